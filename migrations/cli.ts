@@ -1,0 +1,12 @@
+import { env } from '../server/env.js';
+import { createSequelize } from '../server/database.js';
+import { logger } from '../server/logger.js';
+import { migrateToLatest } from './migrator.js';
+
+const sequelize = createSequelize(env().DATABASE_URL);
+try {
+  const applied = await migrateToLatest(sequelize);
+  logger.info({ applied }, applied.length ? '数据库迁移完成' : '数据库已是最新版本');
+} finally {
+  await sequelize.close();
+}

@@ -1,0 +1,41 @@
+import {
+  DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize,
+} from 'sequelize';
+import type { Role } from '../../domain/jurisdiction.js';
+import type { JurisdictionKind } from '../jurisdiction-kind.js';
+
+export class SupervisorUser extends Model<InferAttributes<SupervisorUser>, InferCreationAttributes<SupervisorUser>> {
+  declare id: CreationOptional<number>;
+  declare username: string;
+  declare displayName: string;
+  declare role: Role;
+  declare regionCode: string;
+  declare passwordHash: string;
+  declare active: CreationOptional<boolean>;
+  declare lastLoginAt: Date | null;
+  declare createdAt: CreationOptional<Date>;
+  declare updatedAt: CreationOptional<Date>;
+
+  static jurisdiction: JurisdictionKind = { kind: 'admin' };
+
+  static initialize(sequelize: Sequelize): void {
+    SupervisorUser.init(
+      {
+        id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
+        username: {
+          type: DataTypes.STRING(50), allowNull: false, unique: true,
+          validate: { is: { args: /^[a-z0-9_.-]{3,50}$/i, msg: '用户名只能包含字母、数字、下划线、点和横线，3 到 50 个字符' } },
+        },
+        displayName: { type: DataTypes.STRING(50), allowNull: false },
+        role: { type: DataTypes.ENUM('admin', 'province', 'city', 'county', 'gongguanban'), allowNull: false },
+        regionCode: { type: DataTypes.STRING(6), allowNull: false, references: { model: 'regions', key: 'code' } },
+        passwordHash: { type: DataTypes.STRING(200), allowNull: false },
+        active: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: true },
+        lastLoginAt: { type: DataTypes.DATE, allowNull: true },
+        createdAt: DataTypes.DATE,
+        updatedAt: DataTypes.DATE,
+      },
+      { sequelize, tableName: 'supervisor_users', underscored: true },
+    );
+  }
+}

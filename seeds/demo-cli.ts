@@ -1,0 +1,27 @@
+import { parseArgs } from 'node:util';
+import { migrateToLatest } from '../migrations/migrator.js';
+import { initModels } from '../resources/models.js';
+import { createSequelize } from '../server/database.js';
+import { env } from '../server/env.js';
+import { logger } from '../server/logger.js';
+import { seedDemo } from './demo.js';
+
+const { values } = parseArgs({ options: { scale: { type: 'string', default: '1' } } });
+const scale = Number(values.scale);
+if (!Number.isInteger(scale) || scale < 1) {
+  console.error(`--scale 应为正整数，收到 ${values.scale}`);
+  process.exit(2);
+}
+if (env().NODE_ENV === 'production') {
+  console.error('生产环境 (NODE_ENV=production) 不写入演示数据');
+  process.exit(2);
+}
+const sequelize = createSequelize(env().DATABASE_URL);
+initModels(sequelize);
+try {
+  await migrateToLatest(sequelize);
+  await seedDemo(sequelize, { password: env().DEMO_PASSWORD, scale });
+  logger.info({ scale }, '演示数据已就绪');
+} finally {
+  await sequelize.close();
+}
