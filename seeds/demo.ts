@@ -33,7 +33,7 @@ const SUBORDINATES = ['第一中学', '人民医院', '实验小学', '疾病预
 
 function creditCode(random: ReturnType<typeof createRandom>, regionCode: string, category: '1' | '2'): string {
   let org = '';
-  for (let i = 0; i < 9; i++) org += CREDIT_CODE_CHARSET[random.int(0, 29)];
+  for (let i = 0; i < 9; i++) org += CREDIT_CODE_CHARSET[random.int(0, CREDIT_CODE_CHARSET.length - 1)];
   const first17 = `1${category}${regionCode}${org}`;
   return first17 + creditCodeCheckChar(first17);
 }
@@ -68,7 +68,7 @@ export async function seedDemoBusinessData(sequelize: Sequelize, options: { scal
     for (const regionCode of DEMO_REGIONS) {
       const place = regionCode === '360000' ? '江西省' : regionName.get(regionCode)!;
       const units: ProcurementUnit[] = [];
-      const integration: Array<Parameters<typeof IntegrationUnit.create>[0]> = [];
+      const integration: Array<{ unitBudgetCode: string; unitName: string; creditCode: string; regionCode: string; sourceUpdatedAt: Date }> = [];
       const plan: Array<{ status: 'submitted' | 'approved' | 'returned' | 'draft'; twist?: 'mismatch' | 'missing' }> = [];
       for (let s = 0; s < scale; s++) {
         plan.push({ status: 'approved' }, { status: 'approved' }, { status: 'approved' }, { status: 'approved' });

@@ -1,0 +1,44 @@
+import type { Transaction } from 'sequelize';
+import { AuditLog } from '../resources/models.js';
+import type { SessionUser } from '../resources/jurisdiction-scope.js';
+
+export type FieldChanges = Record<string, { before: unknown; after: unknown }>;
+
+const HIDDEN_FIELDS = new Set(['passwordHash', 'password', 'updatedAt', 'version']);
+
+/** Only fields whose value really changed, secrets left out: the log must never become a password store. */
+export function diffParams(before: Record<string, unknown>, after: Record<string, unknown>): FieldChanges {
+  const changes: FieldChanges = {};
+  for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    if (HIDDEN_FIELDS.has(key)) continue;
+    const a = before[key] instanceof Date ? (before[key] as Date).toISOString() : before[key] ?? null;
+    const b = after[key] instanceof Date ? (after[key] as Date).toISOString() : after[key] ?? null;
+    if (String(a) !== String(b)) changes[key] = { before: a, after: b };
+  }
+  return changes;
+}
+
+export interface AuditEntry {
+  user: Pick<SessionUser, 'id' | 'username' | 'role' | 'regionCode'> | null;
+  action: string;
+  resourceId: string;
+  recordId?: string | number | null;
+  regionCode?: string | null;
+  changes?: FieldChanges | null;
+  reason?: string | null;
+}
+
+export async function recordAudit(entry: AuditEntry, transaction?: Transaction): Promise<AuditLog> {
+  return AuditLog.create({
+    actorId: entry.user?.id ?? null,
+    actorUsername: entry.user?.username ?? 'system',
+    actorRole: entry.user?.role ?? 'system',
+    actorRegion: entry.user?.regionCode ?? null,
+    action: entry.action,
+    resourceId: entry.resourceId,
+    recordId: entry.recordId == null ? null : String(entry.recordId),
+    regionCode: entry.regionCode ?? null,
+    changes: entry.changes && Object.keys(entry.changes).length ? JSON.stringify(entry.changes) : null,
+    reason: entry.reason ?? null,
+  }, { transaction });
+}

@@ -1,0 +1,161 @@
+import type { Action, ActionContext, ActionRequest, ActionResponse, BulkActionResponse, RecordActionResponse } from 'adminjs';
+import type { Model, ModelStatic, Transaction } from 'sequelize';
+import { canAct } from '../domain/jurisdiction.js';
+import { sessionUserOf, type SessionUser } from '../resources/jurisdiction-scope.js';
+import { diffParams, recordAudit } from './audit.js';
+
+export const REASON_MAX_LENGTH = 500;
+
+export interface ActionDetail { label: string; value: string; tone?: 'ok' | 'warn' | 'error' }
+
+export interface SupervisoryActionSpec<M extends Model> {
+  name: string;
+  /** Chinese label used in refusals ("不能执行“审核通过”"). */
+  label: string;
+  resourceId: string;
+  model: ModelStatic<M>;
+  regionField?: string;
+  statusField?: string;
+  /** States from which the action may start, with every state's label for messages. */
+  from: readonly string[];
+  stateLabels: Record<string, string>;
+  reason: 'required' | 'optional' | 'none';
+  /** Who may act on a visible record; defaults to the role + owning-region rule of DOMAIN.md. */
+  mayAct?: (user: SessionUser, row: M) => string | null;
+  /** Facts shown before acting and a refusal when the business rule says no. */
+  inspect?: (row: M, user: SessionUser, transaction?: Transaction) => Promise<{ details: ActionDetail[]; refusal?: string }>;
+  apply: (row: M, input: { user: SessionUser; reason: string | null; now: Date }) => Record<string, unknown>;
+  success: (row: M) => string;
+  icon?: string;
+  variant?: 'primary' | 'danger' | 'success' | 'info';
+  bulk?: boolean;
+  component?: string;
+  bulkComponent?: string;
+}
+
+export type Outcome = { ok: true; message: string; row: Model } | { ok: false; message: string };
+
+function defaultMayAct(user: SessionUser, region: string | undefined): string | null {
+  if (!region) return '记录缺少所属辖区，无法操作';
+  return canAct(user.role, user.regionCode, region) ? null : `您（${user.regionName}）无权处理辖区 ${region} 的记录，只有该辖区的采购办可以处理`;
+}
+
+export function validateReason(spec: { reason: 'required' | 'optional' | 'none' }, raw: unknown): { reason: string | null; error?: string } {
+  const reason = typeof raw === 'string' ? raw.trim() : '';
+  if (spec.reason === 'required' && !reason) return { reason: null, error: '请填写原因（必填）' };
+  if (reason.length > REASON_MAX_LENGTH) return { reason: null, error: `原因不能超过 ${REASON_MAX_LENGTH} 个字（当前 ${reason.length} 个字）` };
+  return { reason: reason || null };
+}
+
+/**
+ * Runs one supervisory decision: re-reads the row, checks role, state and rule, then writes it with a guarded
+ * update (same version, same state) and the audit entry in one transaction. When two supervisors click at once,
+ * exactly one update matches; the other is told someone else got there first.
+ */
+export async function runSupervisoryAction<M extends Model>(
+  spec: SupervisoryActionSpec<M>, id: string | number, user: SessionUser, reason: string | null,
+): Promise<Outcome> {
+  const statusField = spec.statusField ?? 'status';
+  const regionField = spec.regionField ?? 'regionCode';
+  const sequelize = spec.model.sequelize!;
+  return sequelize.transaction(async (transaction): Promise<Outcome> => {
+    const row = await spec.model.findByPk(id, { transaction });
+    if (!row) return { ok: false, message: '该记录不存在或不在您的辖区内' };
+    const values = row.get() as Record<string, unknown>;
+    const refusedBy = spec.mayAct ? spec.mayAct(user, row) : defaultMayAct(user, values[regionField] as string | undefined);
+    if (refusedBy) return { ok: false, message: refusedBy };
+    const state = String(values[statusField]);
+    if (!spec.from.includes(state)) {
+      return { ok: false, message: `当前状态为“${spec.stateLabels[state] ?? state}”，不能执行“${spec.label}”` };
+    }
+    const inspection = spec.inspect ? await spec.inspect(row, user, transaction) : undefined;
+    if (inspection?.refusal) return { ok: false, message: inspection.refusal };
+    const now = new Date();
+    const changes = spec.apply(row, { user, reason, now });
+    const version = Number(values.version ?? 0);
+    const [affected] = await spec.model.update(
+      { ...changes, version: version + 1 } as never,
+      { where: { id: values.id, version, [statusField]: state } as never, transaction },
+    );
+    if (affected !== 1) return { ok: false, message: '该记录已被他人处理' };
+    await recordAudit({
+      user, action: spec.name, resourceId: spec.resourceId, recordId: String(values.id),
+      regionCode: (values[regionField] as string | undefined) ?? null, reason,
+      changes: diffParams(Object.fromEntries(Object.keys(changes).map((k) => [k, values[k]])), changes),
+    }, transaction);
+    return { ok: true, message: spec.success(row), row };
+  }).catch((error: unknown) => {
+    // A serialisation failure between two writers is the same race, seen by the database instead of by us.
+    if (error instanceof Error && /could not serialize|SQLITE_BUSY|deadlock/i.test(error.message)) {
+      return { ok: false, message: '该记录已被他人处理' } as Outcome;
+    }
+    throw error;
+  });
+}
+
+function titleOf(row: Model): string {
+  const v = row.get() as Record<string, unknown>;
+  return String(v.name ?? v.title ?? v.unitName ?? v.contractNo ?? `#${v.id}`);
+}
+
+/** The record action (and, when asked, the bulk action) that AdminJS shows for a supervisory decision. */
+export function supervisoryActions<M extends Model>(spec: SupervisoryActionSpec<M>): Record<string, Partial<Action<ActionResponse>>> {
+  const recordAction: Partial<Action<RecordActionResponse>> = {
+    actionType: 'record',
+    icon: spec.icon,
+    variant: spec.variant,
+    component: spec.component,
+    showInDrawer: false,
+    handler: async (request: ActionRequest, _response: unknown, context: ActionContext) => {
+      const user = sessionUserOf(context)!;
+      const record = context.record!;
+      if (request.method !== 'post') {
+        const row = await spec.model.findByPk(record.id());
+        const inspection = row && spec.inspect ? await spec.inspect(row, user) : undefined;
+        return { record: record.toJSON(context.currentAdmin), details: inspection?.details ?? [], refusal: inspection?.refusal ?? null, reason: spec.reason };
+      }
+      const { reason, error } = validateReason(spec, request.payload?.reason);
+      const outcome: Outcome = error ? { ok: false, message: error } : await runSupervisoryAction(spec, record.id(), user, reason);
+      const fresh = outcome.ok ? await context.resource.findOne(record.id(), context) : record;
+      return {
+        record: (fresh ?? record).toJSON(context.currentAdmin),
+        notice: { message: outcome.message, type: outcome.ok ? 'success' : 'error' },
+        ...(outcome.ok ? { redirectUrl: context.h.resourceUrl({ resourceId: context.resource.id() }) } : {}),
+      };
+    },
+  };
+  const actions: Record<string, Partial<Action<ActionResponse>>> = { [spec.name]: recordAction as Partial<Action<ActionResponse>> };
+  if (spec.bulk) {
+    const bulkAction: Partial<Action<BulkActionResponse>> = {
+      actionType: 'bulk',
+      icon: spec.icon,
+      variant: spec.variant,
+      component: spec.bulkComponent,
+      showInDrawer: false,
+      handler: async (request: ActionRequest, _response: unknown, context: ActionContext) => {
+        const user = sessionUserOf(context)!;
+        const records = context.records ?? [];
+        if (request.method !== 'post') return { records: records.map((r) => r.toJSON(context.currentAdmin)) };
+        const { reason, error } = validateReason(spec, request.payload?.reason);
+        if (error) return { records: records.map((r) => r.toJSON(context.currentAdmin)), notice: { message: error, type: 'error' } };
+        const done: string[] = [];
+        const refused: string[] = [];
+        for (const record of records) {
+          const outcome = await runSupervisoryAction(spec, record.id(), user, reason);
+          const name = String(record.params.name ?? record.params.title ?? record.id());
+          if (outcome.ok) done.push(titleOf(outcome.row));
+          else refused.push(`${name}：${outcome.message}`);
+        }
+        const message = `已处理 ${done.length} 条，未处理 ${refused.length} 条${refused.length ? `（${refused.join('；')}）` : ''}`;
+        return {
+          records: records.map((r) => r.toJSON(context.currentAdmin)),
+          notice: { message, type: refused.length && !done.length ? 'error' : 'success' },
+          done, refused,
+          redirectUrl: context.h.resourceUrl({ resourceId: context.resource.id() }),
+        };
+      },
+    };
+    actions[`${spec.name}Bulk`] = bulkAction as Partial<Action<ActionResponse>>;
+  }
+  return actions;
+}

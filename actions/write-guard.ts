@@ -1,0 +1,40 @@
+import { ValidationError, type ActionContext, type ActionRequest, type ResourceOptions } from 'adminjs';
+import { isWithin } from '../domain/jurisdiction.js';
+import { sessionUserOf } from '../resources/jurisdiction-scope.js';
+
+type BeforeHook = (request: ActionRequest, context: ActionContext) => Promise<ActionRequest>;
+
+/**
+ * Reads are scoped by the adapter, but a form post names its own values: a region outside the user's subtree, or a
+ * reference to a record the user cannot see, must be refused before anything is written.
+ */
+export function withWriteGuard(regionField: string | null, options: ResourceOptions): ResourceOptions {
+  const guard: BeforeHook = async (request, context) => {
+    if (request.method !== 'post' || !request.payload) return request;
+    const user = sessionUserOf(context);
+    if (!user) throw new ValidationError({}, { message: '请先登录' });
+    const errors: Record<string, { message: string }> = {};
+    if (regionField && user.role !== 'admin' && regionField in request.payload) {
+      const region = String(request.payload[regionField] ?? '');
+      if (!isWithin(user.regionCode, region)) errors[regionField] = { message: `辖区 ${region || '（空）'} 不在您的管辖范围内` };
+    }
+    for (const property of context.resource.decorate().getProperties({ where: 'edit' })) {
+      const referenced = property.reference();
+      const value = request.payload[property.propertyPath];
+      if (!referenced || value === undefined || value === null || value === '') continue;
+      const target = context._admin.findResource(referenced);
+      if (!(await target.findOne(String(value), context))) {
+        errors[property.propertyPath] = { message: `所选记录 ${String(value)} 不存在或不在您的辖区内` };
+      }
+    }
+    if (Object.keys(errors).length) throw new ValidationError(errors, { message: '提交的内容有误，未作任何修改' });
+    return request;
+  };
+  const actions = { ...(options.actions ?? {}) };
+  for (const name of ['new', 'edit'] as const) {
+    const action = actions[name] ?? {};
+    const existing = action.before as BeforeHook | BeforeHook[] | undefined;
+    actions[name] = { ...action, before: [guard, ...(Array.isArray(existing) ? existing : existing ? [existing] : [])] };
+  }
+  return { ...options, actions };
+}

@@ -1,0 +1,45 @@
+import { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { JobOptions, JobQueue, QueueHealth } from './job-types.js';
+
+/** Producer side of BullMQ: the web process only adds jobs; workers run in their own processes. */
+export class BullmqJobQueue implements JobQueue {
+  readonly driver = 'bullmq' as const;
+  private readonly queues = new Map<string, Queue>();
+
+  constructor(private readonly connection: Redis, private readonly prefix: string) {}
+
+  queue(name: string): Queue {
+    let queue = this.queues.get(name);
+    if (!queue) {
+      queue = new Queue(name, { connection: this.connection, prefix: this.prefix });
+      this.queues.set(name, queue);
+    }
+    return queue;
+  }
+
+  async add(queue: string, name: string, data: unknown, options: JobOptions = {}): Promise<string> {
+    const job = await this.queue(queue).add(name, data, {
+      jobId: options.jobId,
+      attempts: options.attempts ?? 5,
+      backoff: { type: 'exponential', delay: 1000 },
+      delay: options.delayMs,
+      removeOnComplete: { age: 7 * 24 * 3600, count: 10_000 },
+      removeOnFail: { age: 30 * 24 * 3600 },
+    });
+    return job.id!;
+  }
+
+  async health(): Promise<QueueHealth> {
+    try {
+      await this.connection.ping();
+      return { driver: 'bullmq', ok: true, detail: 'Redis 正常' };
+    } catch (error) {
+      return { driver: 'bullmq', ok: false, detail: `Redis 不可用：${(error as Error).message}` };
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.queues.values()].map((q) => q.close()));
+  }
+}

@@ -1,0 +1,24 @@
+export interface JobOptions {
+  /** A stable id makes a second add of the same work a no-op (BullMQ dedupes on it; inline runs remember it). */
+  jobId?: string;
+  attempts?: number;
+  delayMs?: number;
+}
+
+export interface JobContext {
+  id: string;
+  name: string;
+  attemptsMade: number;
+  updateProgress: (progress: number | object) => Promise<void>;
+}
+
+export type Processor = (data: unknown, job: JobContext) => Promise<unknown>;
+
+export interface QueueHealth { driver: 'bullmq' | 'inline'; ok: boolean; detail: string; warning?: string }
+
+export interface JobQueue {
+  readonly driver: 'bullmq' | 'inline';
+  add(queue: string, name: string, data: unknown, options?: JobOptions): Promise<string>;
+  health(): Promise<QueueHealth>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,14 @@
+import type { Processor } from '../job-types.js';
+import { QUEUES } from '../queue-names.js';
+import { recordReceipt } from './record-receipt.processor.js';
+
+/** queue → job name → processor: the BullMQ worker and the inline driver dispatch through the same table. */
+export const PROCESSORS: Record<string, Record<string, Processor>> = {
+  [QUEUES.maintenance]: { recordReceipt },
+};
+
+export function processorFor(queue: string, name: string): Processor {
+  const processor = PROCESSORS[queue]?.[name];
+  if (!processor) throw new Error(`没有处理器: 队列 ${queue} 的任务 ${name}`);
+  return processor;
+}

@@ -1,0 +1,88 @@
+import type { Model } from 'sequelize';
+import { Op } from 'sequelize';
+import { supervisoryActions, type SupervisoryActionSpec } from '../../actions/supervisory-action.js';
+import { Components } from '../../server/components/registry.js';
+import type { ResourceDefinition } from '../resource-definition.js';
+import { ProcurementUnit } from './procurement-unit.model.js';
+import { compareWithIntegration, UNIT_STATUS_LABELS } from './unit-review.js';
+
+const approve: SupervisoryActionSpec<ProcurementUnit> = {
+  name: 'approve',
+  label: '审核通过',
+  resourceId: 'ProcurementUnit',
+  model: ProcurementUnit,
+  from: ['submitted'],
+  stateLabels: UNIT_STATUS_LABELS,
+  reason: 'optional',
+  inspect: async (unit, _user, transaction) => compareWithIntegration(unit, transaction),
+  apply: (_unit, { user, reason, now }) => ({
+    status: 'approved', formalMember: true, reviewedAt: now, reviewerName: user.displayName, reviewComment: reason,
+    budgetCodeVerdict: 'match',
+  }),
+  success: (unit) => `“${unit.name}”审核通过，已成为正式库会员`,
+  icon: 'CheckCircle',
+  variant: 'success',
+  bulk: true,
+  component: Components.SupervisoryActionForm,
+  bulkComponent: Components.SupervisoryBulkForm,
+};
+
+const reject: SupervisoryActionSpec<ProcurementUnit> = {
+  name: 'reject',
+  label: '退回',
+  resourceId: 'ProcurementUnit',
+  model: ProcurementUnit,
+  from: ['submitted'],
+  stateLabels: UNIT_STATUS_LABELS,
+  reason: 'required',
+  inspect: async (unit, _user, transaction) => ({ details: (await compareWithIntegration(unit, transaction)).details }),
+  apply: (_unit, { user, reason, now }) => ({
+    status: 'returned', formalMember: false, reviewedAt: now, reviewerName: user.displayName, reviewComment: reason,
+  }),
+  success: (unit) => `已退回“${unit.name}”，单位修改后可重新提交`,
+  icon: 'XCircle',
+  variant: 'danger',
+  component: Components.SupervisoryActionForm,
+};
+
+const unitOptions = {
+  titleProperty: 'name',
+  properties: {
+    reviewComment: { type: 'textarea' as const },
+    history: { isVisible: { list: false, filter: false, edit: false, show: true }, components: { show: Components.RecordHistory } },
+  },
+};
+
+const model = ProcurementUnit as unknown as ResourceDefinition['model'];
+
+export const procurementUnitResource: ResourceDefinition = {
+  id: 'ProcurementUnit',
+  model,
+  builtInActions: ['list', 'show', 'search'],
+  virtualProperties: ['history'],
+  options: {
+    ...unitOptions,
+    actions: {
+      ...supervisoryActions(approve as unknown as SupervisoryActionSpec<Model>),
+      ...supervisoryActions(reject as unknown as SupervisoryActionSpec<Model>),
+    },
+  },
+};
+
+export const formalMemberUnitResource: ResourceDefinition = {
+  id: 'FormalMemberUnit',
+  model,
+  viewWhere: { formalMember: true },
+  builtInActions: ['list', 'show', 'search'],
+  virtualProperties: ['history'],
+  options: unitOptions,
+};
+
+export const budgetCodeCheckResource: ResourceDefinition = {
+  id: 'BudgetCodeCheck',
+  model,
+  viewWhere: { budgetCodeVerdict: { [Op.ne]: 'match' } },
+  builtInActions: ['list', 'show', 'search'],
+  virtualProperties: ['history'],
+  options: unitOptions,
+};

@@ -1,0 +1,33 @@
+import type { Transaction } from 'sequelize';
+import { Op } from 'sequelize';
+import { BUDGET_CODE_VERDICT_LABELS, budgetCodeVerdict, findIntegrationCounterpart } from '../../domain/budget-code-verdict.js';
+import type { ActionDetail } from '../../actions/supervisory-action.js';
+import { IntegrationUnit } from '../integration/integration-unit.model.js';
+import type { ProcurementUnit } from './procurement-unit.model.js';
+
+export const UNIT_STATUS_LABELS: Record<string, string> = {
+  draft: '草稿', submitted: '待审核', approved: '已审核', returned: '已退回',
+};
+
+/** Compares a unit's budget code with what 一体化 pushed for the same unit, read fresh at the moment of review. */
+export async function compareWithIntegration(unit: ProcurementUnit, transaction?: Transaction) {
+  const candidates = await IntegrationUnit.findAll({
+    where: { [Op.or]: [{ creditCode: unit.creditCode }, { unitName: unit.name }] },
+    transaction,
+  });
+  const counterpart = findIntegrationCounterpart(unit, candidates.map((c) => c.get({ plain: true })));
+  const integrationCode = counterpart?.unitBudgetCode ?? null;
+  const verdict = budgetCodeVerdict(unit.unitBudgetCode, integrationCode);
+  const details: ActionDetail[] = [
+    { label: '单位名称', value: unit.name },
+    { label: '统一社会信用代码', value: unit.creditCode },
+    { label: '单位填报的预算编码', value: unit.unitBudgetCode },
+    { label: '一体化平台的预算编码', value: integrationCode ?? '（无）' },
+    { label: '核对结果', value: BUDGET_CODE_VERDICT_LABELS[verdict], tone: verdict === 'match' ? 'ok' : 'error' },
+  ];
+  const refusal = verdict === 'match' ? undefined
+    : verdict === 'mismatch'
+      ? `单位预算编码不一致：单位填报 ${unit.unitBudgetCode}，一体化平台为 ${integrationCode}。不能审核通过，请退回该单位修改后重新提交`
+      : `一体化平台无此单位（按统一社会信用代码 ${unit.creditCode} 和单位名称“${unit.name}”均未找到），单位填报 ${unit.unitBudgetCode}。不能审核通过，请退回该单位核实`;
+  return { verdict, integrationCode, details, refusal };
+}

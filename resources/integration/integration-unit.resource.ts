@@ -1,0 +1,9 @@
+import type { ResourceDefinition } from '../resource-definition.js';
+import { IntegrationUnit } from './integration-unit.model.js';
+
+export const integrationUnitResource: ResourceDefinition = {
+  id: 'IntegrationUnit',
+  model: IntegrationUnit as unknown as ResourceDefinition['model'],
+  builtInActions: ['list', 'show', 'search'],
+  options: { titleProperty: 'unitName' },
+};

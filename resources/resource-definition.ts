@@ -1,0 +1,29 @@
+import type { ResourceOptions } from 'adminjs';
+import type { Model, ModelStatic, WhereOptions } from 'sequelize';
+import type { JurisdictionKind } from './jurisdiction-kind.js';
+
+export const BUILT_IN_ACTIONS = ['list', 'show', 'search', 'new', 'edit', 'delete', 'bulkDelete'] as const;
+export type BuiltInAction = (typeof BUILT_IN_ACTIONS)[number];
+
+export const MENUS = [
+  'entities', 'integration', 'procurement.plan', 'procurement.agreement', 'procurement.preTrade',
+  'procurement.announcements', 'procurement.anomalies', 'procurement.queries', 'procurement.filings',
+  'procurement.payments', 'experts', 'system',
+] as const;
+export type MenuKey = (typeof MENUS)[number];
+
+/**
+ * What code decides about a resource: its model, which built-in actions exist at all (a read-only view never gets
+ * `new`, whatever the config says), its custom actions and property widgets. Labels, menus, columns, sort and who may
+ * use which action come from config/resources.yaml.
+ */
+export interface ResourceDefinition {
+  id: string;
+  model: ModelStatic<Model> & { jurisdiction: JurisdictionKind };
+  /** A view: the same model narrowed by a fixed condition (e.g. only formal members). */
+  viewWhere?: WhereOptions;
+  builtInActions: readonly BuiltInAction[];
+  /** Properties that exist only in the panel (computed or write-only), besides the model's attributes. */
+  virtualProperties?: readonly string[];
+  options?: Omit<ResourceOptions, 'id' | 'navigation' | 'listProperties' | 'showProperties' | 'editProperties' | 'filterProperties' | 'sort'>;
+}

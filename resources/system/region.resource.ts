@@ -1,0 +1,9 @@
+import { Region } from './region.model.js';
+import type { ResourceDefinition } from '../resource-definition.js';
+
+export const regionResource: ResourceDefinition = {
+  id: 'Region',
+  model: Region,
+  builtInActions: ['list', 'show', 'search'],
+  options: { titleProperty: 'name' },
+};

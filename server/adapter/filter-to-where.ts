@@ -1,0 +1,66 @@
+import type { BaseProperty, Filter } from 'adminjs';
+import { Op, type Sequelize, type WhereOptions } from 'sequelize';
+
+/** `!` rather than `\`: PostgreSQL and SQLite read a backslash in a string literal differently. */
+export function likePattern(value: string): string {
+  return `%${value.replace(/[!%_]/g, (c) => `!${c}`)}%`;
+}
+
+function toNumber(value: unknown): number | undefined {
+  const n = Number(value);
+  return value === '' || value == null || Number.isNaN(n) ? undefined : n;
+}
+
+/**
+ * Replaces the stock adapter's conversion: a typed `%`, `_` or `.` is matched literally (LIKE … ESCAPE), Latin text
+ * matches in any case on both engines, and enum values and references compare exactly.
+ */
+export function filterToWhere(filter: Filter | undefined, sequelize: Sequelize): WhereOptions {
+  if (!filter) return {};
+  const dialect = sequelize.getDialect();
+  const and: Array<WhereOptions | ReturnType<Sequelize['literal']>> = [];
+  for (const element of Object.values(filter.filters ?? {})) {
+    const property = element.property as BaseProperty | undefined;
+    if (!property) continue;
+    const name = property.name();
+    const value = element.value as unknown;
+    const values = Array.isArray(value) ? value : [value];
+    if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+      const range = value as { from?: string; to?: string };
+      const bounds: Record<symbol, unknown> = {};
+      if (range.from) bounds[Op.gte] = property.type() === 'number' || property.type() === 'float' ? Number(range.from) : new Date(range.from);
+      if (range.to) bounds[Op.lte] = property.type() === 'number' || property.type() === 'float' ? Number(range.to) : new Date(range.to);
+      if (Object.getOwnPropertySymbols(bounds).length) and.push({ [name]: bounds });
+      continue;
+    }
+    switch (property.type()) {
+      case 'string': {
+        if (property.availableValues() || property.isId()) {
+          and.push({ [name]: values.length > 1 ? { [Op.in]: values.map(String) } : String(values[0]) });
+        } else {
+          const pattern = sequelize.literal(`${sequelize.escape(likePattern(String(value)))} ESCAPE '!'`);
+          and.push({ [name]: { [dialect === 'postgres' ? Op.iLike : Op.like]: pattern } });
+        }
+        break;
+      }
+      case 'boolean': {
+        if (value === 'true' || value === true) and.push({ [name]: true });
+        else if (value === 'false' || value === false) and.push({ [name]: false });
+        break;
+      }
+      case 'number':
+      case 'float': {
+        const numbers = values.map(toNumber).filter((n): n is number => n !== undefined);
+        // A non-number typed into a number filter must match nothing, not silently everything.
+        and.push(numbers.length === 0 ? sequelize.literal('1 = 0') : { [name]: numbers.length === 1 ? numbers[0]! : { [Op.in]: numbers } });
+        break;
+      }
+      case 'date':
+      case 'datetime':
+        break;
+      default:
+        and.push({ [name]: values.length > 1 ? { [Op.in]: values } : value });
+    }
+  }
+  return and.length ? { [Op.and]: and } : {};
+}

@@ -1,0 +1,120 @@
+import { Resource as SequelizeResource } from '@adminjs/sequelize';
+import { BaseRecord, type ActionContext, type Filter, type ParamsType } from 'adminjs';
+import { Op, type Model, type ModelStatic, type WhereOptions } from 'sequelize';
+import type { JurisdictionKind } from '../../resources/jurisdiction-kind.js';
+import { jurisdictionWhere, type SessionUser } from '../../resources/jurisdiction-scope.js';
+import { filterToWhere } from './filter-to-where.js';
+
+type JurisdictionModel = ModelStatic<Model> & { jurisdiction?: JurisdictionKind };
+
+function userOf(context: ActionContext | undefined): SessionUser | undefined {
+  return context?.currentAdmin as SessionUser | undefined;
+}
+
+/**
+ * The one place where AdminJS reads records. AdminJS hands the action context to `find`, `count`, `findOne` and
+ * `findMany`, which together serve list, search, show, edit, delete, bulk and custom actions and reference
+ * population; each one here adds the signed-in user's jurisdiction to the query. A call without a user sees nothing.
+ */
+export class JurisdictionResource extends SequelizeResource {
+  private readonly view?: { id: string; where: WhereOptions };
+
+  /** `view` narrows the model by a fixed condition and gives that view its own resource id. */
+  constructor(model: ModelStatic<Model>, view?: { id: string; where: WhereOptions }) {
+    super(model);
+    this.view = view;
+  }
+
+  private get model(): JurisdictionModel {
+    return (this as unknown as { SequelizeModel: JurisdictionModel }).SequelizeModel;
+  }
+
+  static override isAdapterFor(raw: unknown): boolean {
+    return SequelizeResource.isAdapterFor(raw);
+  }
+
+  override id(): string {
+    return this.view?.id ?? this.model.name;
+  }
+
+  /** References name tables; AdminJS needs resource ids, which are our model names. */
+  override property(path: string): ReturnType<SequelizeResource['property']> {
+    return this.withResourceIds(super.property(path));
+  }
+
+  override properties(): ReturnType<SequelizeResource['properties']> {
+    return super.properties().map((p) => this.withResourceIds(p)!);
+  }
+
+  private withResourceIds(property: ReturnType<SequelizeResource['property']>): ReturnType<SequelizeResource['property']> {
+    if (!property) return property;
+    const table = property.reference();
+    if (table) {
+      const model = Object.values(this.model.sequelize!.models).find((m) => m.getTableName() === table);
+      if (model) property.reference = () => model.name;
+    }
+    return property;
+  }
+
+  /** `null` when the user may see nothing of this model. */
+  scope(context: ActionContext | undefined): WhereOptions | null {
+    return jurisdictionWhere(this.model.jurisdiction, userOf(context));
+  }
+
+  private where(context: ActionContext | undefined, ...parts: WhereOptions[]): WhereOptions | null {
+    const scope = this.scope(context);
+    if (scope === null) return null;
+    return { [Op.and]: [scope, ...(this.view ? [this.view.where] : []), ...parts] };
+  }
+
+  override async count(filter: Filter, context?: ActionContext): Promise<number> {
+    const where = this.where(context, filterToWhere(filter, this.model.sequelize!));
+    return where === null ? 0 : this.model.count({ where });
+  }
+
+  override async find(
+    filter: Filter,
+    { limit = 20, offset = 0, sort = {} }: { limit?: number; offset?: number; sort?: { sortBy?: string; direction?: 'asc' | 'desc' } },
+    context?: ActionContext,
+  ): Promise<BaseRecord[]> {
+    const where = this.where(context, filterToWhere(filter, this.model.sequelize!));
+    if (where === null) return [];
+    const attributes = this.model.getAttributes();
+    const sortBy = sort.sortBy && sort.sortBy in attributes ? sort.sortBy : this.primaryKey();
+    const direction = sort.direction === 'desc' ? 'DESC' : 'ASC';
+    const order: Array<[string, string]> = [[sortBy, direction]];
+    // A stable tie-breaker keeps pages from repeating or skipping rows when many share the sort value.
+    if (sortBy !== this.primaryKey()) order.push([this.primaryKey(), direction]);
+    const rows = await this.model.findAll({ where, limit: Math.min(limit, 500), offset, order });
+    return rows.map((row) => new BaseRecord(row.toJSON(), this));
+  }
+
+  override async findOne(id: string | number, context?: ActionContext): Promise<BaseRecord | null> {
+    const where = this.where(context, { [this.primaryKey()]: id });
+    if (where === null) return null;
+    const row = await this.model.findOne({ where });
+    return row ? new BaseRecord(row.toJSON(), this) : null;
+  }
+
+  override async findMany(ids: Array<string | number>, context?: ActionContext): Promise<BaseRecord[]> {
+    const where = this.where(context, { [this.primaryKey()]: { [Op.in]: ids } });
+    if (where === null) return [];
+    const rows = await this.model.findAll({ where });
+    return rows.map((row) => new BaseRecord(row.toJSON(), this));
+  }
+
+  override async update(id: string, params: ParamsType, context?: ActionContext): Promise<ParamsType> {
+    await this.assertVisible(id, context);
+    return super.update(id, params);
+  }
+
+  override async delete(id: string, context?: ActionContext): Promise<void> {
+    await this.assertVisible(id, context);
+    return super.delete(id);
+  }
+
+  /** Writes re-check visibility themselves rather than trusting that a read came first. */
+  private async assertVisible(id: string, context: ActionContext | undefined): Promise<void> {
+    if (!(await this.findOne(id, context))) throw new Error(`记录 ${id} 不存在或不在您的辖区内`);
+  }
+}

@@ -1,0 +1,108 @@
+import AdminJS, { type ActionContext, type ResourceOptions } from 'adminjs';
+import type { Role } from '../domain/jurisdiction.js';
+import { withCrudAudit } from '../actions/crud-audit-hooks.js';
+import { withWriteGuard } from '../actions/write-guard.js';
+import { RESOURCE_DEFINITIONS } from '../resources/index.js';
+import { sessionUserOf } from '../resources/jurisdiction-scope.js';
+import { BUILT_IN_ACTIONS, type MenuKey, type ResourceDefinition } from '../resources/resource-definition.js';
+import { JurisdictionResource } from './adapter/jurisdiction-resource.js';
+import { componentLoader, Components } from './components/registry.js';
+import { en } from './locale/en.js';
+import { zhCN } from './locale/zh-CN.js';
+import { withRecordHistory } from './record-history.js';
+import type { ResourceConfig } from './resource-config.js';
+
+export const PRODUCT_NAME = '江西省政府采购监管平台';
+export const CN_FONT_STACK = '"PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", sans-serif';
+
+const MENU_ICONS: Record<MenuKey, string> = {
+  entities: 'Users', integration: 'RefreshCw', 'procurement.plan': 'Clipboard', 'procurement.agreement': 'ShoppingCart',
+  'procurement.preTrade': 'Flag', 'procurement.announcements': 'FileText', 'procurement.anomalies': 'AlertTriangle',
+  'procurement.queries': 'Search', 'procurement.filings': 'Archive', 'procurement.payments': 'CreditCard',
+  experts: 'Award', system: 'Settings',
+};
+
+function allowedTo(roles: readonly Role[] | undefined) {
+  return ({ currentAdmin }: ActionContext): boolean => {
+    const user = sessionUserOf({ currentAdmin });
+    return !!user && !!roles?.includes(user.role);
+  };
+}
+
+/** Code's resource definition + the admins' config → what AdminJS gets, with the shared guards on every resource. */
+export function resourceOptions(definition: ResourceDefinition, config: ResourceConfig): ResourceOptions {
+  const actions: Record<string, object> = { ...(definition.options?.actions ?? {}) };
+  for (const name of BUILT_IN_ACTIONS) {
+    actions[name] = definition.builtInActions.includes(name)
+      ? { ...(actions[name] ?? {}), isAccessible: allowedTo(config.actions[name]) }
+      : { isAccessible: false, isVisible: false };
+  }
+  for (const name of Object.keys(definition.options?.actions ?? {})) {
+    if ((BUILT_IN_ACTIONS as readonly string[]).includes(name)) continue;
+    actions[name] = { ...actions[name], isAccessible: allowedTo(config.actions[name]) };
+  }
+  let options: ResourceOptions = {
+    ...definition.options,
+    id: definition.id,
+    navigation: { name: `menu.${config.menu}`, icon: MENU_ICONS[config.menu] },
+    ...(config.listProperties && { listProperties: config.listProperties }),
+    ...(config.showProperties && { showProperties: config.showProperties }),
+    ...(config.editProperties && { editProperties: config.editProperties }),
+    ...(config.filterProperties && { filterProperties: config.filterProperties }),
+    ...(config.sort && { sort: config.sort }),
+    actions: actions as ResourceOptions['actions'],
+  };
+  const jurisdiction = definition.model.jurisdiction;
+  const regionField = jurisdiction.kind === 'region' ? jurisdiction.field : null;
+  options = withWriteGuard(regionField, options);
+  options = withCrudAudit(definition.id, regionField, options);
+  if (definition.virtualProperties?.includes('history')) {
+    options = withRecordHistory([definition.model.name, definition.id], options);
+  }
+  return options;
+}
+
+export interface DashboardData {
+  user: { displayName: string; role: Role; regionName: string } | null;
+  queue: { driver: string; ok: boolean; detail: string; warning?: string };
+}
+
+export function buildAdmin(config: Map<string, ResourceConfig>, dashboard: (user: ReturnType<typeof sessionUserOf>) => Promise<DashboardData>): AdminJS {
+  const resources = RESOURCE_DEFINITIONS.map((definition) => ({
+    resource: new JurisdictionResource(
+      definition.model,
+      definition.viewWhere ? { id: definition.id, where: definition.viewWhere } : undefined,
+    ),
+    options: resourceOptions(definition, config.get(definition.id)!),
+  }));
+  const resourceLabels = Object.fromEntries(RESOURCE_DEFINITIONS.map((d) => [d.id, config.get(d.id)!.label]));
+  return new AdminJS({
+    rootPath: '/admin',
+    loginPath: '/admin/login',
+    logoutPath: '/admin/logout',
+    resources,
+    componentLoader,
+    dashboard: {
+      component: Components.Dashboard,
+      handler: async (_request, _response, context) => dashboard(sessionUserOf(context)),
+    },
+    branding: {
+      companyName: PRODUCT_NAME,
+      logo: '/static/logo.svg',
+      favicon: '/static/logo.svg',
+      withMadeWithLove: false,
+      theme: { font: CN_FONT_STACK } as never,
+    },
+    assets: { styles: ['/static/panel.css'] },
+    version: { admin: false },
+    locale: {
+      language: 'zh-CN',
+      availableLanguages: ['zh-CN', 'en'],
+      localeDetection: false,
+      translations: {
+        'zh-CN': { ...zhCN, labels: { ...zhCN.labels, ...resourceLabels } },
+        en,
+      },
+    },
+  });
+}

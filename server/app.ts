@@ -1,0 +1,133 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import AdminJSExpress from '@adminjs/express';
+import { componentsBundler, generateUserComponentEntry, ADMIN_JS_TMP_DIR } from 'adminjs/bundler';
+import connectSessionSequelize from 'connect-session-sequelize';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import session from 'express-session';
+import helmet from 'helmet';
+import type { Sequelize } from 'sequelize';
+import type { JobQueue } from '../jobs/job-types.js';
+import { RESOURCE_DEFINITIONS } from '../resources/index.js';
+import { buildAdmin } from './admin.js';
+import { authenticate, LoginThrottledError } from './auth.js';
+import type { Env } from './env.js';
+import { logger } from './logger.js';
+import { mountQueueBoard } from './queue-board.js';
+import { loadResourceConfig } from './resource-config.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const SESSION_COOKIE = 'jxcg.sid';
+
+/** AdminJS's page templates link Google Fonts; intranet users cannot reach it and it has no Chinese glyphs anyway. */
+function stripExternalFonts(_req: Request, res: Response, next: NextFunction): void {
+  const send = res.send.bind(res);
+  res.send = (body?: unknown) => {
+    if (typeof body === 'string' && body.includes('fonts.googleapis.com')) {
+      body = body.replace(/<link[^>]+fonts\.googleapis\.com[^>]*>/g, '');
+    }
+    return send(body);
+  };
+  next();
+}
+
+export interface AppDeps { env: Env; sequelize: Sequelize; queue: JobQueue }
+
+export interface App { app: express.Express; close: () => Promise<void> }
+
+export async function createApp({ env, sequelize, queue }: AppDeps): Promise<App> {
+  const config = loadResourceConfig(RESOURCE_DEFINITIONS);
+  const admin = buildAdmin(config, async (user) => ({
+    user: user ? { displayName: user.displayName, role: user.role, regionName: user.regionName } : null,
+    queue: await queue.health(),
+  }));
+  // Bundled once at start in every mode, so no page depends on a watcher or on anything outside this server.
+  await componentsBundler.createEntry({ content: generateUserComponentEntry(admin, ADMIN_JS_TMP_DIR) });
+  await componentsBundler.build();
+
+  const SequelizeStore = connectSessionSequelize(session.Store);
+  const store = new SequelizeStore({ db: sequelize, tableName: 'Sessions', checkExpirationInterval: 15 * 60_000, expiration: 8 * 3600_000 });
+  const sessionOptions: session.SessionOptions = {
+    store,
+    name: SESSION_COOKIE,
+    secret: env.SESSION_SECRET,
+    resave: false,
+    saveUninitialized: false,
+    cookie: { httpOnly: true, sameSite: 'lax', secure: false, maxAge: 8 * 3600_000 },
+  };
+
+  const app = express();
+  app.set('trust proxy', 'loopback');
+  app.disable('x-powered-by');
+  app.use(helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        'default-src': ["'self'"],
+        // AdminJS boots from inline scripts and its bundle evaluates code.
+        'script-src': ["'self'", "'unsafe-inline'", "'unsafe-eval'"],
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'img-src': ["'self'", 'data:', 'blob:'],
+        'font-src': ["'self'", 'data:'],
+        'connect-src': ["'self'"],
+        'frame-ancestors': ["'none'"],
+        'form-action': ["'self'"],
+        'base-uri': ["'self'"],
+        'object-src': ["'none'"],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+    hsts: env.NODE_ENV === 'production',
+  }));
+
+  app.get('/healthz', (_req, res) => { res.json({ status: 'ok' }); });
+  app.get('/readyz', async (_req, res) => {
+    const checks: Record<string, { ok: boolean; detail: string }> = {};
+    try {
+      await Promise.race([sequelize.authenticate(), new Promise((_, reject) => setTimeout(() => reject(new Error('超时')), 3000))]);
+      checks.database = { ok: true, detail: '数据库正常' };
+    } catch (error) {
+      checks.database = { ok: false, detail: `数据库不可用：${(error as Error).message}` };
+    }
+    const health = await queue.health();
+    checks.queue = { ok: health.ok, detail: health.detail };
+    const ok = Object.values(checks).every((c) => c.ok);
+    res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'unavailable', checks, ...(health.warning && { warning: health.warning }) });
+  });
+  app.use('/static', express.static(path.join(here, 'public'), { maxAge: '1h' }));
+
+  const sessionMiddleware = session(sessionOptions);
+  app.use('/admin', sessionMiddleware, stripExternalFonts);
+  await mountQueueBoard(app, queue);
+
+  const router = AdminJSExpress.buildAuthenticatedRouter(admin, {
+    authenticate: async (email: string, password: string, context?: { req: Request }) => {
+      try {
+        return await authenticate(email, password, context?.req.ip ?? 'unknown', {
+          maxFailures: env.LOGIN_MAX_FAILURES, windowMinutes: env.LOGIN_WINDOW_MINUTES,
+        });
+      } catch (error) {
+        if (error instanceof LoginThrottledError) throw error;
+        logger.error({ err: error }, 'login error');
+        throw new Error('invalidCredentials');
+      }
+    },
+    cookieName: SESSION_COOKIE,
+    cookiePassword: env.SESSION_SECRET,
+  }, null, sessionOptions);
+  app.use(admin.options.rootPath, router);
+  app.get('/', (_req, res) => res.redirect('/admin'));
+
+  app.use((error: Error, req: Request, res: Response, _next: NextFunction) => {
+    logger.error({ err: error, url: req.originalUrl }, 'request failed');
+    if (res.headersSent) return;
+    res.status(500).json({ code: 'internal_error', message: '服务器内部错误，请稍后重试；如持续出现请联系系统管理员' });
+  });
+
+  return {
+    app,
+    close: async () => {
+      (store as unknown as { stopExpiringSessions?: () => void }).stopExpiringSessions?.();
+    },
+  };
+}

@@ -1,0 +1,43 @@
+import type { Server } from 'node:http';
+import { createJobQueue } from '../jobs/create-job-queue.js';
+import type { JobQueue } from '../jobs/job-types.js';
+import { migrateToLatest } from '../migrations/migrator.js';
+import { initModels } from '../resources/models.js';
+import { seedDemo, seedReferenceData } from '../seeds/demo.js';
+import { createApp } from './app.js';
+import { createSequelize } from './database.js';
+import type { Env } from './env.js';
+import { logger } from './logger.js';
+
+export interface Running { server: Server; queue: JobQueue; url: string; stop: () => Promise<void> }
+
+/** Migrates, seeds what the mode asks for, and serves the panel; shared by `npm start`, `npm run web` and tests. */
+export async function startWeb(env: Env, options: { seedDemo: boolean }): Promise<Running> {
+  const sequelize = createSequelize(env.DATABASE_URL);
+  initModels(sequelize);
+  const applied = await migrateToLatest(sequelize);
+  if (applied.length) logger.info({ applied }, 'database migrated');
+  await seedReferenceData();
+  if (options.seedDemo && env.NODE_ENV !== 'production') {
+    await seedDemo(sequelize, { password: env.DEMO_PASSWORD });
+  }
+  const queue = await createJobQueue(env);
+  const { app, close } = await createApp({ env, sequelize, queue });
+  const server = await new Promise<Server>((resolve) => {
+    const s = app.listen(env.PORT, env.HOST, () => resolve(s));
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : env.PORT;
+  const url = `http://${env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST}:${port}`;
+  logger.info({ url: `${url}/admin`, queue: queue.driver }, '监管端已启动');
+  return {
+    server, queue, url,
+    stop: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections?.();
+      await close();
+      await queue.close();
+      await sequelize.close();
+    },
+  };
+}

@@ -1,0 +1,69 @@
+import React, { useEffect, useState } from 'react';
+import { ApiClient, useNotice, type ActionProps } from 'adminjs';
+import { Box, Button, FormGroup, Label, MessageBox, Table, TableBody, TableCell, TableRow, Text, TextArea } from '@adminjs/design-system';
+import { useNavigate } from 'react-router';
+
+type Detail = { label: string; value: string; tone?: 'ok' | 'warn' | 'error' };
+type Inspection = { details: Detail[]; refusal: string | null; reason: 'required' | 'optional' | 'none' };
+
+/** One form for every supervisory decision: the facts that decide it, a reason box, one button. */
+const SupervisoryActionForm: React.FC<ActionProps> = ({ record, resource, action }) => {
+  const [inspection, setInspection] = useState<Inspection | null>(null);
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const addNotice = useNotice();
+  const navigate = useNavigate();
+  const api = new ApiClient();
+
+  useEffect(() => {
+    api.recordAction({ resourceId: resource.id, recordId: record!.id, actionName: action.name })
+      .then((response) => setInspection(response.data as unknown as Inspection));
+  }, [record?.id]);
+
+  const submit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    const response = await api.recordAction({
+      resourceId: resource.id, recordId: record!.id, actionName: action.name, data: { reason }, method: 'post',
+    });
+    setBusy(false);
+    const { notice, redirectUrl } = response.data as { notice?: { message: string; type: 'success' | 'error' }; redirectUrl?: string };
+    if (notice) addNotice(notice);
+    if (notice?.type === 'error') setError(notice.message);
+    else if (redirectUrl) navigate(redirectUrl.replace(/^.*?\/admin/, '/admin'));
+  };
+
+  if (!inspection) return <Box variant="white"><Text>加载中…</Text></Box>;
+  return (
+    <Box as="form" variant="white" onSubmit={submit} data-testid="supervisory-action-form">
+      {inspection.details.length > 0 && (
+        <Table mb="lg">
+          <TableBody>
+            {inspection.details.map((d) => (
+              <TableRow key={d.label}>
+                <TableCell width="30%"><Text fontWeight="bold">{d.label}</Text></TableCell>
+                <TableCell><Text color={d.tone === 'error' ? 'error' : d.tone === 'ok' ? 'success' : undefined} data-testid={`detail-${d.label}`}>{d.value}</Text></TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+      {inspection.refusal && <MessageBox mb="lg" variant="danger" message={inspection.refusal} data-testid="refusal" />}
+      {error && error !== inspection.refusal && <MessageBox mb="lg" variant="danger" message={error} data-testid="action-error" />}
+      {inspection.reason !== 'none' && (
+        <FormGroup>
+          <Label required={inspection.reason === 'required'}>{inspection.reason === 'required' ? '原因（必填）' : '意见（选填）'}</Label>
+          <TextArea width="100%" rows={4} maxLength={500} value={reason} name="reason"
+            onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setReason(e.target.value)} />
+        </FormGroup>
+      )}
+      <Button type="submit" variant={action.variant === 'danger' ? 'danger' : 'contained'} disabled={busy} data-testid="action-submit">
+        {action.label}
+      </Button>
+    </Box>
+  );
+};
+
+export default SupervisoryActionForm;

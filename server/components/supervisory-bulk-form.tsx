@@ -1,0 +1,44 @@
+import React, { useState } from 'react';
+import { ApiClient, useNotice, type ActionProps } from 'adminjs';
+import { Box, Button, FormGroup, Label, MessageBox, Text, TextArea } from '@adminjs/design-system';
+import { useNavigate } from 'react-router';
+
+/** The bulk variant: the chosen records by name, a reason, and a summary of what was done and what was refused. */
+const SupervisoryBulkForm: React.FC<ActionProps> = ({ records, resource, action }) => {
+  const [reason, setReason] = useState('');
+  const [summary, setSummary] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const addNotice = useNotice();
+  const navigate = useNavigate();
+  const chosen = records ?? [];
+
+  const submit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    const response = await new ApiClient().bulkAction({
+      resourceId: resource.id, recordIds: chosen.map((r) => r.id), actionName: action.name, data: { reason }, method: 'post',
+    });
+    setBusy(false);
+    const { notice, refused } = response.data as { notice?: { message: string; type: 'success' | 'error' }; refused?: string[] };
+    if (notice) {
+      addNotice(notice);
+      setSummary(notice.message);
+    }
+    if (!refused?.length && notice?.type === 'success') navigate(`/admin/resources/${resource.id}`);
+  };
+
+  return (
+    <Box as="form" variant="white" onSubmit={submit}>
+      <Text mb="lg">已选择 {chosen.length} 条：{chosen.map((r) => r.title).join('、')}</Text>
+      {summary && <MessageBox mb="lg" variant="info" message={summary} data-testid="bulk-summary" />}
+      <FormGroup>
+        <Label>意见（选填）</Label>
+        <TextArea width="100%" rows={3} maxLength={500} value={reason}
+          onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setReason(e.target.value)} />
+      </FormGroup>
+      <Button type="submit" variant="contained" disabled={busy || chosen.length === 0}>{action.label}</Button>
+    </Box>
+  );
+};
+
+export default SupervisoryBulkForm;

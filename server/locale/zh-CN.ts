@@ -1,0 +1,111 @@
+/** Our labels in Chinese; AdminJS's own zh-CN strings fill everything not named here. */
+export const zhCN = {
+  labels: {
+    navigation: '导航',
+    dashboard: '工作台',
+    pages: '页面',
+    filters: '筛选',
+    selectedRecords: '已选中 ({{selected}})',
+    adminVersion: '版本 {{version}}',
+    appVersion: '版本 {{version}}',
+    'menu.entities': '主体管理',
+    'menu.integration': '一体化',
+    'menu.procurement.plan': '政府采购 · 计划管理',
+    'menu.procurement.agreement': '政府采购 · 协议采购',
+    'menu.procurement.preTrade': '政府采购 · 交易前',
+    'menu.procurement.announcements': '政府采购 · 公告及文件查看',
+    'menu.procurement.anomalies': '政府采购 · 异常处理',
+    'menu.procurement.queries': '政府采购 · 查询',
+    'menu.procurement.filings': '政府采购 · 备案',
+    'menu.procurement.payments': '政府采购 · 支付审核',
+    'menu.experts': '专家管理',
+    'menu.system': '系统管理',
+    Region: '行政区划',
+    SupervisorUser: '监管用户',
+    AuditLog: '操作日志',
+    ProcurementUnit: '审核采购单位信息',
+    FormalMemberUnit: '查看采购单位信息',
+    BudgetCodeCheck: '单位预算编码核对',
+    Affiliation: '查看/解除隶属关系',
+    IntegrationUnit: '一体化单位基本信息',
+  },
+  components: {
+    Login: {
+      welcomeHeader: '江西省政府采购监管平台',
+      welcomeMessage: '省、市、县采购监管部门工作平台：采购单位审核、一体化预算与支付、合同备案推送、异常处理与专家管理。请使用本单位分配的用户名登录。',
+      properties: { email: '用户名', password: '密码' },
+      loginButton: '登录',
+    },
+  },
+  actions: {
+    approve: '审核通过',
+    reject: '退回',
+    unbindAffiliation: '解除隶属关系',
+    resetPassword: '重置密码',
+    deactivate: '停用',
+  },
+  buttons: { submit: '提交' },
+  messages: {
+    loginFailed: '用户名或密码错误',
+    loginThrottled: '登录失败次数过多，请 {{minutes}} 分钟后再试',
+    concurrentChange: '该记录已被他人处理',
+    reasonRequired: '请填写原因',
+    reasonTooLong: '原因不能超过 500 个字',
+    outsideJurisdiction: '该记录不存在或不在您的辖区内',
+    roleMayNotAct: '您的角色无权执行此操作',
+  },
+  properties: {
+    code: '区划代码',
+    name: '名称',
+    level: '级别',
+    parentCode: '上级区划',
+    regionCode: '所属辖区',
+    createdAt: '创建时间',
+    updatedAt: '更新时间',
+  },
+  resources: {
+    Region: {
+      properties: {
+        code: '区划代码', name: '名称', level: '级别', parentCode: '上级区划',
+        'level.province': '省', 'level.city': '市', 'level.county': '县（区）',
+      },
+    },
+    SupervisorUser: {
+      properties: {
+        username: '用户名', displayName: '姓名/单位', role: '角色', regionCode: '所属辖区', active: '启用',
+        lastLoginAt: '最后登录', password: '密码', passwordHash: '密码摘要',
+        'role.admin': '系统管理员', 'role.province': '省采购监管处', 'role.city': '市采购办', 'role.county': '县区采购办',
+        'role.gongguanban': '省公管办',
+      },
+    },
+    AuditLog: {
+      properties: {
+        actorUsername: '操作人', actorRole: '角色', actorRegion: '操作人辖区', action: '操作', resourceId: '对象类型',
+        recordId: '记录编号', regionCode: '记录辖区', changes: '变更内容', reason: '原因', createdAt: '时间',
+      },
+    },
+    ProcurementUnit: {
+      properties: {
+        name: '单位名称', creditCode: '统一社会信用代码', unitBudgetCode: '单位预算编码', regionCode: '所属辖区',
+        address: '地址', contactName: '联系人', phone: '联系电话', status: '状态', formalMember: '正式库会员',
+        integrationBudgetCode: '一体化预算编码', budgetCodeVerdict: '预算编码核对',
+        submittedAt: '提交时间', reviewedAt: '审核时间', reviewerName: '审核人', reviewComment: '审核意见',
+        'status.draft': '草稿', 'status.submitted': '待审核', 'status.approved': '已审核', 'status.returned': '已退回',
+        'budgetCodeVerdict.match': '一致', 'budgetCodeVerdict.mismatch': '不一致', 'budgetCodeVerdict.missing': '一体化无此单位',
+      },
+    },
+    Affiliation: {
+      properties: {
+        subordinateUnitId: '下级预算单位', supervisingUnitId: '主管预算单位', regionCode: '所属辖区', status: '状态',
+        requestedAt: '申请时间', confirmedAt: '确认时间', unboundAt: '解除时间', unboundBy: '解除人', unbindReason: '解除原因',
+        'status.pending': '待确认', 'status.confirmed': '已确认', 'status.unbound': '已解除',
+      },
+    },
+    IntegrationUnit: {
+      properties: {
+        unitBudgetCode: '单位预算编码', unitName: '单位名称', creditCode: '统一社会信用代码', regionCode: '所属辖区',
+        sourceUpdatedAt: '一体化更新时间', createdAt: '接收时间',
+      },
+    },
+  },
+};

@@ -1,0 +1,39 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startWeb } from './bootstrap.js';
+import { EnvError, env } from './env.js';
+import { logger } from './logger.js';
+
+/**
+ * `npm start`: the whole product on one machine: migrated database, demo data on first start (never in
+ * production), the panel, and the BullMQ workers in a process of their own when Redis is there.
+ */
+let settings;
+try {
+  settings = env();
+} catch (error) {
+  if (error instanceof EnvError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+}
+
+const running = await startWeb(settings, { seedDemo: true });
+let worker: ChildProcess | undefined;
+if (running.queue.driver === 'bullmq' && settings.START_WORKER === 'true') {
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+  worker = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'jobs', 'worker.ts')], { stdio: 'inherit', env: process.env });
+  worker.on('exit', (code, signal) => logger.warn({ code, signal }, 'worker process exited'));
+}
+
+async function shutdown(signal: string): Promise<void> {
+  logger.info({ signal }, 'shutting down');
+  worker?.kill('SIGTERM');
+  await running.stop();
+  if (worker && worker.exitCode === null) await new Promise((r) => worker!.once('exit', r));
+  process.exit(0);
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));
