@@ -17,6 +17,7 @@ export class SupervisorUser extends Model<InferAttributes<SupervisorUser>, Infer
   declare updatedAt: CreationOptional<Date>;
 
   static jurisdiction: JurisdictionKind = { kind: 'admin' };
+  static secretFields = ['passwordHash'] as const;
 
   static initialize(sequelize: Sequelize): void {
     SupervisorUser.init(

@@ -5,7 +5,7 @@ import type { JurisdictionKind } from '../../resources/jurisdiction-kind.js';
 import { jurisdictionWhere, type SessionUser } from '../../resources/jurisdiction-scope.js';
 import { filterToWhere } from './filter-to-where.js';
 
-type JurisdictionModel = ModelStatic<Model> & { jurisdiction?: JurisdictionKind };
+type JurisdictionModel = ModelStatic<Model> & { jurisdiction?: JurisdictionKind; secretFields?: readonly string[] };
 
 function userOf(context: ActionContext | undefined): SessionUser | undefined {
   return context?.currentAdmin as SessionUser | undefined;
@@ -67,6 +67,13 @@ export class JurisdictionResource extends SequelizeResource {
     return { [Op.and]: [scope, ...(this.view ? [this.view.where] : []), ...parts] };
   }
 
+  /** Secrets (password hashes) never leave the server, whatever a page or API call asks for. */
+  private toRecord(row: Model): BaseRecord {
+    const params = row.toJSON() as Record<string, unknown>;
+    for (const field of this.model.secretFields ?? []) delete params[field];
+    return new BaseRecord(params, this);
+  }
+
   override async count(filter: Filter, context?: ActionContext): Promise<number> {
     const where = this.where(context, filterToWhere(filter, this.model.sequelize!));
     return where === null ? 0 : this.model.count({ where });
@@ -86,21 +93,21 @@ export class JurisdictionResource extends SequelizeResource {
     // A stable tie-breaker keeps pages from repeating or skipping rows when many share the sort value.
     if (sortBy !== this.primaryKey()) order.push([this.primaryKey(), direction]);
     const rows = await this.model.findAll({ where, limit: Math.min(limit, 500), offset, order });
-    return rows.map((row) => new BaseRecord(row.toJSON(), this));
+    return rows.map((row) => this.toRecord(row));
   }
 
   override async findOne(id: string | number, context?: ActionContext): Promise<BaseRecord | null> {
     const where = this.where(context, { [this.primaryKey()]: id });
     if (where === null) return null;
     const row = await this.model.findOne({ where });
-    return row ? new BaseRecord(row.toJSON(), this) : null;
+    return row ? this.toRecord(row) : null;
   }
 
   override async findMany(ids: Array<string | number>, context?: ActionContext): Promise<BaseRecord[]> {
     const where = this.where(context, { [this.primaryKey()]: { [Op.in]: ids } });
     if (where === null) return [];
     const rows = await this.model.findAll({ where });
-    return rows.map((row) => new BaseRecord(row.toJSON(), this));
+    return rows.map((row) => this.toRecord(row));
   }
 
   override async update(id: string, params: ParamsType, context?: ActionContext): Promise<ParamsType> {

@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { AuditLog, ProcurementUnit } from '../../resources/models.js';
+import { api, login, startTestApp, type Client } from '../support/test-app.js';
+
+let app: Awaited<ReturnType<typeof startTestApp>>;
+const clients: Record<string, Client> = {};
+
+beforeAll(async () => {
+  app = await startTestApp();
+  for (const user of ['admin', 'province', 'nanchang', 'nanchangxian', 'ganzhou', 'gongguanban']) {
+    clients[user] = await login(app.url, user);
+  }
+});
+afterAll(async () => { await app.stop(); });
+
+const regionsOf = (body: any): string[] => [...new Set<string>(body.records.map((r: any) => r.params.regionCode))].sort();
+
+describe('list and search follow the region subtree', () => {
+  it.each([
+    ['nanchangxian', ['360121']],
+    ['nanchang', ['360100', '360102', '360121']],
+    ['ganzhou', ['360700', '360702']],
+    ['province', ['360000', '360100', '360102', '360121', '360700', '360702']],
+    ['gongguanban', ['360000', '360100', '360102', '360121', '360700', '360702']],
+  ])('%s sees exactly the regions %j', async (user, regions) => {
+    for (const resource of ['ProcurementUnit', 'Affiliation', 'IntegrationUnit', 'FormalMemberUnit', 'BudgetCodeCheck']) {
+      const { status, body } = await clients[user]!.get(api.list(resource));
+      expect(status).toBe(200);
+      expect(body.meta.total).toBe(body.records.length);
+      expect(regionsOf(body)).toEqual(regions);
+    }
+  });
+
+  it('search (reference drop-downs) never offers another region', async () => {
+    const { body } = await clients.ganzhou!.get(api.search('ProcurementUnit', '南昌'));
+    expect(body.records).toEqual([]);
+    const own = await clients.nanchangxian!.get(api.search('ProcurementUnit', '南昌县'));
+    expect(own.body.records.length).toBeGreaterThan(0);
+  });
+
+  it('a filter naming another region cannot widen the view', async () => {
+    const { body } = await clients.ganzhou!.get(api.list('ProcurementUnit', '&filters.regionCode=360121'));
+    expect(body.meta.total).toBe(0);
+  });
+});
+
+describe('another region is invisible and untouchable through every endpoint', () => {
+  let foreign: ProcurementUnit;
+  beforeAll(async () => {
+    foreign = (await ProcurementUnit.findOne({ where: { regionCode: '360121', status: 'submitted', budgetCodeVerdict: 'match' } }))!;
+  });
+
+  it('show answers not-found with no data', async () => {
+    const { body } = await clients.ganzhou!.get(api.show('ProcurementUnit', foreign.id));
+    expect(body.record.baseError.type).toBe('NotFoundError');
+    expect(JSON.stringify(body)).not.toContain(foreign.name);
+  });
+
+  it('custom record actions are refused and change nothing', async () => {
+    for (const action of ['approve', 'reject']) {
+      const { body } = await clients.ganzhou!.post(api.record('ProcurementUnit', foreign.id, action), { reason: '越权尝试' });
+      expect(body.notice.type).toBe('error');
+    }
+    await foreign.reload();
+    expect(foreign.status).toBe('submitted');
+    expect(await AuditLog.count({ where: { recordId: String(foreign.id), actorUsername: 'ganzhou' } })).toBe(0);
+  });
+
+  it('bulk actions drop records outside the jurisdiction', async () => {
+    const own = (await ProcurementUnit.findOne({ where: { regionCode: '360700', status: 'submitted', budgetCodeVerdict: 'match' } }))!;
+    const { body } = await clients.ganzhou!.post(api.bulk('ProcurementUnit', [foreign.id, own.id], 'approveBulk'), {});
+    expect(body.done).toEqual([own.name]);
+    await foreign.reload();
+    expect(foreign.status).toBe('submitted');
+  });
+
+  it('built-in writes do not exist on read-only resources', async () => {
+    for (const action of ['edit', 'delete']) {
+      const { body } = await clients.ganzhou!.post(api.record('ProcurementUnit', foreign.id, action), { name: 'x' });
+      expect(body.notice?.type ?? body.record?.baseError?.type).toBeTruthy();
+    }
+    const create = await clients.nanchangxian!.post(api.resourceAction('ProcurementUnit', 'new'), { name: 'x', regionCode: '360121' });
+    expect(create.status).toBeGreaterThanOrEqual(400);
+    await foreign.reload();
+    expect(foreign.name).not.toBe('x');
+    expect(await ProcurementUnit.count({ where: { name: 'x' } })).toBe(0);
+  });
+
+  it('the audit log is filtered like everything else', async () => {
+    const { body } = await clients.nanchangxian!.get(api.list('AuditLog'));
+    for (const record of body.records) expect(record.params.regionCode).toBe('360121');
+  });
+
+  it('users and their password hashes are for admins only', async () => {
+    const denied = await clients.province!.get(api.list('SupervisorUser'));
+    expect(denied.body.record.baseError.type).toBe('ForbiddenError');
+    expect(denied.body.records).toEqual([]);
+    const allowed = await clients.admin!.get(api.list('SupervisorUser'));
+    expect(allowed.body.records.length).toBe(6);
+    expect(JSON.stringify(allowed.body)).not.toMatch(/argon2/);
+  });
+
+  it('an anonymous request gets nothing', async () => {
+    const response = await fetch(`${app.url}${api.list('ProcurementUnit')}`, { redirect: 'manual' });
+    expect(response.status).toBe(302);
+  });
+});

@@ -1,0 +1,93 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Sequelize } from 'sequelize';
+import { startWeb, type Running } from '../../server/bootstrap.js';
+import { parseEnv, type Env } from '../../server/env.js';
+
+export const DEMO_PASSWORD = 'Demo@2026';
+export const IS_CI = process.env.CI === 'true';
+
+/**
+ * The database a test file runs against: PostgreSQL when DATABASE_URL names one (its public schema is emptied first,
+ * files run one at a time), otherwise a fresh SQLite file.
+ */
+export async function freshDatabaseUrl(): Promise<string> {
+  const url = process.env.DATABASE_URL;
+  if (url && url.startsWith('postgres')) {
+    const sequelize = new Sequelize(url, { logging: false });
+    await sequelize.query('DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;');
+    await sequelize.close();
+    return url;
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jxcg-test-'));
+  return `sqlite:${path.join(dir, 'test.sqlite')}`;
+}
+
+export async function testEnv(overrides: Record<string, string> = {}): Promise<Env> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jxcg-data-'));
+  return parseEnv({
+    NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, QUEUE_DRIVER: 'inline', LOG_LEVEL: 'silent',
+    DATABASE_URL: await freshDatabaseUrl(), DEMO_PASSWORD, ...overrides,
+  });
+}
+
+export async function startTestApp(overrides: Record<string, string> = {}): Promise<Running & { env: Env }> {
+  const env = await testEnv(overrides);
+  const running = await startWeb(env, { seedDemo: true });
+  return { ...running, env };
+}
+
+export interface Client {
+  username: string;
+  cookie: string;
+  get: (url: string) => Promise<{ status: number; body: any }>;
+  post: (url: string, data?: Record<string, unknown>) => Promise<{ status: number; body: any }>;
+}
+
+async function parse(response: Response): Promise<{ status: number; body: any }> {
+  const text = await response.text();
+  try {
+    return { status: response.status, body: JSON.parse(text) };
+  } catch {
+    return { status: response.status, body: text };
+  }
+}
+
+export async function loginResponse(base: string, username: string, password = DEMO_PASSWORD, headers: Record<string, string> = {}): Promise<Response> {
+  return fetch(`${base}/admin/login`, {
+    method: 'POST', redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+    body: new URLSearchParams({ email: username, password }).toString(),
+  });
+}
+
+export function clientWithCookie(base: string, username: string, cookie: string): Client {
+  return {
+    username, cookie,
+    get: async (url) => parse(await fetch(`${base}${url}`, { headers: { cookie }, redirect: 'manual' })),
+    post: async (url, data = {}) => parse(await fetch(`${base}${url}`, {
+      method: 'POST', redirect: 'manual',
+      headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify(data),
+    })),
+  };
+}
+
+export async function login(base: string, username: string, password = DEMO_PASSWORD): Promise<Client> {
+  const response = await loginResponse(base, username, password);
+  if (response.status !== 302 || !/\/admin$/.test(response.headers.get('location') ?? '')) {
+    throw new Error(`login ${username} failed: HTTP ${response.status}`);
+  }
+  const cookie = (response.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]).join('; ');
+  return clientWithCookie(base, username, cookie);
+}
+
+export const api = {
+  list: (resource: string, query = '') => `/admin/api/resources/${resource}/actions/list?perPage=500${query}`,
+  search: (resource: string, text: string) => `/admin/api/resources/${resource}/search/${encodeURIComponent(text)}`,
+  show: (resource: string, id: string | number) => `/admin/api/resources/${resource}/records/${id}/show`,
+  record: (resource: string, id: string | number, action: string) => `/admin/api/resources/${resource}/records/${id}/${action}`,
+  bulk: (resource: string, ids: Array<string | number>, action: string) =>
+    `/admin/api/resources/${resource}/bulk/${action}?recordIds=${ids.join(',')}`,
+  resourceAction: (resource: string, action: string) => `/admin/api/resources/${resource}/actions/${action}`,
+};
