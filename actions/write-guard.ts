@@ -19,10 +19,9 @@ export function withWriteGuard(regionField: string | null, options: ResourceOpti
       if (!isWithin(user.regionCode, region)) errors[regionField] = { message: `辖区 ${region || '（空）'} 不在您的管辖范围内` };
     }
     for (const property of context.resource.decorate().getProperties({ where: 'edit' })) {
-      const referenced = property.reference();
+      const target = property.reference();
       const value = request.payload[property.propertyPath];
-      if (!referenced || value === undefined || value === null || value === '') continue;
-      const target = context._admin.findResource(referenced);
+      if (!target || value === undefined || value === null || value === '') continue;
       if (!(await target.findOne(String(value), context))) {
         errors[property.propertyPath] = { message: `所选记录 ${String(value)} 不存在或不在您的辖区内` };
       }

@@ -31,8 +31,8 @@ export const en = {
   },
   actions: { approve: 'Approve', reject: 'Return', unbindAffiliation: 'Unbind affiliation' },
   messages: {
-    loginFailed: 'Wrong username or password',
-    loginThrottled: 'Too many failed logins, try again in {{minutes}} minutes',
+    invalidCredentials: 'Wrong username or password',
+    loginThrottled: 'Too many failed logins, try again in 15 minutes',
     concurrentChange: 'Another user has already handled this record',
     reasonRequired: 'A reason is required',
     reasonTooLong: 'The reason may not exceed 500 characters',

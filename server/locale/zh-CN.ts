@@ -46,8 +46,9 @@ export const zhCN = {
   },
   buttons: { submit: '提交' },
   messages: {
-    loginFailed: '用户名或密码错误',
-    loginThrottled: '登录失败次数过多，请 {{minutes}} 分钟后再试',
+    invalidCredentials: '用户名或密码错误',
+    loginThrottled: '登录失败次数过多，请 15 分钟后再试',
+    forbiddenError: '您没有执行此操作的权限',
     concurrentChange: '该记录已被他人处理',
     reasonRequired: '请填写原因',
     reasonTooLong: '原因不能超过 500 个字',

@@ -1,0 +1,57 @@
+import fs from 'node:fs';
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { RESOURCE_DEFINITIONS } from '../../resources/index.js';
+import { initModels } from '../../resources/models.js';
+import { createSequelize } from '../../server/database.js';
+import { ConfigError, parseResourceConfig } from '../../server/resource-config.js';
+
+// Property names come from the models, which exist once bound to a connection.
+const sequelize = createSequelize('sqlite::memory:');
+initModels(sequelize);
+afterAll(() => sequelize.close());
+
+const shipped = fs.readFileSync(new URL('../../config/resources.yaml', import.meta.url), 'utf8');
+const parse = (text: string) => parseResourceConfig(text, 'config/resources.yaml', RESOURCE_DEFINITIONS);
+const expectError = (text: string, pattern: RegExp) => {
+  expect(() => parse(text)).toThrow(ConfigError);
+  expect(() => parse(text)).toThrow(pattern);
+};
+
+describe('config/resources.yaml', () => {
+  it('the shipped file is valid and covers every resource', () => {
+    const config = parse(shipped);
+    expect([...config.keys()].sort()).toEqual(RESOURCE_DEFINITIONS.map((d) => d.id).sort());
+    expect(config.get('ProcurementUnit')!.actions.approve).toEqual(['province', 'city', 'county']);
+    expect(config.get('AuditLog')!.actions.list).toEqual(['admin', 'province', 'city', 'county', 'gongguanban']);
+  });
+
+  it('an unknown resource names the file, the path and the valid resources', () => {
+    expectError(`${shipped}\n  Unicorn:\n    label: x\n    menu: system\n    actions: {}\n`,
+      /config\/resources\.yaml: resources\.Unicorn: 未知资源 "Unicorn"，可用资源: .*ProcurementUnit/);
+  });
+
+  it('an unknown property names the list, the index and the valid fields', () => {
+    expectError(shipped.replace('listProperties: [name, creditCode,', 'listProperties: [name, creditKode,'),
+      /resources\.ProcurementUnit\.listProperties\[1\]: 未知字段 "creditKode"，可用字段: .*creditCode/);
+  });
+
+  it('an unknown role or action is an error', () => {
+    expectError(shipped.replace('approve: [province, city, county]', 'approve: [province, mayor]'),
+      /resources\.ProcurementUnit\.actions\.approve\[1\]: 未知角色 "mayor"，可用角色: admin, province/);
+    expectError(shipped.replace('      approve: [province, city, county]', '      approve: [province, city, county]\n      launch: [admin]'),
+      /resources\.ProcurementUnit\.actions\.launch: 未知操作 "launch"/);
+  });
+
+  it('a read-only resource cannot be given a write action it does not have', () => {
+    expectError(shipped.replace(/(IntegrationUnit:[\s\S]*?actions:\n)/, '$1      new: [admin]\n'),
+      /resources\.IntegrationUnit\.actions\.new: 未知操作 "new"，该资源可用操作: list, show, search/);
+  });
+
+  it('unknown keys, menus, sort fields, broken YAML and missing resources are errors', () => {
+    expectError(shipped.replace('    menu: entities\n    listProperties: [name, creditCode,', '    menu: entities\n    colour: red\n    listProperties: [name, creditCode,'), /resources\.ProcurementUnit/);
+    expectError(shipped.replace('menu: integration', 'menu: nowhere'), /resources\.IntegrationUnit\.menu: 未知菜单 "nowhere"/);
+    expectError(shipped.replace('sort: { sortBy: code, direction: asc }', 'sort: { sortBy: colour, direction: asc }'), /resources\.Region\.sort\.sortBy: 未知字段 "colour"/);
+    expectError('resources: [', /YAML 格式错误/);
+    expectError(shipped.replace(/\n  Region:[\s\S]*$/, '\n'), /缺少资源配置: Region/);
+  });
+});

@@ -1,0 +1,59 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { DEMO_PASSWORD, IS_CI } from '../support/test-app.js';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const ARTIFACTS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'artifacts');
+
+/** Time for one browser test: the first page load of a fresh app also waits for the component bundle. */
+export const BROWSER_TEST_TIMEOUT = 120_000;
+
+/**
+ * A headless Debian chromium for end-to-end tests. Without one, a laptop run prints a loud warning and the caller
+ * returns early (null); under CI=true a missing browser fails the run, so a green CI always means they ran.
+ */
+export async function launchBrowserOrSkip(what: string): Promise<Browser | null> {
+  if (!fs.existsSync(CHROMIUM_PATH)) {
+    if (IS_CI) throw new Error(`CI=true 但浏览器 ${CHROMIUM_PATH} 不存在：${what} 必须在真实浏览器中运行（apt-get install -y chromium）`);
+    console.warn(`\n!!!!! 跳过 ${what}：未找到浏览器 ${CHROMIUM_PATH}。请执行 apt-get install -y chromium 后重新运行 npm test。 !!!!!\n`);
+    return null;
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+/** Every URL the page asks for that is neither the app's own nor a data:/blob: URL; check it at the end of a test. */
+export function foreignRequests(page: Page, appUrl: string): string[] {
+  const own = new URL(appUrl).origin;
+  const foreign: string[] = [];
+  page.on('request', (request) => {
+    const url = request.url();
+    if (url.startsWith('data:') || url.startsWith('blob:')) return;
+    if (url === own || url.startsWith(`${own}/`)) return;
+    foreign.push(url);
+  });
+  return foreign;
+}
+
+/** Logs in through the real form (the username goes in the field AdminJS calls `email`) and waits for the dashboard. */
+export async function loginThroughForm(page: Page, appUrl: string, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto(`${appUrl}/admin/login`);
+  await page.locator('input[name="email"]').fill(username);
+  await page.locator('input[name="password"]').fill(password);
+  await Promise.all([
+    page.waitForURL((url) => url.pathname === '/admin' || url.pathname === '/admin/'),
+    page.locator('button[type="submit"]').click(),
+  ]);
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  const file = path.join(ARTIFACTS_DIR, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}

@@ -1,0 +1,124 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { SupervisorUser } from '../../resources/models.js';
+import { api, clientWithCookie, login, loginResponse, startTestApp } from '../support/test-app.js';
+
+let app: Awaited<ReturnType<typeof startTestApp>>;
+beforeAll(async () => { app = await startTestApp({ LOGIN_MAX_FAILURES: '3' }); });
+afterAll(async () => { await app.stop(); });
+
+describe('login page', () => {
+  it('is the product\'s own, in Chinese, with nothing loaded from outside', async () => {
+    const html = await (await fetch(`${app.url}/admin/login`)).text();
+    expect(html).not.toContain('fonts.googleapis.com');
+    expect(html).toContain('/static/logo.svg');
+    expect(html).toContain('江西省政府采购监管平台');
+    const external = [...html.matchAll(/(?:src|href)="(https?:\/\/[^"]+)"/g)].map((m) => m[1]);
+    expect(external).toEqual([]);
+  });
+});
+
+describe('sessions', () => {
+  it('the cookie is httpOnly and SameSite, and the session lives in the database', async () => {
+    const response = await loginResponse(app.url, 'nanchang');
+    const cookie = response.headers.getSetCookie()[0]!;
+    expect(cookie).toMatch(/^jxcg\.sid=/);
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Lax/i);
+    const [rows] = await SupervisorUser.sequelize!.query('SELECT COUNT(*) AS n FROM "Sessions"');
+    expect(Number((rows as Array<{ n: number }>)[0]!.n)).toBeGreaterThan(0);
+  });
+
+  it('logout ends the session', async () => {
+    const client = await login(app.url, 'nanchang');
+    expect((await client.get(api.list('ProcurementUnit'))).status).toBe(200);
+    await fetch(`${app.url}/admin/logout`, { headers: { cookie: client.cookie }, redirect: 'manual' });
+    expect((await client.get(api.list('ProcurementUnit'))).status).toBe(302);
+  });
+});
+
+describe('failed logins', () => {
+  it('a wrong password is refused in Chinese', async () => {
+    const response = await loginResponse(app.url, 'ganzhou', 'wrong-password');
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain('invalidCredentials');
+  });
+
+  it('are limited per username: after the limit even the right password waits, other users do not', async () => {
+    for (let i = 0; i < 3; i++) await loginResponse(app.url, 'province', `wrong-${i}`);
+    const blocked = await loginResponse(app.url, 'province');
+    expect(blocked.status).toBe(400);
+    expect(await blocked.text()).toContain('loginThrottled');
+    await expect(login(app.url, 'nanchangxian')).resolves.toBeTruthy();
+  });
+
+  it('a deactivated user cannot log in', async () => {
+    await SupervisorUser.update({ active: false }, { where: { username: 'gongguanban' } });
+    await expect(login(app.url, 'gongguanban')).rejects.toThrow(/login gongguanban failed/);
+    await SupervisorUser.update({ active: true }, { where: { username: 'gongguanban' } });
+  });
+});
+
+describe('user administration', () => {
+  it('an admin creates a user whose password is hashed and who can log in', async () => {
+    const admin = await login(app.url, 'admin');
+    const { body } = await admin.post(api.resourceAction('SupervisorUser', 'new'), {
+      username: 'jiujiang', displayName: '九江市采购办', role: 'city', regionCode: '360400', active: true, password: 'Jiujiang2026',
+    });
+    expect(body.notice.type).toBe('success');
+    const user = (await SupervisorUser.findOne({ where: { username: 'jiujiang' } }))!;
+    expect(user.passwordHash).toMatch(/^\$argon2/);
+    await expect(login(app.url, 'jiujiang', 'Jiujiang2026')).resolves.toBeTruthy();
+  });
+
+  it('a weak password is refused with the rule', async () => {
+    const admin = await login(app.url, 'admin');
+    const { body } = await admin.post(api.resourceAction('SupervisorUser', 'new'), {
+      username: 'weak', displayName: '弱密码', role: 'county', regionCode: '360121', password: '123',
+    });
+    expect(body.record.errors.password.message).toBe('密码至少 8 位，须同时包含字母和数字');
+    expect(await SupervisorUser.count({ where: { username: 'weak' } })).toBe(0);
+  });
+
+  it('nobody raises their own role or moves their own region', async () => {
+    const admin = await login(app.url, 'admin');
+    const me = (await SupervisorUser.findOne({ where: { username: 'admin' } }))!;
+    const { body } = await admin.post(api.record('SupervisorUser', me.id, 'edit'), { regionCode: '360100', role: 'city' });
+    expect(body.record.errors.regionCode.message).toBe('不能修改自己的所属辖区');
+    await me.reload();
+    expect(me.regionCode).toBe('360000');
+  });
+
+  it('other roles cannot reach users at all', async () => {
+    const city = await login(app.url, 'nanchang');
+    const target = (await SupervisorUser.findOne({ where: { username: 'nanchang' } }))!;
+    const { body } = await city.post(api.record('SupervisorUser', target.id, 'edit'), { role: 'province', regionCode: '360000' });
+    expect(body.record.baseError.type).toMatch(/^(ForbiddenError|NotFoundError)$/);
+    await target.reload();
+    expect(target.role).toBe('city');
+  });
+});
+
+describe('health and queues', () => {
+  it('/healthz and /readyz answer', async () => {
+    expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
+    const ready = await fetch(`${app.url}/readyz`);
+    const body = await ready.json() as any;
+    expect(ready.status).toBe(200);
+    expect(body.checks.database.ok).toBe(true);
+    expect(body.warning).toContain('未连接 Redis');
+  });
+
+  it('the queue board is for admins only', async () => {
+    const city = await login(app.url, 'nanchang');
+    expect((await fetch(`${app.url}/admin/queues`, { headers: { cookie: city.cookie }, redirect: 'manual' })).status).toBe(403);
+    const admin = await login(app.url, 'admin');
+    expect((await fetch(`${app.url}/admin/queues`, { headers: { cookie: admin.cookie } })).status).toBe(200);
+    expect((await fetch(`${app.url}/admin/queues`, { redirect: 'manual' })).status).toBe(302);
+  });
+
+  it('the dashboard greets the user with name, role and region', async () => {
+    const county = await login(app.url, 'nanchangxian');
+    const { body } = await clientWithCookie(app.url, 'nanchangxian', county.cookie).get('/admin/api/dashboard');
+    expect(body.user).toEqual({ displayName: '南昌县采购办', role: 'county', regionName: '南昌县' });
+  });
+});

@@ -1,0 +1,76 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Queue } from 'bullmq';
+import { migrateToLatest } from '../../migrations/migrator.js';
+import { createRedis } from '../../jobs/redis-connection.js';
+import { QUEUES } from '../../jobs/queue-names.js';
+import { JobReceipt, initModels } from '../../resources/models.js';
+import { createSequelize } from '../../server/database.js';
+import { REDIS_URL, redisOrSkip } from '../support/services.js';
+import { freshDatabaseUrl } from '../support/test-app.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+function startWorker(env: Record<string, string>): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'jobs/worker.ts')], {
+    env: { ...process.env, NODE_OPTIONS: '', LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise((resolve, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => { if (chunk.toString().includes('worker started')) resolve(child); });
+    child.on('exit', (code) => reject(new Error(`worker exited early with ${code}`)));
+  });
+}
+
+const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => {
+  if (child.exitCode !== null) resolve(child.exitCode); else child.once('exit', (code) => resolve(code));
+});
+
+describe('BullMQ workers in their own processes on a real Redis', () => {
+  let available = false;
+  let databaseUrl: string;
+  let prefix: string;
+  let sequelize: ReturnType<typeof createSequelize>;
+  const workers: ChildProcess[] = [];
+
+  beforeAll(async () => {
+    available = await redisOrSkip('队列测试（两个 worker 进程共享一个队列）');
+    if (!available) return;
+    databaseUrl = await freshDatabaseUrl();
+    prefix = `test-${randomUUID().slice(0, 8)}`;
+    sequelize = createSequelize(databaseUrl);
+    initModels(sequelize);
+    await migrateToLatest(sequelize);
+  });
+
+  afterAll(async () => {
+    for (const worker of workers) if (worker.exitCode === null) worker.kill('SIGKILL');
+    await sequelize?.close();
+  });
+
+  it('two workers share one queue: every job runs exactly once, and SIGTERM lets them finish', async () => {
+    if (!available) return;
+    const env = { DATABASE_URL: databaseUrl, REDIS_URL, QUEUE_PREFIX: prefix };
+    workers.push(await startWorker(env), await startWorker(env));
+    const connection = createRedis(REDIS_URL);
+    const queue = new Queue(QUEUES.maintenance, { connection, prefix });
+    const ids = Array.from({ length: 200 }, (_, i) => `receipt-${i}`);
+    await queue.addBulk(ids.map((jobId) => ({ name: 'recordReceipt', data: {}, opts: { jobId } })));
+    // The same job ids again: BullMQ keeps one job per id, so nothing runs twice.
+    await queue.addBulk(ids.map((jobId) => ({ name: 'recordReceipt', data: {}, opts: { jobId } })));
+    const deadline = Date.now() + 30_000;
+    while ((await JobReceipt.count()) < ids.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    const receipts = await JobReceipt.findAll();
+    expect(receipts.map((r) => r.jobId).sort()).toEqual([...ids].sort());
+    const pids = new Set(receipts.map((r) => r.workerPid));
+    expect([...pids].every((pid) => workers.some((w) => w.pid === pid))).toBe(true);
+    expect(pids.size).toBe(2);
+    for (const worker of workers) worker.kill('SIGTERM');
+    expect(await Promise.all(workers.map(exited))).toEqual([0, 0]);
+    await queue.obliterate({ force: true });
+    await queue.close();
+    connection.disconnect();
+  });
+});
