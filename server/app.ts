@@ -10,6 +10,7 @@ import type { Sequelize } from 'sequelize';
 import type { JobQueue } from '../jobs/job-types.js';
 import { RESOURCE_DEFINITIONS } from '../resources/index.js';
 import { buildAdmin } from './admin.js';
+import { adminResponseFilter } from './admin-response-filter.js';
 import { authenticate, LoginThrottledError } from './auth.js';
 import type { Env } from './env.js';
 import { logger } from './logger.js';
@@ -18,18 +19,6 @@ import { loadResourceConfig } from './resource-config.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const SESSION_COOKIE = 'jxcg.sid';
-
-/** AdminJS's page templates link Google Fonts; intranet users cannot reach it and it has no Chinese glyphs anyway. */
-function stripExternalFonts(_req: Request, res: Response, next: NextFunction): void {
-  const send = res.send.bind(res);
-  res.send = (body?: unknown) => {
-    if (typeof body === 'string' && body.includes('fonts.googleapis.com')) {
-      body = body.replace(/<link[^>]+fonts\.googleapis\.com[^>]*>/g, '');
-    }
-    return send(body);
-  };
-  next();
-}
 
 export interface AppDeps { env: Env; sequelize: Sequelize; queue: JobQueue }
 
@@ -97,7 +86,7 @@ export async function createApp({ env, sequelize, queue }: AppDeps): Promise<App
   app.use('/static', express.static(path.join(here, 'public'), { maxAge: '1h' }));
 
   const sessionMiddleware = session(sessionOptions);
-  app.use('/admin', sessionMiddleware, stripExternalFonts);
+  app.use('/admin', sessionMiddleware, adminResponseFilter);
   await mountQueueBoard(app, queue);
 
   const router = AdminJSExpress.buildAuthenticatedRouter(admin, {

@@ -18,6 +18,7 @@ const Dashboard: React.FC = () => {
     new ApiClient().getDashboard().then((response) => setData(response.data as DashboardData));
   }, []);
   if (!data) return <Box variant="grey"><Text>加载中…</Text></Box>;
+  const queueLabel = data.queue.driver === 'bullmq' ? 'BullMQ 队列' : '进程内执行';
   return (
     <Box variant="grey" data-testid="dashboard">
       <Box variant="white" mb="lg">
@@ -33,7 +34,9 @@ const Dashboard: React.FC = () => {
       )}
       <Box variant="white">
         <H5>后台任务</H5>
-        <Text>{data.queue.driver === 'bullmq' ? 'BullMQ 队列' : '进程内执行'}：{data.queue.detail}</Text>
+        <Text data-testid="queue-status">
+          {queueLabel}{data.queue.detail && data.queue.detail !== queueLabel ? `：${data.queue.detail}` : ''}
+        </Text>
       </Box>
     </Box>
   );

@@ -1,5 +1,5 @@
 import React, { useEffect, useState } from 'react';
-import { ApiClient, useNotice, type ActionProps } from 'adminjs';
+import { ApiClient, useNotice, useTranslation, type ActionProps } from 'adminjs';
 import { Box, Button, FormGroup, Label, MessageBox, Table, TableBody, TableCell, TableRow, Text, TextArea } from '@adminjs/design-system';
 import { useNavigate } from 'react-router';
 
@@ -12,22 +12,34 @@ const SupervisoryActionForm: React.FC<ActionProps> = ({ record, resource, action
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
   const addNotice = useNotice();
   const navigate = useNavigate();
+  const { translateAction } = useTranslation();
   const api = new ApiClient();
+  // ActionJSON.label is the bare action name ("approve"); the Chinese label lives in the locale's actions.
+  const actionLabel = translateAction(action.name, resource.id);
 
   useEffect(() => {
     api.recordAction({ resourceId: resource.id, recordId: record!.id, actionName: action.name })
-      .then((response) => setInspection(response.data as unknown as Inspection));
+      .then((response) => setInspection(response.data as unknown as Inspection))
+      .catch(() => setLoadError('加载失败，请刷新页面重试'));
   }, [record?.id]);
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
     setBusy(true);
     setError(null);
-    const response = await api.recordAction({
-      resourceId: resource.id, recordId: record!.id, actionName: action.name, data: { reason }, method: 'post',
-    });
+    let response;
+    try {
+      response = await api.recordAction({
+        resourceId: resource.id, recordId: record!.id, actionName: action.name, data: { reason }, method: 'post',
+      });
+    } catch {
+      setBusy(false);
+      setError('提交失败，请检查网络后重试');
+      return;
+    }
     setBusy(false);
     const { notice, redirectUrl } = response.data as { notice?: { message: string; type: 'success' | 'error' }; redirectUrl?: string };
     if (notice) addNotice(notice);
@@ -35,6 +47,7 @@ const SupervisoryActionForm: React.FC<ActionProps> = ({ record, resource, action
     else if (redirectUrl) navigate(redirectUrl.replace(/^.*?\/admin/, '/admin'));
   };
 
+  if (loadError) return <Box variant="white"><MessageBox variant="danger" message={loadError} data-testid="action-error" /></Box>;
   if (!inspection) return <Box variant="white"><Text>加载中…</Text></Box>;
   return (
     <Box as="form" variant="white" onSubmit={submit} data-testid="supervisory-action-form">
@@ -60,7 +73,7 @@ const SupervisoryActionForm: React.FC<ActionProps> = ({ record, resource, action
         </FormGroup>
       )}
       <Button type="submit" variant={action.variant === 'danger' ? 'danger' : 'contained'} disabled={busy} data-testid="action-submit">
-        {action.label}
+        {actionLabel}
       </Button>
     </Box>
   );

@@ -1,5 +1,5 @@
 import React, { useState } from 'react';
-import { ApiClient, useNotice, type ActionProps } from 'adminjs';
+import { ApiClient, useNotice, useTranslation, type ActionProps } from 'adminjs';
 import { Box, Button, FormGroup, Label, MessageBox, Text, TextArea } from '@adminjs/design-system';
 import { useNavigate } from 'react-router';
 
@@ -10,6 +10,7 @@ const SupervisoryBulkForm: React.FC<ActionProps> = ({ records, resource, action 
   const [busy, setBusy] = useState(false);
   const addNotice = useNotice();
   const navigate = useNavigate();
+  const { translateAction } = useTranslation();
   const chosen = records ?? [];
 
   const submit = async (event: React.FormEvent) => {
@@ -36,7 +37,9 @@ const SupervisoryBulkForm: React.FC<ActionProps> = ({ records, resource, action 
         <TextArea width="100%" rows={3} maxLength={500} value={reason}
           onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setReason(e.target.value)} />
       </FormGroup>
-      <Button type="submit" variant="contained" disabled={busy || chosen.length === 0}>{action.label}</Button>
+      <Button type="submit" variant="contained" disabled={busy || chosen.length === 0}>
+        {translateAction(action.name, resource.id, { defaultValue: translateAction(action.name.replace(/Bulk$/, ''), resource.id) })}
+      </Button>
     </Box>
   );
 };

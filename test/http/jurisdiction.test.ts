@@ -53,6 +53,7 @@ describe('another region is invisible and untouchable through every endpoint', (
   it('show answers not-found with no data', async () => {
     const { body } = await clients.ganzhou!.get(api.show('ProcurementUnit', foreign.id));
     expect(body.record.baseError.type).toBe('NotFoundError');
+    expect(body.notice.message).toBe('该记录不存在或不在您的辖区内');
     expect(JSON.stringify(body)).not.toContain(foreign.name);
   });
 
