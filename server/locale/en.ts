@@ -22,6 +22,7 @@ export const en = {
     IntegrationUnit: 'Integration unit info',
   },
   components: {
+    LanguageSelector: { availableLanguages: { 'zh-CN': '简体中文', en: 'English' } },
     Login: {
       welcomeHeader: 'Jiangxi Procurement Supervision',
       welcomeMessage: 'Work panel of the provincial, city and county procurement supervision offices.',
@@ -29,7 +30,7 @@ export const en = {
       loginButton: 'Log in',
     },
   },
-  actions: { approve: 'Approve', reject: 'Return', unbindAffiliation: 'Unbind affiliation' },
+  actions: { approve: 'Approve', approveBulk: 'Approve selected', reject: 'Return', unbindAffiliation: 'Unbind affiliation' },
   messages: {
     invalidCredentials: 'Wrong username or password',
     loginThrottled: 'Too many failed logins, try again in 15 minutes',
@@ -41,9 +42,8 @@ export const en = {
   },
   resources: {
     ProcurementUnit: {
-      properties: {
-        'status.draft': 'Draft', 'status.submitted': 'Submitted', 'status.approved': 'Approved', 'status.returned': 'Returned',
-        'budgetCodeVerdict.match': 'Match', 'budgetCodeVerdict.mismatch': 'Mismatch', 'budgetCodeVerdict.missing': 'Not in integration',
+      labels: {
+        budgetCodeVerdict: { match: 'Match', mismatch: 'Mismatch', missing: 'Not in integration' },
       },
     },
   },

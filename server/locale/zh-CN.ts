@@ -1,3 +1,16 @@
+const unitTranslations = {
+  properties: {
+    name: '单位名称', creditCode: '统一社会信用代码', unitBudgetCode: '单位预算编码', regionCode: '所属辖区',
+    address: '地址', contactName: '联系人', phone: '联系电话', status: '状态', formalMember: '正式库会员',
+    integrationBudgetCode: '一体化预算编码', budgetCodeVerdict: '预算编码核对',
+    submittedAt: '提交时间', reviewedAt: '审核时间', reviewerName: '审核人', reviewComment: '审核意见',
+  },
+  labels: {
+    status: { draft: '草稿', submitted: '待审核', approved: '已审核', returned: '已退回' },
+    budgetCodeVerdict: { match: '一致', mismatch: '不一致', missing: '一体化无此单位' },
+  },
+};
+
 /** Our labels in Chinese; AdminJS's own zh-CN strings fill everything not named here. */
 export const zhCN = {
   labels: {
@@ -30,6 +43,7 @@ export const zhCN = {
     IntegrationUnit: '一体化单位基本信息',
   },
   components: {
+    LanguageSelector: { availableLanguages: { 'zh-CN': '简体中文', en: 'English' } },
     Login: {
       welcomeHeader: '江西省政府采购监管平台',
       welcomeMessage: '省、市、县采购监管部门工作平台：采购单位审核、一体化预算与支付、合同备案推送、异常处理与专家管理。请使用本单位分配的用户名登录。',
@@ -39,6 +53,7 @@ export const zhCN = {
   },
   actions: {
     approve: '审核通过',
+    approveBulk: '批量审核通过',
     reject: '退回',
     unbindAffiliation: '解除隶属关系',
     resetPassword: '重置密码',
@@ -68,16 +83,15 @@ export const zhCN = {
     Region: {
       properties: {
         code: '区划代码', name: '名称', level: '级别', parentCode: '上级区划',
-        'level.province': '省', 'level.city': '市', 'level.county': '县（区）',
       },
+      labels: { level: { province: '省', city: '市', county: '县（区）' } },
     },
     SupervisorUser: {
       properties: {
         username: '用户名', displayName: '姓名/单位', role: '角色', regionCode: '所属辖区', active: '启用',
         lastLoginAt: '最后登录', password: '密码', passwordHash: '密码摘要',
-        'role.admin': '系统管理员', 'role.province': '省采购监管处', 'role.city': '市采购办', 'role.county': '县区采购办',
-        'role.gongguanban': '省公管办',
       },
+      labels: { role: { admin: '系统管理员', province: '省采购监管处', city: '市采购办', county: '县区采购办', gongguanban: '省公管办' } },
     },
     AuditLog: {
       properties: {
@@ -85,22 +99,15 @@ export const zhCN = {
         recordId: '记录编号', regionCode: '记录辖区', changes: '变更内容', reason: '原因', createdAt: '时间',
       },
     },
-    ProcurementUnit: {
-      properties: {
-        name: '单位名称', creditCode: '统一社会信用代码', unitBudgetCode: '单位预算编码', regionCode: '所属辖区',
-        address: '地址', contactName: '联系人', phone: '联系电话', status: '状态', formalMember: '正式库会员',
-        integrationBudgetCode: '一体化预算编码', budgetCodeVerdict: '预算编码核对',
-        submittedAt: '提交时间', reviewedAt: '审核时间', reviewerName: '审核人', reviewComment: '审核意见',
-        'status.draft': '草稿', 'status.submitted': '待审核', 'status.approved': '已审核', 'status.returned': '已退回',
-        'budgetCodeVerdict.match': '一致', 'budgetCodeVerdict.mismatch': '不一致', 'budgetCodeVerdict.missing': '一体化无此单位',
-      },
-    },
+    ProcurementUnit: unitTranslations,
+    FormalMemberUnit: unitTranslations,
+    BudgetCodeCheck: unitTranslations,
     Affiliation: {
       properties: {
         subordinateUnitId: '下级预算单位', supervisingUnitId: '主管预算单位', regionCode: '所属辖区', status: '状态',
         requestedAt: '申请时间', confirmedAt: '确认时间', unboundAt: '解除时间', unboundBy: '解除人', unbindReason: '解除原因',
-        'status.pending': '待确认', 'status.confirmed': '已确认', 'status.unbound': '已解除',
       },
+      labels: { status: { pending: '待确认', confirmed: '已确认', unbound: '已解除' } },
     },
     IntegrationUnit: {
       properties: {

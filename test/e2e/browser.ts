@@ -47,7 +47,8 @@ export async function loginThroughForm(page: Page, appUrl: string, username: str
   await page.locator('input[name="password"]').fill(password);
   await Promise.all([
     page.waitForURL((url) => url.pathname === '/admin' || url.pathname === '/admin/'),
-    page.locator('button[type="submit"]').click(),
+    // AdminJS's login button has no type attribute: it submits the form by default.
+    page.locator('form button').click(),
   ]);
 }
 

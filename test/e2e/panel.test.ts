@@ -58,6 +58,9 @@ describe('the panel in a browser (南昌县采购办)', () => {
     const text = await page.locator('tbody').first().innerText();
     expect(text).toContain('南昌县');
     expect(text).not.toContain('赣州');
+    // Enum values show as Chinese labels from the locale, not the stored codes.
+    expect(text).toMatch(/待审核|已审核/);
+    expect(text).not.toMatch(/Submitted|Approved|Mismatch/);
     await screenshot(page, 'procurement-unit-list');
     expect(foreign).toEqual([]);
   });
