@@ -2,6 +2,7 @@ import {
   DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize,
 } from 'sequelize';
 import type { BudgetCodeVerdict } from '../../domain/budget-code-verdict.js';
+import { validateCreditCode } from '../../domain/credit-code.js';
 import type { JurisdictionKind } from '../jurisdiction-kind.js';
 
 export type UnitStatus = 'draft' | 'submitted' | 'approved' | 'returned';
@@ -34,7 +35,15 @@ export class ProcurementUnit extends Model<InferAttributes<ProcurementUnit>, Inf
       {
         id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
         name: { type: DataTypes.STRING(200), allowNull: false },
-        creditCode: { type: DataTypes.STRING(18), allowNull: false },
+        creditCode: {
+          type: DataTypes.STRING(18), allowNull: false,
+          validate: {
+            checksum(value: string) {
+              const result = validateCreditCode(value);
+              if (!result.valid) throw new Error(result.message);
+            },
+          },
+        },
         unitBudgetCode: { type: DataTypes.STRING(50), allowNull: false },
         regionCode: { type: DataTypes.STRING(6), allowNull: false, references: { model: 'regions', key: 'code' } },
         address: { type: DataTypes.STRING(300), allowNull: true },

@@ -162,3 +162,11 @@ describe('search behaves as a user expects', () => {
     expect(wildcard.body.records.map((r: any) => r.id)).toEqual([unit.id]);
   });
 });
+
+describe('unit data', () => {
+  it('a unified social credit code with a wrong check character is refused in Chinese', async () => {
+    const unit = await unitWhere({ regionCode: '360121' });
+    const last = unit.creditCode.at(-1) === '0' ? '1' : '0';
+    await expect(unit.update({ creditCode: unit.creditCode.slice(0, 17) + last })).rejects.toThrow(/统一社会信用代码/);
+  });
+});
