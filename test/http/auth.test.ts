@@ -122,3 +122,13 @@ describe('health and queues', () => {
     expect(body.user).toEqual({ displayName: '南昌县采购办', role: 'county', regionName: '南昌县' });
   });
 });
+
+// Last in the file: it throttles the loopback address for every later login.
+describe('failed logins per IP', () => {
+  it('many usernames guessed from one address throttle that address, even for a valid user', async () => {
+    for (let i = 0; i < 12; i++) await loginResponse(app.url, `guess-${i}`, 'wrong');
+    const blocked = await loginResponse(app.url, 'nanchang');
+    expect(blocked.status).toBe(400);
+    expect(await blocked.text()).toContain('loginThrottled');
+  });
+});
