@@ -26,6 +26,8 @@ export interface SupervisoryActionSpec<M extends Model> {
   inspect?: (row: M, user: SessionUser, transaction?: Transaction) => Promise<{ details: ActionDetail[]; refusal?: string }>;
   apply: (row: M, input: { user: SessionUser; reason: string | null; now: Date }) => Record<string, unknown>;
   success: (row: M) => string;
+  /** Follow-up work once the decision is committed (e.g. queue a job); a failure here is reported, not rolled back. */
+  afterCommit?: (row: M, changes: Record<string, unknown>) => Promise<void>;
   icon?: string;
   variant?: 'primary' | 'danger' | 'success' | 'info';
   bulk?: boolean;
@@ -58,7 +60,8 @@ export async function runSupervisoryAction<M extends Model>(
   const statusField = spec.statusField ?? 'status';
   const regionField = spec.regionField ?? 'regionCode';
   const sequelize = spec.model.sequelize!;
-  return sequelize.transaction(async (transaction): Promise<Outcome> => {
+  let committed: Record<string, unknown> | undefined;
+  const outcome = await sequelize.transaction(async (transaction): Promise<Outcome> => {
     const row = await spec.model.findByPk(id, { transaction });
     if (!row) return { ok: false, message: '该记录不存在或不在您的辖区内' };
     const values = row.get() as Record<string, unknown>;
@@ -78,6 +81,7 @@ export async function runSupervisoryAction<M extends Model>(
       { where: { id: values.id, version, [statusField]: state } as never, transaction },
     );
     if (affected !== 1) return { ok: false, message: '该记录已被他人处理' };
+    committed = changes;
     await recordAudit({
       user, action: spec.name, resourceId: spec.resourceId, recordId: String(values.id),
       regionCode: (values[regionField] as string | undefined) ?? null, reason,
@@ -91,6 +95,14 @@ export async function runSupervisoryAction<M extends Model>(
     }
     throw error;
   });
+  if (outcome.ok && committed && spec.afterCommit) {
+    try {
+      await spec.afterCommit(outcome.row as M, committed);
+    } catch (error) {
+      return { ok: true, row: outcome.row, message: `${outcome.message}（但后续任务未能加入队列：${(error as Error).message}，请稍后重试）` };
+    }
+  }
+  return outcome;
 }
 
 function titleOf(row: Model): string {

@@ -22,7 +22,7 @@ export class InlineJobQueue implements JobQueue {
     this.tail = this.tail.then(async () => {
       for (let attempt = 0; attempt < attempts; attempt++) {
         try {
-          await processorFor(queue, name)(data, { id, name, attemptsMade: attempt, updateProgress: async () => undefined });
+          await processorFor(queue, name)(data, { id, name, attemptsMade: attempt, maxAttempts: attempts, updateProgress: async () => undefined });
           return;
         } catch (error) {
           logger.warn({ queue, name, id, attempt, err: error }, 'inline job failed');

@@ -9,6 +9,8 @@ export interface JobContext {
   id: string;
   name: string;
   attemptsMade: number;
+  /** How many attempts the job has in all, so a processor knows when a failure is final. */
+  maxAttempts: number;
   updateProgress: (progress: number | object) => Promise<void>;
 }
 

@@ -10,7 +10,7 @@ export function startWorkers(redisUrl: string, prefix: string, concurrency = 4):
       const processor = processors[job.name];
       if (!processor) throw new Error(`没有处理器: 队列 ${queue} 的任务 ${job.name}`);
       return processor(job.data, {
-        id: job.id!, name: job.name, attemptsMade: job.attemptsMade,
+        id: job.id!, name: job.name, attemptsMade: job.attemptsMade, maxAttempts: job.opts.attempts ?? 1,
         updateProgress: (p) => job.updateProgress(p),
       });
     }, { connection: createRedis(redisUrl), prefix, concurrency });

@@ -1,6 +1,9 @@
 import { affiliationResource } from './entities/affiliation.resource.js';
 import { budgetCodeCheckResource, formalMemberUnitResource, procurementUnitResource } from './entities/procurement-unit.resource.js';
+import { integrationBudgetResource } from './integration/integration-budget.resource.js';
+import { integrationInboxResource } from './integration/integration-inbox.resource.js';
 import { integrationUnitResource } from './integration/integration-unit.resource.js';
+import { paymentVoucherResource } from './integration/payment-voucher.resource.js';
 import type { ResourceDefinition } from './resource-definition.js';
 import { auditLogResource } from './system/audit-log.resource.js';
 import { regionResource } from './system/region.resource.js';
@@ -9,5 +12,5 @@ import { supervisorUserResource } from './system/supervisor-user.resource.js';
 /** Every resource of the panel, in no particular order: menus and their order come from config/resources.yaml. */
 export const RESOURCE_DEFINITIONS: readonly ResourceDefinition[] = [
   procurementUnitResource, formalMemberUnitResource, budgetCodeCheckResource, affiliationResource,
-  integrationUnitResource, regionResource, supervisorUserResource, auditLogResource,
+  integrationBudgetResource, integrationUnitResource, paymentVoucherResource, integrationInboxResource, regionResource, supervisorUserResource, auditLogResource,
 ];

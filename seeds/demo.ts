@@ -23,7 +23,7 @@ export const DEMO_USERS: ReadonlyArray<{ username: string; displayName: string; 
 ];
 
 /** Regions that get a full set of demo business data; a few districts get some too, so cities see their counties. */
-const DEMO_REGIONS = ['360000', '360100', '360121', '360700', '360102', '360702'];
+export const DEMO_REGIONS = ['360000', '360100', '360121', '360700', '360102', '360702'];
 
 const DEPARTMENTS = [
   '教育局', '卫生健康委员会', '财政局', '公安局', '自然资源局', '交通运输局', '水利局', '农业农村局', '民政局',
@@ -31,7 +31,7 @@ const DEPARTMENTS = [
 ];
 const SUBORDINATES = ['第一中学', '人民医院', '实验小学', '疾病预防控制中心', '档案馆', '图书馆', '中心幼儿园', '职业技术学校'];
 
-function creditCode(random: ReturnType<typeof createRandom>, regionCode: string, category: '1' | '2'): string {
+export function randomCreditCode(random: ReturnType<typeof createRandom>, regionCode: string, category: '1' | '2'): string {
   let org = '';
   for (let i = 0; i < 9; i++) org += CREDIT_CODE_CHARSET[random.int(0, CREDIT_CODE_CHARSET.length - 1)];
   const first17 = `1${category}${regionCode}${org}`;
@@ -84,7 +84,7 @@ export async function seedDemoBusinessData(sequelize: Sequelize, options: { scal
           ? `${place}${dept}${i >= 12 ? `（${Math.floor(i / 12) + 1}）` : ''}`
           : `${place}${SUBORDINATES[i % SUBORDINATES.length]}${Math.floor(i / SUBORDINATES.length) + 1}`;
         const unitBudgetCode = `${regionCode}${String(i + 1).padStart(4, '0')}`;
-        const code = creditCode(random, regionCode, isDepartment ? '1' : '2');
+        const code = randomCreditCode(random, regionCode, isDepartment ? '1' : '2');
         const integrationCode = item.twist === 'missing' ? null
           : item.twist === 'mismatch' ? `${regionCode}${String(i + 501).padStart(4, '0')}` : unitBudgetCode;
         if (integrationCode) {

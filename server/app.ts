@@ -14,6 +14,7 @@ import { adminResponseFilter } from './admin-response-filter.js';
 import { authenticate, LoginThrottledError } from './auth.js';
 import type { Env } from './env.js';
 import { logger } from './logger.js';
+import { integrationApi, INTEGRATION_API_PATH } from './integration/integration-api.js';
 import { mountQueueBoard } from './queue-board.js';
 import { loadResourceConfig } from './resource-config.js';
 
@@ -83,6 +84,9 @@ export async function createApp({ env, sequelize, queue }: AppDeps): Promise<App
     const ok = Object.values(checks).every((c) => c.ok);
     res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'unavailable', checks, ...(health.warning && { warning: health.warning }) });
   });
+  app.use(INTEGRATION_API_PATH, integrationApi({
+    sequelize, queue, secrets: new Map([[env.INTEGRATION_APP_KEY, env.INTEGRATION_APP_SECRET]]),
+  }));
   app.use('/static', express.static(path.join(here, 'public'), { maxAge: '1h' }));
 
   const sessionMiddleware = session(sessionOptions);

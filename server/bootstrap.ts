@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import { createJobQueue } from '../jobs/create-job-queue.js';
+import { useJobQueue } from '../jobs/job-dispatch.js';
 import type { JobQueue } from '../jobs/job-types.js';
 import { migrateToLatest } from '../migrations/migrator.js';
 import { initModels } from '../resources/models.js';
@@ -7,6 +8,7 @@ import { seedDemo, seedReferenceData } from '../seeds/demo.js';
 import { createApp } from './app.js';
 import { createSequelize } from './database.js';
 import type { Env } from './env.js';
+import { startInboxSweeper } from './integration/inbox-sweeper.js';
 import { logger } from './logger.js';
 
 export interface Running { server: Server; queue: JobQueue; url: string; stop: () => Promise<void> }
@@ -22,6 +24,8 @@ export async function startWeb(env: Env, options: { seedDemo: boolean }): Promis
     await seedDemo(sequelize, { password: env.DEMO_PASSWORD });
   }
   const queue = await createJobQueue(env);
+  useJobQueue(queue);
+  const stopSweeper = startInboxSweeper(queue);
   const { app, close } = await createApp({ env, sequelize, queue });
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(env.PORT, env.HOST, () => resolve(s));
@@ -33,6 +37,8 @@ export async function startWeb(env: Env, options: { seedDemo: boolean }): Promis
   return {
     server, queue, url,
     stop: async () => {
+      stopSweeper();
+      useJobQueue(undefined);
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections?.();
       await close();

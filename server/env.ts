@@ -25,9 +25,16 @@ const schema = z.object({
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
   START_WORKER: z.enum(['true', 'false']).default('true'),
+  INTEGRATION_APP_KEY: z.string().regex(/^[A-Za-z0-9_.-]{3,64}$/, '应为 3–64 位字母、数字或 _ . -').optional(),
+  INTEGRATION_APP_SECRET: z.string().min(32, '至少 32 个字符').optional(),
 });
 
-export type Env = z.infer<typeof schema> & { DATABASE_URL: string; MIDDLE_DATABASE_URL: string; SESSION_SECRET: string };
+export type Env = z.infer<typeof schema> & {
+  DATABASE_URL: string; MIDDLE_DATABASE_URL: string; SESSION_SECRET: string; INTEGRATION_APP_KEY: string; INTEGRATION_APP_SECRET: string;
+};
+
+export const DEV_INTEGRATION_APP_KEY = 'jxcg-dev-platform';
+export const DEV_INTEGRATION_APP_SECRET = 'development-only-integration-secret-0000';
 
 export class EnvError extends Error {}
 
@@ -45,6 +52,9 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
   if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
     throw new EnvError('配置错误: SESSION_SECRET 在 NODE_ENV=production 时必须设置（至少 32 个字符）');
   }
+  if (env.NODE_ENV === 'production' && (!env.INTEGRATION_APP_KEY || !env.INTEGRATION_APP_SECRET)) {
+    throw new EnvError('配置错误: INTEGRATION_APP_KEY 和 INTEGRATION_APP_SECRET 在 NODE_ENV=production 时必须设置（密钥至少 32 个字符）');
+  }
   const dataDir = path.resolve(env.DATA_DIR);
   return {
     ...env,
@@ -52,6 +62,8 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
     MIDDLE_DATABASE_URL: env.MIDDLE_DATABASE_URL ?? `sqlite:${path.join(dataDir, 'payment-middle.sqlite')}`,
     // Development-only fallback: production refuses to start without a real secret (checked above).
     SESSION_SECRET: env.SESSION_SECRET ?? 'development-only-session-secret-change-me-0000',
+    INTEGRATION_APP_KEY: env.INTEGRATION_APP_KEY ?? DEV_INTEGRATION_APP_KEY,
+    INTEGRATION_APP_SECRET: env.INTEGRATION_APP_SECRET ?? DEV_INTEGRATION_APP_SECRET,
   };
 }
 

@@ -20,6 +20,9 @@ export const en = {
     ProcurementUnit: 'Review purchasing units',
     Affiliation: 'Affiliations',
     IntegrationUnit: 'Integration unit info',
+    IntegrationBudget: 'Integration budgets',
+    PaymentVoucher: 'Payment vouchers',
+    IntegrationInbox: 'Integration batches',
   },
   components: {
     LanguageSelector: { availableLanguages: { 'zh-CN': '简体中文', en: 'English' } },
@@ -30,7 +33,7 @@ export const en = {
       loginButton: 'Log in',
     },
   },
-  actions: { approve: 'Approve', approveBulk: 'Approve selected', reject: 'Return', unbindAffiliation: 'Unbind affiliation' },
+  actions: { approve: 'Approve', approveBulk: 'Approve selected', reject: 'Return', unbindAffiliation: 'Unbind affiliation', resetBudgetMatch: 'Reset budget match', resetBudgetMatchBulk: 'Reset budget match (selected)', replayBatch: 'Replay batch' },
   messages: {
     invalidCredentials: 'Wrong username or password',
     loginThrottled: 'Too many failed logins, try again in 15 minutes',

@@ -41,6 +41,9 @@ export const zhCN = {
     BudgetCodeCheck: '单位预算编码核对',
     Affiliation: '查看/解除隶属关系',
     IntegrationUnit: '一体化单位基本信息',
+    IntegrationBudget: '一体化预算管理',
+    PaymentVoucher: '一体化支付凭证',
+    IntegrationInbox: '一体化接收批次',
   },
   components: {
     LanguageSelector: { availableLanguages: { 'zh-CN': '简体中文', en: 'English' } },
@@ -56,6 +59,9 @@ export const zhCN = {
     approveBulk: '批量审核通过',
     reject: '退回',
     unbindAffiliation: '解除隶属关系',
+    resetBudgetMatch: '重置预算匹配',
+    resetBudgetMatchBulk: '批量重置预算匹配',
+    replayBatch: '重新处理',
     resetPassword: '重置密码',
     deactivate: '停用',
   },
@@ -113,6 +119,35 @@ export const zhCN = {
       properties: {
         unitBudgetCode: '单位预算编码', unitName: '单位名称', creditCode: '统一社会信用代码', regionCode: '所属辖区',
         sourceUpdatedAt: '一体化更新时间', createdAt: '接收时间',
+      },
+    },
+    IntegrationBudget: {
+      properties: {
+        budgetLineId: '指标ID', fiscalYear: '预算年度', regionCode: '所属辖区', unitBudgetCode: '单位预算编码',
+        unitName: '单位名称', projectName: '预算项目', categoryCode: '品目编码', amount: '金额（元）', fundType: '资金性质',
+        sourceUpdatedAt: '一体化更新时间', procurementUnitId: '采购单位', matchStatus: '匹配状态',
+        matchedProjectCode: '匹配的采购项目编号', matchedProjectName: '匹配的采购项目', matchedAt: '匹配时间',
+        createdAt: '接收时间', updatedAt: '更新时间', version: '版本', history: '操作历史',
+      },
+      labels: { matchStatus: { unmatched: '未匹配', matched: '已匹配' } },
+    },
+    PaymentVoucher: {
+      properties: {
+        voucherNo: '凭证号', budgetLineId: '指标ID', contractNo: '合同编号', payeeName: '收款人', amount: '金额（元）',
+        paidAt: '支付时间', regionCode: '所属辖区', procurementUnitId: '采购单位', createdAt: '接收时间', updatedAt: '更新时间',
+      },
+    },
+    IntegrationInbox: {
+      properties: {
+        id: '批次号', kind: '数据类型', state: '处理状态', appKey: '推送方', signature: '签名', itemCount: '条数',
+        acceptedCount: '校验通过', rejectedCount: '校验未通过', appliedCount: '新增或更新', unchangedCount: '未变化',
+        failedCount: '处理出错', itemErrors: '逐项错误（下标从 0 开始）', lastError: '最近一次失败原因', attempts: '处理次数',
+        replayCount: '重新处理次数', receivedAt: '接收时间', startedAt: '开始处理时间', finishedAt: '完成时间',
+        version: '版本', history: '操作历史',
+      },
+      labels: {
+        kind: { budgets: '采购预算', units: '单位基本信息', 'payment-vouchers': '支付凭证' },
+        state: { received: '待处理', processing: '处理中', done: '已完成', failed: '处理失败' },
       },
     },
   },

@@ -1,0 +1,112 @@
+import { z } from 'zod';
+
+/** The three kinds of batch the 一体化 platform pushes, as they appear in the API path. */
+export const INTEGRATION_KINDS = ['budgets', 'units', 'payment-vouchers'] as const;
+export type IntegrationKind = (typeof INTEGRATION_KINDS)[number];
+
+export const INTEGRATION_KIND_LABELS: Record<IntegrationKind, string> = {
+  budgets: '采购预算', units: '单位基本信息', 'payment-vouchers': '支付凭证',
+};
+
+export const MAX_ITEMS_PER_BATCH = 10_000;
+
+const text = (max: number) => z.string({ error: '必填，应为字符串' }).trim().min(1, '不能为空').max(max, `不能超过 ${max} 个字符`);
+const code = (max: number) => text(max).regex(/^[0-9A-Za-z._-]+$/, '只能包含字母、数字和 . _ -');
+const regionCode = z.string({ error: '必填，应为 6 位行政区划代码' }).regex(/^\d{6}$/, '应为 6 位行政区划代码');
+const isoDateTime = z.string({ error: '必填，应为 ISO 8601 时间' })
+  .refine((v) => /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(v) && !Number.isNaN(Date.parse(v)),
+    '应为 ISO 8601 时间，如 2026-11-20T09:30:00+08:00');
+/** Yuan with at most two decimals, as a number or a numeric string; kept as a string so no cent is lost. */
+const amount = z.union([z.number(), z.string()], { error: '必填，应为金额（元）' })
+  .transform((v) => (typeof v === 'number' ? String(v) : v.trim()))
+  .refine((v) => /^-?\d{1,13}(\.\d{1,2})?$/.test(v), '应为金额（元），最多两位小数')
+  .refine((v) => Number(v) > 0, '金额必须大于 0');
+
+export const budgetItemSchema = z.object({
+  budgetLineId: code(64),
+  fiscalYear: z.number({ error: '必填，应为年度（整数）' }).int('应为整数').min(2000, '年度不能早于 2000').max(2100, '年度不能晚于 2100'),
+  regionCode,
+  unitBudgetCode: code(50),
+  unitName: text(200),
+  projectName: text(300),
+  categoryCode: code(30),
+  amount,
+  fundType: text(50),
+  updatedAt: isoDateTime,
+});
+
+export const unitItemSchema = z.object({
+  unitBudgetCode: code(50),
+  unitName: text(200),
+  creditCode: z.string({ error: '必填，应为 18 位统一社会信用代码' }).trim().regex(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/, '应为 18 位统一社会信用代码'),
+  regionCode,
+  updatedAt: isoDateTime,
+});
+
+export const voucherItemSchema = z.object({
+  voucherNo: code(64),
+  budgetLineId: code(64),
+  contractNo: z.string().trim().max(64, '不能超过 64 个字符').nullish().transform((v) => v || null),
+  payeeName: text(200),
+  amount,
+  paidAt: isoDateTime,
+});
+
+export type BudgetItem = z.infer<typeof budgetItemSchema>;
+export type UnitItem = z.infer<typeof unitItemSchema>;
+export type VoucherItem = z.infer<typeof voucherItemSchema>;
+export type IntegrationItem = BudgetItem | UnitItem | VoucherItem;
+
+const SCHEMAS: Record<IntegrationKind, z.ZodType<IntegrationItem>> = {
+  budgets: budgetItemSchema, units: unitItemSchema, 'payment-vouchers': voucherItemSchema,
+};
+
+/** The natural key that makes a re-sent item update, never duplicate. */
+export const NATURAL_KEYS: Record<IntegrationKind, string> = {
+  budgets: 'budgetLineId', units: 'unitBudgetCode', 'payment-vouchers': 'voucherNo',
+};
+
+export interface FieldError { field: string; message: string }
+export interface ItemRejection { index: number; errors: FieldError[] }
+export interface ValidatedItems<T = IntegrationItem> { valid: Array<{ index: number; item: T }>; rejected: ItemRejection[] }
+
+/**
+ * Checks every item of a batch on its own: a bad item is reported by index and field, the good ones go on. Within a
+ * batch a natural key seen twice keeps its first occurrence; the second is reported, so the outcome never depends on
+ * the order a bulk upsert happens to apply rows in.
+ */
+export function validateItems(kind: IntegrationKind, items: readonly unknown[]): ValidatedItems {
+  const schema = SCHEMAS[kind];
+  const key = NATURAL_KEYS[kind];
+  const seen = new Map<string, number>();
+  const result: ValidatedItems = { valid: [], rejected: [] };
+  items.forEach((raw, index) => {
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+      result.rejected.push({ index, errors: [{ field: '', message: '每一项应为 JSON 对象' }] });
+      return;
+    }
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) {
+      const errors = parsed.error.issues.map((issue) => ({ field: issue.path.join('.') || '', message: issue.message }));
+      result.rejected.push({ index, errors });
+      return;
+    }
+    const natural = String((parsed.data as unknown as Record<string, unknown>)[key]);
+    const first = seen.get(natural);
+    if (first !== undefined) {
+      result.rejected.push({ index, errors: [{ field: key, message: `与第 ${first} 项重复（同一批次内 ${key} 不能重复）` }] });
+      return;
+    }
+    seen.set(natural, index);
+    result.valid.push({ index, item: parsed.data });
+  });
+  return result;
+}
+
+/**
+ * An item older than what is stored is ignored; one with the same time is a re-send and changes nothing either.
+ * Only a strictly newer item overwrites.
+ */
+export function isNewer(incoming: Date, stored: Date | null | undefined): boolean {
+  return !stored || incoming.getTime() > stored.getTime();
+}

@@ -1,0 +1,66 @@
+import type { Sequelize } from 'sequelize';
+import {
+  validateItems, type BudgetItem, type IntegrationKind, type ItemRejection, type UnitItem, type VoucherItem,
+} from '../../domain/integration-items.js';
+import { IntegrationInbox, IntegrationInboxPayload } from '../../resources/models.js';
+import { applyChunk, CHUNK_SIZE } from '../ingest/apply-items.js';
+import { linkUnits, type LinkScope } from '../ingest/link-units.js';
+import type { JobContext } from '../job-types.js';
+
+export interface IngestBatchData { batchId: string }
+
+function linkScopeOf(kind: IntegrationKind, items: readonly unknown[]): LinkScope {
+  if (kind === 'budgets') {
+    const budgets = items as BudgetItem[];
+    return { unitBudgetCodes: budgets.map((b) => b.unitBudgetCode), budgetLineIds: budgets.map((b) => b.budgetLineId) };
+  }
+  if (kind === 'units') {
+    const units = items as UnitItem[];
+    return { creditCodes: units.map((u) => u.creditCode), unitNames: units.map((u) => u.unitName), unitBudgetCodes: units.map((u) => u.unitBudgetCode) };
+  }
+  return { budgetLineIds: (items as VoucherItem[]).map((v) => v.budgetLineId) };
+}
+
+/**
+ * Applies a stored batch: the same validation as at receipt, then chunked upserts keyed by the natural key, then
+ * unit linkage. The counts on the batch describe its latest run; running it again changes no data.
+ */
+export async function ingestBatch(data: unknown, job: JobContext): Promise<Record<string, number>> {
+  const { batchId } = data as IngestBatchData;
+  const batch = await IntegrationInbox.findByPk(batchId);
+  if (!batch) throw new Error(`批次 ${batchId} 不存在`);
+  const sequelize = IntegrationInbox.sequelize as Sequelize;
+  await batch.update({ state: 'processing', startedAt: new Date(), attempts: batch.attempts + 1 });
+  try {
+    const payload = await IntegrationInboxPayload.findByPk(batchId);
+    if (!payload) throw new Error(`批次 ${batchId} 的原始报文缺失`);
+    const { items } = JSON.parse(payload.body) as { items: unknown[] };
+    const { valid, rejected } = validateItems(batch.kind, items);
+    let applied = 0;
+    let unchanged = 0;
+    const processingErrors: ItemRejection[] = [];
+    for (let i = 0; i < valid.length; i += CHUNK_SIZE) {
+      const outcome = await applyChunk(batch.kind, valid.slice(i, i + CHUNK_SIZE));
+      applied += outcome.applied;
+      unchanged += outcome.unchanged;
+      processingErrors.push(...outcome.errors);
+      await job.updateProgress({ done: Math.min(i + CHUNK_SIZE, valid.length), of: valid.length });
+    }
+    const failedIndexes = new Set(processingErrors.map((e) => e.index));
+    await linkUnits(sequelize, linkScopeOf(batch.kind, valid.filter((v) => !failedIndexes.has(v.index)).map((v) => v.item)));
+    const errors = [...rejected, ...processingErrors].sort((a, b) => a.index - b.index);
+    await batch.update({
+      state: 'done', appliedCount: applied, unchangedCount: unchanged, failedCount: processingErrors.length,
+      itemErrors: errors.length ? JSON.stringify(errors) : null, lastError: null, finishedAt: new Date(),
+    });
+    return { applied, unchanged, rejected: rejected.length, failed: processingErrors.length };
+  } catch (error) {
+    const final = job.attemptsMade + 1 >= job.maxAttempts;
+    await batch.update({
+      state: final ? 'failed' : 'received',
+      lastError: `第 ${job.attemptsMade + 1}/${job.maxAttempts} 次处理失败：${(error as Error).message}`,
+      ...(final ? { finishedAt: new Date() } : {}),
+    }).catch(() => undefined);
+    throw error;
+  }
+}

@@ -1,0 +1,53 @@
+import type { Model } from 'sequelize';
+import { supervisoryActions, type SupervisoryActionSpec } from '../../actions/supervisory-action.js';
+import { dispatchJob } from '../../jobs/job-dispatch.js';
+import { JOBS } from '../../jobs/processors/index.js';
+import { QUEUES } from '../../jobs/queue-names.js';
+import { Components } from '../../server/components/registry.js';
+import type { ResourceDefinition } from '../resource-definition.js';
+import { IntegrationInbox } from './integration-inbox.model.js';
+
+export const BATCH_STATE_LABELS: Record<string, string> = {
+  received: '待处理', processing: '处理中', done: '已完成', failed: '处理失败',
+};
+
+const replayBatch: SupervisoryActionSpec<IntegrationInbox> = {
+  name: 'replayBatch',
+  label: '重新处理',
+  resourceId: 'IntegrationInbox',
+  model: IntegrationInbox,
+  statusField: 'state',
+  // A finished batch may be replayed too (e.g. after a missing region was added): applying it again is a no-op
+  // for every item that already landed.
+  from: ['failed', 'done'],
+  stateLabels: BATCH_STATE_LABELS,
+  reason: 'optional',
+  mayAct: (user) => (user.role === 'admin' ? null : '只有系统管理员可以重新处理批次'),
+  apply: (batch) => ({ state: 'received', lastError: null, replayCount: batch.replayCount + 1, attempts: 0, finishedAt: null }),
+  afterCommit: async (batch, changes) => {
+    await dispatchJob(QUEUES.integration, JOBS.ingestBatch, { batchId: batch.id }, {
+      jobId: `ingest-${batch.id}-replay-${String(changes.replayCount)}`, attempts: 5,
+    });
+  },
+  success: (batch) => `批次 ${batch.id} 已重新加入处理队列`,
+  icon: 'RefreshCw',
+  variant: 'primary',
+  component: Components.SupervisoryActionForm,
+};
+
+export const integrationInboxResource: ResourceDefinition = {
+  id: 'IntegrationInbox',
+  model: IntegrationInbox as unknown as ResourceDefinition['model'],
+  builtInActions: ['list', 'show', 'search'],
+  virtualProperties: ['history'],
+  options: {
+    titleProperty: 'id',
+    properties: {
+      signature: { isVisible: { list: false, filter: false, edit: false, show: true } },
+      itemErrors: { type: 'textarea', isVisible: { list: false, filter: false, edit: false, show: true } },
+      lastError: { type: 'textarea' },
+      history: { isVisible: { list: false, filter: false, edit: false, show: true }, components: { show: Components.RecordHistory } },
+    },
+    actions: supervisoryActions(replayBatch as unknown as SupervisoryActionSpec<Model>),
+  },
+};

@@ -1,0 +1,12 @@
+import type { ResourceDefinition } from '../resource-definition.js';
+import { PaymentVoucher } from './payment-voucher.model.js';
+
+export const paymentVoucherResource: ResourceDefinition = {
+  id: 'PaymentVoucher',
+  model: PaymentVoucher as unknown as ResourceDefinition['model'],
+  builtInActions: ['list', 'show', 'search'],
+  options: {
+    titleProperty: 'voucherNo',
+    properties: { procurementUnitId: { reference: 'ProcurementUnit' } },
+  },
+};

@@ -1,0 +1,150 @@
+import { randomUUID } from 'node:crypto';
+import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import { UniqueConstraintError, type Sequelize } from 'sequelize';
+import {
+  INTEGRATION_KINDS, MAX_ITEMS_PER_BATCH, validateItems, type IntegrationKind,
+} from '../../domain/integration-items.js';
+import { verifySignedRequest } from '../../domain/integration-signature.js';
+import type { JobQueue } from '../../jobs/job-types.js';
+import { JOBS } from '../../jobs/processors/index.js';
+import { QUEUES } from '../../jobs/queue-names.js';
+import { IntegrationInbox, IntegrationInboxPayload } from '../../resources/models.js';
+import { logger } from '../logger.js';
+import { batchReport } from './batch-report.js';
+import { integrationOpenApi } from './openapi.js';
+
+export const INTEGRATION_API_PATH = '/api/integration/v1';
+export const MAX_BODY = '10mb';
+
+export interface IntegrationApiOptions {
+  sequelize: Sequelize;
+  queue: JobQueue;
+  secrets: ReadonlyMap<string, string>;
+  nowSeconds?: () => number;
+}
+
+class ApiError extends Error {
+  constructor(readonly status: number, readonly code: string, message: string, readonly extra: Record<string, unknown> = {}) {
+    super(message);
+  }
+}
+
+export function ingestJobId(batchId: string, replay = 0): string {
+  return replay ? `ingest-${batchId}-replay-${replay}` : `ingest-${batchId}`;
+}
+
+/** Adds the job that applies a stored batch; the batch is safe in the inbox whether or not this succeeds. */
+export async function enqueueIngest(queue: JobQueue, batchId: string, replay = 0): Promise<void> {
+  await queue.add(QUEUES.integration, JOBS.ingestBatch, { batchId }, { jobId: ingestJobId(batchId, replay), attempts: 5 });
+}
+
+/**
+ * The receiving side of the 一体化 platform: signed JSON batches are checked, stored in the inbox and answered 202
+ * before any processing, so an accepted batch survives any crash after the answer.
+ */
+export function integrationApi(options: IntegrationApiOptions): Router {
+  const now = options.nowSeconds ?? (() => Math.floor(Date.now() / 1000));
+  const router = express.Router();
+  const rawBody = express.raw({ type: () => true, limit: MAX_BODY });
+
+  router.get('/openapi.json', (_req, res) => { res.json(integrationOpenApi()); });
+
+  function authenticate(req: Request, body: Buffer): { appKey: string; signature: string } {
+    const headers = {
+      appKey: req.get('x-app-key'), timestamp: req.get('x-timestamp'), signature: req.get('x-signature')?.toLowerCase(),
+    };
+    const verdict = verifySignedRequest(headers, body, options.secrets, now());
+    if (!verdict.ok) throw new ApiError(verdict.status, verdict.code, verdict.message);
+    return { appKey: headers.appKey!, signature: headers.signature! };
+  }
+
+  for (const kind of INTEGRATION_KINDS) {
+    router.post(`/${kind}`, rawBody, async (req, res, next) => {
+      try {
+        const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+        const { appKey, signature } = authenticate(req, body);
+        const seen = await IntegrationInbox.findOne({ where: { signature }, attributes: ['id'] });
+        if (seen) throw new ApiError(409, 'duplicate_signature', '该签名已提交过（重复请求），未重复接收', { batchId: seen.id });
+        const items = parseItems(body);
+        const { valid, rejected } = validateItems(kind, items);
+        const batchId = randomUUID();
+        await storeBatch(options.sequelize, { batchId, kind, appKey, signature, body, itemCount: items.length, accepted: valid.length, rejected });
+        await enqueueIngest(options.queue, batchId).catch((error: unknown) => {
+          // The batch is stored: the inbox sweeper queues it once the queue is back.
+          logger.error({ err: error, batchId }, 'ingest job not queued; the inbox sweeper will retry');
+        });
+        res.status(202).json({ batchId, accepted: valid.length, rejected });
+      } catch (error) {
+        next(error);
+      }
+    });
+  }
+
+  router.get('/batches/:batchId', async (req, res, next) => {
+    try {
+      authenticate(req, Buffer.alloc(0));
+      const batch = /^[0-9a-f-]{36}$/.test(String(req.params.batchId)) ? await IntegrationInbox.findByPk(String(req.params.batchId)) : null;
+      if (!batch) throw new ApiError(404, 'batch_not_found', `批次 ${String(req.params.batchId)} 不存在`);
+      res.json(batchReport(batch));
+    } catch (error) {
+      next(error);
+    }
+  });
+
+  router.use((_req, _res, next) => next(new ApiError(404, 'not_found', '接口不存在，请参阅 /api/integration/v1/openapi.json')));
+
+  router.use((error: Error & { type?: string; status?: number }, req: Request, res: Response, _next: NextFunction) => {
+    if (error instanceof ApiError) {
+      res.status(error.status).json({ code: error.code, message: error.message, ...error.extra });
+      return;
+    }
+    if (error.type === 'entity.too.large') {
+      res.status(413).json({ code: 'payload_too_large', message: `请求体超过 ${MAX_BODY.toUpperCase()}，请分批推送` });
+      return;
+    }
+    if (error.status && error.status >= 400 && error.status < 500) {
+      res.status(error.status).json({ code: 'bad_request', message: '请求无法读取：' + error.message });
+      return;
+    }
+    logger.error({ err: error, url: req.originalUrl }, 'integration request failed');
+    res.status(500).json({ code: 'internal_error', message: '服务器内部错误，批次未接收，请稍后重试' });
+  });
+  return router;
+}
+
+function parseItems(body: Buffer): unknown[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body.toString('utf8'));
+  } catch (error) {
+    throw new ApiError(400, 'malformed_json', `请求体不是合法的 JSON：${(error as Error).message}`);
+  }
+  const items = (parsed as { items?: unknown } | null)?.items;
+  if (typeof parsed !== 'object' || parsed === null || !Array.isArray(items)) {
+    throw new ApiError(400, 'malformed_body', '请求体应为 {"items": [...]}');
+  }
+  if (items.length === 0) throw new ApiError(400, 'empty_batch', 'items 不能为空');
+  if (items.length > MAX_ITEMS_PER_BATCH) {
+    throw new ApiError(413, 'too_many_items', `每批最多 ${MAX_ITEMS_PER_BATCH} 项，本批 ${items.length} 项，请分批推送`);
+  }
+  return items;
+}
+
+async function storeBatch(sequelize: Sequelize, batch: {
+  batchId: string; kind: IntegrationKind; appKey: string; signature: string; body: Buffer; itemCount: number;
+  accepted: number; rejected: ReturnType<typeof validateItems>['rejected'];
+}): Promise<void> {
+  try {
+    await sequelize.transaction(async (transaction) => {
+      await IntegrationInbox.create({
+        id: batch.batchId, kind: batch.kind, state: 'received', appKey: batch.appKey, signature: batch.signature,
+        itemCount: batch.itemCount, acceptedCount: batch.accepted, rejectedCount: batch.rejected.length,
+        itemErrors: batch.rejected.length ? JSON.stringify(batch.rejected) : null, receivedAt: new Date(),
+      }, { transaction });
+      await IntegrationInboxPayload.create({ batchId: batch.batchId, body: batch.body.toString('utf8') }, { transaction });
+    });
+  } catch (error) {
+    if (error instanceof UniqueConstraintError) throw new ApiError(409, 'duplicate_signature', '该签名已提交过（重复请求），未重复接收');
+    throw error;
+  }
+}

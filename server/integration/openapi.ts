@@ -1,0 +1,141 @@
+import { MAX_ITEMS_PER_BATCH } from '../../domain/integration-items.js';
+
+const error = { $ref: '#/components/schemas/Error' };
+const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: error } } });
+const money = { oneOf: [{ type: 'number' }, { type: 'string', pattern: '^\\d{1,13}(\\.\\d{1,2})?$' }], description: '金额（元），最多两位小数，大于 0' };
+const dateTime = { type: 'string', format: 'date-time', description: 'ISO 8601，如 2026-11-20T09:30:00+08:00' };
+const region = { type: 'string', pattern: '^\\d{6}$', description: '行政区划代码，须为江西省内的区划' };
+
+const schemas = {
+  Error: {
+    type: 'object', required: ['code', 'message'],
+    properties: { code: { type: 'string' }, message: { type: 'string', description: '中文说明' }, batchId: { type: 'string' } },
+  },
+  Budget: {
+    type: 'object',
+    required: ['budgetLineId', 'fiscalYear', 'regionCode', 'unitBudgetCode', 'unitName', 'projectName', 'categoryCode', 'amount', 'fundType', 'updatedAt'],
+    properties: {
+      budgetLineId: { type: 'string', maxLength: 64, description: '指标ID（唯一键）' },
+      fiscalYear: { type: 'integer', minimum: 2000, maximum: 2100 },
+      regionCode: region,
+      unitBudgetCode: { type: 'string', maxLength: 50, description: '单位预算编码' },
+      unitName: { type: 'string', maxLength: 200 },
+      projectName: { type: 'string', maxLength: 300 },
+      categoryCode: { type: 'string', maxLength: 30, description: '品目编码' },
+      amount: money,
+      fundType: { type: 'string', maxLength: 50, description: '资金性质' },
+      updatedAt: { ...dateTime, description: '一体化侧的更新时间；不晚于已存数据的更新被忽略' },
+    },
+  },
+  Unit: {
+    type: 'object', required: ['unitBudgetCode', 'unitName', 'creditCode', 'regionCode', 'updatedAt'],
+    properties: {
+      unitBudgetCode: { type: 'string', maxLength: 50, description: '单位预算编码（唯一键）' },
+      unitName: { type: 'string', maxLength: 200 },
+      creditCode: { type: 'string', pattern: '^[0-9A-HJ-NPQRTUWXY]{18}$', description: '统一社会信用代码' },
+      regionCode: region,
+      updatedAt: dateTime,
+    },
+  },
+  PaymentVoucher: {
+    type: 'object', required: ['voucherNo', 'budgetLineId', 'payeeName', 'amount', 'paidAt'],
+    properties: {
+      voucherNo: { type: 'string', maxLength: 64, description: '凭证号（唯一键）' },
+      budgetLineId: { type: 'string', maxLength: 64 },
+      contractNo: { type: 'string', maxLength: 64, nullable: true },
+      payeeName: { type: 'string', maxLength: 200 },
+      amount: money,
+      paidAt: { ...dateTime, description: '支付时间；同一凭证号以支付时间较晚者为准' },
+    },
+  },
+  Accepted: {
+    type: 'object', required: ['batchId', 'accepted', 'rejected'],
+    properties: {
+      batchId: { type: 'string', format: 'uuid' },
+      accepted: { type: 'integer', description: '通过校验、已入收件箱待处理的条数' },
+      rejected: {
+        type: 'array',
+        items: {
+          type: 'object', properties: {
+            index: { type: 'integer', description: 'items 中的下标（从 0 开始）' },
+            errors: { type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } } } },
+          },
+        },
+      },
+    },
+  },
+  Batch: {
+    type: 'object',
+    properties: {
+      batchId: { type: 'string' }, kind: { type: 'string', enum: ['budgets', 'units', 'payment-vouchers'] },
+      state: { type: 'string', enum: ['received', 'processing', 'done', 'failed'] },
+      items: { type: 'integer' }, accepted: { type: 'integer' }, rejected: { type: 'integer' },
+      applied: { type: 'integer', description: '新增或更新的条数（最近一次处理）' },
+      unchanged: { type: 'integer', description: '与已存数据相同或更旧而未改动的条数' },
+      failed: { type: 'integer', description: '处理时发现错误的条数（如区划代码不存在）' },
+      errors: { $ref: '#/components/schemas/Accepted/properties/rejected' },
+      lastError: { type: 'string', nullable: true }, attempts: { type: 'integer' },
+      receivedAt: { type: 'string', format: 'date-time' }, finishedAt: { type: 'string', format: 'date-time', nullable: true },
+    },
+  },
+};
+
+function batchEndpoint(summary: string, item: string) {
+  return {
+    post: {
+      summary,
+      security: [{ appKey: [], timestamp: [], signature: [] }],
+      requestBody: {
+        required: true,
+        content: { 'application/json': { schema: { type: 'object', required: ['items'], properties: { items: { type: 'array', minItems: 1, maxItems: MAX_ITEMS_PER_BATCH, items: { $ref: `#/components/schemas/${item}` } } } } } },
+      },
+      responses: {
+        202: { description: '已接收：有效项入库处理，无效项按下标和字段列出', content: { 'application/json': { schema: { $ref: '#/components/schemas/Accepted' } } } },
+        400: errorResponse('请求体不是合法 JSON 或不是 {"items": [...]}'),
+        401: errorResponse('X-App-Key 未知、签名错误，或 X-Timestamp 与服务器时间相差超过 300 秒'),
+        409: errorResponse('同一签名已提交过'),
+        413: errorResponse(`请求体超过 10 MB 或超过 ${MAX_ITEMS_PER_BATCH} 项`),
+      },
+    },
+  };
+}
+
+/** The contract the 一体化 platform and our tests are written against. */
+export function integrationOpenApi() {
+  return {
+    openapi: '3.0.3',
+    info: {
+      title: '江西省政府采购监管端 — 一体化推送接口',
+      version: '1.0.0',
+      description: '预算管理一体化平台向监管端推送采购预算、单位基本信息和支付凭证。每个请求带 X-App-Key、X-Timestamp（Unix 秒）和 '
+        + 'X-Signature = 小写十六进制 HMAC-SHA256(secret, `${timestamp}\\n${原始请求体}`)；GET 请求的请求体为空串。'
+        + '批次先入收件箱再返回 202，由后台任务处理；处理结果用 GET /batches/{batchId} 查询。',
+    },
+    servers: [{ url: '/api/integration/v1' }],
+    paths: {
+      '/budgets': batchEndpoint('推送采购预算（一体化审核通过后）', 'Budget'),
+      '/units': batchEndpoint('推送单位基本信息', 'Unit'),
+      '/payment-vouchers': batchEndpoint('推送支付凭证', 'PaymentVoucher'),
+      '/batches/{batchId}': {
+        get: {
+          summary: '查询批次处理状态',
+          security: [{ appKey: [], timestamp: [], signature: [] }],
+          parameters: [{ name: 'batchId', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: {
+            200: { description: '批次状态和计数', content: { 'application/json': { schema: { $ref: '#/components/schemas/Batch' } } } },
+            401: errorResponse('认证失败'),
+            404: errorResponse('批次不存在'),
+          },
+        },
+      },
+    },
+    components: {
+      schemas,
+      securitySchemes: {
+        appKey: { type: 'apiKey', in: 'header', name: 'X-App-Key' },
+        timestamp: { type: 'apiKey', in: 'header', name: 'X-Timestamp' },
+        signature: { type: 'apiKey', in: 'header', name: 'X-Signature' },
+      },
+    },
+  };
+}
