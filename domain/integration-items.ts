@@ -19,7 +19,7 @@ const isoDateTime = z.string({ error: '必填，应为 ISO 8601 时间' })
 /** Yuan with at most two decimals, as a number or a numeric string; kept as a string so no cent is lost. */
 const amount = z.union([z.number(), z.string()], { error: '必填，应为金额（元）' })
   .transform((v) => (typeof v === 'number' ? String(v) : v.trim()))
-  .refine((v) => /^-?\d{1,13}(\.\d{1,2})?$/.test(v), '应为金额（元），最多两位小数')
+  .refine((v) => /^-?\d{1,13}(\.\d{1,2})?$/.test(v), { error: '应为金额（元），最多两位小数', abort: true })
   .refine((v) => Number(v) > 0, '金额必须大于 0');
 
 export const budgetItemSchema = z.object({

@@ -41,5 +41,6 @@ export class BullmqJobQueue implements JobQueue {
 
   async close(): Promise<void> {
     await Promise.all([...this.queues.values()].map((q) => q.close()));
+    await this.connection.quit().catch(() => this.connection.disconnect());
   }
 }

@@ -4,3 +4,9 @@ export const QUEUES = {
   integration: 'integration',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+/** Job names within the queues, for producers that must not import the processors (and the models they need). */
+export const JOBS = {
+  ingestBatch: 'ingestBatch',
+  linkUnits: 'linkUnits',
+} as const;

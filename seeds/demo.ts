@@ -5,6 +5,7 @@ import { budgetCodeVerdict } from '../domain/budget-code-verdict.js';
 import { CREDIT_CODE_CHARSET, creditCodeCheckChar } from '../domain/credit-code.js';
 import type { Role } from '../domain/jurisdiction.js';
 import { Affiliation, IntegrationUnit, ProcurementUnit, Region, SupervisorUser } from '../resources/models.js';
+import { seedDemoIntegration } from './demo-integration.js';
 import { createRandom } from './random.js';
 
 interface RegionRow { code: string; name: string; level: 'province' | 'city' | 'county'; parentCode: string | null }
@@ -112,6 +113,7 @@ export async function seedDemoBusinessData(sequelize: Sequelize, options: { scal
       await IntegrationUnit.bulkCreate(integration, { transaction });
 
       const supervising = units.filter((u) => u.status === 'approved');
+      await seedDemoIntegration(regionCode, supervising, random, day, transaction);
       const subordinates = units.filter((u) => u.status !== 'approved');
       const statuses = ['pending', 'confirmed', 'unbound', 'confirmed', 'pending'] as const;
       for (const [i, sub] of subordinates.entries()) {

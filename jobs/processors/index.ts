@@ -1,13 +1,8 @@
 import type { Processor } from '../job-types.js';
-import { QUEUES } from '../queue-names.js';
+import { JOBS, QUEUES } from '../queue-names.js';
 import { ingestBatch } from './ingest-batch.processor.js';
 import { linkUnitsJob } from './link-units.processor.js';
 import { recordReceipt } from './record-receipt.processor.js';
-
-export const JOBS = {
-  ingestBatch: 'ingestBatch',
-  linkUnits: 'linkUnits',
-} as const;
 
 /** queue → job name → processor: the BullMQ worker and the inline driver dispatch through the same table. */
 export const PROCESSORS: Record<string, Record<string, Processor>> = {

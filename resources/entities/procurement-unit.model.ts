@@ -3,6 +3,8 @@ import {
 } from 'sequelize';
 import type { BudgetCodeVerdict } from '../../domain/budget-code-verdict.js';
 import { validateCreditCode } from '../../domain/credit-code.js';
+import { dispatchJob } from '../../jobs/job-dispatch.js';
+import { JOBS, QUEUES } from '../../jobs/queue-names.js';
 import type { JurisdictionKind } from '../jurisdiction-kind.js';
 
 export type UnitStatus = 'draft' | 'submitted' | 'approved' | 'returned';
@@ -63,7 +65,22 @@ export class ProcurementUnit extends Model<InferAttributes<ProcurementUnit>, Inf
         createdAt: DataTypes.DATE,
         updatedAt: DataTypes.DATE,
       },
-      { sequelize, tableName: 'procurement_units', underscored: true },
+      {
+        sequelize, tableName: 'procurement_units', underscored: true,
+        hooks: {
+          // Budgets, vouchers and the budget-code verdict hang on a unit's identity; re-link once the change is committed.
+          afterUpdate: (unit, options) => {
+            const identity = ['unitBudgetCode', 'creditCode', 'name'] as const;
+            if (!identity.some((field) => unit.changed(field))) return;
+            const scope = {
+              unitBudgetCodes: [unit.unitBudgetCode, unit.previous('unitBudgetCode')].filter(Boolean) as string[],
+              creditCodes: [unit.creditCode], unitNames: [unit.name],
+            };
+            const enqueue = () => void dispatchJob(QUEUES.integration, JOBS.linkUnits, scope).catch(() => undefined);
+            if (options.transaction) options.transaction.afterCommit(enqueue); else enqueue();
+          },
+        },
+      },
     );
   }
 }

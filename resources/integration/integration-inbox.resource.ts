@@ -1,8 +1,7 @@
 import type { Model } from 'sequelize';
 import { supervisoryActions, type SupervisoryActionSpec } from '../../actions/supervisory-action.js';
 import { dispatchJob } from '../../jobs/job-dispatch.js';
-import { JOBS } from '../../jobs/processors/index.js';
-import { QUEUES } from '../../jobs/queue-names.js';
+import { JOBS, QUEUES } from '../../jobs/queue-names.js';
 import { Components } from '../../server/components/registry.js';
 import type { ResourceDefinition } from '../resource-definition.js';
 import { IntegrationInbox } from './integration-inbox.model.js';

@@ -6,8 +6,7 @@ import {
 } from '../../domain/integration-items.js';
 import { verifySignedRequest } from '../../domain/integration-signature.js';
 import type { JobQueue } from '../../jobs/job-types.js';
-import { JOBS } from '../../jobs/processors/index.js';
-import { QUEUES } from '../../jobs/queue-names.js';
+import { JOBS, QUEUES } from '../../jobs/queue-names.js';
 import { IntegrationInbox, IntegrationInboxPayload } from '../../resources/models.js';
 import { logger } from '../logger.js';
 import { batchReport } from './batch-report.js';

@@ -16,12 +16,21 @@ describe('environment', () => {
     [{ DATABASE_URL: 'mysql://x' }, /^配置错误: DATABASE_URL="mysql:\/\/x" 无效，应为 sqlite:<文件路径> 或 postgres/],
     [{ REDIS_URL: 'localhost' }, /^配置错误: REDIS_URL="localhost" 无效/],
     [{ NODE_ENV: 'production' }, /^配置错误: SESSION_SECRET 在 NODE_ENV=production 时必须设置/],
+    [{ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40) }, /^配置错误: INTEGRATION_APP_KEY 和 INTEGRATION_APP_SECRET 在 NODE_ENV=production 时必须设置/],
+    [{ INTEGRATION_APP_SECRET: 'short' }, /^配置错误: INTEGRATION_APP_SECRET="short" 无效，至少 32 个字符/],
   ])('%j stops start-up with one line naming the variable', (source, message) => {
     expect(() => parseEnv(source)).toThrow(EnvError);
     expect(() => parseEnv(source)).toThrow(message);
   });
 
-  it('production starts with a real secret', () => {
-    expect(parseEnv({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40) }).SESSION_SECRET).toBe('x'.repeat(40));
+  it('production starts with real secrets', () => {
+    const env = parseEnv({
+      NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), INTEGRATION_APP_KEY: 'finance-platform', INTEGRATION_APP_SECRET: 'y'.repeat(40),
+    });
+    expect(env).toMatchObject({ SESSION_SECRET: 'x'.repeat(40), INTEGRATION_APP_KEY: 'finance-platform', INTEGRATION_APP_SECRET: 'y'.repeat(40) });
+  });
+
+  it('development falls back to documented integration credentials', () => {
+    expect(parseEnv({})).toMatchObject({ INTEGRATION_APP_KEY: 'jxcg-dev-platform', INTEGRATION_APP_SECRET: 'development-only-integration-secret-0000' });
   });
 });

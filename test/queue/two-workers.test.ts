@@ -1,7 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Queue } from 'bullmq';
 import { migrateToLatest } from '../../migrations/migrator.js';
@@ -11,22 +9,7 @@ import { JobReceipt, initModels } from '../../resources/models.js';
 import { createSequelize } from '../../server/database.js';
 import { REDIS_URL, redisOrSkip } from '../support/services.js';
 import { freshDatabaseUrl } from '../support/test-app.js';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-
-function startWorker(env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'jobs/worker.ts')], {
-    env: { ...process.env, NODE_OPTIONS: '', LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => { if (chunk.toString().includes('worker started')) resolve(child); });
-    child.on('exit', (code) => reject(new Error(`worker exited early with ${code}`)));
-  });
-}
-
-const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => {
-  if (child.exitCode !== null) resolve(child.exitCode); else child.once('exit', (code) => resolve(code));
-});
+import { exited, startWorker } from '../support/worker-process.js';
 
 describe('BullMQ workers in their own processes on a real Redis', () => {
   let available = false;

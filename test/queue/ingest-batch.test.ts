@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { InlineJobQueue } from '../../jobs/inline-queue.js';
+import { ingestBatch } from '../../jobs/processors/ingest-batch.processor.js';
+import { migrateToLatest } from '../../migrations/migrator.js';
+import { IntegrationBudget, IntegrationInbox, IntegrationInboxPayload, initModels } from '../../resources/models.js';
+import { seedReferenceData } from '../../seeds/demo.js';
+import { createSequelize } from '../../server/database.js';
+import { requeueStrandedBatches } from '../../server/integration/inbox-sweeper.js';
+import { simulatedBudgets } from '../../tools/integration-fixtures.js';
+import { freshDatabaseUrl } from '../support/test-app.js';
+
+let sequelize: ReturnType<typeof createSequelize>;
+let serial = 0;
+
+async function storedBatch(body: string | null, receivedAt = new Date()): Promise<IntegrationInbox> {
+  serial += 1;
+  const id = `00000000-0000-0000-0000-${String(serial).padStart(12, '0')}`;
+  const batch = await IntegrationInbox.create({
+    id, kind: 'budgets', state: 'received', appKey: 'test', signature: id.replace(/-/g, '').padEnd(64, '0'),
+    itemCount: 3, acceptedCount: 3, rejectedCount: 0, itemErrors: null, receivedAt,
+  });
+  if (body !== null) await IntegrationInboxPayload.create({ batchId: id, body });
+  return batch;
+}
+
+const context = (attemptsMade: number, maxAttempts: number) => ({
+  id: `job-${attemptsMade}`, name: 'ingestBatch', attemptsMade, maxAttempts, updateProgress: async () => undefined,
+});
+
+beforeAll(async () => {
+  sequelize = createSequelize(await freshDatabaseUrl());
+  initModels(sequelize);
+  await migrateToLatest(sequelize);
+  await seedReferenceData();
+});
+afterAll(async () => { await sequelize.close(); });
+
+describe('ingestBatch', () => {
+  it('a failing attempt puts the batch back to wait for its retry, and the last one marks it failed', async () => {
+    const batch = await storedBatch(null);
+    await expect(ingestBatch({ batchId: batch.id }, context(0, 3))).rejects.toThrow('原始报文缺失');
+    await batch.reload();
+    expect(batch).toMatchObject({ state: 'received', attempts: 1 });
+    expect(batch.lastError).toContain('第 1/3 次处理失败');
+    await expect(ingestBatch({ batchId: batch.id }, context(2, 3))).rejects.toThrow();
+    await batch.reload();
+    expect(batch.state).toBe('failed');
+    expect(batch.lastError).toContain('第 3/3 次');
+    expect(batch.finishedAt).not.toBeNull();
+  });
+
+  it('a retry after a failure applies the batch once', async () => {
+    const items = simulatedBudgets(3, { seed: 31 });
+    const batch = await storedBatch(JSON.stringify({ items }));
+    await ingestBatch({ batchId: batch.id }, context(0, 3));
+    await ingestBatch({ batchId: batch.id }, context(1, 3));
+    await batch.reload();
+    expect(batch).toMatchObject({ state: 'done', appliedCount: 0, unchangedCount: 3, lastError: null });
+    expect(await IntegrationBudget.count({ where: { budgetLineId: items.map((i) => i.budgetLineId) } })).toBe(3);
+  });
+});
+
+describe('the inbox sweeper', () => {
+  it('queues a batch that was stored but never queued, and leaves fresh or retried ones alone', async () => {
+    const items = simulatedBudgets(2, { seed: 41, offset: 50 });
+    const stranded = await storedBatch(JSON.stringify({ items }), new Date(Date.now() - 5 * 60_000));
+    const fresh = await storedBatch(JSON.stringify({ items: simulatedBudgets(1, { seed: 42, offset: 90 }) }));
+    const retrying = await storedBatch(null, new Date(Date.now() - 5 * 60_000));
+    await retrying.update({ attempts: 1 });
+    const queue = new InlineJobQueue();
+    expect(await requeueStrandedBatches(queue)).toBe(1);
+    await queue.drain();
+    expect((await stranded.reload()).state).toBe('done');
+    expect((await fresh.reload()).state).toBe('received');
+    expect((await retrying.reload()).state).toBe('received');
+    expect(await IntegrationBudget.count({ where: { budgetLineId: items.map((i) => i.budgetLineId) } })).toBe(2);
+  });
+});

@@ -1,0 +1,81 @@
+import type { ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Queue } from 'bullmq';
+import { Op } from 'sequelize';
+import { createRedis } from '../../jobs/redis-connection.js';
+import { QUEUES } from '../../jobs/queue-names.js';
+import { IntegrationBudget, PaymentVoucher } from '../../resources/models.js';
+import { DEV_INTEGRATION_APP_KEY, DEV_INTEGRATION_APP_SECRET } from '../../server/env.js';
+import { postBatch, waitForBatch } from '../../tools/integration-client.js';
+import { simulatedBudgets, simulatedUnits, simulatedVouchers, spoil } from '../../tools/integration-fixtures.js';
+import { REDIS_URL, redisOrSkip } from '../support/services.js';
+import { api, login, startTestApp } from '../support/test-app.js';
+import { exited, startWorker } from '../support/worker-process.js';
+
+const platform = { appKey: DEV_INTEGRATION_APP_KEY, secret: DEV_INTEGRATION_APP_SECRET };
+
+describe('一体化 batches through a real BullMQ worker process', () => {
+  let available = false;
+  let app: Awaited<ReturnType<typeof startTestApp>>;
+  let worker: ChildProcess | undefined;
+  const prefix = `test-${randomUUID().slice(0, 8)}`;
+
+  beforeAll(async () => {
+    available = await redisOrSkip('一体化接收测试（真实 worker 进程）');
+    if (!available) return;
+    app = await startTestApp({ QUEUE_DRIVER: 'bullmq', REDIS_URL, QUEUE_PREFIX: prefix });
+    worker = await startWorker({ DATABASE_URL: app.env.DATABASE_URL, REDIS_URL, QUEUE_PREFIX: prefix });
+  });
+
+  afterAll(async () => {
+    if (!available) return;
+    if (worker && worker.exitCode === null) {
+      worker.kill('SIGTERM');
+      await exited(worker);
+    }
+    const connection = createRedis(REDIS_URL);
+    for (const name of Object.values(QUEUES)) {
+      const queue = new Queue(name, { connection, prefix });
+      await queue.obliterate({ force: true });
+      await queue.close();
+    }
+    connection.disconnect();
+    await app.stop();
+  });
+
+  it('simulated batches land in the right regions within seconds; faulty items come back; a re-send changes nothing', async () => {
+    if (!available) return;
+    const sent = [
+      await postBatch(app.url, platform, 'units', spoil(simulatedUnits(120, { seed: 21 }), 40)),
+      await postBatch(app.url, platform, 'budgets', spoil(simulatedBudgets(600, { seed: 21 }), 100)),
+    ];
+    sent.push(await postBatch(app.url, platform, 'payment-vouchers', simulatedVouchers(300, { seed: 21, budgetCount: 600 })));
+    for (const { status } of sent) expect(status).toBe(202);
+    expect(sent[1]!.body.rejected.length).toBeGreaterThan(0);
+    const reports = [];
+    for (const { body } of sent) reports.push(await waitForBatch(app.url, platform, body.batchId, 30_000));
+    for (const report of reports) expect(report.state).toBe('done');
+    expect(reports[1]).toMatchObject({ items: 600, accepted: 600 - sent[1]!.body.rejected.length });
+    // The spoiled region code passes the format check and is caught by the worker against the region table.
+    expect(reports[1].errors.some((e: any) => e.errors[0].field === 'regionCode' && e.errors[0].message.includes('369999'))).toBe(true);
+    expect(reports[1].applied + reports[1].failed).toBe(reports[1].accepted);
+
+    const county = await login(app.url, 'nanchangxian');
+    const { body } = await county.get(api.list('IntegrationBudget', '&filters.budgetLineId=ZB'));
+    expect(body.meta.total).toBe(await IntegrationBudget.count({ where: { regionCode: '360121', budgetLineId: { [Op.like]: 'ZB%' } } }));
+    expect(body.meta.total).toBeGreaterThan(0);
+    for (const record of body.records) expect(record.params.regionCode).toBe('360121');
+    const vouchers = await county.get(api.list('PaymentVoucher'));
+    expect(vouchers.body.records.length).toBeGreaterThan(0);
+    for (const record of vouchers.body.records) expect(record.params.regionCode).toBe('360121');
+
+    const before = await IntegrationBudget.count();
+    const voucherCount = await PaymentVoucher.count();
+    const again = await postBatch(app.url, platform, 'budgets', spoil(simulatedBudgets(600, { seed: 21 }), 100), Math.floor(Date.now() / 1000) + 2);
+    const report = await waitForBatch(app.url, platform, again.body.batchId, 30_000);
+    expect(report).toMatchObject({ state: 'done', applied: 0, unchanged: reports[1].applied });
+    expect(await IntegrationBudget.count()).toBe(before);
+    expect(await PaymentVoucher.count()).toBe(voucherCount);
+  });
+});
