@@ -1,6 +1,7 @@
 import type { Action, ActionContext, ActionRequest, ActionResponse, BulkActionResponse, RecordActionResponse } from 'adminjs';
 import type { Model, ModelStatic, Transaction } from 'sequelize';
 import { canAct } from '../domain/jurisdiction.js';
+import { Components } from '../server/components/registry.js';
 import { sessionUserOf, type SessionUser } from '../resources/jurisdiction-scope.js';
 import { diffParams, recordAudit } from './audit.js';
 
@@ -31,6 +32,7 @@ export interface SupervisoryActionSpec<M extends Model> {
   icon?: string;
   variant?: 'primary' | 'danger' | 'success' | 'info';
   bulk?: boolean;
+  /** The panel's forms by default: facts, refusal, reason box, one button. */
   component?: string;
   bulkComponent?: string;
 }
@@ -116,7 +118,7 @@ export function supervisoryActions<M extends Model>(spec: SupervisoryActionSpec<
     actionType: 'record',
     icon: spec.icon,
     variant: spec.variant,
-    component: spec.component,
+    component: spec.component ?? Components.SupervisoryActionForm,
     showInDrawer: false,
     handler: async (request: ActionRequest, _response: unknown, context: ActionContext) => {
       const user = sessionUserOf(context)!;
@@ -142,7 +144,7 @@ export function supervisoryActions<M extends Model>(spec: SupervisoryActionSpec<
       actionType: 'bulk',
       icon: spec.icon,
       variant: spec.variant,
-      component: spec.bulkComponent,
+      component: spec.bulkComponent ?? Components.SupervisoryBulkForm,
       showInDrawer: false,
       handler: async (request: ActionRequest, _response: unknown, context: ActionContext) => {
         const user = sessionUserOf(context)!;

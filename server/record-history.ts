@@ -1,6 +1,7 @@
 import type { ActionContext, ActionRequest, ActionResponse, ResourceOptions } from 'adminjs';
 import { Op } from 'sequelize';
 import { AuditLog } from '../resources/models.js';
+import { Components } from './components/registry.js';
 
 /** Lists a record's own audit entries on its show page, newest first, as Django admin's History does. */
 export function withRecordHistory(auditResourceIds: readonly string[], options: ResourceOptions): ResourceOptions {
@@ -20,5 +21,16 @@ export function withRecordHistory(auditResourceIds: readonly string[], options: 
     })));
     return response;
   };
-  return { ...options, actions: { ...options.actions, show: { ...show, after: [...existing, after] } } as ResourceOptions["actions"] };
+  return {
+    ...options,
+    properties: {
+      ...options.properties,
+      history: {
+        isVisible: { list: false, filter: false, edit: false, show: true },
+        components: { show: Components.RecordHistory },
+        ...options.properties?.history,
+      },
+    },
+    actions: { ...options.actions, show: { ...show, after: [...existing, after] } } as ResourceOptions['actions'],
+  };
 }

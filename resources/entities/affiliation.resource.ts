@@ -1,6 +1,5 @@
 import type { Model } from 'sequelize';
 import { supervisoryActions, type SupervisoryActionSpec } from '../../actions/supervisory-action.js';
-import { Components } from '../../server/components/registry.js';
 import type { ResourceDefinition } from '../resource-definition.js';
 import { Affiliation } from './affiliation.model.js';
 
@@ -16,7 +15,6 @@ const unbindAffiliation: SupervisoryActionSpec<Affiliation> = {
   success: () => '已解除隶属关系，下级单位可重新选择主管预算单位',
   icon: 'Scissors',
   variant: 'danger',
-  component: Components.SupervisoryActionForm,
 };
 
 export const affiliationResource: ResourceDefinition = {
@@ -27,7 +25,6 @@ export const affiliationResource: ResourceDefinition = {
   options: {
     properties: {
       unbindReason: { type: 'textarea' },
-      history: { isVisible: { list: false, filter: false, edit: false, show: true }, components: { show: Components.RecordHistory } },
     },
     actions: supervisoryActions(unbindAffiliation as unknown as SupervisoryActionSpec<Model>),
   },

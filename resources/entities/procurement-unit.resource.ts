@@ -1,7 +1,6 @@
 import type { Model } from 'sequelize';
 import { Op } from 'sequelize';
 import { supervisoryActions, type SupervisoryActionSpec } from '../../actions/supervisory-action.js';
-import { Components } from '../../server/components/registry.js';
 import type { ResourceDefinition } from '../resource-definition.js';
 import { ProcurementUnit } from './procurement-unit.model.js';
 import { compareWithIntegration, UNIT_STATUS_LABELS } from './unit-review.js';
@@ -23,8 +22,6 @@ const approve: SupervisoryActionSpec<ProcurementUnit> = {
   icon: 'CheckCircle',
   variant: 'success',
   bulk: true,
-  component: Components.SupervisoryActionForm,
-  bulkComponent: Components.SupervisoryBulkForm,
 };
 
 const reject: SupervisoryActionSpec<ProcurementUnit> = {
@@ -42,14 +39,12 @@ const reject: SupervisoryActionSpec<ProcurementUnit> = {
   success: (unit) => `已退回“${unit.name}”，单位修改后可重新提交`,
   icon: 'XCircle',
   variant: 'danger',
-  component: Components.SupervisoryActionForm,
 };
 
 const unitOptions = {
   titleProperty: 'name',
   properties: {
     reviewComment: { type: 'textarea' as const },
-    history: { isVisible: { list: false, filter: false, edit: false, show: true }, components: { show: Components.RecordHistory } },
   },
 };
 

@@ -1,6 +1,6 @@
 import type { Model } from 'sequelize';
 import { supervisoryActions, type SupervisoryActionSpec } from '../../actions/supervisory-action.js';
-import { Components } from '../../server/components/registry.js';
+import { MONEY } from '../property-types.js';
 import type { ResourceDefinition } from '../resource-definition.js';
 import { inspectBudgetMatch, MATCH_STATUS_LABELS } from './budget-match.js';
 import { IntegrationBudget } from './integration-budget.model.js';
@@ -20,8 +20,6 @@ const resetBudgetMatch: SupervisoryActionSpec<IntegrationBudget> = {
   icon: 'RotateCcw',
   variant: 'danger',
   bulk: true,
-  component: Components.SupervisoryActionForm,
-  bulkComponent: Components.SupervisoryBulkForm,
 };
 
 export const integrationBudgetResource: ResourceDefinition = {
@@ -33,7 +31,7 @@ export const integrationBudgetResource: ResourceDefinition = {
     titleProperty: 'projectName',
     properties: {
       procurementUnitId: { reference: 'ProcurementUnit' },
-      history: { isVisible: { list: false, filter: false, edit: false, show: true }, components: { show: Components.RecordHistory } },
+      amount: MONEY,
     },
     actions: supervisoryActions(resetBudgetMatch as unknown as SupervisoryActionSpec<Model>),
   },

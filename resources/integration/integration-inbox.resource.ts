@@ -2,7 +2,6 @@ import type { Model } from 'sequelize';
 import { supervisoryActions, type SupervisoryActionSpec } from '../../actions/supervisory-action.js';
 import { dispatchJob } from '../../jobs/job-dispatch.js';
 import { JOBS, QUEUES } from '../../jobs/queue-names.js';
-import { Components } from '../../server/components/registry.js';
 import type { ResourceDefinition } from '../resource-definition.js';
 import { IntegrationInbox } from './integration-inbox.model.js';
 
@@ -31,7 +30,6 @@ const replayBatch: SupervisoryActionSpec<IntegrationInbox> = {
   success: (batch) => `批次 ${batch.id} 已重新加入处理队列`,
   icon: 'RefreshCw',
   variant: 'primary',
-  component: Components.SupervisoryActionForm,
 };
 
 export const integrationInboxResource: ResourceDefinition = {
@@ -45,7 +43,6 @@ export const integrationInboxResource: ResourceDefinition = {
       signature: { isVisible: { list: false, filter: false, edit: false, show: true } },
       itemErrors: { type: 'textarea', isVisible: { list: false, filter: false, edit: false, show: true } },
       lastError: { type: 'textarea' },
-      history: { isVisible: { list: false, filter: false, edit: false, show: true }, components: { show: Components.RecordHistory } },
     },
     actions: supervisoryActions(replayBatch as unknown as SupervisoryActionSpec<Model>),
   },

@@ -1,3 +1,4 @@
+import { MONEY } from '../property-types.js';
 import type { ResourceDefinition } from '../resource-definition.js';
 import { PaymentVoucher } from './payment-voucher.model.js';
 
@@ -7,6 +8,6 @@ export const paymentVoucherResource: ResourceDefinition = {
   builtInActions: ['list', 'show', 'search'],
   options: {
     titleProperty: 'voucherNo',
-    properties: { procurementUnitId: { reference: 'ProcurementUnit' } },
+    properties: { procurementUnitId: { reference: 'ProcurementUnit' }, amount: MONEY },
   },
 };
