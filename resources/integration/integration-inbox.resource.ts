@@ -2,6 +2,7 @@ import type { Model } from 'sequelize';
 import { supervisoryActions, type SupervisoryActionSpec } from '../../actions/supervisory-action.js';
 import { dispatchJob } from '../../jobs/job-dispatch.js';
 import { JOBS, QUEUES } from '../../jobs/queue-names.js';
+import { Components } from '../../server/components/registry.js';
 import type { ResourceDefinition } from '../resource-definition.js';
 import { IntegrationInbox } from './integration-inbox.model.js';
 
@@ -41,7 +42,7 @@ export const integrationInboxResource: ResourceDefinition = {
     titleProperty: 'id',
     properties: {
       signature: { isVisible: { list: false, filter: false, edit: false, show: true } },
-      itemErrors: { type: 'textarea', isVisible: { list: false, filter: false, edit: false, show: true } },
+      itemErrors: { isVisible: { list: false, filter: false, edit: false, show: true }, components: { show: Components.ItemErrors } },
       lastError: { type: 'textarea' },
     },
     actions: supervisoryActions(replayBatch as unknown as SupervisoryActionSpec<Model>),

@@ -11,4 +11,5 @@ export const Components = {
   SupervisoryActionForm: componentLoader.add('SupervisoryActionForm', path.join(here, 'supervisory-action-form.tsx')),
   SupervisoryBulkForm: componentLoader.add('SupervisoryBulkForm', path.join(here, 'supervisory-bulk-form.tsx')),
   RecordHistory: componentLoader.add('RecordHistory', path.join(here, 'record-history.tsx')),
+  ItemErrors: componentLoader.add('ItemErrors', path.join(here, 'item-errors.tsx')),
 };

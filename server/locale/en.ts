@@ -2,6 +2,9 @@
 export const en = {
   labels: {
     dashboard: 'Workbench',
+    historyTitle: 'History', historyEmpty: 'No actions recorded', historyAt: 'When', historyUser: 'Who', historyAction: 'Action',
+    historyBlank: '(blank)', historyChanges: 'Changes', historyReason: 'Reason',
+    itemErrorsEmpty: 'None', itemIndex: 'Item (from 0)', itemField: 'Field', itemMessage: 'Error',
     'menu.entities': 'Entities',
     'menu.integration': 'Finance integration',
     'menu.procurement.plan': 'Procurement · Planning',

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import type { InlineJobQueue } from '../../jobs/inline-queue.js';
-import { ContractFiling, IntegrationBudget } from '../../resources/models.js';
+import { AuditLog, ContractFiling, IntegrationBudget, IntegrationInbox } from '../../resources/models.js';
 import { DEV_INTEGRATION_APP_KEY, DEV_INTEGRATION_APP_SECRET } from '../../server/env.js';
 import { postBatch } from '../../tools/integration-client.js';
 import { simulatedBudgets } from '../../tools/integration-fixtures.js';
@@ -19,7 +19,9 @@ beforeAll(async () => {
   browser = await launchBrowserOrSkip('浏览器端到端测试（一体化预算、重置预算匹配）');
   if (!browser) return;
   app = await startTestApp();
-  await postBatch(app.url, { appKey: DEV_INTEGRATION_APP_KEY, secret: DEV_INTEGRATION_APP_SECRET }, 'budgets', simulatedBudgets(36, { seed: 51 }));
+  const items: object[] = simulatedBudgets(36, { seed: 51 });
+  items[5] = { ...items[5], amount: '十万元' };
+  await postBatch(app.url, { appKey: DEV_INTEGRATION_APP_KEY, secret: DEV_INTEGRATION_APP_SECRET }, 'budgets', items);
   await (app.queue as InlineJobQueue).drain();
   page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
   foreign = foreignRequests(page, app.url);
@@ -69,5 +71,30 @@ describe('一体化 in the browser (南昌县采购办)', () => {
     await screenshot(page, 'integration-reset-refused');
     await blocked.reload();
     expect(blocked.matchStatus).toBe('matched');
+  });
+
+  it('shows a batch\'s per-item errors to an admin, and the reset in the budget line\'s history', async () => {
+    if (!browser || !app) return;
+    const admin = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    const adminForeign = foreignRequests(admin, app.url);
+    await loginThroughForm(admin, app.url, 'admin');
+    const batch = (await IntegrationInbox.findOne({ where: { kind: 'budgets' } }))!;
+    await admin.goto(`${app.url}/admin/resources/IntegrationInbox/records/${batch.id}/show`);
+    const errors = admin.getByTestId('item-errors');
+    await errors.waitFor();
+    const text = await errors.innerText();
+    expect(text).toContain('逐项错误');
+    expect(text).toMatch(/5\s+amount\s+应为金额/);
+    await screenshot(admin, 'integration-batch');
+
+    const reset = (await AuditLog.findOne({ where: { resourceId: 'IntegrationBudget', action: 'resetBudgetMatch' } }))!;
+    await admin.goto(`${app.url}/admin/resources/IntegrationBudget/records/${reset.recordId}/show`);
+    const history = await admin.getByTestId('record-history').innerText();
+    expect(history).toContain('重置预算匹配');
+    expect(history).toContain('匹配状态: 已匹配 → 未匹配');
+    expect(history).toMatch(/匹配的采购项目: \S+ → （空）/);
+    expect(history).toContain('采购人匹配错了项目（端到端测试）');
+    expect(adminForeign).toEqual([]);
+    await admin.close();
   });
 });
