@@ -16,10 +16,13 @@ export interface SupervisoryActionSpec<M extends Model> {
   resourceId: string;
   model: ModelStatic<M>;
   regionField?: string;
-  statusField?: string;
+  /** The state column (default `status`); null for a record without states. */
+  statusField?: string | null;
   /** States from which the action may start, with every state's label for messages. */
   from: readonly string[];
   stateLabels: Record<string, string>;
+  /** The decision removes the record (its values stay in the audit entry). */
+  removes?: boolean;
   reason: 'required' | 'optional' | 'none';
   /** Who may act on a visible record; defaults to the role + owning-region rule of DOMAIN.md. */
   mayAct?: (user: SessionUser, row: M) => string | null;
@@ -28,7 +31,7 @@ export interface SupervisoryActionSpec<M extends Model> {
   apply: (row: M, input: { user: SessionUser; reason: string | null; now: Date }) => Record<string, unknown>;
   success: (row: M) => string;
   /** Follow-up work once the decision is committed (e.g. queue a job); a failure here is reported, not rolled back. */
-  afterCommit?: (row: M, changes: Record<string, unknown>) => Promise<void>;
+  afterCommit?: (row: M, changes: Record<string, unknown>, user: SessionUser) => Promise<void>;
   icon?: string;
   variant?: 'primary' | 'danger' | 'success' | 'info';
   bulk?: boolean;
@@ -59,7 +62,7 @@ export function validateReason(spec: { reason: 'required' | 'optional' | 'none' 
 export async function runSupervisoryAction<M extends Model>(
   spec: SupervisoryActionSpec<M>, id: string | number, user: SessionUser, reason: string | null,
 ): Promise<Outcome> {
-  const statusField = spec.statusField ?? 'status';
+  const statusField = spec.statusField === undefined ? 'status' : spec.statusField;
   const regionField = spec.regionField ?? 'regionCode';
   const sequelize = spec.model.sequelize!;
   let committed: Record<string, unknown> | undefined;
@@ -69,21 +72,30 @@ export async function runSupervisoryAction<M extends Model>(
     const values = row.get() as Record<string, unknown>;
     const refusedBy = spec.mayAct ? spec.mayAct(user, row) : defaultMayAct(user, values[regionField] as string | undefined);
     if (refusedBy) return { ok: false, message: refusedBy };
-    const state = String(values[statusField]);
-    if (!spec.from.includes(state)) {
+    const state = statusField ? String(values[statusField]) : '';
+    if (statusField && !spec.from.includes(state)) {
       return { ok: false, message: `当前状态为“${spec.stateLabels[state] ?? state}”，不能执行“${spec.label}”` };
     }
     const inspection = spec.inspect ? await spec.inspect(row, user, transaction) : undefined;
     if (inspection?.refusal) return { ok: false, message: inspection.refusal };
     const now = new Date();
-    const changes = spec.apply(row, { user, reason, now });
+    const versioned = 'version' in spec.model.getAttributes();
     const version = Number(values.version ?? 0);
-    const [affected] = await spec.model.update(
-      { ...changes, version: version + 1 } as never,
-      { where: { id: values.id, version, [statusField]: state } as never, transaction },
-    );
+    const guard = { id: values.id, ...(versioned && { version }), ...(statusField && { [statusField]: state }) };
+    let changes: Record<string, unknown>;
+    let affected: number;
+    if (spec.removes) {
+      changes = Object.fromEntries(Object.keys(values).filter((k) => k !== 'id').map((k) => [k, null]));
+      affected = await spec.model.destroy({ where: guard as never, transaction });
+    } else {
+      changes = spec.apply(row, { user, reason, now });
+      [affected] = await spec.model.update(
+        { ...changes, ...(versioned && { version: version + 1 }) } as never,
+        { where: guard as never, transaction },
+      );
+    }
     if (affected !== 1) return { ok: false, message: '该记录已被他人处理' };
-    committed = changes;
+    committed = { ...changes, ...(versioned && { version: version + 1 }) };
     await recordAudit({
       user, action: spec.name, resourceId: spec.resourceId, recordId: String(values.id),
       regionCode: (values[regionField] as string | undefined) ?? null, reason,
@@ -99,7 +111,7 @@ export async function runSupervisoryAction<M extends Model>(
   });
   if (outcome.ok && committed && spec.afterCommit) {
     try {
-      await spec.afterCommit(outcome.row as M, committed);
+      await spec.afterCommit(outcome.row as M, committed, user);
     } catch (error) {
       return { ok: true, row: outcome.row, message: `${outcome.message}（但后续任务未能加入队列：${(error as Error).message}，请稍后重试）` };
     }

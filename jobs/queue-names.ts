@@ -2,6 +2,7 @@
 export const QUEUES = {
   maintenance: 'maintenance',
   integration: 'integration',
+  push: 'push',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -9,4 +10,5 @@ export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 export const JOBS = {
   ingestBatch: 'ingestBatch',
   linkUnits: 'linkUnits',
+  pushFiling: 'pushFiling',
 } as const;

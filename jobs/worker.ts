@@ -1,4 +1,4 @@
-import { initModels } from '../resources/models.js';
+import { initMiddleModels, initModels } from '../resources/models.js';
 import { createSequelize } from '../server/database.js';
 import { env } from '../server/env.js';
 import { logger } from '../server/logger.js';
@@ -11,6 +11,8 @@ import { startWorkers } from './start-workers.js';
 const settings = env();
 const sequelize = createSequelize(settings.DATABASE_URL);
 initModels(sequelize);
+const middle = createSequelize(settings.MIDDLE_DATABASE_URL);
+initMiddleModels(middle);
 const workers = startWorkers(settings.REDIS_URL, settings.QUEUE_PREFIX);
 logger.info({ pid: process.pid, queues: workers.map((w) => w.name) }, 'worker started');
 
@@ -21,6 +23,7 @@ async function shutdown(signal: string): Promise<void> {
   logger.info({ signal }, 'worker stopping: finishing running jobs');
   await Promise.all(workers.map((w) => w.close()));
   await sequelize.close();
+  await middle.close();
   logger.info('worker stopped');
   process.exit(0);
 }

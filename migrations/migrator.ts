@@ -2,16 +2,26 @@ import { SequelizeStorage, Umzug } from 'umzug';
 import type { Sequelize } from 'sequelize';
 import * as foundation from './0001-foundation.js';
 import * as integration from './0002-integration.js';
+import * as filings from './0003-filings.js';
+import * as paymentMiddle from './middle/0001-payment-middle.js';
+
+type Migration = { name: string; up: typeof foundation.up; down: typeof foundation.down };
 
 /** Migrations are listed, not globbed: the same list works under tsx, jest and a bundled build. */
-const MIGRATIONS = [
+const MIGRATIONS: Migration[] = [
   { name: '0001-foundation', ...foundation },
   { name: '0002-integration', ...integration },
+  { name: '0003-filings', ...filings },
 ];
 
-export function createMigrator(sequelize: Sequelize): Umzug<ReturnType<Sequelize['getQueryInterface']>> {
+/** The payment intermediate database is a separate database with its own history. */
+const MIDDLE_MIGRATIONS: Migration[] = [
+  { name: 'middle-0001-payment-middle', ...paymentMiddle },
+];
+
+export function createMigrator(sequelize: Sequelize, migrations: Migration[] = MIGRATIONS): Umzug<ReturnType<Sequelize['getQueryInterface']>> {
   return new Umzug({
-    migrations: MIGRATIONS.map(({ name, up, down }) => ({
+    migrations: migrations.map(({ name, up, down }) => ({
       name,
       up: ({ context }) => up({ context }),
       down: ({ context }) => down({ context }),
@@ -24,5 +34,10 @@ export function createMigrator(sequelize: Sequelize): Umzug<ReturnType<Sequelize
 
 export async function migrateToLatest(sequelize: Sequelize): Promise<string[]> {
   const applied = await createMigrator(sequelize).up();
+  return applied.map((m) => m.name);
+}
+
+export async function migrateMiddleToLatest(sequelize: Sequelize): Promise<string[]> {
+  const applied = await createMigrator(sequelize, MIDDLE_MIGRATIONS).up();
   return applied.map((m) => m.name);
 }

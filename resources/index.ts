@@ -1,5 +1,8 @@
 import { affiliationResource } from './entities/affiliation.resource.js';
 import { budgetCodeCheckResource, formalMemberUnitResource, procurementUnitResource } from './entities/procurement-unit.resource.js';
+import { acceptanceFilingResource } from './filings/acceptance-filing.resource.js';
+import { contractFilingResource, manualPushFilingResource } from './filings/contract-filing.resource.js';
+import { paymentMiddleRecordResource } from './filings/payment-middle-record.resource.js';
 import { integrationBudgetResource } from './integration/integration-budget.resource.js';
 import { integrationInboxResource } from './integration/integration-inbox.resource.js';
 import { integrationUnitResource } from './integration/integration-unit.resource.js';
@@ -12,5 +15,6 @@ import { supervisorUserResource } from './system/supervisor-user.resource.js';
 /** Every resource of the panel, in no particular order: menus and their order come from config/resources.yaml. */
 export const RESOURCE_DEFINITIONS: readonly ResourceDefinition[] = [
   procurementUnitResource, formalMemberUnitResource, budgetCodeCheckResource, affiliationResource,
-  integrationBudgetResource, integrationUnitResource, paymentVoucherResource, integrationInboxResource, regionResource, supervisorUserResource, auditLogResource,
+  integrationBudgetResource, integrationUnitResource, paymentVoucherResource, integrationInboxResource, paymentMiddleRecordResource,
+  contractFilingResource, acceptanceFilingResource, manualPushFilingResource, regionResource, supervisorUserResource, auditLogResource,
 ];

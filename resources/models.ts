@@ -1,7 +1,9 @@
 import type { Sequelize } from 'sequelize';
 import { Affiliation } from './entities/affiliation.model.js';
 import { ProcurementUnit } from './entities/procurement-unit.model.js';
+import { AcceptanceFiling } from './filings/acceptance-filing.model.js';
 import { ContractFiling } from './filings/contract-filing.model.js';
+import { PaymentMiddleRecord } from './filings/payment-middle-record.model.js';
 import { IntegrationBudget } from './integration/integration-budget.model.js';
 import { IntegrationInbox, IntegrationInboxPayload } from './integration/integration-inbox.model.js';
 import { IntegrationUnit } from './integration/integration-unit.model.js';
@@ -13,7 +15,7 @@ import { Region } from './system/region.model.js';
 import { SupervisorUser } from './system/supervisor-user.model.js';
 
 export {
-  Affiliation, AuditLog, ContractFiling, IntegrationBudget, IntegrationInbox, IntegrationInboxPayload, IntegrationUnit,
+  AcceptanceFiling, Affiliation, PaymentMiddleRecord, AuditLog, ContractFiling, IntegrationBudget, IntegrationInbox, IntegrationInboxPayload, IntegrationUnit,
   JobReceipt, LoginAttempt, PaymentVoucher, ProcurementUnit, Region, SupervisorUser,
 };
 
@@ -21,11 +23,17 @@ export {
 export function initModels(sequelize: Sequelize): void {
   for (const model of [
     Region, SupervisorUser, AuditLog, LoginAttempt, JobReceipt, IntegrationUnit, ProcurementUnit, Affiliation,
-    IntegrationBudget, PaymentVoucher, IntegrationInbox, IntegrationInboxPayload, ContractFiling,
+    IntegrationBudget, PaymentVoucher, IntegrationInbox, IntegrationInboxPayload, ContractFiling, AcceptanceFiling,
   ]) {
     model.initialize(sequelize);
   }
   SupervisorUser.belongsTo(Region, { foreignKey: 'regionCode', targetKey: 'code', as: 'region', constraints: false });
   Affiliation.belongsTo(ProcurementUnit, { foreignKey: 'subordinateUnitId', as: 'subordinate', constraints: false });
   Affiliation.belongsTo(ProcurementUnit, { foreignKey: 'supervisingUnitId', as: 'supervising', constraints: false });
+  ContractFiling.hasOne(AcceptanceFiling, { foreignKey: 'contractFilingId', as: 'acceptance', constraints: false });
+}
+
+/** The payment intermediate database's model lives on its own connection. */
+export function initMiddleModels(middle: Sequelize): void {
+  PaymentMiddleRecord.initialize(middle);
 }

@@ -1,5 +1,5 @@
 import type { CreationAttributes, Transaction } from 'sequelize';
-import { ContractFiling, IntegrationBudget, PaymentVoucher, type ProcurementUnit } from '../resources/models.js';
+import { AcceptanceFiling, ContractFiling, IntegrationBudget, PaymentVoucher, type ProcurementUnit } from '../resources/models.js';
 import type { createRandom } from './random.js';
 
 const PROJECTS = ['办公设备购置', '信息化运维服务', '物业管理服务', '教学设备采购', '医疗设备采购', '印刷服务'];
@@ -51,4 +51,32 @@ export async function seedDemoIntegration(
   await IntegrationBudget.bulkCreate(budgets, { transaction });
   await ContractFiling.bulkCreate(filings, { transaction });
   await PaymentVoucher.bulkCreate(vouchers, { transaction });
+  await seedRuleCases(regionCode, approved[0]!, day, transaction);
+}
+
+/** One filing per situation of the manual's push rules, so every verdict can be seen and tried in each region. */
+async function seedRuleCases(
+  regionCode: string, unit: ProcurementUnit, day: (n: number) => Date, transaction: Transaction,
+): Promise<void> {
+  const base = {
+    supplierName: '江西天工印务有限公司', procurementUnitId: unit.id, regionCode, virtualBudgetId: null,
+    budgetType: 'integrated' as const, kind: 'procurement' as const,
+  };
+  const cases: Array<{ filing: CreationAttributes<ContractFiling>; acceptedOn?: Date }> = [
+    { filing: { ...base, contractNo: `HT-2026-${regionCode}.A01`, contractName: '2026年打印耗材协议供货合同', signedAt: '2026-09-01', amount: '86000.00', procurementMethod: 'agreement', kind: 'agreement', projectName: '打印耗材协议供货', budgetLineId: `ZB2026${regionCode}0011`, budgetYear: 2026, filedAt: day(40) }, acceptedOn: day(12) },
+    { filing: { ...base, contractNo: `HT-2026-${regionCode}.A02`, contractName: '2026年办公家具定点采购合同', signedAt: '2026-10-08', amount: '152000.00', procurementMethod: 'designated', kind: 'agreement', projectName: '办公家具定点采购', budgetLineId: `ZB2026${regionCode}0021`, budgetYear: 2026, filedAt: day(25) } },
+    { filing: { ...base, contractNo: `HT-2022-${regionCode}.L01`, contractName: null, signedAt: null, amount: '45000.00', procurementMethod: 'agreement', kind: 'agreement', projectName: '2022年电脑协议采购', budgetLineId: `ZB2022${regionCode}0001`, budgetYear: 2022, filedAt: new Date('2022-05-06T10:00:00+08:00') }, acceptedOn: new Date('2022-05-20T10:00:00+08:00') },
+    { filing: { ...base, contractNo: `HT-2022-${regionCode}.L02`, contractName: '2022年物业服务合同', signedAt: '2022-03-01', amount: '260000.00', procurementMethod: 'public_tender', projectName: '2022年物业服务', budgetLineId: `ZB2022${regionCode}0002`, budgetYear: 2022, filedAt: new Date('2022-03-10T10:00:00+08:00'), pushStatus: 'not_pushed' } },
+    { filing: { ...base, contractNo: `HT-2021-${regionCode}.O01`, contractName: '2021年安保服务合同', signedAt: '2021-04-01', amount: '98000.00', procurementMethod: 'competitive_consultation', projectName: '2021年安保服务', budgetLineId: `ZB2021${regionCode}9001`, budgetYear: 2021, filedAt: new Date('2021-04-15T10:00:00+08:00') } },
+    { filing: { ...base, contractNo: `HT-2026-${regionCode}.V01`, contractName: '2026年多年期运维服务合同', signedAt: '2026-08-01', amount: '300000.00', procurementMethod: 'public_tender', projectName: '多年期运维服务', budgetLineId: null, virtualBudgetId: 1, budgetType: 'virtual', budgetYear: 2026, filedAt: day(50) } },
+    { filing: { ...base, contractNo: `HT-2026-${regionCode}.S01`, contractName: '2026年食堂食材自行采购合同', signedAt: '2026-07-01', amount: '38000.00', procurementMethod: 'inquiry', kind: 'self_run', projectName: '食堂食材', budgetLineId: `ZB2026${regionCode}0022`, budgetYear: 2026, filedAt: day(60), pushStatus: 'failed', lastPushError: '第 5/5 次推送失败：支付系统中间库连接超时' } },
+  ];
+  for (const { filing, acceptedOn } of cases) {
+    const created = await ContractFiling.create(filing, { transaction });
+    if (acceptedOn) {
+      await AcceptanceFiling.create({
+        contractFilingId: created.id, regionCode, acceptedAt: acceptedOn.toISOString().slice(0, 10), acceptedAmount: created.amount, filedAt: acceptedOn,
+      }, { transaction });
+    }
+  }
 }

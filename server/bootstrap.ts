@@ -2,8 +2,9 @@ import type { Server } from 'node:http';
 import { createJobQueue } from '../jobs/create-job-queue.js';
 import { useJobQueue } from '../jobs/job-dispatch.js';
 import type { JobQueue } from '../jobs/job-types.js';
-import { migrateToLatest } from '../migrations/migrator.js';
-import { initModels } from '../resources/models.js';
+import { migrateMiddleToLatest, migrateToLatest } from '../migrations/migrator.js';
+import { refreshPushVerdicts } from '../resources/filings/filing-eligibility.js';
+import { initMiddleModels, initModels } from '../resources/models.js';
 import { seedDemo, seedReferenceData } from '../seeds/demo.js';
 import { createApp } from './app.js';
 import { createSequelize } from './database.js';
@@ -19,10 +20,17 @@ export async function startWeb(env: Env, options: { seedDemo: boolean }): Promis
   initModels(sequelize);
   const applied = await migrateToLatest(sequelize);
   if (applied.length) logger.info({ applied }, 'database migrated');
+  const middle = createSequelize(env.MIDDLE_DATABASE_URL);
+  initMiddleModels(middle);
+  const appliedMiddle = await migrateMiddleToLatest(middle);
+  if (appliedMiddle.length) logger.info({ applied: appliedMiddle }, 'payment intermediate database migrated');
   await seedReferenceData();
   if (options.seedDemo && env.NODE_ENV !== 'production') {
     await seedDemo(sequelize, { password: env.DEMO_PASSWORD });
   }
+  // The rules in config/push-rules.yaml may have changed since the verdicts were stored.
+  const refreshed = await refreshPushVerdicts();
+  if (refreshed) logger.info({ refreshed }, 'push verdicts refreshed');
   const queue = await createJobQueue(env);
   useJobQueue(queue);
   const stopSweeper = startInboxSweeper(queue);
@@ -44,6 +52,7 @@ export async function startWeb(env: Env, options: { seedDemo: boolean }): Promis
       await close();
       await queue.close();
       await sequelize.close();
+      await middle.close();
     },
   };
 }

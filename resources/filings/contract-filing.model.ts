@@ -27,6 +27,15 @@ export class ContractFiling extends Model<InferAttributes<ContractFiling>, Infer
   declare pushStatus: CreationOptional<PushStatus>;
   declare pushedAt: CreationOptional<Date | null>;
   declare lastPushError: CreationOptional<string | null>;
+  declare status: CreationOptional<'filed' | 'returned'>;
+  declare returnedAt: CreationOptional<Date | null>;
+  declare returnReason: CreationOptional<string | null>;
+  declare pushVerdict: CreationOptional<'pushable' | 'blocked'>;
+  declare pushRoute: CreationOptional<'manual' | 'legacy' | 'purchaser' | 'not_integrated'>;
+  declare pushReasons: CreationOptional<string | null>;
+  declare triggerDate: CreationOptional<string | null>;
+  declare paidAmount: CreationOptional<string>;
+  declare overpaid: CreationOptional<boolean>;
   declare version: CreationOptional<number>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
@@ -55,6 +64,15 @@ export class ContractFiling extends Model<InferAttributes<ContractFiling>, Infer
         pushStatus: { type: DataTypes.ENUM('not_pushed', 'queued', 'pushed', 'failed'), allowNull: false, defaultValue: 'not_pushed' },
         pushedAt: { type: DataTypes.DATE, allowNull: true },
         lastPushError: { type: DataTypes.TEXT, allowNull: true },
+        status: { type: DataTypes.ENUM('filed', 'returned'), allowNull: false, defaultValue: 'filed' },
+        returnedAt: { type: DataTypes.DATE, allowNull: true },
+        returnReason: { type: DataTypes.TEXT, allowNull: true },
+        pushVerdict: { type: DataTypes.ENUM('pushable', 'blocked'), allowNull: false, defaultValue: 'blocked' },
+        pushRoute: { type: DataTypes.ENUM('manual', 'legacy', 'purchaser', 'not_integrated'), allowNull: false, defaultValue: 'manual' },
+        pushReasons: { type: DataTypes.TEXT, allowNull: true },
+        triggerDate: { type: DataTypes.DATEONLY, allowNull: true },
+        paidAmount: { type: DataTypes.DECIMAL(15, 2), allowNull: false, defaultValue: 0 },
+        overpaid: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
         version: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
         createdAt: DataTypes.DATE,
         updatedAt: DataTypes.DATE,

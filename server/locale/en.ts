@@ -26,6 +26,10 @@ export const en = {
     IntegrationBudget: 'Integration budgets',
     PaymentVoucher: 'Payment vouchers',
     IntegrationInbox: 'Integration batches',
+    PaymentMiddleRecord: 'Payment intermediate database',
+    ContractFiling: 'Contract filings',
+    AcceptanceFiling: 'Acceptance filings',
+    ManualPushFiling: 'Manual push of contract filings',
   },
   components: {
     LanguageSelector: { availableLanguages: { 'zh-CN': '简体中文', en: 'English' } },
@@ -36,7 +40,7 @@ export const en = {
       loginButton: 'Log in',
     },
   },
-  actions: { approve: 'Approve', approveBulk: 'Approve selected', reject: 'Return', unbindAffiliation: 'Unbind affiliation', resetBudgetMatch: 'Reset budget match', resetBudgetMatchBulk: 'Reset budget match (selected)', replayBatch: 'Replay batch' },
+  actions: { approve: 'Approve', approveBulk: 'Approve selected', reject: 'Return', unbindAffiliation: 'Unbind affiliation', resetBudgetMatch: 'Reset budget match', resetBudgetMatchBulk: 'Reset budget match (selected)', replayBatch: 'Replay batch', pushToIntegration: 'Push', pushToIntegrationBulk: 'Push selected', returnContractFiling: 'Return filing', deleteAcceptance: 'Delete acceptance' },
   messages: {
     invalidCredentials: 'Wrong username or password',
     loginThrottled: 'Too many failed logins, try again in 15 minutes',

@@ -11,6 +11,30 @@ const unitTranslations = {
   },
 };
 
+const filingTranslations = {
+  properties: {
+    kind: '备案类型', contractNo: '合同编号', contractName: '合同名称', signedAt: '签订日期', amount: '合同金额（元）',
+    supplierName: '供应商', procurementMethod: '采购方式', projectName: '采购项目', procurementUnitId: '采购单位',
+    regionCode: '所属辖区', budgetLineId: '指标ID', virtualBudgetId: '新增预算', budgetYear: '预算年度', budgetType: '预算类型',
+    filedAt: '备案时间', status: '备案状态', returnedAt: '退回时间', returnReason: '退回原因', pushStatus: '推送状态',
+    pushedAt: '推送时间', lastPushError: '推送错误', pushVerdict: '推送条件', pushRoute: '推送途径', pushReasons: '不能推送的原因',
+    triggerDate: '触发日期', paidAmount: '已支付（元）', overpaid: '超额支付', version: '版本', history: '操作历史',
+    createdAt: '创建时间', updatedAt: '更新时间',
+  },
+  labels: {
+    kind: { procurement: '采购合同备案', agreement: '协议采购合同备案', self_run: '自行采购合同备案' },
+    procurementMethod: {
+      public_tender: '公开招标', invited_tender: '邀请招标', competitive_negotiation: '竞争性谈判', competitive_consultation: '竞争性磋商',
+      inquiry: '询价', single_source: '单一来源', agreement: '协议采购', new_agreement: '新协议采购', designated: '定点采购', batch: '批量采购',
+    },
+    budgetType: { integrated: '一体化预算', virtual: '新增预算' },
+    status: { filed: '已备案', returned: '已退回' },
+    pushStatus: { not_pushed: '未推送', queued: '推送中', pushed: '已推送', failed: '推送失败' },
+    pushVerdict: { pushable: '可推送', blocked: '不可推送' },
+    pushRoute: { manual: '监管端手动推送', legacy: '原自动推送（可补推）', purchaser: '采购单位推送', not_integrated: '原支付方式（不推送）' },
+  },
+};
+
 /** Our labels in Chinese; AdminJS's own zh-CN strings fill everything not named here. */
 export const zhCN = {
   labels: {
@@ -47,6 +71,10 @@ export const zhCN = {
     IntegrationBudget: '一体化预算管理',
     PaymentVoucher: '一体化支付凭证',
     IntegrationInbox: '一体化接收批次',
+    PaymentMiddleRecord: '新-支付系统中间库数据查询',
+    ContractFiling: '合同备案',
+    AcceptanceFiling: '验收单备案',
+    ManualPushFiling: '新-手动推送合同备案',
   },
   components: {
     LanguageSelector: { availableLanguages: { 'zh-CN': '简体中文', en: 'English' } },
@@ -65,6 +93,8 @@ export const zhCN = {
     resetBudgetMatch: '重置预算匹配',
     resetBudgetMatchBulk: '批量重置预算匹配',
     replayBatch: '重新处理',
+    pushToIntegration: '推送', pushToIntegrationBulk: '批量推送', pushCompleted: '推送成功', pushFailed: '推送失败',
+    returnContractFiling: '退回合同备案', deleteAcceptance: '删除验收单',
     resetPassword: '重置密码',
     deactivate: '停用',
   },
@@ -138,6 +168,20 @@ export const zhCN = {
       properties: {
         voucherNo: '凭证号', budgetLineId: '指标ID', contractNo: '合同编号', payeeName: '收款人', amount: '金额（元）',
         paidAt: '支付时间', regionCode: '所属辖区', procurementUnitId: '采购单位', createdAt: '接收时间', updatedAt: '更新时间',
+      },
+    },
+    ...Object.fromEntries(['ContractFiling', 'ManualPushFiling'].map((id) => [id, filingTranslations])),
+    AcceptanceFiling: {
+      properties: {
+        contractFilingId: '合同备案', regionCode: '所属辖区', acceptedAt: '验收日期', acceptedAmount: '验收金额（元）',
+        filedAt: '验收单备案时间', history: '操作历史',
+      },
+    },
+    PaymentMiddleRecord: {
+      properties: {
+        sourceFilingId: '来源备案', sourceVersion: '备案版本', contractNo: '合同编号', contractName: '合同名称', signedAt: '签订日期',
+        amount: '合同金额（元）', supplierName: '供应商', budgetLineId: '指标ID', unitBudgetCode: '单位预算编码',
+        regionCode: '所属辖区', pushedAt: '写入时间',
       },
     },
     IntegrationInbox: {

@@ -24,11 +24,33 @@ export async function freshDatabaseUrl(): Promise<string> {
   return `sqlite:${path.join(dir, 'test.sqlite')}`;
 }
 
+/**
+ * The payment intermediate database of a test: on PostgreSQL runs a second database (`<db>_middle`), so a write to
+ * the wrong connection cannot pass unseen; otherwise a SQLite file in the test's data directory.
+ */
+export async function freshMiddleDatabaseUrl(): Promise<string | undefined> {
+  const url = process.env.DATABASE_URL;
+  if (!url || !url.startsWith('postgres')) return undefined;
+  const target = new URL(url);
+  const name = `${target.pathname.slice(1)}_middle`;
+  const admin = new Sequelize(url, { logging: false });
+  const [rows] = await admin.query('SELECT 1 FROM pg_database WHERE datname = :name', { replacements: { name } });
+  if (!(rows as unknown[]).length) await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.close();
+  target.pathname = `/${name}`;
+  const middle = new Sequelize(target.toString(), { logging: false });
+  await middle.query('DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;');
+  await middle.close();
+  return target.toString();
+}
+
 export async function testEnv(overrides: Record<string, string> = {}): Promise<Env> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jxcg-data-'));
   return parseEnv({
     NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, QUEUE_DRIVER: 'inline', LOG_LEVEL: 'silent',
-    DATABASE_URL: await freshDatabaseUrl(), DEMO_PASSWORD, ...overrides,
+    DATABASE_URL: await freshDatabaseUrl(), DEMO_PASSWORD,
+    ...(await freshMiddleDatabaseUrl().then((middle) => (middle ? { MIDDLE_DATABASE_URL: middle } : {}))),
+    ...overrides,
   });
 }
 

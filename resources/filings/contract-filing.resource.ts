@@ -1,0 +1,121 @@
+import type { Model } from 'sequelize';
+import { supervisoryActions, type SupervisoryActionSpec } from '../../actions/supervisory-action.js';
+import { dispatchJob } from '../../jobs/job-dispatch.js';
+import { JOBS, QUEUES } from '../../jobs/queue-names.js';
+import { MONEY } from '../property-types.js';
+import type { ResourceDefinition } from '../resource-definition.js';
+import { AcceptanceFiling } from './acceptance-filing.model.js';
+import { ContractFiling } from './contract-filing.model.js';
+import { eligibilityNow, refreshPushVerdicts } from './filing-eligibility.js';
+import { BUDGET_TYPE_LABELS, FILING_STATUS_LABELS, METHOD_LABELS, PUSH_ROUTE_LABELS, PUSH_STATUS_LABELS } from './filing-labels.js';
+
+export const pushToIntegration: SupervisoryActionSpec<ContractFiling> = {
+  name: 'pushToIntegration',
+  label: '推送',
+  resourceId: 'ContractFiling',
+  model: ContractFiling,
+  statusField: 'pushStatus',
+  from: ['not_pushed', 'failed'],
+  stateLabels: PUSH_STATUS_LABELS,
+  reason: 'optional',
+  inspect: async (filing, _user, transaction) => {
+    const verdict = await eligibilityNow(filing, transaction, { pushStatus: 'not_pushed' });
+    return {
+      details: [
+        { label: '合同编号', value: filing.contractNo },
+        { label: '合同名称', value: filing.contractName ?? '（缺）' },
+        { label: '签订日期', value: filing.signedAt ?? '（缺）' },
+        { label: '采购方式', value: METHOD_LABELS[filing.procurementMethod as keyof typeof METHOD_LABELS] ?? filing.procurementMethod },
+        { label: '预算年度', value: String(filing.budgetYear) },
+        { label: '预算类型', value: BUDGET_TYPE_LABELS[filing.budgetType] ?? filing.budgetType },
+        { label: '推送途径', value: PUSH_ROUTE_LABELS[verdict.route] ?? verdict.route },
+        { label: '推送条件', value: verdict.pushable ? '满足' : verdict.reasons.join('；'), tone: verdict.pushable ? 'ok' : 'error' },
+      ],
+      refusal: verdict.pushable ? undefined : `不能推送：${verdict.reasons.join('；')}`,
+    };
+  },
+  apply: () => ({ pushStatus: 'queued', lastPushError: null }),
+  afterCommit: async (filing, changes, user) => {
+    const version = Number(changes.version);
+    try {
+      await dispatchJob(QUEUES.push, JOBS.pushFiling, { filingId: filing.id, version, user }, { jobId: `push-${filing.id}-v${version}`, attempts: 5 });
+    } catch (error) {
+      // Not queued means not pushed: say so on the filing instead of leaving it 推送中 for ever.
+      await ContractFiling.update(
+        { pushStatus: 'failed', lastPushError: `未能加入推送队列：${(error as Error).message}` },
+        { where: { id: filing.id, version, pushStatus: 'queued' } },
+      );
+      throw error;
+    } finally {
+      await refreshPushVerdicts({ id: filing.id });
+    }
+  },
+  success: (filing) => `合同 ${filing.contractNo} 已加入推送队列`,
+  icon: 'Send',
+  variant: 'primary',
+  bulk: true,
+};
+
+const returnContractFiling: SupervisoryActionSpec<ContractFiling> = {
+  name: 'returnContractFiling',
+  label: '退回合同备案',
+  resourceId: 'ContractFiling',
+  model: ContractFiling,
+  from: ['filed'],
+  stateLabels: FILING_STATUS_LABELS,
+  reason: 'required',
+  inspect: async (filing, _user, transaction) => {
+    const acceptance = await AcceptanceFiling.findOne({ where: { contractFilingId: filing.id }, transaction });
+    const details = [
+      { label: '合同编号', value: filing.contractNo },
+      { label: '推送状态', value: PUSH_STATUS_LABELS[filing.pushStatus] ?? filing.pushStatus },
+      { label: '验收单', value: acceptance ? `有（验收日期 ${acceptance.acceptedAt}）` : '无', tone: acceptance ? 'error' as const : 'ok' as const },
+    ];
+    if (acceptance) return { details, refusal: `该合同备案已有验收单（验收日期 ${acceptance.acceptedAt}），请先在“验收单备案”中删除验收单，再退回合同备案` };
+    if (filing.pushStatus === 'queued') return { details, refusal: '该合同备案正在推送中，请等推送完成后再退回' };
+    return { details };
+  },
+  apply: (_filing, { reason, now }) => ({ status: 'returned', returnedAt: now, returnReason: reason }),
+  afterCommit: async (filing) => { await refreshPushVerdicts({ id: filing.id }); },
+  success: (filing) => `已退回合同备案 ${filing.contractNo}，采购单位补正后重新备案`,
+  icon: 'CornerUpLeft',
+  variant: 'danger',
+};
+
+const filingProperties = {
+  amount: MONEY,
+  paidAmount: MONEY,
+  procurementUnitId: { reference: 'ProcurementUnit' },
+  procurementMethod: { availableValues: Object.entries(METHOD_LABELS).map(([value, label]) => ({ value, label })) },
+  pushReasons: { type: 'textarea' as const },
+  lastPushError: { type: 'textarea' as const },
+  returnReason: { type: 'textarea' as const },
+};
+
+const model = ContractFiling as unknown as ResourceDefinition['model'];
+
+export const contractFilingResource: ResourceDefinition = {
+  id: 'ContractFiling',
+  model,
+  builtInActions: ['list', 'show', 'search'],
+  virtualProperties: ['history'],
+  options: {
+    titleProperty: 'contractNo',
+    properties: filingProperties,
+    actions: supervisoryActions(returnContractFiling as unknown as SupervisoryActionSpec<Model>),
+  },
+};
+
+/** 新-手动推送合同备案: the same filings, seen for pushing. */
+export const manualPushFilingResource: ResourceDefinition = {
+  id: 'ManualPushFiling',
+  model,
+  viewWhere: { status: 'filed' },
+  builtInActions: ['list', 'show', 'search'],
+  virtualProperties: ['history'],
+  options: {
+    titleProperty: 'contractNo',
+    properties: filingProperties,
+    actions: supervisoryActions(pushToIntegration as unknown as SupervisoryActionSpec<Model>),
+  },
+};

@@ -1,0 +1,62 @@
+import type { Transaction } from 'sequelize';
+import { checkPushEligibility, type PushEligibility } from '../../domain/push-eligibility.js';
+import { isAgreementType, type ProcurementMethod } from '../../domain/procurement-methods.js';
+import { pushRules } from '../../server/push-rules.js';
+import { AcceptanceFiling } from './acceptance-filing.model.js';
+import { ContractFiling } from './contract-filing.model.js';
+
+const day = (value: Date | string | null | undefined): string | null => {
+  if (!value) return null;
+  if (typeof value === 'string') return value.slice(0, 10);
+  // Filing times are Beijing business dates.
+  return new Date(value.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+};
+
+/** The manual's push rules applied to a stored filing, as the domain function sees it. */
+export function filingEligibility(
+  filing: ContractFiling, acceptance: AcceptanceFiling | null, options: { pushStatus?: ContractFiling['pushStatus'] } = {},
+): PushEligibility {
+  if (filing.status === 'returned') {
+    return { pushable: false, route: 'manual', reasons: ['合同备案已退回，待采购单位补正并重新备案后才能推送'] };
+  }
+  return checkPushEligibility({
+    procurementMethod: filing.procurementMethod as ProcurementMethod,
+    budgetYear: filing.budgetYear,
+    budgetType: filing.budgetType,
+    contractFiledAt: day(filing.filedAt),
+    acceptanceFiledAt: day(acceptance?.filedAt),
+    contractSignedAt: filing.signedAt,
+    contractName: filing.contractName,
+    pushStatus: options.pushStatus ?? filing.pushStatus,
+  }, pushRules().optionsFor(filing.regionCode));
+}
+
+/** Read fresh at the moment of acting; the job asks as if the filing were not yet queued (it is, by then). */
+export async function eligibilityNow(
+  filing: ContractFiling, transaction?: Transaction, options: { pushStatus?: ContractFiling['pushStatus'] } = {},
+): Promise<PushEligibility> {
+  const acceptance = await AcceptanceFiling.findOne({ where: { contractFilingId: filing.id }, transaction });
+  return filingEligibility(filing, acceptance, options);
+}
+
+/**
+ * Stores each filing's verdict so the push view can filter and sort on it; refreshed whenever a filing, its
+ * acceptance or the rules change (at start-up for the rules).
+ */
+export async function refreshPushVerdicts(where: Record<string, unknown> = {}, transaction?: Transaction): Promise<number> {
+  const filings = await ContractFiling.findAll({ where, transaction });
+  const acceptances = await AcceptanceFiling.findAll({ where: { contractFilingId: filings.map((f) => f.id) }, transaction });
+  const byFiling = new Map(acceptances.map((a) => [a.contractFilingId, a]));
+  let changed = 0;
+  for (const filing of filings) {
+    const verdict = filingEligibility(filing, byFiling.get(filing.id) ?? null);
+    const acceptance = byFiling.get(filing.id) ?? null;
+    // The date that decides manual or legacy: the acceptance for agreement-type methods, else the contract filing.
+    const triggerDate = isAgreementType(filing.procurementMethod) ? day(acceptance?.filedAt) : day(filing.filedAt);
+    const next = { triggerDate, pushVerdict: verdict.pushable ? 'pushable' as const : 'blocked' as const, pushRoute: verdict.route, pushReasons: verdict.reasons.join('；') || null };
+    if (filing.triggerDate === next.triggerDate && filing.pushVerdict === next.pushVerdict && filing.pushRoute === next.pushRoute && filing.pushReasons === next.pushReasons) continue;
+    await ContractFiling.update(next, { where: { id: filing.id }, transaction, hooks: false });
+    changed += 1;
+  }
+  return changed;
+}
