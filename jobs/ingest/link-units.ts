@@ -6,6 +6,7 @@ import { IntegrationUnit, ProcurementUnit } from '../../resources/models.js';
 export interface LinkScope {
   unitBudgetCodes?: string[];
   budgetLineIds?: string[];
+  contractNos?: string[];
   creditCodes?: string[];
   unitNames?: string[];
 }
@@ -50,8 +51,24 @@ export async function linkUnits(sequelize: Sequelize, scope: LinkScope): Promise
     );
     lineCount += ids.length;
   }
+  for (const nos of chunks([...new Set(scope.contractNos ?? [])])) await reconcileContracts(sequelize, nos);
   const verdicts = await refreshVerdicts(scope);
   return { budgets, budgetLines: lineCount, verdicts };
+}
+
+/** Totals what 一体化 paid per contract and flags contracts paid beyond their amount. */
+export async function reconcileContracts(sequelize: Sequelize, contractNos: string[]): Promise<void> {
+  if (!contractNos.length) return;
+  await sequelize.query(
+    `UPDATE contract_filings SET paid_amount = COALESCE(
+       (SELECT SUM(v.amount) FROM payment_vouchers v WHERE v.contract_no = contract_filings.contract_no), 0)
+     WHERE contract_no IN (:nos)`,
+    { replacements: { nos: contractNos } },
+  );
+  await sequelize.query(
+    'UPDATE contract_filings SET overpaid = (paid_amount > amount) WHERE contract_no IN (:nos)',
+    { replacements: { nos: contractNos } },
+  );
 }
 
 /** Recomputes the stored budget-code verdict of every procurement unit the change could concern. */

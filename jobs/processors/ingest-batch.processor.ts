@@ -18,7 +18,8 @@ function linkScopeOf(kind: IntegrationKind, items: readonly unknown[]): LinkScop
     const units = items as UnitItem[];
     return { creditCodes: units.map((u) => u.creditCode), unitNames: units.map((u) => u.unitName), unitBudgetCodes: units.map((u) => u.unitBudgetCode) };
   }
-  return { budgetLineIds: (items as VoucherItem[]).map((v) => v.budgetLineId) };
+  const vouchers = items as VoucherItem[];
+  return { budgetLineIds: vouchers.map((v) => v.budgetLineId), contractNos: vouchers.flatMap((v) => (v.contractNo ? [v.contractNo] : [])) };
 }
 
 /**

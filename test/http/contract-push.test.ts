@@ -1,0 +1,232 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Op } from 'sequelize';
+import type { InlineJobQueue } from '../../jobs/inline-queue.js';
+import { pushFiling } from '../../jobs/processors/push-filing.processor.js';
+import { AcceptanceFiling, AuditLog, ContractFiling, PaymentMiddleRecord } from '../../resources/models.js';
+import type { SessionUser } from '../../resources/jurisdiction-scope.js';
+import { DEV_INTEGRATION_APP_KEY, DEV_INTEGRATION_APP_SECRET } from '../../server/env.js';
+import { postBatch } from '../../tools/integration-client.js';
+import { api, login, startTestApp, type Client } from '../support/test-app.js';
+
+let app: Awaited<ReturnType<typeof startTestApp>>;
+const clients: Record<string, Client> = {};
+const drain = () => (app.queue as InlineJobQueue).drain();
+const filing = (contractNo: string) => ContractFiling.findOne({ where: { contractNo } }).then((f) => f!);
+const county: SessionUser = { id: 4, email: 'nanchangxian', username: 'nanchangxian', displayName: '南昌县采购办', role: 'county', regionCode: '360121', regionName: '南昌县' };
+const jobContext = (attemptsMade = 0, maxAttempts = 5) => ({ id: 'test', name: 'pushFiling', attemptsMade, maxAttempts, updateProgress: async () => undefined });
+
+beforeAll(async () => {
+  app = await startTestApp();
+  for (const name of ['admin', 'province', 'nanchang', 'nanchangxian', 'ganzhou']) clients[name] = await login(app.url, name);
+});
+afterAll(async () => { await app.stop(); });
+
+describe('新-手动推送合同备案: the verdict of every filing, stored and filterable', () => {
+  it('lists each filing with its verdict and reason, and filters on them', async () => {
+    const { body } = await clients.nanchangxian!.get(api.list('ManualPushFiling'));
+    const byNo = Object.fromEntries(body.records.map((r: any) => [r.params.contractNo, r.params]));
+    expect(byNo['HT-2026-360121.A01']).toMatchObject({ pushVerdict: 'pushable', pushRoute: 'manual', budgetYear: 2026 });
+    expect(byNo['HT-2022-360121.L01']).toMatchObject({ pushVerdict: 'blocked', pushRoute: 'legacy' });
+    expect(byNo['HT-2022-360121.L01'].pushReasons).toContain('需先删除验收单');
+    expect(byNo['HT-2021-360121.O01']).toMatchObject({ pushRoute: 'not_integrated' });
+    expect(byNo['HT-2026-360121.V01']).toMatchObject({ pushRoute: 'purchaser', budgetType: 'virtual' });
+    expect(byNo['HT-2026-360121.A02'].pushReasons).toContain('尚未完成验收单');
+    const blocked = await clients.nanchangxian!.get(api.list('ManualPushFiling', '&filters.pushVerdict=blocked'));
+    expect(blocked.body.records.length).toBeGreaterThan(0);
+    for (const r of blocked.body.records) expect(r.params.pushVerdict).toBe('blocked');
+    for (const r of body.records) expect(r.params.regionCode).toBe('360121');
+  });
+});
+
+describe('pushToIntegration (推送)', () => {
+  it('queues at once, then the job writes the intermediate database and the filing shows 已推送 with the time', async () => {
+    const target = await filing('HT-2026-360121.A01');
+    const { body } = await clients.nanchangxian!.post(api.record('ManualPushFiling', target.id, 'pushToIntegration'), {});
+    expect(body.notice).toMatchObject({ type: 'success', message: expect.stringContaining('已加入推送队列') });
+    await drain();
+    await target.reload();
+    expect(target).toMatchObject({ pushStatus: 'pushed', lastPushError: null });
+    expect(target.pushedAt).toBeInstanceOf(Date);
+    const rows = await PaymentMiddleRecord.findAll({ where: { sourceFilingId: target.id } });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      sourceVersion: target.version, contractNo: 'HT-2026-360121.A01', contractName: target.contractName, signedAt: target.signedAt,
+      supplierName: target.supplierName, budgetLineId: target.budgetLineId, regionCode: '360121',
+    });
+    expect(Number(rows[0]!.amount)).toBe(Number(target.amount));
+    const actions = (await AuditLog.findAll({ where: { resourceId: 'ContractFiling', recordId: String(target.id) }, order: [['id', 'ASC']] })).map((a) => a.action);
+    expect(actions).toEqual(['pushToIntegration', 'pushCompleted']);
+    const shown = await clients.nanchangxian!.get(api.show('ManualPushFiling', target.id));
+    expect(shown.body.record.params.pushStatus).toBe('pushed');
+    expect(JSON.parse(shown.body.record.params.history).map((h: any) => h.action)).toEqual(['pushCompleted', 'pushToIntegration']);
+  });
+
+  it('a second push of a pushed filing is refused and writes nothing', async () => {
+    const target = await filing('HT-2026-360121.A01');
+    const { body } = await clients.nanchangxian!.post(api.record('ManualPushFiling', target.id, 'pushToIntegration'), {});
+    expect(body.notice.type).toBe('error');
+    expect(body.notice.message).toContain('当前状态为“已推送”');
+    await drain();
+    expect(await PaymentMiddleRecord.count({ where: { sourceFilingId: target.id } })).toBe(1);
+  });
+
+  it('a double click (two requests at once) queues one push and writes one row', async () => {
+    const target = (await ContractFiling.findOne({ where: { regionCode: '360121', pushStatus: 'not_pushed', pushVerdict: 'pushable' } }))!;
+    const answers = await Promise.all([1, 2].map(() => clients.nanchangxian!.post(api.record('ManualPushFiling', target.id, 'pushToIntegration'), {})));
+    expect(answers.map((a) => a.body.notice.type).sort()).toEqual(['error', 'success']);
+    await drain();
+    expect(await PaymentMiddleRecord.count({ where: { sourceFilingId: target.id } })).toBe(1);
+    expect((await target.reload()).pushStatus).toBe('pushed');
+  });
+
+  it('a filing the rules block is refused with the reason, and nothing is queued', async () => {
+    const target = await filing('HT-2022-360121.L01');
+    const preview = await clients.nanchangxian!.get(api.record('ManualPushFiling', target.id, 'pushToIntegration'));
+    expect(preview.body.refusal).toContain('缺少合同名称');
+    const { body } = await clients.nanchangxian!.post(api.record('ManualPushFiling', target.id, 'pushToIntegration'), {});
+    expect(body.notice.type).toBe('error');
+    expect(body.notice.message).toContain('需先删除验收单');
+    expect((await target.reload()).pushStatus).toBe('not_pushed');
+  });
+
+  it('another region\'s filing cannot be pushed: neither by a foreign city nor by the county\'s own city', async () => {
+    const target = await filing('HT-2026-360121.A02');
+    for (const user of ['ganzhou', 'nanchang']) {
+      const { body } = await clients[user]!.post(api.record('ManualPushFiling', target.id, 'pushToIntegration'), {});
+      expect(body.notice.type).toBe('error');
+    }
+    expect((await target.reload()).pushStatus).toBe('not_pushed');
+    expect(await PaymentMiddleRecord.count({ where: { sourceFilingId: target.id } })).toBe(0);
+  });
+
+  it('bulk: pushes what it may and names what it refused and why', async () => {
+    const failed = await filing('HT-2026-360121.S01');
+    const blocked = await filing('HT-2021-360121.O01');
+    const foreign = await filing('HT-2026-360700.S01');
+    const { body } = await clients.nanchangxian!.post(api.bulk('ManualPushFiling', [failed.id, blocked.id, foreign.id], 'pushToIntegrationBulk'), {});
+    expect(body.done).toEqual(['HT-2026-360121.S01']);
+    expect(body.refused).toHaveLength(1);
+    expect(body.refused[0]).toContain('原支付方式');
+    await drain();
+    expect((await failed.reload()).pushStatus).toBe('pushed');
+    expect((await foreign.reload()).pushStatus).toBe('failed');
+  });
+});
+
+describe('the push job checks again and writes once', () => {
+  it('refuses in the job what became unpushable after the click', async () => {
+    const target = await filing('HT-2026-360700.A01');
+    await target.update({ pushStatus: 'queued', contractName: null });
+    const ganzhou: SessionUser = { ...county, id: 5, username: 'ganzhou', role: 'city', regionCode: '360700', regionName: '赣州市' };
+    expect(await pushFiling({ filingId: target.id, version: target.version, user: ganzhou }, jobContext())).toEqual({ outcome: 'refused' });
+    await target.reload();
+    expect(target.pushStatus).toBe('failed');
+    expect(target.lastPushError).toContain('缺少合同名称');
+    expect(await PaymentMiddleRecord.count({ where: { sourceFilingId: target.id } })).toBe(0);
+  });
+
+  it('refuses in the job a push by someone outside the filing\'s region', async () => {
+    const target = await filing('HT-2026-360100.A01');
+    await target.update({ pushStatus: 'queued' });
+    expect(await pushFiling({ filingId: target.id, version: target.version, user: county }, jobContext())).toEqual({ outcome: 'refused' });
+    expect((await target.reload()).pushStatus).toBe('failed');
+    expect(target.lastPushError).toContain('无权推送');
+  });
+
+  it('a retry after a crash between the write and the status finds its row: one row, status pushed', async () => {
+    const target = await filing('HT-2026-360102.A01');
+    await target.update({ pushStatus: 'queued' });
+    const user: SessionUser = { ...county, regionCode: '360102', regionName: '东湖区' };
+    await PaymentMiddleRecord.create({
+      sourceFilingId: target.id, sourceVersion: target.version, contractNo: target.contractNo, contractName: target.contractName!,
+      signedAt: target.signedAt!, amount: target.amount, supplierName: target.supplierName, budgetLineId: target.budgetLineId!,
+      unitBudgetCode: null, regionCode: target.regionCode, pushedAt: new Date(),
+    });
+    expect(await pushFiling({ filingId: target.id, version: target.version, user }, jobContext(1))).toEqual({ outcome: 'pushed' });
+    expect(await pushFiling({ filingId: target.id, version: target.version, user }, jobContext(2))).toEqual({ outcome: 'stale' });
+    expect(await PaymentMiddleRecord.count({ where: { sourceFilingId: target.id } })).toBe(1);
+    expect((await target.reload()).pushStatus).toBe('pushed');
+  });
+
+  it('a failing write keeps the error for the next attempt and marks the filing failed on the last', async () => {
+    const target = await filing('HT-2026-360702.A01');
+    await target.update({ pushStatus: 'queued' });
+    const user: SessionUser = { ...county, regionCode: '360702', regionName: '章贡区' };
+    const middle = PaymentMiddleRecord.sequelize!;
+    await middle.getQueryInterface().renameTable('payment_middle_records', 'payment_middle_records_away');
+    try {
+      await expect(pushFiling({ filingId: target.id, version: target.version, user }, jobContext(0, 2))).rejects.toThrow();
+      await target.reload();
+      expect(target.pushStatus).toBe('queued');
+      expect(target.lastPushError).toContain('第 1/2 次推送失败');
+      await expect(pushFiling({ filingId: target.id, version: target.version, user }, jobContext(1, 2))).rejects.toThrow();
+      await target.reload();
+      expect(target.pushStatus).toBe('failed');
+      expect(target.lastPushError).toContain('第 2/2 次推送失败');
+    } finally {
+      await middle.getQueryInterface().renameTable('payment_middle_records_away', 'payment_middle_records');
+    }
+  });
+});
+
+describe('退回合同备案 and 删除验收单', () => {
+  it('return is refused while an acceptance exists; delete it (reason required), then return (reason required)', async () => {
+    const target = await filing('HT-2022-360121.L01');
+    const acceptance = (await AcceptanceFiling.findOne({ where: { contractFilingId: target.id } }))!;
+    const refused = await clients.nanchangxian!.post(api.record('ContractFiling', target.id, 'returnContractFiling'), { reason: '补填合同名称和签订日期' });
+    expect(refused.body.notice.type).toBe('error');
+    expect(refused.body.notice.message).toContain('请先在“验收单备案”中删除验收单');
+    expect((await target.reload()).status).toBe('filed');
+
+    const noReason = await clients.nanchangxian!.post(api.record('AcceptanceFiling', acceptance.id, 'deleteAcceptance'), {});
+    expect(noReason.body.notice.message).toBe('请填写原因（必填）');
+    expect(await AcceptanceFiling.count({ where: { id: acceptance.id } })).toBe(1);
+    const foreign = await clients.ganzhou!.post(api.record('AcceptanceFiling', acceptance.id, 'deleteAcceptance'), { reason: '越权' });
+    expect(foreign.body.notice.type).toBe('error');
+    const deleted = await clients.nanchangxian!.post(api.record('AcceptanceFiling', acceptance.id, 'deleteAcceptance'), { reason: '2022-06-22 前的协议采购缺合同信息' });
+    expect(deleted.body.notice.type).toBe('success');
+    expect(await AcceptanceFiling.count({ where: { id: acceptance.id } })).toBe(0);
+    const audit = (await AuditLog.findOne({ where: { resourceId: 'AcceptanceFiling', recordId: String(acceptance.id), action: 'deleteAcceptance' } }))!;
+    expect(audit.actorUsername).toBe('nanchangxian');
+    expect(JSON.parse(audit.changes!).acceptedAt.before).toBe(acceptance.acceptedAt);
+
+    const returned = await clients.nanchangxian!.post(api.record('ContractFiling', target.id, 'returnContractFiling'), { reason: '补填合同名称和签订日期' });
+    expect(returned.body.notice.type).toBe('success');
+    await target.reload();
+    expect(target).toMatchObject({ status: 'returned', returnReason: '补填合同名称和签订日期', pushVerdict: 'blocked' });
+    expect(target.pushReasons).toContain('已退回');
+    const view = await clients.nanchangxian!.get(api.list('ManualPushFiling', `&filters.contractNo=${encodeURIComponent(target.contractNo)}`));
+    expect(view.body.meta.total).toBe(0);
+  });
+});
+
+describe('新-支付系统中间库数据查询 and reconciliation', () => {
+  it('the intermediate database rows follow jurisdiction and are read-only', async () => {
+    const own = await clients.nanchangxian!.get(api.list('PaymentMiddleRecord'));
+    expect(own.body.records.length).toBeGreaterThan(0);
+    for (const r of own.body.records) expect(r.params.regionCode).toBe('360121');
+    const foreign = await clients.ganzhou!.get(api.list('PaymentMiddleRecord'));
+    for (const r of foreign.body.records) expect(r.params.regionCode).toMatch(/^3607/);
+    const row = (await PaymentMiddleRecord.findOne({ where: { regionCode: '360121' } }))!;
+    expect((await clients.ganzhou!.get(api.show('PaymentMiddleRecord', row.id))).body.record.baseError.type).toBe('NotFoundError');
+    const edit = await clients.admin!.post(api.record('PaymentMiddleRecord', row.id, 'edit'), { amount: '1' });
+    expect(edit.body.notice.type).toBe('error');
+  });
+
+  it('flags a contract that 一体化 paid beyond its amount', async () => {
+    const target = await filing('HT-2026-360121.S01');
+    const half = (Number(target.amount) / 2 + 1).toFixed(2);
+    const vouchers = [1, 2].map((n) => ({
+      voucherNo: `PZ-OVER-${n}`, budgetLineId: target.budgetLineId!, contractNo: target.contractNo, payeeName: target.supplierName, amount: half, paidAt: `2026-11-2${n}T10:00:00+08:00`,
+    }));
+    await postBatch(app.url, { appKey: DEV_INTEGRATION_APP_KEY, secret: DEV_INTEGRATION_APP_SECRET }, 'payment-vouchers', vouchers);
+    await drain();
+    await target.reload();
+    expect(Number(target.paidAmount)).toBeCloseTo(Number(half) * 2, 2);
+    expect(target.overpaid).toBe(true);
+    const flagged = await clients.nanchangxian!.get(api.list('ContractFiling', '&filters.overpaid=true'));
+    expect(flagged.body.records.map((r: any) => r.params.contractNo)).toEqual([target.contractNo]);
+    const fine = await ContractFiling.count({ where: { overpaid: true, contractNo: { [Op.ne]: target.contractNo } } });
+    expect(fine).toBe(0);
+  });
+});
