@@ -13,7 +13,7 @@ const sequelize = createSequelize(settings.DATABASE_URL);
 initModels(sequelize);
 const middle = createSequelize(settings.MIDDLE_DATABASE_URL);
 initMiddleModels(middle);
-const workers = startWorkers(settings.REDIS_URL, settings.QUEUE_PREFIX);
+const workers = startWorkers(settings.REDIS_URL, settings.QUEUE_PREFIX, { lockMs: settings.JOB_LOCK_MS });
 logger.info({ pid: process.pid, queues: workers.map((w) => w.name) }, 'worker started');
 
 let stopping = false;

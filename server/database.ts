@@ -20,6 +20,9 @@ export function createSequelize(url: string, options: { poolMax?: number } = {})
       // SQLite has one writer: a single pooled connection avoids SQLITE_BUSY between our own queries.
       pool: { max: 1, min: 0, idle: 60_000 },
       retry: { max: 5 },
+      // Sequelize gives each SQLite transaction its own connection; a deferred one that reads before it writes fails
+      // at once with SQLITE_BUSY when another writer got in between. Taking the write lock at BEGIN makes it wait.
+      transactionType: 'IMMEDIATE' as never,
     });
     sequelize.addHook('afterConnect', async (connection: unknown) => {
       const db = connection as { run: (sql: string, cb: (err: Error | null) => void) => void };

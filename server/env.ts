@@ -25,6 +25,7 @@ const schema = z.object({
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
   START_WORKER: z.enum(['true', 'false']).default('true'),
+  JOB_LOCK_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
   INTEGRATION_APP_KEY: z.string().regex(/^[A-Za-z0-9_.-]{3,64}$/, '应为 3–64 位字母、数字或 _ . -').optional(),
   INTEGRATION_APP_SECRET: z.string().min(32, '至少 32 个字符').optional(),
 });

@@ -9,6 +9,10 @@ export function startWorker(env: Record<string, string>): Promise<ChildProcess> 
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'jobs/worker.ts')], {
     env: { ...process.env, NODE_OPTIONS: '', LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
   });
+  if (process.env.DEBUG_WORKER) {
+    child.stdout!.on('data', (c: Buffer) => process.stderr.write(`[worker ${child.pid}] ${c}`));
+    child.stderr!.on('data', (c: Buffer) => process.stderr.write(`[worker ${child.pid} err] ${c}`));
+  }
   return new Promise((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => { if (chunk.toString().includes('worker started')) resolve(child); });
     child.on('exit', (code) => reject(new Error(`worker exited early with ${code}`)));

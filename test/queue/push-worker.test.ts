@@ -1,0 +1,90 @@
+import type { ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Queue } from 'bullmq';
+import { Op } from 'sequelize';
+import { createRedis } from '../../jobs/redis-connection.js';
+import { QUEUES } from '../../jobs/queue-names.js';
+import { refreshPushVerdicts } from '../../resources/filings/filing-eligibility.js';
+import { ContractFiling, PaymentMiddleRecord, ProcurementUnit } from '../../resources/models.js';
+import { REDIS_URL, redisOrSkip } from '../support/services.js';
+import { api, login, startTestApp } from '../support/test-app.js';
+import { exited, startWorker } from '../support/worker-process.js';
+
+const COUNT = 150;
+
+async function until(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`未在 ${timeoutMs} ms 内完成`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+describe('pushing filings through real worker processes into the intermediate database', () => {
+  let available = false;
+  let app: Awaited<ReturnType<typeof startTestApp>>;
+  const workers: ChildProcess[] = [];
+  const prefix = `test-${randomUUID().slice(0, 8)}`;
+  let workerEnv: Record<string, string>;
+
+  beforeAll(async () => {
+    available = await redisOrSkip('合同备案推送测试（真实 worker 进程，中途被杀）');
+    if (!available) return;
+    app = await startTestApp({ QUEUE_DRIVER: 'bullmq', REDIS_URL, QUEUE_PREFIX: prefix });
+    workerEnv = {
+      DATABASE_URL: app.env.DATABASE_URL, MIDDLE_DATABASE_URL: app.env.MIDDLE_DATABASE_URL, REDIS_URL, QUEUE_PREFIX: prefix, JOB_LOCK_MS: '2000',
+    };
+    const unit = (await ProcurementUnit.findOne({ where: { regionCode: '360121', status: 'approved' } }))!;
+    await ContractFiling.bulkCreate(Array.from({ length: COUNT }, (_, i) => ({
+      kind: 'procurement' as const, contractNo: `HT-LOAD-${String(i).padStart(4, '0')}`, contractName: `压力测试合同${i}`,
+      signedAt: '2026-10-01', amount: '1000.00', supplierName: '江西赣新科技有限公司', procurementMethod: 'public_tender',
+      projectName: '压力测试项目', procurementUnitId: unit.id, regionCode: '360121', budgetLineId: `ZB-LOAD-${i}`,
+      virtualBudgetId: null, budgetYear: 2026, budgetType: 'integrated' as const, filedAt: new Date('2026-10-10T10:00:00+08:00'),
+    })));
+    await refreshPushVerdicts({ contractNo: { [Op.like]: 'HT-LOAD-%' } });
+  });
+
+  afterAll(async () => {
+    if (!available) return;
+    for (const worker of workers) if (worker.exitCode === null) { worker.kill('SIGKILL'); await exited(worker); }
+    const connection = createRedis(REDIS_URL);
+    for (const name of Object.values(QUEUES)) {
+      const queue = new Queue(name, { connection, prefix });
+      await queue.obliterate({ force: true });
+      await queue.close();
+    }
+    connection.disconnect();
+    await app.stop();
+  });
+
+  it('a worker killed mid-run loses nothing and duplicates nothing; a second supervisor\'s push adds nothing', async () => {
+    if (!available) return;
+    const filings = await ContractFiling.findAll({ where: { contractNo: { [Op.like]: 'HT-LOAD-%' } }, order: [['id', 'ASC']] });
+    expect(filings.every((f) => f.pushVerdict === 'pushable')).toBe(true);
+    const county = await login(app.url, 'nanchangxian');
+    const { body } = await county.post(api.bulk('ManualPushFiling', filings.map((f) => f.id), 'pushToIntegrationBulk'), {});
+    expect(body.done).toHaveLength(COUNT);
+    const again = await county.post(api.bulk('ManualPushFiling', filings.slice(0, 10).map((f) => f.id), 'pushToIntegrationBulk'), {});
+    expect(again.body.done).toHaveLength(0);
+    expect(again.body.refused[0]).toContain('推送中');
+
+    const first = await startWorker(workerEnv);
+    workers.push(first);
+    await until(async () => (await ContractFiling.count({ where: { contractNo: { [Op.like]: 'HT-LOAD-%' }, pushStatus: 'pushed' } })) > 0, 30_000);
+    first.kill('SIGKILL');
+    await exited(first);
+    const pushedBeforeKill = await ContractFiling.count({ where: { contractNo: { [Op.like]: 'HT-LOAD-%' }, pushStatus: 'pushed' } });
+    expect(pushedBeforeKill).toBeLessThan(COUNT);
+
+    workers.push(await startWorker(workerEnv));
+    await until(async () => (await ContractFiling.count({ where: { contractNo: { [Op.like]: 'HT-LOAD-%' }, pushStatus: 'pushed' } })) === COUNT, 60_000);
+    const rows = await PaymentMiddleRecord.findAll({ where: { contractNo: { [Op.like]: 'HT-LOAD-%' } } });
+    expect(rows).toHaveLength(COUNT);
+    expect(new Set(rows.map((r) => r.sourceFilingId)).size).toBe(COUNT);
+    for (const f of await ContractFiling.findAll({ where: { contractNo: { [Op.like]: 'HT-LOAD-%' } } })) {
+      expect(f.lastPushError).toBeNull();
+      expect(f.pushedAt).not.toBeNull();
+    }
+  });
+});
