@@ -1,13 +1,14 @@
 import fs from 'node:fs';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { RESOURCE_DEFINITIONS } from '../../resources/index.js';
-import { initModels } from '../../resources/models.js';
+import { initMiddleModels, initModels } from '../../resources/models.js';
 import { createSequelize } from '../../server/database.js';
 import { ConfigError, parseResourceConfig } from '../../server/resource-config.js';
 
 // Property names come from the models, which exist once bound to a connection.
 const sequelize = createSequelize('sqlite::memory:');
 initModels(sequelize);
+initMiddleModels(sequelize);
 afterAll(() => sequelize.close());
 
 const shipped = fs.readFileSync(new URL('../../config/resources.yaml', import.meta.url), 'utf8');

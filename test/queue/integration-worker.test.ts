@@ -11,7 +11,7 @@ import { postBatch, waitForBatch } from '../../tools/integration-client.js';
 import { simulatedBudgets, simulatedUnits, simulatedVouchers, spoil } from '../../tools/integration-fixtures.js';
 import { REDIS_URL, redisOrSkip } from '../support/services.js';
 import { api, login, startTestApp } from '../support/test-app.js';
-import { exited, startWorker } from '../support/worker-process.js';
+import { exited, hasExited, startWorker } from '../support/worker-process.js';
 
 const platform = { appKey: DEV_INTEGRATION_APP_KEY, secret: DEV_INTEGRATION_APP_SECRET };
 
@@ -30,7 +30,7 @@ describe('一体化 batches through a real BullMQ worker process', () => {
 
   afterAll(async () => {
     if (!available) return;
-    if (worker && worker.exitCode === null) {
+    if (worker && !hasExited(worker)) {
       worker.kill('SIGTERM');
       await exited(worker);
     }

@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { Queue } from 'bullmq';
 import { Op } from 'sequelize';
 import { createRedis } from '../../jobs/redis-connection.js';
@@ -9,9 +9,10 @@ import { refreshPushVerdicts } from '../../resources/filings/filing-eligibility.
 import { ContractFiling, PaymentMiddleRecord, ProcurementUnit } from '../../resources/models.js';
 import { REDIS_URL, redisOrSkip } from '../support/services.js';
 import { api, login, startTestApp } from '../support/test-app.js';
-import { exited, startWorker } from '../support/worker-process.js';
+import { exited, hasExited, startWorker } from '../support/worker-process.js';
 
 const COUNT = 150;
+jest.setTimeout(150_000);
 
 async function until(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -47,7 +48,7 @@ describe('pushing filings through real worker processes into the intermediate da
 
   afterAll(async () => {
     if (!available) return;
-    for (const worker of workers) if (worker.exitCode === null) { worker.kill('SIGKILL'); await exited(worker); }
+    for (const worker of workers) if (!hasExited(worker)) { worker.kill('SIGKILL'); await exited(worker); }
     const connection = createRedis(REDIS_URL);
     for (const name of Object.values(QUEUES)) {
       const queue = new Queue(name, { connection, prefix });

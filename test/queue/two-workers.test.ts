@@ -9,7 +9,7 @@ import { JobReceipt, initModels } from '../../resources/models.js';
 import { createSequelize } from '../../server/database.js';
 import { REDIS_URL, redisOrSkip } from '../support/services.js';
 import { freshDatabaseUrl } from '../support/test-app.js';
-import { exited, startWorker } from '../support/worker-process.js';
+import { exited, hasExited, startWorker } from '../support/worker-process.js';
 
 describe('BullMQ workers in their own processes on a real Redis', () => {
   let available = false;
@@ -29,7 +29,7 @@ describe('BullMQ workers in their own processes on a real Redis', () => {
   });
 
   afterAll(async () => {
-    for (const worker of workers) if (worker.exitCode === null) worker.kill('SIGKILL');
+    for (const worker of workers) if (!hasExited(worker)) worker.kill('SIGKILL');
     await sequelize?.close();
   });
 

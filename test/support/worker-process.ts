@@ -19,6 +19,9 @@ export function startWorker(env: Record<string, string>): Promise<ChildProcess> 
   });
 }
 
+/** A process killed by a signal has no exit code, only a signal code: either means it is gone. */
+export const hasExited = (child: ChildProcess): boolean => child.exitCode !== null || child.signalCode !== null;
+
 export const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => {
-  if (child.exitCode !== null) resolve(child.exitCode); else child.once('exit', (code) => resolve(code));
+  if (hasExited(child)) resolve(child.exitCode); else child.once('exit', (code) => resolve(code));
 });

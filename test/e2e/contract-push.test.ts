@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import type { Browser, Page } from 'playwright-core';
+import { ContractFiling, PaymentMiddleRecord } from '../../resources/models.js';
+import { startTestApp } from '../support/test-app.js';
+import { BROWSER_TEST_TIMEOUT, foreignRequests, launchBrowserOrSkip, loginThroughForm, screenshot } from './browser.js';
+
+jest.setTimeout(BROWSER_TEST_TIMEOUT);
+
+let browser: Browser | null = null;
+let app: Awaited<ReturnType<typeof startTestApp>> | null = null;
+let page: Page;
+let foreign: string[];
+
+beforeAll(async () => {
+  browser = await launchBrowserOrSkip('浏览器端到端测试（手动推送合同备案）');
+  if (!browser) return;
+  app = await startTestApp();
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  foreign = foreignRequests(page, app.url);
+  await loginThroughForm(page, app.url, 'nanchangxian');
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+describe('新-手动推送合同备案 in the browser (南昌县采购办)', () => {
+  it('pushes a filing and then sees 已推送 with the time', async () => {
+    if (!browser || !app) return;
+    const filing = (await ContractFiling.findOne({ where: { contractNo: 'HT-2026-360121.A01' } }))!;
+    await page.goto(`${app.url}/admin/resources/ManualPushFiling`);
+    await page.locator('tr[data-id]').first().waitFor();
+    const header = await page.locator('thead').first().innerText();
+    for (const heading of ['合同编号', '采购方式', '预算年度', '预算类型', '触发日期', '推送状态', '推送条件']) expect(header).toContain(heading);
+    await screenshot(page, 'manual-push-list');
+
+    await page.goto(`${app.url}/admin/resources/ManualPushFiling/records/${filing.id}/pushToIntegration`);
+    await page.getByTestId('action-submit').waitFor();
+    expect(await page.getByTestId('detail-推送条件').innerText()).toBe('满足');
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/pushToIntegration')),
+      page.getByTestId('action-submit').click(),
+    ]);
+    expect(((await response.json()) as any).notice.type).toBe('success');
+    await (app.queue as unknown as { drain: () => Promise<void> }).drain();
+
+    await page.goto(`${app.url}/admin/resources/ManualPushFiling/records/${filing.id}/show`);
+    const shown = page.locator('section').filter({ hasText: '推送状态' }).first();
+    await page.getByText('已推送').first().waitFor();
+    expect(await shown.innerText()).toContain('推送时间');
+    await filing.reload();
+    expect(filing.pushStatus).toBe('pushed');
+    expect(await PaymentMiddleRecord.count({ where: { sourceFilingId: filing.id } })).toBe(1);
+    await screenshot(page, 'manual-push-done');
+    expect(foreign).toEqual([]);
+  });
+
+  it('shows why a blocked filing cannot be pushed', async () => {
+    if (!browser || !app) return;
+    const filing = (await ContractFiling.findOne({ where: { contractNo: 'HT-2022-360121.L01' } }))!;
+    await page.goto(`${app.url}/admin/resources/ManualPushFiling/records/${filing.id}/pushToIntegration`);
+    const refusal = await page.getByTestId('refusal').innerText();
+    expect(refusal).toContain('缺少合同名称');
+    expect(refusal).toContain('需先删除验收单');
+  });
+});
