@@ -35,6 +35,8 @@ export interface SupervisoryActionSpec<M extends Model> {
   icon?: string;
   variant?: 'primary' | 'danger' | 'success' | 'info';
   bulk?: boolean;
+  /** For decisions finished later by a job: the field whose values say a record is finished, so bulk can show N of M. */
+  progress?: { field: string; finished: readonly string[]; failed: readonly string[] };
   /** The panel's forms by default: facts, refusal, reason box, one button. */
   component?: string;
   bulkComponent?: string;
@@ -119,9 +121,9 @@ export async function runSupervisoryAction<M extends Model>(
   return outcome;
 }
 
-function titleOf(row: Model): string {
-  const v = row.get() as Record<string, unknown>;
-  return String(v.name ?? v.title ?? v.unitName ?? v.contractNo ?? `#${v.id}`);
+/** How a record is named in summaries: its name, else its contract number, line id or id. */
+function titleOf(values: Record<string, unknown>, id: unknown): string {
+  return String(values.name ?? values.title ?? values.unitName ?? values.contractNo ?? values.budgetLineId ?? `#${String(id)}`);
 }
 
 /** The record action (and, when asked, the bulk action) that AdminJS shows for a supervisory decision. */
@@ -165,11 +167,15 @@ export function supervisoryActions<M extends Model>(spec: SupervisoryActionSpec<
         const { reason, error } = validateReason(spec, request.payload?.reason);
         if (error) return { records: records.map((r) => r.toJSON(context.currentAdmin)), notice: { message: error, type: 'error' } };
         const done: string[] = [];
+        const doneIds: string[] = [];
         const refused: string[] = [];
         for (const record of records) {
           const outcome = await runSupervisoryAction(spec, record.id(), user, reason);
-          const name = String(record.params.name ?? record.params.title ?? record.id());
-          if (outcome.ok) done.push(titleOf(outcome.row));
+          const name = titleOf(record.params, record.id());
+          if (outcome.ok) {
+            done.push(titleOf(outcome.row.get() as Record<string, unknown>, record.id()));
+            doneIds.push(String(record.id()));
+          }
           else refused.push(`${name}：${outcome.message}`);
         }
         const message = `已处理 ${done.length} 条，未处理 ${refused.length} 条${refused.length ? `（${refused.join('；')}）` : ''}`;
@@ -177,6 +183,7 @@ export function supervisoryActions<M extends Model>(spec: SupervisoryActionSpec<
           records: records.map((r) => r.toJSON(context.currentAdmin)),
           notice: { message, type: refused.length && !done.length ? 'error' : 'success' },
           done, refused,
+          ...(spec.progress && doneIds.length ? { progress: { ...spec.progress, ids: doneIds } } : {}),
           redirectUrl: context.h.resourceUrl({ resourceId: context.resource.id() }),
         };
       },

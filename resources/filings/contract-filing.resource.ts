@@ -54,6 +54,7 @@ export const pushToIntegration: SupervisoryActionSpec<ContractFiling> = {
   icon: 'Send',
   variant: 'primary',
   bulk: true,
+  progress: { field: 'pushStatus', finished: ['pushed', 'failed'], failed: ['failed'] },
 };
 
 const returnContractFiling: SupervisoryActionSpec<ContractFiling> = {

@@ -1,4 +1,4 @@
-import React, { useState } from 'react';
+import React, { useEffect, useState } from 'react';
 import { ApiClient, useNotice, useTranslation, type ActionProps } from 'adminjs';
 import { Box, Button, FormGroup, Label, MessageBox, Text, TextArea } from '@adminjs/design-system';
 import { useNavigate } from 'react-router';
@@ -10,8 +10,28 @@ const SupervisoryBulkForm: React.FC<ActionProps> = ({ records, resource, action 
   const [busy, setBusy] = useState(false);
   const addNotice = useNotice();
   const navigate = useNavigate();
-  const { translateAction } = useTranslation();
+  const { translateAction, translateLabel } = useTranslation();
   const chosen = records ?? [];
+  type Progress = { field: string; finished: string[]; failed: string[]; ids: string[] };
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [counts, setCounts] = useState<{ finished: number; failed: number } | null>(null);
+
+  // Work finished by a job (a push) is followed here until every record has its outcome: N of M.
+  useEffect(() => {
+    if (!progress) return undefined;
+    let stopped = false;
+    const poll = async () => {
+      const answer = await new ApiClient().bulkAction({ resourceId: resource.id, recordIds: progress.ids, actionName: action.name, method: 'get' });
+      const fresh = (answer.data as { records?: Array<{ params: Record<string, unknown> }> }).records ?? [];
+      const values = fresh.map((r) => String(r.params[progress.field]));
+      const next = { finished: values.filter((v) => progress.finished.includes(v)).length, failed: values.filter((v) => progress.failed.includes(v)).length };
+      if (stopped) return;
+      setCounts(next);
+      if (next.finished < progress.ids.length) setTimeout(poll, 1000);
+    };
+    void poll();
+    return () => { stopped = true; };
+  }, [progress]);
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
@@ -20,18 +40,25 @@ const SupervisoryBulkForm: React.FC<ActionProps> = ({ records, resource, action 
       resourceId: resource.id, recordIds: chosen.map((r) => r.id), actionName: action.name, data: { reason }, method: 'post',
     });
     setBusy(false);
-    const { notice, refused } = response.data as { notice?: { message: string; type: 'success' | 'error' }; refused?: string[] };
+    const { notice, refused, progress: tracked } = response.data as {
+      notice?: { message: string; type: 'success' | 'error' }; refused?: string[]; progress?: Progress;
+    };
     if (notice) {
       addNotice(notice);
       setSummary(notice.message);
     }
-    if (!refused?.length && notice?.type === 'success') navigate(`/admin/resources/${resource.id}`);
+    if (tracked) setProgress(tracked);
+    else if (!refused?.length && notice?.type === 'success') navigate(`/admin/resources/${resource.id}`);
   };
 
   return (
     <Box as="form" variant="white" onSubmit={submit}>
       <Text mb="lg">已选择 {chosen.length} 条：{chosen.map((r) => r.title).join('、')}</Text>
       {summary && <MessageBox mb="lg" variant="info" message={summary} data-testid="bulk-summary" />}
+      {progress && counts && (
+        <MessageBox mb="lg" variant={counts.failed ? 'danger' : 'success'} data-testid="bulk-progress"
+          message={translateLabel('bulkProgress', resource.id, { finished: counts.finished, total: progress.ids.length, failed: counts.failed })} />
+      )}
       <FormGroup>
         <Label>意见（选填）</Label>
         <TextArea width="100%" rows={3} maxLength={500} value={reason}

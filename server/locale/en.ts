@@ -2,6 +2,7 @@
 export const en = {
   labels: {
     dashboard: 'Workbench',
+    bulkProgress: 'Progress: {{finished}} of {{total}} finished ({{failed}} failed)',
     historyTitle: 'History', historyEmpty: 'No actions recorded', historyAt: 'When', historyUser: 'Who', historyAction: 'Action',
     historyBlank: '(blank)', historyChanges: 'Changes', historyReason: 'Reason',
     itemErrorsEmpty: 'None', itemIndex: 'Item (from 0)', itemField: 'Field', itemMessage: 'Error',

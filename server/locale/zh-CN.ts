@@ -40,6 +40,7 @@ export const zhCN = {
   labels: {
     navigation: '导航',
     dashboard: '工作台',
+    bulkProgress: '进度：{{finished}} / {{total}} 已完成（其中失败 {{failed}}）',
     historyTitle: '操作历史', historyEmpty: '暂无操作记录', historyAt: '时间', historyUser: '操作人', historyAction: '操作',
     historyBlank: '（空）', historyChanges: '变更', historyReason: '原因',
     itemErrorsEmpty: '无', itemIndex: '第几项（从 0 开始）', itemField: '字段', itemMessage: '错误',

@@ -63,4 +63,21 @@ describe('新-手动推送合同备案 in the browser (南昌县采购办)', () 
     expect(refusal).toContain('缺少合同名称');
     expect(refusal).toContain('需先删除验收单');
   });
+
+  it('a bulk push shows its progress, N of M, and what it refused', async () => {
+    if (!browser || !app) return;
+    const pushable = await ContractFiling.findAll({ where: { regionCode: '360121', pushVerdict: 'pushable', pushStatus: ['not_pushed', 'failed'] } });
+    const blocked = (await ContractFiling.findOne({ where: { contractNo: 'HT-2021-360121.O01' } }))!;
+    expect(pushable.length).toBeGreaterThanOrEqual(2);
+    const ids = [...pushable.map((f) => f.id), blocked.id];
+    await page.goto(`${app.url}/admin/resources/ManualPushFiling/bulk/pushToIntegrationBulk?recordIds=${ids.join(',')}`);
+    await page.getByRole('button', { name: '批量推送' }).click();
+    const summary = await page.getByTestId('bulk-summary').innerText();
+    expect(summary).toContain(`已处理 ${pushable.length} 条，未处理 1 条`);
+    expect(summary).toContain('HT-2021-360121.O01：不能推送');
+    expect(summary).toContain('原支付方式');
+    await page.getByText(`进度：${pushable.length} / ${pushable.length} 已完成（其中失败 0）`).waitFor();
+    await screenshot(page, 'manual-push-bulk');
+    for (const f of pushable) expect((await f.reload()).pushStatus).toBe('pushed');
+  });
 });
