@@ -3,6 +3,7 @@ import { supervisoryActions, type SupervisoryActionSpec } from '../../actions/su
 import { dispatchJob } from '../../jobs/job-dispatch.js';
 import { JOBS, QUEUES } from '../../jobs/queue-names.js';
 import { Components } from '../../server/components/registry.js';
+import { ingestJobId } from '../../server/integration/integration-api.js';
 import type { ResourceDefinition } from '../resource-definition.js';
 import { IntegrationInbox } from './integration-inbox.model.js';
 
@@ -25,7 +26,7 @@ const replayBatch: SupervisoryActionSpec<IntegrationInbox> = {
   apply: (batch) => ({ state: 'received', lastError: null, replayCount: batch.replayCount + 1, attempts: 0, finishedAt: null }),
   afterCommit: async (batch, changes) => {
     await dispatchJob(QUEUES.integration, JOBS.ingestBatch, { batchId: batch.id }, {
-      jobId: `ingest-${batch.id}-replay-${String(changes.replayCount)}`, attempts: 5,
+      jobId: ingestJobId(batch.id, Number(changes.replayCount)), attempts: 5,
     });
   },
   success: (batch) => `批次 ${batch.id} 已重新加入处理队列`,

@@ -40,6 +40,12 @@ export function foreignRequests(page: Page, appUrl: string): string[] {
   return foreign;
 }
 
+/** A page as our users see the panel (a desktop screen, Chinese), with every request off our origin recorded. */
+export async function openPanelPage(browser: Browser, appUrl: string): Promise<{ page: Page; foreign: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  return { page, foreign: foreignRequests(page, appUrl) };
+}
+
 /** Logs in through the real form (the username goes in the field AdminJS calls `email`) and waits for the dashboard. */
 export async function loginThroughForm(page: Page, appUrl: string, username: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto(`${appUrl}/admin/login`);

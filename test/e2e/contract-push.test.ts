@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { ContractFiling, PaymentMiddleRecord } from '../../resources/models.js';
-import { startTestApp } from '../support/test-app.js';
-import { BROWSER_TEST_TIMEOUT, foreignRequests, launchBrowserOrSkip, loginThroughForm, screenshot } from './browser.js';
+import { startTestApp, drainJobs } from '../support/test-app.js';
+import { BROWSER_TEST_TIMEOUT, launchBrowserOrSkip, openPanelPage, loginThroughForm, screenshot } from './browser.js';
 
 jest.setTimeout(BROWSER_TEST_TIMEOUT);
 
@@ -15,8 +15,7 @@ beforeAll(async () => {
   browser = await launchBrowserOrSkip('浏览器端到端测试（手动推送合同备案）');
   if (!browser) return;
   app = await startTestApp();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-  foreign = foreignRequests(page, app.url);
+  ({ page, foreign } = await openPanelPage(browser, app.url));
   await loginThroughForm(page, app.url, 'nanchangxian');
 });
 afterAll(async () => {
@@ -42,7 +41,7 @@ describe('新-手动推送合同备案 in the browser (南昌县采购办)', () 
       page.getByTestId('action-submit').click(),
     ]);
     expect(((await response.json()) as any).notice.type).toBe('success');
-    await (app.queue as unknown as { drain: () => Promise<void> }).drain();
+    await drainJobs(app);
 
     await page.goto(`${app.url}/admin/resources/ManualPushFiling/records/${filing.id}/show`);
     const shown = page.locator('section').filter({ hasText: '推送状态' }).first();

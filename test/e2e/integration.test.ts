@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
-import type { InlineJobQueue } from '../../jobs/inline-queue.js';
 import { AuditLog, ContractFiling, IntegrationBudget, IntegrationInbox } from '../../resources/models.js';
 import { DEV_INTEGRATION_APP_KEY, DEV_INTEGRATION_APP_SECRET } from '../../server/env.js';
 import { postBatch } from '../../tools/integration-client.js';
 import { simulatedBudgets } from '../../tools/integration-fixtures.js';
-import { startTestApp } from '../support/test-app.js';
-import { BROWSER_TEST_TIMEOUT, foreignRequests, launchBrowserOrSkip, loginThroughForm, screenshot } from './browser.js';
+import { startTestApp, drainJobs } from '../support/test-app.js';
+import { BROWSER_TEST_TIMEOUT, launchBrowserOrSkip, openPanelPage, loginThroughForm, screenshot } from './browser.js';
 
 jest.setTimeout(BROWSER_TEST_TIMEOUT);
 
@@ -22,9 +21,8 @@ beforeAll(async () => {
   const items: object[] = simulatedBudgets(36, { seed: 51 });
   items[5] = { ...items[5], amount: '十万元' };
   await postBatch(app.url, { appKey: DEV_INTEGRATION_APP_KEY, secret: DEV_INTEGRATION_APP_SECRET }, 'budgets', items);
-  await (app.queue as InlineJobQueue).drain();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-  foreign = foreignRequests(page, app.url);
+  await drainJobs(app);
+  ({ page, foreign } = await openPanelPage(browser, app.url));
   await loginThroughForm(page, app.url, 'nanchangxian');
 });
 afterAll(async () => {
@@ -75,8 +73,7 @@ describe('一体化 in the browser (南昌县采购办)', () => {
 
   it('shows a batch\'s per-item errors to an admin, and the reset in the budget line\'s history', async () => {
     if (!browser || !app) return;
-    const admin = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    const adminForeign = foreignRequests(admin, app.url);
+    const { page: admin, foreign: adminForeign } = await openPanelPage(browser, app.url);
     await loginThroughForm(admin, app.url, 'admin');
     const batch = (await IntegrationInbox.findOne({ where: { kind: 'budgets' } }))!;
     await admin.goto(`${app.url}/admin/resources/IntegrationInbox/records/${batch.id}/show`);

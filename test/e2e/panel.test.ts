@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { PRODUCT_NAME } from '../../server/admin.js';
 import { startTestApp } from '../support/test-app.js';
-import { BROWSER_TEST_TIMEOUT, foreignRequests, launchBrowserOrSkip, loginThroughForm, screenshot } from './browser.js';
+import { BROWSER_TEST_TIMEOUT, launchBrowserOrSkip, openPanelPage, loginThroughForm, screenshot } from './browser.js';
 
 jest.setTimeout(BROWSER_TEST_TIMEOUT);
 
@@ -15,8 +15,7 @@ beforeAll(async () => {
   browser = await launchBrowserOrSkip('浏览器端到端测试（登录、菜单、列表、退出）');
   if (!browser) return;
   app = await startTestApp();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-  foreign = foreignRequests(page, app.url);
+  ({ page, foreign } = await openPanelPage(browser, app.url));
 });
 afterAll(async () => {
   await browser?.close();

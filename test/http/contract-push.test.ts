@@ -1,16 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Op } from 'sequelize';
-import type { InlineJobQueue } from '../../jobs/inline-queue.js';
 import { pushFiling } from '../../jobs/processors/push-filing.processor.js';
 import { AcceptanceFiling, AuditLog, ContractFiling, PaymentMiddleRecord } from '../../resources/models.js';
 import type { SessionUser } from '../../resources/jurisdiction-scope.js';
 import { DEV_INTEGRATION_APP_KEY, DEV_INTEGRATION_APP_SECRET } from '../../server/env.js';
 import { postBatch } from '../../tools/integration-client.js';
-import { api, login, startTestApp, type Client } from '../support/test-app.js';
+import { api, login, startTestApp, type Client, drainJobs } from '../support/test-app.js';
 
 let app: Awaited<ReturnType<typeof startTestApp>>;
 const clients: Record<string, Client> = {};
-const drain = () => (app.queue as InlineJobQueue).drain();
+const drain = () => drainJobs(app);
 const filing = (contractNo: string) => ContractFiling.findOne({ where: { contractNo } }).then((f) => f!);
 const county: SessionUser = { id: 4, email: 'nanchangxian', username: 'nanchangxian', displayName: '南昌县采购办', role: 'county', regionCode: '360121', regionName: '南昌县' };
 const jobContext = (attemptsMade = 0, maxAttempts = 5) => ({ id: 'test', name: 'pushFiling', attemptsMade, maxAttempts, updateProgress: async () => undefined });

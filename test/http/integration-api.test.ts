@@ -1,14 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { InlineJobQueue } from '../../jobs/inline-queue.js';
 import { IntegrationBudget, IntegrationInbox, IntegrationUnit, PaymentVoucher, ProcurementUnit } from '../../resources/models.js';
 import { DEV_INTEGRATION_APP_KEY, DEV_INTEGRATION_APP_SECRET } from '../../server/env.js';
 import { getBatch, postBatch, postRaw, signedHeaders } from '../../tools/integration-client.js';
 import { simulatedBudgets, simulatedUnits, simulatedVouchers } from '../../tools/integration-fixtures.js';
-import { startTestApp } from '../support/test-app.js';
+import { startTestApp, drainJobs } from '../support/test-app.js';
 
 let app: Awaited<ReturnType<typeof startTestApp>>;
 const platform = { appKey: DEV_INTEGRATION_APP_KEY, secret: DEV_INTEGRATION_APP_SECRET };
-const drain = () => (app.queue as InlineJobQueue).drain();
+const drain = () => drainJobs(app);
 
 async function snapshot() {
   const budgets = await IntegrationBudget.findAll({ order: [['budgetLineId', 'ASC']], raw: true });

@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { InlineJobQueue } from '../../jobs/inline-queue.js';
-import { AuditLog, ContractFiling, IntegrationBudget, IntegrationInbox, PaymentVoucher } from '../../resources/models.js';
+import { Op } from 'sequelize';
+import { AuditLog, ContractFiling, IntegrationBudget, IntegrationInbox, PaymentVoucher, ProcurementUnit } from '../../resources/models.js';
 import { DEV_INTEGRATION_APP_KEY, DEV_INTEGRATION_APP_SECRET } from '../../server/env.js';
 import { postBatch } from '../../tools/integration-client.js';
 import { simulatedBudgets, simulatedVouchers } from '../../tools/integration-fixtures.js';
-import { api, login, startTestApp, type Client } from '../support/test-app.js';
+import { api, login, startTestApp, type Client, drainJobs } from '../support/test-app.js';
 
 let app: Awaited<ReturnType<typeof startTestApp>>;
 const clients: Record<string, Client> = {};
 const platform = { appKey: DEV_INTEGRATION_APP_KEY, secret: DEV_INTEGRATION_APP_SECRET };
-const drain = () => (app.queue as InlineJobQueue).drain();
+const drain = () => drainJobs(app);
 
 beforeAll(async () => {
   app = await startTestApp();
@@ -50,6 +50,21 @@ describe('the 一体化 views follow jurisdiction', () => {
     expect((await clients.ganzhou!.get(api.show('PaymentVoucher', voucher.id))).body.record.baseError.type).toBe('NotFoundError');
     const searched = await clients.ganzhou!.get(api.list('PaymentVoucher', `&filters.voucherNo=${voucher.voucherNo}`));
     expect(searched.body.meta.total).toBe(0);
+  });
+
+  it('the search box and the unit drop-down find nothing of another region', async () => {
+    const budget = (await IntegrationBudget.findOne({ where: { regionCode: '360121', procurementUnitId: { [Op.ne]: null } } }))!;
+    // The search box looks in the title property, the budget's project name.
+    const own = await clients.nanchangxian!.get(api.search('IntegrationBudget', budget.projectName));
+    expect(own.body.records.map((r: any) => String(r.id))).toContain(String(budget.id));
+    const searched = await clients.ganzhou!.get(api.search('IntegrationBudget', budget.projectName));
+    for (const r of searched.body.records) expect(r.params?.regionCode ?? '').not.toBe('360121');
+    expect(searched.body.records.map((r: any) => String(r.id))).not.toContain(String(budget.id));
+    const unit = (await ProcurementUnit.findByPk(budget.procurementUnitId!))!;
+    const dropDown = await clients.ganzhou!.get(api.search('ProcurementUnit', unit.name));
+    expect(dropDown.body.records).toEqual([]);
+    const listed = await clients.nanchangxian!.get(api.list('IntegrationBudget', `&filters.budgetLineId=${budget.budgetLineId}`));
+    expect(listed.body.records[0].populated.procurementUnitId.params.name).toBe(unit.name);
   });
 
   it('the views are read-only: no new, edit or delete, for anyone', async () => {

@@ -113,3 +113,10 @@ export const api = {
     `/admin/api/resources/${resource}/bulk/${action}?recordIds=${ids.join(',')}`,
   resourceAction: (resource: string, action: string) => `/admin/api/resources/${resource}/actions/${action}`,
 };
+
+/** Waits for every job the test app ran in-process (QUEUE_DRIVER=inline) to finish. */
+export async function drainJobs(app: Running): Promise<void> {
+  const queue = app.queue as Partial<{ drain: () => Promise<void> }>;
+  if (!queue.drain) throw new Error('drainJobs 需要 QUEUE_DRIVER=inline 的测试应用');
+  await queue.drain();
+}
