@@ -27,7 +27,7 @@ export interface SupervisoryActionSpec<M extends Model> {
   /** Who may act on a visible record; defaults to the role + owning-region rule of DOMAIN.md. */
   mayAct?: (user: SessionUser, row: M) => string | null;
   /** Facts shown before acting and a refusal when the business rule says no. */
-  inspect?: (row: M, user: SessionUser, transaction?: Transaction) => Promise<{ details: ActionDetail[]; refusal?: string }>;
+  inspect?: (row: M, user: SessionUser, transaction?: Transaction) => Promise<Inspection>;
   apply: (row: M, input: { user: SessionUser; reason: string | null; now: Date }) => Record<string, unknown>;
   success: (row: M) => string;
   /** Follow-up work once the decision is committed (e.g. queue a job); a failure here is reported, not rolled back. */
@@ -41,6 +41,9 @@ export interface SupervisoryActionSpec<M extends Model> {
   component?: string;
   bulkComponent?: string;
 }
+
+/** What the form shows before acting; `changes` are figures read during the check that the decision must record. */
+export interface Inspection { details: ActionDetail[]; refusal?: string; changes?: Record<string, unknown> }
 
 export type Outcome = { ok: true; message: string; row: Model } | { ok: false; message: string };
 
@@ -90,7 +93,7 @@ export async function runSupervisoryAction<M extends Model>(
       changes = Object.fromEntries(Object.keys(values).filter((k) => k !== 'id').map((k) => [k, null]));
       affected = await spec.model.destroy({ where: guard as never, transaction });
     } else {
-      changes = spec.apply(row, { user, reason, now });
+      changes = { ...spec.apply(row, { user, reason, now }), ...inspection?.changes };
       [affected] = await spec.model.update(
         { ...changes, ...(versioned && { version: version + 1 }) } as never,
         { where: guard as never, transaction },
@@ -123,7 +126,7 @@ export async function runSupervisoryAction<M extends Model>(
 
 /** How a record is named in summaries: its name, else its contract number, line id or id. */
 function titleOf(values: Record<string, unknown>, id: unknown): string {
-  return String(values.name ?? values.title ?? values.unitName ?? values.contractNo ?? values.budgetLineId ?? `#${String(id)}`);
+  return String(values.name ?? values.title ?? values.unitName ?? values.contractNo ?? values.applicationNo ?? values.budgetNo ?? values.budgetLineId ?? `#${String(id)}`);
 }
 
 /** The record action (and, when asked, the bulk action) that AdminJS shows for a supervisory decision. */

@@ -23,7 +23,9 @@ export function withWriteGuard(regionField: string | null, options: ResourceOpti
       const value = request.payload[property.propertyPath];
       if (!target || value === undefined || value === null || value === '') continue;
       if (!(await target.findOne(String(value), context))) {
-        errors[property.propertyPath] = { message: `所选记录 ${String(value)} 不存在或不在您的辖区内` };
+        const explain = (target as { whyNotChoosable?: (id: string, c: ActionContext) => Promise<string> }).whyNotChoosable;
+        const message = explain ? await explain.call(target, String(value), context) : `所选记录 ${String(value)} 不存在或不在您的辖区内`;
+        errors[property.propertyPath] = { message };
       }
     }
     if (Object.keys(errors).length) throw new ValidationError(errors, { message: '提交的内容有误，未作任何修改' });

@@ -3,6 +3,7 @@ import type { Sequelize } from 'sequelize';
 import * as foundation from './0001-foundation.js';
 import * as integration from './0002-integration.js';
 import * as filings from './0003-filings.js';
+import * as plan from './0004-plan.js';
 import * as paymentMiddle from './middle/0001-payment-middle.js';
 
 type Migration = { name: string; up: typeof foundation.up; down: typeof foundation.down };
@@ -12,6 +13,7 @@ const MIGRATIONS: Migration[] = [
   { name: '0001-foundation', ...foundation },
   { name: '0002-integration', ...integration },
   { name: '0003-filings', ...filings },
+  { name: '0004-plan', ...plan },
 ];
 
 /** The payment intermediate database is a separate database with its own history. */

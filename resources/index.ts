@@ -1,3 +1,4 @@
+import { announcementResource } from './announcements/announcement.resource.js';
 import { affiliationResource } from './entities/affiliation.resource.js';
 import { budgetCodeCheckResource, formalMemberUnitResource, procurementUnitResource } from './entities/procurement-unit.resource.js';
 import { acceptanceFilingResource } from './filings/acceptance-filing.resource.js';
@@ -7,6 +8,16 @@ import { integrationBudgetResource } from './integration/integration-budget.reso
 import { integrationInboxResource } from './integration/integration-inbox.resource.js';
 import { integrationUnitResource } from './integration/integration-unit.resource.js';
 import { paymentVoucherResource } from './integration/payment-voucher.resource.js';
+import { paymentApplicationResource } from './payments/payment-application.resource.js';
+import { budgetOverviewResource } from './plan/budget-overview.resource.js';
+import {
+  designatedAgencyProjectResource, entrustedAgencyProjectResource, procurementProjectResource, projectAgencyMethodResource,
+  projectBudgetLineResource, projectOrganisationResource,
+} from './plan/procurement-project.resource.js';
+import { virtualBudgetResource } from './plan/virtual-budget.resource.js';
+import {
+  awardNoticeResource, postAwardRecordResource, selfRunAwardNoticeResource, supplierRegistrationResource,
+} from './queries/query.resources.js';
 import type { ResourceDefinition } from './resource-definition.js';
 import { auditLogResource } from './system/audit-log.resource.js';
 import { regionResource } from './system/region.resource.js';
@@ -16,5 +27,9 @@ import { supervisorUserResource } from './system/supervisor-user.resource.js';
 export const RESOURCE_DEFINITIONS: readonly ResourceDefinition[] = [
   procurementUnitResource, formalMemberUnitResource, budgetCodeCheckResource, affiliationResource,
   integrationBudgetResource, integrationUnitResource, paymentVoucherResource, integrationInboxResource, paymentMiddleRecordResource,
-  contractFilingResource, acceptanceFilingResource, manualPushFilingResource, regionResource, supervisorUserResource, auditLogResource,
+  budgetOverviewResource, virtualBudgetResource, procurementProjectResource, projectOrganisationResource,
+  designatedAgencyProjectResource, projectAgencyMethodResource, entrustedAgencyProjectResource, projectBudgetLineResource,
+  announcementResource, supplierRegistrationResource, awardNoticeResource, selfRunAwardNoticeResource, postAwardRecordResource,
+  contractFilingResource, acceptanceFilingResource, manualPushFilingResource, paymentApplicationResource,
+  regionResource, supervisorUserResource, auditLogResource,
 ];

@@ -8,6 +8,16 @@ import { IntegrationBudget } from './integration/integration-budget.model.js';
 import { IntegrationInbox, IntegrationInboxPayload } from './integration/integration-inbox.model.js';
 import { IntegrationUnit } from './integration/integration-unit.model.js';
 import { PaymentVoucher } from './integration/payment-voucher.model.js';
+import { Announcement } from './announcements/announcement.model.js';
+import { AnnouncementAttachment } from './announcements/announcement-attachment.model.js';
+import { PaymentApplication } from './payments/payment-application.model.js';
+import { BudgetOverview } from './plan/budget-overview.model.js';
+import { ProcurementProject } from './plan/procurement-project.model.js';
+import { ProjectBudgetLine } from './plan/project-budget-line.model.js';
+import { VirtualBudget } from './plan/virtual-budget.model.js';
+import { AwardNotice } from './queries/award-notice.model.js';
+import { PostAwardRecord } from './queries/post-award-record.model.js';
+import { SupplierRegistration } from './queries/supplier-registration.model.js';
 import { AuditLog } from './system/audit-log.model.js';
 import { JobReceipt } from './system/job-receipt.model.js';
 import { LoginAttempt } from './system/login-attempt.model.js';
@@ -15,6 +25,8 @@ import { Region } from './system/region.model.js';
 import { SupervisorUser } from './system/supervisor-user.model.js';
 
 export {
+  Announcement, AnnouncementAttachment, AwardNotice, BudgetOverview, PaymentApplication, PostAwardRecord, ProcurementProject,
+  ProjectBudgetLine, SupplierRegistration, VirtualBudget,
   AcceptanceFiling, Affiliation, PaymentMiddleRecord, AuditLog, ContractFiling, IntegrationBudget, IntegrationInbox, IntegrationInboxPayload, IntegrationUnit,
   JobReceipt, LoginAttempt, PaymentVoucher, ProcurementUnit, Region, SupervisorUser,
 };
@@ -24,6 +36,8 @@ export function initModels(sequelize: Sequelize): void {
   for (const model of [
     Region, SupervisorUser, AuditLog, LoginAttempt, JobReceipt, IntegrationUnit, ProcurementUnit, Affiliation,
     IntegrationBudget, PaymentVoucher, IntegrationInbox, IntegrationInboxPayload, ContractFiling, AcceptanceFiling,
+    VirtualBudget, BudgetOverview, ProcurementProject, ProjectBudgetLine, Announcement, AnnouncementAttachment,
+    SupplierRegistration, AwardNotice, PostAwardRecord, PaymentApplication,
   ]) {
     model.initialize(sequelize);
   }

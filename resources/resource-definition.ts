@@ -22,8 +22,23 @@ export interface ResourceDefinition {
   model: ModelStatic<Model> & { jurisdiction: JurisdictionKind };
   /** A view: the same model narrowed by a fixed condition (e.g. only formal members). */
   viewWhere?: WhereOptions;
+  /** Said in a form when a record the user can see is chosen here but lies outside the view. */
+  viewRefusal?: string;
+  /** Reached from other records' pages only (e.g. a project's budget lines), not from the sidebar. */
+  hiddenFromMenu?: boolean;
   builtInActions: readonly BuiltInAction[];
   /** Properties that exist only in the panel (computed or write-only), besides the model's attributes. */
   virtualProperties?: readonly string[];
+  /** Records of other resources listed on this record's show page (a unit's budgets, a filing's pushes …). */
+  related?: readonly RelatedRecords[];
   options?: Omit<ResourceOptions, 'id' | 'navigation' | 'listProperties' | 'showProperties' | 'editProperties' | 'filterProperties' | 'sort'>;
+}
+
+/** Rows of `resourceId` whose `foreignKey` equals this record's `localKey` (default its id). */
+export interface RelatedRecords {
+  resourceId: string;
+  foreignKey: string;
+  localKey?: string;
+  /** A locale label naming the block when one resource is related twice (as subordinate, as supervisor). */
+  title?: string;
 }

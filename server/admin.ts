@@ -1,4 +1,4 @@
-import AdminJS, { type ActionContext, type ResourceOptions } from 'adminjs';
+import AdminJS, { ForbiddenError, type ActionContext, type ActionRequest, type ResourceOptions } from 'adminjs';
 import type { Role } from '../domain/jurisdiction.js';
 import { withCrudAudit } from '../actions/crud-audit-hooks.js';
 import { withWriteGuard } from '../actions/write-guard.js';
@@ -10,6 +10,7 @@ import { componentLoader, Components } from './components/registry.js';
 import { en } from './locale/en.js';
 import { zhCN } from './locale/zh-CN.js';
 import { withRecordHistory } from './record-history.js';
+import { withRelatedRecords } from './related-records.js';
 import type { ResourceConfig } from './resource-config.js';
 
 export const PRODUCT_NAME = '江西省政府采购监管平台';
@@ -44,7 +45,7 @@ export function resourceOptions(definition: ResourceDefinition, config: Resource
   let options: ResourceOptions = {
     ...definition.options,
     id: definition.id,
-    navigation: { name: `menu.${config.menu}`, icon: MENU_ICONS[config.menu] },
+    navigation: definition.hiddenFromMenu ? false : { name: `menu.${config.menu}`, icon: MENU_ICONS[config.menu] },
     ...(config.listProperties && { listProperties: config.listProperties }),
     ...(config.showProperties && { showProperties: config.showProperties }),
     ...(config.editProperties && { editProperties: config.editProperties }),
@@ -56,10 +57,30 @@ export function resourceOptions(definition: ResourceDefinition, config: Resource
   const regionField = jurisdiction.kind === 'region' ? jurisdiction.field : null;
   options = withWriteGuard(regionField, options);
   options = withCrudAudit(definition.id, regionField, options);
+  if (definition.related?.length) options = withRelatedRecords(definition.related, options);
   if (definition.virtualProperties?.includes('history')) {
     options = withRecordHistory([definition.model.name, definition.id], options);
   }
-  return options;
+  return withAccessCheckFirst(options, config);
+}
+
+/**
+ * AdminJS runs `before` hooks ahead of its own isAccessible check; a user who may not use an action must be turned
+ * away before any hook reads or validates what they sent, so the role check goes first.
+ */
+function withAccessCheckFirst(options: ResourceOptions, config: ResourceConfig): ResourceOptions {
+  const actions = { ...(options.actions ?? {}) } as Record<string, { before?: unknown; isAccessible?: unknown }>;
+  for (const [name, action] of Object.entries(actions)) {
+    if (!action.before) continue;
+    const allowed = allowedTo(config.actions[name]);
+    const check = async (request: ActionRequest, context: ActionContext): Promise<ActionRequest> => {
+      if (!allowed(context)) throw new ForbiddenError('您没有执行此操作的权限');
+      return request;
+    };
+    const existing = Array.isArray(action.before) ? action.before : [action.before];
+    actions[name] = { ...action, before: [check, ...existing] };
+  }
+  return { ...options, actions: actions as ResourceOptions['actions'] };
 }
 
 export interface DashboardData {
@@ -68,10 +89,13 @@ export interface DashboardData {
 }
 
 export function buildAdmin(config: Map<string, ResourceConfig>, dashboard: (user: ReturnType<typeof sessionUserOf>) => Promise<DashboardData>): AdminJS {
-  const resources = RESOURCE_DEFINITIONS.map((definition) => ({
+  // The sidebar follows the order of config/resources.yaml, so admins arrange the menus there.
+  const order = [...config.keys()];
+  const definitions = [...RESOURCE_DEFINITIONS].sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
+  const resources = definitions.map((definition) => ({
     resource: new JurisdictionResource(
       definition.model,
-      definition.viewWhere ? { id: definition.id, where: definition.viewWhere } : undefined,
+      definition.viewWhere ? { id: definition.id, where: definition.viewWhere, refusal: definition.viewRefusal } : undefined,
     ),
     options: resourceOptions(definition, config.get(definition.id)!),
   }));

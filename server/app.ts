@@ -15,6 +15,7 @@ import { authenticate, LoginThrottledError } from './auth.js';
 import type { Env } from './env.js';
 import { logger } from './logger.js';
 import { integrationApi, INTEGRATION_API_PATH } from './integration/integration-api.js';
+import { mountAttachmentDownload } from './attachment-download.js';
 import { mountQueueBoard } from './queue-board.js';
 import { loadResourceConfig } from './resource-config.js';
 
@@ -92,6 +93,7 @@ export async function createApp({ env, sequelize, queue }: AppDeps): Promise<App
   const sessionMiddleware = session(sessionOptions);
   app.use('/admin', sessionMiddleware, adminResponseFilter);
   await mountQueueBoard(app, queue);
+  mountAttachmentDownload(app);
 
   const router = AdminJSExpress.buildAuthenticatedRouter(admin, {
     authenticate: async (email: string, password: string, context?: { req: Request }) => {

@@ -32,7 +32,7 @@ export interface ResourceConfig {
 }
 
 export function propertyNames(definition: ResourceDefinition): string[] {
-  return [...Object.keys(definition.model.getAttributes()), ...(definition.virtualProperties ?? [])];
+  return [...Object.keys(definition.model.getAttributes()), ...(definition.virtualProperties ?? []), ...(definition.related?.length ? ['related'] : [])];
 }
 
 export function actionNames(definition: ResourceDefinition): string[] {

@@ -41,6 +41,16 @@ const reject: SupervisoryActionSpec<ProcurementUnit> = {
   variant: 'danger',
 };
 
+/** What hangs off a unit: its budgets, affiliations both ways, projects and filings. */
+const UNIT_RELATED: ResourceDefinition['related'] = [
+  { resourceId: 'Affiliation', foreignKey: 'subordinateUnitId', title: 'relatedAsSubordinate' },
+  { resourceId: 'Affiliation', foreignKey: 'supervisingUnitId', title: 'relatedAsSupervising' },
+  { resourceId: 'IntegrationBudget', foreignKey: 'procurementUnitId' },
+  { resourceId: 'VirtualBudget', foreignKey: 'procurementUnitId' },
+  { resourceId: 'ProcurementProject', foreignKey: 'procurementUnitId' },
+  { resourceId: 'ContractFiling', foreignKey: 'procurementUnitId' },
+];
+
 const unitOptions = {
   titleProperty: 'name',
   properties: {
@@ -53,6 +63,7 @@ const model = ProcurementUnit as unknown as ResourceDefinition['model'];
 export const procurementUnitResource: ResourceDefinition = {
   id: 'ProcurementUnit',
   model,
+  related: UNIT_RELATED,
   builtInActions: ['list', 'show', 'search'],
   virtualProperties: ['history'],
   options: {
@@ -64,10 +75,15 @@ export const procurementUnitResource: ResourceDefinition = {
   },
 };
 
+/** The manual's own words (“重要说明”) for choosing a unit whose basic information is not yet approved. */
+export const UNIT_NOT_APPROVED = '采购单位必须基本信息审核通过后才能挑选';
+
 export const formalMemberUnitResource: ResourceDefinition = {
   id: 'FormalMemberUnit',
   model,
   viewWhere: { formalMember: true },
+  viewRefusal: UNIT_NOT_APPROVED,
+  related: UNIT_RELATED,
   builtInActions: ['list', 'show', 'search'],
   virtualProperties: ['history'],
   options: unitOptions,

@@ -95,11 +95,20 @@ const filingProperties = {
 
 const model = ContractFiling as unknown as ResourceDefinition['model'];
 
+/** A filing's acceptance, what was written to the payment intermediate database, 一体化 vouchers and payment requests. */
+const FILING_RELATED: ResourceDefinition['related'] = [
+  { resourceId: 'AcceptanceFiling', foreignKey: 'contractFilingId' },
+  { resourceId: 'PaymentMiddleRecord', foreignKey: 'sourceFilingId' },
+  { resourceId: 'PaymentVoucher', foreignKey: 'contractNo', localKey: 'contractNo' },
+  { resourceId: 'PaymentApplication', foreignKey: 'contractFilingId' },
+];
+
 export const contractFilingResource: ResourceDefinition = {
   id: 'ContractFiling',
   model,
   builtInActions: ['list', 'show', 'search'],
   virtualProperties: ['history'],
+  related: FILING_RELATED,
   options: {
     titleProperty: 'contractNo',
     properties: filingProperties,
@@ -114,6 +123,7 @@ export const manualPushFilingResource: ResourceDefinition = {
   viewWhere: { status: 'filed' },
   builtInActions: ['list', 'show', 'search'],
   virtualProperties: ['history'],
+  related: FILING_RELATED,
   options: {
     titleProperty: 'contractNo',
     properties: filingProperties,

@@ -27,6 +27,11 @@ export const integrationBudgetResource: ResourceDefinition = {
   model: IntegrationBudget as unknown as ResourceDefinition['model'],
   builtInActions: ['list', 'show', 'search'],
   virtualProperties: ['history'],
+  related: [
+    { resourceId: 'ContractFiling', foreignKey: 'budgetLineId', localKey: 'budgetLineId' },
+    { resourceId: 'PaymentVoucher', foreignKey: 'budgetLineId', localKey: 'budgetLineId' },
+    { resourceId: 'ProjectBudgetLine', foreignKey: 'budgetNo', localKey: 'budgetLineId' },
+  ],
   options: {
     titleProperty: 'projectName',
     properties: {

@@ -5,6 +5,13 @@ import type { JurisdictionKind } from '../../resources/jurisdiction-kind.js';
 import { jurisdictionWhere, type SessionUser } from '../../resources/jurisdiction-scope.js';
 import { filterToWhere } from './filter-to-where.js';
 
+export interface JurisdictionView {
+  id: string;
+  where: WhereOptions;
+  /** Why a record the user can see is not offered here (e.g. a unit not yet approved), for form refusals. */
+  refusal?: string;
+}
+
 type JurisdictionModel = ModelStatic<Model> & { jurisdiction?: JurisdictionKind; secretFields?: readonly string[] };
 
 function userOf(context: ActionContext | undefined): SessionUser | undefined {
@@ -17,10 +24,10 @@ function userOf(context: ActionContext | undefined): SessionUser | undefined {
  * population; each one here adds the signed-in user's jurisdiction to the query. A call without a user sees nothing.
  */
 export class JurisdictionResource extends SequelizeResource {
-  private readonly view?: { id: string; where: WhereOptions };
+  private readonly view?: JurisdictionView;
 
   /** `view` narrows the model by a fixed condition and gives that view its own resource id. */
-  constructor(model: ModelStatic<Model>, view?: { id: string; where: WhereOptions }) {
+  constructor(model: ModelStatic<Model>, view?: JurisdictionView) {
     super(model);
     this.view = view;
   }
@@ -101,6 +108,28 @@ export class JurisdictionResource extends SequelizeResource {
     if (where === null) return null;
     const row = await this.model.findOne({ where });
     return row ? this.toRecord(row) : null;
+  }
+
+  /**
+   * Why `id` cannot be chosen from this resource: the view's own refusal when the record is in the user's
+   * jurisdiction but outside the view, otherwise the jurisdiction message. Never says more than the user may know.
+   */
+  async whyNotChoosable(id: string | number, context?: ActionContext): Promise<string> {
+    const outside = `所选记录 ${String(id)} 不存在或不在您的辖区内`;
+    if (!this.view?.refusal) return outside;
+    const scope = this.scope(context);
+    if (scope === null) return outside;
+    const row = await this.model.findOne({ where: { [Op.and]: [scope, { [this.primaryKey()]: id }] } });
+    return row ? this.view.refusal : outside;
+  }
+
+  /** Rows whose columns equal `match` exactly (a record's related rows), newest first, within the user's jurisdiction. */
+  async findRelated(match: Record<string, unknown>, limit: number, context?: ActionContext): Promise<{ records: BaseRecord[]; total: number }> {
+    const where = this.where(context, match as WhereOptions);
+    if (where === null) return { records: [], total: 0 };
+    const order: Array<[string, string]> = [[this.primaryKey(), 'DESC']];
+    const [rows, total] = await Promise.all([this.model.findAll({ where, limit, order }), this.model.count({ where })]);
+    return { records: rows.map((row) => this.toRecord(row)), total };
   }
 
   override async findMany(ids: Array<string | number>, context?: ActionContext): Promise<BaseRecord[]> {

@@ -12,4 +12,7 @@ export const Components = {
   SupervisoryBulkForm: componentLoader.add('SupervisoryBulkForm', path.join(here, 'supervisory-bulk-form.tsx')),
   RecordHistory: componentLoader.add('RecordHistory', path.join(here, 'record-history.tsx')),
   ItemErrors: componentLoader.add('ItemErrors', path.join(here, 'item-errors.tsx')),
+  RelatedRecords: componentLoader.add('RelatedRecords', path.join(here, 'related-records.tsx')),
+  AnnouncementBody: componentLoader.add('AnnouncementBody', path.join(here, 'announcement-body.tsx')),
+  AttachmentLink: componentLoader.add('AttachmentLink', path.join(here, 'attachment-link.tsx')),
 };

@@ -1,8 +1,14 @@
+import { ANNOUNCEMENT_TYPE_LABELS } from '../../resources/announcements/announcement-labels.js';
+import {
+  AGENCY_MODE_LABELS, BUDGET_KIND_LABELS, BUDGET_REVIEW_LABELS, CATEGORY_LABELS, LINK_STATUS_LABELS, METHOD_LABELS,
+  ORGANISATION_FORM_LABELS, PROJECT_STAGE_LABELS, SCENARIO_LABELS,
+} from '../../resources/plan/plan-labels.js';
+
 const unitTranslations = {
   properties: {
     name: '单位名称', creditCode: '统一社会信用代码', unitBudgetCode: '单位预算编码', regionCode: '所属辖区',
     address: '地址', contactName: '联系人', phone: '联系电话', status: '状态', formalMember: '正式库会员',
-    integrationBudgetCode: '一体化预算编码', budgetCodeVerdict: '预算编码核对',
+    integrationBudgetCode: '一体化预算编码', budgetCodeVerdict: '预算编码核对', related: '相关记录', history: '操作历史',
     submittedAt: '提交时间', reviewedAt: '审核时间', reviewerName: '审核人', reviewComment: '审核意见',
   },
   labels: {
@@ -18,7 +24,7 @@ const filingTranslations = {
     regionCode: '所属辖区', budgetLineId: '指标ID', virtualBudgetId: '新增预算', budgetYear: '预算年度', budgetType: '预算类型',
     filedAt: '备案时间', status: '备案状态', returnedAt: '退回时间', returnReason: '退回原因', pushStatus: '推送状态',
     pushedAt: '推送时间', lastPushError: '推送错误', pushVerdict: '推送条件', pushRoute: '推送途径', pushReasons: '不能推送的原因',
-    triggerDate: '触发日期', paidAmount: '已支付（元）', overpaid: '超额支付', version: '版本', history: '操作历史',
+    triggerDate: '触发日期', paidAmount: '已支付（元）', overpaid: '超额支付', version: '版本', history: '操作历史', related: '相关记录',
     createdAt: '创建时间', updatedAt: '更新时间',
   },
   labels: {
@@ -35,6 +41,28 @@ const filingTranslations = {
   },
 };
 
+const projectTranslations = {
+  properties: {
+    projectNo: '项目编号', name: '项目名称', procurementUnitId: '采购单位', regionCode: '所属辖区', budgetYear: '预算年度',
+    budgetAmount: '预算金额（元）', category: '品目类别', procurementMethod: '采购方式', budgetReviewStatus: '预算审核状态',
+    budgetReviewedAt: '预算审核时间', budgetReviewOpinion: '预算审核意见', organisationForm: '组织形式',
+    designatedAgency: '指定集中采购机构', agencyMode: '组织方式', agencyName: '采购机构', socialAgencyName: '委托的社会代理机构',
+    entrustedAt: '委托时间', stage: '项目进度', related: '相关记录', createdAt: '创建时间', updatedAt: '更新时间',
+  },
+  labels: {
+    category: CATEGORY_LABELS, budgetReviewStatus: BUDGET_REVIEW_LABELS, organisationForm: ORGANISATION_FORM_LABELS,
+    agencyMode: AGENCY_MODE_LABELS, stage: PROJECT_STAGE_LABELS, procurementMethod: METHOD_LABELS,
+  },
+};
+
+const awardNoticeTranslations = {
+  properties: {
+    noticeNo: '通知书编号', projectId: '采购项目', regionCode: '所属辖区', kind: '类型', supplierName: '中标（成交）供应商',
+    supplierCreditCode: '供应商统一社会信用代码', awardAmount: '中标（成交）金额（元）', issuedAt: '发出时间', agencyName: '代理机构',
+  },
+  labels: { kind: { entrusted: '委托采购', self_run: '自行采购' } },
+};
+
 /** Our labels in Chinese; AdminJS's own zh-CN strings fill everything not named here. */
 export const zhCN = {
   labels: {
@@ -43,6 +71,8 @@ export const zhCN = {
     bulkProgress: '进度：{{finished}} / {{total}} 已完成（其中失败 {{failed}}）',
     historyTitle: '操作历史', historyEmpty: '暂无操作记录', historyAt: '时间', historyUser: '操作人', historyAction: '操作',
     historyBlank: '（空）', historyChanges: '变更', historyReason: '原因',
+    relatedTitle: '相关记录', relatedCount: '（共 {{count}} 条）', relatedEmpty: '无', relatedAll: '查看全部 {{count}} 条',
+    relatedAsSubordinate: '作为下级单位的隶属关系', relatedAsSupervising: '作为主管单位的隶属关系', attachmentNone: '无附件',
     itemErrorsEmpty: '无', itemIndex: '第几项（从 0 开始）', itemField: '字段', itemMessage: '错误',
     pages: '页面',
     filters: '筛选',
@@ -98,6 +128,7 @@ export const zhCN = {
     returnContractFiling: '退回合同备案', deleteAcceptance: '删除验收单',
     resetPassword: '重置密码',
     deactivate: '停用',
+    newVirtualBudget: '新增预算', openBudgetSource: '打开原记录', approvePayment: '审核通过', rejectPayment: '审核退回',
   },
   buttons: { submit: '提交' },
   messages: {
@@ -161,7 +192,7 @@ export const zhCN = {
         unitName: '单位名称', projectName: '预算项目', categoryCode: '品目编码', amount: '金额（元）', fundType: '资金性质',
         sourceUpdatedAt: '一体化更新时间', procurementUnitId: '采购单位', matchStatus: '匹配状态',
         matchedProjectCode: '匹配的采购项目编号', matchedProjectName: '匹配的采购项目', matchedAt: '匹配时间',
-        createdAt: '接收时间', updatedAt: '更新时间', version: '版本', history: '操作历史',
+        createdAt: '接收时间', updatedAt: '更新时间', version: '版本', history: '操作历史', related: '相关记录',
       },
       labels: { matchStatus: { unmatched: '未匹配', matched: '已匹配' } },
     },
@@ -184,6 +215,60 @@ export const zhCN = {
         amount: '合同金额（元）', supplierName: '供应商', budgetLineId: '指标ID', unitBudgetCode: '单位预算编码',
         regionCode: '所属辖区', pushedAt: '写入时间',
       },
+    },
+    BudgetOverview: {
+      properties: {
+        budgetNo: '指标ID / 预算编号', kind: '预算类型', fiscalYear: '预算年度', regionCode: '所属辖区', procurementUnitId: '采购单位',
+        unitName: '单位名称', projectName: '预算项目', category: '品目类别', amount: '金额（元）', fundSource: '资金性质',
+        scenario: '新增预算场景', linkStatus: '匹配/关联状态', createdAt: '创建时间', updatedAt: '更新时间',
+      },
+      labels: { kind: BUDGET_KIND_LABELS, category: CATEGORY_LABELS, scenario: SCENARIO_LABELS, linkStatus: LINK_STATUS_LABELS },
+    },
+    VirtualBudget: {
+      properties: {
+        budgetNo: '预算编号', procurementUnitId: '采购单位', regionCode: '所属辖区', fiscalYear: '预算年度', projectName: '项目名称',
+        category: '品目类别', amount: '预算金额（元）', fundSource: '资金性质', scenario: '适用场景', remark: '备注',
+        linkedBudgetLineId: '关联的一体化指标', linkedAt: '关联时间', createdBy: '新增人', createdAt: '新增时间', updatedAt: '更新时间',
+        version: '版本', related: '相关记录', history: '操作历史',
+      },
+      labels: { category: CATEGORY_LABELS, scenario: SCENARIO_LABELS },
+    },
+    ...Object.fromEntries(['ProcurementProject', 'ProjectOrganisation', 'DesignatedAgencyProject', 'ProjectAgencyMethod', 'EntrustedAgencyProject']
+      .map((id) => [id, projectTranslations])),
+    ProjectBudgetLine: {
+      properties: { projectId: '采购项目', regionCode: '所属辖区', budgetKind: '预算类型', budgetNo: '指标ID / 预算编号', amount: '使用金额（元）', createdAt: '创建时间' },
+      labels: { budgetKind: BUDGET_KIND_LABELS },
+    },
+    Announcement: {
+      properties: {
+        title: '标题', type: '类型', projectId: '采购项目', regionCode: '所属辖区', publishedAt: '发布时间', body: '正文', attachmentName: '附件',
+      },
+      labels: { type: ANNOUNCEMENT_TYPE_LABELS },
+    },
+    SupplierRegistration: {
+      properties: {
+        supplierName: '供应商', supplierCreditCode: '统一社会信用代码', projectId: '采购项目', packageNo: '包号', contactName: '联系人',
+        contactPhone: '联系电话', status: '报名状态', registeredAt: '报名时间', regionCode: '所属辖区',
+      },
+      labels: { status: { registered: '已报名', documents_obtained: '已获取采购文件', withdrawn: '已撤回' } },
+    },
+    AwardNotice: awardNoticeTranslations,
+    SelfRunAwardNotice: awardNoticeTranslations,
+    PostAwardRecord: {
+      properties: {
+        contractNo: '合同编号', projectId: '采购项目', supplierName: '中标（成交）供应商', contractAmount: '合同金额（元）', signedAt: '签订日期',
+        acceptedAt: '验收日期', paidAmount: '已支付（元）', evaluation: '履约评价', remark: '备注', regionCode: '所属辖区',
+      },
+      labels: { evaluation: { excellent: '优秀', good: '良好', fair: '合格', poor: '不合格' } },
+    },
+    PaymentApplication: {
+      properties: {
+        applicationNo: '申请编号', projectId: '采购项目', contractFilingId: '合同备案', supplierName: '中标供应商',
+        contractAmount: '合同金额（元）', paidAmount: '已支付（元）', requestedAmount: '本次申请（元）', appliedAt: '申请时间',
+        status: '审核状态', reviewedAt: '审核时间', reviewerName: '审核人', reviewOpinion: '审核意见', regionCode: '所属辖区',
+        version: '版本', history: '操作历史',
+      },
+      labels: { status: { pending: '待审核', approved: '审核通过', rejected: '审核退回' } },
     },
     IntegrationInbox: {
       properties: {

@@ -1,0 +1,50 @@
+import { MONEY } from '../property-types.js';
+import type { ResourceDefinition } from '../resource-definition.js';
+import { AwardNotice } from './award-notice.model.js';
+import { PostAwardRecord } from './post-award-record.model.js';
+import { SupplierRegistration } from './supplier-registration.model.js';
+
+const readOnly = ['list', 'show', 'search'] as const;
+const project = { reference: 'ProcurementProject' };
+
+/** 报名情况 */
+export const supplierRegistrationResource: ResourceDefinition = {
+  id: 'SupplierRegistration',
+  model: SupplierRegistration as unknown as ResourceDefinition['model'],
+  builtInActions: readOnly,
+  options: { titleProperty: 'supplierName', properties: { projectId: project } },
+};
+
+const awardNoticeOptions: ResourceDefinition['options'] = {
+  titleProperty: 'noticeNo',
+  properties: { projectId: project, awardAmount: MONEY, kind: { isVisible: false } },
+};
+
+/** 中标通知书: of procurements entrusted to an agency. */
+export const awardNoticeResource: ResourceDefinition = {
+  id: 'AwardNotice',
+  model: AwardNotice as unknown as ResourceDefinition['model'],
+  viewWhere: { kind: 'entrusted' },
+  builtInActions: readOnly,
+  options: awardNoticeOptions,
+};
+
+/** 自行采购中标通知书 */
+export const selfRunAwardNoticeResource: ResourceDefinition = {
+  id: 'SelfRunAwardNotice',
+  model: AwardNotice as unknown as ResourceDefinition['model'],
+  viewWhere: { kind: 'self_run' },
+  builtInActions: readOnly,
+  options: awardNoticeOptions,
+};
+
+/** 标后数据 */
+export const postAwardRecordResource: ResourceDefinition = {
+  id: 'PostAwardRecord',
+  model: PostAwardRecord as unknown as ResourceDefinition['model'],
+  builtInActions: readOnly,
+  options: {
+    titleProperty: 'contractNo',
+    properties: { projectId: project, contractAmount: MONEY, paidAmount: MONEY },
+  },
+};

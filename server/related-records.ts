@@ -1,0 +1,60 @@
+import { populator, type ActionContext, type ActionRequest, type ActionResponse, type ResourceOptions } from 'adminjs';
+import type { RelatedRecords } from '../resources/resource-definition.js';
+import { JurisdictionResource } from './adapter/jurisdiction-resource.js';
+import { Components } from './components/registry.js';
+
+const SHOWN_PER_RELATION = 10;
+
+export interface RelatedBlock {
+  resourceId: string;
+  title: string;
+  total: number;
+  /** The target list filtered to this record, for "查看全部". */
+  listUrl: string;
+  records: unknown[];
+}
+
+/**
+ * A record's related records on its show page, each block read through the target resource itself, so the viewer's
+ * jurisdiction and the target's list permission apply exactly as on the target's own list.
+ */
+export function withRelatedRecords(relations: readonly RelatedRecords[], options: ResourceOptions): ResourceOptions {
+  const show = options.actions?.show ?? {};
+  const existing = show.after ? (Array.isArray(show.after) ? show.after : [show.after]) : [];
+  const after = async (response: ActionResponse, _request: ActionRequest, context: ActionContext): Promise<ActionResponse> => {
+    if (!response.record) return response;
+    const blocks: RelatedBlock[] = [];
+    for (const relation of relations) {
+      const target = context._admin.findResource(relation.resourceId);
+      if (!(target instanceof JurisdictionResource)) continue;
+      const list = target.decorate().actions.list;
+      if (!list || !list.isAccessible(context.currentAdmin)) continue;
+      const value = response.record.params[relation.localKey ?? 'id'];
+      const found = value === undefined || value === null || value === ''
+        ? { records: [], total: 0 }
+        : await target.findRelated({ [relation.foreignKey]: value }, SHOWN_PER_RELATION, context);
+      const records = await populator(found.records, context);
+      blocks.push({
+        resourceId: relation.resourceId,
+        title: relation.title ?? relation.resourceId,
+        total: found.total,
+        listUrl: `${context.h.resourceUrl({ resourceId: relation.resourceId })}?filters.${relation.foreignKey}=${encodeURIComponent(String(value ?? ''))}`,
+        records: records.map((r) => r.toJSON(context.currentAdmin)),
+      });
+    }
+    response.record.params.related = JSON.stringify(blocks);
+    return response;
+  };
+  return {
+    ...options,
+    properties: {
+      ...options.properties,
+      related: {
+        isVisible: { list: false, filter: false, edit: false, show: true },
+        components: { show: Components.RelatedRecords },
+        ...options.properties?.related,
+      },
+    },
+    actions: { ...options.actions, show: { ...show, after: [...existing, after] } } as ResourceOptions['actions'],
+  };
+}
