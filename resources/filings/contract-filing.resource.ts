@@ -2,7 +2,7 @@ import type { Model } from 'sequelize';
 import { supervisoryActions, type SupervisoryActionSpec } from '../../actions/supervisory-action.js';
 import { dispatchJob } from '../../jobs/job-dispatch.js';
 import { JOBS, QUEUES } from '../../jobs/queue-names.js';
-import { MONEY } from '../property-types.js';
+import { MONEY, PROCUREMENT_METHOD } from '../property-types.js';
 import type { ResourceDefinition } from '../resource-definition.js';
 import { AcceptanceFiling } from './acceptance-filing.model.js';
 import { ContractFiling } from './contract-filing.model.js';
@@ -87,7 +87,7 @@ const filingProperties = {
   amount: MONEY,
   paidAmount: MONEY,
   procurementUnitId: { reference: 'ProcurementUnit' },
-  procurementMethod: { availableValues: Object.entries(METHOD_LABELS).map(([value, label]) => ({ value, label })) },
+  procurementMethod: PROCUREMENT_METHOD,
   pushReasons: { type: 'textarea' as const },
   lastPushError: { type: 'textarea' as const },
   returnReason: { type: 'textarea' as const },

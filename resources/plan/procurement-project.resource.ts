@@ -1,5 +1,5 @@
 import { Op, type WhereOptions } from 'sequelize';
-import { MONEY } from '../property-types.js';
+import { MONEY, PROCUREMENT_METHOD } from '../property-types.js';
 import type { ResourceDefinition } from '../resource-definition.js';
 import { ProcurementProject } from './procurement-project.model.js';
 import { ProjectBudgetLine } from './project-budget-line.model.js';
@@ -10,6 +10,7 @@ const options: ResourceDefinition['options'] = {
   properties: {
     procurementUnitId: { reference: 'ProcurementUnit' },
     budgetAmount: MONEY,
+    procurementMethod: PROCUREMENT_METHOD,
   },
 };
 

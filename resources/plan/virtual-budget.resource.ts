@@ -43,7 +43,7 @@ async function prepareNew(request: ActionRequest, context: ActionContext): Promi
   request.payload = {
     ...parsed.value, procurementUnitId: unit!.id, regionCode: unit!.regionCode, createdBy: user.username,
     // Replaced by the real number once the row has an id (see the model's afterCreate); unique meanwhile.
-    budgetNo: `pending-${randomUUID()}`,
+    budgetNo: `pending-${randomUUID().replaceAll('-', '')}`,
   };
   return request;
 }

@@ -72,7 +72,7 @@ describe('新增预算 (VirtualBudget)', () => {
     const forged = await create(clients.nanchang!, form(approved.id, { regionCode: '360700' }));
     expect(forged.body.record.errors.regionCode.message).toBe('辖区 360700 不在您的管辖范围内');
     const { body } = await create(clients.nanchang!, form(approved.id, { regionCode: '360100', createdBy: 'someone-else', budgetNo: 'X1' }));
-    expect(body.notice).toMatchObject({ type: 'success' });
+    expect(body).toMatchObject({ notice: { type: 'success' } });
     const created = (await VirtualBudget.findOne({ where: { projectName: '2026年物业管理服务（测试新增）', procurementUnitId: approved.id } }))!;
     expect(created).toMatchObject({
       regionCode: '360100', createdBy: 'nanchang', scenario: 'multi_year_service', fundSource: '一般公共预算',
