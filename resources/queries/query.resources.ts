@@ -20,23 +20,16 @@ const awardNoticeOptions: ResourceDefinition['options'] = {
   properties: { projectId: project, awardAmount: MONEY, kind: { isVisible: false } },
 };
 
-/** 中标通知书: of procurements entrusted to an agency. */
-export const awardNoticeResource: ResourceDefinition = {
-  id: 'AwardNotice',
-  model: AwardNotice as unknown as ResourceDefinition['model'],
-  viewWhere: { kind: 'entrusted' },
-  builtInActions: readOnly,
-  options: awardNoticeOptions,
-};
+function awardNoticeView(id: string, kind: 'entrusted' | 'self_run'): ResourceDefinition {
+  return {
+    id, model: AwardNotice as unknown as ResourceDefinition['model'], viewWhere: { kind }, builtInActions: readOnly, options: awardNoticeOptions,
+  };
+}
 
+/** 中标通知书: of procurements entrusted to an agency. */
+export const awardNoticeResource = awardNoticeView('AwardNotice', 'entrusted');
 /** 自行采购中标通知书 */
-export const selfRunAwardNoticeResource: ResourceDefinition = {
-  id: 'SelfRunAwardNotice',
-  model: AwardNotice as unknown as ResourceDefinition['model'],
-  viewWhere: { kind: 'self_run' },
-  builtInActions: readOnly,
-  options: awardNoticeOptions,
-};
+export const selfRunAwardNoticeResource = awardNoticeView('SelfRunAwardNotice', 'self_run');
 
 /** 标后数据 */
 export const postAwardRecordResource: ResourceDefinition = {

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { DEMO_PASSWORD, IS_CI } from '../support/test-app.js';
+import { afterAll, beforeAll, jest } from '@jest/globals';
+import { DEMO_PASSWORD, IS_CI, startTestApp } from '../support/test-app.js';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ARTIFACTS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'artifacts');
@@ -63,4 +64,35 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const file = path.join(ARTIFACTS_DIR, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   return file;
+}
+
+export interface BrowserSession {
+  browser: Browser | null;
+  app: Awaited<ReturnType<typeof startTestApp>> | null;
+  page: Page;
+  foreign: string[];
+}
+
+/**
+ * One browser and one test app for a test file, opened before its tests and closed after them: `app` stays null
+ * when no browser is installed (the tests then return early, loudly). `prepare` runs on the app before the page
+ * opens (e.g. to post a batch); `username` logs in through the form.
+ */
+export function browserSession(what: string, options: { username?: string; prepare?: (app: NonNullable<BrowserSession['app']>) => Promise<void> } = {}): BrowserSession {
+  jest.setTimeout(BROWSER_TEST_TIMEOUT);
+  const session = { browser: null, app: null, foreign: [] } as unknown as BrowserSession;
+  beforeAll(async () => {
+    session.browser = await launchBrowserOrSkip(what);
+    if (!session.browser) return;
+    const app = await startTestApp();
+    session.app = app;
+    await options.prepare?.(app);
+    Object.assign(session, await openPanelPage(session.browser, app.url));
+    if (options.username) await loginThroughForm(session.page, app.url, options.username);
+  });
+  afterAll(async () => {
+    await session.browser?.close();
+    await session.app?.stop();
+  });
+  return session;
 }

@@ -1,82 +1,64 @@
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from '@jest/globals';
 import { ContractFiling, PaymentMiddleRecord } from '../../resources/models.js';
-import { startTestApp, drainJobs } from '../support/test-app.js';
-import { BROWSER_TEST_TIMEOUT, launchBrowserOrSkip, openPanelPage, loginThroughForm, screenshot } from './browser.js';
+import { drainJobs } from '../support/test-app.js';
+import { browserSession, screenshot } from './browser.js';
 
-jest.setTimeout(BROWSER_TEST_TIMEOUT);
-
-let browser: Browser | null = null;
-let app: Awaited<ReturnType<typeof startTestApp>> | null = null;
-let page: Page;
-let foreign: string[];
-
-beforeAll(async () => {
-  browser = await launchBrowserOrSkip('浏览器端到端测试（手动推送合同备案）');
-  if (!browser) return;
-  app = await startTestApp();
-  ({ page, foreign } = await openPanelPage(browser, app.url));
-  await loginThroughForm(page, app.url, 'nanchangxian');
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const s = browserSession('浏览器端到端测试（手动推送合同备案）', { username: 'nanchangxian' });
 
 describe('新-手动推送合同备案 in the browser (南昌县采购办)', () => {
   it('pushes a filing and then sees 已推送 with the time', async () => {
-    if (!browser || !app) return;
+    if (!s.app) return;
     const filing = (await ContractFiling.findOne({ where: { contractNo: 'HT-2026-360121.A01' } }))!;
-    await page.goto(`${app.url}/admin/resources/ManualPushFiling`);
-    await page.locator('tr[data-id]').first().waitFor();
-    const header = await page.locator('thead').first().innerText();
+    await s.page.goto(`${s.app.url}/admin/resources/ManualPushFiling`);
+    await s.page.locator('tr[data-id]').first().waitFor();
+    const header = await s.page.locator('thead').first().innerText();
     for (const heading of ['合同编号', '采购方式', '预算年度', '预算类型', '触发日期', '推送状态', '推送条件']) expect(header).toContain(heading);
-    await screenshot(page, 'manual-push-list');
+    await screenshot(s.page, 'manual-push-list');
 
-    await page.goto(`${app.url}/admin/resources/ManualPushFiling/records/${filing.id}/pushToIntegration`);
-    await page.getByTestId('action-submit').waitFor();
-    expect(await page.getByTestId('detail-推送条件').innerText()).toBe('满足');
+    await s.page.goto(`${s.app.url}/admin/resources/ManualPushFiling/records/${filing.id}/pushToIntegration`);
+    await s.page.getByTestId('action-submit').waitFor();
+    expect(await s.page.getByTestId('detail-推送条件').innerText()).toBe('满足');
     const [response] = await Promise.all([
-      page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/pushToIntegration')),
-      page.getByTestId('action-submit').click(),
+      s.page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/pushToIntegration')),
+      s.page.getByTestId('action-submit').click(),
     ]);
     expect(((await response.json()) as any).notice.type).toBe('success');
-    await drainJobs(app);
+    await drainJobs(s.app);
 
-    await page.goto(`${app.url}/admin/resources/ManualPushFiling/records/${filing.id}/show`);
-    const shown = page.locator('section').filter({ hasText: '推送状态' }).first();
-    await page.getByText('已推送').first().waitFor();
+    await s.page.goto(`${s.app.url}/admin/resources/ManualPushFiling/records/${filing.id}/show`);
+    const shown = s.page.locator('section').filter({ hasText: '推送状态' }).first();
+    await s.page.getByText('已推送').first().waitFor();
     expect(await shown.innerText()).toContain('推送时间');
     await filing.reload();
     expect(filing.pushStatus).toBe('pushed');
     expect(await PaymentMiddleRecord.count({ where: { sourceFilingId: filing.id } })).toBe(1);
-    await screenshot(page, 'manual-push-done');
-    expect(foreign).toEqual([]);
+    await screenshot(s.page, 'manual-push-done');
+    expect(s.foreign).toEqual([]);
   });
 
   it('shows why a blocked filing cannot be pushed', async () => {
-    if (!browser || !app) return;
+    if (!s.app) return;
     const filing = (await ContractFiling.findOne({ where: { contractNo: 'HT-2022-360121.L01' } }))!;
-    await page.goto(`${app.url}/admin/resources/ManualPushFiling/records/${filing.id}/pushToIntegration`);
-    const refusal = await page.getByTestId('refusal').innerText();
+    await s.page.goto(`${s.app.url}/admin/resources/ManualPushFiling/records/${filing.id}/pushToIntegration`);
+    const refusal = await s.page.getByTestId('refusal').innerText();
     expect(refusal).toContain('缺少合同名称');
     expect(refusal).toContain('需先删除验收单');
   });
 
   it('a bulk push shows its progress, N of M, and what it refused', async () => {
-    if (!browser || !app) return;
+    if (!s.app) return;
     const pushable = await ContractFiling.findAll({ where: { regionCode: '360121', pushVerdict: 'pushable', pushStatus: ['not_pushed', 'failed'] } });
     const blocked = (await ContractFiling.findOne({ where: { contractNo: 'HT-2021-360121.O01' } }))!;
     expect(pushable.length).toBeGreaterThanOrEqual(2);
     const ids = [...pushable.map((f) => f.id), blocked.id];
-    await page.goto(`${app.url}/admin/resources/ManualPushFiling/bulk/pushToIntegrationBulk?recordIds=${ids.join(',')}`);
-    await page.getByRole('button', { name: '批量推送' }).click();
-    const summary = await page.getByTestId('bulk-summary').innerText();
+    await s.page.goto(`${s.app.url}/admin/resources/ManualPushFiling/bulk/pushToIntegrationBulk?recordIds=${ids.join(',')}`);
+    await s.page.getByRole('button', { name: '批量推送' }).click();
+    const summary = await s.page.getByTestId('bulk-summary').innerText();
     expect(summary).toContain(`已处理 ${pushable.length} 条，未处理 1 条`);
     expect(summary).toContain('HT-2021-360121.O01：不能推送');
     expect(summary).toContain('原支付方式');
-    await page.getByText(`进度：${pushable.length} / ${pushable.length} 已完成（其中失败 0）`).waitFor();
-    await screenshot(page, 'manual-push-bulk');
+    await s.page.getByText(`进度：${pushable.length} / ${pushable.length} 已完成（其中失败 0）`).waitFor();
+    await screenshot(s.page, 'manual-push-bulk');
     for (const f of pushable) expect((await f.reload()).pushStatus).toBe('pushed');
   });
 });
