@@ -23,7 +23,11 @@ describe('list and search follow the region subtree', () => {
     ['province', ['360000', '360100', '360102', '360121', '360700', '360702']],
     ['gongguanban', ['360000', '360100', '360102', '360121', '360700', '360702']],
   ])('%s sees exactly the regions %j', async (user, regions) => {
-    for (const resource of ['ProcurementUnit', 'Affiliation', 'IntegrationUnit', 'FormalMemberUnit', 'BudgetCodeCheck']) {
+    for (const resource of [
+      'ProcurementUnit', 'Affiliation', 'IntegrationUnit', 'FormalMemberUnit', 'BudgetCodeCheck', 'BudgetOverview', 'VirtualBudget',
+      'ProcurementProject', 'ProjectOrganisation', 'DesignatedAgencyProject', 'ProjectAgencyMethod', 'EntrustedAgencyProject',
+      'Announcement', 'SupplierRegistration', 'AwardNotice', 'SelfRunAwardNotice', 'PostAwardRecord', 'PaymentApplication',
+    ]) {
       const { status, body } = await clients[user]!.get(api.list(resource));
       expect(status).toBe(200);
       expect(body.meta.total).toBe(body.records.length);
