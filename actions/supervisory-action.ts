@@ -29,6 +29,8 @@ export interface SupervisoryActionSpec<M extends Model> {
   /** Facts shown before acting and a refusal when the business rule says no. */
   inspect?: (row: M, user: SessionUser, transaction?: Transaction) => Promise<Inspection>;
   apply: (row: M, input: { user: SessionUser; reason: string | null; now: Date }) => Record<string, unknown>;
+  /** Writes to other tables that belong to the same decision, inside its transaction (e.g. the categories it adds). */
+  within?: (row: M, transaction: Transaction, user: SessionUser) => Promise<void>;
   success: (row: M) => string;
   /** Follow-up work once the decision is committed (e.g. queue a job); a failure here is reported, not rolled back. */
   afterCommit?: (row: M, changes: Record<string, unknown>, user: SessionUser) => Promise<void>;
@@ -100,6 +102,7 @@ export async function runSupervisoryAction<M extends Model>(
       );
     }
     if (affected !== 1) return { ok: false, message: '该记录已被他人处理' };
+    if (spec.within) await spec.within(row, transaction, user);
     committed = { ...changes, ...(versioned && { version: version + 1 }) };
     await recordAudit({
       user, action: spec.name, resourceId: spec.resourceId, recordId: String(values.id),

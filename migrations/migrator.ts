@@ -4,6 +4,7 @@ import * as foundation from './0001-foundation.js';
 import * as integration from './0002-integration.js';
 import * as filings from './0003-filings.js';
 import * as plan from './0004-plan.js';
+import * as agreement from './0005-agreement.js';
 import * as paymentMiddle from './middle/0001-payment-middle.js';
 
 type Migration = { name: string; up: typeof foundation.up; down: typeof foundation.down };
@@ -14,6 +15,7 @@ const MIGRATIONS: Migration[] = [
   { name: '0002-integration', ...integration },
   { name: '0003-filings', ...filings },
   { name: '0004-plan', ...plan },
+  { name: '0005-agreement', ...agreement },
 ];
 
 /** The payment intermediate database is a separate database with its own history. */

@@ -1,3 +1,8 @@
+import { agreementCategoryResource } from './agreement/agreement-category.resource.js';
+import { agreementGoodsResource } from './agreement/agreement-goods.resource.js';
+import { agreementLibraryResource } from './agreement/agreement-library.resource.js';
+import { agreementSupplierResource } from './agreement/agreement-supplier.resource.js';
+import { biddingQuoteResource, biddingRecordResource } from './agreement/bidding-record.resource.js';
 import { announcementResource } from './announcements/announcement.resource.js';
 import { affiliationResource } from './entities/affiliation.resource.js';
 import { budgetCodeCheckResource, formalMemberUnitResource, procurementUnitResource } from './entities/procurement-unit.resource.js';
@@ -29,6 +34,8 @@ export const RESOURCE_DEFINITIONS: readonly ResourceDefinition[] = [
   integrationBudgetResource, integrationUnitResource, paymentVoucherResource, integrationInboxResource, paymentMiddleRecordResource,
   budgetOverviewResource, virtualBudgetResource, procurementProjectResource, projectOrganisationResource,
   designatedAgencyProjectResource, projectAgencyMethodResource, entrustedAgencyProjectResource, projectBudgetLineResource,
+  agreementLibraryResource, agreementCategoryResource, agreementSupplierResource, agreementGoodsResource,
+  biddingRecordResource, biddingQuoteResource,
   announcementResource, supplierRegistrationResource, awardNoticeResource, selfRunAwardNoticeResource, postAwardRecordResource,
   contractFilingResource, acceptanceFilingResource, manualPushFilingResource, paymentApplicationResource,
   regionResource, supervisorUserResource, auditLogResource,

@@ -1,5 +1,5 @@
-import { Op, type WhereOptions } from 'sequelize';
-import { visibleRegionPrefix, type Role } from '../domain/jurisdiction.js';
+import { literal, Op, type WhereOptions } from 'sequelize';
+import { parentRegion, visibleRegionPrefix, type Role } from '../domain/jurisdiction.js';
 import type { JurisdictionKind } from './jurisdiction-kind.js';
 
 /** What the session knows about the signed-in supervisor; the only input jurisdiction needs. */
@@ -23,9 +23,25 @@ export function jurisdictionWhere(kind: JurisdictionKind | undefined, user: Sess
   if (user.role === 'admin') return {};
   if (kind.kind === 'admin') return null;
   const visible = visibleRegionPrefix(user.regionCode);
+  if (kind.kind === 'library' && 'exact' in visible) return countyLibraryWhere(kind.field, visible.exact);
   return 'exact' in visible
     ? { [kind.field]: visible.exact }
     : { [kind.field]: { [Op.like]: `${visible.prefix}%` } };
+}
+
+/**
+ * The county's own library, or its city's while the county has none (domain/agreement-library.ts says the same in
+ * plain code). The region codes come from the session and are checked digits, never user input.
+ */
+function countyLibraryWhere(field: string, county: string): WhereOptions {
+  if (!/^36\d{4}$/.test(county)) return { [field]: null, [Op.and]: [literal('1 = 0')] };
+  const city = parentRegion(county)!;
+  return {
+    [Op.or]: [
+      { [field]: county },
+      { [Op.and]: [{ [field]: city }, literal(`NOT EXISTS (SELECT 1 FROM agreement_libraries own WHERE own.owner_region_code = '${county}')`)] },
+    ],
+  };
 }
 
 export function sessionUserOf(context: { currentAdmin?: unknown } | undefined): SessionUser | undefined {

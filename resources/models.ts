@@ -8,6 +8,12 @@ import { IntegrationBudget } from './integration/integration-budget.model.js';
 import { IntegrationInbox, IntegrationInboxPayload } from './integration/integration-inbox.model.js';
 import { IntegrationUnit } from './integration/integration-unit.model.js';
 import { PaymentVoucher } from './integration/payment-voucher.model.js';
+import { AgreementCategory } from './agreement/agreement-category.model.js';
+import { AgreementGoods } from './agreement/agreement-goods.model.js';
+import { AgreementLibrary } from './agreement/agreement-library.model.js';
+import { AgreementSupplier } from './agreement/agreement-supplier.model.js';
+import { BiddingQuote } from './agreement/bidding-quote.model.js';
+import { BiddingRecord } from './agreement/bidding-record.model.js';
 import { Announcement } from './announcements/announcement.model.js';
 import { AnnouncementAttachment } from './announcements/announcement-attachment.model.js';
 import { PaymentApplication } from './payments/payment-application.model.js';
@@ -25,6 +31,7 @@ import { Region } from './system/region.model.js';
 import { SupervisorUser } from './system/supervisor-user.model.js';
 
 export {
+  AgreementCategory, AgreementGoods, AgreementLibrary, AgreementSupplier, BiddingQuote, BiddingRecord,
   Announcement, AnnouncementAttachment, AwardNotice, BudgetOverview, PaymentApplication, PostAwardRecord, ProcurementProject,
   ProjectBudgetLine, SupplierRegistration, VirtualBudget,
   AcceptanceFiling, Affiliation, PaymentMiddleRecord, AuditLog, ContractFiling, IntegrationBudget, IntegrationInbox, IntegrationInboxPayload, IntegrationUnit,
@@ -38,6 +45,7 @@ export function initModels(sequelize: Sequelize): void {
     IntegrationBudget, PaymentVoucher, IntegrationInbox, IntegrationInboxPayload, ContractFiling, AcceptanceFiling,
     VirtualBudget, BudgetOverview, ProcurementProject, ProjectBudgetLine, Announcement, AnnouncementAttachment,
     SupplierRegistration, AwardNotice, PostAwardRecord, PaymentApplication,
+    AgreementLibrary, AgreementCategory, AgreementSupplier, AgreementGoods, BiddingRecord, BiddingQuote,
   ]) {
     model.initialize(sequelize);
   }

@@ -1,4 +1,5 @@
 import type { CreationAttributes, Transaction } from 'sequelize';
+import { creditCodeCheckChar } from '../domain/credit-code.js';
 import { fenToDecimal, toFen } from '../domain/money.js';
 import { virtualBudgetNo } from '../domain/virtual-budget.js';
 import { ANNOUNCEMENT_TYPE_LABELS } from '../resources/announcements/announcement-labels.js';
@@ -11,11 +12,12 @@ import type { createRandom } from './random.js';
 
 type Random = ReturnType<typeof createRandom>;
 
-const SUPPLIERS = [
-  ['江西赣新科技有限公司', '91360100MA35F0XK1A'], ['南昌洪城物业服务有限公司', '91360100705520461B'],
-  ['江西天工印务有限公司', '91360100158260349C'], ['赣州南康家具制造有限公司', '91360782MA39A1QX5D'],
-  ['江西省医疗器械有限公司', '91360000158304127E'], ['九江长江信息工程有限公司', '91360400MA38L2WB7F'],
-] as const;
+/** Suppliers with real-looking credit codes: the 18th character is computed, so every code passes the checksum. */
+const SUPPLIERS = ([
+  ['江西赣新科技有限公司', '91360100MA35F0XK1'], ['南昌洪城物业服务有限公司', '91360100705520461'],
+  ['江西天工印务有限公司', '91360100158260349'], ['赣州南康家具制造有限公司', '91360782MA39A1QX5'],
+  ['江西省医疗器械有限公司', '91360000158304127'], ['九江长江信息工程有限公司', '91360400MA38L2WB7'],
+] as const).map(([name, first17]) => [name, `${first17}${creditCodeCheckChar(first17)}`] as const);
 const CENTRAL_AGENCIES: Record<string, string> = { '360000': '江西省公共资源交易集团', '360100': '南昌市政府采购中心', '360700': '赣州市政府采购中心' };
 const SOCIAL_AGENCIES = ['江西国际招标有限公司', '江西省机电设备招标有限公司', '中机国际招标有限公司江西分公司', '江西立信工程咨询有限公司'];
 const PLANS: ReadonlyArray<{ form: OrganisationForm; method: string; stage: ProjectStage; social?: boolean; selfRun?: boolean }> = [

@@ -5,6 +5,7 @@ import { budgetCodeVerdict } from '../domain/budget-code-verdict.js';
 import { CREDIT_CODE_CHARSET, creditCodeCheckChar } from '../domain/credit-code.js';
 import type { Role } from '../domain/jurisdiction.js';
 import { Affiliation, IntegrationUnit, ProcurementUnit, Region, SupervisorUser } from '../resources/models.js';
+import { seedDemoAgreement } from './demo-agreement.js';
 import { seedDemoIntegration } from './demo-integration.js';
 import { seedDemoPlan } from './demo-plan.js';
 import { createRandom } from './random.js';
@@ -129,6 +130,7 @@ export async function seedDemoBusinessData(sequelize: Sequelize, options: { scal
         }, { transaction });
       }
     }
+    await seedDemoAgreement(random, day, transaction);
   });
   return true;
 }

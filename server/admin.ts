@@ -54,7 +54,7 @@ export function resourceOptions(definition: ResourceDefinition, config: Resource
     actions: actions as ResourceOptions['actions'],
   };
   const jurisdiction = definition.model.jurisdiction;
-  const regionField = jurisdiction.kind === 'region' ? jurisdiction.field : null;
+  const regionField = jurisdiction.kind === 'region' || jurisdiction.kind === 'library' ? jurisdiction.field : null;
   options = withWriteGuard(regionField, options);
   options = withCrudAudit(definition.id, regionField, options);
   if (definition.related?.length) options = withRelatedRecords(definition.related, options);

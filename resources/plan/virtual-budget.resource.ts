@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { ValidationError, type ActionContext, type ActionRequest } from 'adminjs';
+import type { ActionContext, ActionRequest } from 'adminjs';
+import { refuseForm } from '../../actions/form-refusal.js';
 import { canAct } from '../../domain/jurisdiction.js';
 import { FUND_SOURCES, parseVirtualBudgetInput } from '../../domain/virtual-budget.js';
 import { ProcurementUnit } from '../entities/procurement-unit.model.js';
@@ -8,12 +9,6 @@ import { sessionUserOf, type SessionUser } from '../jurisdiction-scope.js';
 import { MONEY } from '../property-types.js';
 import type { ResourceDefinition } from '../resource-definition.js';
 import { VirtualBudget } from './virtual-budget.model.js';
-
-const REFUSED = '提交的内容有误，未作任何修改';
-
-function refuse(errors: Record<string, string>, message = REFUSED): never {
-  throw new ValidationError(Object.fromEntries(Object.entries(errors).map(([k, m]) => [k, { message: m }])), { message });
-}
 
 function mayActOn(user: SessionUser, regionCode: string): string | null {
   return canAct(user.role, user.regionCode, regionCode) ? null
@@ -39,7 +34,7 @@ async function prepareNew(request: ActionRequest, context: ActionContext): Promi
     const refusal = mayActOn(user, unit.regionCode);
     if (refusal) errors.procurementUnitId = refusal;
   }
-  if (!parsed.ok || Object.keys(errors).length) refuse(errors);
+  if (!parsed.ok || Object.keys(errors).length) refuseForm(errors);
   request.payload = {
     ...parsed.value, procurementUnitId: unit!.id, regionCode: unit!.regionCode, createdBy: user.username,
     // Replaced by the real number once the row has an id (see the model's afterCreate); unique meanwhile.
@@ -53,17 +48,17 @@ async function prepareEdit(request: ActionRequest, context: ActionContext): Prom
   const user = sessionUserOf(context)!;
   const current = context.record!.params as Record<string, unknown>;
   if (current.linkedBudgetLineId) {
-    refuse({}, `该新增预算已由采购单位关联一体化指标 ${String(current.linkedBudgetLineId)}，不能再修改`);
+    refuseForm({}, `该新增预算已由采购单位关联一体化指标 ${String(current.linkedBudgetLineId)}，不能再修改`);
   }
   const regionRefusal = mayActOn(user, String(current.regionCode));
-  if (regionRefusal) refuse({}, regionRefusal);
+  if (regionRefusal) refuseForm({}, regionRefusal);
   const payload = request.payload ?? {};
   const parsed = parseVirtualBudgetInput(payload);
   const errors: Record<string, string> = parsed.ok ? {} : { ...parsed.errors };
   if (payload.procurementUnitId !== undefined && String(payload.procurementUnitId) !== String(current.procurementUnitId)) {
     errors.procurementUnitId = '采购单位在新增后不能修改；如选错单位，请为正确的单位另行新增预算';
   }
-  if (!parsed.ok || Object.keys(errors).length) refuse(errors);
+  if (!parsed.ok || Object.keys(errors).length) refuseForm(errors);
   request.payload = { ...parsed.value, version: Number(current.version ?? 0) + 1 };
   return request;
 }

@@ -1,3 +1,4 @@
+import { BIDDING_STATUS_LABELS } from '../../domain/agreement-library.js';
 import { ANNOUNCEMENT_TYPE_LABELS } from '../../resources/announcements/announcement-labels.js';
 import {
   AGENCY_MODE_LABELS, BUDGET_KIND_LABELS, BUDGET_REVIEW_LABELS, CATEGORY_LABELS, LINK_STATUS_LABELS, METHOD_LABELS,
@@ -128,6 +129,7 @@ export const zhCN = {
     returnContractFiling: '退回合同备案', deleteAcceptance: '删除验收单',
     resetPassword: '重置密码',
     deactivate: '停用',
+    initializeCategories: '初始化品目', removeSupplier: '移除协议供应商', returnBidding: '退回竞价/报价',
     newVirtualBudget: '新增预算', openBudgetSource: '打开原记录', approvePayment: '审核通过', rejectPayment: '审核退回',
   },
   buttons: { submit: '提交' },
@@ -214,6 +216,54 @@ export const zhCN = {
         sourceFilingId: '来源备案', sourceVersion: '备案版本', contractNo: '合同编号', contractName: '合同名称', signedAt: '签订日期',
         amount: '合同金额（元）', supplierName: '供应商', budgetLineId: '指标ID', unitBudgetCode: '单位预算编码',
         regionCode: '所属辖区', pushedAt: '写入时间',
+      },
+    },
+    AgreementLibrary: {
+      properties: {
+        name: '商品库名称', ownerRegionCode: '所属辖区', categoriesInitializedAt: '品目初始化时间', createdBy: '建立人',
+        createdAt: '建立时间', version: '版本', related: '库中内容', history: '操作历史',
+      },
+      actions: { new: '建立商品库' },
+    },
+    AgreementCategory: {
+      properties: {
+        code: '品目编码', name: '品目名称', level: '层级', isLeaf: '最末级', parentCode: '上级品目编码', libraryId: '商品库',
+        libraryRegionCode: '商品库辖区', title: '品目', createdAt: '创建时间', related: '相关记录', history: '操作历史',
+      },
+      actions: { new: '新增品目' },
+    },
+    AgreementGoods: {
+      properties: {
+        name: '商品名称', brand: '品牌', modelNo: '型号', specification: '规格参数', unitPrice: '协议单价（元）', categoryId: '品目',
+        supplierId: '协议供应商', libraryId: '商品库', libraryRegionCode: '商品库辖区', createdBy: '添加人', createdAt: '添加时间',
+        updatedAt: '更新时间', history: '操作历史',
+      },
+      actions: { new: '新增商品', delete: '删除商品' },
+    },
+    AgreementSupplier: {
+      properties: {
+        supplierName: '供应商名称', creditCode: '统一社会信用代码', contactName: '联系人', contactPhone: '联系电话',
+        validFrom: '协议有效期起', validTo: '协议有效期止', status: '状态', libraryId: '商品库', libraryRegionCode: '商品库辖区',
+        title: '协议供应商', removedAt: '移除时间', removedBy: '移除人', removeReason: '移除原因', createdAt: '加入时间',
+        version: '版本', related: '相关记录', history: '操作历史',
+      },
+      labels: { status: { active: '有效', removed: '已移除' } },
+      actions: { new: '添加协议供应商' },
+    },
+    BiddingRecord: {
+      properties: {
+        biddingNo: '竞价编号', projectName: '采购项目', purchaserName: '采购人', regionCode: '采购人辖区', libraryId: '商品库',
+        libraryRegionCode: '商品库辖区', goodsId: '商品', goodsSummary: '采购内容', quantity: '数量', ceilingPrice: '最高限价（元）',
+        status: '状态', startAt: '开始时间', endAt: '结束时间', participantCount: '参与供应商数', lowestQuote: '最低报价（元）',
+        winningSupplierName: '成交供应商', returnedAt: '退回时间', returnReason: '退回原因', version: '版本', related: '报价情况',
+        history: '操作历史',
+      },
+      labels: { status: BIDDING_STATUS_LABELS },
+    },
+    BiddingQuote: {
+      properties: {
+        biddingId: '竞价', libraryRegionCode: '商品库辖区', supplierId: '协议供应商', supplierName: '供应商', quoteAmount: '报价（元）',
+        quotedAt: '报价时间',
       },
     },
     BudgetOverview: {

@@ -62,7 +62,7 @@ describe('查询', () => {
     const registrations = await clients.nanchang!.get(api.list('SupplierRegistration', `&filters.supplierName=${encodeURIComponent('江西赣新')}`));
     expect(registrations.body.records.length).toBeGreaterThan(0);
     for (const r of registrations.body.records) expect(r.params.supplierName).toContain('江西赣新');
-    const byCode = await clients.nanchang!.get(api.list('SupplierRegistration', `&filters.supplierCreditCode=91360100ma35f0xk1a`));
+    const byCode = await clients.nanchang!.get(api.list('SupplierRegistration', `&filters.supplierCreditCode=91360100ma35f0xk1`));
     expect(byCode.body.records.length).toBeGreaterThan(0);
   });
 

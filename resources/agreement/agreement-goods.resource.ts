@@ -1,0 +1,108 @@
+import type { ActionContext, ActionRequest } from 'adminjs';
+import { Op } from 'sequelize';
+import { refuseForm } from '../../actions/form-refusal.js';
+import { toFen } from '../../domain/money.js';
+import { sessionUserOf, type SessionUser } from '../jurisdiction-scope.js';
+import { MONEY } from '../property-types.js';
+import type { ResourceDefinition } from '../resource-definition.js';
+import { AgreementCategory } from './agreement-category.model.js';
+import { AgreementGoods } from './agreement-goods.model.js';
+import { AgreementLibrary } from './agreement-library.model.js';
+import { AgreementSupplier } from './agreement-supplier.model.js';
+import { BiddingRecord } from './bidding-record.model.js';
+import { maintenanceRefusal } from './library-access.js';
+
+const today = (): string => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+
+/**
+ * Goods go under a leaf category that exists in the library, from a supplier admitted to the same library and
+ * valid today; the library is the category's, never a separate choice that could disagree with it.
+ */
+async function checkedGoods(payload: Record<string, unknown>, user: SessionUser): Promise<Record<string, unknown>> {
+  const errors: Record<string, string> = {};
+  const categoryId = Number(payload.categoryId);
+  const category = Number.isInteger(categoryId) && categoryId > 0 ? await AgreementCategory.findByPk(categoryId) : null;
+  if (!category) refuseForm({ categoryId: '请选择品目' });
+  if (!category.isLeaf) refuseForm({ categoryId: `品目 ${category.code} ${category.name} 下还有下级品目，商品只能加在最末级品目下` });
+  const library = (await AgreementLibrary.findByPk(category.libraryId))!;
+  const refusal = maintenanceRefusal(user, library);
+  if (refusal) refuseForm({ categoryId: refusal });
+  const supplierId = Number(payload.supplierId);
+  const supplier = Number.isInteger(supplierId) && supplierId > 0 ? await AgreementSupplier.findByPk(supplierId) : null;
+  if (!supplier) errors.supplierId = '请选择协议供应商';
+  else if (supplier.libraryId !== library.id) errors.supplierId = `${supplier.supplierName} 不是“${library.name}”的协议供应商`;
+  else if (supplier.status !== 'active') errors.supplierId = `${supplier.supplierName} 已被移除，不能再供应商品`;
+  else if (supplier.validTo < today() || supplier.validFrom > today()) errors.supplierId = `${supplier.supplierName} 的协议有效期为 ${supplier.validFrom} 至 ${supplier.validTo}，今天不在有效期内`;
+  const text = (key: string, label: string, max: number): string => {
+    const value = String(payload[key] ?? '').trim();
+    if (!value) errors[key] = `请填写${label}`;
+    else if (value.length > max) errors[key] = `${label}不能超过 ${max} 个字`;
+    return value;
+  };
+  const name = text('name', '商品名称', 200);
+  const brand = text('brand', '品牌', 100);
+  const modelNo = text('modelNo', '型号', 100);
+  const price = String(payload.unitPrice ?? '').trim();
+  if (!/^\d+(\.\d{1,2})?$/.test(price)) errors.unitPrice = '单价必须是数字，最多两位小数，不带逗号或单位';
+  else if (toFen(price) <= 0) errors.unitPrice = '单价必须大于 0';
+  if (Object.keys(errors).length) refuseForm(errors);
+  return {
+    libraryId: library.id, libraryRegionCode: library.ownerRegionCode, categoryId: category.id, supplierId: supplier!.id,
+    name, brand, modelNo, unitPrice: price, specification: String(payload.specification ?? '').trim() || null,
+  };
+}
+
+async function prepareNewGoods(request: ActionRequest, context: ActionContext): Promise<ActionRequest> {
+  if (request.method !== 'post') return request;
+  const user = sessionUserOf(context)!;
+  request.payload = { ...(await checkedGoods(request.payload ?? {}, user)), createdBy: user.username };
+  return request;
+}
+
+async function prepareEditGoods(request: ActionRequest, context: ActionContext): Promise<ActionRequest> {
+  if (request.method !== 'post') return request;
+  const user = sessionUserOf(context)!;
+  const current = context.record!.params as { libraryRegionCode: string };
+  const refusal = maintenanceRefusal(user, { ownerRegionCode: current.libraryRegionCode, name: '该商品库' });
+  if (refusal) refuseForm({}, refusal);
+  request.payload = await checkedGoods(request.payload ?? {}, user);
+  return request;
+}
+
+/** 删除商品: the owner's office only, and not while a running bidding is for these goods. */
+async function guardDeleteGoods(request: ActionRequest, context: ActionContext): Promise<ActionRequest> {
+  if (request.method !== 'post') return request;
+  const user = sessionUserOf(context)!;
+  const records = context.records ?? (context.record ? [context.record] : []);
+  for (const record of records) {
+    const params = record.params as { id: number; name: string; libraryRegionCode: string };
+    const refusal = maintenanceRefusal(user, { ownerRegionCode: params.libraryRegionCode, name: '该商品库' });
+    if (refusal) refuseForm({}, refusal);
+    const open = await BiddingRecord.findAll({ where: { goodsId: params.id, status: { [Op.in]: ['bidding', 'quoting'] } } });
+    if (open.length) refuseForm({}, `商品“${params.name}”正在进行中的竞价中使用，不能删除：${open.map((b) => b.biddingNo).join('、')}`);
+  }
+  return request;
+}
+
+export const agreementGoodsResource: ResourceDefinition = {
+  id: 'AgreementGoods',
+  model: AgreementGoods as unknown as ResourceDefinition['model'],
+  builtInActions: ['list', 'show', 'search', 'new', 'edit', 'delete'],
+  virtualProperties: ['history'],
+  options: {
+    titleProperty: 'name',
+    properties: {
+      libraryId: { reference: 'AgreementLibrary' },
+      categoryId: { reference: 'AgreementCategory', isRequired: true },
+      supplierId: { reference: 'AgreementSupplier', isRequired: true },
+      unitPrice: { ...MONEY, isRequired: true },
+      name: { isRequired: true }, brand: { isRequired: true }, modelNo: { isRequired: true },
+      specification: { type: 'textarea' },
+    },
+    actions: {
+      new: { before: [prepareNewGoods] },
+      edit: { before: [prepareEditGoods] },
+      delete: { before: [guardDeleteGoods] },
+    },
+  },
+};

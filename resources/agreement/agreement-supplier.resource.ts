@@ -1,0 +1,104 @@
+import type { ActionContext, ActionRequest } from 'adminjs';
+import { Op, type Model, type Transaction } from 'sequelize';
+import { refuseForm } from '../../actions/form-refusal.js';
+import { supervisoryActions, type SupervisoryActionSpec } from '../../actions/supervisory-action.js';
+import { validateCreditCode } from '../../domain/credit-code.js';
+import { sessionUserOf } from '../jurisdiction-scope.js';
+import type { ResourceDefinition } from '../resource-definition.js';
+import { AgreementGoods } from './agreement-goods.model.js';
+import { AgreementLibrary } from './agreement-library.model.js';
+import { AgreementSupplier } from './agreement-supplier.model.js';
+import { BiddingQuote } from './bidding-quote.model.js';
+import { BiddingRecord } from './bidding-record.model.js';
+import { libraryById, maintenanceRefusal } from './library-access.js';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const dateOf = (value: unknown): string => String(value ?? '').trim().slice(0, 10);
+
+/** Admitting a supplier: the owner's office, a valid credit code, a validity period, and not admitted twice. */
+async function prepareNewSupplier(request: ActionRequest, context: ActionContext): Promise<ActionRequest> {
+  if (request.method !== 'post') return request;
+  const user = sessionUserOf(context)!;
+  const payload = request.payload ?? {};
+  const library = await libraryById(payload.libraryId);
+  if (!library) refuseForm({ libraryId: '请选择商品库' });
+  const refusal = maintenanceRefusal(user, library);
+  if (refusal) refuseForm({ libraryId: refusal });
+  const supplierName = String(payload.supplierName ?? '').trim();
+  const creditCode = String(payload.creditCode ?? '').trim();
+  const validFrom = dateOf(payload.validFrom);
+  const validTo = dateOf(payload.validTo);
+  const errors: Record<string, string> = {};
+  if (!supplierName) errors.supplierName = '请填写供应商名称';
+  else if (supplierName.length > 200) errors.supplierName = '供应商名称不能超过 200 个字';
+  const code = validateCreditCode(creditCode);
+  if (!code.valid) errors.creditCode = code.message!;
+  if (!DATE.test(validFrom)) errors.validFrom = '请填写协议有效期的开始日期';
+  if (!DATE.test(validTo)) errors.validTo = '请填写协议有效期的结束日期';
+  else if (DATE.test(validFrom) && validTo < validFrom) errors.validTo = `结束日期 ${validTo} 早于开始日期 ${validFrom}`;
+  if (Object.keys(errors).length) refuseForm(errors);
+  const admitted = await AgreementSupplier.findOne({ where: { libraryId: library.id, creditCode, status: 'active' } });
+  if (admitted) refuseForm({ creditCode: `该供应商已是“${library.name}”的协议供应商（${admitted.supplierName}）` });
+  request.payload = {
+    libraryId: library.id, libraryRegionCode: library.ownerRegionCode, supplierName, creditCode, validFrom, validTo,
+    contactName: String(payload.contactName ?? '').trim() || null, contactPhone: String(payload.contactPhone ?? '').trim() || null,
+    status: 'active', title: `${supplierName}（${library.name}）`,
+  };
+  return request;
+}
+
+/** Biddings still running (竞价中/报价中) in which the supplier has quoted. */
+export async function openBiddingsOf(supplierId: number, transaction?: Transaction): Promise<BiddingRecord[]> {
+  const quotes = await BiddingQuote.findAll({ where: { supplierId }, attributes: ['biddingId'], transaction });
+  if (!quotes.length) return [];
+  return BiddingRecord.findAll({
+    where: { id: { [Op.in]: quotes.map((q) => q.biddingId) }, status: { [Op.in]: ['bidding', 'quoting'] } },
+    order: [['biddingNo', 'ASC']], transaction,
+  });
+}
+
+const removeSupplier: SupervisoryActionSpec<AgreementSupplier> = {
+  name: 'removeSupplier',
+  label: '移除协议供应商',
+  resourceId: 'AgreementSupplier',
+  model: AgreementSupplier,
+  from: ['active'],
+  stateLabels: { active: '有效', removed: '已移除' },
+  reason: 'required',
+  mayAct: (user, supplier) => maintenanceRefusal(user, { ownerRegionCode: supplier.libraryRegionCode, name: '该商品库' }),
+  inspect: async (supplier, _user, transaction) => {
+    const open = await openBiddingsOf(supplier.id, transaction);
+    const goods = await AgreementGoods.count({ where: { supplierId: supplier.id }, transaction });
+    const library = await AgreementLibrary.findByPk(supplier.libraryId, { transaction });
+    const details = [
+      { label: '供应商', value: supplier.supplierName },
+      { label: '商品库', value: library?.name ?? String(supplier.libraryId) },
+      { label: '库中商品', value: `${goods} 件（移除后不能再被选用）` },
+      { label: '进行中的竞价', value: open.length ? open.map((b) => `${b.biddingNo}（${b.projectName}）`).join('、') : '无', tone: open.length ? 'error' as const : 'ok' as const },
+    ];
+    if (open.length) {
+      return { details, refusal: `该供应商正在参与 ${open.length} 个进行中的竞价，不能移除：${open.map((b) => `${b.biddingNo}（${b.projectName}）`).join('、')}。请待竞价结束后再移除` };
+    }
+    return { details };
+  },
+  apply: (_supplier, { user, reason, now }) => ({ status: 'removed', removedAt: now, removedBy: user.username, removeReason: reason }),
+  success: (supplier) => `已移除协议供应商 ${supplier.supplierName}`,
+  icon: 'UserMinus',
+  variant: 'danger',
+};
+
+export const agreementSupplierResource: ResourceDefinition = {
+  id: 'AgreementSupplier',
+  model: AgreementSupplier as unknown as ResourceDefinition['model'],
+  builtInActions: ['list', 'show', 'search', 'new'],
+  virtualProperties: ['history'],
+  related: [{ resourceId: 'AgreementGoods', foreignKey: 'supplierId' }, { resourceId: 'BiddingQuote', foreignKey: 'supplierId' }],
+  options: {
+    titleProperty: 'title',
+    properties: {
+      libraryId: { reference: 'AgreementLibrary', isRequired: true },
+      supplierName: { isRequired: true }, creditCode: { isRequired: true }, validFrom: { isRequired: true }, validTo: { isRequired: true },
+    },
+    actions: { new: { before: [prepareNewSupplier] }, ...supervisoryActions(removeSupplier as unknown as SupervisoryActionSpec<Model>) },
+  },
+};
