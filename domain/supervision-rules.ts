@@ -52,3 +52,31 @@ export interface PreAwardChange {
 export function preAwardNeedsConfirmation(change: PreAwardChange): boolean {
   return change.methodChanged || change.rankingChanged || change.winnerNameChanged;
 }
+
+const CATEGORY_NAMES: Record<ProcurementCategory, string> = { goods: '货物', services: '服务', works: '工程' };
+const yuan = (amount: number): string => `${amount.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} 元`;
+
+/** The rule's verdict with the sentence a supervisor reads on the record (why the office must, or need not, confirm). */
+export function explainFailedTender(
+  input: FailedTenderInput & { methodName: (code: string) => string }, options: FailedTenderOptions = {},
+): { needsConfirmation: boolean; basis: string } {
+  const needsConfirmation = failedTenderNeedsConfirmation(input, options);
+  const threshold = { ...DEFAULT_PUBLIC_TENDER_THRESHOLDS, ...options.thresholds }[input.category];
+  const change = input.originalMethod === input.newMethod
+    ? `采购方式不变（${input.methodName(input.originalMethod)}）`
+    : `采购方式由${input.methodName(input.originalMethod)}变更为${input.methodName(input.newMethod)}`;
+  const amount = `金额 ${yuan(input.amount)}${input.amount >= threshold ? ' ≥ ' : ' < '}公开招标数额标准 ${yuan(threshold)}（${CATEGORY_NAMES[input.category]}）`;
+  return {
+    needsConfirmation,
+    basis: `${change}，${amount}：${needsConfirmation ? '须采购办确认' : '单位（主管预算单位）审核同意即可'}`,
+  };
+}
+
+export function explainPreAward(change: PreAwardChange): { needsConfirmation: boolean; basis: string } {
+  const what = [
+    change.methodChanged && '变更采购方式', change.rankingChanged && '变更中标人排名顺序', change.winnerNameChanged && '变更中标人单位名称',
+  ].filter(Boolean);
+  return what.length
+    ? { needsConfirmation: true, basis: `发生实质性变化（${what.join('、')}）：须采购办确认` }
+    : { needsConfirmation: false, basis: '未发生实质性变化：单位（主管预算单位）审核同意即可' };
+}

@@ -3,6 +3,8 @@ import { agreementGoodsResource } from './agreement/agreement-goods.resource.js'
 import { agreementLibraryResource } from './agreement/agreement-library.resource.js';
 import { agreementSupplierResource } from './agreement/agreement-supplier.resource.js';
 import { biddingQuoteResource, biddingRecordResource } from './agreement/bidding-record.resource.js';
+import { failedTenderHandlingResource, nonTenderFailedHandlingResource, preAwardAnomalyResource } from './anomalies/anomaly.resources.js';
+import { expertResource, expertSpecialtyReviewResource } from './experts/expert.resources.js';
 import { announcementResource } from './announcements/announcement.resource.js';
 import { affiliationResource } from './entities/affiliation.resource.js';
 import { budgetCodeCheckResource, formalMemberUnitResource, procurementUnitResource } from './entities/procurement-unit.resource.js';
@@ -38,5 +40,6 @@ export const RESOURCE_DEFINITIONS: readonly ResourceDefinition[] = [
   biddingRecordResource, biddingQuoteResource,
   announcementResource, supplierRegistrationResource, awardNoticeResource, selfRunAwardNoticeResource, postAwardRecordResource,
   contractFilingResource, acceptanceFilingResource, manualPushFilingResource, paymentApplicationResource,
+  failedTenderHandlingResource, nonTenderFailedHandlingResource, preAwardAnomalyResource, expertResource, expertSpecialtyReviewResource,
   regionResource, supervisorUserResource, auditLogResource,
 ];

@@ -14,7 +14,11 @@ import { AgreementLibrary } from './agreement/agreement-library.model.js';
 import { AgreementSupplier } from './agreement/agreement-supplier.model.js';
 import { BiddingQuote } from './agreement/bidding-quote.model.js';
 import { BiddingRecord } from './agreement/bidding-record.model.js';
+import { FailedTenderHandling } from './anomalies/failed-tender-handling.model.js';
+import { PreAwardAnomaly } from './anomalies/pre-award-anomaly.model.js';
 import { Announcement } from './announcements/announcement.model.js';
+import { ExpertSpecialtyReview } from './experts/expert-specialty-review.model.js';
+import { Expert } from './experts/expert.model.js';
 import { AnnouncementAttachment } from './announcements/announcement-attachment.model.js';
 import { PaymentApplication } from './payments/payment-application.model.js';
 import { BudgetOverview } from './plan/budget-overview.model.js';
@@ -31,6 +35,7 @@ import { Region } from './system/region.model.js';
 import { SupervisorUser } from './system/supervisor-user.model.js';
 
 export {
+  Expert, ExpertSpecialtyReview, FailedTenderHandling, PreAwardAnomaly,
   AgreementCategory, AgreementGoods, AgreementLibrary, AgreementSupplier, BiddingQuote, BiddingRecord,
   Announcement, AnnouncementAttachment, AwardNotice, BudgetOverview, PaymentApplication, PostAwardRecord, ProcurementProject,
   ProjectBudgetLine, SupplierRegistration, VirtualBudget,
@@ -46,6 +51,7 @@ export function initModels(sequelize: Sequelize): void {
     VirtualBudget, BudgetOverview, ProcurementProject, ProjectBudgetLine, Announcement, AnnouncementAttachment,
     SupplierRegistration, AwardNotice, PostAwardRecord, PaymentApplication,
     AgreementLibrary, AgreementCategory, AgreementSupplier, AgreementGoods, BiddingRecord, BiddingQuote,
+    FailedTenderHandling, PreAwardAnomaly, Expert, ExpertSpecialtyReview,
   ]) {
     model.initialize(sequelize);
   }

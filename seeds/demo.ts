@@ -6,6 +6,7 @@ import { CREDIT_CODE_CHARSET, creditCodeCheckChar } from '../domain/credit-code.
 import type { Role } from '../domain/jurisdiction.js';
 import { Affiliation, IntegrationUnit, ProcurementUnit, Region, SupervisorUser } from '../resources/models.js';
 import { seedDemoAgreement } from './demo-agreement.js';
+import { seedDemoAnomaliesAndExperts } from './demo-anomalies-experts.js';
 import { seedDemoIntegration } from './demo-integration.js';
 import { seedDemoPlan } from './demo-plan.js';
 import { createRandom } from './random.js';
@@ -117,6 +118,7 @@ export async function seedDemoBusinessData(sequelize: Sequelize, options: { scal
       const supervising = units.filter((u) => u.status === 'approved');
       await seedDemoIntegration(regionCode, supervising, random, day, transaction);
       await seedDemoPlan(regionCode, supervising, random, day, transaction);
+      await seedDemoAnomaliesAndExperts(regionCode, supervising, random, day, transaction);
       const subordinates = units.filter((u) => u.status !== 'approved');
       const statuses = ['pending', 'confirmed', 'unbound', 'confirmed', 'pending'] as const;
       for (const [i, sub] of subordinates.entries()) {

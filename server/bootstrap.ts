@@ -11,13 +11,16 @@ import { createSequelize } from './database.js';
 import type { Env } from './env.js';
 import { startInboxSweeper } from './integration/inbox-sweeper.js';
 import { logger } from './logger.js';
+import { supervisionRules } from './supervision-rules.js';
 import { pushRules } from './push-rules.js';
 
 export interface Running { server: Server; queue: JobQueue; url: string; stop: () => Promise<void> }
 
 /** Migrates, seeds what the mode asks for, and serves the panel; shared by `npm start`, `npm run web` and tests. */
 export async function startWeb(env: Env, options: { seedDemo: boolean }): Promise<Running> {
-  pushRules(); // a mistake in config/push-rules.yaml stops start-up here, before anything is served
+  // A mistake in config/push-rules.yaml or supervision-rules.yaml stops start-up here, before anything is served.
+  pushRules();
+  supervisionRules();
   const sequelize = createSequelize(env.DATABASE_URL);
   initModels(sequelize);
   const applied = await migrateToLatest(sequelize);

@@ -1,3 +1,5 @@
+import { EXPERT_STATES, SPECIALTY_STATES } from '../../domain/expert-review.js';
+import { FAILED_TENDER_STATES } from '../../domain/failed-tender-workflow.js';
 import { BIDDING_STATUS_LABELS } from '../../domain/agreement-library.js';
 import { ANNOUNCEMENT_TYPE_LABELS } from '../../resources/announcements/announcement-labels.js';
 import {
@@ -54,6 +56,20 @@ const projectTranslations = {
     category: CATEGORY_LABELS, budgetReviewStatus: BUDGET_REVIEW_LABELS, organisationForm: ORGANISATION_FORM_LABELS,
     agencyMode: AGENCY_MODE_LABELS, stage: PROJECT_STAGE_LABELS, procurementMethod: METHOD_LABELS,
   },
+};
+
+const anomalyDecision = {
+  confirmationRequired: '须采购办确认', confirmationBasis: '确认依据', state: '状态', unitApprovedAt: '单位审核时间',
+  decidedAt: '采购办处理时间', decidedBy: '采购办处理人', decisionReason: '处理意见', version: '版本', history: '操作历史',
+  projectId: '采购项目', projectNo: '项目编号', projectName: '项目名称', regionCode: '所属辖区',
+};
+
+const failedTenderTranslations = {
+  properties: {
+    ...anomalyDecision, category: '品目类别', amount: '预算金额（元）', originalMethod: '原采购方式', newMethod: '拟采用的采购方式',
+    failureReason: '废标原因',
+  },
+  labels: { state: FAILED_TENDER_STATES, category: CATEGORY_LABELS, originalMethod: METHOD_LABELS, newMethod: METHOD_LABELS },
 };
 
 const awardNoticeTranslations = {
@@ -129,6 +145,8 @@ export const zhCN = {
     returnContractFiling: '退回合同备案', deleteAcceptance: '删除验收单',
     resetPassword: '重置密码',
     deactivate: '停用',
+    confirmAnomaly: '确认同意', rejectAnomaly: '驳回', returnToStepOne: '回第一步', returnToStepOneBulk: '批量回第一步',
+    approveExpert: '审核通过', rejectExpert: '审核退回', approveSpecialtyStep: '本级审核通过', returnSpecialty: '退回专家',
     initializeCategories: '初始化品目', removeSupplier: '移除协议供应商', returnBidding: '退回竞价/报价',
     newVirtualBudget: '新增预算', openBudgetSource: '打开原记录', approvePayment: '审核通过', rejectPayment: '审核退回',
   },
@@ -217,6 +235,33 @@ export const zhCN = {
         amount: '合同金额（元）', supplierName: '供应商', budgetLineId: '指标ID', unitBudgetCode: '单位预算编码',
         regionCode: '所属辖区', pushedAt: '写入时间',
       },
+    },
+    FailedTenderHandling: failedTenderTranslations,
+    NonTenderFailedHandling: failedTenderTranslations,
+    PreAwardAnomaly: {
+      properties: {
+        ...anomalyDecision, agencyName: '代理机构', methodChanged: '变更采购方式', rankingChanged: '变更中标人排名',
+        winnerNameChanged: '变更中标人名称', originalWinner: '原中标（成交）人', newWinner: '现中标（成交）人', description: '异常情况说明',
+      },
+      labels: { state: FAILED_TENDER_STATES },
+    },
+    Expert: {
+      properties: {
+        name: '姓名', idNumberMasked: '身份证号', gender: '性别', title: '职称', workUnit: '工作单位', phone: '联系电话',
+        registrationRegion: '注册地', specialties: '申报评标专业', state: '审核状态', submittedAt: '提交时间', reviewedAt: '审核时间',
+        reviewedBy: '审核人', reviewReason: '审核意见', version: '版本', related: '评标专业审核', history: '操作历史',
+      },
+      labels: { state: EXPERT_STATES, gender: { male: '男', female: '女' } },
+    },
+    ExpertSpecialtyReview: {
+      properties: {
+        expertName: '专家', expertId: '专家注册信息', specialtyCode: '专业编码', specialtyName: '评标专业', registrationRegion: '注册地',
+        state: '审核环节', appliedAt: '申请时间', cityReviewedBy: '市级审核人', cityReviewedAt: '市级审核时间',
+        provinceReviewedBy: '省级审核人', provinceReviewedAt: '省级审核时间', gongguanbanReviewedBy: '省公管办审核人',
+        gongguanbanReviewedAt: '省公管办审核时间', returnedAt: '退回时间', returnedBy: '退回人', returnReason: '退回原因',
+        version: '版本', history: '操作历史',
+      },
+      labels: { state: SPECIALTY_STATES },
     },
     AgreementLibrary: {
       properties: {

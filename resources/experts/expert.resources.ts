@@ -1,0 +1,104 @@
+import type { Model } from 'sequelize';
+import { supervisoryActions, type SupervisoryActionSpec } from '../../actions/supervisory-action.js';
+import {
+  EXPERT_STATES, expertReviewRefusal, nextSpecialtyState, SPECIALTY_STATES, specialtyStepRefusal, type ReviewStep,
+} from '../../domain/expert-review.js';
+import type { ResourceDefinition } from '../resource-definition.js';
+import { ExpertSpecialtyReview } from './expert-specialty-review.model.js';
+import { Expert } from './expert.model.js';
+
+const expertFacts = async (expert: Expert) => ({
+  details: [
+    { label: '姓名', value: expert.name },
+    { label: '工作单位', value: expert.workUnit },
+    { label: '职称', value: expert.title },
+    { label: '注册地', value: expert.registrationRegion },
+    { label: '申报专业', value: expert.specialties },
+  ],
+});
+
+const reviewed = (state: 'approved' | 'rejected') => (_expert: Expert, { user, reason, now }: { user: { username: string }; reason: string | null; now: Date }) => ({
+  state, reviewedAt: now, reviewedBy: user.username, reviewReason: reason,
+});
+
+const approveExpert: SupervisoryActionSpec<Expert> = {
+  name: 'approveExpert', label: '审核通过', resourceId: 'Expert', model: Expert, statusField: 'state', from: ['submitted'],
+  stateLabels: EXPERT_STATES, reason: 'optional',
+  mayAct: (user, expert) => expertReviewRefusal(user.role, user.regionCode, expert.registrationRegion),
+  inspect: expertFacts, apply: reviewed('approved'),
+  success: (expert) => `专家 ${expert.name} 的注册信息已审核通过`, icon: 'CheckCircle', variant: 'success',
+};
+
+const rejectExpert: SupervisoryActionSpec<Expert> = {
+  ...approveExpert, name: 'rejectExpert', label: '审核退回', reason: 'required', apply: reviewed('rejected'),
+  success: (expert) => `专家 ${expert.name} 的注册信息已退回`, icon: 'XCircle', variant: 'danger',
+};
+
+/** 专家信息审核 */
+export const expertResource: ResourceDefinition = {
+  id: 'Expert',
+  model: Expert as unknown as ResourceDefinition['model'],
+  builtInActions: ['list', 'show', 'search'],
+  virtualProperties: ['history'],
+  related: [{ resourceId: 'ExpertSpecialtyReview', foreignKey: 'expertId' }],
+  options: {
+    titleProperty: 'name',
+    properties: { reviewReason: { type: 'textarea' } },
+    actions: {
+      ...supervisoryActions(approveExpert as unknown as SupervisoryActionSpec<Model>),
+      ...supervisoryActions(rejectExpert as unknown as SupervisoryActionSpec<Model>),
+    },
+  },
+};
+
+const STEP_COLUMNS: Record<ReviewStep, { by: string; at: string }> = {
+  city_review: { by: 'cityReviewedBy', at: 'cityReviewedAt' },
+  province_review: { by: 'provinceReviewedBy', at: 'provinceReviewedAt' },
+  gongguanban_review: { by: 'gongguanbanReviewedBy', at: 'gongguanbanReviewedAt' },
+};
+
+const chainSoFar = async (review: ExpertSpecialtyReview) => ({
+  details: [
+    { label: '专家', value: review.expertName },
+    { label: '评标专业', value: `${review.specialtyCode} ${review.specialtyName}` },
+    { label: '市级审核', value: review.cityReviewedBy ? `${review.cityReviewedBy} 已通过` : review.registrationRegion === '360000' ? '（省本级专家无市级审核）' : '—' },
+    { label: '省级审核', value: review.provinceReviewedBy ? `${review.provinceReviewedBy} 已通过` : '—' },
+    { label: '省公管办审核', value: review.gongguanbanReviewedBy ? `${review.gongguanbanReviewedBy} 已通过` : '—' },
+    { label: '当前环节', value: SPECIALTY_STATES[review.state] },
+  ],
+});
+
+const approveSpecialtyStep: SupervisoryActionSpec<ExpertSpecialtyReview> = {
+  name: 'approveSpecialtyStep', label: '本级审核通过', resourceId: 'ExpertSpecialtyReview', model: ExpertSpecialtyReview,
+  statusField: 'state', from: ['city_review', 'province_review', 'gongguanban_review'], stateLabels: SPECIALTY_STATES, reason: 'optional',
+  mayAct: (user, review) => specialtyStepRefusal(review.state, user.role, user.regionCode, review.registrationRegion),
+  inspect: chainSoFar,
+  apply: (review, { user, now }) => {
+    const step = review.state as ReviewStep;
+    return { state: nextSpecialtyState(step), [STEP_COLUMNS[step].by]: user.username, [STEP_COLUMNS[step].at]: now };
+  },
+  success: (review) => `${review.expertName} 的评标专业“${review.specialtyName}”本级审核通过`,
+  icon: 'CheckCircle', variant: 'success',
+};
+
+const returnSpecialty: SupervisoryActionSpec<ExpertSpecialtyReview> = {
+  ...approveSpecialtyStep, name: 'returnSpecialty', label: '退回专家', reason: 'required',
+  apply: (_review, { user, reason, now }) => ({ state: 'returned', returnedAt: now, returnedBy: user.username, returnReason: reason }),
+  success: (review) => `${review.expertName} 的评标专业“${review.specialtyName}”已退回专家`, icon: 'CornerUpLeft', variant: 'danger',
+};
+
+/** 评标专业审核: city → province → 省公管办, one step per level, none skipped. */
+export const expertSpecialtyReviewResource: ResourceDefinition = {
+  id: 'ExpertSpecialtyReview',
+  model: ExpertSpecialtyReview as unknown as ResourceDefinition['model'],
+  builtInActions: ['list', 'show', 'search'],
+  virtualProperties: ['history'],
+  options: {
+    titleProperty: 'specialtyName',
+    properties: { expertId: { reference: 'Expert' }, returnReason: { type: 'textarea' } },
+    actions: {
+      ...supervisoryActions(approveSpecialtyStep as unknown as SupervisoryActionSpec<Model>),
+      ...supervisoryActions(returnSpecialty as unknown as SupervisoryActionSpec<Model>),
+    },
+  },
+};
