@@ -134,8 +134,12 @@ function titleOf(values: Record<string, unknown>, id: unknown): string {
 
 /** The record action (and, when asked, the bulk action) that AdminJS shows for a supervisory decision. */
 export function supervisoryActions<M extends Model>(spec: SupervisoryActionSpec<M>): Record<string, Partial<Action<ActionResponse>>> {
+  const statusField = spec.statusField === undefined ? 'status' : spec.statusField;
   const recordAction: Partial<Action<RecordActionResponse>> = {
     actionType: 'record',
+    custom: { reason: spec.reason },
+    // Offered only where it can succeed; a stale page or a crafted request still gets the state refusal.
+    isVisible: ({ record }) => !statusField || !record || spec.from.includes(String(record.param(statusField))),
     icon: spec.icon,
     variant: spec.variant,
     component: spec.component ?? Components.SupervisoryActionForm,
@@ -162,6 +166,7 @@ export function supervisoryActions<M extends Model>(spec: SupervisoryActionSpec<
   if (spec.bulk) {
     const bulkAction: Partial<Action<BulkActionResponse>> = {
       actionType: 'bulk',
+      custom: { reason: spec.reason },
       icon: spec.icon,
       variant: spec.variant,
       component: spec.bulkComponent ?? Components.SupervisoryBulkForm,

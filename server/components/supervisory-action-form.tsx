@@ -15,7 +15,7 @@ const SupervisoryActionForm: React.FC<ActionProps> = ({ record, resource, action
   const [loadError, setLoadError] = useState<string | null>(null);
   const addNotice = useNotice();
   const navigate = useNavigate();
-  const { translateAction } = useTranslation();
+  const { translateAction, translateLabel } = useTranslation();
   const api = new ApiClient();
   // ActionJSON.label is the bare action name ("approve"); the Chinese label lives in the locale's actions.
   const actionLabel = translateAction(action.name, resource.id);
@@ -23,7 +23,7 @@ const SupervisoryActionForm: React.FC<ActionProps> = ({ record, resource, action
   useEffect(() => {
     api.recordAction({ resourceId: resource.id, recordId: record!.id, actionName: action.name })
       .then((response) => setInspection(response.data as unknown as Inspection))
-      .catch(() => setLoadError('加载失败，请刷新页面重试'));
+      .catch(() => setLoadError(translateLabel('loadFailed')));
   }, [record?.id]);
 
   const submit = async (event: React.FormEvent) => {
@@ -37,7 +37,7 @@ const SupervisoryActionForm: React.FC<ActionProps> = ({ record, resource, action
       });
     } catch {
       setBusy(false);
-      setError('提交失败，请检查网络后重试');
+      setError(translateLabel('submitFailed'));
       return;
     }
     setBusy(false);
@@ -48,7 +48,7 @@ const SupervisoryActionForm: React.FC<ActionProps> = ({ record, resource, action
   };
 
   if (loadError) return <Box variant="white"><MessageBox variant="danger" message={loadError} data-testid="action-error" /></Box>;
-  if (!inspection) return <Box variant="white"><Text>加载中…</Text></Box>;
+  if (!inspection) return <Box variant="white"><Text>{translateLabel('loading')}</Text></Box>;
   return (
     <Box as="form" variant="white" onSubmit={submit} data-testid="supervisory-action-form">
       {inspection.details.length > 0 && (
@@ -67,7 +67,7 @@ const SupervisoryActionForm: React.FC<ActionProps> = ({ record, resource, action
       {error && error !== inspection.refusal && <MessageBox mb="lg" variant="danger" message={error} data-testid="action-error" />}
       {inspection.reason !== 'none' && (
         <FormGroup>
-          <Label required={inspection.reason === 'required'}>{inspection.reason === 'required' ? '原因（必填）' : '意见（选填）'}</Label>
+          <Label required={inspection.reason === 'required'}>{translateLabel(inspection.reason === 'required' ? 'reasonRequiredLabel' : 'reasonOptionalLabel')}</Label>
           <TextArea width="100%" rows={4} maxLength={500} value={reason} name="reason"
             onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setReason(e.target.value)} />
         </FormGroup>

@@ -12,6 +12,7 @@ const SupervisoryBulkForm: React.FC<ActionProps> = ({ records, resource, action 
   const navigate = useNavigate();
   const { translateAction, translateLabel } = useTranslation();
   const chosen = records ?? [];
+  const reasonMode = (action.custom as { reason?: string } | undefined)?.reason ?? 'optional';
   type Progress = { field: string; finished: string[]; failed: string[]; ids: string[] };
   const [progress, setProgress] = useState<Progress | null>(null);
   const [counts, setCounts] = useState<{ finished: number; failed: number } | null>(null);
@@ -53,14 +54,14 @@ const SupervisoryBulkForm: React.FC<ActionProps> = ({ records, resource, action 
 
   return (
     <Box as="form" variant="white" onSubmit={submit}>
-      <Text mb="lg">已选择 {chosen.length} 条：{chosen.map((r) => r.title).join('、')}</Text>
+      <Text mb="lg">{translateLabel('bulkChosen', resource.id, { count: chosen.length, titles: chosen.map((r) => r.title).join('、') })}</Text>
       {summary && <MessageBox mb="lg" variant="info" message={summary} data-testid="bulk-summary" />}
       {progress && counts && (
         <MessageBox mb="lg" variant={counts.failed ? 'danger' : 'success'} data-testid="bulk-progress"
           message={translateLabel('bulkProgress', resource.id, { finished: counts.finished, total: progress.ids.length, failed: counts.failed })} />
       )}
       <FormGroup>
-        <Label>意见（选填）</Label>
+        <Label required={reasonMode === 'required'}>{translateLabel(reasonMode === 'required' ? 'reasonRequiredLabel' : 'reasonOptionalLabel')}</Label>
         <TextArea width="100%" rows={3} maxLength={500} value={reason}
           onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setReason(e.target.value)} />
       </FormGroup>

@@ -5,6 +5,10 @@ export const en = {
     bulkProgress: 'Progress: {{finished}} of {{total}} finished ({{failed}} failed)',
     historyTitle: 'History', historyEmpty: 'No actions recorded', historyAt: 'When', historyUser: 'Who', historyAction: 'Action',
     historyBlank: '(blank)', historyChanges: 'Changes', historyReason: 'Reason',
+    loading: 'Loading…', loadFailed: 'Could not load, please refresh the page', submitFailed: 'Could not submit, please check the network and retry',
+    reasonRequiredLabel: 'Reason (required)', reasonOptionalLabel: 'Comment (optional)', bulkChosen: '{{count}} selected: {{titles}}',
+    greeting: 'Hello, {{name}} ({{role}}, {{region}}). Welcome to the Jiangxi procurement supervision panel.', backgroundJobs: 'Background jobs',
+    queueBullmq: 'BullMQ queue', queueInline: 'In-process',
     relatedTitle: 'Related records', relatedCount: '({{count}} in all)', relatedEmpty: 'None', relatedAll: 'See all {{count}}',
     relatedAsSubordinate: 'Affiliations as subordinate', relatedAsSupervising: 'Affiliations as supervising unit', attachmentNone: 'No attachment',
     itemErrorsEmpty: 'None', itemIndex: 'Item (from 0)', itemField: 'Field', itemMessage: 'Error',
@@ -63,6 +67,9 @@ export const en = {
     roleMayNotAct: 'Your role may not perform this action',
   },
   resources: {
+    SupervisorUser: {
+      labels: { role: { admin: 'Administrator', province: 'Provincial office', city: 'City office', county: 'County office', gongguanban: 'Public resources office' } },
+    },
     ProcurementUnit: {
       labels: {
         budgetCodeVerdict: { match: 'Match', mismatch: 'Mismatch', missing: 'Not in integration' },
