@@ -6,6 +6,7 @@ import * as filings from './0003-filings.js';
 import * as plan from './0004-plan.js';
 import * as agreement from './0005-agreement.js';
 import * as anomaliesExperts from './0006-anomalies-experts.js';
+import * as preTrade from './0007-pre-trade.js';
 import * as paymentMiddle from './middle/0001-payment-middle.js';
 
 type Migration = { name: string; up: typeof foundation.up; down: typeof foundation.down };
@@ -18,6 +19,7 @@ const MIGRATIONS: Migration[] = [
   { name: '0004-plan', ...plan },
   { name: '0005-agreement', ...agreement },
   { name: '0006-anomalies-experts', ...anomaliesExperts },
+  { name: '0007-pre-trade', ...preTrade },
 ];
 
 /** The payment intermediate database is a separate database with its own history. */

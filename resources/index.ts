@@ -5,6 +5,7 @@ import { agreementSupplierResource } from './agreement/agreement-supplier.resour
 import { biddingQuoteResource, biddingRecordResource } from './agreement/bidding-record.resource.js';
 import { failedTenderHandlingResource, nonTenderFailedHandlingResource, preAwardAnomalyResource } from './anomalies/anomaly.resources.js';
 import { expertResource, expertSpecialtyReviewResource } from './experts/expert.resources.js';
+import { importProductRequestResource, methodChangeRequestResource, procurementIntentionResource } from './pre-trade/pre-trade.resources.js';
 import { announcementResource } from './announcements/announcement.resource.js';
 import { affiliationResource } from './entities/affiliation.resource.js';
 import { budgetCodeCheckResource, formalMemberUnitResource, procurementUnitResource } from './entities/procurement-unit.resource.js';
@@ -38,6 +39,7 @@ export const RESOURCE_DEFINITIONS: readonly ResourceDefinition[] = [
   designatedAgencyProjectResource, projectAgencyMethodResource, entrustedAgencyProjectResource, projectBudgetLineResource,
   agreementLibraryResource, agreementCategoryResource, agreementSupplierResource, agreementGoodsResource,
   biddingRecordResource, biddingQuoteResource,
+  procurementIntentionResource, methodChangeRequestResource, importProductRequestResource,
   announcementResource, supplierRegistrationResource, awardNoticeResource, selfRunAwardNoticeResource, postAwardRecordResource,
   contractFilingResource, acceptanceFilingResource, manualPushFilingResource, paymentApplicationResource,
   failedTenderHandlingResource, nonTenderFailedHandlingResource, preAwardAnomalyResource, expertResource, expertSpecialtyReviewResource,

@@ -17,6 +17,9 @@ import { BiddingRecord } from './agreement/bidding-record.model.js';
 import { FailedTenderHandling } from './anomalies/failed-tender-handling.model.js';
 import { PreAwardAnomaly } from './anomalies/pre-award-anomaly.model.js';
 import { Announcement } from './announcements/announcement.model.js';
+import { ImportProductRequest } from './pre-trade/import-product-request.model.js';
+import { MethodChangeRequest } from './pre-trade/method-change-request.model.js';
+import { ProcurementIntention } from './pre-trade/procurement-intention.model.js';
 import { ExpertSpecialtyReview } from './experts/expert-specialty-review.model.js';
 import { Expert } from './experts/expert.model.js';
 import { AnnouncementAttachment } from './announcements/announcement-attachment.model.js';
@@ -35,6 +38,7 @@ import { Region } from './system/region.model.js';
 import { SupervisorUser } from './system/supervisor-user.model.js';
 
 export {
+  ImportProductRequest, MethodChangeRequest, ProcurementIntention,
   Expert, ExpertSpecialtyReview, FailedTenderHandling, PreAwardAnomaly,
   AgreementCategory, AgreementGoods, AgreementLibrary, AgreementSupplier, BiddingQuote, BiddingRecord,
   Announcement, AnnouncementAttachment, AwardNotice, BudgetOverview, PaymentApplication, PostAwardRecord, ProcurementProject,
@@ -52,6 +56,7 @@ export function initModels(sequelize: Sequelize): void {
     SupplierRegistration, AwardNotice, PostAwardRecord, PaymentApplication,
     AgreementLibrary, AgreementCategory, AgreementSupplier, AgreementGoods, BiddingRecord, BiddingQuote,
     FailedTenderHandling, PreAwardAnomaly, Expert, ExpertSpecialtyReview,
+    ProcurementIntention, MethodChangeRequest, ImportProductRequest,
   ]) {
     model.initialize(sequelize);
   }

@@ -9,6 +9,7 @@ import { seedDemoAgreement } from './demo-agreement.js';
 import { seedDemoAnomaliesAndExperts } from './demo-anomalies-experts.js';
 import { seedDemoIntegration } from './demo-integration.js';
 import { seedDemoPlan } from './demo-plan.js';
+import { seedDemoPreTrade } from './demo-pre-trade.js';
 import { createRandom } from './random.js';
 
 interface RegionRow { code: string; name: string; level: 'province' | 'city' | 'county'; parentCode: string | null }
@@ -119,6 +120,7 @@ export async function seedDemoBusinessData(sequelize: Sequelize, options: { scal
       await seedDemoIntegration(regionCode, supervising, random, day, transaction);
       await seedDemoPlan(regionCode, supervising, random, day, transaction);
       await seedDemoAnomaliesAndExperts(regionCode, supervising, random, day, transaction);
+      await seedDemoPreTrade(regionCode, supervising, day, transaction);
       const subordinates = units.filter((u) => u.status !== 'approved');
       const statuses = ['pending', 'confirmed', 'unbound', 'confirmed', 'pending'] as const;
       for (const [i, sub] of subordinates.entries()) {

@@ -41,6 +41,7 @@ export const en = {
     BiddingRecord: 'Biddings', BiddingQuote: 'Quotes',
     FailedTenderHandling: 'Failed tenders (tender)', NonTenderFailedHandling: 'Failed tenders (other methods)', PreAwardAnomaly: 'Pre-award anomalies',
     Expert: 'Expert registrations', ExpertSpecialtyReview: 'Specialty reviews',
+    ProcurementIntention: 'Procurement intentions', MethodChangeRequest: 'Method change approvals', ImportProductRequest: 'Imported product approvals',
     BudgetOverview: 'Budgets', VirtualBudget: 'Virtual budgets', ProcurementProject: 'Project budget review',
     ProjectOrganisation: 'Project organisation form', DesignatedAgencyProject: 'Designated central agency',
     ProjectAgencyMethod: 'Agency and method', EntrustedAgencyProject: 'Entrusted social agency', ProjectBudgetLine: 'Project budget lines',
@@ -56,7 +57,7 @@ export const en = {
       loginButton: 'Log in',
     },
   },
-  actions: { approve: 'Approve', approveBulk: 'Approve selected', reject: 'Return', unbindAffiliation: 'Unbind affiliation', resetBudgetMatch: 'Reset budget match', resetBudgetMatchBulk: 'Reset budget match (selected)', replayBatch: 'Replay batch', pushToIntegration: 'Push', pushToIntegrationBulk: 'Push selected', returnContractFiling: 'Return filing', deleteAcceptance: 'Delete acceptance', newVirtualBudget: 'New virtual budget', initializeCategories: 'Initialise categories', confirmAnomaly: 'Confirm', rejectAnomaly: 'Reject', returnToStepOne: 'Back to step one', returnToStepOneBulk: 'Back to step one (selected)', approveExpert: 'Approve', rejectExpert: 'Return', approveSpecialtyStep: 'Approve this step', returnSpecialty: 'Return to expert', removeSupplier: 'Remove supplier', returnBidding: 'Return bidding', openBudgetSource: 'Open source record', approvePayment: 'Approve payment', rejectPayment: 'Return payment' },
+  actions: { approve: 'Approve', approveBulk: 'Approve selected', reject: 'Return', unbindAffiliation: 'Unbind affiliation', resetBudgetMatch: 'Reset budget match', resetBudgetMatchBulk: 'Reset budget match (selected)', replayBatch: 'Replay batch', pushToIntegration: 'Push', pushToIntegrationBulk: 'Push selected', returnContractFiling: 'Return filing', deleteAcceptance: 'Delete acceptance', newVirtualBudget: 'New virtual budget', initializeCategories: 'Initialise categories', approveRequest: 'Approve', rejectRequest: 'Refuse', confirmAnomaly: 'Confirm', rejectAnomaly: 'Reject', returnToStepOne: 'Back to step one', returnToStepOneBulk: 'Back to step one (selected)', approveExpert: 'Approve', rejectExpert: 'Return', approveSpecialtyStep: 'Approve this step', returnSpecialty: 'Return to expert', removeSupplier: 'Remove supplier', returnBidding: 'Return bidding', openBudgetSource: 'Open source record', approvePayment: 'Approve payment', rejectPayment: 'Return payment' },
   messages: {
     invalidCredentials: 'Wrong username or password',
     loginThrottled: 'Too many failed logins, try again in 15 minutes',

@@ -1,3 +1,4 @@
+import { REQUEST_STATES } from '../../resources/pre-trade/pre-trade-decisions.js';
 import { EXPERT_STATES, SPECIALTY_STATES } from '../../domain/expert-review.js';
 import { FAILED_TENDER_STATES } from '../../domain/failed-tender-workflow.js';
 import { BIDDING_STATUS_LABELS } from '../../domain/agreement-library.js';
@@ -56,6 +57,12 @@ const projectTranslations = {
     category: CATEGORY_LABELS, budgetReviewStatus: BUDGET_REVIEW_LABELS, organisationForm: ORGANISATION_FORM_LABELS,
     agencyMode: AGENCY_MODE_LABELS, stage: PROJECT_STAGE_LABELS, procurementMethod: METHOD_LABELS,
   },
+};
+
+const preTradeRequest = {
+  projectName: '项目名称', projectId: '采购项目', procurementUnitId: '采购单位', regionCode: '所属辖区', reasons: '申请理由',
+  expertOpinion: '专家论证意见', state: '审批状态', approvingRegion: '审批辖区', submittedAt: '申请时间', decidedAt: '审批时间',
+  decidedBy: '审批人', decisionReason: '审批意见', version: '版本', history: '操作历史',
 };
 
 const anomalyDecision = {
@@ -151,6 +158,7 @@ export const zhCN = {
     deactivate: '停用',
     confirmAnomaly: '确认同意', rejectAnomaly: '驳回', returnToStepOne: '回第一步', returnToStepOneBulk: '批量回第一步',
     approveExpert: '审核通过', rejectExpert: '审核退回', approveSpecialtyStep: '本级审核通过', returnSpecialty: '退回专家',
+    approveRequest: '批准', rejectRequest: '不予批准',
     initializeCategories: '初始化品目', removeSupplier: '移除协议供应商', returnBidding: '退回竞价/报价',
     newVirtualBudget: '新增预算', openBudgetSource: '打开原记录', approvePayment: '审核通过', rejectPayment: '审核退回',
   },
@@ -239,6 +247,24 @@ export const zhCN = {
         amount: '合同金额（元）', supplierName: '供应商', budgetLineId: '指标ID', unitBudgetCode: '单位预算编码',
         regionCode: '所属辖区', pushedAt: '写入时间',
       },
+    },
+    ProcurementIntention: {
+      properties: {
+        projectName: '项目名称', procurementUnitId: '采购单位', regionCode: '所属辖区', requirementSummary: '采购需求概况',
+        budgetAmount: '预算金额（元）', expectedMonth: '预计采购时间', publishedAt: '意向公开日期', projectId: '采购项目',
+        procurementStartAt: '采购活动开始日期', insufficientNotice: '意向公开不足30日', shortfallDays: '差几日',
+      },
+    },
+    MethodChangeRequest: {
+      properties: {
+        ...preTradeRequest, category: '品目类别', amount: '预算金额（元）', originalMethod: '原采购方式', requestedMethod: '申请采用的采购方式',
+        legalGround: '法律依据', noticeStartAt: '单一来源公示开始', noticeEndAt: '单一来源公示结束',
+      },
+      labels: { state: REQUEST_STATES, category: CATEGORY_LABELS, originalMethod: METHOD_LABELS, requestedMethod: METHOD_LABELS },
+    },
+    ImportProductRequest: {
+      properties: { ...preTradeRequest, productName: '进口产品', originCountry: '原产国（地区）', amount: '金额（元）' },
+      labels: { state: REQUEST_STATES },
     },
     FailedTenderHandling: failedTenderTranslations,
     NonTenderFailedHandling: failedTenderTranslations,

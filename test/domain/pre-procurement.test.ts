@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { approvingRegion, intentionShortfallDays } from '../../domain/pre-procurement.js';
+import { CN_CALENDAR } from '../../domain/cn-calendar.js';
+import { approvingRegion, intentionShortfallDays, needsSingleSourceNotice, singleSourceNoticeRefusal } from '../../domain/pre-procurement.js';
 
 describe('approvingRegion', () => {
   it.each([
@@ -42,5 +43,30 @@ describe('intentionShortfallDays', () => {
     ['2026-01-01', '2026/03/31', /采购活动开始日期格式无效/],
   ])('refuses %s / %s', (published, start, message) => {
     expect(() => intentionShortfallDays(published, start)).toThrow(message);
+  });
+});
+
+describe('single-source public notice (财政部令第74号)', () => {
+  const cal = CN_CALENDAR;
+  it('applies only to single source at or above the threshold', () => {
+    expect(needsSingleSourceNotice('single_source', 4_000_000, 4_000_000)).toBe(true);
+    expect(needsSingleSourceNotice('single_source', 3_999_999.99, 4_000_000)).toBe(false);
+    expect(needsSingleSourceNotice('competitive_negotiation', 9_000_000, 4_000_000)).toBe(false);
+  });
+
+  it.each([
+    ['a notice that has run 5 working days and ended', '2026-11-02', '2026-11-06', '2026-11-09', null],
+    ['ended the same day: still running today', '2026-11-02', '2026-11-06', '2026-11-06', '公示期满（2026-11-06 之后）方可审批'],
+    ['halfway through', '2026-11-02', '2026-11-06', '2026-11-04', '截至今天（2026-11-04）已公示 3 个工作日'],
+    ['before it starts', '2026-11-02', '2026-11-06', '2026-10-30', '已公示 0 个工作日'],
+    ['only 4 working days long', '2026-11-03', '2026-11-06', '2026-11-20', '仅 4 个工作日，不足 5 个工作日'],
+    ['a weekend does not count', '2026-11-05', '2026-11-10', '2026-11-20', '仅 4 个工作日'],
+    ['the National Day holiday does not count', '2026-09-29', '2026-10-09', '2026-10-20', '仅 4 个工作日'],
+    ['dates missing', null, null, '2026-11-20', '未填写公示起止日期'],
+    ['end before start', '2026-11-06', '2026-11-02', '2026-11-20', '早于开始日期'],
+  ])('%s', (_what, startAt, endAt, today, refusal) => {
+    const result = singleSourceNoticeRefusal({ startAt, endAt }, today, cal);
+    if (refusal === null) expect(result).toBeNull();
+    else expect(result).toContain(refusal);
   });
 });

@@ -13,7 +13,7 @@ beforeAll(async () => {
 });
 afterAll(async () => { await app.stop(); });
 
-const regionsOf = (body: any): string[] => [...new Set<string>(body.records.map((r: any) => r.params.regionCode))].sort();
+const regionsOf = (body: any, field = 'regionCode'): string[] => [...new Set<string>(body.records.map((r: any) => r.params[field]))].sort();
 
 describe('list and search follow the region subtree', () => {
   it.each([
@@ -27,11 +27,14 @@ describe('list and search follow the region subtree', () => {
       'ProcurementUnit', 'Affiliation', 'IntegrationUnit', 'FormalMemberUnit', 'BudgetCodeCheck', 'BudgetOverview', 'VirtualBudget',
       'ProcurementProject', 'ProjectOrganisation', 'DesignatedAgencyProject', 'ProjectAgencyMethod', 'EntrustedAgencyProject',
       'Announcement', 'SupplierRegistration', 'AwardNotice', 'SelfRunAwardNotice', 'PostAwardRecord', 'PaymentApplication',
+      'FailedTenderHandling', 'NonTenderFailedHandling', 'PreAwardAnomaly', 'Expert', 'ExpertSpecialtyReview',
+      'ProcurementIntention', 'MethodChangeRequest', 'ImportProductRequest',
     ]) {
       const { status, body } = await clients[user]!.get(api.list(resource));
       expect(status).toBe(200);
       expect(body.meta.total).toBe(body.records.length);
-      expect(regionsOf(body)).toEqual(regions);
+      const field = resource.startsWith('Expert') ? 'registrationRegion' : 'regionCode';
+      expect({ resource, regions: regionsOf(body, field) }).toEqual({ resource, regions });
     }
   });
 

@@ -1,0 +1,96 @@
+import type { Model } from 'sequelize';
+import { supervisoryActions, type SupervisoryActionSpec } from '../../actions/supervisory-action.js';
+import { CN_CALENDAR } from '../../domain/cn-calendar.js';
+import { toFen, formatYuan } from '../../domain/money.js';
+import { needsSingleSourceNotice, singleSourceNoticeRefusal } from '../../domain/pre-procurement.js';
+import { METHOD_LABELS } from '../../domain/procurement-methods.js';
+import { supervisionRules } from '../../server/supervision-rules.js';
+import { MONEY, PROCUREMENT_METHOD } from '../property-types.js';
+import type { ResourceDefinition } from '../resource-definition.js';
+import { ImportProductRequest } from './import-product-request.model.js';
+import { MethodChangeRequest } from './method-change-request.model.js';
+import { preTradeDecisions } from './pre-trade-decisions.js';
+import { ProcurementIntention } from './procurement-intention.model.js';
+
+const methodName = (code: string): string => METHOD_LABELS[code as keyof typeof METHOD_LABELS] ?? code;
+const today = (): string => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+const common = { projectId: { reference: 'ProcurementProject' }, procurementUnitId: { reference: 'ProcurementUnit' }, amount: MONEY };
+const text = { type: 'textarea' as const };
+
+/** 采购意向公开: read-only; a project started less than 30 days after its intention is flagged with the shortfall. */
+export const procurementIntentionResource: ResourceDefinition = {
+  id: 'ProcurementIntention',
+  model: ProcurementIntention as unknown as ResourceDefinition['model'],
+  builtInActions: ['list', 'show', 'search'],
+  options: {
+    titleProperty: 'projectName',
+    properties: { ...common, budgetAmount: MONEY, requirementSummary: text },
+  },
+};
+
+const methodChange = preTradeDecisions({
+  resourceId: 'MethodChangeRequest',
+  model: MethodChangeRequest,
+  subject: '采购方式变更',
+  facts: (row) => [
+    { label: '采购项目', value: row.projectName },
+    { label: '预算金额', value: formatYuan(toFen(row.amount)) },
+    { label: '采购方式', value: `${methodName(row.originalMethod)} → ${methodName(row.requestedMethod)}` },
+    { label: '法律依据', value: row.legalGround },
+    { label: '专家论证意见', value: row.expertOpinion },
+    ...(row.requestedMethod === 'single_source'
+      ? [{ label: '单一来源公示期', value: row.noticeStartAt ? `${row.noticeStartAt} 至 ${row.noticeEndAt ?? '（未填）'}` : '（未公示）' }]
+      : []),
+  ],
+  approvalRefusal: (row) => {
+    const threshold = supervisionRules().thresholdsFor(row.regionCode)[row.category];
+    if (!needsSingleSourceNotice(row.requestedMethod, toFen(row.amount) / 100, threshold)) return null;
+    return singleSourceNoticeRefusal({ startAt: row.noticeStartAt, endAt: row.noticeEndAt }, today(), CN_CALENDAR);
+  },
+});
+
+/** 采购方式变更审批 */
+export const methodChangeRequestResource: ResourceDefinition = {
+  id: 'MethodChangeRequest',
+  model: MethodChangeRequest as unknown as ResourceDefinition['model'],
+  builtInActions: ['list', 'show', 'search'],
+  virtualProperties: ['history'],
+  options: {
+    titleProperty: 'projectName',
+    properties: {
+      ...common, originalMethod: PROCUREMENT_METHOD, requestedMethod: PROCUREMENT_METHOD, reasons: text, expertOpinion: text, decisionReason: text,
+    },
+    actions: {
+      ...supervisoryActions(methodChange.approve as unknown as SupervisoryActionSpec<Model>),
+      ...supervisoryActions(methodChange.reject as unknown as SupervisoryActionSpec<Model>),
+    },
+  },
+};
+
+const importProduct = preTradeDecisions({
+  resourceId: 'ImportProductRequest',
+  model: ImportProductRequest,
+  subject: '进口产品采购',
+  facts: (row) => [
+    { label: '采购项目', value: row.projectName },
+    { label: '进口产品', value: `${row.productName}（${row.originCountry}）` },
+    { label: '金额', value: formatYuan(toFen(row.amount)) },
+    { label: '专家论证意见', value: row.expertOpinion },
+  ],
+});
+
+/** 进口产品采购审核 */
+export const importProductRequestResource: ResourceDefinition = {
+  id: 'ImportProductRequest',
+  model: ImportProductRequest as unknown as ResourceDefinition['model'],
+  builtInActions: ['list', 'show', 'search'],
+  virtualProperties: ['history'],
+  options: {
+    titleProperty: 'projectName',
+    properties: { ...common, reasons: text, expertOpinion: text, decisionReason: text },
+    actions: {
+      ...supervisoryActions(importProduct.approve as unknown as SupervisoryActionSpec<Model>),
+      ...supervisoryActions(importProduct.reject as unknown as SupervisoryActionSpec<Model>),
+    },
+  },
+};
