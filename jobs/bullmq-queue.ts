@@ -30,6 +30,12 @@ export class BullmqJobQueue implements JobQueue {
     return job.id!;
   }
 
+  async schedule(queue: string, name: string, data: unknown, repeat: { key: string; pattern: string }): Promise<void> {
+    await this.queue(queue).upsertJobScheduler(repeat.key, { pattern: repeat.pattern, tz: 'Asia/Shanghai' }, {
+      name, data, opts: { attempts: 3, backoff: { type: 'exponential', delay: 60_000 }, removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } },
+    });
+  }
+
   async health(): Promise<QueueHealth> {
     try {
       await this.connection.ping();

@@ -33,6 +33,16 @@ export class InlineJobQueue implements JobQueue {
     return id;
   }
 
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+
+  /** Without Redis a daily job runs every 24 hours from start-up, in this process. */
+  async schedule(queue: string, name: string, data: unknown, repeat: { key: string; pattern: string }): Promise<void> {
+    clearInterval(this.timers.get(repeat.key));
+    const timer = setInterval(() => { void this.add(queue, name, data); }, 24 * 3600_000);
+    timer.unref();
+    this.timers.set(repeat.key, timer);
+  }
+
   /** Resolves when every job added so far has finished (tests and graceful shutdown wait on it). */
   drain(): Promise<void> {
     return this.tail;
@@ -43,6 +53,7 @@ export class InlineJobQueue implements JobQueue {
   }
 
   async close(): Promise<void> {
+    for (const timer of this.timers.values()) clearInterval(timer);
     await this.tail;
   }
 }

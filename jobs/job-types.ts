@@ -21,6 +21,8 @@ export interface QueueHealth { driver: 'bullmq' | 'inline'; ok: boolean; detail:
 export interface JobQueue {
   readonly driver: 'bullmq' | 'inline';
   add(queue: string, name: string, data: unknown, options?: JobOptions): Promise<string>;
+  /** Repeats a job on a cron pattern (China time); registering the same key again replaces it, never doubles it. */
+  schedule(queue: string, name: string, data: unknown, repeat: { key: string; pattern: string }): Promise<void>;
   health(): Promise<QueueHealth>;
   close(): Promise<void>;
 }

@@ -3,6 +3,7 @@ export const QUEUES = {
   maintenance: 'maintenance',
   integration: 'integration',
   push: 'push',
+  export: 'export',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -11,4 +12,6 @@ export const JOBS = {
   ingestBatch: 'ingestBatch',
   linkUnits: 'linkUnits',
   pushFiling: 'pushFiling',
+  exportXlsx: 'exportXlsx',
+  refreshDeadlines: 'refreshDeadlines',
 } as const;

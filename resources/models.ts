@@ -32,12 +32,15 @@ import { AwardNotice } from './queries/award-notice.model.js';
 import { PostAwardRecord } from './queries/post-award-record.model.js';
 import { SupplierRegistration } from './queries/supplier-registration.model.js';
 import { AuditLog } from './system/audit-log.model.js';
+import { DataExport } from './system/data-export.model.js';
+import { Escalation } from './system/escalation.model.js';
 import { JobReceipt } from './system/job-receipt.model.js';
 import { LoginAttempt } from './system/login-attempt.model.js';
 import { Region } from './system/region.model.js';
 import { SupervisorUser } from './system/supervisor-user.model.js';
 
 export {
+  DataExport, Escalation,
   ImportProductRequest, MethodChangeRequest, ProcurementIntention,
   Expert, ExpertSpecialtyReview, FailedTenderHandling, PreAwardAnomaly,
   AgreementCategory, AgreementGoods, AgreementLibrary, AgreementSupplier, BiddingQuote, BiddingRecord,
@@ -56,7 +59,7 @@ export function initModels(sequelize: Sequelize): void {
     SupplierRegistration, AwardNotice, PostAwardRecord, PaymentApplication,
     AgreementLibrary, AgreementCategory, AgreementSupplier, AgreementGoods, BiddingRecord, BiddingQuote,
     FailedTenderHandling, PreAwardAnomaly, Expert, ExpertSpecialtyReview,
-    ProcurementIntention, MethodChangeRequest, ImportProductRequest,
+    ProcurementIntention, MethodChangeRequest, ImportProductRequest, Escalation, DataExport,
   ]) {
     model.initialize(sequelize);
   }

@@ -9,8 +9,11 @@ import { JurisdictionResource } from './adapter/jurisdiction-resource.js';
 import { componentLoader, Components } from './components/registry.js';
 import { en } from './locale/en.js';
 import { zhCN } from './locale/zh-CN.js';
+import type { DashboardData } from './dashboard/dashboard-data.js';
 import { withRecordHistory } from './record-history.js';
 import { withRelatedRecords } from './related-records.js';
+import { withDeadlineColumn } from './deadline-column.js';
+import { EXPORT_ACTION, exportAction } from './export-action.js';
 import type { ResourceConfig } from './resource-config.js';
 
 export const PRODUCT_NAME = '江西省政府采购监管平台';
@@ -42,6 +45,10 @@ export function resourceOptions(definition: ResourceDefinition, config: Resource
     if ((BUILT_IN_ACTIONS as readonly string[]).includes(name)) continue;
     actions[name] = { ...actions[name], isAccessible: allowedTo(config.actions[name]) };
   }
+  if (definition.builtInActions.includes('list')) {
+    // Whoever may read a list may take it away as a file, unless the config says otherwise.
+    actions[EXPORT_ACTION] = { ...exportAction(), isAccessible: allowedTo(config.actions[EXPORT_ACTION] ?? config.actions.list) };
+  }
   let options: ResourceOptions = {
     ...definition.options,
     id: definition.id,
@@ -58,6 +65,7 @@ export function resourceOptions(definition: ResourceDefinition, config: Resource
   options = withWriteGuard(regionField, options);
   options = withCrudAudit(definition.id, regionField, options);
   if (definition.related?.length) options = withRelatedRecords(definition.related, options);
+  if ('dueDate' in definition.model.getAttributes()) options = withDeadlineColumn(options);
   if (definition.virtualProperties?.includes('history')) {
     options = withRecordHistory([definition.model.name, definition.id], options);
   }
@@ -83,10 +91,6 @@ function withAccessCheckFirst(options: ResourceOptions, config: ResourceConfig):
   return { ...options, actions: actions as ResourceOptions['actions'] };
 }
 
-export interface DashboardData {
-  user: { displayName: string; role: Role; regionName: string } | null;
-  queue: { driver: string; ok: boolean; detail: string; warning?: string };
-}
 
 export function buildAdmin(config: Map<string, ResourceConfig>, dashboard: (user: ReturnType<typeof sessionUserOf>) => Promise<DashboardData>): AdminJS {
   // The sidebar follows the order of config/resources.yaml, so admins arrange the menus there.

@@ -16,6 +16,8 @@ import type { Env } from './env.js';
 import { logger } from './logger.js';
 import { integrationApi, INTEGRATION_API_PATH } from './integration/integration-api.js';
 import { mountAttachmentDownload } from './attachment-download.js';
+import { mountExportRoutes } from './export-routes.js';
+import { dashboardSource } from './dashboard/dashboard-data.js';
 import { mountQueueBoard } from './queue-board.js';
 import { loadResourceConfig } from './resource-config.js';
 
@@ -28,10 +30,7 @@ export interface App { app: express.Express; close: () => Promise<void> }
 
 export async function createApp({ env, sequelize, queue }: AppDeps): Promise<App> {
   const config = loadResourceConfig(RESOURCE_DEFINITIONS);
-  const admin = buildAdmin(config, async (user) => ({
-    user: user ? { displayName: user.displayName, role: user.role, regionName: user.regionName } : null,
-    queue: await queue.health(),
-  }));
+  const admin = buildAdmin(config, dashboardSource(queue));
   // Bundled once at start in every mode, so no page depends on a watcher or on anything outside this server.
   await componentsBundler.createEntry({ content: generateUserComponentEntry(admin, ADMIN_JS_TMP_DIR) });
   await componentsBundler.build();
@@ -94,6 +93,7 @@ export async function createApp({ env, sequelize, queue }: AppDeps): Promise<App
   app.use('/admin', sessionMiddleware, adminResponseFilter);
   await mountQueueBoard(app, queue);
   mountAttachmentDownload(app);
+  mountExportRoutes(app);
 
   const router = AdminJSExpress.buildAuthenticatedRouter(admin, {
     authenticate: async (email: string, password: string, context?: { req: Request }) => {

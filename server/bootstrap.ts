@@ -11,6 +11,9 @@ import { createSequelize } from './database.js';
 import type { Env } from './env.js';
 import { startInboxSweeper } from './integration/inbox-sweeper.js';
 import { logger } from './logger.js';
+import { chinaDay, refreshDeadlines } from '../jobs/deadlines/refresh-deadlines.js';
+import { JOBS, QUEUES } from '../jobs/queue-names.js';
+import { deadlineRules } from './deadline-rules.js';
 import { supervisionRules } from './supervision-rules.js';
 import { pushRules } from './push-rules.js';
 
@@ -18,9 +21,10 @@ export interface Running { server: Server; queue: JobQueue; url: string; stop: (
 
 /** Migrates, seeds what the mode asks for, and serves the panel; shared by `npm start`, `npm run web` and tests. */
 export async function startWeb(env: Env, options: { seedDemo: boolean }): Promise<Running> {
-  // A mistake in config/push-rules.yaml or supervision-rules.yaml stops start-up here, before anything is served.
+  // A mistake in a config file stops start-up here, before anything is served.
   pushRules();
   supervisionRules();
+  deadlineRules();
   const sequelize = createSequelize(env.DATABASE_URL);
   initModels(sequelize);
   const applied = await migrateToLatest(sequelize);
@@ -36,8 +40,12 @@ export async function startWeb(env: Env, options: { seedDemo: boolean }): Promis
   // The rules in config/push-rules.yaml may have changed since the verdicts were stored.
   const refreshed = await refreshPushVerdicts();
   if (refreshed) logger.info({ refreshed }, 'push verdicts refreshed');
+  // Due dates and overdue flags are current from the first page on; the daily job keeps them so.
+  const deadlines = await refreshDeadlines(deadlineRules(), chinaDay(new Date()));
+  logger.info(deadlines, 'deadlines refreshed');
   const queue = await createJobQueue(env);
   useJobQueue(queue);
+  await queue.schedule(QUEUES.maintenance, JOBS.refreshDeadlines, {}, { key: 'daily-deadlines', pattern: '0 30 6 * * *' });
   const stopSweeper = startInboxSweeper(queue);
   const { app, close } = await createApp({ env, sequelize, queue });
   const server = await new Promise<Server>((resolve) => {

@@ -32,12 +32,13 @@ export interface ResourceConfig {
 }
 
 export function propertyNames(definition: ResourceDefinition): string[] {
-  return [...Object.keys(definition.model.getAttributes()), ...(definition.virtualProperties ?? []), ...(definition.related?.length ? ['related'] : [])];
+  const attributes = Object.keys(definition.model.getAttributes());
+  return [...attributes, ...(definition.virtualProperties ?? []), ...(definition.related?.length ? ['related'] : []), ...(attributes.includes('dueDate') ? ['deadline'] : [])];
 }
 
 export function actionNames(definition: ResourceDefinition): string[] {
   return [...definition.builtInActions, ...Object.keys(definition.options?.actions ?? {})
-    .filter((name) => !(BUILT_IN_ACTIONS as readonly string[]).includes(name))];
+    .filter((name) => !(BUILT_IN_ACTIONS as readonly string[]).includes(name)), ...(definition.builtInActions.includes('list') ? ['exportXlsx'] : [])];
 }
 
 const list = (names: readonly string[]): string => names.join(', ');

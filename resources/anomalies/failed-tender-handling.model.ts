@@ -2,6 +2,7 @@ import {
   DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize,
 } from 'sequelize';
 import type { FailedTenderState } from '../../domain/failed-tender-workflow.js';
+import { DEADLINE_ATTRIBUTES } from '../deadlines/deadline-attributes.js';
 import type { JurisdictionKind } from '../jurisdiction-kind.js';
 
 /** A failed tender's handling (废标处理): re-tender, or change of method, approved by the unit and, when the rule says so, confirmed by the office. */
@@ -24,6 +25,9 @@ export class FailedTenderHandling extends Model<InferAttributes<FailedTenderHand
   declare decidedBy: CreationOptional<string | null>;
   declare decisionReason: CreationOptional<string | null>;
   declare version: CreationOptional<number>;
+  declare dueDate: CreationOptional<string | null>;
+  declare overdueDays: CreationOptional<number>;
+  declare overdue: CreationOptional<boolean>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 
@@ -50,6 +54,7 @@ export class FailedTenderHandling extends Model<InferAttributes<FailedTenderHand
         decidedBy: { type: DataTypes.STRING(64), allowNull: true },
         decisionReason: { type: DataTypes.TEXT, allowNull: true },
         version: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
+        ...DEADLINE_ATTRIBUTES,
         createdAt: DataTypes.DATE,
         updatedAt: DataTypes.DATE,
       },

@@ -2,6 +2,7 @@ import {
   DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize,
 } from 'sequelize';
 import type { FailedTenderState } from '../../domain/failed-tender-workflow.js';
+import { DEADLINE_ATTRIBUTES } from '../deadlines/deadline-attributes.js';
 import type { JurisdictionKind } from '../jurisdiction-kind.js';
 
 /** A pre-award anomaly (预中标/成交异常) an agency handles after a complaint or a re-published result. */
@@ -26,6 +27,9 @@ export class PreAwardAnomaly extends Model<InferAttributes<PreAwardAnomaly>, Inf
   declare decidedBy: CreationOptional<string | null>;
   declare decisionReason: CreationOptional<string | null>;
   declare version: CreationOptional<number>;
+  declare dueDate: CreationOptional<string | null>;
+  declare overdueDays: CreationOptional<number>;
+  declare overdue: CreationOptional<boolean>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 
@@ -54,6 +58,7 @@ export class PreAwardAnomaly extends Model<InferAttributes<PreAwardAnomaly>, Inf
         decidedBy: { type: DataTypes.STRING(64), allowNull: true },
         decisionReason: { type: DataTypes.TEXT, allowNull: true },
         version: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
+        ...DEADLINE_ATTRIBUTES,
         createdAt: DataTypes.DATE,
         updatedAt: DataTypes.DATE,
       },

@@ -5,6 +5,7 @@ import type { BudgetCodeVerdict } from '../../domain/budget-code-verdict.js';
 import { validateCreditCode } from '../../domain/credit-code.js';
 import { dispatchJob } from '../../jobs/job-dispatch.js';
 import { JOBS, QUEUES } from '../../jobs/queue-names.js';
+import { DEADLINE_ATTRIBUTES } from '../deadlines/deadline-attributes.js';
 import type { JurisdictionKind } from '../jurisdiction-kind.js';
 
 export type UnitStatus = 'draft' | 'submitted' | 'approved' | 'returned';
@@ -27,6 +28,9 @@ export class ProcurementUnit extends Model<InferAttributes<ProcurementUnit>, Inf
   declare reviewerName: CreationOptional<string | null>;
   declare reviewComment: CreationOptional<string | null>;
   declare version: CreationOptional<number>;
+  declare dueDate: CreationOptional<string | null>;
+  declare overdueDays: CreationOptional<number>;
+  declare overdue: CreationOptional<boolean>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 
@@ -62,6 +66,7 @@ export class ProcurementUnit extends Model<InferAttributes<ProcurementUnit>, Inf
         reviewerName: { type: DataTypes.STRING(50), allowNull: true },
         reviewComment: { type: DataTypes.TEXT, allowNull: true },
         version: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
+        ...DEADLINE_ATTRIBUTES,
         createdAt: DataTypes.DATE,
         updatedAt: DataTypes.DATE,
       },

@@ -2,6 +2,7 @@ import {
   DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize,
 } from 'sequelize';
 import type { SpecialtyState } from '../../domain/expert-review.js';
+import { DEADLINE_ATTRIBUTES } from '../deadlines/deadline-attributes.js';
 import type { JurisdictionKind } from '../jurisdiction-kind.js';
 
 /** An expert's application for an evaluation specialty (评标专业), reviewed city → province → 省公管办. */
@@ -24,6 +25,9 @@ export class ExpertSpecialtyReview extends Model<InferAttributes<ExpertSpecialty
   declare returnedBy: CreationOptional<string | null>;
   declare returnReason: CreationOptional<string | null>;
   declare version: CreationOptional<number>;
+  declare dueDate: CreationOptional<string | null>;
+  declare overdueDays: CreationOptional<number>;
+  declare overdue: CreationOptional<boolean>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 
@@ -50,6 +54,7 @@ export class ExpertSpecialtyReview extends Model<InferAttributes<ExpertSpecialty
         returnedBy: { type: DataTypes.STRING(64), allowNull: true },
         returnReason: { type: DataTypes.TEXT, allowNull: true },
         version: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
+        ...DEADLINE_ATTRIBUTES,
         createdAt: DataTypes.DATE,
         updatedAt: DataTypes.DATE,
       },

@@ -2,6 +2,7 @@ import {
   DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize,
 } from 'sequelize';
 import type { ExpertState } from '../../domain/expert-review.js';
+import { DEADLINE_ATTRIBUTES } from '../deadlines/deadline-attributes.js';
 import type { JurisdictionKind } from '../jurisdiction-kind.js';
 
 /** An evaluation expert's registration (专家注册), reviewed by the office of the registration region. */
@@ -21,6 +22,9 @@ export class Expert extends Model<InferAttributes<Expert>, InferCreationAttribut
   declare reviewedBy: CreationOptional<string | null>;
   declare reviewReason: CreationOptional<string | null>;
   declare version: CreationOptional<number>;
+  declare dueDate: CreationOptional<string | null>;
+  declare overdueDays: CreationOptional<number>;
+  declare overdue: CreationOptional<boolean>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 
@@ -44,6 +48,7 @@ export class Expert extends Model<InferAttributes<Expert>, InferCreationAttribut
         reviewedBy: { type: DataTypes.STRING(64), allowNull: true },
         reviewReason: { type: DataTypes.TEXT, allowNull: true },
         version: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
+        ...DEADLINE_ATTRIBUTES,
         createdAt: DataTypes.DATE,
         updatedAt: DataTypes.DATE,
       },

@@ -36,6 +36,8 @@ export class ContractFiling extends Model<InferAttributes<ContractFiling>, Infer
   declare triggerDate: CreationOptional<string | null>;
   declare paidAmount: CreationOptional<string>;
   declare overpaid: CreationOptional<boolean>;
+  declare lateFilingDays: CreationOptional<number>;
+  declare lateFiling: CreationOptional<boolean>;
   declare version: CreationOptional<number>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
@@ -73,6 +75,8 @@ export class ContractFiling extends Model<InferAttributes<ContractFiling>, Infer
         triggerDate: { type: DataTypes.DATEONLY, allowNull: true },
         paidAmount: { type: DataTypes.DECIMAL(15, 2), allowNull: false, defaultValue: 0 },
         overpaid: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
+        lateFilingDays: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
+        lateFiling: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
         version: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
         createdAt: DataTypes.DATE,
         updatedAt: DataTypes.DATE,

@@ -1,6 +1,7 @@
 import {
   DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize,
 } from 'sequelize';
+import { DEADLINE_ATTRIBUTES } from '../deadlines/deadline-attributes.js';
 import type { JurisdictionKind } from '../jurisdiction-kind.js';
 
 export type PaymentApplicationStatus = 'pending' | 'approved' | 'rejected';
@@ -22,6 +23,9 @@ export class PaymentApplication extends Model<InferAttributes<PaymentApplication
   declare reviewerName: CreationOptional<string | null>;
   declare reviewOpinion: CreationOptional<string | null>;
   declare version: CreationOptional<number>;
+  declare dueDate: CreationOptional<string | null>;
+  declare overdueDays: CreationOptional<number>;
+  declare overdue: CreationOptional<boolean>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 
@@ -45,6 +49,7 @@ export class PaymentApplication extends Model<InferAttributes<PaymentApplication
         reviewerName: { type: DataTypes.STRING(64), allowNull: true },
         reviewOpinion: { type: DataTypes.TEXT, allowNull: true },
         version: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
+        ...DEADLINE_ATTRIBUTES,
         createdAt: DataTypes.DATE,
         updatedAt: DataTypes.DATE,
       },

@@ -1,6 +1,7 @@
 import {
   DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize,
 } from 'sequelize';
+import { DEADLINE_ATTRIBUTES } from '../deadlines/deadline-attributes.js';
 import type { JurisdictionKind } from '../jurisdiction-kind.js';
 
 /** A request to procure other than by public tender (采购方式变更审批), decided at city level or above. */
@@ -26,6 +27,9 @@ export class MethodChangeRequest extends Model<InferAttributes<MethodChangeReque
   declare decidedBy: CreationOptional<string | null>;
   declare decisionReason: CreationOptional<string | null>;
   declare version: CreationOptional<number>;
+  declare dueDate: CreationOptional<string | null>;
+  declare overdueDays: CreationOptional<number>;
+  declare overdue: CreationOptional<boolean>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 
@@ -55,6 +59,7 @@ export class MethodChangeRequest extends Model<InferAttributes<MethodChangeReque
         decidedBy: { type: DataTypes.STRING(64), allowNull: true },
         decisionReason: { type: DataTypes.TEXT, allowNull: true },
         version: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
+        ...DEADLINE_ATTRIBUTES,
         createdAt: DataTypes.DATE,
         updatedAt: DataTypes.DATE,
       },

@@ -1,9 +1,9 @@
 import type { Model } from 'sequelize';
 import { supervisoryActions, type SupervisoryActionSpec } from '../../actions/supervisory-action.js';
-import { CN_CALENDAR } from '../../domain/cn-calendar.js';
 import { toFen, formatYuan } from '../../domain/money.js';
 import { needsSingleSourceNotice, singleSourceNoticeRefusal } from '../../domain/pre-procurement.js';
 import { METHOD_LABELS } from '../../domain/procurement-methods.js';
+import { deadlineRules } from '../../server/deadline-rules.js';
 import { supervisionRules } from '../../server/supervision-rules.js';
 import { MONEY, PROCUREMENT_METHOD } from '../property-types.js';
 import type { ResourceDefinition } from '../resource-definition.js';
@@ -45,7 +45,7 @@ const methodChange = preTradeDecisions({
   approvalRefusal: (row) => {
     const threshold = supervisionRules().thresholdsFor(row.regionCode)[row.category];
     if (!needsSingleSourceNotice(row.requestedMethod, toFen(row.amount) / 100, threshold)) return null;
-    return singleSourceNoticeRefusal({ startAt: row.noticeStartAt, endAt: row.noticeEndAt }, today(), CN_CALENDAR);
+    return singleSourceNoticeRefusal({ startAt: row.noticeStartAt, endAt: row.noticeEndAt }, today(), deadlineRules().calendar);
   },
 });
 

@@ -86,10 +86,23 @@ export class JurisdictionResource extends SequelizeResource {
     return where === null ? 0 : this.model.count({ where });
   }
 
+  /** A page of an export: like `find`, in larger pages, with the same jurisdiction, view, filter and sort. */
+  async findPage(
+    filter: Filter, { limit, offset, sort }: { limit: number; offset: number; sort: { sortBy?: string; direction?: 'asc' | 'desc' } }, context?: ActionContext,
+  ): Promise<BaseRecord[]> {
+    return this.query(filter, { limit: Math.min(limit, 5000), offset, sort }, context);
+  }
+
   override async find(
     filter: Filter,
     { limit = 20, offset = 0, sort = {} }: { limit?: number; offset?: number; sort?: { sortBy?: string; direction?: 'asc' | 'desc' } },
     context?: ActionContext,
+  ): Promise<BaseRecord[]> {
+    return this.query(filter, { limit: Math.min(limit, 500), offset, sort }, context);
+  }
+
+  private async query(
+    filter: Filter, { limit, offset, sort }: { limit: number; offset: number; sort: { sortBy?: string; direction?: 'asc' | 'desc' } }, context?: ActionContext,
   ): Promise<BaseRecord[]> {
     const where = this.where(context, filterToWhere(filter, this.model.sequelize!));
     if (where === null) return [];
@@ -99,7 +112,7 @@ export class JurisdictionResource extends SequelizeResource {
     const order: Array<[string, string]> = [[sortBy, direction]];
     // A stable tie-breaker keeps pages from repeating or skipping rows when many share the sort value.
     if (sortBy !== this.primaryKey()) order.push([this.primaryKey(), direction]);
-    const rows = await this.model.findAll({ where, limit: Math.min(limit, 500), offset, order });
+    const rows = await this.model.findAll({ where, limit, offset, order });
     return rows.map((row) => this.toRecord(row));
   }
 

@@ -15,4 +15,5 @@ export const Components = {
   RelatedRecords: componentLoader.add('RelatedRecords', path.join(here, 'related-records.tsx')),
   AnnouncementBody: componentLoader.add('AnnouncementBody', path.join(here, 'announcement-body.tsx')),
   AttachmentLink: componentLoader.add('AttachmentLink', path.join(here, 'attachment-link.tsx')),
+  ExportXlsx: componentLoader.add('ExportXlsx', path.join(here, 'export-xlsx.tsx')),
 };

@@ -99,6 +99,11 @@ export const zhCN = {
     reasonRequiredLabel: '原因（必填）', reasonOptionalLabel: '意见（选填）', bulkChosen: '已选择 {{count}} 条：{{titles}}',
     greeting: '您好，{{name}}（{{role}}，{{region}}）。欢迎使用江西省政府采购监管平台。', backgroundJobs: '后台任务',
     queueBullmq: 'BullMQ 队列', queueInline: '进程内执行',
+    pendingWork: '待办事项', overdueCount: '其中超期 {{count}} 件', chartPushes: '近30日推送一体化情况', chartPushed: '推送成功',
+    chartFailed: '推送失败', chartMethods: '本年度合同金额按采购方式', chartMoney: '各地区一体化预算、合同与支付金额', chartBudget: '一体化预算',
+    chartContracted: '合同金额', chartPaid: '已支付', queueBoard: '查看任务队列',
+    exportIntro: '将按当前列表的筛选条件和排序导出全部记录（仅限您辖区内的数据），在后台生成 Excel 文件，完成后可在此下载，文件保留 24 小时。',
+    exportStart: '开始导出', exportProgress: '已导出 {{done}} / {{total}} 行', exportDownload: '下载 Excel 文件', exportFailed: '导出失败',
     relatedTitle: '相关记录', relatedCount: '（共 {{count}} 条）', relatedEmpty: '无', relatedAll: '查看全部 {{count}} 条',
     relatedAsSubordinate: '作为下级单位的隶属关系', relatedAsSupervising: '作为主管单位的隶属关系', attachmentNone: '无附件',
     itemErrorsEmpty: '无', itemIndex: '第几项（从 0 开始）', itemField: '字段', itemMessage: '错误',
@@ -159,6 +164,7 @@ export const zhCN = {
     confirmAnomaly: '确认同意', rejectAnomaly: '驳回', returnToStepOne: '回第一步', returnToStepOneBulk: '批量回第一步',
     approveExpert: '审核通过', rejectExpert: '审核退回', approveSpecialtyStep: '本级审核通过', returnSpecialty: '退回专家',
     approveRequest: '批准', rejectRequest: '不予批准',
+    exportXlsx: '导出Excel',
     initializeCategories: '初始化品目', removeSupplier: '移除协议供应商', returnBidding: '退回竞价/报价',
     newVirtualBudget: '新增预算', openBudgetSource: '打开原记录', approvePayment: '审核通过', rejectPayment: '审核退回',
   },
@@ -181,6 +187,8 @@ export const zhCN = {
     regionCode: '所属辖区',
     createdAt: '创建时间',
     updatedAt: '更新时间',
+    deadline: '办理时限', dueDate: '到期日', overdue: '已超期', overdueDays: '超期工作日',
+    lateFiling: '逾期备案', lateFilingDays: '逾期工作日',
   },
   resources: {
     Region: {
@@ -339,6 +347,18 @@ export const zhCN = {
       properties: {
         biddingId: '竞价', libraryRegionCode: '商品库辖区', supplierId: '协议供应商', supplierName: '供应商', quoteAmount: '报价（元）',
         quotedAt: '报价时间',
+      },
+    },
+    Escalation: {
+      properties: {
+        step: '监管事项', resourceId: '记录类型', recordId: '记录编号', recordTitle: '事项', regionCode: '所属辖区', escalatedTo: '上报至',
+        dueDate: '到期日', overdueDays: '超期工作日', escalatedAt: '上报时间', resolved: '已办结',
+      },
+      labels: {
+        step: {
+          unitReview: '采购单位信息审核', expertReview: '专家信息审核', specialtyReview: '评标专业审核', failedTenderConfirmation: '废标处理确认',
+          preAwardConfirmation: '预中标异常确认', paymentReview: '支付审核', methodChangeApproval: '采购方式变更审批', importProductApproval: '进口产品采购审核',
+        },
       },
     },
     BudgetOverview: {

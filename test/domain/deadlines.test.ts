@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { deadlineStatus, deadlineText, escalationRegion, lateFilingDays } from '../../domain/deadlines.js';
-import { CN_CALENDAR } from '../../domain/cn-calendar.js';
+import { CN_CALENDAR } from '../support/calendar.js';
 
 describe('deadlineStatus (working days, 调休 and holidays)', () => {
   it.each([

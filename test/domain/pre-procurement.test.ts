@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { CN_CALENDAR } from '../../domain/cn-calendar.js';
+import { CN_CALENDAR } from '../support/calendar.js';
 import { approvingRegion, intentionShortfallDays, needsSingleSourceNotice, singleSourceNoticeRefusal } from '../../domain/pre-procurement.js';
 
 describe('approvingRegion', () => {

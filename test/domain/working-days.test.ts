@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { addWorkingDays, isWorkingDay, workingDaysBetween, type WorkingCalendar } from '../../domain/working-days.js';
-import { CN_CALENDAR } from '../../domain/cn-calendar.js';
+import { CN_CALENDAR } from '../support/calendar.js';
 
 const PLAIN: WorkingCalendar = { holidays: [], workdays: [] };
 

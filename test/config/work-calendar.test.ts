@@ -1,12 +1,17 @@
 import { describe, expect, it } from '@jest/globals';
-import {
-  CN_CALENDAR,
-  CN_CALENDARS,
-  CN_CALENDAR_2025,
-  CN_CALENDAR_2026,
-  CN_CALENDAR_2027,
-  mergeCalendars,
-} from '../../domain/cn-calendar.js';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expandDays, mergeCalendars } from '../../domain/cn-calendar.js';
+import { loadDeadlineRules } from '../../server/deadline-rules.js';
+
+const rules = loadDeadlineRules();
+const year = (y: number) => rules.years.find((c) => c.year === y)!;
+const CN_CALENDARS = rules.years;
+const CN_CALENDAR = rules.calendar;
+const CN_CALENDAR_2025 = year(2025);
+const CN_CALENDAR_2026 = year(2026);
+const CN_CALENDAR_2027 = year(2027);
 
 const dow = (d: string) => new Date(`${d}T00:00:00Z`).getUTCDay();
 
@@ -96,9 +101,9 @@ describe('every calendar', () => {
     expect(mergeCalendars(CN_CALENDAR_2026, { holidays: ['2030-01-01'], workdays: [] }).holidays).toContain('2030-01-01');
   });
 
-  it('cannot be altered at run time', () => {
-    expect(Object.isFrozen(CN_CALENDAR_2026)).toBe(true);
-    expect(Object.isFrozen(CN_CALENDAR_2026.holidays)).toBe(true);
+  it('expands day ranges, both ends included', () => {
+    expect(expandDays('2026-09-30', '2026-10-02')).toEqual(['2026-09-30', '2026-10-01', '2026-10-02']);
+    expect(expandDays('2026-10-02', '2026-10-01')).toEqual([]);
   });
 });
 
@@ -111,3 +116,31 @@ function prev(d: string): string {
 function next(d: string): string {
   return shift(d, 1);
 }
+
+describe('config/deadlines.yaml', () => {
+  const file = (text: string): string => {
+    const target = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'deadlines-')), 'deadlines.yaml');
+    fs.writeFileSync(target, text);
+    return target;
+  };
+  const shipped = fs.readFileSync(new URL('../../config/deadlines.yaml', import.meta.url), 'utf8');
+
+  it('names a time limit and its legal basis for every supervisory step; contract filing is 7 working days', () => {
+    for (const step of Object.values(rules.steps)) {
+      expect(step.workingDays).toBeGreaterThan(0);
+      expect(step.basis.length).toBeGreaterThan(0);
+    }
+    expect(rules.steps.contractFiling).toMatchObject({ workingDays: 7, basis: expect.stringContaining('第四十七条') });
+  });
+
+  it.each([
+    ['a make-up working day on a weekday', shipped.replace("workdays: ['2026-01-04',", "workdays: ['2026-01-05',"), 'calendar.2026.workdays：2026-01-05 不是周末'],
+    ['a date outside its year', shipped.replace("'2026-01-01..2026-01-03'", "'2025-12-31..2026-01-03'"), 'calendar.2026：日期 2025-12-31 不属于 2026 年'],
+    ['a range backwards', shipped.replace("'2026-04-04..2026-04-06'", "'2026-04-06..2026-04-04'"), '结束日期早于开始日期'],
+    ['a time limit of zero', shipped.replace('workingDays: 7', 'workingDays: 0'), 'steps.contractFiling.workingDays'],
+    ['a missing step', shipped.replace(/  contractFiling:[\s\S]*?\n\n/, '\n'), 'steps.contractFiling'],
+    ['a malformed date', shipped.replace("'2027-04-05'", "'2027-4-5'"), 'calendar.2027.holidays'],
+  ])('%s stops start-up naming the place', (_what, text, expected) => {
+    expect(() => loadDeadlineRules(file(text))).toThrow(expected);
+  });
+});

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { runExport } from '../export/export-xlsx.js';
+import type { Processor } from '../job-types.js';
+import { DataExport } from '../../resources/system/data-export.model.js';
+
+const input = z.object({ exportId: z.string().uuid() });
+
+/** Writes one Excel export; progress is kept on the export row (N / M) and on the job. */
+export const exportXlsx: Processor = async (data, job) => {
+  const { exportId } = input.parse(data);
+  try {
+    const result = await runExport(exportId, (done, total) => job.updateProgress({ done, total }));
+    return { rows: result.done };
+  } catch (error) {
+    if (job.attemptsMade + 1 >= job.maxAttempts) {
+      await DataExport.update({ state: 'failed', error: (error as Error).message }, { where: { id: exportId } });
+    }
+    throw error;
+  }
+};

@@ -1,0 +1,43 @@
+import { randomUUID } from 'node:crypto';
+import { flat, type Action, type ActionContext, type ActionRequest, type ActionResponse } from 'adminjs';
+import { recordAudit } from '../actions/audit.js';
+import { dispatchJob } from '../jobs/job-dispatch.js';
+import { JOBS, QUEUES } from '../jobs/queue-names.js';
+import { sessionUserOf } from '../resources/jurisdiction-scope.js';
+import { DataExport } from '../resources/system/data-export.model.js';
+import { Components } from './components/registry.js';
+
+export const EXPORT_ACTION = 'exportXlsx';
+const KEEP_MS = 24 * 3600_000;
+
+/**
+ * 导出Excel on every list: the drawer opens over the list with its query string, so the export takes exactly the
+ * list's filters and sort; the file is written by a job and only its owner (or an admin) may fetch it.
+ */
+export function exportAction(): Partial<Action<ActionResponse>> {
+  return {
+    actionType: 'resource',
+    icon: 'Download',
+    showInDrawer: true,
+    component: Components.ExportXlsx,
+    handler: async (request: ActionRequest, _response: unknown, context: ActionContext) => {
+      if (request.method !== 'post') return {};
+      const user = sessionUserOf(context)!;
+      const query = Object.fromEntries(new URLSearchParams(String(request.payload?.query ?? '').replace(/^\?/, '')));
+      const { filters = {}, sortBy, direction } = flat.unflatten(query) as { filters?: Record<string, unknown>; sortBy?: string; direction?: string };
+      const properties = context.resource.decorate().getProperties({ where: 'list' }).map((p) => p.propertyPath);
+      const id = randomUUID();
+      await DataExport.create({
+        id, userId: user.id, username: user.username, userRole: user.role, userRegion: user.regionCode, resourceId: context.resource.id(),
+        filters: JSON.stringify(filters), sortBy: sortBy && properties.includes(sortBy) ? sortBy : null,
+        direction: direction === 'desc' || direction === 'asc' ? direction : null, state: 'queued', expiresAt: new Date(Date.now() + KEEP_MS),
+      });
+      await recordAudit({
+        user, action: EXPORT_ACTION, resourceId: context.resource.id(), recordId: id, regionCode: user.regionCode,
+        changes: { filters: { before: null, after: JSON.stringify(filters) } },
+      });
+      await dispatchJob(QUEUES.export, JOBS.exportXlsx, { exportId: id }, { jobId: `export-${id}`, attempts: 2 });
+      return { exportId: id, statusUrl: `/admin/exports/${id}` };
+    },
+  };
+}
