@@ -23,27 +23,36 @@ export async function refreshDeadlines(rules: DeadlineRules, today: string): Pro
   const run: DeadlineRun = { refreshed: 0, cleared: 0, lateFilings: 0, escalated: 0 };
   for (const def of DEADLINE_STEP_DEFS) {
     const limit = rules.steps[def.step].workingDays;
-    const rows = await def.model.findAll({ where: def.pending });
-    for (const row of rows) {
-      const values = row.get() as Record<string, unknown>;
+    const rows = (await def.model.findAll({ where: def.pending })).map((row) => row.get() as Record<string, unknown>);
+    // Rows that change the same way are updated together: one statement per due date and lateness, not per row.
+    const groups = new Map<string, { dueDate: string; overdueDays: number; ids: unknown[] }>();
+    const overdue: Array<{ values: Record<string, unknown>; dueDate: string; overdueDays: number }> = [];
+    for (const values of rows) {
       const start = def.startOf(values);
       if (!start) continue;
       const status = deadlineStatus(chinaDay(start as Date | string), limit, today, rules.calendar);
-      const changes = { dueDate: status.dueDate, overdueDays: status.overdueDays, overdue: status.overdueDays > 0 };
-      if (values.dueDate !== changes.dueDate || values.overdueDays !== changes.overdueDays || values.overdue !== changes.overdue) {
-        await def.model.update(changes, { where: { id: values.id } as WhereOptions, silent: true, hooks: false });
-        run.refreshed += 1;
+      if (values.dueDate !== status.dueDate || values.overdueDays !== status.overdueDays || values.overdue !== status.overdueDays > 0) {
+        const key = `${status.dueDate}:${status.overdueDays}`;
+        const group = groups.get(key) ?? { dueDate: status.dueDate, overdueDays: status.overdueDays, ids: [] };
+        group.ids.push(values.id);
+        groups.set(key, group);
       }
-      if (status.overdueDays > rules.escalateAfterWorkingDays) {
-        if (await escalate(def, values, status.dueDate, status.overdueDays)) run.escalated += 1;
-      }
+      if (status.overdueDays > rules.escalateAfterWorkingDays) overdue.push({ values, dueDate: status.dueDate, overdueDays: status.overdueDays });
+    }
+    for (const group of groups.values()) {
+      await def.model.update(
+        { dueDate: group.dueDate, overdueDays: group.overdueDays, overdue: group.overdueDays > 0 },
+        { where: { id: { [Op.in]: group.ids } } as WhereOptions, silent: true, hooks: false },
+      );
+      run.refreshed += group.ids.length;
     }
     const [cleared] = await def.model.update(
       { dueDate: null, overdueDays: 0, overdue: false },
       { where: { [Op.and]: [{ [Op.not]: def.pending }, { [Op.or]: [{ overdue: true }, { dueDate: { [Op.ne]: null } }] }] } as WhereOptions, silent: true, hooks: false },
     );
     run.cleared += cleared;
-    const stillPending = new Set(rows.map((r) => String(r.get('id'))));
+    run.escalated += await escalate(def, overdue);
+    const stillPending = new Set(rows.map((r) => String(r.id)));
     const open = await Escalation.findAll({ where: { resourceId: def.resourceId, resolved: false }, attributes: ['id', 'recordId'] });
     const done = open.filter((e) => !stillPending.has(e.recordId)).map((e) => e.id);
     if (done.length) await Escalation.update({ resolved: true }, { where: { id: { [Op.in]: done } } });
@@ -52,24 +61,39 @@ export async function refreshDeadlines(rules: DeadlineRules, today: string): Pro
   return run;
 }
 
-async function escalate(def: (typeof DEADLINE_STEP_DEFS)[number], values: Record<string, unknown>, dueDate: string, overdueDays: number): Promise<boolean> {
-  const region = String(values[def.regionField]);
-  const target = escalationRegion(region);
-  if (!target) return false;
-  try {
-    await Escalation.create({
-      step: def.step, resourceId: def.resourceId, recordId: String(values.id), recordTitle: String(values[def.titleField] ?? values.id),
-      regionCode: region, escalatedTo: target, dueDate, overdueDays, escalatedAt: new Date(),
+/** Reports what is not reported yet (one row per record, step and due date) and audits each report. */
+async function escalate(
+  def: (typeof DEADLINE_STEP_DEFS)[number], overdue: Array<{ values: Record<string, unknown>; dueDate: string; overdueDays: number }>,
+): Promise<number> {
+  const candidates = overdue
+    .map(({ values, dueDate, overdueDays }) => ({ values, dueDate, overdueDays, region: String(values[def.regionField]) }))
+    .map((c) => ({ ...c, target: escalationRegion(c.region) }))
+    .filter((c): c is typeof c & { target: string } => c.target !== null);
+  if (!candidates.length) return 0;
+  const known = new Set((await Escalation.findAll({
+    where: { resourceId: def.resourceId, step: def.step, recordId: { [Op.in]: candidates.map((c) => String(c.values.id)) } },
+    attributes: ['recordId', 'dueDate'],
+  })).map((e) => `${e.recordId}:${e.dueDate}`));
+  const fresh = candidates.filter((c) => !known.has(`${String(c.values.id)}:${c.dueDate}`));
+  let created = 0;
+  for (const c of fresh) {
+    try {
+      await Escalation.create({
+        step: def.step, resourceId: def.resourceId, recordId: String(c.values.id), recordTitle: String(c.values[def.titleField] ?? c.values.id),
+        regionCode: c.region, escalatedTo: c.target, dueDate: c.dueDate, overdueDays: c.overdueDays, escalatedAt: new Date(),
+      });
+    } catch (error) {
+      // Another worker's run got there first: reported once is what matters.
+      if (error instanceof UniqueConstraintError) continue;
+      throw error;
+    }
+    created += 1;
+    await recordAudit({
+      user: null, action: 'escalateOverdue', resourceId: def.resourceId, recordId: String(c.values.id), regionCode: c.region,
+      reason: `超过办理时限（${c.dueDate} 到期）${c.overdueDays} 个工作日，已上报辖区 ${c.target}`,
     });
-  } catch (error) {
-    if (error instanceof UniqueConstraintError) return false;
-    throw error;
   }
-  await recordAudit({
-    user: null, action: 'escalateOverdue', resourceId: def.resourceId, recordId: String(values.id), regionCode: region,
-    reason: `超过办理时限（${dueDate} 到期）${overdueDays} 个工作日，已上报辖区 ${target}`,
-  });
-  return true;
+  return created;
 }
 
 /** 政府采购法 art. 47: filed later than the limit after signing. Read in pages so a large table stays cheap. */
@@ -83,12 +107,14 @@ async function flagLateFilings(rules: DeadlineRules): Promise<number> {
       order: [['id', 'ASC']], limit: 1000,
     });
     if (!page.length) break;
+    const changed = new Map<number, number[]>();
     for (const filing of page) {
       const days = lateFilingDays(String(filing.signedAt), chinaDay(filing.filedAt), limit, rules.calendar);
       if (days > 0) late += 1;
-      if (days !== filing.lateFilingDays) {
-        await ContractFiling.update({ lateFilingDays: days, lateFiling: days > 0 }, { where: { id: filing.id }, silent: true, hooks: false });
-      }
+      if (days !== filing.lateFilingDays) changed.set(days, [...(changed.get(days) ?? []), filing.id]);
+    }
+    for (const [days, ids] of changed) {
+      await ContractFiling.update({ lateFilingDays: days, lateFiling: days > 0 }, { where: { id: { [Op.in]: ids } }, silent: true, hooks: false });
     }
     after = page[page.length - 1]!.id;
   }

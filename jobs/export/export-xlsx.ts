@@ -8,6 +8,7 @@ import type { SessionUser } from '../../resources/jurisdiction-scope.js';
 import type { ResourceDefinition } from '../../resources/resource-definition.js';
 import { DataExport } from '../../resources/system/data-export.model.js';
 import { JurisdictionResource } from '../../server/adapter/jurisdiction-resource.js';
+import { deadlineLabel } from '../../server/deadline-column.js';
 import { zhCN } from '../../server/locale/zh-CN.js';
 import { loadResourceConfig } from '../../server/resource-config.js';
 
@@ -59,7 +60,9 @@ export async function runExport(exportId: string, onProgress: (done: number, tot
   const resource = new JurisdictionResource(definition.model, definition.viewWhere ? { id: definition.id, where: definition.viewWhere } : undefined);
   const filter = new Filter(JSON.parse(job.filters) as Record<string, unknown>, resource);
   const attributes = definition.model.getAttributes();
-  const columns = (config.listProperties ?? Object.keys(attributes)).filter((p) => p in attributes);
+  // The 时限 column is worked out from the due date, as the list does; other virtual columns have no stored value.
+  const hasDeadline = 'dueDate' in attributes;
+  const columns = (config.listProperties ?? Object.keys(attributes)).filter((p) => p in attributes || (p === 'deadline' && hasDeadline));
   const properties = new Map(columns.map((name) => [name, resource.property(name)]));
   const typeOf = (name: string): string => (definition.options?.properties?.[name]?.type as string | undefined) ?? properties.get(name)?.type() ?? 'string';
 
@@ -85,7 +88,9 @@ export async function runExport(exportId: string, onProgress: (done: number, tot
       const row: Record<string, unknown> = {};
       for (const name of columns) {
         const value = record.params[name];
-        row[name] = cellValue(definition, labels, name, typeOf(name), value, titles.get(name)?.get(String(value)));
+        row[name] = name === 'deadline' && hasDeadline
+          ? deadlineLabel(record.params.dueDate) || null
+          : cellValue(definition, labels, name, typeOf(name), value, titles.get(name)?.get(String(value)));
       }
       sheet.addRow(row).commit();
     }
