@@ -1,5 +1,5 @@
 import type { CreationAttributes, Transaction } from 'sequelize';
-import { AcceptanceFiling, ContractFiling, IntegrationBudget, PaymentVoucher, type ProcurementUnit } from '../resources/models.js';
+import { AcceptanceFiling, AuditLog, ContractFiling, IntegrationBudget, PaymentVoucher, type ProcurementUnit } from '../resources/models.js';
 import type { createRandom } from './random.js';
 
 const PROJECTS = ['办公设备购置', '信息化运维服务', '物业管理服务', '教学设备采购', '医疗设备采购', '印刷服务'];
@@ -52,6 +52,37 @@ export async function seedDemoIntegration(
   await ContractFiling.bulkCreate(filings, { transaction });
   await PaymentVoucher.bulkCreate(vouchers, { transaction });
   await seedRuleCases(regionCode, approved[0]!, day, transaction);
+  await seedPushHistory(regionCode, approved, budgets, day, transaction);
+}
+
+/**
+ * A month of earlier pushes (some after a failed first attempt), with the audit entries the push job writes, so the
+ * workbench's push chart and each filing's history read as they would after a month of use.
+ */
+async function seedPushHistory(
+  regionCode: string, approved: readonly ProcurementUnit[], budgets: ReadonlyArray<CreationAttributes<IntegrationBudget>>,
+  day: (n: number) => Date, transaction: Transaction,
+): Promise<void> {
+  const lines = budgets.filter((b) => b.fiscalYear === 2026 && b.matchStatus === 'matched');
+  for (let i = 0; i < 10; i += 1) {
+    const line = lines[i % lines.length]!;
+    const unit = approved[i % approved.length]!;
+    const pushedAt = day(2 + i * 3);
+    const filing = await ContractFiling.create({
+      kind: 'procurement', contractNo: `HT-2026-${regionCode}.H${String(i + 1).padStart(2, '0')}`, contractName: `${line.projectName}合同（第${i + 1}期）`,
+      signedAt: new Date(pushedAt.getTime() - 9 * 86_400_000).toISOString().slice(0, 10), amount: (Number(line.amount) / 4).toFixed(2),
+      supplierName: ['江西赣新科技有限公司', '南昌洪城物业服务有限公司', '江西天工印务有限公司'][i % 3]!, procurementMethod: i % 4 === 3 ? 'competitive_consultation' : 'public_tender',
+      projectName: `${line.projectName}项目`, procurementUnitId: unit.id, regionCode, budgetLineId: line.budgetLineId, virtualBudgetId: null,
+      budgetYear: 2026, budgetType: 'integrated', filedAt: new Date(pushedAt.getTime() - 3 * 86_400_000), pushStatus: 'pushed', pushedAt, version: 2,
+    }, { transaction });
+    const entry = { actorId: null, actorUsername: 'system', actorRole: 'system', actorRegion: null, resourceId: 'ContractFiling', recordId: String(filing.id), regionCode };
+    const entries = [
+      { ...entry, action: 'pushToIntegration', actorUsername: '演示审核员', actorRole: 'city', createdAt: new Date(pushedAt.getTime() - 3_600_000), updatedAt: pushedAt },
+      ...(i % 4 === 1 ? [{ ...entry, action: 'pushFailed', reason: '第 1/5 次推送失败：支付系统中间库连接超时', createdAt: new Date(pushedAt.getTime() - 1_800_000), updatedAt: pushedAt }] : []),
+      { ...entry, action: 'pushCompleted', createdAt: pushedAt, updatedAt: pushedAt },
+    ];
+    await AuditLog.bulkCreate(entries as never, { transaction });
+  }
 }
 
 /** One filing per situation of the manual's push rules, so every verdict can be seen and tried in each region. */

@@ -1,0 +1,74 @@
+import type { ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Queue } from 'bullmq';
+import ExcelJS from 'exceljs';
+import { createRedis } from '../../jobs/redis-connection.js';
+import { QUEUES } from '../../jobs/queue-names.js';
+import { PaymentVoucher } from '../../resources/models.js';
+import { REDIS_URL, redisOrSkip } from '../support/services.js';
+import { api, login, startTestApp, type Client } from '../support/test-app.js';
+import { exited, hasExited, startWorker } from '../support/worker-process.js';
+
+describe('导出Excel through a real BullMQ worker process', () => {
+  let available = false;
+  let app: Awaited<ReturnType<typeof startTestApp>>;
+  let worker: ChildProcess | undefined;
+  let client: Client;
+  const prefix = `test-${randomUUID().slice(0, 8)}`;
+  const exportDir = fs.mkdtempSync(path.join(os.tmpdir(), 'exports-'));
+
+  beforeAll(async () => {
+    available = await redisOrSkip('Excel 导出测试（真实 worker 进程）');
+    if (!available) return;
+    process.env.EXPORT_DIR = exportDir;
+    app = await startTestApp({ QUEUE_DRIVER: 'bullmq', REDIS_URL, QUEUE_PREFIX: prefix });
+    worker = await startWorker({ DATABASE_URL: app.env.DATABASE_URL, REDIS_URL, QUEUE_PREFIX: prefix, EXPORT_DIR: exportDir });
+    client = await login(app.url, 'nanchang');
+  });
+
+  afterAll(async () => {
+    if (!available) return;
+    if (worker && !hasExited(worker)) {
+      worker.kill('SIGTERM');
+      await exited(worker);
+    }
+    const connection = createRedis(REDIS_URL);
+    for (const name of Object.values(QUEUES)) {
+      const queue = new Queue(name, { connection, prefix });
+      await queue.obliterate({ force: true });
+      await queue.close();
+    }
+    connection.disconnect();
+    await app.stop();
+    delete process.env.EXPORT_DIR;
+  });
+
+  it('the worker writes the file, the panel follows N / M and then downloads it', async () => {
+    if (!available) return;
+    const { body } = await client.post(api.resourceAction('PaymentVoucher', 'exportXlsx'), { query: '?sortBy=paidAt&direction=desc' });
+    let status: any;
+    for (let i = 0; i < 60; i++) {
+      status = (await client.get(body.statusUrl)).body;
+      if (status.state === 'done' || status.state === 'failed') break;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    const expected = await PaymentVoucher.count({ where: { regionCode: ['360100', '360102', '360121'] } });
+    expect(status).toMatchObject({ state: 'done', done: expected, total: expected });
+    expect(fs.existsSync(path.join(exportDir, `${body.exportId}.xlsx`))).toBe(true);
+    const response = await fetch(`${app.url}${status.downloadUrl}`, { headers: { cookie: client.cookie } });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()) as never);
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.rowCount - 1).toBe(expected);
+    expect(sheet.getRow(1).getCell(1).value).toBe('凭证号');
+    const amounts = Array.from({ length: expected }, (_, i) => sheet.getRow(i + 2).getCell(5));
+    for (const cell of amounts) {
+      expect(typeof cell.value).toBe('number');
+      expect(cell.numFmt).toBe('#,##0.00');
+    }
+  });
+});
