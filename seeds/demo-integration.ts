@@ -63,9 +63,16 @@ async function seedPushHistory(
   regionCode: string, approved: readonly ProcurementUnit[], budgets: ReadonlyArray<CreationAttributes<IntegrationBudget>>,
   day: (n: number) => Date, transaction: Transaction,
 ): Promise<void> {
-  const lines = budgets.filter((b) => b.fiscalYear === 2026 && b.matchStatus === 'matched');
+  // Lines of their own, so the demo's rule cases keep their lines as they are.
+  const lines = await IntegrationBudget.bulkCreate(Array.from({ length: 10 }, (_, i) => {
+    const template = budgets.filter((b) => b.fiscalYear === 2026)[i % 4]!;
+    return {
+      ...template, budgetLineId: `ZB2026${regionCode}H${String(i + 1).padStart(3, '0')}`, matchStatus: 'matched' as const,
+      matchedProjectCode: `CG-2026-${regionCode}-H${String(i + 1).padStart(3, '0')}`, matchedProjectName: `${template.projectName}（第${i + 1}期）项目`, matchedAt: day(40),
+    };
+  }), { transaction });
   for (let i = 0; i < 10; i += 1) {
-    const line = lines[i % lines.length]!;
+    const line = lines[i]!;
     const unit = approved[i % approved.length]!;
     const pushedAt = day(2 + i * 3);
     const filing = await ContractFiling.create({

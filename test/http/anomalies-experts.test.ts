@@ -136,7 +136,7 @@ describe('评标专业审核: city → province → 省公管办', () => {
     expect((await step('gongguanban')).notice.type).toBe('success');
     expect(await review.reload()).toMatchObject({ state: 'approved', gongguanbanReviewedBy: 'gongguanban' });
     expect((await step('gongguanban')).notice.message).toContain('已不在审核流程中');
-    const trail = await AuditLog.findAll({ where: { resourceId: 'ExpertSpecialtyReview', recordId: String(review.id) }, order: [['id', 'ASC']] });
+    const trail = await AuditLog.findAll({ where: { resourceId: 'ExpertSpecialtyReview', recordId: String(review.id), action: 'approveSpecialtyStep' }, order: [['id', 'ASC']] });
     expect(trail.map((a) => [a.actorUsername, a.action])).toEqual([
       ['nanchang', 'approveSpecialtyStep'], ['province', 'approveSpecialtyStep'], ['gongguanban', 'approveSpecialtyStep'],
     ]);

@@ -137,8 +137,9 @@ describe('重置预算匹配 (resetBudgetMatch)', () => {
   it('in bulk, resets what it may and says what it refused and why', async () => {
     const pushed = (await ContractFiling.findOne({ where: { regionCode: '360100', pushStatus: 'pushed' } }))!;
     const blocked = (await IntegrationBudget.findOne({ where: { budgetLineId: pushed.budgetLineId! } }))!;
+    const inUse = new Set((await ContractFiling.findAll({ where: { pushStatus: ['pushed', 'queued'] } })).map((f) => f.budgetLineId));
     const free = (await IntegrationBudget.findAll({ where: { regionCode: '360100', matchStatus: 'matched' }, order: [['id', 'DESC']] }))
-      .filter((b) => b.id !== blocked.id).slice(0, 2);
+      .filter((b) => b.id !== blocked.id && !inUse.has(b.budgetLineId)).slice(0, 2);
     const foreign = (await IntegrationBudget.findOne({ where: { regionCode: '360700', matchStatus: 'matched' } }))!;
     const ids = [blocked.id, ...free.map((b) => b.id), foreign.id];
     const { body } = await clients.nanchang!.post(api.bulk('IntegrationBudget', ids, 'resetBudgetMatchBulk'), { reason: '批量纠正' });
