@@ -128,8 +128,10 @@ describe('重置预算匹配 (resetBudgetMatch)', () => {
   });
 
   it('is allowed while the filing using the line has not been pushed', async () => {
-    const filing = (await ContractFiling.findOne({ where: { regionCode: '360121', pushStatus: 'not_pushed' } }))!;
-    const budget = (await IntegrationBudget.findOne({ where: { budgetLineId: filing.budgetLineId! } }))!;
+    const inUse = new Set((await ContractFiling.findAll({ where: { pushStatus: ['pushed', 'queued'] } })).map((f) => f.budgetLineId));
+    const candidates = await ContractFiling.findAll({ where: { regionCode: '360121', pushStatus: 'not_pushed' }, order: [['id', 'ASC']] });
+    const lines = await IntegrationBudget.findAll({ where: { budgetLineId: candidates.map((f) => f.budgetLineId!).filter(Boolean), matchStatus: 'matched' } });
+    const budget = lines.find((line) => !inUse.has(line.budgetLineId))!;
     const { body } = await clients.nanchangxian!.post(api.record('IntegrationBudget', budget.id, 'resetBudgetMatch'), { reason: '重新匹配' });
     expect(body.notice.type).toBe('success');
   });
