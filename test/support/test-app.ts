@@ -48,8 +48,9 @@ export async function testEnv(overrides: Record<string, string> = {}): Promise<E
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jxcg-data-'));
   return parseEnv({
     NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, QUEUE_DRIVER: 'inline', LOG_LEVEL: 'silent',
-    DATABASE_URL: await freshDatabaseUrl(), DEMO_PASSWORD,
-    ...(await freshMiddleDatabaseUrl().then((middle) => (middle ? { MIDDLE_DATABASE_URL: middle } : {}))),
+    // A second instance on the same databases (overrides name them) must not empty them first.
+    DATABASE_URL: overrides.DATABASE_URL ?? await freshDatabaseUrl(), DEMO_PASSWORD,
+    ...(overrides.DATABASE_URL ? {} : await freshMiddleDatabaseUrl().then((middle) => (middle ? { MIDDLE_DATABASE_URL: middle } : {}))),
     ...overrides,
   });
 }
