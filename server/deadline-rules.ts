@@ -1,8 +1,7 @@
-import fs from 'node:fs';
-import YAML from 'yaml';
 import { z } from 'zod';
 import { expandDays, mergeCalendars, type YearCalendar } from '../domain/cn-calendar.js';
 import type { WorkingCalendar } from '../domain/working-days.js';
+import { readConfigFile } from './config-file.js';
 import { ConfigError } from './resource-config.js';
 
 export const DEADLINES_FILE = new URL('../config/deadlines.yaml', import.meta.url);
@@ -44,18 +43,7 @@ export interface DeadlineRules {
 export function loadDeadlineRules(file: URL | string = DEADLINES_FILE): DeadlineRules {
   const name = typeof file === 'string' ? file : 'config/deadlines.yaml';
   const fail = (where: string, message: string): never => { throw new ConfigError(`配置错误: ${name} 的 ${where}：${message}`); };
-  let parsed: z.infer<typeof schema>;
-  try {
-    const result = schema.safeParse(YAML.parse(fs.readFileSync(file, 'utf8')));
-    if (!result.success) {
-      const issue = result.error.issues[0]!;
-      throw new ConfigError(`配置错误: ${name} 的 ${issue.path.join('.') || '(根)'}：${issue.message}`);
-    }
-    parsed = result.data;
-  } catch (error) {
-    if (error instanceof ConfigError) throw error;
-    throw new ConfigError(`配置错误: 无法读取 ${name}：${(error as Error).message}`);
-  }
+  const parsed = readConfigFile(file, name, schema);
   const years: YearCalendar[] = Object.entries(parsed.calendar).map(([year, entry]) => {
     const holidays = entry.holidays.flatMap((item) => {
       const [from, to] = item.split('..');

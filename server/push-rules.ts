@@ -1,8 +1,7 @@
-import fs from 'node:fs';
-import YAML from 'yaml';
 import { z } from 'zod';
 import { tryRegionLevel, parentRegion } from '../domain/jurisdiction.js';
 import type { PushEligibilityOptions } from '../domain/push-eligibility.js';
+import { readConfigFile } from './config-file.js';
 import { ConfigError } from './resource-config.js';
 
 export const PUSH_RULES_FILE = new URL('../config/push-rules.yaml', import.meta.url);
@@ -20,19 +19,8 @@ export interface PushRules {
 
 /** Reads config/push-rules.yaml; a mistake stops start-up naming the file, the place and what is expected. */
 export function loadPushRules(file: URL | string = PUSH_RULES_FILE): PushRules {
-  const name = typeof file === 'string' ? file : file.pathname;
-  let parsed: z.infer<typeof schema>;
-  try {
-    const result = schema.safeParse(YAML.parse(fs.readFileSync(file, 'utf8')));
-    if (!result.success) {
-      const issue = result.error.issues[0]!;
-      throw new ConfigError(`配置错误: ${name} 的 ${issue.path.join('.') || '(根)'}：${issue.message}`);
-    }
-    parsed = result.data;
-  } catch (error) {
-    if (error instanceof ConfigError) throw error;
-    throw new ConfigError(`配置错误: 无法读取 ${name}：${(error as Error).message}`);
-  }
+  const name = typeof file === 'string' ? file : 'config/push-rules.yaml';
+  const parsed = readConfigFile(file, name, schema);
   for (const code of Object.keys(parsed.integrationStartYear.regions)) {
     if (tryRegionLevel(code) === null) throw new ConfigError(`配置错误: ${name} 的 integrationStartYear.regions.${code}：不是江西省的行政区划代码`);
   }

@@ -1,9 +1,7 @@
-import fs from 'node:fs';
-import YAML from 'yaml';
 import { z } from 'zod';
 import { tryRegionLevel } from '../domain/jurisdiction.js';
 import type { CategoryThresholds } from '../domain/supervision-rules.js';
-import { ConfigError } from './resource-config.js';
+import { readConfigFile } from './config-file.js';
 
 export const SUPERVISION_RULES_FILE = new URL('../config/supervision-rules.yaml', import.meta.url);
 
@@ -24,18 +22,7 @@ export interface SupervisionRules {
 /** Reads config/supervision-rules.yaml; a mistake stops start-up naming the file, the place and what is expected. */
 export function loadSupervisionRules(file: URL | string = SUPERVISION_RULES_FILE): SupervisionRules {
   const name = typeof file === 'string' ? file : 'config/supervision-rules.yaml';
-  let parsed: z.infer<typeof schema>;
-  try {
-    const result = schema.safeParse(YAML.parse(fs.readFileSync(file, 'utf8')));
-    if (!result.success) {
-      const issue = result.error.issues[0]!;
-      throw new ConfigError(`配置错误: ${name} 的 ${issue.path.join('.') || '(根)'}：${issue.message}`);
-    }
-    parsed = result.data;
-  } catch (error) {
-    if (error instanceof ConfigError) throw error;
-    throw new ConfigError(`配置错误: 无法读取 ${name}：${(error as Error).message}`);
-  }
+  const parsed = readConfigFile(file, name, schema);
   const { default: base, byLevel } = parsed.publicTenderThresholds;
   return {
     thresholdsFor(regionCode) {
