@@ -30,6 +30,11 @@ export async function ingestBatch(data: unknown, job: JobContext): Promise<Recor
   const { batchId } = data as IngestBatchData;
   const batch = await IntegrationInbox.findByPk(batchId);
   if (!batch) throw new Error(`批次 ${batchId} 不存在`);
+  // Queued again after it finished (the sweeper after a Redis loss): nothing left to do.
+  // A replay sets the batch back to received first, so a done batch here is one that needs nothing more.
+  if (batch.state === 'done') {
+    return { applied: batch.appliedCount, unchanged: batch.unchangedCount, rejected: 0, failed: batch.failedCount };
+  }
   const sequelize = IntegrationInbox.sequelize as Sequelize;
   await batch.update({ state: 'processing', startedAt: new Date(), attempts: batch.attempts + 1 });
   try {
@@ -50,10 +55,13 @@ export async function ingestBatch(data: unknown, job: JobContext): Promise<Recor
     const failedIndexes = new Set(processingErrors.map((e) => e.index));
     await linkUnits(sequelize, linkScopeOf(batch.kind, valid.filter((v) => !failedIndexes.has(v.index)).map((v) => v.item)));
     const errors = [...rejected, ...processingErrors].sort((a, b) => a.index - b.index);
-    await batch.update({
+    // Every count is written, changed or not: an instance update would skip a field whose stale in-memory value
+    // happens to equal the new one, and a run that overlapped another (a job queued again after Redis was lost)
+    // would leave the other run's count beside its own.
+    await IntegrationInbox.update({
       state: 'done', appliedCount: applied, unchangedCount: unchanged, failedCount: processingErrors.length,
       itemErrors: errors.length ? JSON.stringify(errors) : null, lastError: null, finishedAt: new Date(),
-    });
+    }, { where: { id: batch.id } });
     return { applied, unchanged, rejected: rejected.length, failed: processingErrors.length };
   } catch (error) {
     const final = job.attemptsMade + 1 >= job.maxAttempts;

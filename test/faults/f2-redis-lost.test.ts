@@ -1,0 +1,134 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import net from 'node:net';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { Op } from 'sequelize';
+import { refreshPushVerdicts } from '../../resources/filings/filing-eligibility.js';
+import { ContractFiling, IntegrationBudget, IntegrationInbox, PaymentMiddleRecord, ProcurementUnit } from '../../resources/models.js';
+import { DEV_INTEGRATION_APP_KEY, DEV_INTEGRATION_APP_SECRET } from '../../server/env.js';
+import { requeueStrandedBatches, requeueStrandedPushes } from '../../server/integration/inbox-sweeper.js';
+import { postBatch } from '../../tools/integration-client.js';
+import { simulatedBudgets } from '../../tools/integration-fixtures.js';
+import { redisAnswers } from '../../jobs/redis-connection.js';
+import { api, IS_CI, login, startTestApp } from '../support/test-app.js';
+import { exited, hasExited, startWorker } from '../support/worker-process.js';
+
+jest.setTimeout(300_000);
+const platform = { appKey: DEV_INTEGRATION_APP_KEY, secret: DEV_INTEGRATION_APP_SECRET };
+const REDIS_SERVER = process.env.REDIS_SERVER ?? '/usr/bin/redis-server';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Our own Redis, never the machine's: empty, no persistence, killed at will. */
+async function startRedis(port: number): Promise<ChildProcess> {
+  const child = spawn(REDIS_SERVER, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  for (let i = 0; i < 50 && !(await redisAnswers(`redis://127.0.0.1:${port}`)); i++) await new Promise((r) => setTimeout(r, 100));
+  return child;
+}
+
+async function until(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`${what}：${timeoutMs} ms 内未完成`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+describe('F2: Redis lost and started again empty', () => {
+  let available = true;
+  let port: number;
+  let redis: ChildProcess;
+  let worker: ChildProcess | undefined;
+  let app: Awaited<ReturnType<typeof startTestApp>>;
+  let prefix: string;
+
+  const restartRedisEmpty = async () => {
+    redis.kill('SIGKILL');
+    await exited(redis);
+    redis = await startRedis(port);
+  };
+
+  beforeAll(async () => {
+    const { existsSync } = await import('node:fs');
+    if (!existsSync(REDIS_SERVER)) {
+      if (IS_CI) throw new Error(`CI=true 但没有 ${REDIS_SERVER}：F2 必须用自己启动的 Redis 运行`);
+      console.warn(`\n!!!!! 跳过 F2：未找到 ${REDIS_SERVER} !!!!!\n`);
+      available = false;
+      return;
+    }
+    port = await freePort();
+    redis = await startRedis(port);
+    const url = `redis://127.0.0.1:${port}`;
+    prefix = `f2-${randomUUID().slice(0, 8)}`;
+    app = await startTestApp({ QUEUE_DRIVER: 'bullmq', REDIS_URL: url, QUEUE_PREFIX: prefix });
+    worker = await startWorker({
+      DATABASE_URL: app.env.DATABASE_URL, MIDDLE_DATABASE_URL: app.env.MIDDLE_DATABASE_URL, REDIS_URL: url, QUEUE_PREFIX: prefix, JOB_LOCK_MS: '2000',
+    });
+  });
+
+  afterAll(async () => {
+    if (!available) return;
+    if (worker && !hasExited(worker)) { worker.kill('SIGKILL'); await exited(worker); }
+    await app.stop().catch(() => undefined);
+    redis.kill('SIGKILL');
+    await exited(redis);
+  });
+
+  it('every accepted batch still ends processed, none applied twice', async () => {
+    if (!available) return;
+    const batches: string[] = [];
+    for (let b = 0; b < 6; b++) {
+      const { status, body } = await postBatch(app.url, platform, 'budgets', simulatedBudgets(400, { seed: 70 + b, offset: 100_000 + b * 400 }));
+      expect(status).toBe(202);
+      batches.push(body.batchId as string);
+    }
+    await restartRedisEmpty();
+    await until(async () => {
+      await requeueStrandedBatches(app.queue, { strandedMs: 0, staleMs: 0 }).catch(() => 0);
+      return (await IntegrationInbox.count({ where: { id: batches, state: 'done' } })) === batches.length;
+    }, 120_000, '批次处理');
+    const ids = Array.from({ length: 6 }, (_, b) => simulatedBudgets(400, { seed: 70 + b, offset: 100_000 + b * 400 }).map((i) => i.budgetLineId)).flat();
+    expect(await IntegrationBudget.count({ where: { budgetLineId: ids } })).toBe(2400);
+    for (const batch of await IntegrationInbox.findAll({ where: { id: batches } })) {
+      expect(batch.appliedCount + batch.unchangedCount).toBe(400);
+      expect(batch.failedCount).toBe(0);
+    }
+  });
+
+  it('queued pushes are queued again and written once', async () => {
+    if (!available) return;
+    const unit = (await ProcurementUnit.findOne({ where: { regionCode: '360121', status: 'approved' } }))!;
+    await ContractFiling.bulkCreate(Array.from({ length: 100 }, (_, i) => ({
+      kind: 'procurement' as const, contractNo: `HT-F2-${String(i).padStart(3, '0')}`, contractName: `Redis 故障演练合同${i}`,
+      signedAt: '2026-10-01', amount: '1000.00', supplierName: '江西赣新科技有限公司', procurementMethod: 'public_tender',
+      projectName: '故障演练项目', procurementUnitId: unit.id, regionCode: '360121', budgetLineId: `ZB-F2-${i}`,
+      virtualBudgetId: null, budgetYear: 2026, budgetType: 'integrated' as const, filedAt: new Date('2026-10-03T10:00:00+08:00'),
+    })));
+    await refreshPushVerdicts({ contractNo: { [Op.like]: 'HT-F2-%' } });
+    const filings = await ContractFiling.findAll({ where: { contractNo: { [Op.like]: 'HT-F2-%' } } });
+    worker!.kill('SIGKILL');
+    await exited(worker!);
+    const county = await login(app.url, 'nanchangxian');
+    const { body } = await county.post(api.bulk('ManualPushFiling', filings.map((f) => f.id), 'pushToIntegrationBulk'), {});
+    expect(body.done).toHaveLength(100);
+    await restartRedisEmpty();
+    worker = await startWorker({
+      DATABASE_URL: app.env.DATABASE_URL, MIDDLE_DATABASE_URL: app.env.MIDDLE_DATABASE_URL, REDIS_URL: `redis://127.0.0.1:${port}`,
+      QUEUE_PREFIX: prefix, JOB_LOCK_MS: '2000',
+    });
+    await until(async () => {
+      await requeueStrandedPushes(app.queue, 0).catch(() => 0);
+      return (await ContractFiling.count({ where: { contractNo: { [Op.like]: 'HT-F2-%' }, pushStatus: 'pushed' } })) === 100;
+    }, 120_000, '推送');
+    const rows = await PaymentMiddleRecord.findAll({ where: { contractNo: { [Op.like]: 'HT-F2-%' } } });
+    expect(rows).toHaveLength(100);
+    expect(new Set(rows.map((r) => r.sourceFilingId)).size).toBe(100);
+  });
+});
