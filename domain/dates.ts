@@ -70,3 +70,11 @@ export function dayOfWeek(day: number): number {
   // 1970-01-01 was a Thursday.
   return (((day + 4) % 7) + 7) % 7;
 }
+
+/** The calendar date in China of a moment (a Date, epoch milliseconds, or an ISO string), whatever the server's zone. */
+export function chinaDay(at: Date | number | string = new Date()): string {
+  const time = at instanceof Date ? at.getTime()
+    : typeof at === 'number' ? at
+      : Date.parse(at.length === 10 ? `${at}T00:00:00+08:00` : at);
+  return new Date(time + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+}

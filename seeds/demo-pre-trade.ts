@@ -1,8 +1,9 @@
 import type { Transaction } from 'sequelize';
+import { chinaDay } from '../domain/dates.js';
 import { approvingRegion } from '../domain/pre-procurement.js';
 import { ImportProductRequest, MethodChangeRequest, ProcurementIntention, ProcurementProject, type ProcurementUnit } from '../resources/models.js';
 
-const isoDay = (date: Date): string => new Date(date.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+const isoDay = (date: Date): string => chinaDay(date);
 const shift = (day: string, days: number): string => isoDay(new Date(Date.parse(`${day}T00:00:00+08:00`) + days * 86_400_000));
 
 /**

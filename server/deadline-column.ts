@@ -1,7 +1,7 @@
 import type { ActionContext, ActionRequest, ActionResponse, ListActionResponse, ResourceOptions } from 'adminjs';
 import { deadlineText } from '../domain/deadlines.js';
 import { workingDaysBetween } from '../domain/working-days.js';
-import { chinaDay } from '../jobs/deadlines/refresh-deadlines.js';
+import { chinaDay } from '../domain/dates.js';
 import { deadlineRules } from './deadline-rules.js';
 
 type After = (response: ActionResponse, request: ActionRequest, context: ActionContext) => Promise<ActionResponse>;

@@ -1,16 +1,12 @@
 import { Op, UniqueConstraintError, type WhereOptions } from 'sequelize';
 import { recordAudit } from '../../actions/audit.js';
+import { chinaDay } from '../../domain/dates.js';
 import { deadlineStatus, escalationRegion, lateFilingDays } from '../../domain/deadlines.js';
 import { DEADLINE_STEP_DEFS } from '../../resources/deadlines/deadline-steps.js';
 import { ContractFiling } from '../../resources/filings/contract-filing.model.js';
 import { Escalation } from '../../resources/system/escalation.model.js';
 import type { DeadlineRules } from '../../server/deadline-rules.js';
 
-/** A calendar day in China, whatever the server's time zone. */
-export function chinaDay(at: Date | string): string {
-  const time = at instanceof Date ? at.getTime() : Date.parse(at.length === 10 ? `${at}T00:00:00+08:00` : at);
-  return new Date(time + 8 * 3600_000).toISOString().slice(0, 10);
-}
 
 export interface DeadlineRun { refreshed: number; cleared: number; lateFilings: number; escalated: number }
 

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import { Op } from 'sequelize';
 import { z } from 'zod';
-import { chinaDay, refreshDeadlines } from '../deadlines/refresh-deadlines.js';
+import { chinaDay } from '../../domain/dates.js';
+import { refreshDeadlines } from '../deadlines/refresh-deadlines.js';
 import { exportFilePath } from '../export/export-xlsx.js';
 import type { Processor } from '../job-types.js';
 import { DataExport } from '../../resources/system/data-export.model.js';

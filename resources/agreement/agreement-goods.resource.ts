@@ -1,6 +1,7 @@
 import type { ActionContext, ActionRequest } from 'adminjs';
 import { Op } from 'sequelize';
 import { refuseForm } from '../../actions/form-refusal.js';
+import { chinaDay } from '../../domain/dates.js';
 import { toFen } from '../../domain/money.js';
 import { sessionUserOf, type SessionUser } from '../jurisdiction-scope.js';
 import { MONEY } from '../property-types.js';
@@ -12,7 +13,7 @@ import { AgreementSupplier } from './agreement-supplier.model.js';
 import { BiddingRecord } from './bidding-record.model.js';
 import { maintenanceRefusal } from './library-access.js';
 
-const today = (): string => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+const today = (): string => chinaDay();
 
 /**
  * Goods go under a leaf category that exists in the library, from a supplier admitted to the same library and
@@ -63,7 +64,7 @@ async function prepareEditGoods(request: ActionRequest, context: ActionContext):
   if (request.method !== 'post') return request;
   const user = sessionUserOf(context)!;
   const current = context.record!.params as { libraryRegionCode: string };
-  const refusal = maintenanceRefusal(user, { ownerRegionCode: current.libraryRegionCode, name: '该商品库' });
+  const refusal = maintenanceRefusal(user, { ownerRegionCode: current.libraryRegionCode });
   if (refusal) refuseForm({}, refusal);
   request.payload = await checkedGoods(request.payload ?? {}, user);
   return request;
@@ -76,7 +77,7 @@ async function guardDeleteGoods(request: ActionRequest, context: ActionContext):
   const records = context.records ?? (context.record ? [context.record] : []);
   for (const record of records) {
     const params = record.params as { id: number; name: string; libraryRegionCode: string };
-    const refusal = maintenanceRefusal(user, { ownerRegionCode: params.libraryRegionCode, name: '该商品库' });
+    const refusal = maintenanceRefusal(user, { ownerRegionCode: params.libraryRegionCode });
     if (refusal) refuseForm({}, refusal);
     const open = await BiddingRecord.findAll({ where: { goodsId: params.id, status: { [Op.in]: ['bidding', 'quoting'] } } });
     if (open.length) refuseForm({}, `商品“${params.name}”正在进行中的竞价中使用，不能删除：${open.map((b) => b.biddingNo).join('、')}`);

@@ -65,7 +65,7 @@ const removeSupplier: SupervisoryActionSpec<AgreementSupplier> = {
   from: ['active'],
   stateLabels: { active: '有效', removed: '已移除' },
   reason: 'required',
-  mayAct: (user, supplier) => maintenanceRefusal(user, { ownerRegionCode: supplier.libraryRegionCode, name: '该商品库' }),
+  mayAct: (user, supplier) => maintenanceRefusal(user, { ownerRegionCode: supplier.libraryRegionCode }),
   inspect: async (supplier, _user, transaction) => {
     const open = await openBiddingsOf(supplier.id, transaction);
     const goods = await AgreementGoods.count({ where: { supplierId: supplier.id }, transaction });

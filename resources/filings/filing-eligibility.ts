@@ -2,6 +2,7 @@ import type { Transaction } from 'sequelize';
 import { checkPushEligibility, type PushEligibility } from '../../domain/push-eligibility.js';
 import { isAgreementType, type ProcurementMethod } from '../../domain/procurement-methods.js';
 import { pushRules } from '../../server/push-rules.js';
+import { chinaDay } from '../../domain/dates.js';
 import { AcceptanceFiling } from './acceptance-filing.model.js';
 import { ContractFiling } from './contract-filing.model.js';
 
@@ -9,7 +10,7 @@ const day = (value: Date | string | null | undefined): string | null => {
   if (!value) return null;
   if (typeof value === 'string') return value.slice(0, 10);
   // Filing times are Beijing business dates.
-  return new Date(value.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  return chinaDay(value);
 };
 
 /** The manual's push rules applied to a stored filing, as the domain function sees it. */

@@ -1,5 +1,6 @@
 import type { Model } from 'sequelize';
 import { supervisoryActions, type SupervisoryActionSpec } from '../../actions/supervisory-action.js';
+import { chinaDay } from '../../domain/dates.js';
 import { toFen, formatYuan } from '../../domain/money.js';
 import { needsSingleSourceNotice, singleSourceNoticeRefusal } from '../../domain/pre-procurement.js';
 import { METHOD_LABELS } from '../../domain/procurement-methods.js';
@@ -13,7 +14,7 @@ import { preTradeDecisions } from './pre-trade-decisions.js';
 import { ProcurementIntention } from './procurement-intention.model.js';
 
 const methodName = (code: string): string => METHOD_LABELS[code as keyof typeof METHOD_LABELS] ?? code;
-const today = (): string => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+const today = (): string => chinaDay();
 const common = { projectId: { reference: 'ProcurementProject' }, procurementUnitId: { reference: 'ProcurementUnit' }, amount: MONEY };
 const text = { type: 'textarea' as const };
 

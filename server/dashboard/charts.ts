@@ -1,4 +1,5 @@
 import { col, fn, literal, Op, type Model, type ModelStatic, type WhereOptions } from 'sequelize';
+import { chinaDay } from '../../domain/dates.js';
 import { METHOD_LABELS } from '../../domain/procurement-methods.js';
 import type { JurisdictionKind } from '../../resources/jurisdiction-kind.js';
 import { jurisdictionWhere, type SessionUser } from '../../resources/jurisdiction-scope.js';
@@ -20,7 +21,6 @@ function scopeOf(model: unknown, user: SessionUser, ...parts: WhereOptions[]): W
   return scope === null ? null : { [Op.and]: [scope, ...parts] };
 }
 
-const chinaDay = (time: number): string => new Date(time + 8 * 3600_000).toISOString().slice(0, 10);
 
 /** The numbers behind the workbench's charts, each an aggregate under the list's jurisdiction rule. */
 export async function dashboardCharts(user: SessionUser, now = new Date()): Promise<DashboardCharts> {
