@@ -12,6 +12,7 @@ import { RESOURCE_DEFINITIONS } from '../resources/index.js';
 import { buildAdmin } from './admin.js';
 import { adminResponseFilter } from './admin-response-filter.js';
 import { authenticate, LoginThrottledError } from './auth.js';
+import { answerDatabaseUnavailable, isDatabaseUnavailable } from './database-unavailable.js';
 import type { Env } from './env.js';
 import { logger } from './logger.js';
 import { integrationApi, INTEGRATION_API_PATH } from './integration/integration-api.js';
@@ -103,6 +104,7 @@ export async function createApp({ env, sequelize, queue }: AppDeps): Promise<App
         });
       } catch (error) {
         if (error instanceof LoginThrottledError) throw error;
+        if (isDatabaseUnavailable(error)) throw new Error('databaseUnavailable');
         logger.error({ err: error }, 'login error');
         throw new Error('invalidCredentials');
       }
@@ -114,6 +116,11 @@ export async function createApp({ env, sequelize, queue }: AppDeps): Promise<App
   app.get('/', (_req, res) => res.redirect('/admin'));
 
   app.use((error: Error, req: Request, res: Response, _next: NextFunction) => {
+    if (isDatabaseUnavailable(error)) {
+      logger.warn({ err: error.message, url: req.originalUrl }, 'database unavailable');
+      if (!res.headersSent) answerDatabaseUnavailable(req, res);
+      return;
+    }
     logger.error({ err: error, url: req.originalUrl }, 'request failed');
     if (res.headersSent) return;
     res.status(500).json({ code: 'internal_error', message: '服务器内部错误，请稍后重试；如持续出现请联系系统管理员' });

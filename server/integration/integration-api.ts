@@ -8,6 +8,7 @@ import { verifySignedRequest } from '../../domain/integration-signature.js';
 import type { JobQueue } from '../../jobs/job-types.js';
 import { JOBS, QUEUES } from '../../jobs/queue-names.js';
 import { IntegrationInbox, IntegrationInboxPayload } from '../../resources/models.js';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from '../database-unavailable.js';
 import { logger } from '../logger.js';
 import { batchReport } from './batch-report.js';
 import { integrationOpenApi } from './openapi.js';
@@ -103,6 +104,15 @@ export function integrationApi(options: IntegrationApiOptions): Router {
     }
     if (error.status && error.status >= 400 && error.status < 500) {
       res.status(error.status).json({ code: 'bad_request', message: '请求无法读取：' + error.message });
+      return;
+    }
+    if (isDatabaseUnavailable(error)) {
+      // Nothing of this request was stored (the inbox write is one transaction): the platform sends it again later.
+      logger.warn({ err: error.message, url: req.originalUrl }, 'integration request refused: database unavailable');
+      res.status(503).set('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS)).json({
+        code: 'database_unavailable', message: `数据库暂时无法连接，本批次未接收，请在 ${DATABASE_RETRY_AFTER_SECONDS} 秒后重新推送`,
+        retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS,
+      });
       return;
     }
     logger.error({ err: error, url: req.originalUrl }, 'integration request failed');

@@ -67,6 +67,7 @@ export const en = {
   messages: {
     invalidCredentials: 'Wrong username or password',
     loginThrottled: 'Too many failed logins, try again in 15 minutes',
+    databaseUnavailable: 'The database cannot be reached right now; the system keeps retrying. Reload the page or submit again shortly; nothing already saved is lost',
     concurrentChange: 'Another user has already handled this record',
     reasonRequired: 'A reason is required',
     reasonTooLong: 'The reason may not exceed 500 characters',

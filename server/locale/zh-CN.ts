@@ -172,6 +172,7 @@ export const zhCN = {
   messages: {
     invalidCredentials: '用户名或密码错误',
     loginThrottled: '登录失败次数过多，请 15 分钟后再试',
+    databaseUnavailable: '数据库暂时无法连接，系统正在自动重试；请稍后刷新页面或重新提交，已保存的数据不会丢失',
     forbiddenError: '您没有执行此操作的权限',
     concurrentChange: '该记录已被他人处理',
     reasonRequired: '请填写原因',

@@ -8,20 +8,13 @@ import { QUEUES } from '../../jobs/queue-names.js';
 import { refreshPushVerdicts } from '../../resources/filings/filing-eligibility.js';
 import { ContractFiling, PaymentMiddleRecord, ProcurementUnit } from '../../resources/models.js';
 import { REDIS_URL, redisOrSkip } from '../support/services.js';
+import { until } from '../support/until.js';
 import { api, login, startTestApp } from '../support/test-app.js';
 import { exited, hasExited, startWorker } from '../support/worker-process.js';
 
 /** F1: a bulk push of 2,000 filings, the worker SIGKILLed in the middle and started again. */
 const COUNT = 2000;
 jest.setTimeout(600_000);
-
-async function until(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`未在 ${timeoutMs} ms 内完成`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 describe('pushing filings through real worker processes into the intermediate database', () => {
   let available = false;
