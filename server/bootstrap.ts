@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import http, { type Server } from 'node:http';
 import { createJobQueue } from '../jobs/create-job-queue.js';
 import { useJobQueue } from '../jobs/job-dispatch.js';
 import type { JobQueue } from '../jobs/job-types.js';
@@ -50,7 +50,8 @@ export async function startWeb(env: Env, options: { seedDemo: boolean }): Promis
   const stopSweeper = startInboxSweeper(queue);
   const { app, close } = await createApp({ env, sequelize, queue });
   const server = await new Promise<Server>((resolve) => {
-    const s = app.listen(env.PORT, env.HOST, () => resolve(s));
+    // A bulk action names every selected id in its query string; 256 KB holds ten thousand of them.
+    const s = http.createServer({ maxHeaderSize: 256 * 1024 }, app).listen(env.PORT, env.HOST, () => resolve(s));
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : env.PORT;

@@ -1,0 +1,65 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** A TypeScript entry point in a node process of its own (one process, so its RSS is the program's own). */
+export function startNode(script: string, env: Record<string, string>, label: string): ChildProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, script)], {
+    cwd: ROOT, env: { ...process.env, NODE_OPTIONS: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const tail: string[] = [];
+  const keep = (chunk: Buffer) => { tail.push(chunk.toString()); if (tail.length > 40) tail.shift(); };
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
+  child.on('exit', (code, signal) => {
+    if (code && !stopping.has(child)) console.error(`\n[${label}] exited with ${code ?? signal}:\n${tail.join('')}`);
+  });
+  return child;
+}
+
+const stopping = new WeakSet<ChildProcess>();
+
+export async function stopProcess(child: ChildProcess | undefined, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  stopping.add(child);
+  const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill(signal);
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await gone;
+  clearTimeout(timer);
+}
+
+export async function waitForHttp(url: string, timeoutMs: number, child?: ChildProcess): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (child && (child.exitCode !== null || child.signalCode !== null)) throw new Error(`${url}: the process exited before answering`);
+    try {
+      if ((await fetch(url, { redirect: 'manual' })).status === 200) return;
+    } catch { /* not listening yet */ }
+    if (Date.now() > deadline) throw new Error(`${url} did not answer 200 within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+export async function runToEnd(script: string, env: Record<string, string>, label: string): Promise<void> {
+  const child = startNode(script, env, label);
+  const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
+  if (code !== 0) throw new Error(`${label} failed with exit code ${code}`);
+}
+
+/** Resolves once the process has printed `text` (listening before the first byte is read, so nothing is missed). */
+export function printed(child: ChildProcess, text: string, label: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => { if (chunk.toString().includes(text)) resolve(); });
+    child.once('exit', (code) => reject(new Error(`${label} exited with ${code} before saying "${text}"`)));
+  });
+}
+
+/** The hand-written baseline server on `databaseUrl`, ready to answer. */
+export async function startBaseline(databaseUrl: string, port: number): Promise<ChildProcess> {
+  const child = startNode('bench/baseline-server.ts', { DATABASE_URL: databaseUrl, PORT: String(port) }, 'baseline');
+  await printed(child, 'baseline listening', 'baseline');
+  return child;
+}

@@ -1,0 +1,95 @@
+import type { ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { Queue } from 'bullmq';
+import { QUEUES } from '../jobs/queue-names.js';
+import { createRedis } from '../jobs/redis-connection.js';
+import { openDb, withDatabase } from './db.js';
+import { printed, runToEnd, startNode, stopProcess, waitForHttp } from './processes.js';
+
+export const DEMO_PASSWORD = 'Demo@2026';
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** What production needs set, with values of the bench's own. */
+export function productionEnv(extra: Record<string, string>): Record<string, string> {
+  return {
+    NODE_ENV: 'production', LOG_LEVEL: 'info', HOST: '127.0.0.1',
+    SESSION_SECRET: randomBytes(24).toString('hex'),
+    INTEGRATION_APP_KEY: 'bench-platform', INTEGRATION_APP_SECRET: randomBytes(24).toString('hex'),
+    DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'jxcg-bench-')),
+    ...extra,
+  };
+}
+
+export async function login(base: string, username: string): Promise<string> {
+  const response = await fetch(`${base}/admin/login`, {
+    method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ email: username, password: DEMO_PASSWORD }).toString(),
+  });
+  if (response.status !== 302) throw new Error(`login ${username}: HTTP ${response.status}`);
+  return (response.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]).join('; ');
+}
+
+export interface PgStack {
+  url: string;
+  mainUrl: string;
+  middleUrl: string;
+  env: Record<string, string>;
+  web: ChildProcess;
+  worker: ChildProcess;
+  stop: () => Promise<void>;
+}
+
+/** Fresh databases of the bench's own on the machine's PostgreSQL, migrated and with the demo data. */
+export async function createPgDatabases(adminUrl: string): Promise<{ mainUrl: string; middleUrl: string }> {
+  const admin = openDb(adminUrl);
+  for (const name of ['jxcg_bench', 'jxcg_bench_middle']) {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${name}`);
+  }
+  await admin.close();
+  return { mainUrl: withDatabase(adminUrl, 'jxcg_bench'), middleUrl: withDatabase(adminUrl, 'jxcg_bench_middle') };
+}
+
+export async function seedDemo(env: Record<string, string>): Promise<void> {
+  await runToEnd('seeds/demo-cli.ts', { ...env, NODE_ENV: 'development', LOG_LEVEL: 'warn', DEMO_PASSWORD }, 'seed');
+}
+
+/** The production set-up: one web process and one worker process, BullMQ on Redis, PostgreSQL. */
+export async function startPgStack(databases: { mainUrl: string; middleUrl: string }, redisUrl: string): Promise<PgStack> {
+  const port = await freePort();
+  const env = productionEnv({
+    DATABASE_URL: databases.mainUrl, MIDDLE_DATABASE_URL: databases.middleUrl, REDIS_URL: redisUrl,
+    QUEUE_DRIVER: 'bullmq', QUEUE_PREFIX: `bench-${randomBytes(4).toString('hex')}`, PORT: String(port),
+  });
+  const web = startNode('server/web.ts', env, 'web');
+  const url = `http://127.0.0.1:${port}`;
+  await waitForHttp(`${url}/admin/login`, 120_000, web);
+  const worker = startNode('jobs/worker.ts', env, 'worker');
+  await printed(worker, 'worker started', 'worker');
+  return {
+    url, env, web, worker, ...databases,
+    stop: async () => {
+      await stopProcess(worker);
+      await stopProcess(web);
+      const connection = createRedis(redisUrl);
+      for (const name of Object.values(QUEUES)) {
+        const queue = new Queue(name, { connection, prefix: env.QUEUE_PREFIX });
+        await queue.obliterate({ force: true }).catch(() => undefined);
+        await queue.close();
+      }
+      connection.disconnect();
+    },
+  };
+}
