@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AdminJSExpress from '@adminjs/express';
-import { componentsBundler, generateUserComponentEntry, ADMIN_JS_TMP_DIR } from 'adminjs/bundler';
 import connectSessionSequelize from 'connect-session-sequelize';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import session from 'express-session';
@@ -10,6 +9,7 @@ import type { Sequelize } from 'sequelize';
 import type { JobQueue } from '../jobs/job-types.js';
 import { RESOURCE_DEFINITIONS } from '../resources/index.js';
 import { buildAdmin } from './admin.js';
+import { ensureComponentBundle } from './component-bundle.js';
 import { adminResponseFilter } from './admin-response-filter.js';
 import { authenticate, LoginThrottledError } from './auth.js';
 import { answerDatabaseUnavailable, isDatabaseUnavailable } from './database-unavailable.js';
@@ -32,12 +32,15 @@ export interface App { app: express.Express; close: () => Promise<void> }
 export async function createApp({ env, sequelize, queue }: AppDeps): Promise<App> {
   const config = loadResourceConfig(RESOURCE_DEFINITIONS);
   const admin = buildAdmin(config, dashboardSource(queue));
-  // Bundled once at start in every mode, so no page depends on a watcher or on anything outside this server.
-  await componentsBundler.createEntry({ content: generateUserComponentEntry(admin, ADMIN_JS_TMP_DIR) });
-  await componentsBundler.build();
+  // Bundled before serving in every mode, so no page depends on a watcher or on anything outside this server.
+  await ensureComponentBundle(admin);
 
   const SequelizeStore = connectSessionSequelize(session.Store);
-  const store = new SequelizeStore({ db: sequelize, tableName: 'Sessions', checkExpirationInterval: 15 * 60_000, expiration: 8 * 3600_000 });
+  // No touch: the cookie is not rolling, so a session ends 8 h after login anyway; touching wrote a row per request.
+  const store = new SequelizeStore({
+    db: sequelize, tableName: 'Sessions', checkExpirationInterval: 15 * 60_000, expiration: 8 * 3600_000,
+    ...{ disableTouch: true }, // in connect-session-sequelize 7, not in its typings
+  });
   const sessionOptions: session.SessionOptions = {
     store,
     name: SESSION_COOKIE,

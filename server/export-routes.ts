@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { Express, Request, Response } from 'express';
-import { exportFilePath } from '../jobs/export/export-xlsx.js';
+import { exportFilePath } from '../jobs/export/export-file.js';
 import type { SessionUser } from '../resources/jurisdiction-scope.js';
 import { DataExport } from '../resources/system/data-export.model.js';
 

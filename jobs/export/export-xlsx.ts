@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { Filter } from 'adminjs';
 import ExcelJS from 'exceljs';
 import { recordAudit } from '../../actions/audit.js';
@@ -11,20 +10,13 @@ import { JurisdictionResource } from '../../server/adapter/jurisdiction-resource
 import { deadlineLabel } from '../../server/deadline-column.js';
 import { zhCN } from '../../server/locale/zh-CN.js';
 import { loadResourceConfig } from '../../server/resource-config.js';
+import { exportDirectory, exportFilePath } from './export-file.js';
 
 /** Rows read per query: big enough to be quick, small enough that memory stays flat whatever the total. */
 const PAGE = 1000;
 const MONEY_FORMAT = '#,##0.00';
 
 type Labels = { properties?: Record<string, string>; labels?: Record<string, Record<string, string>> };
-
-export function exportDirectory(): string {
-  return path.resolve(process.env.EXPORT_DIR ?? 'data/exports');
-}
-
-export function exportFilePath(id: string): string {
-  return path.join(exportDirectory(), `${id}.xlsx`);
-}
 
 /** How a value reads in the file: Chinese labels for codes, numbers for money, real dates for dates. */
 function cellValue(definition: ResourceDefinition, labels: Labels, property: string, type: string, value: unknown, title?: string): unknown {

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { runExport } from '../export/export-xlsx.js';
 import type { Processor } from '../job-types.js';
 import { DataExport } from '../../resources/system/data-export.model.js';
 
@@ -9,6 +8,9 @@ const input = z.object({ exportId: z.string().uuid() });
 export const exportXlsx: Processor = async (data, job) => {
   const { exportId } = input.parse(data);
   try {
+    // Loaded on the first export only: it brings the panel's list machinery (AdminJS), which a worker that never
+    // exports should not hold in memory.
+    const { runExport } = await import('../export/export-xlsx.js');
     const result = await runExport(exportId, (done, total) => job.updateProgress({ done, total }));
     return { rows: result.done };
   } catch (error) {

@@ -3,7 +3,7 @@ import { Op } from 'sequelize';
 import { z } from 'zod';
 import { chinaDay } from '../../domain/dates.js';
 import { refreshDeadlines } from '../deadlines/refresh-deadlines.js';
-import { exportFilePath } from '../export/export-xlsx.js';
+import { exportFilePath } from '../export/export-file.js';
 import type { Processor } from '../job-types.js';
 import { DataExport } from '../../resources/system/data-export.model.js';
 import { deadlineRules } from '../../server/deadline-rules.js';

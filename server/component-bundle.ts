@@ -1,0 +1,44 @@
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ADMIN_JS_TMP_DIR, generateUserComponentEntry } from 'adminjs/bundler';
+import { logger } from './logger.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const COMPONENTS_DIR = path.join(here, 'components');
+const BUILDER = path.join(here, 'build-component-bundle.ts');
+
+function fingerprint(entry: string): string {
+  const hash = createHash('sha256').update(entry).update(process.env.NODE_ENV ?? '');
+  for (const file of fs.readdirSync(COMPONENTS_DIR, { recursive: true }).map(String).sort()) {
+    const full = path.join(COMPONENTS_DIR, file);
+    if (fs.statSync(full).isFile()) hash.update(file).update(fs.readFileSync(full));
+  }
+  return hash.digest('hex');
+}
+
+/**
+ * Makes sure the panel's own components are bundled, in a short-lived process of its own: the bundler (rollup,
+ * babel, terser) would otherwise stay resident in every web process, and a bundle that matches the sources is reused.
+ * AdminJS's own bundling at start (production mode) is then switched off: it would only repeat this one.
+ */
+export async function ensureComponentBundle(admin: unknown): Promise<void> {
+  process.env.ADMIN_JS_SKIP_BUNDLE = 'true';
+  const entry = generateUserComponentEntry(admin, ADMIN_JS_TMP_DIR);
+  const stamp = path.join(ADMIN_JS_TMP_DIR, 'bundle.fingerprint');
+  const expected = fingerprint(entry);
+  if (fs.existsSync(path.join(ADMIN_JS_TMP_DIR, 'bundle.js')) && fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === expected) return;
+  const started = Date.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', BUILDER], {
+    env: { ...process.env, NODE_OPTIONS: '' }, stdio: ['pipe', 'ignore', 'pipe'],
+  });
+  let errors = '';
+  child.stderr!.on('data', (chunk: Buffer) => { errors += chunk.toString(); });
+  child.stdin!.end(entry);
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  if (code !== 0) throw new Error(`组件打包失败（退出码 ${code}）：${errors.slice(-2000)}`);
+  fs.writeFileSync(stamp, expected);
+  logger.info({ ms: Date.now() - started }, 'panel components bundled');
+}
