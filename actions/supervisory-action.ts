@@ -3,6 +3,7 @@ import type { Model, ModelStatic, Transaction } from 'sequelize';
 import { canAct } from '../domain/jurisdiction.js';
 import { Components } from '../server/components/registry.js';
 import { sessionUserOf, type SessionUser } from '../resources/jurisdiction-scope.js';
+import { inParallel } from './in-parallel.js';
 import { diffParams, recordAudit } from './audit.js';
 
 export const REASON_MAX_LENGTH = 500;
@@ -127,6 +128,8 @@ export async function runSupervisoryAction<M extends Model>(
   return outcome;
 }
 
+const BULK_PARALLELISM = 6;
+
 /** How a record is named in summaries: its name, else its contract number, line id or id. */
 function titleOf(values: Record<string, unknown>, id: unknown): string {
   return String(values.name ?? values.title ?? values.unitName ?? values.contractNo ?? values.applicationNo ?? values.budgetNo ?? values.budgetLineId ?? `#${String(id)}`);
@@ -180,8 +183,10 @@ export function supervisoryActions<M extends Model>(spec: SupervisoryActionSpec<
         const done: string[] = [];
         const doneIds: string[] = [];
         const refused: string[] = [];
-        for (const record of records) {
-          const outcome = await runSupervisoryAction(spec, record.id(), user, reason);
+        // A pool connection each is left for the other users' requests meanwhile.
+        const outcomes = await inParallel(records, BULK_PARALLELISM, (record) => runSupervisoryAction(spec, record.id(), user, reason));
+        for (const [i, record] of records.entries()) {
+          const outcome = outcomes[i]!;
           const name = titleOf(record.params, record.id());
           if (outcome.ok) {
             done.push(titleOf(outcome.row.get() as Record<string, unknown>, record.id()));

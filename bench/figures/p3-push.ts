@@ -73,6 +73,7 @@ export async function p3Push(stack: PgStack, main: BenchDb, middle: BenchDb, cou
   if (response.status !== 200 || answer.done?.length !== count) {
     throw new Error(`P3: bulk push answered ${response.status}, ${answer.done?.length ?? 0} queued, refused: ${JSON.stringify(answer.refused?.slice(0, 3))}`);
   }
+  progress(`P3 project: the bulk request answered after ${((Date.now() - started) / 1000).toFixed(1)} s; waiting for the worker`);
   let rows = { total: 0, distinct: 0, last: null as Date | null };
   for (;;) {
     const [state] = await middle.query<{ total: string; distinct: string; last: Date | null }>(

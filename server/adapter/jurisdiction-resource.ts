@@ -44,13 +44,21 @@ export class JurisdictionResource extends SequelizeResource {
     return this.view?.id ?? this.model.name;
   }
 
+  // The stock adapter builds every property again on each call, and AdminJS asks for them for every record of every
+  // page; the model's attributes never change while the process runs, so they are built once.
+  private propertyCache?: Map<string, ReturnType<SequelizeResource['property']>>;
+  private allProperties?: ReturnType<SequelizeResource['properties']>;
+
   /** References name tables; AdminJS needs resource ids, which are our model names. */
   override property(path: string): ReturnType<SequelizeResource['property']> {
-    return this.withResourceIds(super.property(path));
+    this.propertyCache ??= new Map();
+    if (!this.propertyCache.has(path)) this.propertyCache.set(path, this.withResourceIds(super.property(path)));
+    return this.propertyCache.get(path)!;
   }
 
   override properties(): ReturnType<SequelizeResource['properties']> {
-    return super.properties().map((p) => this.withResourceIds(p)!);
+    this.allProperties ??= super.properties().map((p) => this.withResourceIds(p)!);
+    return this.allProperties;
   }
 
   private withResourceIds(property: ReturnType<SequelizeResource['property']>): ReturnType<SequelizeResource['property']> {
