@@ -46,11 +46,12 @@ export async function p1Ingest(stack: PgStack, db: BenchDb, size: { rows: number
     batchIds.push(answer.body.batchId as string);
   }
   for (;;) {
-    const [state] = await db.query<{ finished: string; applied: string | null; last: Date | null }>(
-      `SELECT count(*) FILTER (WHERE state IN ('done', 'failed')) AS finished, sum(applied_count) AS applied, max(finished_at) AS last
+    const [state] = await db.query<{ finished: string; last: Date | null }>(
+      `SELECT count(*) FILTER (WHERE state IN ('done', 'failed')) AS finished, max(finished_at) AS last
        FROM integration_inbox WHERE id = ANY($1::text[])`, [batchIds]);
     if (Number(state!.finished) === batchIds.length) {
-      if (Number(state!.applied) !== items.length) throw new Error(`P1: ${state!.applied} of ${items.length} rows applied`);
+      const [stored] = await db.query<{ n: string }>('SELECT count(*) AS n FROM integration_budgets WHERE budget_line_id = ANY($1::text[])', [items.map((b) => b.budgetLineId)]);
+      if (Number(stored!.n) !== items.length) throw new Error(`P1: ${stored!.n} of ${items.length} rows stored`);
       const seconds = (new Date(state!.last!).getTime() - started) / 1000;
       return figure('P1', '一体化预算接收（签名 API → 队列 → 入库）', 'rows/s', items.length / seconds, baseline, { on: 'ratio', op: '>=', limit: 0.5 });
     }

@@ -11,8 +11,8 @@ export interface IngestBatchData { batchId: string }
 
 function linkScopeOf(kind: IntegrationKind, items: readonly unknown[]): LinkScope {
   if (kind === 'budgets') {
-    const budgets = items as BudgetItem[];
-    return { unitBudgetCodes: budgets.map((b) => b.unitBudgetCode), budgetLineIds: budgets.map((b) => b.budgetLineId) };
+    // Arriving lines are linked themselves; the other lines of the same units did not change.
+    return { budgetLineIds: (items as BudgetItem[]).map((b) => b.budgetLineId) };
   }
   if (kind === 'units') {
     const units = items as UnitItem[];
