@@ -196,7 +196,8 @@ export function supervisoryActions<M extends Model>(spec: SupervisoryActionSpec<
         }
         const message = `已处理 ${done.length} 条，未处理 ${refused.length} 条${refused.length ? `（${refused.join('；')}）` : ''}`;
         return {
-          records: records.map((r) => r.toJSON(context.currentAdmin)),
+          // The form reads the summary, not the records: ten thousand of them again would only cost memory and time.
+          records: [],
           notice: { message, type: refused.length && !done.length ? 'error' : 'success' },
           done, refused,
           ...(spec.progress && doneIds.length ? { progress: { ...spec.progress, ids: doneIds } } : {}),

@@ -8,6 +8,7 @@ import * as agreement from './0005-agreement.js';
 import * as anomaliesExperts from './0006-anomalies-experts.js';
 import * as preTrade from './0007-pre-trade.js';
 import * as deadlinesExports from './0008-deadlines-exports.js';
+import * as listIndexes from './0009-list-indexes.js';
 import * as paymentMiddle from './middle/0001-payment-middle.js';
 
 type Migration = { name: string; up: typeof foundation.up; down: typeof foundation.down };
@@ -22,6 +23,7 @@ const MIGRATIONS: Migration[] = [
   { name: '0006-anomalies-experts', ...anomaliesExperts },
   { name: '0007-pre-trade', ...preTrade },
   { name: '0008-deadlines-exports', ...deadlinesExports },
+  { name: '0009-list-indexes', ...listIndexes },
 ];
 
 /** The payment intermediate database is a separate database with its own history. */
