@@ -4,11 +4,12 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-/** A TypeScript entry point in a node process of its own (one process, so its RSS is the program's own). */
+/** An entry point (built JavaScript, or TypeScript through tsx) in a node process of its own, so its RSS is its own. */
 export function startNode(script: string, env: Record<string, string>, label: string): ChildProcess {
   // BENCH_PROFILE=1: each process writes a CPU profile on exit (open it in Chrome DevTools) for the README's claims.
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', path.join(ROOT, 'bench', 'results', 'profiles')] : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', path.join(ROOT, script)], {
+  const loader = script.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const child = spawn(process.execPath, [...profile, ...loader, path.join(ROOT, script)], {
     cwd: ROOT, env: { ...process.env, NODE_OPTIONS: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
   });
   const tail: string[] = [];
@@ -61,7 +62,14 @@ export function printed(child: ChildProcess, text: string, label: string): Promi
 
 /** The hand-written baseline server on `databaseUrl`, ready to answer. */
 export async function startBaseline(databaseUrl: string, port: number): Promise<ChildProcess> {
-  const child = startNode('bench/baseline-server.ts', { DATABASE_URL: databaseUrl, PORT: String(port) }, 'baseline');
+  const child = startNode('dist/bench/baseline-server.js', { DATABASE_URL: databaseUrl, PORT: String(port) }, 'baseline');
   await printed(child, 'baseline listening', 'baseline');
   return child;
+}
+
+/** The production form is the built one (`npm run build`): no TypeScript loader in the measured processes. */
+export async function buildForProduction(): Promise<void> {
+  const child = spawn(process.execPath, [path.join(ROOT, 'tools/build.mjs')], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  if (code !== 0) throw new Error(`npm run build failed with exit code ${code}`);
 }

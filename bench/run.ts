@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { generateBudgetLines } from './budget-rows.js';
 import { openDb } from './db.js';
-import { startBaseline, stopProcess } from './processes.js';
+import { buildForProduction, startBaseline, stopProcess } from './processes.js';
 import { progress } from './progress.js';
 import { figure, printTable, writeResults, type Figure } from './results.js';
 import { PeakRss } from './rss.js';
@@ -24,6 +24,8 @@ const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const figures: Figure[] = [];
 
 progress(`bench ${values.quick ? '--quick' : '(full sizes)'}: PostgreSQL ${PG_URL}, Redis ${REDIS_URL}`);
+progress('building the production form (npm run build)');
+await buildForProduction();
 const databases = await createPgDatabases(PG_URL);
 progress('databases created; migrating and writing the demo data');
 await seedDemo({ DATABASE_URL: databases.mainUrl, MIDDLE_DATABASE_URL: databases.middleUrl, REDIS_URL });

@@ -73,10 +73,10 @@ export async function startPgStack(databases: { mainUrl: string; middleUrl: stri
     DATABASE_URL: databases.mainUrl, MIDDLE_DATABASE_URL: databases.middleUrl, REDIS_URL: redisUrl,
     QUEUE_DRIVER: 'bullmq', QUEUE_PREFIX: `bench-${randomBytes(4).toString('hex')}`, PORT: String(port),
   });
-  const web = startNode('server/web.ts', env, 'web');
+  const web = startNode('dist/server/web.js', env, 'web');
   const url = `http://127.0.0.1:${port}`;
   await waitForHttp(`${url}/admin/login`, 120_000, web);
-  const worker = startNode('jobs/worker.ts', env, 'worker');
+  const worker = startNode('dist/jobs/worker.js', env, 'worker');
   await printed(worker, 'worker started', 'worker');
   return {
     url, env, web, worker, ...databases,

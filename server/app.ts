@@ -9,7 +9,7 @@ import type { Sequelize } from 'sequelize';
 import type { JobQueue } from '../jobs/job-types.js';
 import { RESOURCE_DEFINITIONS } from '../resources/index.js';
 import { buildAdmin } from './admin.js';
-import { ensureComponentBundle } from './component-bundle.js';
+import { ensureComponentBundle, mountComponentBundle } from './component-bundle.js';
 import { adminResponseFilter } from './admin-response-filter.js';
 import { authenticate, LoginThrottledError } from './auth.js';
 import { answerDatabaseUnavailable, isDatabaseUnavailable } from './database-unavailable.js';
@@ -115,6 +115,7 @@ export async function createApp({ env, sequelize, queue }: AppDeps): Promise<App
     cookieName: SESSION_COOKIE,
     cookiePassword: env.SESSION_SECRET,
   }, null, sessionOptions);
+  mountComponentBundle(app, admin.options.rootPath);
   app.use(admin.options.rootPath, router);
   app.get('/', (_req, res) => res.redirect('/admin'));
 

@@ -1,14 +1,15 @@
 import { spawn } from 'node:child_process';
+import type { Express } from 'express';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ADMIN_JS_TMP_DIR, generateUserComponentEntry } from 'adminjs/bundler';
 import { logger } from './logger.js';
+import { entryArgs } from './node-entry.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const COMPONENTS_DIR = path.join(here, 'components');
-const BUILDER = path.join(here, 'build-component-bundle.ts');
 
 function fingerprint(entry: string): string {
   const hash = createHash('sha256').update(entry).update(process.env.NODE_ENV ?? '');
@@ -31,7 +32,7 @@ export async function ensureComponentBundle(admin: unknown): Promise<void> {
   const expected = fingerprint(entry);
   if (fs.existsSync(path.join(ADMIN_JS_TMP_DIR, 'bundle.js')) && fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === expected) return;
   const started = Date.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', BUILDER], {
+  const child = spawn(process.execPath, entryArgs(import.meta.url, './build-component-bundle.ts'), {
     env: { ...process.env, NODE_OPTIONS: '' }, stdio: ['pipe', 'ignore', 'pipe'],
   });
   let errors = '';
@@ -41,4 +42,14 @@ export async function ensureComponentBundle(admin: unknown): Promise<void> {
   if (code !== 0) throw new Error(`组件打包失败（退出码 ${code}）：${errors.slice(-2000)}`);
   fs.writeFileSync(stamp, expected);
   logger.info({ ms: Date.now() - started }, 'panel components bundled');
+}
+
+/**
+ * Serves the bundle ourselves, in every mode: AdminJS's production route hands `.adminjs/bundle.js` to express's
+ * sendFile, which refuses paths with a dot-directory, so the panel's own components answered 404 in production.
+ */
+export function mountComponentBundle(app: Express, rootPath: string): void {
+  app.get(`${rootPath}/frontend/assets/components.bundle.js`, (_req, res) => {
+    res.type('text/javascript; charset=utf-8').sendFile(path.resolve(ADMIN_JS_TMP_DIR, 'bundle.js'), { dotfiles: 'allow', maxAge: 0 });
+  });
 }

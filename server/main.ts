@@ -1,9 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { startWeb } from './bootstrap.js';
 import { EnvError, env } from './env.js';
 import { logger } from './logger.js';
+import { entryArgs } from './node-entry.js';
 
 /**
  * `npm start`: the whole product on one machine: migrated database, demo data on first start (never in
@@ -23,8 +22,7 @@ try {
 const running = await startWeb(settings, { seedDemo: true });
 let worker: ChildProcess | undefined;
 if (running.queue.driver === 'bullmq' && settings.START_WORKER === 'true') {
-  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-  worker = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'jobs', 'worker.ts')], { stdio: 'inherit', env: process.env });
+  worker = spawn(process.execPath, entryArgs(import.meta.url, '../jobs/worker.ts'), { stdio: 'inherit', env: process.env });
   worker.on('exit', (code, signal) => logger.warn({ code, signal }, 'worker process exited'));
 }
 

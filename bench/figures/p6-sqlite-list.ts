@@ -16,7 +16,7 @@ export async function p6SqliteList(dataDir: string, rows: number, rounds: { warm
   await generateBudgetLines(db, 1, rows);
   await db.close();
   const [port, basePort] = [await freePort(), await freePort()];
-  const web = startNode('server/web.ts', productionEnv({
+  const web = startNode('dist/server/web.js', productionEnv({
     DATABASE_URL: databaseUrl, MIDDLE_DATABASE_URL: `sqlite:${path.join(dataDir, 'payment-middle.sqlite')}`, QUEUE_DRIVER: 'inline',
     PORT: String(port), LOG_LEVEL: 'warn',
   }), 'web (SQLite)');
