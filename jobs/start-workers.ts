@@ -1,7 +1,14 @@
 import { Worker } from 'bullmq';
 import { logger } from '../server/logger.js';
 import { PROCESSORS } from './processors/index.js';
+import { QUEUES } from './queue-names.js';
 import { createRedis } from './redis-connection.js';
+
+/**
+ * Jobs run at once per queue, set by `npm run bench`: batches are applied one at a time anyway (an advisory lock per
+ * kind), so more than two only hold more payloads in memory; a push spends its time waiting on two databases.
+ */
+const QUEUE_CONCURRENCY: Record<string, number> = { [QUEUES.integration]: 2, [QUEUES.push]: 8, [QUEUES.export]: 1, [QUEUES.maintenance]: 1 };
 
 /** One BullMQ worker per queue, dispatching by job name to the shared processor table. */
 /**
@@ -9,8 +16,9 @@ import { createRedis } from './redis-connection.js';
  * worker: the time to recover from a killed worker.
  */
 export function startWorkers(redisUrl: string, prefix: string, options: { concurrency?: number; lockMs?: number } = {}): Worker[] {
-  const { concurrency = 4, lockMs = 30_000 } = options;
+  const { lockMs = 30_000 } = options;
   return Object.entries(PROCESSORS).map(([queue, processors]) => {
+    const concurrency = options.concurrency ?? QUEUE_CONCURRENCY[queue] ?? 4;
     const worker = new Worker(queue, async (job) => {
       const processor = processors[job.name];
       if (!processor) throw new Error(`没有处理器: 队列 ${queue} 的任务 ${job.name}`);

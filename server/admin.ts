@@ -14,6 +14,7 @@ import { withRecordHistory } from './record-history.js';
 import { withRelatedRecords } from './related-records.js';
 import { withDeadlineColumn } from './deadline-column.js';
 import { EXPORT_ACTION, exportAction } from './export-action.js';
+import { listWithCountAlongside } from './list-handler.js';
 import type { ResourceConfig } from './resource-config.js';
 
 export const PRODUCT_NAME = '江西省政府采购监管平台';
@@ -46,6 +47,7 @@ export function resourceOptions(definition: ResourceDefinition, config: Resource
     actions[name] = { ...actions[name], isAccessible: allowedTo(config.actions[name]) };
   }
   if (definition.builtInActions.includes('list')) {
+    actions.list = { handler: listWithCountAlongside, ...actions.list };
     // Whoever may read a list may take it away as a file, unless the config says otherwise.
     actions[EXPORT_ACTION] = { ...exportAction(), isAccessible: allowedTo(config.actions[EXPORT_ACTION] ?? config.actions.list) };
   }

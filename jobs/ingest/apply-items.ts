@@ -6,7 +6,7 @@ import {
 import { IntegrationBudget, IntegrationUnit, PaymentVoucher, Region } from '../../resources/models.js';
 import { serializedTransaction } from './serialized-transaction.js';
 
-export const CHUNK_SIZE = 500;
+export const CHUNK_SIZE = 1000;
 
 export interface ApplyOutcome { applied: number; unchanged: number; errors: ItemRejection[] }
 

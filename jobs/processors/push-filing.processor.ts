@@ -23,8 +23,8 @@ async function settle(filing: ContractFiling, user: SessionUser, outcome: { push
       regionCode: filing.regionCode, reason: outcome.error ?? null,
       changes: { pushStatus: { before: 'queued', after: changes.pushStatus } },
     }, transaction);
+    await refreshPushVerdicts({ id: filing.id }, transaction);
   });
-  await refreshPushVerdicts({ id: filing.id });
 }
 
 /**

@@ -35,6 +35,8 @@ export const pushToIntegration: SupervisoryActionSpec<ContractFiling> = {
     };
   },
   apply: () => ({ pushStatus: 'queued', lastPushError: null }),
+  // The stored verdict follows the queued state in the same transaction: one commit per filing, not two.
+  within: async (filing, transaction) => { await refreshPushVerdicts({ id: filing.id }, transaction); },
   afterCommit: async (filing, changes, user) => {
     const version = Number(changes.version);
     try {
@@ -45,9 +47,8 @@ export const pushToIntegration: SupervisoryActionSpec<ContractFiling> = {
         { pushStatus: 'failed', lastPushError: `未能加入推送队列：${(error as Error).message}` },
         { where: { id: filing.id, version, pushStatus: 'queued' } },
       );
-      throw error;
-    } finally {
       await refreshPushVerdicts({ id: filing.id });
+      throw error;
     }
   },
   success: (filing) => `合同 ${filing.contractNo} 已加入推送队列`,
