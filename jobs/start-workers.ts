@@ -6,9 +6,9 @@ import { createRedis } from './redis-connection.js';
 
 /**
  * Jobs run at once per queue, set by `npm run bench`: batches are applied one at a time anyway (an advisory lock per
- * kind), so more than two only hold more payloads in memory; a push spends its time waiting on two databases.
+ * kind), so a second one would only hold another payload in memory; a push spends its time waiting on two databases.
  */
-const QUEUE_CONCURRENCY: Record<string, number> = { [QUEUES.integration]: 2, [QUEUES.push]: 8, [QUEUES.export]: 1, [QUEUES.maintenance]: 1 };
+const QUEUE_CONCURRENCY: Record<string, number> = { [QUEUES.integration]: 1, [QUEUES.push]: 8, [QUEUES.export]: 1, [QUEUES.maintenance]: 1 };
 
 /** One BullMQ worker per queue, dispatching by job name to the shared processor table. */
 /**
