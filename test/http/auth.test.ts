@@ -15,6 +15,14 @@ describe('login page', () => {
     const external = [...html.matchAll(/(?:src|href)="(https?:\/\/[^"]+)"/g)].map((m) => m[1]);
     expect(external).toEqual([]);
   });
+
+  it('the panel\'s own components are served from the bundle built at start (AdminJS\'s production route answered 404)', async () => {
+    const response = await fetch(`${app.url}/admin/frontend/assets/components.bundle.js`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('javascript');
+    const bundle = await response.text();
+    for (const component of ['Dashboard', 'SupervisoryActionForm', 'RecordHistory', 'RelatedRecords']) expect(bundle).toContain(component);
+  });
 });
 
 describe('sessions', () => {
