@@ -183,8 +183,10 @@ export function supervisoryActions<M extends Model>(spec: SupervisoryActionSpec<
         const done: string[] = [];
         const doneIds: string[] = [];
         const refused: string[] = [];
-        // A pool connection each is left for the other users' requests meanwhile.
-        const outcomes = await inParallel(records, BULK_PARALLELISM, (record) => runSupervisoryAction(spec, record.id(), user, reason));
+        // A pool connection each is left for the other users' requests meanwhile. SQLite has one writer: its
+        // transactions would only wait for each other (and give up after the busy timeout), so one at a time there.
+        const lanes = spec.model.sequelize!.getDialect() === 'sqlite' ? 1 : BULK_PARALLELISM;
+        const outcomes = await inParallel(records, lanes, (record) => runSupervisoryAction(spec, record.id(), user, reason));
         for (const [i, record] of records.entries()) {
           const outcome = outcomes[i]!;
           const name = titleOf(record.params, record.id());

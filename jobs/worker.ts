@@ -1,5 +1,5 @@
 import { initMiddleModels, initModels } from '../resources/models.js';
-import { createSequelize } from '../server/database.js';
+import { createSequelize, dialectOf } from '../server/database.js';
 import { env } from '../server/env.js';
 import { logger } from '../server/logger.js';
 import { startWorkers } from './start-workers.js';
@@ -13,7 +13,9 @@ const sequelize = createSequelize(settings.DATABASE_URL);
 initModels(sequelize);
 const middle = createSequelize(settings.MIDDLE_DATABASE_URL);
 initMiddleModels(middle);
-const workers = startWorkers(settings.REDIS_URL, settings.QUEUE_PREFIX, { lockMs: settings.JOB_LOCK_MS });
+// SQLite has one writer: jobs running side by side would only queue for its lock, and hold the web's writes back.
+const oneWriter = dialectOf(settings.DATABASE_URL) === 'sqlite';
+const workers = startWorkers(settings.REDIS_URL, settings.QUEUE_PREFIX, { lockMs: settings.JOB_LOCK_MS, ...(oneWriter && { concurrency: 1 }) });
 logger.info({ pid: process.pid, queues: workers.map((w) => w.name) }, 'worker started');
 
 let stopping = false;
