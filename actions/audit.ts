@@ -1,4 +1,5 @@
 import type { Transaction } from 'sequelize';
+import { chunksOf } from '../domain/chunks.js';
 import { AuditLog } from '../resources/models.js';
 import type { SessionUser } from '../resources/jurisdiction-scope.js';
 
@@ -28,8 +29,8 @@ export interface AuditEntry {
   reason?: string | null;
 }
 
-export async function recordAudit(entry: AuditEntry, transaction?: Transaction): Promise<AuditLog> {
-  return AuditLog.create({
+function auditRow(entry: AuditEntry) {
+  return {
     actorId: entry.user?.id ?? null,
     actorUsername: entry.user?.username ?? 'system',
     actorRole: entry.user?.role ?? 'system',
@@ -40,5 +41,16 @@ export async function recordAudit(entry: AuditEntry, transaction?: Transaction):
     regionCode: entry.regionCode ?? null,
     changes: entry.changes && Object.keys(entry.changes).length ? JSON.stringify(entry.changes) : null,
     reason: entry.reason ?? null,
-  }, { transaction });
+  };
+}
+
+export async function recordAudit(entry: AuditEntry, transaction?: Transaction): Promise<AuditLog> {
+  return AuditLog.create(auditRow(entry), { transaction });
+}
+
+const AUDIT_ROWS_PER_INSERT = 1000;
+
+/** One multi-row insert per thousand entries: a bulk decision of ten thousand records is ten statements, not 10,000. */
+export async function recordAudits(entries: readonly AuditEntry[], transaction?: Transaction): Promise<void> {
+  for (const chunk of chunksOf(entries, AUDIT_ROWS_PER_INSERT)) await AuditLog.bulkCreate(chunk.map(auditRow), { transaction });
 }

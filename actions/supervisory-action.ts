@@ -1,9 +1,10 @@
 import type { Action, ActionContext, ActionRequest, ActionResponse, BulkActionResponse, RecordActionResponse } from 'adminjs';
 import type { Model, ModelStatic, Transaction } from 'sequelize';
-import { canAct } from '../domain/jurisdiction.js';
 import { Components } from '../server/components/registry.js';
 import { sessionUserOf, type SessionUser } from '../resources/jurisdiction-scope.js';
+import { ALREADY_DECIDED, isWriteRace, refusalOf } from './decision-checks.js';
 import { inParallel } from './in-parallel.js';
+import { runSupervisorySet } from './supervisory-set.js';
 import { diffParams, recordAudit } from './audit.js';
 
 export const REASON_MAX_LENGTH = 500;
@@ -38,6 +39,8 @@ export interface SupervisoryActionSpec<M extends Model> {
   icon?: string;
   variant?: 'primary' | 'danger' | 'success' | 'info';
   bulk?: boolean;
+  /** Bulk as a set instead of record by record (see `runSupervisorySet`), for decisions taken on thousands at once. */
+  asSet?: SetHooks<M>;
   /** For decisions finished later by a job: the field whose values say a record is finished, so bulk can show N of M. */
   progress?: { field: string; finished: readonly string[]; failed: readonly string[] };
   /** The panel's forms by default: facts, refusal, reason box, one button. */
@@ -45,15 +48,19 @@ export interface SupervisoryActionSpec<M extends Model> {
   bulkComponent?: string;
 }
 
+/** The set form of `inspect`, `within` and `afterCommit`: each called once for all the records of a bulk decision. */
+export interface SetHooks<M extends Model> {
+  /** The business rule's refusal for each row that may not proceed (rows absent from the map may). */
+  refusals: (rows: M[], user: SessionUser, transaction: Transaction) => Promise<Map<unknown, string>>;
+  within?: (rows: M[], transaction: Transaction, user: SessionUser) => Promise<void>;
+  /** Follow-up work for the rows as committed (their new versions); a failure here is reported, not rolled back. */
+  afterCommit?: (rows: Array<{ row: M; version: number }>, user: SessionUser) => Promise<void>;
+}
+
 /** What the form shows before acting; `changes` are figures read during the check that the decision must record. */
 export interface Inspection { details: ActionDetail[]; refusal?: string; changes?: Record<string, unknown> }
 
 export type Outcome = { ok: true; message: string; row: Model } | { ok: false; message: string };
-
-function defaultMayAct(user: SessionUser, region: string | undefined): string | null {
-  if (!region) return '记录缺少所属辖区，无法操作';
-  return canAct(user.role, user.regionCode, region) ? null : `您（${user.regionName}）无权处理辖区 ${region} 的记录，只有该辖区的采购办可以处理`;
-}
 
 export function validateReason(spec: { reason: 'required' | 'optional' | 'none' }, raw: unknown): { reason: string | null; error?: string } {
   const reason = typeof raw === 'string' ? raw.trim() : '';
@@ -78,12 +85,9 @@ export async function runSupervisoryAction<M extends Model>(
     const row = await spec.model.findByPk(id, { transaction });
     if (!row) return { ok: false, message: '该记录不存在或不在您的辖区内' };
     const values = row.get() as Record<string, unknown>;
-    const refusedBy = spec.mayAct ? spec.mayAct(user, row) : defaultMayAct(user, values[regionField] as string | undefined);
-    if (refusedBy) return { ok: false, message: refusedBy };
+    const refused = refusalOf(spec, row, user);
+    if (refused) return { ok: false, message: refused };
     const state = statusField ? String(values[statusField]) : '';
-    if (statusField && !spec.from.includes(state)) {
-      return { ok: false, message: `当前状态为“${spec.stateLabels[state] ?? state}”，不能执行“${spec.label}”` };
-    }
     const inspection = spec.inspect ? await spec.inspect(row, user, transaction) : undefined;
     if (inspection?.refusal) return { ok: false, message: inspection.refusal };
     const now = new Date();
@@ -102,7 +106,7 @@ export async function runSupervisoryAction<M extends Model>(
         { where: guard as never, transaction },
       );
     }
-    if (affected !== 1) return { ok: false, message: '该记录已被他人处理' };
+    if (affected !== 1) return { ok: false, message: ALREADY_DECIDED };
     if (spec.within) await spec.within(row, transaction, user);
     committed = { ...changes, ...(versioned && { version: version + 1 }) };
     await recordAudit({
@@ -112,10 +116,7 @@ export async function runSupervisoryAction<M extends Model>(
     }, transaction);
     return { ok: true, message: spec.success(row), row };
   }).catch((error: unknown) => {
-    // A serialisation failure between two writers is the same race, seen by the database instead of by us.
-    if (error instanceof Error && /could not serialize|SQLITE_BUSY|deadlock/i.test(error.message)) {
-      return { ok: false, message: '该记录已被他人处理' } as Outcome;
-    }
+    if (isWriteRace(error)) return { ok: false, message: ALREADY_DECIDED } as Outcome;
     throw error;
   });
   if (outcome.ok && committed && spec.afterCommit) {
@@ -169,7 +170,9 @@ export function supervisoryActions<M extends Model>(spec: SupervisoryActionSpec<
   if (spec.bulk) {
     const bulkAction: Partial<Action<BulkActionResponse>> = {
       actionType: 'bulk',
-      custom: { reason: spec.reason },
+      // A set-based decision reads its rows itself: AdminJS need only load what the form shows of each (its title
+      // and the field followed for progress), not ten thousand whole records with their references.
+      custom: { reason: spec.reason, ...(spec.asSet && { recordFields: spec.progress ? [spec.progress.field] : [] }) },
       icon: spec.icon,
       variant: spec.variant,
       component: spec.bulkComponent ?? Components.SupervisoryBulkForm,
@@ -186,7 +189,9 @@ export function supervisoryActions<M extends Model>(spec: SupervisoryActionSpec<
         // A pool connection each is left for the other users' requests meanwhile. SQLite has one writer: its
         // transactions would only wait for each other (and give up after the busy timeout), so one at a time there.
         const lanes = spec.model.sequelize!.getDialect() === 'sqlite' ? 1 : BULK_PARALLELISM;
-        const outcomes = await inParallel(records, lanes, (record) => runSupervisoryAction(spec, record.id(), user, reason));
+        const outcomes = spec.asSet
+          ? await runSupervisorySet({ ...spec, asSet: spec.asSet }, records.map((r) => r.id()), user, reason)
+          : await inParallel(records, lanes, (record) => runSupervisoryAction(spec, record.id(), user, reason));
         for (const [i, record] of records.entries()) {
           const outcome = outcomes[i]!;
           const name = titleOf(record.params, record.id());

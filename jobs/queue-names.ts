@@ -12,6 +12,7 @@ export const JOBS = {
   ingestBatch: 'ingestBatch',
   linkUnits: 'linkUnits',
   pushFiling: 'pushFiling',
+  pushFilings: 'pushFilings',
   exportXlsx: 'exportXlsx',
   refreshDeadlines: 'refreshDeadlines',
 } as const;

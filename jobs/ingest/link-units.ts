@@ -1,5 +1,6 @@
 import { Op, QueryTypes, type Sequelize, type Transaction } from 'sequelize';
 import { budgetCodeVerdict, findIntegrationCounterpart } from '../../domain/budget-code-verdict.js';
+import { chunksOf } from '../../domain/chunks.js';
 import { IntegrationUnit, ProcurementUnit } from '../../resources/models.js';
 import { serializedTransaction } from './serialized-transaction.js';
 
@@ -18,11 +19,7 @@ const IN_CHUNK = 500;
 // Ingest takes 1–3 (one per kind); linkage has its own, so two batches never link the same rows at once.
 const LINK_LOCK = 4;
 
-function chunks<T>(items: readonly T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += IN_CHUNK) out.push(items.slice(i, i + IN_CHUNK));
-  return out;
-}
+const chunks = <T>(items: readonly T[]): T[][] => chunksOf(items, IN_CHUNK);
 
 const UNIT_OF_BUDGET = 'SELECT MIN(p.id) FROM procurement_units p WHERE p.unit_budget_code = integration_budgets.unit_budget_code';
 const BUDGET_OF_VOUCHER = (column: string) => `SELECT b.${column} FROM integration_budgets b WHERE b.budget_line_id = payment_vouchers.budget_line_id`;

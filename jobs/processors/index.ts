@@ -3,7 +3,7 @@ import { JOBS, QUEUES } from '../queue-names.js';
 import { exportXlsx } from './export-xlsx.processor.js';
 import { ingestBatch } from './ingest-batch.processor.js';
 import { linkUnitsJob } from './link-units.processor.js';
-import { pushFiling } from './push-filing.processor.js';
+import { pushFiling, pushFilings } from './push-filing.processor.js';
 import { recordReceipt } from './record-receipt.processor.js';
 import { refreshDeadlinesJob } from './refresh-deadlines.processor.js';
 
@@ -11,7 +11,7 @@ import { refreshDeadlinesJob } from './refresh-deadlines.processor.js';
 export const PROCESSORS: Record<string, Record<string, Processor>> = {
   [QUEUES.maintenance]: { recordReceipt, [JOBS.refreshDeadlines]: refreshDeadlinesJob },
   [QUEUES.integration]: { [JOBS.ingestBatch]: ingestBatch, [JOBS.linkUnits]: linkUnitsJob },
-  [QUEUES.push]: { [JOBS.pushFiling]: pushFiling },
+  [QUEUES.push]: { [JOBS.pushFilings]: pushFilings, [JOBS.pushFiling]: pushFiling },
   [QUEUES.export]: { [JOBS.exportXlsx]: exportXlsx },
 };
 

@@ -1,71 +1,125 @@
-import { UniqueConstraintError } from 'sequelize';
-import { recordAudit } from '../../actions/audit.js';
+import { Op, type Transaction } from 'sequelize';
+import { recordAudits } from '../../actions/audit.js';
+import { chunksOf } from '../../domain/chunks.js';
 import { canAct } from '../../domain/jurisdiction.js';
-import { eligibilityNow, refreshPushVerdicts } from '../../resources/filings/filing-eligibility.js';
+import { acceptancesOf, filingEligibility, refreshPushVerdicts } from '../../resources/filings/filing-eligibility.js';
 import type { SessionUser } from '../../resources/jurisdiction-scope.js';
 import { ContractFiling, IntegrationBudget, PaymentMiddleRecord } from '../../resources/models.js';
 import type { JobContext } from '../job-types.js';
 
-export interface PushFilingData { filingId: number; version: number; user: SessionUser }
+export interface QueuedFiling { filingId: number; version: number }
+export interface PushFilingsData { filings: QueuedFiling[]; user: SessionUser }
+/** The one-filing form, as queued by earlier versions. */
+export interface PushFilingData extends QueuedFiling { user: SessionUser }
 
-async function settle(filing: ContractFiling, user: SessionUser, outcome: { pushed: boolean; error?: string }): Promise<void> {
-  const changes = outcome.pushed
-    ? { pushStatus: 'pushed' as const, pushedAt: new Date(), lastPushError: null }
-    : { pushStatus: 'failed' as const, lastPushError: outcome.error ?? '推送失败' };
+export interface PushOutcome { pushed: number; refused: number; stale: number }
+
+type Settlement = { pushed: true } | { pushed: false; error: string };
+
+/**
+ * Settles queued filings in one transaction: the ones still queued at the version pushed are locked, changed by
+ * one statement per outcome and audited in one insert. A filing moved on meanwhile (returned, pushed by a retry)
+ * is left as it is.
+ */
+async function settle(filings: ContractFiling[], user: SessionUser, outcome: (f: ContractFiling) => Settlement): Promise<void> {
+  if (!filings.length) return;
   const sequelize = ContractFiling.sequelize!;
   await sequelize.transaction(async (transaction) => {
-    const [affected] = await ContractFiling.update(changes, {
-      where: { id: filing.id, version: filing.version, pushStatus: 'queued' }, transaction,
-    });
-    if (affected !== 1) return;
-    await recordAudit({
-      user, action: outcome.pushed ? 'pushCompleted' : 'pushFailed', resourceId: 'ContractFiling', recordId: String(filing.id),
-      regionCode: filing.regionCode, reason: outcome.error ?? null,
-      changes: { pushStatus: { before: 'queued', after: changes.pushStatus } },
-    }, transaction);
-    await refreshPushVerdicts({ id: filing.id }, transaction);
+    const still = await stillQueued(filings, transaction);
+    const groups = new Map<string, { changes: Partial<ContractFiling>; filings: ContractFiling[] }>();
+    const now = new Date();
+    for (const filing of still) {
+      const settled = outcome(filing);
+      const changes: Partial<ContractFiling> = settled.pushed
+        ? { pushStatus: 'pushed', pushedAt: now, lastPushError: null }
+        : { pushStatus: 'failed', lastPushError: settled.error };
+      const key = JSON.stringify(changes);
+      const group = groups.get(key) ?? { changes, filings: [] };
+      group.filings.push(filing);
+      groups.set(key, group);
+    }
+    for (const { changes, filings: alike } of groups.values()) {
+      await ContractFiling.update(changes, { where: { id: alike.map((f) => f.id), pushStatus: 'queued' }, transaction });
+    }
+    await recordAudits(still.map((filing) => {
+      const settled = outcome(filing);
+      return {
+        user, action: settled.pushed ? 'pushCompleted' : 'pushFailed', resourceId: 'ContractFiling', recordId: String(filing.id),
+        regionCode: filing.regionCode, reason: settled.pushed ? null : settled.error,
+        changes: { pushStatus: { before: 'queued', after: settled.pushed ? 'pushed' : 'failed' } },
+      };
+    }), transaction);
+    if (still.length) await refreshPushVerdicts({ id: still.map((f) => f.id) }, transaction);
   });
 }
 
+/** The filings of `filings` that are still queued at the same version, locked until the transaction ends. */
+async function stillQueued(filings: ContractFiling[], transaction: Transaction): Promise<ContractFiling[]> {
+  const versionOf = new Map(filings.map((f) => [f.id, f.version]));
+  const locked = await ContractFiling.findAll({
+    where: { id: { [Op.in]: [...versionOf.keys()] }, pushStatus: 'queued' }, attributes: ['id', 'version'],
+    order: [['id', 'ASC']], lock: transaction.LOCK.UPDATE, transaction,
+  });
+  const current = new Set(locked.filter((f) => f.version === versionOf.get(f.id)).map((f) => f.id));
+  return filings.filter((f) => current.has(f.id));
+}
+
 /**
- * Writes one queued filing into the payment intermediate database. Rules and jurisdiction are checked again here:
- * things may have changed since the click. The row is keyed by (filing, version), so a retry after a crash finds
- * the row it wrote and only completes the status.
+ * Writes queued filings into the payment intermediate database. Rules and jurisdiction are checked again here:
+ * things may have changed since the click. Rows are keyed by (filing, version) and written in one statement that
+ * skips keys already there, so a retry after a crash finds the rows it wrote and only completes the statuses.
  */
-export async function pushFiling(data: unknown, job: JobContext): Promise<{ outcome: string }> {
-  const { filingId, version, user } = data as PushFilingData;
-  const filing = await ContractFiling.findByPk(filingId);
-  if (!filing || filing.version !== version || filing.pushStatus !== 'queued') return { outcome: 'stale' };
-  if (!canAct(user.role, user.regionCode, filing.regionCode)) {
-    await settle(filing, user, { pushed: false, error: `推送人（${user.regionName}）无权推送辖区 ${filing.regionCode} 的备案` });
-    return { outcome: 'refused' };
+export async function pushFilings(data: unknown, job: JobContext): Promise<PushOutcome> {
+  const { filings: asked, user } = data as PushFilingsData;
+  const versionOf = new Map(asked.map((f) => [f.filingId, f.version]));
+  const rows = await ContractFiling.findAll({ where: { id: { [Op.in]: [...versionOf.keys()] } } });
+  const queued = rows.filter((f) => f.version === versionOf.get(f.id) && f.pushStatus === 'queued');
+  const acceptances = await acceptancesOf(queued.map((f) => f.id));
+  const refusals = new Map<number, string>();
+  const pushable: ContractFiling[] = [];
+  for (const filing of queued) {
+    if (!canAct(user.role, user.regionCode, filing.regionCode)) {
+      refusals.set(filing.id, `推送人（${user.regionName}）无权推送辖区 ${filing.regionCode} 的备案`);
+      continue;
+    }
+    const verdict = filingEligibility(filing, acceptances.get(filing.id) ?? null, { pushStatus: 'not_pushed' });
+    if (verdict.pushable) pushable.push(filing);
+    else refusals.set(filing.id, verdict.reasons.join('；'));
   }
-  const verdict = await eligibilityNow(filing, undefined, { pushStatus: 'not_pushed' });
-  if (!verdict.pushable) {
-    await settle(filing, user, { pushed: false, error: verdict.reasons.join('；') });
-    return { outcome: 'refused' };
-  }
+  const refused = queued.filter((f) => refusals.has(f.id));
+  await settle(refused, user, (f) => ({ pushed: false, error: refusals.get(f.id)! }));
+  const outcome = { pushed: pushable.length, refused: refused.length, stale: asked.length - queued.length };
+  if (!pushable.length) return outcome;
   try {
-    const budget = await IntegrationBudget.findOne({ where: { budgetLineId: filing.budgetLineId! } });
-    const middle = PaymentMiddleRecord.sequelize!;
-    await middle.transaction(async (transaction) => {
-      const key = { sourceFilingId: filing.id, sourceVersion: filing.version };
-      if (await PaymentMiddleRecord.findOne({ where: key, transaction })) return;
-      await PaymentMiddleRecord.create({
-        ...key, contractNo: filing.contractNo, contractName: filing.contractName!, signedAt: filing.signedAt!,
-        amount: filing.amount, supplierName: filing.supplierName, budgetLineId: filing.budgetLineId!,
-        unitBudgetCode: budget?.unitBudgetCode ?? null, regionCode: filing.regionCode, pushedAt: new Date(),
-      }, { transaction });
-    }).catch((error: unknown) => {
-      // Another attempt wrote the same (filing, version) first: the row is there, which is all we want.
-      if (!(error instanceof UniqueConstraintError)) throw error;
-    });
-    await settle(filing, user, { pushed: true });
-    return { outcome: 'pushed' };
+    const lineIds = [...new Set(pushable.map((f) => f.budgetLineId!))];
+    const budgets = new Map<string, string | null>();
+    for (const chunk of chunksOf(lineIds, 1000)) {
+      const found = await IntegrationBudget.findAll({ where: { budgetLineId: chunk }, attributes: ['budgetLineId', 'unitBudgetCode'] });
+      for (const b of found) budgets.set(b.budgetLineId, b.unitBudgetCode);
+    }
+    const pushedAt = new Date();
+    await PaymentMiddleRecord.bulkCreate(pushable.map((filing) => ({
+      sourceFilingId: filing.id, sourceVersion: filing.version, contractNo: filing.contractNo, contractName: filing.contractName!,
+      signedAt: filing.signedAt!, amount: filing.amount, supplierName: filing.supplierName, budgetLineId: filing.budgetLineId!,
+      unitBudgetCode: budgets.get(filing.budgetLineId!) ?? null, regionCode: filing.regionCode, pushedAt,
+    })), { ignoreDuplicates: true });
+    await settle(pushable, user, () => ({ pushed: true }));
+    return outcome;
   } catch (error) {
     const message = `第 ${job.attemptsMade + 1}/${job.maxAttempts} 次推送失败：${(error as Error).message}`;
-    if (job.attemptsMade + 1 >= job.maxAttempts) await settle(filing, user, { pushed: false, error: message });
-    else await ContractFiling.update({ lastPushError: message }, { where: { id: filing.id, version: filing.version } });
+    if (job.attemptsMade + 1 >= job.maxAttempts) await settle(pushable, user, () => ({ pushed: false, error: message }));
+    else {
+      await ContractFiling.update({ lastPushError: message }, {
+        where: { [Op.or]: pushable.map((f) => ({ id: f.id, version: f.version })) },
+      });
+    }
     throw error;
   }
+}
+
+/** A job of one filing (the record action's, the sweeper's and those queued by earlier versions). */
+export async function pushFiling(data: unknown, job: JobContext): Promise<{ outcome: 'pushed' | 'refused' | 'stale' }> {
+  const { filingId, version, user } = data as PushFilingData;
+  const outcome = await pushFilings({ filings: [{ filingId, version }], user }, job);
+  return { outcome: outcome.pushed ? 'pushed' : outcome.refused ? 'refused' : 'stale' };
 }

@@ -1,13 +1,40 @@
-import type { Model } from 'sequelize';
+import { Op, type Model } from 'sequelize';
+import type { PushEligibility } from '../../domain/push-eligibility.js';
 import { supervisoryActions, type SupervisoryActionSpec } from '../../actions/supervisory-action.js';
 import { dispatchJob } from '../../jobs/job-dispatch.js';
-import { JOBS, QUEUES } from '../../jobs/queue-names.js';
+import { pushJobsFor } from '../../jobs/push-jobs.js';
+import type { SessionUser } from '../jurisdiction-scope.js';
 import { MONEY, PROCUREMENT_METHOD } from '../property-types.js';
 import type { ResourceDefinition } from '../resource-definition.js';
 import { AcceptanceFiling } from './acceptance-filing.model.js';
 import { ContractFiling } from './contract-filing.model.js';
-import { eligibilityNow, refreshPushVerdicts } from './filing-eligibility.js';
+import { acceptancesOf, eligibilityNow, filingEligibility, refreshPushVerdicts } from './filing-eligibility.js';
 import { BUDGET_TYPE_LABELS, FILING_STATUS_LABELS, METHOD_LABELS, PUSH_ROUTE_LABELS, PUSH_STATUS_LABELS } from './filing-labels.js';
+
+/**
+ * Queues the pushes of filings just marked 推送中. A job that cannot be queued means its filings will not be pushed:
+ * they are marked failed with the reason instead of staying 推送中 for ever, and the error is passed on.
+ */
+async function queuePushes(queued: Array<{ row: ContractFiling; version: number }>, user: SessionUser): Promise<void> {
+  const jobs = pushJobsFor(queued.map(({ row, version }) => ({ filingId: row.id, version })), user);
+  let failure: Error | undefined;
+  for (const job of jobs) {
+    try {
+      await dispatchJob(job.queue, job.name, job.data, { jobId: job.jobId, attempts: job.attempts });
+    } catch (error) {
+      failure = error as Error;
+      const ids = job.data.filings.map((f) => f.filingId);
+      await ContractFiling.update(
+        { pushStatus: 'failed', lastPushError: `未能加入推送队列：${failure.message}` },
+        { where: { [Op.or]: job.data.filings.map((f) => ({ id: f.filingId, version: f.version })), pushStatus: 'queued' } },
+      );
+      await refreshPushVerdicts({ id: ids });
+    }
+  }
+  if (failure) throw failure;
+}
+
+const pushRefusal = (verdict: PushEligibility): string | undefined => (verdict.pushable ? undefined : `不能推送：${verdict.reasons.join('；')}`);
 
 export const pushToIntegration: SupervisoryActionSpec<ContractFiling> = {
   name: 'pushToIntegration',
@@ -31,25 +58,25 @@ export const pushToIntegration: SupervisoryActionSpec<ContractFiling> = {
         { label: '推送途径', value: PUSH_ROUTE_LABELS[verdict.route] ?? verdict.route },
         { label: '推送条件', value: verdict.pushable ? '满足' : verdict.reasons.join('；'), tone: verdict.pushable ? 'ok' : 'error' },
       ],
-      refusal: verdict.pushable ? undefined : `不能推送：${verdict.reasons.join('；')}`,
+      refusal: pushRefusal(verdict),
     };
   },
   apply: () => ({ pushStatus: 'queued', lastPushError: null }),
   // The stored verdict follows the queued state in the same transaction: one commit per filing, not two.
   within: async (filing, transaction) => { await refreshPushVerdicts({ id: filing.id }, transaction); },
-  afterCommit: async (filing, changes, user) => {
-    const version = Number(changes.version);
-    try {
-      await dispatchJob(QUEUES.push, JOBS.pushFiling, { filingId: filing.id, version, user }, { jobId: `push-${filing.id}-v${version}`, attempts: 5 });
-    } catch (error) {
-      // Not queued means not pushed: say so on the filing instead of leaving it 推送中 for ever.
-      await ContractFiling.update(
-        { pushStatus: 'failed', lastPushError: `未能加入推送队列：${(error as Error).message}` },
-        { where: { id: filing.id, version, pushStatus: 'queued' } },
-      );
-      await refreshPushVerdicts({ id: filing.id });
-      throw error;
-    }
+  afterCommit: async (filing, changes, user) => { await queuePushes([{ row: filing, version: Number(changes.version) }], user); },
+  asSet: {
+    refusals: async (filings, _user, transaction) => {
+      const acceptances = await acceptancesOf(filings.map((f) => f.id), transaction);
+      const refusals = new Map<unknown, string>();
+      for (const filing of filings) {
+        const refusal = pushRefusal(filingEligibility(filing, acceptances.get(filing.id) ?? null, { pushStatus: 'not_pushed' }));
+        if (refusal) refusals.set(filing.id, refusal);
+      }
+      return refusals;
+    },
+    within: async (filings, transaction) => { await refreshPushVerdicts({ id: filings.map((f) => f.id) }, transaction); },
+    afterCommit: (queued, user) => queuePushes(queued, user),
   },
   success: (filing) => `合同 ${filing.contractNo} 已加入推送队列`,
   icon: 'Send',

@@ -3,6 +3,7 @@ import { checkPushEligibility, type PushEligibility } from '../../domain/push-el
 import { isAgreementType, type ProcurementMethod } from '../../domain/procurement-methods.js';
 import { pushRules } from '../../server/push-rules.js';
 import { chinaDay } from '../../domain/dates.js';
+import { chunksOf } from '../../domain/chunks.js';
 import { AcceptanceFiling } from './acceptance-filing.model.js';
 import { ContractFiling } from './contract-filing.model.js';
 
@@ -40,24 +41,44 @@ export async function eligibilityNow(
   return filingEligibility(filing, acceptance, options);
 }
 
+const IDS_PER_STATEMENT = 1000;
+
+/** The acceptance of each filing, in one query: bulk checks ask for thousands at once. */
+export async function acceptancesOf(filingIds: readonly number[], transaction?: Transaction): Promise<Map<number, AcceptanceFiling>> {
+  const byFiling = new Map<number, AcceptanceFiling>();
+  for (const ids of chunksOf(filingIds, IDS_PER_STATEMENT)) {
+    for (const a of await AcceptanceFiling.findAll({ where: { contractFilingId: ids }, transaction })) byFiling.set(a.contractFilingId, a);
+  }
+  return byFiling;
+}
+
 /**
  * Stores each filing's verdict so the push view can filter and sort on it; refreshed whenever a filing, its
- * acceptance or the rules change (at start-up for the rules).
+ * acceptance or the rules change (at start-up for the rules). Filings that end with the same verdict are written
+ * by one statement, so a bulk push of ten thousand costs a handful of updates.
  */
 export async function refreshPushVerdicts(where: Record<string, unknown> = {}, transaction?: Transaction): Promise<number> {
   const filings = await ContractFiling.findAll({ where, transaction });
-  const acceptances = await AcceptanceFiling.findAll({ where: { contractFilingId: filings.map((f) => f.id) }, transaction });
-  const byFiling = new Map(acceptances.map((a) => [a.contractFilingId, a]));
-  let changed = 0;
+  const byFiling = await acceptancesOf(filings.map((f) => f.id), transaction);
+  const groups = new Map<string, { next: Partial<ContractFiling>; ids: number[] }>();
   for (const filing of filings) {
-    const verdict = filingEligibility(filing, byFiling.get(filing.id) ?? null);
     const acceptance = byFiling.get(filing.id) ?? null;
+    const verdict = filingEligibility(filing, acceptance);
     // The date that decides manual or legacy: the acceptance for agreement-type methods, else the contract filing.
     const triggerDate = isAgreementType(filing.procurementMethod) ? day(acceptance?.filedAt) : day(filing.filedAt);
-    const next = { triggerDate, pushVerdict: verdict.pushable ? 'pushable' as const : 'blocked' as const, pushRoute: verdict.route, pushReasons: verdict.reasons.join('；') || null };
+    const next: Partial<ContractFiling> & Pick<ContractFiling, 'triggerDate' | 'pushVerdict' | 'pushRoute' | 'pushReasons'> = { triggerDate, pushVerdict: verdict.pushable ? 'pushable' as const : 'blocked' as const, pushRoute: verdict.route, pushReasons: verdict.reasons.join('；') || null };
     if (filing.triggerDate === next.triggerDate && filing.pushVerdict === next.pushVerdict && filing.pushRoute === next.pushRoute && filing.pushReasons === next.pushReasons) continue;
-    await ContractFiling.update(next, { where: { id: filing.id }, transaction, hooks: false });
-    changed += 1;
+    const key = JSON.stringify(next);
+    const group = groups.get(key) ?? { next, ids: [] };
+    group.ids.push(filing.id);
+    groups.set(key, group);
+  }
+  let changed = 0;
+  for (const { next, ids } of groups.values()) {
+    for (const chunk of chunksOf(ids, IDS_PER_STATEMENT)) {
+      await ContractFiling.update(next, { where: { id: chunk }, transaction, hooks: false });
+      changed += chunk.length;
+    }
   }
   return changed;
 }

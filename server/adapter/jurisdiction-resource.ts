@@ -153,10 +153,14 @@ export class JurisdictionResource extends SequelizeResource {
     return { records: rows.map((row) => this.toRecord(row)), total };
   }
 
+  /** An action that names `custom.recordFields` gets only those, the key and the title (a set-based bulk action). */
   override async findMany(ids: Array<string | number>, context?: ActionContext): Promise<BaseRecord[]> {
     const where = this.where(context, { [this.primaryKey()]: { [Op.in]: ids } });
     if (where === null) return [];
-    const rows = await this.model.findAll({ where });
+    const fields = (context?.action?.custom as { recordFields?: string[] } | undefined)?.recordFields;
+    const attributes = fields && [...new Set([this.primaryKey(), this.decorate().titleProperty().name(), ...fields])]
+      .filter((name) => name in this.model.getAttributes());
+    const rows = await this.model.findAll({ where, ...(attributes && { attributes }) });
     return rows.map((row) => this.toRecord(row));
   }
 

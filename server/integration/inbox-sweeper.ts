@@ -1,6 +1,6 @@
 import { Op } from 'sequelize';
 import type { JobQueue } from '../../jobs/job-types.js';
-import { JOBS, QUEUES } from '../../jobs/queue-names.js';
+import { pushJobsFor } from '../../jobs/push-jobs.js';
 import { AuditLog, ContractFiling, IntegrationInbox } from '../../resources/models.js';
 import type { SessionUser } from '../../resources/jurisdiction-scope.js';
 import { logger } from '../logger.js';
@@ -50,7 +50,9 @@ export async function requeueStrandedPushes(queue: JobQueue, staleMs = 10 * 60_0
       id: asked.actorId, email: asked.actorUsername, username: asked.actorUsername, displayName: asked.actorUsername,
       role: asked.actorRole as SessionUser['role'], regionCode: asked.actorRegion ?? '', regionName: asked.actorRegion ?? '',
     };
-    await queue.add(QUEUES.push, JOBS.pushFiling, { filingId: filing.id, version: filing.version, user }, { jobId: `push-${filing.id}-v${filing.version}`, attempts: 5 });
+    for (const job of pushJobsFor([{ filingId: filing.id, version: filing.version }], user)) {
+      await queue.add(job.queue, job.name, job.data, { jobId: job.jobId, attempts: job.attempts });
+    }
   }
   if (stranded.length) logger.warn({ count: stranded.length }, 'stranded pushes queued');
   return stranded.length;

@@ -1,0 +1,20 @@
+import { chunksOf } from '../domain/chunks.js';
+import type { SessionUser } from '../resources/jurisdiction-scope.js';
+import type { PushFilingsData, QueuedFiling } from './processors/push-filing.processor.js';
+import { JOBS, QUEUES } from './queue-names.js';
+
+/** Filings pushed by one job: a bulk push of ten thousand is a hundred jobs, each one transaction a database. */
+export const FILINGS_PER_PUSH_JOB = 100;
+
+export interface PushJob { queue: typeof QUEUES.push; name: typeof JOBS.pushFilings; data: PushFilingsData; jobId: string; attempts: number }
+
+/**
+ * The jobs that push `filings` for `user`. A filing version is queued once, so the first filing's id and version
+ * name a job for good: adding it again while Redis still holds it changes nothing.
+ */
+export function pushJobsFor(filings: readonly QueuedFiling[], user: SessionUser): PushJob[] {
+  return chunksOf(filings, FILINGS_PER_PUSH_JOB).map((chunk) => ({
+    queue: QUEUES.push, name: JOBS.pushFilings, data: { filings: chunk, user }, attempts: 5,
+    jobId: `push-${chunk[0]!.filingId}-v${chunk[0]!.version}${chunk.length > 1 ? `-n${chunk.length}` : ''}`,
+  }));
+}
