@@ -157,7 +157,7 @@ export class JurisdictionResource extends SequelizeResource {
   override async findMany(ids: Array<string | number>, context?: ActionContext): Promise<BaseRecord[]> {
     const where = this.where(context, { [this.primaryKey()]: { [Op.in]: ids } });
     if (where === null) return [];
-    const fields = (context?.action?.custom as { recordFields?: string[] } | undefined)?.recordFields;
+    const fields = (context?.action?.custom() as { recordFields?: string[] } | undefined)?.recordFields;
     const attributes = fields && [...new Set([this.primaryKey(), this.decorate().titleProperty().name(), ...fields])]
       .filter((name) => name in this.model.getAttributes());
     const rows = await this.model.findAll({ where, ...(attributes && { attributes }) });

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Op } from 'sequelize';
-import { pushFiling } from '../../jobs/processors/push-filing.processor.js';
-import { AcceptanceFiling, AuditLog, ContractFiling, PaymentMiddleRecord } from '../../resources/models.js';
+import { pushFiling, pushFilings } from '../../jobs/processors/push-filing.processor.js';
+import { pushJobsFor } from '../../jobs/push-jobs.js';
+import { refreshPushVerdicts } from '../../resources/filings/filing-eligibility.js';
+import { AcceptanceFiling, AuditLog, ContractFiling, PaymentMiddleRecord, ProcurementUnit } from '../../resources/models.js';
 import type { SessionUser } from '../../resources/jurisdiction-scope.js';
 import { DEV_INTEGRATION_APP_KEY, DEV_INTEGRATION_APP_SECRET } from '../../server/env.js';
 import { postBatch } from '../../tools/integration-client.js';
@@ -165,6 +167,120 @@ describe('the push job checks again and writes once', () => {
     } finally {
       await middle.getQueryInterface().renameTable('payment_middle_records_away', 'payment_middle_records');
     }
+  });
+});
+
+/** `count` pushable filings of 南昌县 numbered from `prefix`, their verdicts stored. */
+async function pushableFilings(prefix: string, count: number): Promise<ContractFiling[]> {
+  const unit = (await ProcurementUnit.findOne({ where: { regionCode: '360121', status: 'approved' }, order: [['id', 'ASC']] }))!;
+  await ContractFiling.bulkCreate(Array.from({ length: count }, (_, i) => ({
+    kind: 'procurement' as const, contractNo: `${prefix}${String(i).padStart(4, '0')}`, contractName: `批量推送合同${i}`,
+    signedAt: '2026-10-01', amount: '1000.00', supplierName: '江西赣新科技有限公司', procurementMethod: 'public_tender',
+    projectName: '批量推送项目', procurementUnitId: unit.id, regionCode: '360121', budgetLineId: `ZB-SET-${prefix}${i}`,
+    virtualBudgetId: null, budgetYear: 2026, budgetType: 'integrated' as const, filedAt: new Date('2026-10-10T10:00:00+08:00'),
+  })));
+  await refreshPushVerdicts({ contractNo: { [Op.like]: `${prefix}%` } });
+  const filings = await ContractFiling.findAll({ where: { contractNo: { [Op.like]: `${prefix}%` } }, order: [['id', 'ASC']] });
+  expect(filings.map((f) => f.pushVerdict)).toEqual(filings.map(() => 'pushable'));
+  return filings;
+}
+
+const auditsOf = async (filings: ContractFiling[], action: string) => (await AuditLog.findAll({
+  where: { resourceId: 'ContractFiling', action, recordId: filings.map((f) => String(f.id)) },
+})).map((a) => a.recordId).sort();
+
+describe('bulk push as a set', () => {
+  it('250 filings: each marked 推送中 with its own audit row, pushed in jobs of 100, written once with its version', async () => {
+    const filings = await pushableFilings('HT-SET-A', 250);
+    const { body } = await clients.nanchangxian!.post(api.bulk('ManualPushFiling', filings.map((f) => f.id), 'pushToIntegrationBulk'), { reason: '月末集中推送' });
+    expect(body.done).toHaveLength(250);
+    expect(body.refused).toEqual([]);
+    expect(body.progress).toMatchObject({ field: 'pushStatus', ids: filings.map((f) => String(f.id)) });
+    const ids = filings.map((f) => String(f.id)).sort();
+    expect(await auditsOf(filings, 'pushToIntegration')).toEqual(ids);
+    const asked = (await AuditLog.findOne({ where: { action: 'pushToIntegration', recordId: String(filings[7]!.id) } }))!;
+    expect(asked).toMatchObject({ actorUsername: 'nanchangxian', regionCode: '360121', reason: '月末集中推送' });
+    expect(JSON.parse(asked.changes!).pushStatus).toEqual({ before: 'not_pushed', after: 'queued' });
+    await drain();
+    expect(await auditsOf(filings, 'pushCompleted')).toEqual(ids);
+    const settled = await ContractFiling.findAll({ where: { id: filings.map((f) => f.id) } });
+    const rows = await PaymentMiddleRecord.findAll({ where: { sourceFilingId: filings.map((f) => f.id) } });
+    expect(rows).toHaveLength(250);
+    const written = new Map(rows.map((r) => [r.sourceFilingId, r.sourceVersion]));
+    for (const f of settled) {
+      expect(f).toMatchObject({ pushStatus: 'pushed', version: 1, lastPushError: null, pushVerdict: 'blocked' });
+      expect(written.get(f.id)).toBe(f.version);
+    }
+  });
+
+  it('names its jobs by their first filing: three jobs for 250, one job of one for a single push', () => {
+    const filings = Array.from({ length: 250 }, (_, i) => ({ filingId: 1000 + i, version: 1 }));
+    const jobs = pushJobsFor(filings, county);
+    expect(jobs.map((j) => j.data.filings.length)).toEqual([100, 100, 50]);
+    expect(jobs.map((j) => j.jobId)).toEqual(['push-1000-v1-n100', 'push-1100-v1-n100', 'push-1200-v1-n50']);
+    expect(pushJobsFor([{ filingId: 7, version: 3 }], county).map((j) => j.jobId)).toEqual(['push-7-v3']);
+  });
+
+  it('refuses inside a set what the state or the rules refuse, by contract number, and changes nothing of those', async () => {
+    const [fresh, queued, returned] = await pushableFilings('HT-SET-B', 3);
+    await queued!.update({ pushStatus: 'queued' });
+    await returned!.update({ status: 'returned' });
+    const { body } = await clients.nanchangxian!.post(api.bulk('ManualPushFiling', [fresh!.id, queued!.id, returned!.id], 'pushToIntegrationBulk'), {});
+    expect(body.done).toEqual([fresh!.contractNo]);
+    expect(body.refused).toHaveLength(1);
+    expect(body.refused[0]).toContain(`${queued!.contractNo}：当前状态为“推送中”`);
+    // A returned filing leaves the push view, so the bulk does not even see it.
+    expect((await returned!.reload()).pushStatus).toBe('not_pushed');
+    expect(await auditsOf([queued!, returned!], 'pushToIntegration')).toEqual([]);
+    await drain();
+  });
+
+  it('two overlapping bulk pushes at once: every filing queued once, audited once, written once', async () => {
+    const filings = await pushableFilings('HT-SET-C', 60);
+    const [left, right] = [filings.slice(0, 40), filings.slice(20)];
+    const answers = await Promise.all([left, right].map((part) => clients.nanchangxian!.post(api.bulk('ManualPushFiling', part.map((f) => f.id), 'pushToIntegrationBulk'), {})));
+    expect(answers[0]!.body.done.length + answers[1]!.body.done.length).toBe(60);
+    expect(answers[0]!.body.refused.length + answers[1]!.body.refused.length).toBe(20);
+    for (const refusal of [...answers[0]!.body.refused, ...answers[1]!.body.refused]) expect(refusal).toContain('推送中');
+    expect(await auditsOf(filings, 'pushToIntegration')).toEqual(filings.map((f) => String(f.id)).sort());
+    await drain();
+    expect(await PaymentMiddleRecord.count({ where: { sourceFilingId: filings.map((f) => f.id) } })).toBe(60);
+  });
+
+  it('another region\'s filing named in a bulk request is neither loaded nor touched', async () => {
+    const [own] = await pushableFilings('HT-SET-D', 1);
+    const foreign = (await ContractFiling.findOne({ where: { regionCode: '360700', pushStatus: 'not_pushed' } }))!;
+    const { body } = await clients.nanchangxian!.post(api.bulk('ManualPushFiling', [own!.id, foreign.id], 'pushToIntegrationBulk'), {});
+    expect(body.done).toEqual([own!.contractNo]);
+    expect(JSON.stringify(body)).not.toContain(foreign.contractNo);
+    const before = foreign.version;
+    await drain();
+    expect(await foreign.reload()).toMatchObject({ pushStatus: 'not_pushed', version: before });
+  });
+
+  it('the bulk form loads of each chosen filing only its title and the followed state', async () => {
+    const [one] = await pushableFilings('HT-SET-E', 1);
+    const { body } = await clients.nanchangxian!.get(api.bulk('ManualPushFiling', [one!.id], 'pushToIntegrationBulk'));
+    expect(body.records).toHaveLength(1);
+    expect(Object.keys(body.records[0].params).sort()).toEqual(['contractNo', 'id', 'pushStatus']);
+    expect(body.records[0].title).toBe(one!.contractNo);
+  });
+});
+
+describe('the job of many filings', () => {
+  it('pushes the queued ones, refuses the ones it may not push, skips the ones moved on', async () => {
+    const [ok, foreignJob, stale] = await pushableFilings('HT-SET-F', 3);
+    for (const f of [ok!, foreignJob!, stale!]) await f.update({ pushStatus: 'queued' });
+    const ganzhou: SessionUser = { ...county, id: 5, username: 'ganzhou', role: 'city', regionCode: '360700', regionName: '赣州市' };
+    expect(await pushFilings({ filings: [{ filingId: foreignJob!.id, version: foreignJob!.version }], user: ganzhou }, jobContext())).toEqual({ pushed: 0, refused: 1, stale: 0 });
+    const outcome = await pushFilings({
+      filings: [ok, foreignJob, stale].map((f, i) => ({ filingId: f!.id, version: f!.version - (i === 2 ? 1 : 0) })), user: county,
+    }, jobContext());
+    expect(outcome).toEqual({ pushed: 1, refused: 0, stale: 2 });
+    expect((await ok!.reload()).pushStatus).toBe('pushed');
+    expect(await foreignJob!.reload()).toMatchObject({ pushStatus: 'failed', lastPushError: expect.stringContaining('无权推送') });
+    expect((await stale!.reload()).pushStatus).toBe('queued');
+    expect(await PaymentMiddleRecord.count({ where: { sourceFilingId: [ok!.id, foreignJob!.id, stale!.id] } })).toBe(1);
   });
 });
 
