@@ -17,8 +17,11 @@ import { SIZES } from './sizes.js';
  * `npm run bench [-- --quick]`: the production set-up (PostgreSQL, Redis, web and worker processes) against
  * hand-written baselines measured in the same run. Prints the table and writes bench/results/latest.json.
  */
-const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' } } });
 const size = values.quick ? SIZES.quick : SIZES.full;
+// `--only P1,P3`: just those figures, for working on one (P4 is then the peak of what ran).
+const only = values.only ? new Set(values.only.toUpperCase().split(',').map((id) => id.trim())) : null;
+const wanted = (...ids: string[]) => !only || ids.some((id) => only.has(id));
 const PG_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const figures: Figure[] = [];
@@ -41,8 +44,9 @@ rss.watch('worker', stack.worker.pid);
 progress(`web ${stack.url} (pid ${stack.web.pid}) and worker (pid ${stack.worker.pid}) started in production mode`);
 
 try {
-  figures.push(await p1Ingest(stack, main, size.ingest));
+  if (wanted('P1')) figures.push(await p1Ingest(stack, main, size.ingest));
 
+  if (wanted('P2', 'P2G')) {
   const basePort = await freePort();
   const baseline = await startBaseline(databases.mainUrl, basePort);
   const baseUrl = `http://127.0.0.1:${basePort}`;
@@ -67,8 +71,9 @@ try {
   } finally {
     await stopProcess(baseline);
   }
+  }
 
-  figures.push(...await p3Push(stack, main, middle, size.pushFilings));
+  if (wanted('P3')) figures.push(...await p3Push(stack, main, middle, size.pushFilings));
 } finally {
   rss.stop();
   await main.close();
@@ -78,9 +83,11 @@ try {
 figures.push(figure('P4', '峰值内存 web 进程（P1–P3）', 'MB', rss.peak('web'), null, { on: 'value', op: '<=', limit: 350 }));
 figures.push(figure('P4', '峰值内存 worker 进程（P1–P3）', 'MB', rss.peak('worker'), null, { on: 'value', op: '<=', limit: 250 }));
 
-const cold = await p5ColdStart(REDIS_URL);
-figures.push(cold.figure);
-figures.push(await p6SqliteList(cold.dataDir, size.sqliteRows, size.rounds));
+if (wanted('P5', 'P6')) {
+  const cold = await p5ColdStart(REDIS_URL);
+  figures.push(cold.figure);
+  if (wanted('P6')) figures.push(await p6SqliteList(cold.dataDir, size.sqliteRows, size.rounds));
+}
 
 printTable(figures, `基准测试结果${values.quick ? '（--quick：小规模，只检查基准本身可运行）' : ''}`);
 progress(`written ${writeResults(figures)}`);

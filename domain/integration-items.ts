@@ -102,11 +102,3 @@ export function validateItems(kind: IntegrationKind, items: readonly unknown[]):
   });
   return result;
 }
-
-/**
- * An item older than what is stored is ignored; one with the same time is a re-send and changes nothing either.
- * Only a strictly newer item overwrites.
- */
-export function isNewer(incoming: Date, stored: Date | null | undefined): boolean {
-  return !stored || incoming.getTime() > stored.getTime();
-}

@@ -1,6 +1,6 @@
-import { Op, type Model, type ModelStatic, type Transaction } from 'sequelize';
+import { QueryTypes, type Model, type ModelStatic, type Transaction } from 'sequelize';
 import {
-  isNewer, NATURAL_KEYS, type BudgetItem, type IntegrationItem, type IntegrationKind, type ItemRejection, type UnitItem,
+  NATURAL_KEYS, type BudgetItem, type IntegrationItem, type IntegrationKind, type ItemRejection, type UnitItem,
   type VoucherItem,
 } from '../../domain/integration-items.js';
 import { IntegrationBudget, IntegrationUnit, PaymentVoucher, Region } from '../../resources/models.js';
@@ -95,18 +95,52 @@ export async function applyChunk(kind: IntegrationKind, chunk: ReadonlyArray<{ i
   });
   const sequelize = rules.model.sequelize!;
   return serializedTransaction(sequelize, rules.lock, async (transaction) => {
-    const keys = placed.map(({ item }) => String((item as unknown as Record<string, unknown>)[key]));
-    const stored = await rules.model.findAll({
-      where: { [key]: { [Op.in]: keys } }, attributes: [key, rules.versionField], transaction,
-    });
-    const storedVersion = new Map(stored.map((row) => [String(row.get(key)), row.get(rules.versionField) as Date]));
-    const fresh = placed.filter(({ item }) => isNewer(rules.versionOf(item), storedVersion.get(String((item as unknown as Record<string, unknown>)[key]))));
-    if (fresh.length) {
-      const rows = await rules.toRows(fresh.map((f) => f.item), transaction);
-      await rules.model.bulkCreate(rows as never[], {
-        updateOnDuplicate: rules.updatable as never[], conflictAttributes: [key] as never[], transaction,
-      });
-    }
-    return { applied: fresh.length, unchanged: placed.length - fresh.length, errors };
+    if (!placed.length) return { applied: 0, unchanged: 0, errors };
+    const rows = await rules.toRows(placed.map((p) => p.item), transaction);
+    const applied = await upsertNewer(rules, key, rows, transaction);
+    return { applied, unchanged: placed.length - applied, errors };
   });
+}
+
+/** Primitive defaults of the model's attributes, by column: a raw insert must write what `create` would. */
+function defaultsOf(model: ModelStatic<Model>): Record<string, unknown> {
+  return Object.fromEntries(Object.values(model.getAttributes())
+    .filter((a) => ['string', 'number', 'boolean'].includes(typeof a.defaultValue))
+    .map((a) => [a.field!, a.defaultValue]));
+}
+
+/**
+ * One statement per chunk: new keys are inserted, a stored row is overwritten only where the item is strictly newer
+ * (the comparison is the statement's own `ON CONFLICT … DO UPDATE … WHERE`, so no read comes before it), and the
+ * keys it wrote come back to be counted. Values are escaped by Sequelize for each column's type.
+ */
+async function upsertNewer(rules: KindRules, key: string, rows: Record<string, unknown>[], transaction: Transaction): Promise<number> {
+  const model = rules.model;
+  const sequelize = model.sequelize!;
+  const generator = sequelize.getQueryInterface().queryGenerator as unknown as {
+    escape: (value: unknown, field?: unknown, options?: object) => string; quoteIdentifier: (name: string) => string; quoteTable: (name: string) => string;
+  };
+  const attributes = model.getAttributes();
+  const now = new Date();
+  const byColumn = new Map<string, unknown>();
+  const columnOf = (attribute: string) => attributes[attribute]!.field!;
+  const values = rows.map((row) => {
+    const full: Record<string, unknown> = { ...defaultsOf(model), created_at: now, updated_at: now };
+    for (const [attribute, value] of Object.entries(row)) full[columnOf(attribute)] = value;
+    return full;
+  });
+  const columns = Object.keys(values[0]!);
+  for (const attribute of Object.values(attributes)) byColumn.set(attribute.field!, attribute);
+  const q = (name: string) => generator.quoteIdentifier(name);
+  const table = generator.quoteTable(model.getTableName() as string);
+  const tuples = values.map((v) => `(${columns.map((c) => generator.escape(v[c] ?? null, byColumn.get(c), { context: 'INSERT' })).join(',')})`);
+  const version = q(columnOf(rules.versionField));
+  // The leading comment keeps Sequelize's SQLite driver from taking the statement for a plain insert, which it runs
+  // without reading the RETURNING rows.
+  const sql = `/* upsert where newer */ INSERT INTO ${table} (${columns.map(q).join(',')}) VALUES ${tuples.join(',')}
+    ON CONFLICT (${q(columnOf(key))}) DO UPDATE SET ${rules.updatable.map((a) => `${q(columnOf(a))} = excluded.${q(columnOf(a))}`).join(', ')}
+    WHERE ${table}.${version} IS NULL OR ${table}.${version} < excluded.${version}
+    RETURNING ${q(columnOf(key))}`;
+  const written = await sequelize.query(sql, { type: QueryTypes.SELECT, transaction });
+  return written.length;
 }

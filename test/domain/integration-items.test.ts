@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { isNewer, validateItems } from '../../domain/integration-items.js';
+import { validateItems } from '../../domain/integration-items.js';
 
 const budget = {
   budgetLineId: 'ZB2026-360121-000001', fiscalYear: 2026, regionCode: '360121', unitBudgetCode: '3601210001',
@@ -57,17 +57,5 @@ describe('validateItems', () => {
     const result = validateItems('payment-vouchers', [voucher, { ...voucher, voucherNo: 'PZ2', paidAt: '昨天' }]);
     expect(result.valid).toHaveLength(1);
     expect(result.rejected[0]!.errors[0]!.field).toBe('paidAt');
-  });
-});
-
-describe('isNewer', () => {
-  const stored = new Date('2026-11-20T00:00:00Z');
-  it.each([
-    ['nothing stored', new Date('2020-01-01T00:00:00Z'), null, true],
-    ['strictly newer', new Date('2026-11-20T00:00:01Z'), stored, true],
-    ['same time (a re-send)', new Date('2026-11-20T00:00:00Z'), stored, false],
-    ['older', new Date('2026-11-19T23:59:59Z'), stored, false],
-  ])('%s', (_name, incoming, current, expected) => {
-    expect(isNewer(incoming, current)).toBe(expected);
   });
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { InlineJobQueue } from '../../jobs/inline-queue.js';
+import { applyChunk } from '../../jobs/ingest/apply-items.js';
 import { ingestBatch } from '../../jobs/processors/ingest-batch.processor.js';
 import { migrateToLatest } from '../../migrations/migrator.js';
 import { IntegrationBudget, IntegrationInbox, IntegrationInboxPayload, initModels } from '../../resources/models.js';
@@ -75,5 +76,31 @@ describe('the inbox sweeper', () => {
     expect((await fresh.reload()).state).toBe('received');
     expect((await retrying.reload()).state).toBe('received');
     expect(await IntegrationBudget.count({ where: { budgetLineId: items.map((i) => i.budgetLineId) } })).toBe(2);
+  });
+});
+
+describe('applyChunk: one upsert that compares versions itself', () => {
+  it('inserts a new key, overwrites only with a strictly newer item, and leaves what the upsert may not touch', async () => {
+    const [line] = simulatedBudgets(1, { seed: 47, offset: 700_000 });
+    const at = (time: string, amount: string) => [{ index: 0, item: { ...line!, updatedAt: time, amount } }];
+    expect(await applyChunk('budgets', at('2026-11-20T10:00:00.250+08:00', '100.00'))).toMatchObject({ applied: 1, unchanged: 0 });
+    const stored = (await IntegrationBudget.findOne({ where: { budgetLineId: line!.budgetLineId } }))!;
+    expect(Number(stored.amount)).toBe(100);
+    expect(stored).toMatchObject({ matchStatus: 'unmatched', version: 0 });
+    expect(stored.createdAt).toBeInstanceOf(Date);
+    await stored.update({ matchStatus: 'matched' });
+    const cases: Array<[string, string, string, number]> = [
+      ['the same time (a re-send)', '2026-11-20T10:00:00.250+08:00', '200.00', 0],
+      ['a millisecond older', '2026-11-20T10:00:00.249+08:00', '300.00', 0],
+      ['an hour older, written in another zone', '2026-11-20T01:00:00.250Z', '400.00', 0],
+      ['a millisecond newer', '2026-11-20T10:00:00.251+08:00', '500.00', 1],
+    ];
+    for (const [, time, amount, applied] of cases) {
+      expect(await applyChunk('budgets', at(time, amount))).toMatchObject({ applied, unchanged: 1 - applied });
+    }
+    await stored.reload();
+    expect(Number(stored.amount)).toBe(500);
+    expect(stored.sourceUpdatedAt.toISOString()).toBe('2026-11-20T02:00:00.251Z');
+    expect(stored.matchStatus).toBe('matched');
   });
 });
