@@ -5,11 +5,11 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** An entry point (built JavaScript, or TypeScript through tsx) in a node process of its own, so its RSS is its own. */
-export function startNode(script: string, env: Record<string, string>, label: string): ChildProcess {
+export function startNode(script: string, env: Record<string, string>, label: string, nodeFlags: readonly string[] = []): ChildProcess {
   // BENCH_PROFILE=1: each process writes a CPU profile on exit (open it in Chrome DevTools) for the README's claims.
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', path.join(ROOT, 'bench', 'results', 'profiles')] : [];
   const loader = script.endsWith('.ts') ? ['--import', 'tsx'] : [];
-  const child = spawn(process.execPath, [...profile, ...loader, path.join(ROOT, script)], {
+  const child = spawn(process.execPath, [...nodeFlags, ...profile, ...loader, path.join(ROOT, script)], {
     cwd: ROOT, env: { ...process.env, NODE_OPTIONS: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
   });
   const tail: string[] = [];

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { Queue } from 'bullmq';
 import { QUEUES } from '../jobs/queue-names.js';
 import { createRedis } from '../jobs/redis-connection.js';
+import { WORKER_NODE_FLAGS } from '../jobs/worker-node-flags.js';
 import { openDb, withDatabase } from './db.js';
 import { printed, runToEnd, startNode, stopProcess, waitForHttp } from './processes.js';
 
@@ -76,7 +77,7 @@ export async function startPgStack(databases: { mainUrl: string; middleUrl: stri
   const web = startNode('dist/server/web.js', env, 'web');
   const url = `http://127.0.0.1:${port}`;
   await waitForHttp(`${url}/admin/login`, 120_000, web);
-  const worker = startNode('dist/jobs/worker.js', env, 'worker');
+  const worker = startNode('dist/jobs/worker.js', env, 'worker', WORKER_NODE_FLAGS);
   await printed(worker, 'worker started', 'worker');
   return {
     url, env, web, worker, ...databases,

@@ -5,15 +5,16 @@ import { QUEUES } from './queue-names.js';
 import { createRedis } from './redis-connection.js';
 
 /**
- * Jobs run at once per queue, set by `npm run bench`: batches are applied one at a time anyway (an advisory lock per
- * kind), so a second one would only hold another payload in memory; a push spends its time waiting on two databases.
+ * Jobs run at once per queue, set by `npm run bench`. Two ingest batches overlap: while one waits on its upserts (one
+ * statement per chunk, under the kind's advisory lock) the other parses, validates or links, and an item's version
+ * decides what a row keeps whichever batch comes first. A push spends its time waiting on two databases.
  */
-const QUEUE_CONCURRENCY: Record<string, number> = { [QUEUES.integration]: 1, [QUEUES.push]: 8, [QUEUES.export]: 1, [QUEUES.maintenance]: 1 };
+const QUEUE_CONCURRENCY: Record<string, number> = { [QUEUES.integration]: 2, [QUEUES.push]: 8, [QUEUES.export]: 1, [QUEUES.maintenance]: 1 };
 
-/** One BullMQ worker per queue, dispatching by job name to the shared processor table. */
 /**
- * `lockMs` is how long a worker holds a job without renewing before BullMQ deems it stalled and hands it to another
- * worker: the time to recover from a killed worker.
+ * One BullMQ worker per queue, dispatching by job name to the shared processor table. `lockMs` is how long a worker
+ * holds a job without renewing before BullMQ deems it stalled and hands it to another worker: the time to recover
+ * from a killed worker.
  */
 export function startWorkers(redisUrl: string, prefix: string, options: { concurrency?: number; lockMs?: number } = {}): Worker[] {
   const { lockMs = 30_000 } = options;

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { WORKER_NODE_FLAGS } from '../jobs/worker-node-flags.js';
 import { startWeb } from './bootstrap.js';
 import { EnvError, env } from './env.js';
 import { logger } from './logger.js';
@@ -22,7 +23,7 @@ try {
 const running = await startWeb(settings, { seedDemo: true });
 let worker: ChildProcess | undefined;
 if (running.queue.driver === 'bullmq' && settings.START_WORKER === 'true') {
-  worker = spawn(process.execPath, entryArgs(import.meta.url, '../jobs/worker.ts'), { stdio: 'inherit', env: process.env });
+  worker = spawn(process.execPath, [...WORKER_NODE_FLAGS, ...entryArgs(import.meta.url, '../jobs/worker.ts')], { stdio: 'inherit', env: process.env });
   worker.on('exit', (code, signal) => logger.warn({ code, signal }, 'worker process exited'));
 }
 

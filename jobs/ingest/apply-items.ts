@@ -124,8 +124,9 @@ async function upsertNewer(rules: KindRules, key: string, rows: Record<string, u
   const now = new Date();
   const byColumn = new Map<string, unknown>();
   const columnOf = (attribute: string) => attributes[attribute]!.field!;
+  const defaults = defaultsOf(model);
   const values = rows.map((row) => {
-    const full: Record<string, unknown> = { ...defaultsOf(model), created_at: now, updated_at: now };
+    const full: Record<string, unknown> = { ...defaults, created_at: now, updated_at: now };
     for (const [attribute, value] of Object.entries(row)) full[columnOf(attribute)] = value;
     return full;
   });
@@ -133,7 +134,16 @@ async function upsertNewer(rules: KindRules, key: string, rows: Record<string, u
   for (const attribute of Object.values(attributes)) byColumn.set(attribute.field!, attribute);
   const q = (name: string) => generator.quoteIdentifier(name);
   const table = generator.quoteTable(model.getTableName() as string);
-  const tuples = values.map((v) => `(${columns.map((c) => generator.escape(v[c] ?? null, byColumn.get(c), { context: 'INSERT' })).join(',')})`);
+  // PostgreSQL takes the values as bound parameters (the driver types them); SQLite's driver would turn a Date into a
+  // number there, so its values are written into the statement, escaped by Sequelize for each column's type.
+  const bind: unknown[] = [];
+  const bound = sequelize.getDialect() === 'postgres';
+  const placeholder = (value: unknown, column: string) => {
+    if (!bound) return generator.escape(value ?? null, byColumn.get(column), { context: 'INSERT' });
+    bind.push(value ?? null);
+    return `$${bind.length}`;
+  };
+  const tuples = values.map((v) => `(${columns.map((c) => placeholder(v[c], c)).join(',')})`);
   const version = q(columnOf(rules.versionField));
   // The leading comment keeps Sequelize's SQLite driver from taking the statement for a plain insert, which it runs
   // without reading the RETURNING rows.
@@ -141,6 +151,6 @@ async function upsertNewer(rules: KindRules, key: string, rows: Record<string, u
     ON CONFLICT (${q(columnOf(key))}) DO UPDATE SET ${rules.updatable.map((a) => `${q(columnOf(a))} = excluded.${q(columnOf(a))}`).join(', ')}
     WHERE ${table}.${version} IS NULL OR ${table}.${version} < excluded.${version}
     RETURNING ${q(columnOf(key))}`;
-  const written = await sequelize.query(sql, { type: QueryTypes.SELECT, transaction });
+  const written = await sequelize.query(sql, { type: QueryTypes.SELECT, transaction, ...(bound && { bind }) });
   return written.length;
 }

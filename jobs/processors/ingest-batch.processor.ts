@@ -22,6 +22,27 @@ function linkScopeOf(kind: IntegrationKind, items: readonly unknown[]): LinkScop
   return { budgetLineIds: vouchers.map((v) => v.budgetLineId), contractNos: vouchers.flatMap((v) => (v.contractNo ? [v.contractNo] : [])) };
 }
 
+/** Validates the stored payload again and applies its valid items in chunks; returns the counts and what to link. */
+async function applyStoredItems(batch: IntegrationInbox, job: JobContext) {
+  const payload = await IntegrationInboxPayload.findByPk(batch.id);
+  if (!payload) throw new Error(`批次 ${batch.id} 的原始报文缺失`);
+  const { items } = JSON.parse(payload.body) as { items: unknown[] };
+  const { valid, rejected } = validateItems(batch.kind, items);
+  let applied = 0;
+  let unchanged = 0;
+  const processingErrors: ItemRejection[] = [];
+  for (let i = 0; i < valid.length; i += CHUNK_SIZE) {
+    const outcome = await applyChunk(batch.kind, valid.slice(i, i + CHUNK_SIZE));
+    applied += outcome.applied;
+    unchanged += outcome.unchanged;
+    processingErrors.push(...outcome.errors);
+    await job.updateProgress({ done: Math.min(i + CHUNK_SIZE, valid.length), of: valid.length });
+  }
+  const failedIndexes = new Set(processingErrors.map((e) => e.index));
+  const scope = linkScopeOf(batch.kind, valid.filter((v) => !failedIndexes.has(v.index)).map((v) => v.item));
+  return { applied, unchanged, rejected, processingErrors, scope };
+}
+
 /**
  * Applies a stored batch: the same validation as at receipt, then chunked upserts keyed by the natural key, then
  * unit linkage. The counts on the batch describe its latest run; running it again changes no data.
@@ -38,22 +59,9 @@ export async function ingestBatch(data: unknown, job: JobContext): Promise<Recor
   const sequelize = IntegrationInbox.sequelize as Sequelize;
   await batch.update({ state: 'processing', startedAt: new Date(), attempts: batch.attempts + 1 });
   try {
-    const payload = await IntegrationInboxPayload.findByPk(batchId);
-    if (!payload) throw new Error(`批次 ${batchId} 的原始报文缺失`);
-    const { items } = JSON.parse(payload.body) as { items: unknown[] };
-    const { valid, rejected } = validateItems(batch.kind, items);
-    let applied = 0;
-    let unchanged = 0;
-    const processingErrors: ItemRejection[] = [];
-    for (let i = 0; i < valid.length; i += CHUNK_SIZE) {
-      const outcome = await applyChunk(batch.kind, valid.slice(i, i + CHUNK_SIZE));
-      applied += outcome.applied;
-      unchanged += outcome.unchanged;
-      processingErrors.push(...outcome.errors);
-      await job.updateProgress({ done: Math.min(i + CHUNK_SIZE, valid.length), of: valid.length });
-    }
-    const failedIndexes = new Set(processingErrors.map((e) => e.index));
-    await linkUnits(sequelize, linkScopeOf(batch.kind, valid.filter((v) => !failedIndexes.has(v.index)).map((v) => v.item)));
+    const { applied, unchanged, rejected, processingErrors, scope } = await applyStoredItems(batch, job);
+    // The batch's items are out of reach by now: linkage needs only the keys, and a second batch may be parsing.
+    await linkUnits(sequelize, scope);
     const errors = [...rejected, ...processingErrors].sort((a, b) => a.index - b.index);
     // Every count is written, changed or not: an instance update would skip a field whose stale in-memory value
     // happens to equal the new one, and a run that overlapped another (a job queued again after Redis was lost)
