@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { NODE_FLAGS } from '../server/node-flags.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -62,7 +63,8 @@ export function printed(child: ChildProcess, text: string, label: string): Promi
 
 /** The hand-written baseline server on `databaseUrl`, ready to answer. */
 export async function startBaseline(databaseUrl: string, port: number): Promise<ChildProcess> {
-  const child = startNode('dist/bench/baseline-server.js', { DATABASE_URL: databaseUrl, PORT: String(port) }, 'baseline');
+  // The baseline runs with the same flags as the web it is compared with.
+  const child = startNode('dist/bench/baseline-server.js', { DATABASE_URL: databaseUrl, PORT: String(port) }, 'baseline', NODE_FLAGS);
   await printed(child, 'baseline listening', 'baseline');
   return child;
 }

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { Queue } from 'bullmq';
 import { QUEUES } from '../jobs/queue-names.js';
 import { createRedis } from '../jobs/redis-connection.js';
-import { WORKER_NODE_FLAGS } from '../jobs/worker-node-flags.js';
+import { NODE_FLAGS } from '../server/node-flags.js';
 import { openDb, withDatabase } from './db.js';
 import { printed, runToEnd, startNode, stopProcess, waitForHttp } from './processes.js';
 
@@ -74,10 +74,10 @@ export async function startPgStack(databases: { mainUrl: string; middleUrl: stri
     DATABASE_URL: databases.mainUrl, MIDDLE_DATABASE_URL: databases.middleUrl, REDIS_URL: redisUrl,
     QUEUE_DRIVER: 'bullmq', QUEUE_PREFIX: `bench-${randomBytes(4).toString('hex')}`, PORT: String(port),
   });
-  const web = startNode('dist/server/web.js', env, 'web');
+  const web = startNode('dist/server/web.js', env, 'web', NODE_FLAGS);
   const url = `http://127.0.0.1:${port}`;
   await waitForHttp(`${url}/admin/login`, 120_000, web);
-  const worker = startNode('dist/jobs/worker.js', env, 'worker', WORKER_NODE_FLAGS);
+  const worker = startNode('dist/jobs/worker.js', env, 'worker', NODE_FLAGS);
   await printed(worker, 'worker started', 'worker');
   return {
     url, env, web, worker, ...databases,

@@ -1,13 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { WORKER_NODE_FLAGS } from '../../jobs/worker-node-flags.js';
+import { NODE_FLAGS } from '../../server/node-flags.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** A real worker process (`jobs/worker.ts`), resolved once it says it started. */
 export function startWorker(env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [...WORKER_NODE_FLAGS, '--import', 'tsx', path.join(root, 'jobs/worker.ts')], {
+  const child = spawn(process.execPath, [...NODE_FLAGS, '--import', 'tsx', path.join(root, 'jobs/worker.ts')], {
     env: { ...process.env, NODE_OPTIONS: '', LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
   });
   if (process.env.DEBUG_WORKER) {

@@ -1,13 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import { WORKER_NODE_FLAGS } from '../../jobs/worker-node-flags.js';
+import { NODE_FLAGS } from '../../server/node-flags.js';
 
 const scripts = (JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { scripts: Record<string, string> }).scripts;
 
-describe('worker node flags', () => {
-  it.each(['worker', 'worker:dist'])('npm run %s starts the worker with them', (name) => {
-    for (const flag of WORKER_NODE_FLAGS) expect(scripts[name]!.split(' ')).toContain(flag);
+describe('node flags of the web and the worker', () => {
+  it.each(['start', 'web', 'web:dist', 'worker', 'worker:dist'])('npm run %s starts its process with them', (name) => {
+    for (const flag of NODE_FLAGS) expect(scripts[name]!.split(' ')).toContain(flag);
   });
 
   it('node takes them, and the young generation of a busy process stays within two 4 MB semi-spaces', () => {
@@ -23,7 +23,7 @@ describe('worker node flags', () => {
       expect(probe.status).toBe(0);
       return Number(probe.stdout.trim());
     };
-    expect(newSpace(WORKER_NODE_FLAGS)).toBeLessThanOrEqual(8 * 1024 * 1024);
+    expect(newSpace(NODE_FLAGS)).toBeLessThanOrEqual(8 * 1024 * 1024);
     expect(newSpace([])).toBeGreaterThan(8 * 1024 * 1024);
   });
 });
