@@ -44,7 +44,11 @@ rss.watch('worker', stack.worker.pid);
 progress(`web ${stack.url} (pid ${stack.web.pid}) and worker (pid ${stack.worker.pid}) started in production mode`);
 
 try {
+  // The peak of each phase, in the progress lines: which figure's work sets P4.
+  const phase = (name: string) => { const ended = rss.phase(name); if (ended) progress(`peak RSS during ${ended}`); };
+  phase('P1');
   if (wanted('P1')) figures.push(await p1Ingest(stack, main, size.ingest));
+  phase('P2');
 
   if (wanted('P2', 'P2G')) {
   const basePort = await freePort();
@@ -73,7 +77,9 @@ try {
   }
   }
 
+  phase('P3');
   if (wanted('P3')) figures.push(...await p3Push(stack, main, middle, size.pushFilings));
+  phase('');
 } finally {
   rss.stop();
   await main.close();

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import argon2 from 'argon2';
 import type { Sequelize } from 'sequelize';
 import { budgetCodeVerdict } from '../domain/budget-code-verdict.js';
 import { CREDIT_CODE_CHARSET, creditCodeCheckChar } from '../domain/credit-code.js';
@@ -11,6 +10,7 @@ import { seedDemoIntegration } from './demo-integration.js';
 import { seedDemoPlan } from './demo-plan.js';
 import { seedDemoPreTrade } from './demo-pre-trade.js';
 import { createRandom } from './random.js';
+import { hashPassword } from '../server/password-hash.js';
 
 interface RegionRow { code: string; name: string; level: 'province' | 'city' | 'county'; parentCode: string | null }
 
@@ -50,7 +50,7 @@ export async function seedReferenceData(): Promise<void> {
 }
 
 export async function seedDemoUsers(password: string): Promise<void> {
-  const passwordHash = await argon2.hash(password);
+  const passwordHash = await hashPassword(password);
   for (const user of DEMO_USERS) {
     await SupervisorUser.findOrCreate({ where: { username: user.username }, defaults: { ...user, passwordHash, lastLoginAt: null } });
   }

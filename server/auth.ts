@@ -1,8 +1,8 @@
-import argon2 from 'argon2';
 import { Op } from 'sequelize';
 import { LoginAttempt, Region, SupervisorUser } from '../resources/models.js';
 import type { SessionUser } from '../resources/jurisdiction-scope.js';
 import { logger } from './logger.js';
+import { hashNeedsUpgrade, hashPassword, verifyPassword } from './password-hash.js';
 
 export interface LoginLimits { maxFailures: number; windowMinutes: number }
 
@@ -14,7 +14,7 @@ export class LoginThrottledError extends Error {
 }
 
 // A fixed hash to verify against when the user does not exist, so both cases take the same time.
-const decoyHash = argon2.hash('decoy-password-for-timing');
+const decoyHash = hashPassword('decoy-password-for-timing');
 
 /**
  * Checks a username and password. Failures are counted in the database per IP and per username, so the limit holds
@@ -34,13 +34,13 @@ export async function authenticate(usernameRaw: unknown, passwordRaw: unknown, i
     throw new LoginThrottledError();
   }
   const user = username ? await SupervisorUser.findOne({ where: { username } }) : null;
-  const ok = user ? user.active && (await argon2.verify(user.passwordHash, password)) : (await argon2.verify(await decoyHash, password), false);
+  const ok = user ? user.active && (await verifyPassword(user.passwordHash, password)) : (await verifyPassword(await decoyHash, password), false);
   await LoginAttempt.create({ username, ip, succeeded: ok });
   if (!ok || !user) {
     logger.info({ username, ip }, 'login failed');
     return null;
   }
-  await user.update({ lastLoginAt: new Date() });
+  await user.update({ lastLoginAt: new Date(), ...(hashNeedsUpgrade(user.passwordHash) && { passwordHash: await hashPassword(password) }) });
   const region = await Region.findByPk(user.regionCode);
   return {
     id: user.id, email: user.username, username: user.username, displayName: user.displayName,

@@ -1,8 +1,8 @@
-import argon2 from 'argon2';
 import { ValidationError, type ActionContext, type ActionRequest } from 'adminjs';
 import { sessionUserOf } from '../jurisdiction-scope.js';
 import type { ResourceDefinition } from '../resource-definition.js';
 import { SupervisorUser } from './supervisor-user.model.js';
+import { hashPassword } from '../../server/password-hash.js';
 
 const PASSWORD_RULE = /^(?=.*[A-Za-z])(?=.*\d).{8,72}$/;
 
@@ -16,7 +16,7 @@ async function prepareUserWrite(request: ActionRequest, context: ActionContext):
   delete payload.passwordHash;
   if (password) {
     if (!PASSWORD_RULE.test(password)) errors.password = { message: '密码至少 8 位，须同时包含字母和数字' };
-    else payload.passwordHash = await argon2.hash(password);
+    else payload.passwordHash = await hashPassword(password);
   } else if (!context.record) {
     errors.password = { message: '新建用户必须设置初始密码' };
   }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import argon2 from 'argon2';
 import { SupervisorUser } from '../../resources/models.js';
-import { api, clientWithCookie, login, loginResponse, startTestApp } from '../support/test-app.js';
+import { api, clientWithCookie, DEMO_PASSWORD, login, loginResponse, startTestApp } from '../support/test-app.js';
 
 let app: Awaited<ReturnType<typeof startTestApp>>;
 beforeAll(async () => { app = await startTestApp({ LOGIN_MAX_FAILURES: '3' }); });
@@ -66,6 +67,26 @@ describe('failed logins', () => {
   });
 });
 
+describe('password hashes', () => {
+  it('a hash made with other settings (the library\'s 64 MiB) still logs in, and is re-hashed at the recommended ones', async () => {
+    const old = await argon2.hash(DEMO_PASSWORD, { type: argon2.argon2id, memoryCost: 65_536, timeCost: 3, parallelism: 4 });
+    await SupervisorUser.update({ passwordHash: old }, { where: { username: 'ganzhou' } });
+    await expect(login(app.url, 'ganzhou')).resolves.toBeTruthy();
+    const upgraded = (await SupervisorUser.findOne({ where: { username: 'ganzhou' } }))!.passwordHash;
+    expect(upgraded).toMatch(/^\$argon2id\$v=19\$m=19456,p=1,t=2\$/);
+    expect(await argon2.verify(upgraded, DEMO_PASSWORD)).toBe(true);
+    await expect(login(app.url, 'ganzhou')).resolves.toBeTruthy();
+    expect((await SupervisorUser.findOne({ where: { username: 'ganzhou' } }))!.passwordHash).toBe(upgraded);
+  });
+
+  it('a wrong password does not touch a hash that needs upgrading', async () => {
+    const old = await argon2.hash(DEMO_PASSWORD, { type: argon2.argon2id, memoryCost: 65_536, timeCost: 3, parallelism: 4 });
+    await SupervisorUser.update({ passwordHash: old }, { where: { username: 'nanchang' } });
+    expect(await (await loginResponse(app.url, 'nanchang', 'Wrong2026x')).text()).toContain('invalidCredentials');
+    expect((await SupervisorUser.findOne({ where: { username: 'nanchang' } }))!.passwordHash).toBe(old);
+  });
+});
+
 describe('user administration', () => {
   it('an admin creates a user whose password is hashed and who can log in', async () => {
     const admin = await login(app.url, 'admin');
@@ -74,7 +95,7 @@ describe('user administration', () => {
     });
     expect(body.notice.type).toBe('success');
     const user = (await SupervisorUser.findOne({ where: { username: 'jiujiang' } }))!;
-    expect(user.passwordHash).toMatch(/^\$argon2/);
+    expect(user.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,p=1,t=2\$/);
     await expect(login(app.url, 'jiujiang', 'Jiujiang2026')).resolves.toBeTruthy();
   });
 
