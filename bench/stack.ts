@@ -4,12 +4,10 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { Queue } from 'bullmq';
-import { QUEUES } from '../jobs/queue-names.js';
-import { createRedis } from '../jobs/redis-connection.js';
 import { NODE_FLAGS } from '../server/node-flags.js';
 import { openDb, withDatabase } from './db.js';
 import { printed, runToEnd, startNode, stopProcess, waitForHttp } from './processes.js';
+import { removeQueues } from '../jobs/remove-queues.js';
 
 export const DEMO_PASSWORD = 'Demo@2026';
 
@@ -84,13 +82,7 @@ export async function startPgStack(databases: { mainUrl: string; middleUrl: stri
     stop: async () => {
       await stopProcess(worker);
       await stopProcess(web);
-      const connection = createRedis(redisUrl);
-      for (const name of Object.values(QUEUES)) {
-        const queue = new Queue(name, { connection, prefix: env.QUEUE_PREFIX });
-        await queue.obliterate({ force: true }).catch(() => undefined);
-        await queue.close();
-      }
-      connection.disconnect();
+      await removeQueues(redisUrl, env.QUEUE_PREFIX).catch(() => undefined);
     },
   };
 }

@@ -1,16 +1,14 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import { Queue } from 'bullmq';
 import { Op } from 'sequelize';
-import { createRedis } from '../../jobs/redis-connection.js';
-import { QUEUES } from '../../jobs/queue-names.js';
 import { refreshPushVerdicts } from '../../resources/filings/filing-eligibility.js';
 import { ContractFiling, PaymentMiddleRecord, ProcurementUnit } from '../../resources/models.js';
 import { REDIS_URL, redisOrSkip } from '../support/services.js';
 import { until } from '../support/until.js';
 import { api, login, startTestApp } from '../support/test-app.js';
 import { exited, hasExited, startWorker } from '../support/worker-process.js';
+import { removeQueues } from '../../jobs/remove-queues.js';
 
 /** F1: a bulk push of 2,000 filings, the worker SIGKILLed in the middle and started again. */
 const COUNT = 2000;
@@ -43,13 +41,7 @@ describe('pushing filings through real worker processes into the intermediate da
   afterAll(async () => {
     if (!available) return;
     for (const worker of workers) if (!hasExited(worker)) { worker.kill('SIGKILL'); await exited(worker); }
-    const connection = createRedis(REDIS_URL);
-    for (const name of Object.values(QUEUES)) {
-      const queue = new Queue(name, { connection, prefix });
-      await queue.obliterate({ force: true });
-      await queue.close();
-    }
-    connection.disconnect();
+    await removeQueues(REDIS_URL, prefix);
     await app.stop();
   });
 

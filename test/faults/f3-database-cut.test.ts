@@ -1,6 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { removeQueues } from '../../jobs/remove-queues.js';
 import { IntegrationInbox } from '../../resources/models.js';
 import { DEV_INTEGRATION_APP_KEY, DEV_INTEGRATION_APP_SECRET } from '../../server/env.js';
 import { postBatch, signedHeaders, waitForBatch } from '../../tools/integration-client.js';
@@ -33,6 +34,7 @@ describe('F3: the database cut for a few seconds', () => {
   let proxy: TcpProxy;
   let app: Awaited<ReturnType<typeof startTestApp>>;
   let worker: ChildProcess | undefined;
+  let prefix: string;
 
   beforeAll(async () => {
     if (!PG_URL) {
@@ -46,7 +48,8 @@ describe('F3: the database cut for a few seconds', () => {
     const viaProxy = (url: string) => { const u = new URL(url); u.hostname = '127.0.0.1'; u.port = String(proxy.port); return u.toString(); };
     const main = viaProxy(await freshDatabaseUrl());
     const middle = viaProxy((await freshMiddleDatabaseUrl())!);
-    const queue = { QUEUE_DRIVER: 'bullmq', REDIS_URL, QUEUE_PREFIX: `f3-${randomUUID().slice(0, 8)}` };
+    prefix = `f3-${randomUUID().slice(0, 8)}`;
+    const queue = { QUEUE_DRIVER: 'bullmq', REDIS_URL, QUEUE_PREFIX: prefix };
     app = await startTestApp({ DATABASE_URL: main, MIDDLE_DATABASE_URL: middle, ...queue });
     worker = await startWorker({ DATABASE_URL: main, MIDDLE_DATABASE_URL: middle, ...queue });
   });
@@ -57,6 +60,7 @@ describe('F3: the database cut for a few seconds', () => {
     if (worker && !hasExited(worker)) { worker.kill('SIGTERM'); await exited(worker); }
     await app?.stop().catch(() => undefined);
     await proxy.close();
+    await removeQueues(REDIS_URL, prefix);
   });
 
   it('answers promptly with clear errors while cut, stores nothing it refused, and recovers without a restart', async () => {

@@ -4,14 +4,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { Queue } from 'bullmq';
 import ExcelJS from 'exceljs';
-import { createRedis } from '../../jobs/redis-connection.js';
-import { QUEUES } from '../../jobs/queue-names.js';
 import { PaymentVoucher } from '../../resources/models.js';
 import { REDIS_URL, redisOrSkip } from '../support/services.js';
 import { api, login, startTestApp, type Client } from '../support/test-app.js';
 import { exited, hasExited, startWorker } from '../support/worker-process.js';
+import { removeQueues } from '../../jobs/remove-queues.js';
 
 describe('导出Excel through a real BullMQ worker process', () => {
   let available = false;
@@ -36,13 +34,7 @@ describe('导出Excel through a real BullMQ worker process', () => {
       worker.kill('SIGTERM');
       await exited(worker);
     }
-    const connection = createRedis(REDIS_URL);
-    for (const name of Object.values(QUEUES)) {
-      const queue = new Queue(name, { connection, prefix });
-      await queue.obliterate({ force: true });
-      await queue.close();
-    }
-    connection.disconnect();
+    await removeQueues(REDIS_URL, prefix);
     await app.stop();
     delete process.env.EXPORT_DIR;
   });

@@ -1,10 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { Queue } from 'bullmq';
 import { Op } from 'sequelize';
-import { createRedis } from '../../jobs/redis-connection.js';
-import { QUEUES } from '../../jobs/queue-names.js';
 import { IntegrationBudget, PaymentVoucher } from '../../resources/models.js';
 import { DEV_INTEGRATION_APP_KEY, DEV_INTEGRATION_APP_SECRET } from '../../server/env.js';
 import { postBatch, waitForBatch } from '../../tools/integration-client.js';
@@ -12,6 +9,7 @@ import { simulatedBudgets, simulatedUnits, simulatedVouchers, spoil } from '../.
 import { REDIS_URL, redisOrSkip } from '../support/services.js';
 import { api, login, startTestApp } from '../support/test-app.js';
 import { exited, hasExited, startWorker } from '../support/worker-process.js';
+import { removeQueues } from '../../jobs/remove-queues.js';
 
 const platform = { appKey: DEV_INTEGRATION_APP_KEY, secret: DEV_INTEGRATION_APP_SECRET };
 
@@ -34,13 +32,7 @@ describe('一体化 batches through a real BullMQ worker process', () => {
       worker.kill('SIGTERM');
       await exited(worker);
     }
-    const connection = createRedis(REDIS_URL);
-    for (const name of Object.values(QUEUES)) {
-      const queue = new Queue(name, { connection, prefix });
-      await queue.obliterate({ force: true });
-      await queue.close();
-    }
-    connection.disconnect();
+    await removeQueues(REDIS_URL, prefix);
     await app.stop();
   });
 
