@@ -1,3 +1,4 @@
+import { Op } from 'sequelize';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { AuditLog, ImportProductRequest, MethodChangeRequest, ProcurementIntention } from '../../resources/models.js';
 import { api, login, startTestApp, type Client } from '../support/test-app.js';
@@ -101,7 +102,9 @@ describe('进口产品采购审核', () => {
     expect((await act('nanchang', 'ImportProductRequest', request.id, 'rejectRequest')).notice.message).toBe('请填写原因（必填）');
     expect((await act('nanchang', 'ImportProductRequest', request.id, 'rejectRequest', '国内产品可满足需求')).notice.type).toBe('success');
     expect(await request.reload()).toMatchObject({ state: 'rejected', decidedBy: 'nanchang' });
-    const audit = await AuditLog.findOne({ where: { resourceId: 'ImportProductRequest', recordId: String(request.id) } });
-    expect(audit).toMatchObject({ action: 'rejectRequest', reason: '国内产品可满足需求' });
+    // The supervisors' entries only: the daily deadline job may also have recorded the request's escalation.
+    const audits = await AuditLog.findAll({ where: { resourceId: 'ImportProductRequest', recordId: String(request.id), actorRole: { [Op.ne]: 'system' } } });
+    expect(audits).toHaveLength(1);
+    expect(audits[0]).toMatchObject({ action: 'rejectRequest', reason: '国内产品可满足需求', actorUsername: 'nanchang' });
   });
 });
