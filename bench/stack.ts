@@ -4,7 +4,6 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { NODE_FLAGS } from '../server/node-flags.js';
 import { openDb, withDatabase } from './db.js';
 import { printed, runToEnd, startNode, stopProcess, waitForHttp } from './processes.js';
 import { removeQueues } from '../jobs/remove-queues.js';
@@ -72,10 +71,10 @@ export async function startPgStack(databases: { mainUrl: string; middleUrl: stri
     DATABASE_URL: databases.mainUrl, MIDDLE_DATABASE_URL: databases.middleUrl, REDIS_URL: redisUrl,
     QUEUE_DRIVER: 'bullmq', QUEUE_PREFIX: `bench-${randomBytes(4).toString('hex')}`, PORT: String(port),
   });
-  const web = startNode('dist/server/web.js', env, 'web', NODE_FLAGS);
+  const web = startNode('dist/server/web.js', env, 'web', true);
   const url = `http://127.0.0.1:${port}`;
   await waitForHttp(`${url}/admin/login`, 120_000, web);
-  const worker = startNode('dist/jobs/worker.js', env, 'worker', NODE_FLAGS);
+  const worker = startNode('dist/jobs/worker.js', env, 'worker', true);
   await printed(worker, 'worker started', 'worker');
   return {
     url, env, web, worker, ...databases,

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { startWeb } from './bootstrap.js';
 import { EnvError, env } from './env.js';
 import { logger } from './logger.js';
-import { NODE_FLAGS } from './node-flags.js';
+import { NODE_ENV_SETTINGS, NODE_FLAGS } from './node-flags.js';
 import { entryArgs } from './node-entry.js';
 
 /**
@@ -23,7 +23,7 @@ try {
 const running = await startWeb(settings, { seedDemo: true });
 let worker: ChildProcess | undefined;
 if (running.queue.driver === 'bullmq' && settings.START_WORKER === 'true') {
-  worker = spawn(process.execPath, [...NODE_FLAGS, ...entryArgs(import.meta.url, '../jobs/worker.ts')], { stdio: 'inherit', env: process.env });
+  worker = spawn(process.execPath, [...NODE_FLAGS, ...entryArgs(import.meta.url, '../jobs/worker.ts')], { stdio: 'inherit', env: { ...process.env, ...NODE_ENV_SETTINGS } });
   worker.on('exit', (code, signal) => logger.warn({ code, signal }, 'worker process exited'));
 }
 

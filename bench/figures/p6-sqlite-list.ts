@@ -7,7 +7,6 @@ import { progress } from '../progress.js';
 import type { Figure } from '../results.js';
 import { freePort, productionEnv } from '../stack.js';
 import { COUNTY, listFigure, timeList, variants } from './p2-list.js';
-import { NODE_FLAGS } from '../../server/node-flags.js';
 
 /** P6: the P2 county list on the embedded SQLite default (the database `npm start` made in P5), against the bare route. */
 export async function p6SqliteList(dataDir: string, rows: number, rounds: { warmup: number; requests: number }): Promise<Figure> {
@@ -20,7 +19,7 @@ export async function p6SqliteList(dataDir: string, rows: number, rounds: { warm
   const web = startNode('dist/server/web.js', productionEnv({
     DATABASE_URL: databaseUrl, MIDDLE_DATABASE_URL: `sqlite:${path.join(dataDir, 'payment-middle.sqlite')}`, QUEUE_DRIVER: 'inline',
     PORT: String(port), LOG_LEVEL: 'warn',
-  }), 'web (SQLite)', NODE_FLAGS);
+  }), 'web (SQLite)', true);
   let baseline: ChildProcess | undefined;
   try {
     baseline = await startBaseline(databaseUrl, basePort);

@@ -1,13 +1,16 @@
 import { describe, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import { NODE_FLAGS } from '../../server/node-flags.js';
+import { NODE_ENV_SETTINGS, NODE_FLAGS } from '../../server/node-flags.js';
+import { PASSWORD_HASH_OPTIONS } from '../../server/password-hash.js';
 
 const scripts = (JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { scripts: Record<string, string> }).scripts;
 
 describe('node flags of the web and the worker', () => {
   it.each(['start', 'web', 'web:dist', 'worker', 'worker:dist'])('npm run %s starts its process with them', (name) => {
-    for (const flag of NODE_FLAGS) expect(scripts[name]!.split(' ')).toContain(flag);
+    const words = scripts[name]!.split(' ');
+    for (const flag of NODE_FLAGS) expect(words).toContain(flag);
+    for (const [variable, value] of Object.entries(NODE_ENV_SETTINGS)) expect(words).toContain(`${variable}=${value}`);
   });
 
   it('node takes them, and the young generation of a busy process stays within two 4 MB semi-spaces', () => {
@@ -25,5 +28,25 @@ describe('node flags of the web and the worker', () => {
     };
     expect(newSpace(NODE_FLAGS)).toBeLessThanOrEqual(8 * 1024 * 1024);
     expect(newSpace([])).toBeGreaterThan(8 * 1024 * 1024);
+  });
+
+  it('with their malloc setting, logins hashed on every libuv thread give their memory back', () => {
+    // Twelve hashes, four at a time (libuv's four threads), after one to warm up: the growth of RSS in MB.
+    const logins = `const argon2 = require('argon2');
+      const options = ${JSON.stringify(PASSWORD_HASH_OPTIONS)};
+      (async () => {
+        await argon2.hash('warm', options);
+        const before = process.memoryUsage().rss;
+        for (let round = 0; round < 3; round++) await Promise.all([0, 1, 2, 3].map((i) => argon2.hash('p' + i, options)));
+        console.log(Math.round((process.memoryUsage().rss - before) / 1048576));
+      })();`;
+    const growth = (env: Record<string, string>) => {
+      const probe = spawnSync(process.execPath, ['-e', logins], { encoding: 'utf8', cwd: process.cwd(), env: { ...process.env, NODE_OPTIONS: '', ...env } });
+      expect(probe.status).toBe(0);
+      return Number(probe.stdout.trim());
+    };
+    expect(growth({ ...NODE_ENV_SETTINGS })).toBeLessThan(10);
+    // What it prevents: each thread keeps a 19 MiB block in its arena.
+    expect(growth({})).toBeGreaterThan(40);
   });
 });
