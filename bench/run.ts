@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateBudgetLines } from './budget-rows.js';
 import { openDb } from './db.js';
@@ -93,6 +95,8 @@ if (wanted('P5', 'P6')) {
   const cold = await p5ColdStart(REDIS_URL);
   figures.push(cold.figure);
   if (wanted('P6')) figures.push(await p6SqliteList(cold.dataDir, size.sqliteRows, size.rounds));
+  // The cold start's data directory holds P6's SQLite database (about 90 MB at full size).
+  fs.rmSync(path.dirname(cold.dataDir), { recursive: true, force: true });
 }
 
 printTable(figures, `基准测试结果${values.quick ? '（--quick：小规模，只检查基准本身可运行）' : ''}`);
