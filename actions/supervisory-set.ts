@@ -1,6 +1,7 @@
 import { Op, type Model, type WhereOptions } from 'sequelize';
 import { chunksOf } from '../domain/chunks.js';
 import type { SessionUser } from '../resources/jurisdiction-scope.js';
+import { updateInGroups } from '../resources/update-in-groups.js';
 import { diffParams, recordAudits, type AuditEntry } from './audit.js';
 import { ALREADY_DECIDED, isWriteRace, refusalOf } from './decision-checks.js';
 import type { Outcome, SetHooks, SupervisoryActionSpec } from './supervisory-action.js';
@@ -40,39 +41,31 @@ export async function runSupervisorySet<M extends Model>(
       }
       const ruled = await spec.asSet.refusals(open, user, transaction);
       const now = new Date();
-      const groups = new Map<string, { changes: Record<string, unknown>; rows: M[] }>();
+      const decided: Array<{ row: M; changes: Record<string, unknown> }> = [];
       for (const row of open) {
         const refusal = ruled.get(row.get('id'));
         if (refusal) {
           outcomes.set(String(row.get('id')), { ok: false, message: refusal });
           continue;
         }
-        const changes = spec.apply(row, { user, reason, now });
-        const key = JSON.stringify(changes);
-        const group = groups.get(key) ?? { changes, rows: [] };
-        group.rows.push(row);
-        groups.set(key, group);
+        decided.push({ row, changes: spec.apply(row, { user, reason, now }) });
       }
+      // The rows are locked since they were read, so their state and version are still the ones checked.
+      const affected = await updateInGroups(spec.model, decided.map(({ row, changes }) => ({ id: row.get('id'), changes })), {
+        where: statusField ? { [statusField]: { [Op.in]: spec.from } } : undefined,
+        also: versioned ? { version: sequelize.literal('version + 1') } : undefined,
+        transaction,
+      });
+      if (affected !== decided.length) throw new Error(`${spec.name}: ${affected} of ${decided.length} locked rows changed`);
       const audits: AuditEntry[] = [];
-      for (const { changes, rows: alike } of groups.values()) {
-        for (const chunk of chunksOf(alike, IDS_PER_STATEMENT)) {
-          // The rows are locked since they were read, so their state and version are still the ones checked.
-          const guard = { id: { [Op.in]: chunk.map((r) => r.get('id')) }, ...(statusField && { [statusField]: { [Op.in]: spec.from } }) };
-          const [affected] = await spec.model.update(
-            { ...changes, ...(versioned && { version: sequelize.literal('version + 1') }) } as never,
-            { where: guard as WhereOptions, transaction },
-          );
-          if (affected !== chunk.length) throw new Error(`${spec.name}: ${affected} of ${chunk.length} locked rows changed`);
-        }
-        for (const row of alike) {
-          const values = row.get() as Record<string, unknown>;
-          accepted.push({ row, version: Number(values.version ?? 0) + 1 });
-          audits.push({
-            user, action: spec.name, resourceId: spec.resourceId, recordId: String(values.id),
-            regionCode: (values[regionField] as string | undefined) ?? null, reason,
-            changes: diffParams(Object.fromEntries(Object.keys(changes).map((k) => [k, values[k]])), changes),
-          });
-        }
+      for (const { row, changes } of decided) {
+        const values = row.get() as Record<string, unknown>;
+        accepted.push({ row, version: Number(values.version ?? 0) + 1 });
+        audits.push({
+          user, action: spec.name, resourceId: spec.resourceId, recordId: String(values.id),
+          regionCode: (values[regionField] as string | undefined) ?? null, reason,
+          changes: diffParams(Object.fromEntries(Object.keys(changes).map((k) => [k, values[k]])), changes),
+        });
       }
       if (spec.asSet.within && accepted.length) await spec.asSet.within(accepted.map((a) => a.row), transaction, user);
       await recordAudits(audits, transaction);

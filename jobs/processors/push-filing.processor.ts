@@ -1,10 +1,11 @@
-import { Op, type Transaction } from 'sequelize';
+import { Op, type Model, type ModelStatic, type Transaction } from 'sequelize';
 import { recordAudits } from '../../actions/audit.js';
 import { chunksOf } from '../../domain/chunks.js';
 import { canAct } from '../../domain/jurisdiction.js';
 import { acceptancesOf, filingEligibility, refreshPushVerdicts } from '../../resources/filings/filing-eligibility.js';
 import type { SessionUser } from '../../resources/jurisdiction-scope.js';
 import { ContractFiling, IntegrationBudget, PaymentMiddleRecord } from '../../resources/models.js';
+import { updateInGroups } from '../../resources/update-in-groups.js';
 import type { JobContext } from '../job-types.js';
 
 export interface QueuedFiling { filingId: number; version: number }
@@ -26,21 +27,14 @@ async function settle(filings: ContractFiling[], user: SessionUser, outcome: (f:
   const sequelize = ContractFiling.sequelize!;
   await sequelize.transaction(async (transaction) => {
     const still = await stillQueued(filings, transaction);
-    const groups = new Map<string, { changes: Partial<ContractFiling>; filings: ContractFiling[] }>();
     const now = new Date();
-    for (const filing of still) {
+    await updateInGroups(ContractFiling as unknown as ModelStatic<Model>, still.map((filing) => {
       const settled = outcome(filing);
-      const changes: Partial<ContractFiling> = settled.pushed
-        ? { pushStatus: 'pushed', pushedAt: now, lastPushError: null }
-        : { pushStatus: 'failed', lastPushError: settled.error };
-      const key = JSON.stringify(changes);
-      const group = groups.get(key) ?? { changes, filings: [] };
-      group.filings.push(filing);
-      groups.set(key, group);
-    }
-    for (const { changes, filings: alike } of groups.values()) {
-      await ContractFiling.update(changes, { where: { id: alike.map((f) => f.id), pushStatus: 'queued' }, transaction });
-    }
+      return {
+        id: filing.id,
+        changes: settled.pushed ? { pushStatus: 'pushed', pushedAt: now, lastPushError: null } : { pushStatus: 'failed', lastPushError: settled.error },
+      };
+    }), { where: { pushStatus: 'queued' }, transaction });
     await recordAudits(still.map((filing) => {
       const settled = outcome(filing);
       return {

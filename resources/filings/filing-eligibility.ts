@@ -1,9 +1,10 @@
-import type { Transaction } from 'sequelize';
+import type { Model, ModelStatic, Transaction } from 'sequelize';
 import { checkPushEligibility, type PushEligibility } from '../../domain/push-eligibility.js';
 import { isAgreementType, type ProcurementMethod } from '../../domain/procurement-methods.js';
 import { pushRules } from '../../server/push-rules.js';
 import { chinaDay } from '../../domain/dates.js';
 import { chunksOf } from '../../domain/chunks.js';
+import { updateInGroups } from '../update-in-groups.js';
 import { AcceptanceFiling } from './acceptance-filing.model.js';
 import { ContractFiling } from './contract-filing.model.js';
 
@@ -60,7 +61,7 @@ export async function acceptancesOf(filingIds: readonly number[], transaction?: 
 export async function refreshPushVerdicts(where: Record<string, unknown> = {}, transaction?: Transaction): Promise<number> {
   const filings = await ContractFiling.findAll({ where, transaction });
   const byFiling = await acceptancesOf(filings.map((f) => f.id), transaction);
-  const groups = new Map<string, { next: Partial<ContractFiling>; ids: number[] }>();
+  const changed: Array<{ id: number; changes: Record<string, unknown> }> = [];
   for (const filing of filings) {
     const acceptance = byFiling.get(filing.id) ?? null;
     const verdict = filingEligibility(filing, acceptance);
@@ -68,17 +69,7 @@ export async function refreshPushVerdicts(where: Record<string, unknown> = {}, t
     const triggerDate = isAgreementType(filing.procurementMethod) ? day(acceptance?.filedAt) : day(filing.filedAt);
     const next: Partial<ContractFiling> & Pick<ContractFiling, 'triggerDate' | 'pushVerdict' | 'pushRoute' | 'pushReasons'> = { triggerDate, pushVerdict: verdict.pushable ? 'pushable' as const : 'blocked' as const, pushRoute: verdict.route, pushReasons: verdict.reasons.join('；') || null };
     if (filing.triggerDate === next.triggerDate && filing.pushVerdict === next.pushVerdict && filing.pushRoute === next.pushRoute && filing.pushReasons === next.pushReasons) continue;
-    const key = JSON.stringify(next);
-    const group = groups.get(key) ?? { next, ids: [] };
-    group.ids.push(filing.id);
-    groups.set(key, group);
+    changed.push({ id: filing.id, changes: next });
   }
-  let changed = 0;
-  for (const { next, ids } of groups.values()) {
-    for (const chunk of chunksOf(ids, IDS_PER_STATEMENT)) {
-      await ContractFiling.update(next, { where: { id: chunk }, transaction, hooks: false });
-      changed += chunk.length;
-    }
-  }
-  return changed;
+  return updateInGroups(ContractFiling as unknown as ModelStatic<Model>, changed, { transaction, hooks: false });
 }
