@@ -18,8 +18,12 @@ function localise(message: unknown): unknown {
 export function adminResponseFilter(_req: Request, res: Response, next: NextFunction): void {
   const send = res.send.bind(res);
   res.send = (body?: unknown) => {
-    if (typeof body === 'string' && body.includes('fonts.googleapis.com')) {
-      body = body.replace(/<link[^>]+fonts\.googleapis\.com[^>]*>/g, '');
+    // An API answer comes here twice, as an object and then as the JSON text `res.json` made of it (already typed
+    // as JSON); only pages are searched for the font link, not tens of kilobytes of records on every list call.
+    if (typeof body === 'string') {
+      if (!/json/.test(String(res.get('Content-Type') ?? '')) && body.includes('fonts.googleapis.com')) {
+        body = body.replace(/<link[^>]+fonts\.googleapis\.com[^>]*>/g, '');
+      }
     } else if (body && typeof body === 'object' && !Buffer.isBuffer(body)) {
       const data = body as { notice?: { message?: unknown }; record?: { baseError?: { message?: unknown } | null } };
       if (data.notice) data.notice.message = localise(data.notice.message);

@@ -155,9 +155,17 @@ export class JurisdictionResource extends SequelizeResource {
 
   /** An action that names `custom.recordFields` gets only those, the key and the title (a set-based bulk action). */
   override async findMany(ids: Array<string | number>, context?: ActionContext): Promise<BaseRecord[]> {
+    return this.findByIds(ids, context, (context?.action?.custom() as { recordFields?: string[] } | undefined)?.recordFields);
+  }
+
+  /** The key and title of each of `ids` the user may see: all that a reference column of a list shows. */
+  async findTitles(ids: Array<string | number>, context?: ActionContext): Promise<BaseRecord[]> {
+    return this.findByIds(ids, context, []);
+  }
+
+  private async findByIds(ids: Array<string | number>, context: ActionContext | undefined, fields?: string[]): Promise<BaseRecord[]> {
     const where = this.where(context, { [this.primaryKey()]: { [Op.in]: ids } });
     if (where === null) return [];
-    const fields = (context?.action?.custom() as { recordFields?: string[] } | undefined)?.recordFields;
     const attributes = fields && [...new Set([this.primaryKey(), this.decorate().titleProperty().name(), ...fields])]
       .filter((name) => name in this.model.getAttributes());
     const rows = await this.model.findAll({ where, ...(attributes && { attributes }) });

@@ -63,8 +63,8 @@ describe('the 一体化 views follow jurisdiction', () => {
     const unit = (await ProcurementUnit.findByPk(budget.procurementUnitId!))!;
     const dropDown = await clients.ganzhou!.get(api.search('ProcurementUnit', unit.name));
     expect(dropDown.body.records).toEqual([]);
-    const listed = await clients.nanchangxian!.get(api.list('IntegrationBudget', `&filters.budgetLineId=${budget.budgetLineId}`));
-    expect(listed.body.records[0].populated.procurementUnitId.params.name).toBe(unit.name);
+    const shown = await clients.nanchangxian!.get(api.show('IntegrationBudget', budget.id));
+    expect(shown.body.record.populated.procurementUnitId.params.name).toBe(unit.name);
   });
 
   it('the views are read-only: no new, edit or delete, for anyone', async () => {

@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Affiliation, IntegrationBudget, ProcurementUnit } from '../../resources/models.js';
+import { DEV_INTEGRATION_APP_KEY, DEV_INTEGRATION_APP_SECRET } from '../../server/env.js';
+import { postBatch } from '../../tools/integration-client.js';
+import { simulatedBudgets } from '../../tools/integration-fixtures.js';
+import { api, drainJobs, login, startTestApp, type Client } from '../support/test-app.js';
+
+let app: Awaited<ReturnType<typeof startTestApp>>;
+let county: Client;
+
+beforeAll(async () => {
+  app = await startTestApp();
+  county = await login(app.url, 'nanchangxian');
+  await postBatch(app.url, { appKey: DEV_INTEGRATION_APP_KEY, secret: DEV_INTEGRATION_APP_SECRET }, 'budgets', simulatedBudgets(30, { seed: 5 }));
+  await drainJobs(app);
+});
+afterAll(async () => { await app.stop(); });
+
+describe('reference columns of a list', () => {
+  it('show the referenced record\'s title with a link to it, and nothing else of it', async () => {
+    const { body } = await county.get(api.list('IntegrationBudget'));
+    expect(body.records.length).toBeGreaterThan(0);
+    for (const record of body.records) {
+      const region = record.populated.regionCode;
+      expect(region).toMatchObject({ id: '360121', title: '南昌县', params: { code: '360121', name: '南昌县' }, bulkActions: [] });
+      expect(Object.keys(region.params).sort()).toEqual(['code', 'name']);
+      expect(region.recordActions.map((a: { name: string }) => a.name)).toEqual(['show']);
+      expect(region.recordActions[0]).toMatchObject({ resourceId: 'Region', actionType: 'record' });
+    }
+  });
+
+  it('leave out references that are not columns; the show page still has them whole', async () => {
+    const budget = (await IntegrationBudget.findOne({ where: { regionCode: '360121' }, order: [['id', 'ASC']] }))!;
+    const unit = (await ProcurementUnit.findOne({ where: { regionCode: '360121' } }))!;
+    await budget.update({ procurementUnitId: unit.id });
+    const listed = await county.get(api.list('IntegrationBudget', `&filters.budgetLineId=${budget.budgetLineId}`));
+    expect(listed.body.records[0].params.procurementUnitId).toBe(unit.id);
+    expect(listed.body.records[0].populated.procurementUnitId).toBeUndefined();
+    const shown = await county.get(api.show('IntegrationBudget', budget.id));
+    expect(shown.body.record.populated.procurementUnitId.params).toMatchObject({ name: unit.name, creditCode: unit.creditCode });
+  });
+
+  it('give nothing of a referenced record outside the user\'s jurisdiction: the column keeps the bare key', async () => {
+    const own = (await ProcurementUnit.findOne({ where: { regionCode: '360121' } }))!;
+    const foreign = (await ProcurementUnit.findOne({ where: { regionCode: '360700' } }))!;
+    const affiliation = await Affiliation.create({
+      subordinateUnitId: own.id, supervisingUnitId: foreign.id, regionCode: '360121', status: 'pending', requestedAt: new Date('2026-11-30T01:00:00Z'),
+    } as never);
+    const { body } = await county.get(api.list('Affiliation', `&filters.supervisingUnitId=${foreign.id}`));
+    const record = body.records.find((r: { id: number }) => r.id === affiliation.id);
+    expect(record.params.supervisingUnitId).toBe(foreign.id);
+    expect(record.populated.supervisingUnitId).toBeUndefined();
+    expect(record.populated.subordinateUnitId).toMatchObject({ id: String(own.id), title: own.name });
+    expect(JSON.stringify(body)).not.toContain(foreign.name);
+  });
+});
