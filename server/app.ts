@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AdminJSExpress from '@adminjs/express';
-import connectSessionSequelize from 'connect-session-sequelize';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import session from 'express-session';
 import helmet from 'helmet';
@@ -21,6 +20,7 @@ import { mountExportRoutes } from './export-routes.js';
 import { dashboardSource } from './dashboard/dashboard-data.js';
 import { mountQueueBoard } from './queue-board.js';
 import { loadResourceConfig } from './resource-config.js';
+import { SESSION_HOURS, SessionStore } from './session-store.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const SESSION_COOKIE = 'jxcg.sid';
@@ -35,19 +35,14 @@ export async function createApp({ env, sequelize, queue }: AppDeps): Promise<App
   // Bundled before serving in every mode, so no page depends on a watcher or on anything outside this server.
   await ensureComponentBundle(admin);
 
-  const SequelizeStore = connectSessionSequelize(session.Store);
-  // No touch: the cookie is not rolling, so a session ends 8 h after login anyway; touching wrote a row per request.
-  const store = new SequelizeStore({
-    db: sequelize, tableName: 'Sessions', checkExpirationInterval: 15 * 60_000, expiration: 8 * 3600_000,
-    ...{ disableTouch: true }, // in connect-session-sequelize 7, not in its typings
-  });
+  const store = new SessionStore(sequelize);
   const sessionOptions: session.SessionOptions = {
     store,
     name: SESSION_COOKIE,
     secret: env.SESSION_SECRET,
     resave: false,
     saveUninitialized: false,
-    cookie: { httpOnly: true, sameSite: 'lax', secure: false, maxAge: 8 * 3600_000 },
+    cookie: { httpOnly: true, sameSite: 'lax', secure: false, maxAge: SESSION_HOURS * 3600_000 },
   };
 
   const app = express();
@@ -133,7 +128,7 @@ export async function createApp({ env, sequelize, queue }: AppDeps): Promise<App
   return {
     app,
     close: async () => {
-      (store as unknown as { stopExpiringSessions?: () => void }).stopExpiringSessions?.();
+      store.stopExpiringSessions();
     },
   };
 }

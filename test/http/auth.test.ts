@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import argon2 from 'argon2';
 import { SupervisorUser } from '../../resources/models.js';
+import { SessionStore } from '../../server/session-store.js';
 import { api, clientWithCookie, DEMO_PASSWORD, login, loginResponse, startTestApp } from '../support/test-app.js';
 
 let app: Awaited<ReturnType<typeof startTestApp>>;
@@ -41,6 +42,31 @@ describe('sessions', () => {
     const client = await login(app.url, 'nanchang');
     expect((await client.get(api.list('ProcurementUnit'))).status).toBe(200);
     await fetch(`${app.url}/admin/logout`, { headers: { cookie: client.cookie }, redirect: 'manual' });
+    expect((await client.get(api.list('ProcurementUnit'))).status).toBe(302);
+  });
+});
+
+describe('the session store', () => {
+  const store = () => new SessionStore(SupervisorUser.sequelize!);
+  const get = (s: SessionStore, sid: string) => new Promise<unknown>((resolve, reject) => s.get(sid, (err, data) => (err ? reject(err) : resolve(data))));
+  const set = (s: SessionStore, sid: string, data: object) => new Promise<void>((resolve, reject) => s.set(sid, data as never, (err) => (err ? reject(err) : resolve())));
+
+  it('reads back what it stored, and nothing for an unknown or hostile id', async () => {
+    const sessions = store();
+    try {
+      const data = { cookie: { originalMaxAge: 1000, expires: '2026-12-02T00:00:00.000Z' }, adminUser: { email: 'nanchang', title: '南昌市采购办' } };
+      await set(sessions, 'store-test-1', data);
+      expect(await get(sessions, 'store-test-1')).toEqual(data);
+      expect(await get(sessions, 'no-such-session')).toBeNull();
+      expect(await get(sessions, "x' OR '1'='1")).toBeNull();
+    } finally { sessions.stopExpiringSessions(); }
+  });
+
+  it('a session whose row is gone no longer signs anyone in', async () => {
+    const client = await login(app.url, 'nanchangxian');
+    expect((await client.get(api.list('ProcurementUnit'))).status).toBe(200);
+    const sid = decodeURIComponent(client.cookie.split('=')[1]!).slice(2).split('.')[0]!;
+    await SupervisorUser.sequelize!.query('DELETE FROM "Sessions" WHERE sid = $1', { bind: [sid] });
     expect((await client.get(api.list('ProcurementUnit'))).status).toBe(302);
   });
 });
