@@ -1,10 +1,9 @@
-import { QueryTypes, type Model, type ModelStatic, type Transaction } from 'sequelize';
+import { QueryTypes, Transaction, type Model, type ModelStatic } from 'sequelize';
 import {
   NATURAL_KEYS, type BudgetItem, type IntegrationItem, type IntegrationKind, type ItemRejection, type UnitItem,
   type VoucherItem,
 } from '../../domain/integration-items.js';
 import { IntegrationBudget, IntegrationUnit, PaymentVoucher, Region } from '../../resources/models.js';
-import { serializedTransaction } from './serialized-transaction.js';
 
 export const CHUNK_SIZE = 1000;
 
@@ -12,7 +11,6 @@ export interface ApplyOutcome { applied: number; unchanged: number; errors: Item
 
 interface KindRules {
   model: ModelStatic<Model>;
-  lock: number;
   /** The stored attribute that says how recent a row is. */
   versionField: string;
   versionOf: (item: IntegrationItem) => Date;
@@ -25,7 +23,6 @@ interface KindRules {
 const RULES: Record<IntegrationKind, KindRules> = {
   budgets: {
     model: IntegrationBudget as unknown as ModelStatic<Model>,
-    lock: 1,
     versionField: 'sourceUpdatedAt',
     versionOf: (item) => new Date((item as BudgetItem).updatedAt),
     regionOf: (item) => (item as BudgetItem).regionCode,
@@ -38,7 +35,6 @@ const RULES: Record<IntegrationKind, KindRules> = {
   },
   units: {
     model: IntegrationUnit as unknown as ModelStatic<Model>,
-    lock: 2,
     versionField: 'sourceUpdatedAt',
     versionOf: (item) => new Date((item as UnitItem).updatedAt),
     regionOf: (item) => (item as UnitItem).regionCode,
@@ -50,7 +46,6 @@ const RULES: Record<IntegrationKind, KindRules> = {
   },
   'payment-vouchers': {
     model: PaymentVoucher as unknown as ModelStatic<Model>,
-    lock: 3,
     // A voucher carries no update time; a re-issued voucher is told apart by its payment time.
     versionField: 'paidAt',
     versionOf: (item) => new Date((item as VoucherItem).paidAt),
@@ -94,12 +89,23 @@ export async function applyChunk(kind: IntegrationKind, chunk: ReadonlyArray<{ i
     return false;
   });
   const sequelize = rules.model.sequelize!;
-  return serializedTransaction(sequelize, rules.lock, async (transaction) => {
+  // No lock beside the statement: its `ON CONFLICT … DO UPDATE … WHERE` locks each conflicting row and compares
+  // against that row's latest version, so two batches on the same keys still keep the newer item, and rows go in key
+  // order, so two such statements take their common rows in the same order and cannot deadlock. (Taking one lock per
+  // kind, as before, let only one batch write at a time: P1 ran 16–17 s for 100,000 lines, 13–14 s without.)
+  // SQLite's single writer is taken at BEGIN.
+  return sequelize.transaction({ type: Transaction.TYPES.IMMEDIATE }, async (transaction) => {
     if (!placed.length) return { applied: 0, unchanged: 0, errors };
-    const rows = await rules.toRows(placed.map((p) => p.item), transaction);
+    const rows = (await rules.toRows(placed.map((p) => p.item), transaction))
+      .sort((a, b) => compareKeys(a[key], b[key]));
     const applied = await upsertNewer(rules, key, rows, transaction);
     return { applied, unchanged: placed.length - applied, errors };
   });
+}
+
+function compareKeys(a: unknown, b: unknown): number {
+  const [x, y] = [String(a), String(b)];
+  return x < y ? -1 : x > y ? 1 : 0;
 }
 
 /** Primitive defaults of the model's attributes, by column: a raw insert must write what `create` would. */

@@ -16,7 +16,7 @@ export interface LinkScope {
 }
 
 const IN_CHUNK = 500;
-// Ingest takes 1–3 (one per kind); linkage has its own, so two batches never link the same rows at once.
+// Linkage's own lock (4: 1–3 were ingest's before its upsert needed none), so two batches never link the same rows at once.
 const LINK_LOCK = 4;
 
 const chunks = <T>(items: readonly T[]): T[][] => chunksOf(items, IN_CHUNK);

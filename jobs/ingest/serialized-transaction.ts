@@ -1,8 +1,8 @@
 import { Transaction, type Sequelize } from 'sequelize';
 
 /**
- * A transaction that no other writer of the same `lock` runs beside, in any process: the read-compare-write of an
- * ingest (is this item newer than what is stored?) must not interleave with another batch touching the same keys.
+ * A transaction that no other writer of the same `lock` runs beside, in any process: linkage reads and rewrites rows
+ * that another batch's linkage may be rewriting too (they deadlocked on shared rows before).
  * PostgreSQL takes a transaction-scoped advisory lock; SQLite takes its single write lock up front.
  */
 export async function serializedTransaction<T>(sequelize: Sequelize, lock: number, work: (t: Transaction) => Promise<T>): Promise<T> {

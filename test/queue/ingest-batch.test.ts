@@ -103,4 +103,20 @@ describe('applyChunk: one upsert that compares versions itself', () => {
     expect(stored.sourceUpdatedAt.toISOString()).toBe('2026-11-20T02:00:00.251Z');
     expect(stored.matchStatus).toBe('matched');
   });
+
+  it('two chunks on the same keys, in opposite orders and at once, both finish and the newer item of each key wins', async () => {
+    const lines = simulatedBudgets(2000, { seed: 53, offset: 710_000 });
+    const older = lines.map((line, index) => ({ index, item: { ...line, updatedAt: '2026-11-21T10:00:00.000+08:00', amount: '1.00' } }));
+    const newer = lines.map((line, index) => ({ index, item: { ...line, updatedAt: '2026-11-21T10:00:00.001+08:00', amount: '2.00' } })).reverse();
+    for (let round = 0; round < 3; round++) {
+      const outcomes = await Promise.all([applyChunk('budgets', older), applyChunk('budgets', newer)]);
+      // Whichever ran first inserted; the newer one overwrote or inserted; the older one never overwrote.
+      expect(outcomes.map((o) => o.errors)).toEqual([[], []]);
+      if (round === 0) expect(outcomes[0]!.applied + outcomes[1]!.applied).toBeGreaterThanOrEqual(2000);
+      else expect(outcomes.map((o) => o.applied)).toEqual([0, 0]);
+    }
+    const stored = await IntegrationBudget.findAll({ where: { budgetLineId: lines.map((l) => l.budgetLineId) } });
+    expect(stored).toHaveLength(2000);
+    expect(new Set(stored.map((b) => Number(b.amount)))).toEqual(new Set([2]));
+  });
 });
