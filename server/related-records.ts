@@ -1,7 +1,8 @@
-import { populator, type ActionContext, type ActionRequest, type ActionResponse, type ResourceOptions } from 'adminjs';
+import type { ActionContext, ActionRequest, ActionResponse, ResourceOptions } from 'adminjs';
 import type { RelatedRecords } from '../resources/resource-definition.js';
 import { JurisdictionResource } from './adapter/jurisdiction-resource.js';
 import { Components } from './components/registry.js';
+import { populateTitles } from './reference-titles.js';
 
 const SHOWN_PER_RELATION = 10;
 
@@ -33,7 +34,8 @@ export function withRelatedRecords(relations: readonly RelatedRecords[], options
       const found = value === undefined || value === null || value === ''
         ? { records: [], total: 0 }
         : await target.findRelated({ [relation.foreignKey]: value }, SHOWN_PER_RELATION, context);
-      const records = await populator(found.records, context);
+      // Drawn by AdminJS's own records table with the target's list columns, so filled as the list fills them.
+      const records = await populateTitles(found.records, context);
       blocks.push({
         resourceId: relation.resourceId,
         title: relation.title ?? relation.resourceId,

@@ -53,4 +53,20 @@ describe('reference columns of a list', () => {
     expect(record.populated.subordinateUnitId).toMatchObject({ id: String(own.id), title: own.name });
     expect(JSON.stringify(body)).not.toContain(foreign.name);
   });
+
+  it('in a show page\'s related records are filled as on the list: its columns only, title and link', async () => {
+    const affiliation = (await Affiliation.findOne({ where: { regionCode: '360121' } }))!;
+    const shown = await county.get(api.show('ProcurementUnit', affiliation.subordinateUnitId));
+    const blocks = JSON.parse(shown.body.record.params.related) as Array<{ resourceId: string; records: Array<{ populated: Record<string, any> }> }>;
+    const affiliations = blocks.find((b) => b.resourceId === 'Affiliation')!;
+    expect(affiliations.records.length).toBeGreaterThan(0);
+    for (const record of affiliations.records) {
+      expect(Object.keys(record.populated).every((path) => ['subordinateUnitId', 'supervisingUnitId', 'regionCode'].includes(path))).toBe(true);
+      expect(record.populated.subordinateUnitId).toMatchObject({ id: String(affiliation.subordinateUnitId), bulkActions: [] });
+      for (const reference of Object.values(record.populated)) {
+        expect(reference.recordActions.map((a: { name: string }) => a.name)).toEqual(['show']);
+        expect(Object.keys(reference.params).length).toBeLessThanOrEqual(2);
+      }
+    }
+  });
 });
