@@ -1,6 +1,7 @@
 import connectSessionSequelize from 'connect-session-sequelize';
 import session, { type SessionData } from 'express-session';
-import { QueryTypes, type Sequelize } from 'sequelize';
+import type { Sequelize } from 'sequelize';
+import { selectRows } from './adapter/direct-select.js';
 
 const SequelizeStore = connectSessionSequelize(session.Store);
 
@@ -9,9 +10,9 @@ export const SESSION_HOURS = 8;
 
 /**
  * Sessions in the database, so that every web instance sees the same ones (a logout on one ends it on all). This is
- * connect-session-sequelize with one change found by `npm run bench`: a session is read with one plain statement,
- * where the library's `get` builds a model instance and, on SQLite, asks for the table's column types first, on
- * every request of every signed-in user.
+ * connect-session-sequelize with one change found by `npm run bench`: a session is read with one plain statement
+ * (`selectRows`), where the library's `get` builds a model instance and, on SQLite, asks for the table's column types
+ * first, on every request of every signed-in user.
  */
 export class SessionStore extends SequelizeStore {
   private readonly db: Sequelize;
@@ -26,7 +27,7 @@ export class SessionStore extends SequelizeStore {
   }
 
   override get(sid: string, callback: (err: unknown, session?: SessionData | null) => void): void {
-    this.db.query<{ data: string }>('SELECT data FROM "Sessions" WHERE sid = $1', { bind: [sid], type: QueryTypes.SELECT })
-      .then((rows) => callback(null, rows[0] ? JSON.parse(rows[0].data) as SessionData : null), (error: unknown) => callback(error));
+    selectRows(this.db, 'SELECT data FROM "Sessions" WHERE sid = $1', [sid])
+      .then((rows) => callback(null, rows[0] ? JSON.parse(rows[0].data as string) as SessionData : null), (error: unknown) => callback(error));
   }
 }

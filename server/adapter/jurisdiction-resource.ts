@@ -3,6 +3,7 @@ import { BaseRecord, type ActionContext, type Filter, type ParamsType } from 'ad
 import { Op, type Model, type ModelStatic, type WhereOptions } from 'sequelize';
 import type { JurisdictionKind } from '../../resources/jurisdiction-kind.js';
 import { jurisdictionWhere, type SessionUser } from '../../resources/jurisdiction-scope.js';
+import { DirectSelect, type Row, type SelectOptions } from './direct-select.js';
 import { filterToWhere } from './filter-to-where.js';
 
 export interface JurisdictionView {
@@ -22,14 +23,17 @@ function userOf(context: ActionContext | undefined): SessionUser | undefined {
  * The one place where AdminJS reads records. AdminJS hands the action context to `find`, `count`, `findOne` and
  * `findMany`, which together serve list, search, show, edit, delete, bulk and custom actions and reference
  * population; each one here adds the signed-in user's jurisdiction to the query. A call without a user sees nothing.
+ * Reads go through `DirectSelect` where the model allows it.
  */
 export class JurisdictionResource extends SequelizeResource {
   private readonly view?: JurisdictionView;
+  private readonly direct: DirectSelect | null;
 
   /** `view` narrows the model by a fixed condition and gives that view its own resource id. */
   constructor(model: ModelStatic<Model>, view?: JurisdictionView) {
     super(model);
     this.view = view;
+    this.direct = DirectSelect.for(model);
   }
 
   private get model(): JurisdictionModel {
@@ -83,15 +87,25 @@ export class JurisdictionResource extends SequelizeResource {
   }
 
   /** Secrets (password hashes) never leave the server, whatever a page or API call asks for. */
-  private toRecord(row: Model): BaseRecord {
-    const params = row.toJSON() as Record<string, unknown>;
+  private toRecord(params: Row): BaseRecord {
     for (const field of this.model.secretFields ?? []) delete params[field];
     return new BaseRecord(params, this);
   }
 
+  private async rows(options: SelectOptions): Promise<BaseRecord[]> {
+    const rows = this.direct
+      ? await this.direct.findAll(options)
+      : (await this.model.findAll(options)).map((row) => row.toJSON() as Row);
+    return rows.map((row) => this.toRecord(row));
+  }
+
+  private async total(where: WhereOptions): Promise<number> {
+    return this.direct ? this.direct.count(where) : this.model.count({ where });
+  }
+
   override async count(filter: Filter, context?: ActionContext): Promise<number> {
     const where = this.where(context, filterToWhere(filter, this.model.sequelize!));
-    return where === null ? 0 : this.model.count({ where });
+    return where === null ? 0 : this.total(where);
   }
 
   /** A page of an export: like `find`, in larger pages, with the same jurisdiction, view, filter and sort. */
@@ -117,18 +131,17 @@ export class JurisdictionResource extends SequelizeResource {
     const attributes = this.model.getAttributes();
     const sortBy = sort.sortBy && sort.sortBy in attributes ? sort.sortBy : this.primaryKey();
     const direction = sort.direction === 'desc' ? 'DESC' : 'ASC';
-    const order: Array<[string, string]> = [[sortBy, direction]];
+    const order: SelectOptions['order'] = [[sortBy, direction]];
     // A stable tie-breaker keeps pages from repeating or skipping rows when many share the sort value.
     if (sortBy !== this.primaryKey()) order.push([this.primaryKey(), direction]);
-    const rows = await this.model.findAll({ where, limit, offset, order });
-    return rows.map((row) => this.toRecord(row));
+    return this.rows({ where, limit, offset, order });
   }
 
   override async findOne(id: string | number, context?: ActionContext): Promise<BaseRecord | null> {
     const where = this.where(context, { [this.primaryKey()]: id });
     if (where === null) return null;
-    const row = await this.model.findOne({ where });
-    return row ? this.toRecord(row) : null;
+    const [record] = await this.rows({ where, limit: 1 });
+    return record ?? null;
   }
 
   /**
@@ -140,17 +153,16 @@ export class JurisdictionResource extends SequelizeResource {
     if (!this.view?.refusal) return outside;
     const scope = this.scope(context);
     if (scope === null) return outside;
-    const row = await this.model.findOne({ where: { [Op.and]: [scope, { [this.primaryKey()]: id }] } });
-    return row ? this.view.refusal : outside;
+    const [visible] = await this.rows({ where: { [Op.and]: [scope, { [this.primaryKey()]: id }] }, attributes: [this.primaryKey()], limit: 1 });
+    return visible ? this.view.refusal : outside;
   }
 
   /** Rows whose columns equal `match` exactly (a record's related rows), newest first, within the user's jurisdiction. */
   async findRelated(match: Record<string, unknown>, limit: number, context?: ActionContext): Promise<{ records: BaseRecord[]; total: number }> {
     const where = this.where(context, match as WhereOptions);
     if (where === null) return { records: [], total: 0 };
-    const order: Array<[string, string]> = [[this.primaryKey(), 'DESC']];
-    const [rows, total] = await Promise.all([this.model.findAll({ where, limit, order }), this.model.count({ where })]);
-    return { records: rows.map((row) => this.toRecord(row)), total };
+    const [records, total] = await Promise.all([this.rows({ where, limit, order: [[this.primaryKey(), 'DESC']] }), this.total(where)]);
+    return { records, total };
   }
 
   /** An action that names `custom.recordFields` gets only those, the key and the title (a set-based bulk action). */
@@ -168,8 +180,7 @@ export class JurisdictionResource extends SequelizeResource {
     if (where === null) return [];
     const attributes = fields && [...new Set([this.primaryKey(), this.decorate().titleProperty().name(), ...fields])]
       .filter((name) => name in this.model.getAttributes());
-    const rows = await this.model.findAll({ where, ...(attributes && { attributes }) });
-    return rows.map((row) => this.toRecord(row));
+    return this.rows({ where, ...(attributes && { attributes }) });
   }
 
   override async update(id: string, params: ParamsType, context?: ActionContext): Promise<ParamsType> {

@@ -1,0 +1,97 @@
+import { Utils, type Model, type ModelStatic, type Sequelize, type WhereOptions } from 'sequelize';
+
+export type Row = Record<string, unknown>;
+
+export interface SelectOptions {
+  where: WhereOptions;
+  /** Attribute names; all the model's when left out. */
+  attributes?: string[];
+  order?: Array<[string, 'ASC' | 'DESC']>;
+  limit?: number;
+  offset?: number;
+}
+
+type SqliteDatabase = { all: (sql: string, bind: unknown[], cb: (err: Error | null, rows: Row[]) => void) => void };
+type PgClient = { query: (sql: string, bind: unknown[]) => Promise<{ rows: Row[] }> };
+type ConnectionManager = {
+  getConnection: (options: object) => Promise<unknown>;
+  releaseConnection: (connection: unknown) => Promise<void>;
+};
+type QueryGenerator = { selectQuery: (table: unknown, options: object, model: ModelStatic<Model>) => string };
+
+/**
+ * One SELECT on the database driver's own connection: the connection Sequelize would use (on SQLite its shared one,
+ * with our pragmas; on PostgreSQL one from its pool, with its type parsers), without its query layer, which on every
+ * read formats a stack trace and, on SQLite, asks for the table's column types first (`npm run bench`, P6).
+ */
+export async function selectRows(sequelize: Sequelize, sql: string, bind: unknown[] = []): Promise<Row[]> {
+  const manager = sequelize.connectionManager as unknown as ConnectionManager;
+  if (sequelize.getDialect() === 'sqlite') {
+    const db = (await manager.getConnection({})) as SqliteDatabase;
+    return new Promise((resolve, reject) => db.all(sql, bind, (err, rows) => (err ? reject(err) : resolve(rows))));
+  }
+  const client = (await manager.getConnection({ type: 'SELECT' })) as PgClient;
+  try {
+    return (await client.query(sql, bind)).rows;
+  } finally {
+    await manager.releaseConnection(client);
+  }
+}
+
+type Convert = (value: unknown) => unknown;
+
+// SQLite keeps dates as text and booleans as 0/1; Sequelize turns them back for a model's reads, and so do we.
+const SQLITE_CONVERSIONS: Record<string, Convert> = {
+  DATE: (v) => (typeof v === 'string' ? new Date(v.includes('+') ? v : `${v}+00:00`) : v),
+  BOOLEAN: (v) => (v === 1 ? true : v === 0 ? false : v),
+};
+
+/**
+ * A model's reads for the panel (a list page, its count, the titles of its references), as `findAll` and `count`
+ * would make them and with the same values, through `selectRows`. `null` for a model that needs what only Sequelize
+ * does on a read (scopes, paranoid rows, find hooks).
+ */
+export class DirectSelect {
+  private readonly conversions: Array<[string, Convert]>;
+
+  private constructor(private readonly model: ModelStatic<Model>) {
+    const dialect = model.sequelize!.getDialect();
+    this.conversions = dialect === 'sqlite'
+      ? Object.entries(model.getAttributes()).flatMap(([name, attribute]) => {
+        const convert = SQLITE_CONVERSIONS[(attribute.type as { key?: string }).key ?? ''];
+        return convert ? [[name, convert] as [string, Convert]] : [];
+      })
+      : [];
+  }
+
+  static for(model: ModelStatic<Model>): DirectSelect | null {
+    const options = model.options as { paranoid?: boolean; defaultScope?: object; scopes?: object };
+    const hooked = (['beforeFind', 'beforeFindAfterExpandIncludeAll', 'beforeFindAfterOptions', 'afterFind', 'beforeCount'] as const)
+      .some((hook) => model.hasHook(hook));
+    const scoped = Object.keys(options.defaultScope ?? {}).length > 0;
+    return options.paranoid || hooked || scoped ? null : new DirectSelect(model);
+  }
+
+  async findAll({ where, attributes, order, limit, offset }: SelectOptions): Promise<Row[]> {
+    const rows = await selectRows(this.sequelize, this.sql({
+      where, attributes: attributes ?? Object.keys(this.model.getAttributes()), order, limit, offset,
+    }));
+    for (const row of rows) for (const [name, convert] of this.conversions) if (row[name] != null) row[name] = convert(row[name]);
+    return rows;
+  }
+
+  async count(where: WhereOptions): Promise<number> {
+    const [row] = await selectRows(this.sequelize, this.sql({ where, attributes: [[this.sequelize.fn('count', this.sequelize.col('*')), 'count']] }));
+    return Number(row?.count ?? 0);
+  }
+
+  private get sequelize(): Sequelize {
+    return this.model.sequelize!;
+  }
+
+  private sql(options: { where: WhereOptions; attributes: unknown[]; order?: SelectOptions['order']; limit?: number; offset?: number }): string {
+    const generator = (this.sequelize.getQueryInterface() as unknown as { queryGenerator: QueryGenerator }).queryGenerator;
+    const mapped = Utils.mapFinderOptions({ ...options } as never, this.model) as object;
+    return generator.selectQuery(this.model.getTableName(), { ...mapped, model: this.model }, this.model);
+  }
+}
