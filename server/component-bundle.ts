@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ADMIN_JS_TMP_DIR, generateUserComponentEntry } from 'adminjs/bundler';
+import { componentLoader } from './components/registry.js';
 import { logger } from './logger.js';
 import { entryArgs } from './node-entry.js';
 
@@ -12,7 +13,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const COMPONENTS_DIR = path.join(here, 'components');
 
 function fingerprint(entry: string): string {
-  const hash = createHash('sha256').update(entry).update(process.env.NODE_ENV ?? '');
+  const hash = createHash('sha256').update(entry);
   for (const file of fs.readdirSync(COMPONENTS_DIR, { recursive: true }).map(String).sort()) {
     const full = path.join(COMPONENTS_DIR, file);
     if (fs.statSync(full).isFile()) hash.update(file).update(fs.readFileSync(full));
@@ -20,20 +21,28 @@ function fingerprint(entry: string): string {
   return hash.digest('hex');
 }
 
+/** What AdminJS bundles for `admin`'s components; by default the panel's registry, as `npm install` bundles it. */
+export function componentEntry(admin: unknown = { options: {}, componentLoader }): string {
+  return generateUserComponentEntry(admin, ADMIN_JS_TMP_DIR);
+}
+
 /**
  * Makes sure the panel's own components are bundled, in a short-lived process of its own: the bundler (rollup,
  * babel, terser) would otherwise stay resident in every web process, and a bundle that matches the sources is reused.
- * AdminJS's own bundling at start (production mode) is then switched off: it would only repeat this one.
+ * AdminJS's own bundling at start (production mode) is then switched off: it would only repeat this one. The bundle
+ * is always the minified production one (React comes from AdminJS's own scripts either way), so the development and
+ * the production form share it, and `npm install` builds it (`tools/bundle-components.ts`): a first start waits
+ * for it only when the components changed since.
  */
-export async function ensureComponentBundle(admin: unknown): Promise<void> {
+export async function ensureComponentBundle(admin?: unknown): Promise<void> {
   process.env.ADMIN_JS_SKIP_BUNDLE = 'true';
-  const entry = generateUserComponentEntry(admin, ADMIN_JS_TMP_DIR);
+  const entry = componentEntry(admin);
   const stamp = path.join(ADMIN_JS_TMP_DIR, 'bundle.fingerprint');
   const expected = fingerprint(entry);
   if (fs.existsSync(path.join(ADMIN_JS_TMP_DIR, 'bundle.js')) && fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === expected) return;
   const started = Date.now();
   const child = spawn(process.execPath, entryArgs(import.meta.url, './build-component-bundle.ts'), {
-    env: { ...process.env, NODE_OPTIONS: '' }, stdio: ['pipe', 'ignore', 'pipe'],
+    env: { ...process.env, NODE_ENV: 'production', NODE_OPTIONS: '' }, stdio: ['pipe', 'ignore', 'pipe'],
   });
   let errors = '';
   child.stderr!.on('data', (chunk: Buffer) => { errors += chunk.toString(); });

@@ -1,19 +1,22 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ComponentLoader } from 'adminjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+// dist/ links the sources (tools/build.mjs); naming them by their real path gives both forms one bundle.
+const source = (file: string) => fs.realpathSync(path.join(here, file));
 
 /** Every custom React component the panel bundles, registered once and referred to by name. */
 export const componentLoader = new ComponentLoader();
 export const Components = {
-  Dashboard: componentLoader.add('Dashboard', path.join(here, 'dashboard.tsx')),
-  SupervisoryActionForm: componentLoader.add('SupervisoryActionForm', path.join(here, 'supervisory-action-form.tsx')),
-  SupervisoryBulkForm: componentLoader.add('SupervisoryBulkForm', path.join(here, 'supervisory-bulk-form.tsx')),
-  RecordHistory: componentLoader.add('RecordHistory', path.join(here, 'record-history.tsx')),
-  ItemErrors: componentLoader.add('ItemErrors', path.join(here, 'item-errors.tsx')),
-  RelatedRecords: componentLoader.add('RelatedRecords', path.join(here, 'related-records.tsx')),
-  AnnouncementBody: componentLoader.add('AnnouncementBody', path.join(here, 'announcement-body.tsx')),
-  AttachmentLink: componentLoader.add('AttachmentLink', path.join(here, 'attachment-link.tsx')),
-  ExportXlsx: componentLoader.add('ExportXlsx', path.join(here, 'export-xlsx.tsx')),
+  Dashboard: componentLoader.add('Dashboard', source('dashboard.tsx')),
+  SupervisoryActionForm: componentLoader.add('SupervisoryActionForm', source('supervisory-action-form.tsx')),
+  SupervisoryBulkForm: componentLoader.add('SupervisoryBulkForm', source('supervisory-bulk-form.tsx')),
+  RecordHistory: componentLoader.add('RecordHistory', source('record-history.tsx')),
+  ItemErrors: componentLoader.add('ItemErrors', source('item-errors.tsx')),
+  RelatedRecords: componentLoader.add('RelatedRecords', source('related-records.tsx')),
+  AnnouncementBody: componentLoader.add('AnnouncementBody', source('announcement-body.tsx')),
+  AttachmentLink: componentLoader.add('AttachmentLink', source('attachment-link.tsx')),
+  ExportXlsx: componentLoader.add('ExportXlsx', source('export-xlsx.tsx')),
 };
