@@ -1,7 +1,7 @@
 import connectSessionSequelize from 'connect-session-sequelize';
 import session, { type SessionData } from 'express-session';
 import type { Sequelize } from 'sequelize';
-import { selectRows } from './adapter/direct-select.js';
+import { selectRows } from './select-rows.js';
 
 const SequelizeStore = connectSessionSequelize(session.Store);
 

@@ -1,9 +1,10 @@
-import { QueryTypes, Transaction, type Model, type ModelStatic } from 'sequelize';
+import { Transaction, type Model, type ModelStatic } from 'sequelize';
 import {
   NATURAL_KEYS, type BudgetItem, type IntegrationItem, type IntegrationKind, type ItemRejection, type UnitItem,
   type VoucherItem,
 } from '../../domain/integration-items.js';
 import { IntegrationBudget, IntegrationUnit, PaymentVoucher, Region } from '../../resources/models.js';
+import { selectRows } from '../../server/select-rows.js';
 
 export const CHUNK_SIZE = 1000;
 
@@ -128,35 +129,32 @@ async function upsertNewer(rules: KindRules, key: string, rows: Record<string, u
   };
   const attributes = model.getAttributes();
   const now = new Date();
-  const byColumn = new Map<string, unknown>();
   const columnOf = (attribute: string) => attributes[attribute]!.field!;
-  const defaults = defaultsOf(model);
-  const values = rows.map((row) => {
-    const full: Record<string, unknown> = { ...defaults, created_at: now, updated_at: now };
-    for (const [attribute, value] of Object.entries(row)) full[columnOf(attribute)] = value;
-    return full;
-  });
-  const columns = Object.keys(values[0]!);
+  // Each column's value for a row: the row's own, else what `create` would write; read straight into the tuples.
+  const valueOf = new Map<string, (row: Record<string, unknown>) => unknown>();
+  for (const [column, value] of Object.entries({ ...defaultsOf(model), created_at: now, updated_at: now })) valueOf.set(column, () => value);
+  for (const attribute of Object.keys(rows[0]!)) valueOf.set(columnOf(attribute), (row) => row[attribute]);
+  const columns = [...valueOf.keys()];
+  const read = [...valueOf.values()];
+  const byColumn = new Map<string, unknown>();
   for (const attribute of Object.values(attributes)) byColumn.set(attribute.field!, attribute);
+  const typeOf = columns.map((c) => byColumn.get(c));
   const q = (name: string) => generator.quoteIdentifier(name);
   const table = generator.quoteTable(model.getTableName() as string);
   // PostgreSQL takes the values as bound parameters (the driver types them); SQLite's driver would turn a Date into a
   // number there, so its values are written into the statement, escaped by Sequelize for each column's type.
   const bind: unknown[] = [];
   const bound = sequelize.getDialect() === 'postgres';
-  const placeholder = (value: unknown, column: string) => {
-    if (!bound) return generator.escape(value ?? null, byColumn.get(column), { context: 'INSERT' });
+  const placeholder = (value: unknown, i: number) => {
+    if (!bound) return generator.escape(value ?? null, typeOf[i], { context: 'INSERT' });
     bind.push(value ?? null);
     return `$${bind.length}`;
   };
-  const tuples = values.map((v) => `(${columns.map((c) => placeholder(v[c], c)).join(',')})`);
+  const tuples = rows.map((row) => `(${read.map((get, i) => placeholder(get(row), i)).join(',')})`);
   const version = q(columnOf(rules.versionField));
-  // The leading comment keeps Sequelize's SQLite driver from taking the statement for a plain insert, which it runs
-  // without reading the RETURNING rows.
-  const sql = `/* upsert where newer */ INSERT INTO ${table} (${columns.map(q).join(',')}) VALUES ${tuples.join(',')}
+  const sql = `INSERT INTO ${table} (${columns.map(q).join(',')}) VALUES ${tuples.join(',')}
     ON CONFLICT (${q(columnOf(key))}) DO UPDATE SET ${rules.updatable.map((a) => `${q(columnOf(a))} = excluded.${q(columnOf(a))}`).join(', ')}
     WHERE ${table}.${version} IS NULL OR ${table}.${version} < excluded.${version}
     RETURNING ${q(columnOf(key))}`;
-  const written = await sequelize.query(sql, { type: QueryTypes.SELECT, transaction, ...(bound && { bind }) });
-  return written.length;
+  return (await selectRows(sequelize, sql, bind, transaction)).length;
 }

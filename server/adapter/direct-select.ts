@@ -1,6 +1,7 @@
 import { Utils, type Model, type ModelStatic, type Sequelize, type WhereOptions } from 'sequelize';
+import { selectRows, type Row } from '../select-rows.js';
 
-export type Row = Record<string, unknown>;
+export type { Row };
 
 export interface SelectOptions {
   where: WhereOptions;
@@ -11,32 +12,7 @@ export interface SelectOptions {
   offset?: number;
 }
 
-type SqliteDatabase = { all: (sql: string, bind: unknown[], cb: (err: Error | null, rows: Row[]) => void) => void };
-type PgClient = { query: (sql: string, bind: unknown[]) => Promise<{ rows: Row[] }> };
-type ConnectionManager = {
-  getConnection: (options: object) => Promise<unknown>;
-  releaseConnection: (connection: unknown) => Promise<void>;
-};
 type QueryGenerator = { selectQuery: (table: unknown, options: object, model: ModelStatic<Model>) => string };
-
-/**
- * One SELECT on the database driver's own connection: the connection Sequelize would use (on SQLite its shared one,
- * with our pragmas; on PostgreSQL one from its pool, with its type parsers), without its query layer, which on every
- * read formats a stack trace and, on SQLite, asks for the table's column types first (`npm run bench`, P6).
- */
-export async function selectRows(sequelize: Sequelize, sql: string, bind: unknown[] = []): Promise<Row[]> {
-  const manager = sequelize.connectionManager as unknown as ConnectionManager;
-  if (sequelize.getDialect() === 'sqlite') {
-    const db = (await manager.getConnection({})) as SqliteDatabase;
-    return new Promise((resolve, reject) => db.all(sql, bind, (err, rows) => (err ? reject(err) : resolve(rows))));
-  }
-  const client = (await manager.getConnection({ type: 'SELECT' })) as PgClient;
-  try {
-    return (await client.query(sql, bind)).rows;
-  } finally {
-    await manager.releaseConnection(client);
-  }
-}
 
 type Convert = (value: unknown) => unknown;
 

@@ -1,5 +1,6 @@
 import { DataTypes, Model, Op, type ModelStatic, type Sequelize, type WhereOptions } from 'sequelize';
-import { DirectSelect, selectRows } from '../../server/adapter/direct-select.js';
+import { DirectSelect } from '../../server/adapter/direct-select.js';
+import { selectRows } from '../../server/select-rows.js';
 import { createSequelize } from '../../server/database.js';
 import { freshDatabaseUrl } from '../support/test-app.js';
 
@@ -69,6 +70,16 @@ describe('DirectSelect: the panel\'s reads without Sequelize\'s query layer', ()
     const rows = await selectRows(sequelize, 'SELECT contract_no FROM direct_select_entries WHERE contract_no = $1', ["x' OR '1'='1"]);
     expect(rows).toEqual([]);
     expect(await selectRows(sequelize, 'SELECT contract_no FROM direct_select_entries WHERE contract_no = $1', ['HT-2026.002'])).toEqual([{ contract_no: 'HT-2026.002' }]);
+  });
+
+  it('runs inside a transaction on the transaction\'s own connection, which alone sees what it wrote', async () => {
+    const sql = 'SELECT contract_no FROM direct_select_entries WHERE contract_no = $1';
+    await sequelize.transaction(async (transaction) => {
+      await Entry.create({ contractNo: 'HT-UNCOMMITTED', regionCode: '360121' }, { transaction });
+      expect(await selectRows(sequelize, sql, ['HT-UNCOMMITTED'], transaction)).toEqual([{ contract_no: 'HT-UNCOMMITTED' }]);
+      expect(await selectRows(sequelize, sql, ['HT-UNCOMMITTED'])).toEqual([]);
+      await Entry.destroy({ where: { contractNo: 'HT-UNCOMMITTED' }, transaction });
+    });
   });
 
   it('leaves to Sequelize a model whose reads need it: scopes, paranoid rows, find hooks', () => {

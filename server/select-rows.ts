@@ -1,0 +1,32 @@
+import type { Sequelize, Transaction } from 'sequelize';
+
+export type Row = Record<string, unknown>;
+
+type SqliteDatabase = { all: (sql: string, bind: unknown[], cb: (err: Error | null, rows: Row[]) => void) => void };
+type PgClient = { query: (sql: string, bind: unknown[]) => Promise<{ rows: Row[] }> };
+type ConnectionManager = {
+  getConnection: (options: object) => Promise<unknown>;
+  releaseConnection: (connection: unknown) => Promise<void>;
+};
+
+/**
+ * One statement that returns rows, on the database driver's own connection: the one Sequelize would use (a
+ * transaction's own; else on SQLite the shared one, with our pragmas, on PostgreSQL one from its pool, with its type
+ * parsers), without its query layer, which on every read formats a stack trace and, on SQLite, asks for the table's
+ * column types first (`npm run bench`, P6), and rewrites every `$n` of a statement's bound values (P1).
+ */
+export async function selectRows(sequelize: Sequelize, sql: string, bind: unknown[] = [], transaction?: Transaction): Promise<Row[]> {
+  const manager = sequelize.connectionManager as unknown as ConnectionManager;
+  const own = (transaction as unknown as { connection?: unknown } | undefined)?.connection;
+  if (sequelize.getDialect() === 'sqlite') {
+    const db = (own ?? await manager.getConnection({})) as SqliteDatabase;
+    return new Promise((resolve, reject) => db.all(sql, bind, (err, rows) => (err ? reject(err) : resolve(rows))));
+  }
+  if (own) return (await (own as PgClient).query(sql, bind)).rows;
+  const client = (await manager.getConnection({ type: 'SELECT' })) as PgClient;
+  try {
+    return (await client.query(sql, bind)).rows;
+  } finally {
+    await manager.releaseConnection(client);
+  }
+}
