@@ -23,8 +23,8 @@ const SQLITE_CONVERSIONS: Record<string, Convert> = {
 };
 
 /**
- * A model's reads for the panel (a list page, its count, the titles of its references), as `findAll` and `count`
- * would make them and with the same values, through `selectRows`. `null` for a model that needs what only Sequelize
+ * A model's reads for the panel (list pages and counts, reference titles, show pages, related rows), as `findAll`
+ * and `count` would make them and with the same values, through `selectRows`. `null` for a model that needs what only Sequelize
  * does on a read (scopes, paranoid rows, find hooks).
  */
 export class DirectSelect {
@@ -41,7 +41,7 @@ export class DirectSelect {
   }
 
   static for(model: ModelStatic<Model>): DirectSelect | null {
-    const options = model.options as { paranoid?: boolean; defaultScope?: object; scopes?: object };
+    const options = model.options as { paranoid?: boolean; defaultScope?: object };
     const hooked = (['beforeFind', 'beforeFindAfterExpandIncludeAll', 'beforeFindAfterOptions', 'afterFind', 'beforeCount'] as const)
       .some((hook) => model.hasHook(hook));
     const scoped = Object.keys(options.defaultScope ?? {}).length > 0;
