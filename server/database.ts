@@ -8,7 +8,11 @@ export function dialectOf(url: string): Dialect {
   return url.startsWith('sqlite:') ? 'sqlite' : 'postgres';
 }
 
-type SqliteConnection = { run: (sql: string, cb: (err: Error | null) => void) => void };
+/** What we use of a sqlite3 `Database`: the connection Sequelize's SQLite dialect hands out. */
+export interface SqliteConnection {
+  run: (sql: string, cb: (err: Error | null) => void) => void;
+  all: (sql: string, bind: unknown[], cb: (err: Error | null, rows: Array<Record<string, unknown>>) => void) => void;
+}
 type SqliteConnectionManager = { getConnection: (options?: object) => Promise<SqliteConnection> };
 
 /**

@@ -1,8 +1,8 @@
 import type { Sequelize, Transaction } from 'sequelize';
+import type { SqliteConnection } from './database.js';
 
 export type Row = Record<string, unknown>;
 
-type SqliteDatabase = { all: (sql: string, bind: unknown[], cb: (err: Error | null, rows: Row[]) => void) => void };
 type PgClient = { query: (sql: string, bind: unknown[]) => Promise<{ rows: Row[] }> };
 type ConnectionManager = {
   getConnection: (options: object) => Promise<unknown>;
@@ -19,7 +19,7 @@ export async function selectRows(sequelize: Sequelize, sql: string, bind: unknow
   const manager = sequelize.connectionManager as unknown as ConnectionManager;
   const own = (transaction as unknown as { connection?: unknown } | undefined)?.connection;
   if (sequelize.getDialect() === 'sqlite') {
-    const db = (own ?? await manager.getConnection({})) as SqliteDatabase;
+    const db = (own ?? await manager.getConnection({})) as SqliteConnection;
     return new Promise((resolve, reject) => db.all(sql, bind, (err, rows) => (err ? reject(err) : resolve(rows))));
   }
   if (own) return (await (own as PgClient).query(sql, bind)).rows;

@@ -24,8 +24,8 @@ const SQLITE_CONVERSIONS: Record<string, Convert> = {
 
 /**
  * A model's reads for the panel (list pages and counts, reference titles, show pages, related rows), as `findAll`
- * and `count` would make them and with the same values, through `selectRows`. `null` for a model that needs what only Sequelize
- * does on a read (scopes, paranoid rows, find hooks).
+ * and `count` would make them and with the same values, through `selectRows`. `null` for a model that needs what
+ * only Sequelize does on a read (scopes, paranoid rows, find hooks).
  */
 export class DirectSelect {
   private readonly conversions: Array<[string, Convert]>;
