@@ -12,6 +12,14 @@ export function dialectOf(url: string): Dialect {
 export interface SqliteConnection {
   run: (sql: string, cb: (err: Error | null) => void) => void;
   all: (sql: string, bind: unknown[], cb: (err: Error | null, rows: Array<Record<string, unknown>>) => void) => void;
+  prepare: (sql: string, cb: (err: Error | null) => void) => SqliteStatement;
+  close: (cb?: (err: Error | null) => void) => void;
+}
+
+/** A sqlite3 `Statement`, prepared once and run with new values each time. */
+export interface SqliteStatement {
+  all: (bind: unknown[], cb: (err: Error | null, rows: Array<Record<string, unknown>>) => void) => void;
+  finalize: (cb?: () => void) => void;
 }
 type SqliteConnectionManager = { getConnection: (options?: object) => Promise<SqliteConnection> };
 

@@ -1,5 +1,6 @@
 import type { Sequelize, Transaction } from 'sequelize';
 import type { SqliteConnection } from './database.js';
+import { preparedStatements, REUSED_SQL_LENGTH } from './prepared-statements.js';
 
 export type Row = Record<string, unknown>;
 
@@ -19,8 +20,11 @@ export async function selectRows(sequelize: Sequelize, sql: string, bind: unknow
   const manager = sequelize.connectionManager as unknown as ConnectionManager;
   const own = (transaction as unknown as { connection?: unknown } | undefined)?.connection;
   if (sequelize.getDialect() === 'sqlite') {
-    const db = (own ?? await manager.getConnection({})) as SqliteConnection;
-    return new Promise((resolve, reject) => db.all(sql, bind, (err, rows) => (err ? reject(err) : resolve(rows))));
+    if (own || sql.length > REUSED_SQL_LENGTH) {
+      const db = (own ?? await manager.getConnection({})) as SqliteConnection;
+      return new Promise((resolve, reject) => db.all(sql, bind, (err, rows) => (err ? reject(err) : resolve(rows))));
+    }
+    return preparedStatements(await manager.getConnection({}) as SqliteConnection).all(sql, bind);
   }
   if (own) return (await (own as PgClient).query(sql, bind)).rows;
   const client = (await manager.getConnection({ type: 'SELECT' })) as PgClient;
