@@ -82,6 +82,30 @@ describe('DirectSelect: the panel\'s reads without Sequelize\'s query layer', ()
     });
   });
 
+  it('generates a statement once for the same options, and afresh when any value, operator, date, literal or order differs', async () => {
+    const direct = DirectSelect.for(Entry)!;
+    const variants: Array<{ where: WhereOptions; order?: Array<[string, 'ASC' | 'DESC']>; limit?: number }> = [
+      { where: { regionCode: '360121' }, order: [['id', 'ASC']] },
+      { where: { regionCode: '360102' }, order: [['id', 'ASC']] },
+      { where: { regionCode: '360121' }, order: [['id', 'DESC']], limit: 1 },
+      { where: { regionCode: '360121' }, order: [['id', 'ASC']], limit: 1 },
+      { where: { contractNo: { [Op.like]: 'HT%' } }, order: [['id', 'ASC']] },
+      { where: { contractNo: { [Op.notLike]: 'HT%' } }, order: [['id', 'ASC']] },
+      { where: { decidedAt: { [Op.gte]: new Date('2026-03-02T08:09:10.123Z') } }, order: [['id', 'ASC']] },
+      { where: { decidedAt: { [Op.gte]: new Date('2026-12-31T00:00:00.000Z') } }, order: [['id', 'ASC']] },
+      { where: { [Op.and]: [{ regionCode: '360121' }, sequelize.literal('1 = 0')] } },
+      { where: { [Op.and]: [{ regionCode: '360121' }, sequelize.literal('1 = 1')] }, order: [['id', 'ASC']] },
+      { where: { scan: Buffer.from([1, 2, 3]) } },
+      { where: { scan: Buffer.from([9]) } },
+    ];
+    for (const round of [1, 2]) {
+      for (const options of variants) {
+        expect({ round, options, rows: await direct.findAll(options) }).toEqual({ round, options, rows: await asFindAll(options) });
+        expect(await direct.count(options.where)).toBe(await Entry.count({ where: options.where }));
+      }
+    }
+  });
+
   it('leaves to Sequelize a model whose reads need it: scopes, paranoid rows, find hooks', () => {
     const attributes = { id: { type: DataTypes.INTEGER, primaryKey: true } };
     expect(DirectSelect.for(sequelize.define('Scoped', attributes, { defaultScope: { where: { id: 1 } } }))).toBeNull();
