@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Sequelize } from 'sequelize';
+import sqlite3 from 'sqlite3';
 import { createSequelize, type SqliteConnection } from '../../server/database.js';
 import { selectRows } from '../../server/select-rows.js';
 
@@ -79,6 +80,19 @@ describe('selectRows on SQLite: statements prepared once and run again', () => {
     const before = countPrepares;
     expect(await selectRows(sequelize, long)).toEqual([{ n: 4 }]);
     expect(countPrepares).toBe(before);
+  });
+
+  it('holds no read lock between runs: another connection\'s write is checkpointed out of the WAL at once', async () => {
+    expect(await selectRows(sequelize, 'SELECT code FROM lines WHERE id = $1', [1])).toEqual([{ code: 'A.1' }]);
+    const other = new sqlite3.Database(path.join(dir, 'prepared.sqlite'));
+    const run = (sql: string) => new Promise<Array<Record<string, unknown>>>((resolve, reject) => other.all(sql, [], (err, rows) => (err ? reject(err) : resolve(rows as Array<Record<string, unknown>>))));
+    try {
+      await run("INSERT INTO lines (code, amount) VALUES ('E5', 50)");
+      expect(await run('PRAGMA wal_checkpoint(TRUNCATE)')).toEqual([{ busy: 0, log: 0, checkpointed: 0 }]);
+      expect(await selectRows(sequelize, 'SELECT code FROM lines WHERE id = $1', [5])).toEqual([{ code: 'E5' }]);
+    } finally {
+      await new Promise((resolve) => other.close(resolve));
+    }
   });
 
   it('closes the connection with statements kept (SQLite refuses while any is open)', async () => {
