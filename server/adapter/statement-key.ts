@@ -1,6 +1,7 @@
 import { Op, Utils } from 'sequelize';
 
-const OPERATORS = new Set<symbol>(Object.values(Op) as symbol[]);
+// Named by their key in `Op`, unique by construction (a description need not be).
+const OPERATORS = new Map<symbol, string>(Object.entries(Op).map(([name, symbol]) => [symbol as symbol, name]));
 const METHODS = new Map<unknown, string>([
   [Utils.Fn, 'fn'], [Utils.Col, 'col'], [Utils.Literal, 'literal'], [Utils.Where, 'where'],
 ]);
@@ -40,7 +41,7 @@ export function statementKey(value: unknown): string | null {
     if (typeof name === 'symbol' && !OPERATORS.has(name)) return null;
     const key = statementKey((value as Record<string | symbol, unknown>)[name]);
     if (key === null) return null;
-    entries.push(`${typeof name === 'symbol' ? `@${name.description!}` : JSON.stringify(name)}:${key}`);
+    entries.push(`${typeof name === 'symbol' ? `@${OPERATORS.get(name)!}` : JSON.stringify(name)}:${key}`);
   }
   return `${kind}{${entries.join(',')}}`;
 }
