@@ -1,5 +1,6 @@
 import { Utils, type Model, type ModelStatic, type Sequelize, type WhereOptions } from 'sequelize';
 import { selectRows, type Row } from '../select-rows.js';
+import { RecentlyUsed } from '../recently-used.js';
 import { statementKey } from './statement-key.js';
 
 export type { Row };
@@ -32,7 +33,7 @@ const SQLITE_CONVERSIONS: Record<string, Convert> = {
  */
 export class DirectSelect {
   private readonly conversions: Array<[string, Convert]>;
-  private readonly generated = new Map<string, string>();
+  private readonly generated = new RecentlyUsed<string, string>(GENERATED_KEPT);
 
   private constructor(private readonly model: ModelStatic<Model>) {
     const dialect = model.sequelize!.getDialect();
@@ -81,10 +82,7 @@ export class DirectSelect {
     const generator = (this.sequelize.getQueryInterface() as unknown as { queryGenerator: QueryGenerator }).queryGenerator;
     const mapped = Utils.mapFinderOptions({ ...options } as never, this.model) as object;
     const sql = generator.selectQuery(this.model.getTableName(), { ...mapped, model: this.model }, this.model);
-    if (key !== null) {
-      if (this.generated.size >= GENERATED_KEPT) this.generated.delete(this.generated.keys().next().value!);
-      this.generated.set(key, sql);
-    }
+    if (key !== null) this.generated.set(key, sql);
     return sql;
   }
 }

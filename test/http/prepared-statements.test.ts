@@ -75,6 +75,15 @@ describe('selectRows on SQLite: statements prepared once and run again', () => {
     expect(countPrepares).toBe(before + 1);
   });
 
+  it('answers a statement let go while it waits to run, and never finalizes one twice', async () => {
+    // The first statement is still being prepared when 150 others push it out of the kept ones.
+    const first = selectRows(sequelize, 'SELECT 1 AS one, count(*) AS total FROM lines');
+    const others = Array.from({ length: 150 }, (_, i) => selectRows(sequelize, `SELECT ${i + 2} AS n FROM lines LIMIT 1`));
+    expect(await first).toEqual([{ one: 1, total: 4 }]);
+    expect((await Promise.all(others)).map((rows) => rows[0]!.n)).toEqual(Array.from({ length: 150 }, (_, i) => i + 2));
+    await expect(selectRows(sequelize, 'SELEC broken')).rejects.toThrow(/syntax error/);
+  });
+
   it('runs a statement over the length limit without keeping it', async () => {
     const long = `SELECT count(*) AS n FROM lines WHERE code NOT IN (${Array.from({ length: 1200 }, (_, i) => `'X${i}'`).join(', ')})`;
     const before = countPrepares;
