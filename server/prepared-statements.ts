@@ -44,11 +44,11 @@ export class PreparedStatements {
     } catch (error) {
       // A statement that failed (bad SQL, its table gone, a lock) is not trusted again.
       this.kept.forget(sql, kept);
-      kept.released = true;
+      this.release(kept);
       throw error;
     } finally {
       kept.runs -= 1;
-      if (kept.released && kept.runs === 0) void this.finalize(kept);
+      if (kept.released) this.release(kept);
     }
   }
 
@@ -64,6 +64,7 @@ export class PreparedStatements {
     return kept;
   }
 
+  /** No longer kept: finalized now, or after its last run if runs are still waiting on it. */
   private release(kept: Kept): void {
     kept.released = true;
     if (kept.runs === 0) void this.finalize(kept);
