@@ -51,6 +51,32 @@ describe('list and search follow the region subtree', () => {
   });
 });
 
+// Reads keep their generated SQL and, on SQLite, their prepared statements: the same page asked by two regions, one
+// after the other and at once, must still give each its own rows, and a record one region has opened stays closed to
+// the other.
+describe('kept statements carry nothing from one region to another', () => {
+  it('the same list, alternating and concurrent, gives each region its own rows', async () => {
+    const page = api.list('IntegrationBudget', '&page=1&sortBy=id&direction=desc');
+    const ask = async (user: string) => regionsOf((await clients[user]!.get(page)).body);
+    for (let round = 0; round < 3; round++) {
+      expect(await ask('nanchangxian')).toEqual(['360121']);
+      expect(await ask('ganzhou')).toEqual(['360700', '360702']);
+    }
+    const together = await Promise.all(Array.from({ length: 10 }, (_, i) => ask(i % 2 ? 'ganzhou' : 'nanchangxian')));
+    together.forEach((regions, i) => expect(regions).toEqual(i % 2 ? ['360700', '360702'] : ['360121']));
+  });
+
+  it('a record opened by its own region stays not-found for another, and the other way round', async () => {
+    const own = (await ProcurementUnit.findOne({ where: { regionCode: '360121' } }))!;
+    for (let round = 0; round < 2; round++) {
+      expect((await clients.nanchangxian!.get(api.show('ProcurementUnit', own.id))).body.record.params.name).toBe(own.name);
+      const foreign = (await clients.ganzhou!.get(api.show('ProcurementUnit', own.id))).body;
+      expect(foreign.record.baseError.type).toBe('NotFoundError');
+      expect(JSON.stringify(foreign)).not.toContain(own.name);
+    }
+  });
+});
+
 describe('another region is invisible and untouchable through every endpoint', () => {
   let foreign: ProcurementUnit;
   beforeAll(async () => {
