@@ -117,15 +117,24 @@ function defaultsOf(model: ModelStatic<Model>): Record<string, unknown> {
 }
 
 /**
- * One statement per chunk: new keys are inserted, a stored row is overwritten only where the item is strictly newer
- * (the comparison is the statement's own `ON CONFLICT … DO UPDATE … WHERE`, so no read comes before it), and the
- * keys it wrote come back to be counted. Values are escaped by Sequelize for each column's type.
+ * Bound parameters one statement may carry: SQLite's SQLITE_MAX_VARIABLE_NUMBER (32766 since 3.32; the bundled one is
+ * newer) and PostgreSQL's protocol limit (a 16-bit count). A chunk of 1,000 items fits in one statement on both.
+ */
+const MAX_BOUND_VALUES: Record<string, number> = { sqlite: 32_766, postgres: 65_535 };
+
+/**
+ * One statement per chunk (more only when its values exceed what one statement may bind): new keys are inserted, a
+ * stored row is overwritten only where the item is strictly newer (the comparison is the statement's own
+ * `ON CONFLICT … DO UPDATE … WHERE`, so no read comes before it), and the keys it wrote come back to be counted.
+ * Every value is a bound parameter on both engines, never part of the SQL text.
  */
 async function upsertNewer(rules: KindRules, key: string, rows: Record<string, unknown>[], transaction: Transaction): Promise<number> {
   const model = rules.model;
   const sequelize = model.sequelize!;
+  const dialect = sequelize.getDialect();
   const generator = sequelize.getQueryInterface().queryGenerator as unknown as {
-    escape: (value: unknown, field?: unknown, options?: object) => string; quoteIdentifier: (name: string) => string; quoteTable: (name: string) => string;
+    format: (value: unknown, field: unknown, options: object, bindParam: (value: unknown) => string) => string;
+    quoteIdentifier: (name: string) => string; quoteTable: (name: string) => string;
   };
   const attributes = model.getAttributes();
   const now = new Date();
@@ -141,20 +150,23 @@ async function upsertNewer(rules: KindRules, key: string, rows: Record<string, u
   const typeOf = columns.map((c) => byColumn.get(c));
   const q = (name: string) => generator.quoteIdentifier(name);
   const table = generator.quoteTable(model.getTableName() as string);
-  // PostgreSQL takes the values as bound parameters (the driver types them); SQLite's driver would turn a Date into a
-  // number there, so its values are written into the statement, escaped by Sequelize for each column's type.
-  const bind: unknown[] = [];
-  const bound = sequelize.getDialect() === 'postgres';
-  const placeholder = (value: unknown, i: number) => {
-    if (!bound) return generator.escape(value ?? null, typeOf[i], { context: 'INSERT' });
-    bind.push(value ?? null);
-    return `$${bind.length}`;
-  };
-  const tuples = rows.map((row) => `(${read.map((get, i) => placeholder(get(row), i)).join(',')})`);
   const version = q(columnOf(rules.versionField));
-  const sql = `INSERT INTO ${table} (${columns.map(q).join(',')}) VALUES ${tuples.join(',')}
+  const statement = (tuples: string[]) => `INSERT INTO ${table} (${columns.map(q).join(',')}) VALUES ${tuples.join(',')}
     ON CONFLICT (${q(columnOf(key))}) DO UPDATE SET ${rules.updatable.map((a) => `${q(columnOf(a))} = excluded.${q(columnOf(a))}`).join(', ')}
     WHERE ${table}.${version} IS NULL OR ${table}.${version} < excluded.${version}
     RETURNING ${q(columnOf(key))}`;
-  return (await selectRows(sequelize, sql, bind, transaction)).length;
+  // PostgreSQL's driver types the values itself (a Date as a timestamp). SQLite's would turn a Date into a number, so
+  // there each value is first put in the form Sequelize stores for the column's type (a date as its UTC text, which
+  // the version comparison reads), exactly what `create` binds.
+  const perStatement = Math.max(1, Math.floor(MAX_BOUND_VALUES[dialect]! / columns.length));
+  let written = 0;
+  for (let start = 0; start < rows.length; start += perStatement) {
+    const bind: unknown[] = [];
+    const placeholder = dialect === 'postgres'
+      ? (value: unknown) => { bind.push(value ?? null); return `$${bind.length}`; }
+      : (value: unknown, i: number) => generator.format(value ?? null, typeOf[i], {}, (typed) => { bind.push(typed); return '?'; });
+    const tuples = rows.slice(start, start + perStatement).map((row) => `(${read.map((get, i) => placeholder(get(row), i)).join(',')})`);
+    written += (await selectRows(sequelize, statement(tuples), bind, transaction)).length;
+  }
+  return written;
 }

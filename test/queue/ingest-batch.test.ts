@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { QueryTypes } from 'sequelize';
 import { InlineJobQueue } from '../../jobs/inline-queue.js';
 import { applyChunk } from '../../jobs/ingest/apply-items.js';
 import { ingestBatch } from '../../jobs/processors/ingest-batch.processor.js';
@@ -11,6 +12,7 @@ import { simulatedBudgets } from '../../tools/integration-fixtures.js';
 import { freshDatabaseUrl } from '../support/test-app.js';
 
 let sequelize: ReturnType<typeof createSequelize>;
+const onSqlite = !process.env.DATABASE_URL?.startsWith('postgres');
 let serial = 0;
 
 async function storedBatch(body: string | null, receivedAt = new Date()): Promise<IntegrationInbox> {
@@ -118,5 +120,39 @@ describe('applyChunk: one upsert that compares versions itself', () => {
     const stored = await IntegrationBudget.findAll({ where: { budgetLineId: lines.map((l) => l.budgetLineId) } });
     expect(stored).toHaveLength(2000);
     expect(new Set(stored.map((b) => Number(b.amount)))).toEqual(new Set([2]));
+  });
+
+  it('a chunk larger than one statement may bind (SQLite 32,766 values, PostgreSQL 65,535) is written whole', async () => {
+    const lines = simulatedBudgets(5000, { seed: 59, offset: 720_000 }).map((item, index) => ({ index, item }));
+    expect(await applyChunk('budgets', lines)).toMatchObject({ applied: 5000, unchanged: 0, errors: [] });
+    expect(await applyChunk('budgets', lines)).toMatchObject({ applied: 0, unchanged: 5000 });
+    expect(await IntegrationBudget.count({ where: { budgetLineId: lines.map((l) => l.item.budgetLineId) } })).toBe(5000);
+  });
+
+  it('values are bound, never written into the statement: quotes, backslashes and placeholders arrive as sent', async () => {
+    const [line] = simulatedBudgets(1, { seed: 61, offset: 730_000 });
+    // PostgreSQL cannot store a NUL in text at all (validation refuses it before); SQLite can once it is bound,
+    // where written into the statement it ended the SQL text ("unrecognized token").
+    const nul = sequelize.getDialect() === 'sqlite' ? '\u0000' : '';
+    const projectName = `O'Brien "项目" \\' $1 ? :name ${nul}-- ;`;
+    expect(await applyChunk('budgets', [{ index: 0, item: { ...line!, projectName, unitName: "单位'); DELETE FROM integration_budgets; --" } }]))
+      .toMatchObject({ applied: 1, errors: [] });
+    expect(await IntegrationBudget.findOne({ where: { budgetLineId: line!.budgetLineId }, raw: true }))
+      .toMatchObject({ projectName, unitName: "单位'); DELETE FROM integration_budgets; --" });
+  });
+
+  (onSqlite ? it : it.skip)('on SQLite every column is stored in the form `create` stores it (a date as its UTC text)', async () => {
+    const [bound, created] = simulatedBudgets(2, { seed: 67, offset: 740_000 });
+    await applyChunk('budgets', [{ index: 0, item: bound! }]);
+    await IntegrationBudget.create({ ...created!, sourceUpdatedAt: new Date(created!.updatedAt) } as never);
+    const columns = Object.values(IntegrationBudget.getAttributes()).map((a) => a.field!);
+    const stored = await sequelize.query(
+      `SELECT ${columns.map((c) => `typeof(${c}) AS ${c}`).join(', ')}, source_updated_at AS version FROM integration_budgets WHERE budget_line_id IN (:ids) ORDER BY budget_line_id`,
+      { replacements: { ids: [bound!.budgetLineId, created!.budgetLineId] }, type: QueryTypes.SELECT },
+    ) as Array<Record<string, string>>;
+    const [a, b] = stored.map(({ version, ...types }) => ({ types, version }));
+    expect(a!.types).toEqual(b!.types);
+    expect(a!.version).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{3} \+00:00$/);
+    expect(b!.version).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{3} \+00:00$/);
   });
 });
