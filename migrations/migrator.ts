@@ -9,6 +9,7 @@ import * as anomaliesExperts from './0006-anomalies-experts.js';
 import * as preTrade from './0007-pre-trade.js';
 import * as deadlinesExports from './0008-deadlines-exports.js';
 import * as listIndexes from './0009-list-indexes.js';
+import * as sessionRights from './0010-session-rights.js';
 import * as paymentMiddle from './middle/0001-payment-middle.js';
 
 type Migration = { name: string; up: typeof foundation.up; down: typeof foundation.down };
@@ -24,6 +25,7 @@ const MIGRATIONS: Migration[] = [
   { name: '0007-pre-trade', ...preTrade },
   { name: '0008-deadlines-exports', ...deadlinesExports },
   { name: '0009-list-indexes', ...listIndexes },
+  { name: '0010-session-rights', ...sessionRights },
 ];
 
 /** The payment intermediate database is a separate database with its own history. */

@@ -28,6 +28,7 @@ import {
 } from './queries/query.resources.js';
 import type { ResourceDefinition } from './resource-definition.js';
 import { auditLogResource } from './system/audit-log.resource.js';
+import { loginAttemptResource } from './system/login-attempt.resource.js';
 import { escalationResource } from './system/escalation.resource.js';
 import { regionResource } from './system/region.resource.js';
 import { supervisorUserResource } from './system/supervisor-user.resource.js';
@@ -44,5 +45,5 @@ export const RESOURCE_DEFINITIONS: readonly ResourceDefinition[] = [
   announcementResource, supplierRegistrationResource, awardNoticeResource, selfRunAwardNoticeResource, postAwardRecordResource,
   contractFilingResource, acceptanceFilingResource, manualPushFilingResource, paymentApplicationResource,
   failedTenderHandlingResource, nonTenderFailedHandlingResource, preAwardAnomalyResource, expertResource, expertSpecialtyReviewResource,
-  escalationResource, regionResource, supervisorUserResource, auditLogResource,
+  escalationResource, regionResource, supervisorUserResource, auditLogResource, loginAttemptResource,
 ];

@@ -11,6 +11,8 @@ export interface SessionUser {
   role: Role;
   regionCode: string;
   regionName: string;
+  /** The user's rights version at login: a session under an older one is ended (resources/system/user-rights.ts). */
+  rightsVersion?: number;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Sequelize } from 'sequelize';
+import { trackUserRights } from './system/user-rights.js';
 import { Affiliation } from './entities/affiliation.model.js';
 import { ProcurementUnit } from './entities/procurement-unit.model.js';
 import { AcceptanceFiling } from './filings/acceptance-filing.model.js';
@@ -63,6 +64,7 @@ export function initModels(sequelize: Sequelize): void {
   ]) {
     model.initialize(sequelize);
   }
+  trackUserRights();
   SupervisorUser.belongsTo(Region, { foreignKey: 'regionCode', targetKey: 'code', as: 'region', constraints: false });
   Affiliation.belongsTo(ProcurementUnit, { foreignKey: 'subordinateUnitId', as: 'subordinate', constraints: false });
   Affiliation.belongsTo(ProcurementUnit, { foreignKey: 'supervisingUnitId', as: 'supervising', constraints: false });

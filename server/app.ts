@@ -21,6 +21,12 @@ import { dashboardSource } from './dashboard/dashboard-data.js';
 import { mountQueueBoard } from './queue-board.js';
 import { loadResourceConfig } from './resource-config.js';
 import { SESSION_HOURS, SessionStore } from './session-store.js';
+import { currentRights } from './http/current-rights.js';
+import { noStore } from './http/no-store.js';
+import { panelBody } from './http/panel-body.js';
+import { renewSession } from './http/renew-session.js';
+import { sameOriginOnly } from './http/same-origin-only.js';
+import { rememberDevice, trustedDeviceOf } from './http/trusted-device.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const SESSION_COOKIE = 'jxcg.sid';
@@ -42,11 +48,11 @@ export async function createApp({ env, sequelize, queue }: AppDeps): Promise<App
     secret: env.SESSION_SECRET,
     resave: false,
     saveUninitialized: false,
-    cookie: { httpOnly: true, sameSite: 'lax', secure: false, maxAge: SESSION_HOURS * 3600_000 },
+    cookie: { httpOnly: true, sameSite: 'lax', secure: env.COOKIE_SECURE, maxAge: SESSION_HOURS * 3600_000 },
   };
 
   const app = express();
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', env.TRUST_PROXY);
   app.disable('x-powered-by');
   app.use(helmet({
     contentSecurityPolicy: {
@@ -66,8 +72,10 @@ export async function createApp({ env, sequelize, queue }: AppDeps): Promise<App
       },
     },
     crossOriginEmbedderPolicy: false,
-    hsts: env.NODE_ENV === 'production',
+    hsts: env.COOKIE_SECURE,
   }));
+  app.use(sameOriginOnly({ publicOrigins: env.PUBLIC_ORIGIN, exempt: [INTEGRATION_API_PATH] }));
+  app.use(['/admin', '/api', '/readyz'], noStore);
 
   app.get('/healthz', (_req, res) => { res.json({ status: 'ok' }); });
   app.get('/readyz', async (_req, res) => {
@@ -76,7 +84,8 @@ export async function createApp({ env, sequelize, queue }: AppDeps): Promise<App
       await Promise.race([sequelize.authenticate(), new Promise((_, reject) => setTimeout(() => reject(new Error('超时')), 3000))]);
       checks.database = { ok: true, detail: '数据库正常' };
     } catch (error) {
-      checks.database = { ok: false, detail: `数据库不可用：${(error as Error).message}` };
+      logger.warn({ err: error }, 'readiness: database check failed');
+      checks.database = { ok: false, detail: '数据库不可用' };
     }
     const health = await queue.health();
     checks.queue = { ok: health.ok, detail: health.detail };
@@ -89,17 +98,24 @@ export async function createApp({ env, sequelize, queue }: AppDeps): Promise<App
   app.use('/static', express.static(path.join(here, 'public'), { maxAge: '1h' }));
 
   const sessionMiddleware = session(sessionOptions);
-  app.use('/admin', sessionMiddleware, adminResponseFilter);
+  app.use('/admin', sessionMiddleware, currentRights, adminResponseFilter);
   await mountQueueBoard(app, queue);
   mountAttachmentDownload(app);
   mountExportRoutes(app);
 
   const router = AdminJSExpress.buildAuthenticatedRouter(admin, {
-    authenticate: async (email: string, password: string, context?: { req: Request }) => {
+    authenticate: async (email: string, password: string, context?: { req: Request; res: Response }) => {
+      const { req, res } = context!;
       try {
-        return await authenticate(email, password, context?.req.ip ?? 'unknown', {
+        const username = String(email ?? '').trim().toLowerCase();
+        const user = await authenticate(email, password, { ip: req.ip ?? 'unknown', deviceId: trustedDeviceOf(req, username, env.SESSION_SECRET) }, {
           maxFailures: env.LOGIN_MAX_FAILURES, windowMinutes: env.LOGIN_WINDOW_MINUTES,
         });
+        if (!user) return null;
+        // A session id planted before login must not become the signed-in session.
+        await renewSession(req);
+        rememberDevice(req, res, user.username, env.SESSION_SECRET, env.COOKIE_SECURE);
+        return user;
       } catch (error) {
         if (error instanceof LoginThrottledError) throw error;
         if (isDatabaseUnavailable(error)) throw new Error('databaseUnavailable');
@@ -111,7 +127,7 @@ export async function createApp({ env, sequelize, queue }: AppDeps): Promise<App
     cookiePassword: env.SESSION_SECRET,
   }, null, sessionOptions);
   mountComponentBundle(app, admin.options.rootPath);
-  app.use(admin.options.rootPath, router);
+  app.use(admin.options.rootPath, panelBody({ loginPath: admin.options.loginPath }), router);
   app.get('/', (_req, res) => res.redirect('/admin'));
 
   app.use((error: Error, req: Request, res: Response, _next: NextFunction) => {

@@ -1,4 +1,6 @@
+import net from 'node:net';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 const queueDrivers = ['auto', 'bullmq', 'inline'] as const;
@@ -28,10 +30,54 @@ const schema = z.object({
   JOB_LOCK_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
   INTEGRATION_APP_KEY: z.string().regex(/^[A-Za-z0-9_.-]{3,64}$/, '应为 3–64 位字母、数字或 _ . -').optional(),
   INTEGRATION_APP_SECRET: z.string().min(32, '至少 32 个字符').optional(),
+  TRUST_PROXY: z.string().default('false').transform((value, ctx) => {
+    const trusted = trustedProxies(value);
+    if (trusted === null) {
+      ctx.addIssue({ code: 'custom', message: '应为 false，或逗号分隔的代理地址 / CIDR 网段（如 127.0.0.1,10.1.2.0/24），或 loopback' });
+      return z.NEVER;
+    }
+    return trusted;
+  }),
+  PUBLIC_ORIGIN: z.string().optional().transform((value, ctx) => {
+    const origins = (value ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+    for (const origin of origins) {
+      let parsed: URL | undefined;
+      try { parsed = new URL(origin); } catch { /* reported below */ }
+      if (!parsed || !/^https?:$/.test(parsed.protocol) || parsed.origin !== origin) {
+        ctx.addIssue({ code: 'custom', message: '应为逗号分隔的 https://主机[:端口] 形式（不带路径和结尾的 /）' });
+        return z.NEVER;
+      }
+    }
+    return origins;
+  }),
+  COOKIE_SECURE: z.enum(['true', 'false']).optional(),
 });
 
-export type Env = z.infer<typeof schema> & {
+/**
+ * Which proxies' `X-Forwarded-For` to believe: nobody's by default, so a client cannot choose the address the login
+ * limit counts. `true` (trust every hop) is refused, since it hands that choice back to the client.
+ */
+export function trustedProxies(value: string): false | string[] | null {
+  const text = value.trim();
+  if (text === '' || text === 'false') return false;
+  const named = new Set(['loopback', 'linklocal', 'uniquelocal']);
+  const parts = text.split(',').map((p) => p.trim());
+  const valid = parts.every((part) => {
+    if (named.has(part)) return true;
+    const [address, bits, ...rest] = part.split('/');
+    const family = net.isIP(address ?? '');
+    if (!family || rest.length) return false;
+    if (bits === undefined) return true;
+    const n = Number(bits);
+    return /^\d+$/.test(bits) && n >= 0 && n <= (family === 4 ? 32 : 128);
+  });
+  return valid ? parts : null;
+}
+
+export type Env = Omit<z.infer<typeof schema>, 'COOKIE_SECURE'> & {
   DATABASE_URL: string; MIDDLE_DATABASE_URL: string; SESSION_SECRET: string; INTEGRATION_APP_KEY: string; INTEGRATION_APP_SECRET: string;
+  /** Cookies only over HTTPS: on unless development or test says otherwise. */
+  COOKIE_SECURE: boolean;
 };
 
 export const DEV_INTEGRATION_APP_KEY = 'jxcg-dev-platform';
@@ -39,8 +85,18 @@ export const DEV_INTEGRATION_APP_SECRET = 'development-only-integration-secret-0
 
 export class EnvError extends Error {}
 
-/** Parses the environment once; a bad value names the variable and what is expected, in one line. */
-export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+/**
+ * Parses the environment once; a bad value names the variable and what is expected, in one line. `built` is the
+ * production form (`dist/`): it refuses the development secrets unless NODE_ENV=development is set explicitly, so a
+ * server started without its environment file never runs on secrets anyone can read in this repository.
+ */
+export function parseEnv(source: NodeJS.ProcessEnv = process.env, { built = false }: { built?: boolean } = {}): Env {
+  if (built && source.NODE_ENV !== 'development' && source.NODE_ENV !== 'test') {
+    const missing = ['SESSION_SECRET', 'INTEGRATION_APP_KEY', 'INTEGRATION_APP_SECRET'].filter((name) => !source[name]);
+    if (missing.length) {
+      throw new EnvError(`配置错误: ${missing.join('、')} 未设置。生产形式（dist/）不使用开发用密钥；确为开发环境请显式设置 NODE_ENV=development`);
+    }
+  }
   const result = schema.safeParse(source);
   if (!result.success) {
     const issue = result.error.issues[0]!;
@@ -56,6 +112,9 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
   if (env.NODE_ENV === 'production' && (!env.INTEGRATION_APP_KEY || !env.INTEGRATION_APP_SECRET)) {
     throw new EnvError('配置错误: INTEGRATION_APP_KEY 和 INTEGRATION_APP_SECRET 在 NODE_ENV=production 时必须设置（密钥至少 32 个字符）');
   }
+  if (env.NODE_ENV === 'production' && env.COOKIE_SECURE === 'false' && !['127.0.0.1', '::1', 'localhost'].includes(env.HOST)) {
+    throw new EnvError('配置错误: COOKIE_SECURE=false 只允许在仅监听本机回环地址（HOST=127.0.0.1）时使用；生产环境请经 HTTPS 访问');
+  }
   const dataDir = path.resolve(env.DATA_DIR);
   return {
     ...env,
@@ -65,12 +124,13 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
     SESSION_SECRET: env.SESSION_SECRET ?? 'development-only-session-secret-change-me-0000',
     INTEGRATION_APP_KEY: env.INTEGRATION_APP_KEY ?? DEV_INTEGRATION_APP_KEY,
     INTEGRATION_APP_SECRET: env.INTEGRATION_APP_SECRET ?? DEV_INTEGRATION_APP_SECRET,
+    COOKIE_SECURE: env.COOKIE_SECURE ? env.COOKIE_SECURE === 'true' : env.NODE_ENV === 'production',
   };
 }
 
 let cached: Env | undefined;
 export function env(): Env {
-  cached ??= parseEnv();
+  cached ??= parseEnv(process.env, { built: fileURLToPath(import.meta.url).endsWith('.js') });
   return cached;
 }
 export function resetEnvForTests(): void {

@@ -1,6 +1,6 @@
 import connectSessionSequelize from 'connect-session-sequelize';
 import session, { type SessionData } from 'express-session';
-import type { Sequelize } from 'sequelize';
+import { DataTypes, type Sequelize } from 'sequelize';
 import { selectRows } from './select-rows.js';
 
 const SequelizeStore = connectSessionSequelize(session.Store);
@@ -18,8 +18,18 @@ export class SessionStore extends SequelizeStore {
   private readonly db: Sequelize;
 
   constructor(db: Sequelize) {
+    // The library's model, with the user a session belongs to, so a change to that user's rights ends them all.
+    db.define('Session', {
+      sid: { type: DataTypes.STRING(36), primaryKey: true },
+      expires: DataTypes.DATE,
+      data: DataTypes.TEXT,
+      userId: { type: DataTypes.INTEGER, allowNull: true, field: 'user_id' },
+    }, { tableName: 'Sessions' });
     super({
-      db, tableName: 'Sessions', checkExpirationInterval: 15 * 60_000, expiration: SESSION_HOURS * 3600_000,
+      db, table: 'Session', checkExpirationInterval: 15 * 60_000, expiration: SESSION_HOURS * 3600_000,
+      extendDefaultFields: (defaults, data: { adminUser?: { id?: number } }) => ({
+        ...defaults, userId: data.adminUser?.id ?? null,
+      }),
       // No touch: the cookie is not rolling, so a session ends 8 h after login anyway; touching wrote a row per request.
       ...{ disableTouch: true }, // in connect-session-sequelize 7, not in its typings
     });

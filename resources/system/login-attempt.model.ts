@@ -1,6 +1,10 @@
 import {
   DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize,
 } from 'sequelize';
+import type { JurisdictionKind } from '../jurisdiction-kind.js';
+
+export const LOGIN_OUTCOMES = ['succeeded', 'wrongPassword', 'unknownUser', 'inactive', 'throttled'] as const;
+export type LoginOutcome = typeof LOGIN_OUTCOMES[number];
 
 /** Failed logins live in the database so that every web instance counts the same attempts. */
 export class LoginAttempt extends Model<InferAttributes<LoginAttempt>, InferCreationAttributes<LoginAttempt>> {
@@ -8,7 +12,12 @@ export class LoginAttempt extends Model<InferAttributes<LoginAttempt>, InferCrea
   declare username: string;
   declare ip: string;
   declare succeeded: boolean;
+  declare outcome: LoginOutcome | null;
+  /** The trusted browser the attempt came from (set at an earlier successful login), if any. */
+  declare deviceId: string | null;
   declare createdAt: CreationOptional<Date>;
+
+  static jurisdiction: JurisdictionKind = { kind: 'admin' };
 
   static initialize(sequelize: Sequelize): void {
     LoginAttempt.init(
@@ -17,6 +26,8 @@ export class LoginAttempt extends Model<InferAttributes<LoginAttempt>, InferCrea
         username: { type: DataTypes.STRING(100), allowNull: false },
         ip: { type: DataTypes.STRING(64), allowNull: false },
         succeeded: { type: DataTypes.BOOLEAN, allowNull: false },
+        outcome: { type: DataTypes.STRING(20), allowNull: true },
+        deviceId: { type: DataTypes.STRING(64), allowNull: true },
         createdAt: DataTypes.DATE,
       },
       { sequelize, tableName: 'login_attempts', underscored: true, updatedAt: false },

@@ -66,7 +66,7 @@ export const en = {
   actions: { approve: 'Approve', approveBulk: 'Approve selected', reject: 'Return', unbindAffiliation: 'Unbind affiliation', resetBudgetMatch: 'Reset budget match', resetBudgetMatchBulk: 'Reset budget match (selected)', replayBatch: 'Replay batch', pushToIntegration: 'Push', pushToIntegrationBulk: 'Push selected', returnContractFiling: 'Return filing', deleteAcceptance: 'Delete acceptance', newVirtualBudget: 'New virtual budget', initializeCategories: 'Initialise categories', exportXlsx: 'Export to Excel', approveRequest: 'Approve', rejectRequest: 'Refuse', confirmAnomaly: 'Confirm', rejectAnomaly: 'Reject', returnToStepOne: 'Back to step one', returnToStepOneBulk: 'Back to step one (selected)', approveExpert: 'Approve', rejectExpert: 'Return', approveSpecialtyStep: 'Approve this step', returnSpecialty: 'Return to expert', removeSupplier: 'Remove supplier', returnBidding: 'Return bidding', openBudgetSource: 'Open source record', approvePayment: 'Approve payment', rejectPayment: 'Return payment' },
   messages: {
     invalidCredentials: 'Wrong username or password',
-    loginThrottled: 'Too many failed logins, try again in 15 minutes',
+    loginThrottled: 'Too many failed logins: to protect the account, try again shortly (the wait grows with each failure)',
     databaseUnavailable: 'The database cannot be reached right now; the system keeps retrying. Reload the page or submit again shortly; nothing already saved is lost',
     concurrentChange: 'Another user has already handled this record',
     reasonRequired: 'A reason is required',

@@ -127,6 +127,7 @@ export const zhCN = {
     Region: '行政区划',
     SupervisorUser: '监管用户',
     AuditLog: '操作日志',
+    LoginAttempt: '登录安全事件',
     ProcurementUnit: '审核采购单位信息',
     FormalMemberUnit: '查看采购单位信息',
     BudgetCodeCheck: '单位预算编码核对',
@@ -171,7 +172,7 @@ export const zhCN = {
   buttons: { submit: '提交' },
   messages: {
     invalidCredentials: '用户名或密码错误',
-    loginThrottled: '登录失败次数过多，请 15 分钟后再试',
+    loginThrottled: '登录失败次数过多，为保护账号已暂缓受理，请稍后再试（失败越多，等待越久）',
     databaseUnavailable: '数据库暂时无法连接，系统正在自动重试；请稍后刷新页面或重新提交，已保存的数据不会丢失',
     forbiddenError: '您没有执行此操作的权限',
     concurrentChange: '该记录已被他人处理',
@@ -209,6 +210,16 @@ export const zhCN = {
       properties: {
         actorUsername: '操作人', actorRole: '角色', actorRegion: '操作人辖区', action: '操作', resourceId: '对象类型',
         recordId: '记录编号', regionCode: '记录辖区', changes: '变更内容', reason: '原因', createdAt: '时间',
+      },
+    },
+    LoginAttempt: {
+      properties: {
+        createdAt: '时间', username: '用户名', outcome: '结果', succeeded: '成功', ip: '来源地址', deviceId: '受信任浏览器',
+      },
+      labels: {
+        outcome: {
+          succeeded: '登录成功', wrongPassword: '密码错误', unknownUser: '用户名不存在', inactive: '账号已停用', throttled: '失败过多，已延迟',
+        },
       },
     },
     ProcurementUnit: unitTranslations,

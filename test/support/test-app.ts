@@ -80,9 +80,14 @@ async function parse(response: Response): Promise<{ status: number; body: any }>
 export async function loginResponse(base: string, username: string, password = DEMO_PASSWORD, headers: Record<string, string> = {}): Promise<Response> {
   return fetch(`${base}/admin/login`, {
     method: 'POST', redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: base, ...headers },
     body: new URLSearchParams({ email: username, password }).toString(),
   });
+}
+
+/** The session cookie a response set (`name=value`), without the trusted-device cookie that only /admin/login gets. */
+export function sessionCookieOf(response: Response): string {
+  return (response.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]!).filter((c) => c.startsWith('jxcg.sid=')).join('; ');
 }
 
 export function clientWithCookie(base: string, username: string, cookie: string): Client {
@@ -91,7 +96,8 @@ export function clientWithCookie(base: string, username: string, cookie: string)
     get: async (url) => parse(await fetch(`${base}${url}`, { headers: { cookie }, redirect: 'manual' })),
     post: async (url, data = {}) => parse(await fetch(`${base}${url}`, {
       method: 'POST', redirect: 'manual',
-      headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify(data),
+      // A browser names the page's origin on every POST; the panel refuses state changes without it (CSRF).
+      headers: { cookie, 'content-type': 'application/json', origin: base }, body: JSON.stringify(data),
     })),
   };
 }
@@ -101,8 +107,7 @@ export async function login(base: string, username: string, password = DEMO_PASS
   if (response.status !== 302 || !/\/admin$/.test(response.headers.get('location') ?? '')) {
     throw new Error(`login ${username} failed: HTTP ${response.status}`);
   }
-  const cookie = (response.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]).join('; ');
-  return clientWithCookie(base, username, cookie);
+  return clientWithCookie(base, username, sessionCookieOf(response));
 }
 
 export const api = {

@@ -1,0 +1,15 @@
+import type { ResourceDefinition } from '../resource-definition.js';
+import { LOGIN_OUTCOMES, LoginAttempt } from './login-attempt.model.js';
+
+/** 登录安全事件: every login attempt, how it ended and from where, for the administrators to watch. */
+export const loginAttemptResource: ResourceDefinition = {
+  id: 'LoginAttempt',
+  model: LoginAttempt,
+  builtInActions: ['list', 'show', 'search'],
+  options: {
+    titleProperty: 'username',
+    properties: {
+      outcome: { availableValues: LOGIN_OUTCOMES.map((value) => ({ value, label: value })) },
+    },
+  },
+};
