@@ -3,6 +3,7 @@ import type { Sequelize } from 'sequelize';
 import { budgetCodeVerdict } from '../domain/budget-code-verdict.js';
 import { CREDIT_CODE_CHARSET, creditCodeCheckChar } from '../domain/credit-code.js';
 import type { Role } from '../domain/jurisdiction.js';
+import { normaliseUsername, passwordWeakness } from '../domain/user-rules.js';
 import { Affiliation, IntegrationUnit, ProcurementUnit, Region, SupervisorUser } from '../resources/models.js';
 import { seedDemoAgreement } from './demo-agreement.js';
 import { seedDemoAnomaliesAndExperts } from './demo-anomalies-experts.js';
@@ -49,10 +50,16 @@ export async function seedReferenceData(): Promise<void> {
   await Region.bulkCreate(JIANGXI_REGIONS, { ignoreDuplicates: true });
 }
 
+/** The demo users pass the same rules as users an administrator creates: a weak DEMO_PASSWORD stops the seed. */
 export async function seedDemoUsers(password: string): Promise<void> {
+  for (const user of DEMO_USERS) {
+    const weakness = passwordWeakness(password, user.username);
+    if (weakness) throw new Error(`演示密码 DEMO_PASSWORD 不能用于用户 ${user.username}：${weakness}`);
+  }
   const passwordHash = await hashPassword(password);
   for (const user of DEMO_USERS) {
-    await SupervisorUser.findOrCreate({ where: { username: user.username }, defaults: { ...user, passwordHash, lastLoginAt: null } });
+    const username = normaliseUsername(user.username);
+    await SupervisorUser.findOrCreate({ where: { username }, defaults: { ...user, username, passwordHash, lastLoginAt: null } });
   }
 }
 

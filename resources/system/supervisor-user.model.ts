@@ -1,7 +1,8 @@
 import {
   DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize,
 } from 'sequelize';
-import type { Role } from '../../domain/jurisdiction.js';
+import { tryRegionLevel, type Role } from '../../domain/jurisdiction.js';
+import { roleRegionMismatch } from '../../domain/user-rules.js';
 import type { JurisdictionKind } from '../jurisdiction-kind.js';
 
 export class SupervisorUser extends Model<InferAttributes<SupervisorUser>, InferCreationAttributes<SupervisorUser>> {
@@ -25,7 +26,8 @@ export class SupervisorUser extends Model<InferAttributes<SupervisorUser>, Infer
         id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
         username: {
           type: DataTypes.STRING(50), allowNull: false, unique: true,
-          validate: { is: { args: /^[a-z0-9_.-]{3,50}$/i, msg: '用户名只能包含字母、数字、下划线、点和横线，3 到 50 个字符' } },
+          // Lower case only: login lower-cases what is typed, so an upper-case name could never sign in.
+          validate: { is: { args: /^[a-z0-9_.-]{3,50}$/, msg: '用户名只能包含小写字母、数字、下划线、点和横线，3 到 50 个字符' } },
         },
         displayName: { type: DataTypes.STRING(50), allowNull: false },
         role: { type: DataTypes.ENUM('admin', 'province', 'city', 'county', 'gongguanban'), allowNull: false },
@@ -36,7 +38,20 @@ export class SupervisorUser extends Model<InferAttributes<SupervisorUser>, Infer
         createdAt: DataTypes.DATE,
         updatedAt: DataTypes.DATE,
       },
-      { sequelize, tableName: 'supervisor_users', underscored: true },
+      {
+        sequelize, tableName: 'supervisor_users', underscored: true,
+        validate: {
+          // Whoever creates a user (the panel, seeds, a script) cannot store one whose role and region disagree.
+          // Only a change to either is checked, so a user stored before this rule can still sign in (login writes
+          // lastLoginAt); a bulk update naming neither field has nothing to check.
+          roleFitsRegion(this: SupervisorUser) {
+            if (this.role === undefined || this.regionCode === undefined) return;
+            if (!this.isNewRecord && !this.changed('role') && !this.changed('regionCode')) return;
+            const mismatch = roleRegionMismatch(this.role, tryRegionLevel(this.regionCode));
+            if (mismatch) throw new Error(mismatch);
+          },
+        },
+      },
     );
   }
 }

@@ -11,10 +11,10 @@ describe('F5: racing decisions', () => {
     app = await startTestApp();
     const admin = await login(app.url, 'admin');
     const created = await admin.post(api.resourceAction('SupervisorUser', 'new'), {
-      username: 'nanchang2', displayName: '南昌市采购办（二）', role: 'city', regionCode: '360100', active: true, password: 'Nanchang2026',
+      username: 'nanchang2', displayName: '南昌市采购办（二）', role: 'city', regionCode: '360100', active: true, password: 'Bayi#2026x',
     });
     expect(created.body.notice.type).toBe('success');
-    clients.push(await login(app.url, 'nanchang'), await login(app.url, 'nanchang2', 'Nanchang2026'));
+    clients.push(await login(app.url, 'nanchang'), await login(app.url, 'nanchang2', 'Bayi#2026x'));
   });
   afterAll(async () => { await app.stop(); });
 

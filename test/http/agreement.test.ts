@@ -22,10 +22,10 @@ beforeAll(async () => {
   for (const name of ['admin', 'nanchang', 'nanchangxian', 'ganzhou']) clients[name] = await login(app.url, name);
   // 东湖区 (360102) has no library of its own: it works in 南昌市's.
   const created = await clients.admin!.post(api.resourceAction('SupervisorUser', 'new'), {
-    username: 'donghu', displayName: '东湖区采购办', role: 'county', regionCode: '360102', active: true, password: 'Donghu2026',
+    username: 'donghu', displayName: '东湖区采购办', role: 'county', regionCode: '360102', active: true, password: 'Tengwang#2026',
   });
   expect(created.body.notice.type).toBe('success');
-  clients.donghu = await login(app.url, 'donghu', 'Donghu2026');
+  clients.donghu = await login(app.url, 'donghu', 'Tengwang#2026');
 });
 afterAll(async () => { await app.stop(); });
 
