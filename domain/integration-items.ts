@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { unsafeCharacterIn } from './unsafe-characters.js';
 
 /** The three kinds of batch the 一体化 platform pushes, as they appear in the API path. */
 export const INTEGRATION_KINDS = ['budgets', 'units', 'payment-vouchers'] as const;
@@ -10,7 +11,17 @@ export const INTEGRATION_KIND_LABELS: Record<IntegrationKind, string> = {
 
 export const MAX_ITEMS_PER_BATCH = 10_000;
 
-const text = (max: number) => z.string({ error: '必填，应为字符串' }).trim().min(1, '不能为空').max(max, `不能超过 ${max} 个字符`);
+/**
+ * How far past the receipt time an item's own time (`updatedAt`, a voucher's `paidAt`) may lie: the two servers'
+ * clocks differ a little. A later time is refused, since it is the item's version: a line stamped 9999-12-31 would
+ * refuse every later update of it.
+ */
+export const ALLOWED_CLOCK_SKEW_MS = 5 * 60_000;
+
+const safe = (value: string) => unsafeCharacterIn(value) === null;
+const unsafeMessage = { error: (issue: { input?: unknown }) => unsafeCharacterIn(String(issue.input)) ?? '含有不能接收的字符', abort: true };
+const text = (max: number) => z.string({ error: '必填，应为字符串' }).trim().refine(safe, unsafeMessage)
+  .min(1, '不能为空').max(max, `不能超过 ${max} 个字符`);
 const code = (max: number) => text(max).regex(/^[0-9A-Za-z._-]+$/, '只能包含字母、数字和 . _ -');
 const regionCode = z.string({ error: '必填，应为 6 位行政区划代码' }).regex(/^\d{6}$/, '应为 6 位行政区划代码');
 const isoDateTime = z.string({ error: '必填，应为 ISO 8601 时间' })
@@ -46,7 +57,7 @@ export const unitItemSchema = z.object({
 export const voucherItemSchema = z.object({
   voucherNo: code(64),
   budgetLineId: code(64),
-  contractNo: z.string().trim().max(64, '不能超过 64 个字符').nullish().transform((v) => v || null),
+  contractNo: z.string().trim().refine(safe, unsafeMessage).max(64, '不能超过 64 个字符').nullish().transform((v) => v || null),
   payeeName: text(200),
   amount,
   paidAt: isoDateTime,
@@ -61,6 +72,11 @@ const SCHEMAS: Record<IntegrationKind, z.ZodType<IntegrationItem>> = {
   budgets: budgetItemSchema, units: unitItemSchema, 'payment-vouchers': voucherItemSchema,
 };
 
+/** The item's own time, which is also its version: a later one overwrites. */
+export const SOURCE_TIME_FIELDS: Record<IntegrationKind, string> = {
+  budgets: 'updatedAt', units: 'updatedAt', 'payment-vouchers': 'paidAt',
+};
+
 /** The natural key that makes a re-sent item update, never duplicate. */
 export const NATURAL_KEYS: Record<IntegrationKind, string> = {
   budgets: 'budgetLineId', units: 'unitBudgetCode', 'payment-vouchers': 'voucherNo',
@@ -73,11 +89,14 @@ export interface ValidatedItems<T = IntegrationItem> { valid: Array<{ index: num
 /**
  * Checks every item of a batch on its own: a bad item is reported by index and field, the good ones go on. Within a
  * batch a natural key seen twice keeps its first occurrence; the second is reported, so the outcome never depends on
- * the order a bulk upsert happens to apply rows in.
+ * the order a bulk upsert happens to apply rows in. `receivedAt` is when the batch arrived (the worker passes the
+ * stored one, so a batch checked again later gets the same verdicts).
  */
-export function validateItems(kind: IntegrationKind, items: readonly unknown[]): ValidatedItems {
+export function validateItems(kind: IntegrationKind, items: readonly unknown[], receivedAt: Date = new Date()): ValidatedItems {
   const schema = SCHEMAS[kind];
   const key = NATURAL_KEYS[kind];
+  const timeField = SOURCE_TIME_FIELDS[kind];
+  const latest = receivedAt.getTime() + ALLOWED_CLOCK_SKEW_MS;
   const seen = new Map<string, number>();
   const result: ValidatedItems = { valid: [], rejected: [] };
   items.forEach((raw, index) => {
@@ -91,6 +110,11 @@ export function validateItems(kind: IntegrationKind, items: readonly unknown[]):
       result.rejected.push({ index, errors });
       return;
     }
+    const time = String((parsed.data as unknown as Record<string, unknown>)[timeField]);
+    if (Date.parse(time) > latest) {
+      result.rejected.push({ index, errors: [{ field: timeField, message: futureTimeMessage(time, receivedAt) }] });
+      return;
+    }
     const natural = String((parsed.data as unknown as Record<string, unknown>)[key]);
     const first = seen.get(natural);
     if (first !== undefined) {
@@ -101,4 +125,9 @@ export function validateItems(kind: IntegrationKind, items: readonly unknown[]):
     result.valid.push({ index, item: parsed.data });
   });
   return result;
+}
+
+function futureTimeMessage(time: string, receivedAt: Date): string {
+  const minutes = ALLOWED_CLOCK_SKEW_MS / 60_000;
+  return `时间 ${time} 晚于本批次的接收时间（${receivedAt.toISOString()}）超过 ${minutes} 分钟，不能接收；请核对一体化平台的时钟`;
 }

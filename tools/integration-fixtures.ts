@@ -11,6 +11,9 @@ const FUND_TYPES = ['一般公共预算', '政府性基金预算', '财政专户
 const PAYEES = ['江西赣新科技有限公司', '南昌洪城物业服务有限公司', '赣州宏达医疗器械有限公司', '江西天工印务有限公司', '九江长江信息技术有限公司'];
 
 const BASE_TIME = Date.parse('2026-11-24T09:00:00+08:00');
+// An item's time steps by a millisecond per item: offsets run into the millions (the bench starts at 2,000,000), and
+// the API refuses a time more than a few minutes past its receipt.
+const SOURCE_TIME_STEP_MS = 1;
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /**
@@ -33,7 +36,7 @@ export function simulatedBudgets(count: number, options: { seed?: number; offset
       categoryCode: random.pick(CATEGORIES),
       amount: (random.int(10_000, 5_000_000) + random.int(0, 99) / 100).toFixed(2),
       fundType: random.pick(FUND_TYPES),
-      updatedAt: iso(BASE_TIME + i * 1000),
+      updatedAt: iso(BASE_TIME + i * SOURCE_TIME_STEP_MS),
     };
   });
 }
@@ -51,7 +54,7 @@ export function simulatedUnits(count: number, options: { seed?: number; offset?:
       unitName: `模拟预算单位${regionCode}-${i + 1}`,
       creditCode: first17 + creditCodeCheckChar(first17),
       regionCode,
-      updatedAt: iso(BASE_TIME + i * 1000),
+      updatedAt: iso(BASE_TIME + i * SOURCE_TIME_STEP_MS),
     };
   });
 }

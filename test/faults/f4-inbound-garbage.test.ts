@@ -29,6 +29,10 @@ const MUTATIONS: Mutation[] = [
   { name: 'HTML in the project name', field: null, spoil: (i) => ({ ...i, projectName: '<script>alert(1)</script>采购项目' }) },
   { name: 'SQL in the unit name', field: null, spoil: (i) => ({ ...i, unitName: "单位'); DELETE FROM integration_budgets; --" }) },
   { name: 'deeply nested project name', field: 'projectName', spoil: (i) => ({ ...i, projectName: deep(200) }) },
+  { name: 'NUL in the project name', field: 'projectName', spoil: (i) => ({ ...i, projectName: '办公\u0000设备' }) },
+  { name: 'lone surrogate in the unit name', field: 'unitName', spoil: (i) => ({ ...i, unitName: '单位\udc00' }) },
+  { name: 'escape sequence in the fund type', field: 'fundType', spoil: (i) => ({ ...i, fundType: '\u001b[2J一般公共预算' }) },
+  { name: 'updated at the end of time', field: 'updatedAt', spoil: (i) => ({ ...i, updatedAt: '9999-12-31T23:59:59Z' }) },
   { name: 'null item', field: '', spoil: () => null },
   { name: 'an array instead of an item', field: '', spoil: (i) => [i] },
 ];
@@ -46,9 +50,9 @@ describe('F4: garbage into the 一体化 API', () => {
       const kind = n % 10;
       let status: number;
       if (kind === 0) {
-        // Broken envelopes: not JSON, wrong content type, invalid UTF-8, a bare array, huge nesting.
+        // Broken envelopes: not JSON, wrong content type, invalid UTF-8, a bare array, huge nesting, a repeated key.
         const nested = `${'{"a":'.repeat(20_000)}1${'}'.repeat(20_000)}`;
-        const bodies = ['{"items": [', 'items=1', '[]', `{"items": [${nested}]}`, '{"items": "many"}', `{"items": [${'['.repeat(50_000)}`];
+        const bodies = ['{"items": [', 'items=1', '[]', `{"items": [${nested}]}`, '{"items": "many"}', `{"items": [${'['.repeat(50_000)}`, '{"items": [{"a": 1, "a": 2}]}'];
         const body = bodies[n % bodies.length]!;
         const headers = signedHeaders(platform, body);
         if (n % 20 === 0) headers['content-type'] = 'text/plain';
