@@ -4,6 +4,7 @@ import {
 } from '../../domain/integration-items.js';
 import { IntegrationInbox, IntegrationInboxPayload } from '../../resources/models.js';
 import { applyChunk, CHUNK_SIZE } from '../ingest/apply-items.js';
+import { attemptFailure, IngestProblem } from '../ingest/attempt-failure.js';
 import { linkUnits, type LinkScope } from '../ingest/link-units.js';
 import type { JobContext } from '../job-types.js';
 
@@ -25,9 +26,9 @@ function linkScopeOf(kind: IntegrationKind, items: readonly unknown[]): LinkScop
 /** Validates the stored payload again and applies its valid items in chunks; returns the counts and what to link. */
 async function applyStoredItems(batch: IntegrationInbox, job: JobContext) {
   const payload = await IntegrationInboxPayload.findByPk(batch.id);
-  if (!payload) throw new Error(`批次 ${batch.id} 的原始报文缺失`);
+  if (!payload) throw new IngestProblem(`批次 ${batch.id} 的原始报文缺失`);
   const { items } = JSON.parse(payload.body) as { items: unknown[] };
-  const { valid, rejected } = validateItems(batch.kind, items);
+  const { valid, rejected } = validateItems(batch.kind, items, batch.receivedAt);
   let applied = 0;
   let unchanged = 0;
   const processingErrors: ItemRejection[] = [];
@@ -50,7 +51,7 @@ async function applyStoredItems(batch: IntegrationInbox, job: JobContext) {
 export async function ingestBatch(data: unknown, job: JobContext): Promise<Record<string, number>> {
   const { batchId } = data as IngestBatchData;
   const batch = await IntegrationInbox.findByPk(batchId);
-  if (!batch) throw new Error(`批次 ${batchId} 不存在`);
+  if (!batch) throw new IngestProblem(`批次 ${batchId} 不存在`);
   // Queued again after it finished (the sweeper after a Redis loss): nothing left to do.
   // A replay sets the batch back to received first, so a done batch here is one that needs nothing more.
   if (batch.state === 'done') {
@@ -71,12 +72,11 @@ export async function ingestBatch(data: unknown, job: JobContext): Promise<Recor
       itemErrors: errors.length ? JSON.stringify(errors) : null, lastError: null, finishedAt: new Date(),
     }, { where: { id: batch.id } });
     return { applied, unchanged, rejected: rejected.length, failed: processingErrors.length };
-  } catch (error) {
+  } catch (caught) {
     const final = job.attemptsMade + 1 >= job.maxAttempts;
+    const { lastError, error } = attemptFailure(caught, batch.id, job.attemptsMade + 1, job.maxAttempts);
     await batch.update({
-      state: final ? 'failed' : 'received',
-      lastError: `第 ${job.attemptsMade + 1}/${job.maxAttempts} 次处理失败：${(error as Error).message}`,
-      ...(final ? { finishedAt: new Date() } : {}),
+      state: final ? 'failed' : 'received', lastError, ...(final ? { finishedAt: new Date() } : {}),
     }).catch(() => undefined);
     throw error;
   }

@@ -11,6 +11,7 @@ import { IntegrationInbox, IntegrationInboxPayload } from '../../resources/model
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from '../database-unavailable.js';
 import { logger } from '../logger.js';
 import { batchReport } from './batch-report.js';
+import { firstDuplicateKey } from './duplicate-json-keys.js';
 import { integrationOpenApi } from './openapi.js';
 
 export const INTEGRATION_API_PATH = '/api/integration/v1';
@@ -42,9 +43,9 @@ export async function enqueueIngest(queue: JobQueue, batchId: string, replay = 0
  * Counts what a batch holds and reports each bad item. The parsed items are not kept: the worker applies the stored
  * body, and thousands of items held through the inbox write would reach V8's old generation on every batch.
  */
-function checkBatch(kind: IntegrationKind, body: Buffer): { itemCount: number; accepted: number; rejected: ItemRejection[] } {
+function checkBatch(kind: IntegrationKind, body: Buffer, receivedAt: Date): { itemCount: number; accepted: number; rejected: ItemRejection[] } {
   const items = parseItems(body);
-  const { valid, rejected } = validateItems(kind, items);
+  const { valid, rejected } = validateItems(kind, items, receivedAt);
   return { itemCount: items.length, accepted: valid.length, rejected };
 }
 
@@ -75,9 +76,11 @@ export function integrationApi(options: IntegrationApiOptions): Router {
         const { appKey, signature } = authenticate(req, body);
         const seen = await IntegrationInbox.findOne({ where: { signature }, attributes: ['id'] });
         if (seen) throw new ApiError(409, 'duplicate_signature', '该签名已提交过（重复请求），未重复接收', { batchId: seen.id });
-        const { itemCount, accepted, rejected } = checkBatch(kind, body);
+        // One receipt time for the check here and the worker's: both refuse the same future-dated items.
+        const receivedAt = new Date();
+        const { itemCount, accepted, rejected } = checkBatch(kind, body, receivedAt);
         const batchId = randomUUID();
-        await storeBatch(options.sequelize, { batchId, kind, appKey, signature, body, itemCount, accepted, rejected });
+        await storeBatch(options.sequelize, { batchId, kind, appKey, signature, body, itemCount, accepted, rejected, receivedAt });
         await enqueueIngest(options.queue, batchId).catch((error: unknown) => {
           // The batch is stored: the inbox sweeper queues it once the queue is back.
           logger.error({ err: error, batchId }, 'ingest job not queued; the inbox sweeper will retry');
@@ -112,7 +115,8 @@ export function integrationApi(options: IntegrationApiOptions): Router {
       return;
     }
     if (error.status && error.status >= 400 && error.status < 500) {
-      res.status(error.status).json({ code: 'bad_request', message: '请求无法读取：' + error.message });
+      logger.warn({ err: error.message, type: error.type, url: req.originalUrl }, 'integration request body unreadable');
+      res.status(error.status).json({ code: 'bad_request', message: UNREADABLE_BODY[error.type ?? ''] ?? '请求无法读取，未接收' });
       return;
     }
     if (isDatabaseUnavailable(error)) {
@@ -131,11 +135,19 @@ export function integrationApi(options: IntegrationApiOptions): Router {
 }
 
 function parseItems(body: Buffer): unknown[] {
+  const text = body.toString('utf8');
   let parsed: unknown;
   try {
-    parsed = JSON.parse(body.toString('utf8'));
+    parsed = JSON.parse(text);
   } catch (error) {
-    throw new ApiError(400, 'malformed_json', `请求体不是合法的 JSON：${(error as Error).message}`);
+    // The parser's own sentence is English and quotes the body back; only where it stopped is worth passing on.
+    const position = /at position (\d+)/.exec((error as Error).message)?.[1];
+    throw new ApiError(400, 'malformed_json', `请求体不是合法的 JSON${position ? `（第 ${Number(position) + 1} 个字符附近）` : ''}`);
+  }
+  const duplicate = firstDuplicateKey(text);
+  if (duplicate) {
+    const where = duplicate.path ? `请求体 ${shorten(duplicate.path)} 处的对象` : '请求体顶层对象';
+    throw new ApiError(400, 'duplicate_key', `${where}中键 ${shorten(JSON.stringify(duplicate.key))} 出现了不止一次；同一对象内的键不能重复，整个请求未接收`);
   }
   const items = (parsed as { items?: unknown } | null)?.items;
   if (typeof parsed !== 'object' || parsed === null || !Array.isArray(items)) {
@@ -148,16 +160,27 @@ function parseItems(body: Buffer): unknown[] {
   return items;
 }
 
+const shorten = (text: string) => (text.length > 80 ? `${text.slice(0, 80)}…` : text);
+
+/** What the platform is told when the body could not be read: our sentence, never the parser's or the socket's. */
+const UNREADABLE_BODY: Record<string, string> = {
+  'request.aborted': '请求在传输中断开，未接收，请重新推送',
+  'request.size.invalid': '请求体长度与 Content-Length 不符，未接收',
+  'charset.unsupported': '不支持该字符集，请以 UTF-8 推送',
+  'encoding.unsupported': '不支持该内容编码（Content-Encoding），请使用 gzip、deflate 或不压缩',
+  'stream.encoding.set': '请求体无法读取',
+};
+
 async function storeBatch(sequelize: Sequelize, batch: {
   batchId: string; kind: IntegrationKind; appKey: string; signature: string; body: Buffer; itemCount: number;
-  accepted: number; rejected: ReturnType<typeof validateItems>['rejected'];
+  accepted: number; rejected: ReturnType<typeof validateItems>['rejected']; receivedAt: Date;
 }): Promise<void> {
   try {
     await sequelize.transaction(async (transaction) => {
       await IntegrationInbox.create({
         id: batch.batchId, kind: batch.kind, state: 'received', appKey: batch.appKey, signature: batch.signature,
         itemCount: batch.itemCount, acceptedCount: batch.accepted, rejectedCount: batch.rejected.length,
-        itemErrors: batch.rejected.length ? JSON.stringify(batch.rejected) : null, receivedAt: new Date(),
+        itemErrors: batch.rejected.length ? JSON.stringify(batch.rejected) : null, receivedAt: batch.receivedAt,
       }, { transaction });
       await IntegrationInboxPayload.create({ batchId: batch.batchId, body: batch.body.toString('utf8') }, { transaction });
     });

@@ -1,37 +1,50 @@
-import { MAX_ITEMS_PER_BATCH } from '../../domain/integration-items.js';
+import { ALLOWED_CLOCK_SKEW_MS, MAX_ITEMS_PER_BATCH } from '../../domain/integration-items.js';
 
 const error = { $ref: '#/components/schemas/Error' };
 const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: error } } });
 const money = { oneOf: [{ type: 'number' }, { type: 'string', pattern: '^\\d{1,13}(\\.\\d{1,2})?$' }], description: '金额（元），最多两位小数，大于 0' };
-const dateTime = { type: 'string', format: 'date-time', description: 'ISO 8601，如 2026-11-20T09:30:00+08:00' };
+const skewMinutes = ALLOWED_CLOCK_SKEW_MS / 60_000;
+const dateTime = { type: 'string', format: 'date-time', description: `ISO 8601，如 2026-11-20T09:30:00+08:00；晚于接收时间 ${skewMinutes} 分钟以上的该项被拒收` };
+/** Every text field: control characters (U+0000–U+001F, U+007F–U+009F, tab and line breaks included) and unpaired UTF-16 surrogates are refused per item. */
+const text = (maxLength: number, description?: string) => ({
+  type: 'string', maxLength, description: `${description ? `${description}；` : ''}不得含控制字符（含制表符、换行）或不成对的 UTF-16 代理项`,
+});
 const region = { type: 'string', pattern: '^\\d{6}$', description: '行政区划代码，须为江西省内的区划' };
 
 const schemas = {
   Error: {
     type: 'object', required: ['code', 'message'],
-    properties: { code: { type: 'string' }, message: { type: 'string', description: '中文说明' }, batchId: { type: 'string' } },
+    properties: {
+      code: {
+        type: 'string',
+        enum: ['malformed_json', 'duplicate_key', 'malformed_body', 'empty_batch', 'bad_request', 'missing_credentials', 'unknown_app_key',
+          'bad_signature', 'bad_timestamp', 'stale_timestamp', 'duplicate_signature', 'batch_not_found', 'not_found', 'payload_too_large', 'too_many_items',
+          'database_unavailable', 'internal_error'],
+      },
+      message: { type: 'string', description: '中文说明（我方的说明，不含解析器或数据库的原始报错）' }, batchId: { type: 'string' },
+    },
   },
   Budget: {
     type: 'object',
     required: ['budgetLineId', 'fiscalYear', 'regionCode', 'unitBudgetCode', 'unitName', 'projectName', 'categoryCode', 'amount', 'fundType', 'updatedAt'],
     properties: {
-      budgetLineId: { type: 'string', maxLength: 64, description: '指标ID（唯一键）' },
+      budgetLineId: text(64, '指标ID（唯一键）'),
       fiscalYear: { type: 'integer', minimum: 2000, maximum: 2100 },
       regionCode: region,
-      unitBudgetCode: { type: 'string', maxLength: 50, description: '单位预算编码' },
-      unitName: { type: 'string', maxLength: 200 },
-      projectName: { type: 'string', maxLength: 300 },
-      categoryCode: { type: 'string', maxLength: 30, description: '品目编码' },
+      unitBudgetCode: text(50, '单位预算编码'),
+      unitName: text(200),
+      projectName: text(300),
+      categoryCode: text(30, '品目编码'),
       amount: money,
-      fundType: { type: 'string', maxLength: 50, description: '资金性质' },
-      updatedAt: { ...dateTime, description: '一体化侧的更新时间；不晚于已存数据的更新被忽略' },
+      fundType: text(50, '资金性质'),
+      updatedAt: { ...dateTime, description: `一体化侧的更新时间；不晚于已存数据的更新被忽略；晚于接收时间 ${skewMinutes} 分钟以上的该项被拒收` },
     },
   },
   Unit: {
     type: 'object', required: ['unitBudgetCode', 'unitName', 'creditCode', 'regionCode', 'updatedAt'],
     properties: {
-      unitBudgetCode: { type: 'string', maxLength: 50, description: '单位预算编码（唯一键）' },
-      unitName: { type: 'string', maxLength: 200 },
+      unitBudgetCode: text(50, '单位预算编码（唯一键）'),
+      unitName: text(200),
       creditCode: { type: 'string', pattern: '^[0-9A-HJ-NPQRTUWXY]{18}$', description: '统一社会信用代码' },
       regionCode: region,
       updatedAt: dateTime,
@@ -40,12 +53,12 @@ const schemas = {
   PaymentVoucher: {
     type: 'object', required: ['voucherNo', 'budgetLineId', 'payeeName', 'amount', 'paidAt'],
     properties: {
-      voucherNo: { type: 'string', maxLength: 64, description: '凭证号（唯一键）' },
-      budgetLineId: { type: 'string', maxLength: 64 },
-      contractNo: { type: 'string', maxLength: 64, nullable: true },
-      payeeName: { type: 'string', maxLength: 200 },
+      voucherNo: text(64, '凭证号（唯一键）'),
+      budgetLineId: text(64),
+      contractNo: { ...text(64), nullable: true },
+      payeeName: text(200),
       amount: money,
-      paidAt: { ...dateTime, description: '支付时间；同一凭证号以支付时间较晚者为准' },
+      paidAt: { ...dateTime, description: `支付时间；同一凭证号以支付时间较晚者为准；晚于接收时间 ${skewMinutes} 分钟以上的该项被拒收` },
     },
   },
   Accepted: {
@@ -74,7 +87,8 @@ const schemas = {
       unchanged: { type: 'integer', description: '与已存数据相同或更旧而未改动的条数' },
       failed: { type: 'integer', description: '处理时发现错误的条数（如区划代码不存在）' },
       errors: { $ref: '#/components/schemas/Accepted/properties/rejected' },
-      lastError: { type: 'string', nullable: true }, attempts: { type: 'integer' },
+      lastError: { type: 'string', nullable: true, description: '最近一次处理失败的中文说明（含日志编号，便于与监管端核对日志）；不含数据库或驱动的原始报错' },
+      attempts: { type: 'integer' },
       receivedAt: { type: 'string', format: 'date-time' }, finishedAt: { type: 'string', format: 'date-time', nullable: true },
     },
   },
@@ -90,8 +104,10 @@ function batchEndpoint(summary: string, item: string) {
         content: { 'application/json': { schema: { type: 'object', required: ['items'], properties: { items: { type: 'array', minItems: 1, maxItems: MAX_ITEMS_PER_BATCH, items: { $ref: `#/components/schemas/${item}` } } } } } },
       },
       responses: {
-        202: { description: '已接收：有效项入库处理，无效项按下标和字段列出', content: { 'application/json': { schema: { $ref: '#/components/schemas/Accepted' } } } },
-        400: errorResponse('请求体不是合法 JSON 或不是 {"items": [...]}'),
+        202: { description: '已接收：有效项入库处理，无效项（字段不合规、含控制字符或不成对代理项、时间晚于接收时间超过 '
+          + `${ALLOWED_CLOCK_SKEW_MS / 60_000} 分钟、批内唯一键重复）按下标和字段列出，不影响其余项`, content: { 'application/json': { schema: { $ref: '#/components/schemas/Accepted' } } } },
+        400: errorResponse('malformed_json：请求体不是合法 JSON；duplicate_key：任一对象内有重复的键（整个请求不接收）；'
+          + 'malformed_body / empty_batch：不是 {"items": [...]} 或 items 为空'),
         401: errorResponse('X-App-Key 未知、签名错误，或 X-Timestamp 与服务器时间相差超过 300 秒'),
         409: errorResponse('同一签名已提交过'),
         413: errorResponse(`请求体超过 10 MB 或超过 ${MAX_ITEMS_PER_BATCH} 项`),

@@ -131,10 +131,104 @@ describe('accepting a batch', () => {
     await postBatch(app.url, platform, 'budgets', [line]);
     await drain();
     await IntegrationBudget.update({ matchStatus: 'matched', matchedProjectCode: 'CG-1', matchedProjectName: '项目一' }, { where: { budgetLineId: line!.budgetLineId } });
-    await postBatch(app.url, platform, 'budgets', [{ ...line, projectName: '改名后的项目', updatedAt: '2027-01-01T00:00:00Z' }]);
+    await postBatch(app.url, platform, 'budgets', [{ ...line, projectName: '改名后的项目', updatedAt: '2026-11-30T00:00:00Z' }]);
     await drain();
     const stored = (await IntegrationBudget.findOne({ where: { budgetLineId: line!.budgetLineId } }))!;
     expect(stored).toMatchObject({ projectName: '改名后的项目', matchStatus: 'matched', matchedProjectCode: 'CG-1' });
+  });
+});
+
+// What a database driver or the JSON parser says, which the platform must never be shown.
+const DRIVER_TEXT = /SQLITE|unrecognized token|invalid byte sequence|syntax error|relation|does not exist|no such table|violates|Unexpected|position|integration_budgets/i;
+
+describe('inbound validation: one bad item never fails its batch', () => {
+  it('a NUL, a lone surrogate or another control character is reported by index and field; the batch\'s other items are applied', async () => {
+    const items: any[] = simulatedBudgets(6, { seed: 8, offset: 900 });
+    items[1] = { ...items[1], projectName: '2026年办公\u0000设备购置' };
+    items[3] = { ...items[3], unitName: '预算单位\ud800' };
+    items[4] = { ...items[4], fundType: '一般公共\u0007预算' };
+    const sent = await postBatch(app.url, platform, 'budgets', items);
+    expect(sent.status).toBe(202);
+    expect(sent.body).toMatchObject({ accepted: 3 });
+    expect(sent.body.rejected).toEqual([
+      { index: 1, errors: [{ field: 'projectName', message: expect.stringContaining('U+0000') }] },
+      { index: 3, errors: [{ field: 'unitName', message: expect.stringContaining('代理项') }] },
+      { index: 4, errors: [{ field: 'fundType', message: expect.stringContaining('U+0007') }] },
+    ]);
+    await drain();
+    const report = await getBatch(app.url, platform, sent.body.batchId);
+    expect(report.body).toMatchObject({ state: 'done', accepted: 3, rejected: 3, applied: 3, failed: 0, lastError: null, attempts: 1 });
+    expect(report.body.errors.map((e: any) => [e.index, e.errors[0].field])).toEqual([[1, 'projectName'], [3, 'unitName'], [4, 'fundType']]);
+    const ids = (indexes: number[]) => indexes.map((i) => items[i].budgetLineId);
+    expect(await IntegrationBudget.count({ where: { budgetLineId: ids([0, 2, 5]) } })).toBe(3);
+    expect(await IntegrationBudget.count({ where: { budgetLineId: ids([1, 3, 4]) } })).toBe(0);
+    for (const answer of [sent.body, report.body]) expect(JSON.stringify(answer)).not.toMatch(DRIVER_TEXT);
+  });
+
+  it('an item dated more than the allowed clock skew past its receipt is refused, and cannot freeze its line', async () => {
+    const [frozen, fine] = simulatedBudgets(2, { seed: 9, offset: 950 });
+    const inAMinute = new Date(Date.now() + 60_000).toISOString();
+    const sent = await postBatch(app.url, platform, 'budgets', [{ ...frozen!, updatedAt: '9999-12-31T23:59:59Z' }, { ...fine!, updatedAt: inAMinute }]);
+    expect(sent).toMatchObject({ status: 202, body: { accepted: 1 } });
+    expect(sent.body.rejected).toEqual([{ index: 0, errors: [{ field: 'updatedAt', message: expect.stringContaining('晚于本批次的接收时间') }] }]);
+    expect(sent.body.rejected[0].errors[0].message).toContain('5 分钟');
+    await drain();
+    expect((await getBatch(app.url, platform, sent.body.batchId)).body).toMatchObject({ state: 'done', applied: 1, rejected: 1 });
+    expect(await IntegrationBudget.count({ where: { budgetLineId: frozen!.budgetLineId } })).toBe(0);
+    // The line's next real update goes in as any other.
+    await postBatch(app.url, platform, 'budgets', [{ ...frozen!, amount: '10.00' }]);
+    await drain();
+    expect(Number((await IntegrationBudget.findOne({ where: { budgetLineId: frozen!.budgetLineId } }))!.amount)).toBe(10);
+  });
+
+  it('a key repeated in one object anywhere in the body refuses the whole request: 400 duplicate_key', async () => {
+    const [line] = simulatedBudgets(1, { seed: 10, offset: 980 });
+    const one = JSON.stringify(line);
+    const bodies: Array<[string, string]> = [
+      [`{"items":[${one.replace('{', '{"amount":"1.00",')}]}`, 'items[0] 处的对象中键 "amount"'],
+      [`{"items":[${one}],"items":[]}`, '顶层对象中键 "items"'],
+      [`{"items":[${one.replace('"amount"', '"\\u0061mount":"1.00","amount"')}]}`, '键 "amount"'],
+    ];
+    const before = await IntegrationInbox.count();
+    for (const [body, named] of bodies) {
+      expect(() => JSON.parse(body)).not.toThrow();
+      const answer = await postRaw(app.url, 'budgets', body, signedHeaders(platform, body));
+      expect(answer).toMatchObject({ status: 400, body: { code: 'duplicate_key', message: expect.stringContaining(named) } });
+      expect(answer.body.message).toContain('不能重复');
+    }
+    expect(await IntegrationInbox.count()).toBe(before);
+    const doc = await (await fetch(`${app.url}/api/integration/v1/openapi.json`)).json() as any;
+    expect(doc.components.schemas.Error.properties.code.enum).toEqual(expect.arrayContaining(['duplicate_key', 'malformed_json']));
+  });
+
+  it('a body that is no JSON is answered in our words, without the parser\'s', async () => {
+    for (const raw of ['{"items": [', 'items=1', '{"items": [{"a": 1,}]}']) {
+      const answer = await postRaw(app.url, 'budgets', raw, signedHeaders(platform, raw));
+      expect(answer).toMatchObject({ status: 400, body: { code: 'malformed_json', message: expect.stringContaining('不是合法的 JSON') } });
+      expect(answer.body.message).not.toMatch(DRIVER_TEXT);
+    }
+  });
+
+  it('a database error while applying leaves our sentence with a log reference in lastError, never the driver\'s', async () => {
+    const sequelize = IntegrationBudget.sequelize!;
+    const items = simulatedBudgets(2, { seed: 12, offset: 990 });
+    await sequelize.query('ALTER TABLE integration_budgets RENAME TO integration_budgets_away');
+    let failed: any;
+    try {
+      const sent = await postBatch(app.url, platform, 'budgets', items);
+      expect(sent.status).toBe(202);
+      for (const deadline = Date.now() + 20_000; !failed?.lastError && Date.now() < deadline;) {
+        failed = (await getBatch(app.url, platform, sent.body.batchId)).body;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    } finally {
+      await sequelize.query('ALTER TABLE integration_budgets_away RENAME TO integration_budgets');
+    }
+    expect(failed.lastError).toMatch(/^第 1\/5 次处理失败：处理时出错（日志编号 [0-9a-f]{8}），将自动重试$/);
+    expect(JSON.stringify(failed)).not.toMatch(DRIVER_TEXT);
+    await drain();
+    // The retry, with the table back, applies the batch and clears the failure.
+    expect((await getBatch(app.url, platform, failed.batchId)).body).toMatchObject({ state: 'done', applied: 2, lastError: null, attempts: 2 });
   });
 });
 

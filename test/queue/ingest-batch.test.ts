@@ -64,6 +64,39 @@ describe('ingestBatch', () => {
   });
 });
 
+describe('ingestBatch: what a batch says after a failure or a bad item', () => {
+  const DRIVER_TEXT = /SQLITE|no such table|relation|does not exist|integration_budgets/i;
+
+  it('a driver\'s error reaches neither lastError nor the error the queue keeps: our sentence and a log reference', async () => {
+    const batch = await storedBatch(JSON.stringify({ items: simulatedBudgets(2, { seed: 33, offset: 60 }) }));
+    await sequelize.query('ALTER TABLE integration_budgets RENAME TO integration_budgets_away');
+    const thrown: Error[] = [];
+    try {
+      for (const attempt of [0, 2]) thrown.push(await ingestBatch({ batchId: batch.id }, context(attempt, 3)).then(() => new Error('ran'), (e: Error) => e));
+    } finally {
+      await sequelize.query('ALTER TABLE integration_budgets_away RENAME TO integration_budgets');
+    }
+    expect(thrown[0]!.message).toMatch(/^处理时出错（日志编号 [0-9a-f]{8}），将自动重试$/);
+    expect(thrown[1]!.message).toMatch(/^处理时出错（日志编号 [0-9a-f]{8}），已停止重试，请联系系统管理员$/);
+    for (const error of thrown) expect(`${error.message}\n${error.stack}`).not.toMatch(DRIVER_TEXT);
+    await batch.reload();
+    expect(batch.state).toBe('failed');
+    expect(batch.lastError).toBe(`第 3/3 次处理失败：${thrown[1]!.message}`);
+  });
+
+  it('judges an item\'s time against the batch\'s receipt, not the worker\'s clock', async () => {
+    const receivedAt = new Date(Date.now() - 3600_000);
+    const [late, onTime] = simulatedBudgets(2, { seed: 35, offset: 80 });
+    const items = [{ ...late!, updatedAt: new Date(receivedAt.getTime() + 30 * 60_000).toISOString() }, onTime];
+    const batch = await storedBatch(JSON.stringify({ items }), receivedAt);
+    await ingestBatch({ batchId: batch.id }, context(0, 3));
+    await batch.reload();
+    expect(batch).toMatchObject({ state: 'done', appliedCount: 1, lastError: null });
+    expect(batch.errors()).toEqual([{ index: 0, errors: [{ field: 'updatedAt', message: expect.stringContaining('5 分钟') }] }]);
+    expect(await IntegrationBudget.count({ where: { budgetLineId: late!.budgetLineId } })).toBe(0);
+  });
+});
+
 describe('the inbox sweeper', () => {
   it('queues a batch that was stored but never queued, and leaves fresh or retried ones alone', async () => {
     const items = simulatedBudgets(2, { seed: 41, offset: 50 });
