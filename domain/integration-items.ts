@@ -57,7 +57,7 @@ export const unitItemSchema = z.object({
 export const voucherItemSchema = z.object({
   voucherNo: code(64),
   budgetLineId: code(64),
-  contractNo: z.string().trim().refine(safe, unsafeMessage).max(64, '不能超过 64 个字符').nullish().transform((v) => v || null),
+  contractNo: z.string({ error: '应为字符串或 null' }).trim().refine(safe, unsafeMessage).max(64, '不能超过 64 个字符').nullish().transform((v) => v || null),
   payeeName: text(200),
   amount,
   paidAt: isoDateTime,

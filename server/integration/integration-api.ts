@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { randomUUID } from 'node:crypto';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { UniqueConstraintError, type Sequelize } from 'sequelize';
@@ -135,6 +136,8 @@ export function integrationApi(options: IntegrationApiOptions): Router {
 }
 
 function parseItems(body: Buffer): unknown[] {
+  // Decoding would put U+FFFD in place of a broken byte without a word, and the stored text would differ from the sent.
+  if (!isUtf8(body)) throw new ApiError(400, 'malformed_utf8', '请求体不是合法的 UTF-8 编码，未接收');
   const text = body.toString('utf8');
   let parsed: unknown;
   try {

@@ -17,7 +17,7 @@ const schemas = {
     properties: {
       code: {
         type: 'string',
-        enum: ['malformed_json', 'duplicate_key', 'malformed_body', 'empty_batch', 'bad_request', 'missing_credentials', 'unknown_app_key',
+        enum: ['malformed_utf8', 'malformed_json', 'duplicate_key', 'malformed_body', 'empty_batch', 'bad_request', 'missing_credentials', 'unknown_app_key',
           'bad_signature', 'bad_timestamp', 'stale_timestamp', 'duplicate_signature', 'batch_not_found', 'not_found', 'payload_too_large', 'too_many_items',
           'database_unavailable', 'internal_error'],
       },
@@ -106,7 +106,7 @@ function batchEndpoint(summary: string, item: string) {
       responses: {
         202: { description: '已接收：有效项入库处理，无效项（字段不合规、含控制字符或不成对代理项、时间晚于接收时间超过 '
           + `${ALLOWED_CLOCK_SKEW_MS / 60_000} 分钟、批内唯一键重复）按下标和字段列出，不影响其余项`, content: { 'application/json': { schema: { $ref: '#/components/schemas/Accepted' } } } },
-        400: errorResponse('malformed_json：请求体不是合法 JSON；duplicate_key：任一对象内有重复的键（整个请求不接收）；'
+        400: errorResponse('malformed_utf8：请求体不是合法的 UTF-8；malformed_json：请求体不是合法 JSON；duplicate_key：任一对象内有重复的键（整个请求不接收）；'
           + 'malformed_body / empty_batch：不是 {"items": [...]} 或 items 为空'),
         401: errorResponse('X-App-Key 未知、签名错误，或 X-Timestamp 与服务器时间相差超过 300 秒'),
         409: errorResponse('同一签名已提交过'),

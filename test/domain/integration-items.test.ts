@@ -120,3 +120,10 @@ describe('validateItems: an item\'s time may not lie in the future', () => {
     expect(validateItems('payment-vouchers', [voucher], receivedAt).rejected).toEqual([{ index: 0, errors: [{ field: 'paidAt', message: expect.any(String) }] }]);
   });
 });
+
+describe('validateItems: every message is ours', () => {
+  it('answers a wrongly typed optional field in Chinese too', () => {
+    const voucher = { voucherNo: 'PZ1', budgetLineId: 'ZB-1', contractNo: 42, payeeName: '某公司', amount: 10, paidAt: '2026-11-20T10:00:00Z' };
+    expect(validateItems('payment-vouchers', [voucher]).rejected).toEqual([{ index: 0, errors: [{ field: 'contractNo', message: '应为字符串或 null' }] }]);
+  });
+});

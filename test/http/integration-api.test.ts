@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { IntegrationBudget, IntegrationInbox, IntegrationUnit, PaymentVoucher, ProcurementUnit } from '../../resources/models.js';
 import { DEV_INTEGRATION_APP_KEY, DEV_INTEGRATION_APP_SECRET } from '../../server/env.js';
+import { signRequest } from '../../domain/integration-signature.js';
 import { getBatch, postBatch, postRaw, signedHeaders } from '../../tools/integration-client.js';
 import { simulatedBudgets, simulatedUnits, simulatedVouchers } from '../../tools/integration-fixtures.js';
 import { startTestApp, drainJobs } from '../support/test-app.js';
@@ -199,6 +200,17 @@ describe('inbound validation: one bad item never fails its batch', () => {
     expect(await IntegrationInbox.count()).toBe(before);
     const doc = await (await fetch(`${app.url}/api/integration/v1/openapi.json`)).json() as any;
     expect(doc.components.schemas.Error.properties.code.enum).toEqual(expect.arrayContaining(['duplicate_key', 'malformed_json']));
+  });
+
+  it('a body that is not valid UTF-8 is refused whole: 400 malformed_utf8', async () => {
+    const bytes = Buffer.concat([Buffer.from('{"items":[{"projectName":"办公'), Buffer.from([0xe5, 0x8a]), Buffer.from('"}]}')]);
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    const response = await fetch(`${app.url}/api/integration/v1/budgets`, {
+      method: 'POST', body: bytes,
+      headers: { 'content-type': 'application/json', 'x-app-key': platform.appKey, 'x-timestamp': timestamp, 'x-signature': signRequest(platform.secret, timestamp, bytes) },
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ code: 'malformed_utf8', message: expect.stringContaining('UTF-8') });
   });
 
   it('a body that is no JSON is answered in our words, without the parser\'s', async () => {
