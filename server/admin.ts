@@ -15,6 +15,8 @@ import { withRelatedRecords } from './related-records.js';
 import { withDeadlineColumn } from './deadline-column.js';
 import { EXPORT_ACTION, exportAction } from './export-action.js';
 import { listWithCountAlongside } from './list-handler.js';
+import { checkSearchRequest } from './adapter/read-request.js';
+import { workbenchFilterKeys } from './dashboard/pending-work.js';
 import type { ResourceConfig } from './resource-config.js';
 
 export const PRODUCT_NAME = '江西省政府采购监管平台';
@@ -35,7 +37,7 @@ function allowedTo(roles: readonly Role[] | undefined) {
 }
 
 /** Code's resource definition + the admins' config → what AdminJS gets, with the shared guards on every resource. */
-export function resourceOptions(definition: ResourceDefinition, config: ResourceConfig): ResourceOptions {
+export function resourceOptions(definition: ResourceDefinition, config: ResourceConfig, linkedFilterKeys: ReadonlySet<string> = new Set()): ResourceOptions {
   const actions: Record<string, object> = { ...(definition.options?.actions ?? {}) };
   for (const name of BUILT_IN_ACTIONS) {
     actions[name] = definition.builtInActions.includes(name)
@@ -47,9 +49,17 @@ export function resourceOptions(definition: ResourceDefinition, config: Resource
     actions[name] = { ...actions[name], isAccessible: allowedTo(config.actions[name]) };
   }
   if (definition.builtInActions.includes('list')) {
-    actions.list = { handler: listWithCountAlongside, ...actions.list };
+    actions.list = { handler: listWithCountAlongside(linkedFilterKeys), ...actions.list };
     // Whoever may read a list may take it away as a file, unless the config says otherwise.
-    actions[EXPORT_ACTION] = { ...exportAction(), isAccessible: allowedTo(config.actions[EXPORT_ACTION] ?? config.actions.list) };
+    actions[EXPORT_ACTION] = { ...exportAction(linkedFilterKeys), isAccessible: allowedTo(config.actions[EXPORT_ACTION] ?? config.actions.list) };
+  }
+  if (definition.builtInActions.includes('search')) {
+    const search = actions.search as { before?: unknown } | undefined;
+    const checkSearch = async (request: ActionRequest, context: ActionContext): Promise<ActionRequest> => {
+      checkSearchRequest(request.query, context.resource, linkedFilterKeys);
+      return request;
+    };
+    actions.search = { ...search, before: [checkSearch, ...(search?.before ? [search.before].flat() : [])] };
   }
   let options: ResourceOptions = {
     ...definition.options,
@@ -93,17 +103,26 @@ function withAccessCheckFirst(options: ResourceOptions, config: ResourceConfig):
   return { ...options, actions: actions as ResourceOptions['actions'] };
 }
 
+/** The filters the product itself opens lists with: related-records links and the workbench's cards. */
+function linkedFilterKeys(): Map<string, Set<string>> {
+  const keys = new Map<string, Set<string>>();
+  const add = (resourceId: string, key: string) => keys.set(resourceId, (keys.get(resourceId) ?? new Set()).add(key));
+  for (const definition of RESOURCE_DEFINITIONS) for (const relation of definition.related ?? []) add(relation.resourceId, relation.foreignKey);
+  for (const { resourceId, key } of workbenchFilterKeys()) add(resourceId, key);
+  return keys;
+}
 
 export function buildAdmin(config: Map<string, ResourceConfig>, dashboard: (user: ReturnType<typeof sessionUserOf>) => Promise<DashboardData>): AdminJS {
   // The sidebar follows the order of config/resources.yaml, so admins arrange the menus there.
   const order = [...config.keys()];
   const definitions = [...RESOURCE_DEFINITIONS].sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
+  const linked = linkedFilterKeys();
   const resources = definitions.map((definition) => ({
     resource: new JurisdictionResource(
       definition.model,
       definition.viewWhere ? { id: definition.id, where: definition.viewWhere, refusal: definition.viewRefusal } : undefined,
     ),
-    options: resourceOptions(definition, config.get(definition.id)!),
+    options: resourceOptions(definition, config.get(definition.id)!, linked.get(definition.id)),
   }));
   const resourceLabels = Object.fromEntries(RESOURCE_DEFINITIONS.map((d) => [d.id, config.get(d.id)!.label]));
   return new AdminJS({

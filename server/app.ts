@@ -22,6 +22,7 @@ import { mountQueueBoard } from './queue-board.js';
 import { loadResourceConfig } from './resource-config.js';
 import { SESSION_HOURS, SessionStore } from './session-store.js';
 import { currentRights } from './http/current-rights.js';
+import { HttpError } from './http/http-error.js';
 import { noStore } from './http/no-store.js';
 import { panelBody } from './http/panel-body.js';
 import { renewSession } from './http/renew-session.js';
@@ -131,6 +132,10 @@ export async function createApp({ env, sequelize, queue }: AppDeps): Promise<App
   app.get('/', (_req, res) => res.redirect('/admin'));
 
   app.use((error: Error, req: Request, res: Response, _next: NextFunction) => {
+    if (error instanceof HttpError) {
+      if (!res.headersSent) res.status(error.status).json({ code: error.code, message: error.message });
+      return;
+    }
     if (isDatabaseUnavailable(error)) {
       logger.warn({ err: error.message, url: req.originalUrl }, 'database unavailable');
       if (!res.headersSent) answerDatabaseUnavailable(req, res);

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { flat, type Action, type ActionContext, type ActionRequest, type ActionResponse } from 'adminjs';
+import { type Action, type ActionContext, type ActionRequest, type ActionResponse } from 'adminjs';
 import { recordAudit } from '../actions/audit.js';
 import { dispatchJob } from '../jobs/job-dispatch.js';
 import { JOBS, QUEUES } from '../jobs/queue-names.js';
 import { sessionUserOf } from '../resources/jurisdiction-scope.js';
 import { DataExport } from '../resources/system/data-export.model.js';
 import { Components } from './components/registry.js';
+import { checkReadRequest } from './adapter/read-request.js';
 
 export const EXPORT_ACTION = 'exportXlsx';
 const KEEP_MS = 24 * 3600_000;
@@ -14,7 +15,7 @@ const KEEP_MS = 24 * 3600_000;
  * 导出Excel on every list: the drawer opens over the list with its query string, so the export takes exactly the
  * list's filters and sort; the file is written by a job and only its owner (or an admin) may fetch it.
  */
-export function exportAction(): Partial<Action<ActionResponse>> {
+export function exportAction(linkedFilterKeys: ReadonlySet<string> = new Set()): Partial<Action<ActionResponse>> {
   return {
     actionType: 'resource',
     icon: 'Download',
@@ -24,7 +25,8 @@ export function exportAction(): Partial<Action<ActionResponse>> {
       if (request.method !== 'post') return {};
       const user = sessionUserOf(context)!;
       const query = Object.fromEntries(new URLSearchParams(String(request.payload?.query ?? '').replace(/^\?/, '')));
-      const { filters = {}, sortBy, direction } = flat.unflatten(query) as { filters?: Record<string, unknown>; sortBy?: string; direction?: string };
+      // The same checks as the list it was opened over: only its filters and sortable columns.
+      const { filters, sortBy, direction } = checkReadRequest(query, context.resource, linkedFilterKeys);
       const properties = context.resource.decorate().getProperties({ where: 'list' }).map((p) => p.propertyPath);
       const id = randomUUID();
       await DataExport.create({

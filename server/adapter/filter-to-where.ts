@@ -15,7 +15,7 @@ function toNumber(value: unknown): number | undefined {
  * Replaces the stock adapter's conversion: a typed `%`, `_` or `.` is matched literally (LIKE … ESCAPE), Latin text
  * matches in any case on both engines, and enum values and references compare exactly.
  */
-export function filterToWhere(filter: Filter | undefined, sequelize: Sequelize): WhereOptions {
+export function filterToWhere(filter: Filter | undefined, sequelize: Sequelize, secretFields: readonly string[] = []): WhereOptions {
   if (!filter) return {};
   const dialect = sequelize.getDialect();
   const and: Array<WhereOptions | ReturnType<Sequelize['literal']>> = [];
@@ -23,6 +23,8 @@ export function filterToWhere(filter: Filter | undefined, sequelize: Sequelize):
     const property = element.property as BaseProperty | undefined;
     if (!property) continue;
     const name = property.name();
+    // A secret is never a condition, whatever reached here: matching by prefix would read it out.
+    if (secretFields.includes(name)) return { [Op.and]: [sequelize.literal('1 = 0')] };
     const value = element.value as unknown;
     const values = Array.isArray(value) ? value : [value];
     if (typeof value === 'object' && value !== null && !Array.isArray(value)) {

@@ -104,7 +104,7 @@ export class JurisdictionResource extends SequelizeResource {
   }
 
   override async count(filter: Filter, context?: ActionContext): Promise<number> {
-    const where = this.where(context, filterToWhere(filter, this.model.sequelize!));
+    const where = this.where(context, filterToWhere(filter, this.model.sequelize!, this.model.secretFields));
     return where === null ? 0 : this.total(where);
   }
 
@@ -112,7 +112,7 @@ export class JurisdictionResource extends SequelizeResource {
   async findPage(
     filter: Filter, { limit, offset, sort }: { limit: number; offset: number; sort: { sortBy?: string; direction?: 'asc' | 'desc' } }, context?: ActionContext,
   ): Promise<BaseRecord[]> {
-    return this.query(filter, { limit: Math.min(limit, 5000), offset, sort }, context);
+    return this.query(filter, { limit: Math.min(Math.max(Math.trunc(limit) || 1, 1), 5000), offset: Math.max(Math.trunc(offset) || 0, 0), sort }, context);
   }
 
   override async find(
@@ -120,16 +120,16 @@ export class JurisdictionResource extends SequelizeResource {
     { limit = 20, offset = 0, sort = {} }: { limit?: number; offset?: number; sort?: { sortBy?: string; direction?: 'asc' | 'desc' } },
     context?: ActionContext,
   ): Promise<BaseRecord[]> {
-    return this.query(filter, { limit: Math.min(limit, 500), offset, sort }, context);
+    return this.query(filter, { limit: Math.min(Math.max(Math.trunc(limit) || 1, 1), 500), offset: Math.max(Math.trunc(offset) || 0, 0), sort }, context);
   }
 
   private async query(
     filter: Filter, { limit, offset, sort }: { limit: number; offset: number; sort: { sortBy?: string; direction?: 'asc' | 'desc' } }, context?: ActionContext,
   ): Promise<BaseRecord[]> {
-    const where = this.where(context, filterToWhere(filter, this.model.sequelize!));
+    const where = this.where(context, filterToWhere(filter, this.model.sequelize!, this.model.secretFields));
     if (where === null) return [];
     const attributes = this.model.getAttributes();
-    const sortBy = sort.sortBy && sort.sortBy in attributes ? sort.sortBy : this.primaryKey();
+    const sortBy = sort.sortBy && Object.hasOwn(attributes, sort.sortBy) ? sort.sortBy : this.primaryKey();
     const direction = sort.direction === 'desc' ? 'DESC' : 'ASC';
     const order: SelectOptions['order'] = [[sortBy, direction]];
     // A stable tie-breaker keeps pages from repeating or skipping rows when many share the sort value.

@@ -59,6 +59,15 @@ const CARDS: readonly CardDef[] = [
   { key: 'inboxFailed', label: '处理失败的接收批次', model: scoped(IntegrationInbox), resourceId: 'IntegrationInbox', where: always({ state: 'failed' }), filters: fixed({ state: 'failed' }), roles: ['admin'] },
 ];
 
+/** The filters each resource's list is opened with from the workbench (they must stay allowed there). */
+export function workbenchFilterKeys(): Array<{ resourceId: string; key: string }> {
+  const anyone = { role: 'province' } as SessionUser;
+  return [
+    ...CARDS.flatMap((card) => Object.keys(card.filters(anyone)).map((key) => ({ resourceId: card.resourceId, key }))),
+    { resourceId: 'Escalation', key: 'resolved' },
+  ];
+}
+
 const query = (filters: Record<string, string>): string =>
   Object.entries(filters).map(([k, v]) => `filters.${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&');
 

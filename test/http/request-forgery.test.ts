@@ -73,12 +73,12 @@ function uploadsInTemp(): string[] {
   return fs.readdirSync(os.tmpdir()).filter((name) => /^upload_/.test(name));
 }
 
-function multipartWithFile(size: number): { body: Buffer; type: string } {
+function multipartWithFile(size: number): { body: Buffer<ArrayBuffer>; type: string } {
   const boundary = '----jxcgboundary';
   const head = `--${boundary}\r\nContent-Disposition: form-data; name="email"\r\n\r\nnanchangxian\r\n`
     + `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.bin"\r\nContent-Type: application/octet-stream\r\n\r\n`;
   return {
-    body: Buffer.concat([Buffer.from(head), Buffer.alloc(size, 0x61), Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    body: Buffer.from(`${head}${"a".repeat(size)}\r\n--${boundary}--\r\n`),
     type: `multipart/form-data; boundary=${boundary}`,
   };
 }

@@ -93,7 +93,12 @@ describe('导出Excel', () => {
   });
 
   it('a filter or a crafted query cannot widen an export beyond the jurisdiction', async () => {
-    const started = await clients.nanchangxian!.post(api.resourceAction('ContractFiling', 'exportXlsx'), { query: '?filters.regionCode=360700&sortBy=secret' });
+    const exportsBefore = await DataExport.count();
+    const crafted = await clients.nanchangxian!.post(api.resourceAction('ContractFiling', 'exportXlsx'), { query: '?filters.regionCode=360700&sortBy=secret' });
+    expect(crafted.status).toBe(400);
+    expect(crafted.body.message).toContain('不能按“secret”排序');
+    expect(await DataExport.count()).toBe(exportsBefore);
+    const started = await clients.nanchangxian!.post(api.resourceAction('ContractFiling', 'exportXlsx'), { query: '?filters.regionCode=360700' });
     await drainJobs(app);
     const row = (await DataExport.findByPk(started.body.exportId))!;
     expect(row).toMatchObject({ state: 'done', done: 0, sortBy: null });
