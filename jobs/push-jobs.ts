@@ -12,9 +12,9 @@ export interface PushJob { queue: typeof QUEUES.push; name: typeof JOBS.pushFili
  * The jobs that push `filings` for `user`. A filing version is queued once, so the first filing's id and version
  * name a job for good: adding it again while Redis still holds it changes nothing.
  */
-export function pushJobsFor(filings: readonly QueuedFiling[], user: SessionUser): PushJob[] {
+export function pushJobsFor(filings: readonly QueuedFiling[], user: Pick<SessionUser, 'id'>): PushJob[] {
   return chunksOf(filings, FILINGS_PER_PUSH_JOB).map((chunk) => ({
-    queue: QUEUES.push, name: JOBS.pushFilings, data: { filings: chunk, user }, attempts: 5,
+    queue: QUEUES.push, name: JOBS.pushFilings, data: { filings: chunk, userId: user.id }, attempts: 5,
     jobId: `push-${chunk[0]!.filingId}-v${chunk[0]!.version}${chunk.length > 1 ? `-n${chunk.length}` : ''}`,
   }));
 }

@@ -3,7 +3,7 @@ import { Filter } from 'adminjs';
 import ExcelJS from 'exceljs';
 import { recordAudit } from '../../actions/audit.js';
 import { RESOURCE_DEFINITIONS } from '../../resources/index.js';
-import type { SessionUser } from '../../resources/jurisdiction-scope.js';
+import { currentActor } from '../job-actor.js';
 import type { ResourceDefinition } from '../../resources/resource-definition.js';
 import { DataExport } from '../../resources/system/data-export.model.js';
 import { JurisdictionResource } from '../../server/adapter/jurisdiction-resource.js';
@@ -44,10 +44,12 @@ export async function runExport(exportId: string, onProgress: (done: number, tot
   if (!definition) throw new Error(`未知资源 ${job.resourceId}`);
   const config = loadResourceConfig(RESOURCE_DEFINITIONS).get(definition.id)!;
   const labels = ((zhCN.resources as Record<string, Labels>)[definition.id]) ?? {};
-  const user: SessionUser = {
-    id: job.userId, email: job.username, username: job.username, displayName: job.username,
-    role: job.userRole as SessionUser['role'], regionCode: job.userRegion, regionName: job.userRegion,
-  };
+  // The rights of the user as stored now, and only if they are still those the export was asked with.
+  const user = await currentActor(job.userId);
+  if (!user || user.role !== job.userRole || user.regionCode !== job.userRegion) {
+    await job.update({ state: 'failed', error: '导出申请人的账号已停用或权限已变更，导出未执行；如仍需要，请重新导出' });
+    return job;
+  }
   const context = { currentAdmin: user } as never;
   const resource = new JurisdictionResource(definition.model, definition.viewWhere ? { id: definition.id, where: definition.viewWhere } : undefined);
   const filter = new Filter(JSON.parse(job.filters) as Record<string, unknown>, resource);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Processor } from '../job-types.js';
+import { logger } from '../../server/logger.js';
 import { DataExport } from '../../resources/system/data-export.model.js';
 
 const input = z.object({ exportId: z.string().uuid() });
@@ -15,7 +16,9 @@ export const exportXlsx: Processor = async (data, job) => {
     return { rows: result.done };
   } catch (error) {
     if (job.attemptsMade + 1 >= job.maxAttempts) {
-      await DataExport.update({ state: 'failed', error: (error as Error).message }, { where: { id: exportId } });
+      // The user reads this line; the driver's own words go to the log only.
+      logger.error({ err: error, exportId }, 'export failed');
+      await DataExport.update({ state: 'failed', error: '导出失败：系统处理出错，请稍后重新导出；如持续出现请联系系统管理员' }, { where: { id: exportId } });
     }
     throw error;
   }

@@ -6,12 +6,28 @@ import { acceptancesOf, filingEligibility, refreshPushVerdicts } from '../../res
 import type { SessionUser } from '../../resources/jurisdiction-scope.js';
 import { ContractFiling, IntegrationBudget, PaymentMiddleRecord } from '../../resources/models.js';
 import { updateInGroups } from '../../resources/update-in-groups.js';
+import { z } from 'zod';
+import { currentActor, formerActor } from '../job-actor.js';
 import type { JobContext } from '../job-types.js';
 
-export interface QueuedFiling { filingId: number; version: number }
-export interface PushFilingsData { filings: QueuedFiling[]; user: SessionUser }
-/** The one-filing form, as queued by earlier versions. */
-export interface PushFilingData extends QueuedFiling { user: SessionUser }
+const queuedFiling = z.object({ filingId: z.number().int().positive(), version: z.number().int() });
+/** Who asked: their id only. Earlier versions queued the whole session user; of that too only the id is read. */
+const askedBy = z.union([
+  z.object({ userId: z.number().int().positive() }).transform((data) => data.userId),
+  z.object({ user: z.object({ id: z.number().int().positive() }) }).transform((data) => data.user.id),
+]);
+const pushFilingsData = z.object({ filings: z.array(queuedFiling).min(1).max(1000) });
+
+export type QueuedFiling = z.infer<typeof queuedFiling>;
+export interface PushFilingsData { filings: QueuedFiling[]; userId: number }
+/** The one-filing form, as queued by the record action and the sweeper. */
+export interface PushFilingData extends QueuedFiling { userId: number }
+
+function parsed<T>(schema: z.ZodType<T>, data: unknown): T {
+  const result = schema.safeParse(data);
+  if (!result.success) throw new Error(`推送任务的数据格式有误，未执行：${result.error.issues[0]?.path.join('.') || '（根）'}`);
+  return result.data;
+}
 
 export interface PushOutcome { pushed: number; refused: number; stale: number }
 
@@ -64,14 +80,22 @@ async function stillQueued(filings: ContractFiling[], transaction: Transaction):
  * skips keys already there, so a retry after a crash finds the rows it wrote and only completes the statuses.
  */
 export async function pushFilings(data: unknown, job: JobContext): Promise<PushOutcome> {
-  const { filings: asked, user } = data as PushFilingsData;
+  const { filings: asked } = parsed(pushFilingsData, data);
+  const userId = parsed(askedBy, data);
   const versionOf = new Map(asked.map((f) => [f.filingId, f.version]));
   const rows = await ContractFiling.findAll({ where: { id: { [Op.in]: [...versionOf.keys()] } } });
   const queued = rows.filter((f) => f.version === versionOf.get(f.id) && f.pushStatus === 'queued');
+  const current = await currentActor(userId);
+  // Settled in the name of whoever asked, as the audit trail knows them, even when they may no longer act.
+  const user: SessionUser = current ?? await formerActor(userId);
   const acceptances = await acceptancesOf(queued.map((f) => f.id));
   const refusals = new Map<number, string>();
   const pushable: ContractFiling[] = [];
   for (const filing of queued) {
+    if (!current) {
+      refusals.set(filing.id, '推送人的账号已停用或不存在，推送未执行；请由有权限的人员重新推送');
+      continue;
+    }
     if (!canAct(user.role, user.regionCode, filing.regionCode)) {
       refusals.set(filing.id, `推送人（${user.regionName}）无权推送辖区 ${filing.regionCode} 的备案`);
       continue;
@@ -113,7 +137,7 @@ export async function pushFilings(data: unknown, job: JobContext): Promise<PushO
 
 /** A job of one filing (the record action's, the sweeper's and those queued by earlier versions). */
 export async function pushFiling(data: unknown, job: JobContext): Promise<{ outcome: 'pushed' | 'refused' | 'stale' }> {
-  const { filingId, version, user } = data as PushFilingData;
-  const outcome = await pushFilings({ filings: [{ filingId, version }], user }, job);
+  const { filingId, version } = parsed(queuedFiling, data);
+  const outcome = await pushFilings({ filings: [{ filingId, version }], userId: parsed(askedBy, data) }, job);
   return { outcome: outcome.pushed ? 'pushed' : outcome.refused ? 'refused' : 'stale' };
 }

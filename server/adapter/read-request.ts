@@ -41,6 +41,8 @@ export function checkReadRequest(
   const sortable = new Set([
     ...decorated.getProperties({ where: 'list' }).filter((p) => p.isSortable()).map((p) => p.propertyPath),
     decorated.titleProperty().propertyPath,
+    // The key: the order of arrival, and what every sort falls back to.
+    ...resource.properties().filter((p) => p.isId()).map((p) => p.path()),
     ...(decorated.options.sort?.sortBy ? [decorated.options.sort.sortBy] : []),
   ]);
   const sortBy = asked.sortBy === undefined || asked.sortBy === '' ? undefined : String(asked.sortBy);

@@ -2,7 +2,6 @@ import { Op } from 'sequelize';
 import type { JobQueue } from '../../jobs/job-types.js';
 import { pushJobsFor } from '../../jobs/push-jobs.js';
 import { AuditLog, ContractFiling, IntegrationInbox } from '../../resources/models.js';
-import type { SessionUser } from '../../resources/jurisdiction-scope.js';
 import { logger } from '../logger.js';
 import { enqueueIngest } from './integration-api.js';
 
@@ -35,7 +34,7 @@ export async function requeueStrandedBatches(queue: JobQueue, ages: SweepAges = 
   return stranded.length;
 }
 
-/** Filings left 推送中 longer than `staleMs`: their push is queued again for the supervisor who asked for it. */
+/** Filings left 推送中 longer than `staleMs`: their push is queued again for the supervisor who asked for it (the job checks their rights as they are now). */
 export async function requeueStrandedPushes(queue: JobQueue, staleMs = 10 * 60_000): Promise<number> {
   const stranded = await ContractFiling.findAll({
     where: { pushStatus: 'queued', updatedAt: { [Op.lt]: new Date(Date.now() - staleMs) } }, attributes: ['id', 'version'], limit: 1000,
@@ -46,11 +45,8 @@ export async function requeueStrandedPushes(queue: JobQueue, staleMs = 10 * 60_0
       order: [['id', 'DESC']],
     });
     if (!asked?.actorId) continue;
-    const user: SessionUser = {
-      id: asked.actorId, email: asked.actorUsername, username: asked.actorUsername, displayName: asked.actorUsername,
-      role: asked.actorRole as SessionUser['role'], regionCode: asked.actorRegion ?? '', regionName: asked.actorRegion ?? '',
-    };
-    for (const job of pushJobsFor([{ filingId: filing.id, version: filing.version }], user)) {
+    // Only who asked: the job reads what they may do now, not what the audit log says they could then.
+    for (const job of pushJobsFor([{ filingId: filing.id, version: filing.version }], { id: asked.actorId })) {
       await queue.add(job.queue, job.name, job.data, { jobId: job.jobId, attempts: job.attempts });
     }
   }

@@ -3,7 +3,8 @@ import { Op } from 'sequelize';
 import { pushFiling, pushFilings } from '../../jobs/processors/push-filing.processor.js';
 import { pushJobsFor } from '../../jobs/push-jobs.js';
 import { refreshPushVerdicts } from '../../resources/filings/filing-eligibility.js';
-import { AcceptanceFiling, AuditLog, ContractFiling, PaymentMiddleRecord, ProcurementUnit } from '../../resources/models.js';
+import { AcceptanceFiling, AuditLog, ContractFiling, PaymentMiddleRecord, ProcurementUnit, SupervisorUser } from '../../resources/models.js';
+import { hashPassword } from '../../server/password-hash.js';
 import type { SessionUser } from '../../resources/jurisdiction-scope.js';
 import { DEV_INTEGRATION_APP_KEY, DEV_INTEGRATION_APP_SECRET } from '../../server/env.js';
 import { postBatch } from '../../tools/integration-client.js';
@@ -15,6 +16,14 @@ const drain = () => drainJobs(app);
 const filing = (contractNo: string) => ContractFiling.findOne({ where: { contractNo } }).then((f) => f!);
 const county: SessionUser = { id: 4, email: 'nanchangxian', username: 'nanchangxian', displayName: '南昌县采购办', role: 'county', regionCode: '360121', regionName: '南昌县' };
 const jobContext = (attemptsMade = 0, maxAttempts = 5) => ({ id: 'test', name: 'pushFiling', attemptsMade, maxAttempts, updateProgress: async () => undefined });
+
+/** A county office of its own for a filing's region: a job acts with the rights its user has in the database. */
+async function countyOffice(username: string, regionCode: string, regionName: string): Promise<SessionUser> {
+  const user = await SupervisorUser.create({
+    username, displayName: `${regionName}采购办`, role: 'county', regionCode, passwordHash: await hashPassword('Office#2026'),
+  });
+  return { id: user.id, email: username, username, displayName: user.displayName, role: 'county', regionCode, regionName };
+}
 
 beforeAll(async () => {
   app = await startTestApp();
@@ -137,7 +146,7 @@ describe('the push job checks again and writes once', () => {
   it('a retry after a crash between the write and the status finds its row: one row, status pushed', async () => {
     const target = await filing('HT-2026-360102.A01');
     await target.update({ pushStatus: 'queued' });
-    const user: SessionUser = { ...county, regionCode: '360102', regionName: '东湖区' };
+    const user = await countyOffice('donghuqu', '360102', '东湖区');
     await PaymentMiddleRecord.create({
       sourceFilingId: target.id, sourceVersion: target.version, contractNo: target.contractNo, contractName: target.contractName!,
       signedAt: target.signedAt!, amount: target.amount, supplierName: target.supplierName, budgetLineId: target.budgetLineId!,
@@ -152,7 +161,7 @@ describe('the push job checks again and writes once', () => {
   it('a failing write keeps the error for the next attempt and marks the filing failed on the last', async () => {
     const target = await filing('HT-2026-360702.A01');
     await target.update({ pushStatus: 'queued' });
-    const user: SessionUser = { ...county, regionCode: '360702', regionName: '章贡区' };
+    const user = await countyOffice('zhanggongqu', '360702', '章贡区');
     const middle = PaymentMiddleRecord.sequelize!;
     await middle.getQueryInterface().renameTable('payment_middle_records', 'payment_middle_records_away');
     try {
@@ -281,6 +290,37 @@ describe('the job of many filings', () => {
     expect(await foreignJob!.reload()).toMatchObject({ pushStatus: 'failed', lastPushError: expect.stringContaining('无权推送') });
     expect((await stale!.reload()).pushStatus).toBe('queued');
     expect(await PaymentMiddleRecord.count({ where: { sourceFilingId: [ok!.id, foreignJob!.id, stale!.id] } })).toBe(1);
+  });
+});
+
+describe('a job acts with the rights its user has now, never with what its payload says', () => {
+  it('a push queued by a user deactivated before it ran is refused, named as theirs, and writes nothing', async () => {
+    const [target] = await pushableFilings('HT-RIGHTS-A', 1);
+    await target!.update({ pushStatus: 'queued' });
+    const office = await countyOffice('qingshanhu', '360111', '青山湖区');
+    await SupervisorUser.update({ active: false }, { where: { id: office.id } });
+    const jobs = pushJobsFor([{ filingId: target!.id, version: target!.version }], office);
+    expect(jobs.length).toBe(1);
+    expect(jobs[0]!.data).toEqual({ filings: [{ filingId: target!.id, version: target!.version }], userId: office.id });
+    expect(await pushFilings(jobs[0]!.data, jobContext())).toEqual({ pushed: 0, refused: 1, stale: 0 });
+    expect(await target!.reload()).toMatchObject({ pushStatus: 'failed', lastPushError: expect.stringContaining('已停用') });
+    expect(await PaymentMiddleRecord.count({ where: { sourceFilingId: target!.id } })).toBe(0);
+  });
+
+  it('a role or region written into an old payload is ignored: the stored user decides', async () => {
+    const [target] = await pushableFilings('HT-RIGHTS-B', 1);
+    await target!.update({ pushStatus: 'queued' });
+    const ganzhou = (await SupervisorUser.findOne({ where: { username: 'ganzhou' } }))!;
+    expect(target!.regionCode).toBe('360121');
+    const forged = { id: ganzhou.id, username: 'ganzhou', role: 'county', regionCode: target!.regionCode, regionName: '南昌县' };
+    expect(await pushFilings({ filings: [{ filingId: target!.id, version: target!.version }], user: forged }, jobContext())).toEqual({ pushed: 0, refused: 1, stale: 0 });
+    expect(await target!.reload()).toMatchObject({ pushStatus: 'failed', lastPushError: expect.stringContaining('无权推送') });
+  });
+
+  it('a payload that is not what the job expects is refused before anything is read', async () => {
+    for (const data of [{}, { filings: [], userId: 1 }, { filings: [{ filingId: '1', version: 1 }], userId: 1 }, { filings: [{ filingId: 1, version: 1 }] }]) {
+      await expect(pushFilings(data, jobContext())).rejects.toThrow(/推送任务的数据格式有误/);
+    }
   });
 });
 
