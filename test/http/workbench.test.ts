@@ -1,10 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import { Op, type WhereOptions } from 'sequelize';
 import { refreshDeadlinesJob } from '../../jobs/processors/refresh-deadlines.processor.js';
 import {
-  AuditLog, ContractFiling, DataExport, Escalation, PaymentApplication, ProcurementUnit, Region,
+  AuditLog, ContractFiling, DataExport, Escalation, PaymentApplication, ProcurementUnit, Region, SupervisorUser,
 } from '../../resources/models.js';
+import { hashPassword } from '../../server/password-hash.js';
 import { api, drainJobs, login, startTestApp, type Client } from '../support/test-app.js';
 
 let app: Awaited<ReturnType<typeof startTestApp>>;
@@ -105,6 +107,25 @@ describe('导出Excel', () => {
     const all = await clients.nanchangxian!.post(api.resourceAction('ContractFiling', 'exportXlsx'), { query: '' });
     await drainJobs(app);
     expect((await DataExport.findByPk(all.body.exportId))!.done).toBe(await ContractFiling.count({ where: { regionCode: '360121' } }));
+  });
+});
+
+describe('an export acts with its user\'s rights as stored when it runs', () => {
+  it('refuses to run for a user moved to another region, or deactivated, since they asked', async () => {
+    const { runExport } = await import('../../jobs/export/export-xlsx.js');
+    const user = await SupervisorUser.create({
+      username: 'jiujiangcity', displayName: '九江市采购办', role: 'city', regionCode: '360400', passwordHash: await hashPassword('Lushan#2026'),
+    });
+    const asked = () => DataExport.create({
+      id: randomUUID(), userId: user.id, username: user.username, userRole: 'city', userRegion: '360400', resourceId: 'ProcurementUnit',
+      filters: '{}', sortBy: null, direction: null, state: 'queued', expiresAt: new Date(Date.now() + 3600_000),
+    });
+    const moved = await asked();
+    await user.update({ regionCode: '360100' });
+    expect(await runExport(moved.id)).toMatchObject({ state: 'failed', error: expect.stringContaining('权限已变更'), done: 0, fileName: null });
+    await user.update({ regionCode: '360400', active: false });
+    const inactive = await asked();
+    expect(await runExport(inactive.id)).toMatchObject({ state: 'failed', error: expect.stringContaining('已停用') });
   });
 });
 
