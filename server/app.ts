@@ -73,6 +73,9 @@ export async function createApp({ env, sequelize, queue }: AppDeps): Promise<App
       },
     },
     crossOriginEmbedderPolicy: false,
+    // Chromium sends `Origin: null` on a form post from a page served with `no-referrer` (helmet's default), which the
+    // same-origin check must refuse; `same-origin` still gives no referrer to any other site.
+    referrerPolicy: { policy: 'same-origin' },
     hsts: env.COOKIE_SECURE,
   }));
   app.use(sameOriginOnly({ publicOrigins: env.PUBLIC_ORIGIN, exempt: [INTEGRATION_API_PATH] }));

@@ -14,6 +14,8 @@ export class SupervisorUser extends Model<InferAttributes<SupervisorUser>, Infer
   declare passwordHash: string;
   declare active: CreationOptional<boolean>;
   declare lastLoginAt: Date | null;
+  /** Moves on whenever role, region, active or password change; a session signed in under another version ends. */
+  declare rightsVersion: CreationOptional<number>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 
@@ -35,6 +37,7 @@ export class SupervisorUser extends Model<InferAttributes<SupervisorUser>, Infer
         passwordHash: { type: DataTypes.STRING(200), allowNull: false },
         active: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: true },
         lastLoginAt: { type: DataTypes.DATE, allowNull: true },
+        rightsVersion: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 1 },
         createdAt: DataTypes.DATE,
         updatedAt: DataTypes.DATE,
       },
