@@ -6,6 +6,7 @@ import session from 'express-session';
 import helmet from 'helmet';
 import type { Sequelize } from 'sequelize';
 import type { JobQueue } from '../jobs/job-types.js';
+import { normaliseUsername } from '../domain/user-rules.js';
 import { RESOURCE_DEFINITIONS } from '../resources/index.js';
 import { buildAdmin } from './admin.js';
 import { ensureComponentBundle, mountComponentBundle } from './component-bundle.js';
@@ -111,7 +112,7 @@ export async function createApp({ env, sequelize, queue }: AppDeps): Promise<App
     authenticate: async (email: string, password: string, context?: { req: Request; res: Response }) => {
       const { req, res } = context!;
       try {
-        const username = String(email ?? '').trim().toLowerCase();
+        const username = normaliseUsername(String(email ?? ''));
         const user = await authenticate(email, password, { ip: req.ip ?? 'unknown', deviceId: trustedDeviceOf(req, username, env.SESSION_SECRET) }, {
           maxFailures: env.LOGIN_MAX_FAILURES, windowMinutes: env.LOGIN_WINDOW_MINUTES,
         });

@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { normaliseUsername } from '../domain/user-rules.js';
 import { col, fn, Op, type WhereOptions } from 'sequelize';
 import { LoginAttempt, Region, SupervisorUser } from '../resources/models.js';
 import type { LoginOutcome } from '../resources/system/login-attempt.model.js';
@@ -56,7 +57,7 @@ export function loginDelayMs(failures: number, limits: LoginLimits): number {
  * an account that is not itself waiting still signs in: behind one NAT sits a whole office.
  */
 export async function authenticate(usernameRaw: unknown, passwordRaw: unknown, client: LoginClient, limits: LoginLimits): Promise<SessionUser | null> {
-  const username = String(usernameRaw ?? '').trim().toLowerCase().slice(0, 100);
+  const username = normaliseUsername(String(usernameRaw ?? '')).slice(0, 100);
   const password = String(passwordRaw ?? '').slice(0, 200);
   const now = Date.now();
   const since = new Date(now - limits.windowMinutes * 60_000);

@@ -21,7 +21,8 @@ const LINK_LOCK = 4;
 
 const chunks = <T>(items: readonly T[]): T[][] => chunksOf(items, IN_CHUNK);
 
-const UNIT_OF_BUDGET = 'SELECT MIN(p.id) FROM procurement_units p WHERE p.unit_budget_code = integration_budgets.unit_budget_code';
+// Within the budget's own region: a unit budget code is unique per region, not across the province.
+const UNIT_OF_BUDGET = 'SELECT MIN(p.id) FROM procurement_units p WHERE p.unit_budget_code = integration_budgets.unit_budget_code AND p.region_code = integration_budgets.region_code';
 const BUDGET_OF_VOUCHER = (column: string) => `SELECT b.${column} FROM integration_budgets b WHERE b.budget_line_id = payment_vouchers.budget_line_id`;
 // Only rows whose link differs are written: rewriting a row to the same values still costs a new row version.
 const differs = (column: string, value: string) => `COALESCE(${column}, '-') <> COALESCE(CAST((${value}) AS VARCHAR(64)), '-')`;
@@ -95,7 +96,8 @@ async function refreshVerdicts(scope: LinkScope, transaction: Transaction): Prom
     if (!units.length) continue;
     const candidates = await IntegrationUnit.findAll({
       where: { [Op.or]: [{ creditCode: units.map((u) => u.creditCode) }, { unitName: units.map((u) => u.name) }] },
-      attributes: ['unitBudgetCode', 'unitName', 'creditCode'], raw: true, transaction,
+      // With the region, so each unit is compared with its own region's 一体化 unit only (domain/budget-code-verdict.ts).
+      attributes: ['unitBudgetCode', 'unitName', 'creditCode', 'regionCode'], raw: true, transaction,
     });
     for (const unit of units) {
       const counterpart = findIntegrationCounterpart(unit, candidates);

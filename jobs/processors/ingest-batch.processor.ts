@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Sequelize } from 'sequelize';
 import {
   validateItems, type BudgetItem, type IntegrationKind, type ItemRejection, type UnitItem, type VoucherItem,
@@ -9,6 +10,7 @@ import { linkUnits, type LinkScope } from '../ingest/link-units.js';
 import type { JobContext } from '../job-types.js';
 
 export interface IngestBatchData { batchId: string }
+const ingestBatchData = z.object({ batchId: z.string().min(1).max(100) });
 
 function linkScopeOf(kind: IntegrationKind, items: readonly unknown[]): LinkScope {
   if (kind === 'budgets') {
@@ -49,7 +51,7 @@ async function applyStoredItems(batch: IntegrationInbox, job: JobContext) {
  * unit linkage. The counts on the batch describe its latest run; running it again changes no data.
  */
 export async function ingestBatch(data: unknown, job: JobContext): Promise<Record<string, number>> {
-  const { batchId } = data as IngestBatchData;
+  const { batchId }: IngestBatchData = ingestBatchData.parse(data);
   const batch = await IntegrationInbox.findByPk(batchId);
   if (!batch) throw new IngestProblem(`批次 ${batchId} 不存在`);
   // Queued again after it finished (the sweeper after a Redis loss): nothing left to do.

@@ -30,6 +30,36 @@ describe('environment', () => {
     expect(env).toMatchObject({ SESSION_SECRET: 'x'.repeat(40), INTEGRATION_APP_KEY: 'finance-platform', INTEGRATION_APP_SECRET: 'y'.repeat(40) });
   });
 
+  it.each(['true', '*', '10.0.0.0/33', '300.1.1.1', 'loopback,nonsense', '127.0.0.1/8/1'])('TRUST_PROXY=%s is refused (trusting every hop would let a client choose its address)', (value) => {
+    expect(() => parseEnv({ TRUST_PROXY: value })).toThrow(/^配置错误: TRUST_PROXY=.* 无效/);
+  });
+
+  it('TRUST_PROXY trusts nobody by default, or the balancers named', () => {
+    expect(parseEnv({}).TRUST_PROXY).toBe(false);
+    expect(parseEnv({ TRUST_PROXY: 'false' }).TRUST_PROXY).toBe(false);
+    expect(parseEnv({ TRUST_PROXY: 'loopback, 10.1.2.0/24,::1' }).TRUST_PROXY).toEqual(['loopback', '10.1.2.0/24', '::1']);
+  });
+
+  it('PUBLIC_ORIGIN is a list of bare origins', () => {
+    expect(parseEnv({ PUBLIC_ORIGIN: 'https://cg.jx.gov.cn, https://cg2.jx.gov.cn:8443' }).PUBLIC_ORIGIN).toEqual(['https://cg.jx.gov.cn', 'https://cg2.jx.gov.cn:8443']);
+    expect(() => parseEnv({ PUBLIC_ORIGIN: 'https://cg.jx.gov.cn/admin' })).toThrow(/PUBLIC_ORIGIN/);
+    expect(() => parseEnv({ PUBLIC_ORIGIN: 'cg.jx.gov.cn' })).toThrow(/PUBLIC_ORIGIN/);
+  });
+
+  it('cookies are Secure in production unless plain HTTP on loopback is asked for', () => {
+    const production = { NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), INTEGRATION_APP_KEY: 'finance-platform', INTEGRATION_APP_SECRET: 'y'.repeat(40) };
+    expect(parseEnv(production).COOKIE_SECURE).toBe(true);
+    expect(parseEnv({}).COOKIE_SECURE).toBe(false);
+    expect(parseEnv({ ...production, COOKIE_SECURE: 'false' }).COOKIE_SECURE).toBe(false);
+    expect(() => parseEnv({ ...production, COOKIE_SECURE: 'false', HOST: '0.0.0.0' })).toThrow(/COOKIE_SECURE=false 只允许/);
+  });
+
+  it('the production form (dist/) refuses the development secrets unless NODE_ENV=development is set explicitly', () => {
+    expect(() => parseEnv({}, { built: true })).toThrow(/SESSION_SECRET、INTEGRATION_APP_KEY、INTEGRATION_APP_SECRET 未设置/);
+    expect(() => parseEnv({ NODE_ENV: 'production' }, { built: true })).toThrow(EnvError);
+    expect(parseEnv({ NODE_ENV: 'development' }, { built: true }).SESSION_SECRET).toMatch(/^development-only/);
+  });
+
   it('development falls back to documented integration credentials', () => {
     expect(parseEnv({})).toMatchObject({ INTEGRATION_APP_KEY: 'jxcg-dev-platform', INTEGRATION_APP_SECRET: 'development-only-integration-secret-0000' });
   });
