@@ -22,7 +22,8 @@ export function freePort(): Promise<number> {
 /** What production needs set, with values of the bench's own. */
 export function productionEnv(extra: Record<string, string>): Record<string, string> {
   return {
-    NODE_ENV: 'production', LOG_LEVEL: 'info', HOST: '127.0.0.1',
+    // Plain HTTP on loopback: the bench has no TLS in front, so cookies may not be Secure-only.
+    NODE_ENV: 'production', LOG_LEVEL: 'info', HOST: '127.0.0.1', COOKIE_SECURE: 'false',
     SESSION_SECRET: randomBytes(24).toString('hex'),
     INTEGRATION_APP_KEY: 'bench-platform', INTEGRATION_APP_SECRET: randomBytes(24).toString('hex'),
     DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'jxcg-bench-')),
@@ -32,7 +33,7 @@ export function productionEnv(extra: Record<string, string>): Record<string, str
 
 export async function login(base: string, username: string): Promise<string> {
   const response = await fetch(`${base}/admin/login`, {
-    method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: base },
     body: new URLSearchParams({ email: username, password: DEMO_PASSWORD }).toString(),
   });
   if (response.status !== 302) throw new Error(`login ${username}: HTTP ${response.status}`);

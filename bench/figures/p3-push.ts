@@ -67,7 +67,7 @@ export async function p3Push(stack: PgStack, main: BenchDb, middle: BenchDb, cou
   progress(`P3 project: one bulk push of ${count} filings`);
   const started = Date.now();
   const response = await fetch(`${stack.url}/admin/api/resources/ManualPushFiling/bulk/pushToIntegrationBulk?recordIds=${ids.join(',')}`, {
-    method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: '{}',
+    method: 'POST', headers: { cookie, 'content-type': 'application/json', origin: stack.url }, body: '{}',
   });
   const answer = await response.json() as { done?: unknown[]; refused?: string[] };
   if (response.status !== 200 || answer.done?.length !== count) {
