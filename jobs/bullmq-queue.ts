@@ -1,5 +1,6 @@
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
+import { logger } from '../server/logger.js';
 import type { JobOptions, JobQueue, QueueHealth } from './job-types.js';
 
 /** Producer side of BullMQ: the web process only adds jobs; workers run in their own processes. */
@@ -41,7 +42,9 @@ export class BullmqJobQueue implements JobQueue {
       await this.connection.ping();
       return { driver: 'bullmq', ok: true, detail: 'Redis 正常' };
     } catch (error) {
-      return { driver: 'bullmq', ok: false, detail: `Redis 不可用：${(error as Error).message}` };
+      // The driver's words (host, port, errno) are for the log, not for whoever reads /readyz.
+      logger.warn({ err: error }, 'readiness: Redis check failed');
+      return { driver: 'bullmq', ok: false, detail: 'Redis 不可用' };
     }
   }
 
