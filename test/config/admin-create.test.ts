@@ -1,0 +1,235 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import argon2 from 'argon2';
+import type { Sequelize } from 'sequelize';
+import { passwordWeakness } from '../../domain/user-rules.js';
+import { createMigrator, migrateToLatest } from '../../migrations/migrator.js';
+import { createSequelize } from '../../server/database.js';
+import { ArgsError, parseAdminCreateArgs } from '../../tools/admin-create-args.js';
+import { api, clientWithCookie, freshDatabaseUrl, login, loginResponse, sessionCookieOf, startTestApp } from '../support/test-app.js';
+
+/** Issue #23 item 8: `npm run admin:create` makes the first administrator of a production database, audited. */
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'jxcg-admin-cli-'));
+const PASSWORD = 'Lantern#Ridge47';
+const NEW_PASSWORD = 'Harbor!Stone58';
+
+interface Outcome { code: number | null; stdout: string; stderr: string }
+
+/** The CLI as an operator runs it: its own process, stdin not a terminal, the database named in the environment. */
+function cli(args: string[], databaseUrl: string): Promise<Outcome> {
+  const { NODE_OPTIONS: _jestFlags, ...environment } = process.env;
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'tools/admin-create.ts', ...args], {
+      cwd: root, stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...environment, NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: scratch, DATABASE_URL: databaseUrl },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => { stdout += chunk; });
+    child.stderr.on('data', (chunk) => { stderr += chunk; });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+let fileCount = 0;
+function passwordFile(content: string): string {
+  const file = path.join(scratch, `password-${++fileCount}.txt`);
+  fs.writeFileSync(file, content, { mode: 0o600 });
+  return file;
+}
+
+let url: string;
+let db: Sequelize;
+const outcomes: Outcome[] = [];
+async function run(args: string[], databaseUrl = url): Promise<Outcome> {
+  const outcome = await cli(args, databaseUrl);
+  outcomes.push(outcome);
+  return outcome;
+}
+
+async function rows<T>(sql: string, bind: unknown[] = []): Promise<T[]> {
+  const [result] = await db.query(sql, { bind });
+  return result as T[];
+}
+type UserRow = { id: number; username: string; display_name: string; role: string; region_code: string; password_hash: string; rights_version: number };
+const users = () => rows<UserRow>('SELECT * FROM supervisor_users ORDER BY id');
+const userNamed = async (username: string) => (await rows<UserRow>('SELECT * FROM supervisor_users WHERE username = $1', [username]))[0];
+type AuditRow = { action: string; actor_id: number | null; actor_username: string; actor_role: string; record_id: string | null; region_code: string | null; changes: string | null; reason: string | null };
+const audits = () => rows<AuditRow>('SELECT * FROM audit_logs ORDER BY id');
+
+beforeAll(async () => {
+  url = await freshDatabaseUrl();
+  db = createSequelize(url);
+});
+afterAll(async () => {
+  await db.close();
+});
+
+describe('admin:create arguments', () => {
+  it('takes --name value and --name=value, refuses the unknown, the repeated and the empty', () => {
+    expect(parseAdminCreateArgs(['--username', 'chief', '--display-name=总管', '--password-file', '/run/pw', '--reset-password']))
+      .toEqual({ username: 'chief', displayName: '总管', passwordFile: '/run/pw', resetPassword: true, help: false });
+    expect(parseAdminCreateArgs([])).toEqual({ resetPassword: false, help: false });
+    expect(() => parseAdminCreateArgs(['--password', 'x'])).toThrow(new ArgsError('不认识的参数“--password”'));
+    expect(() => parseAdminCreateArgs(['--username'])).toThrow('参数 --username 缺少取值');
+    expect(() => parseAdminCreateArgs(['--username', '--reset-password'])).toThrow('参数 --username 缺少取值');
+    expect(() => parseAdminCreateArgs(['--username', 'a', '--username=b'])).toThrow('参数 --username 重复给出');
+  });
+});
+
+describe('admin:create scripts', () => {
+  it('admin:create runs the source, admin:create:dist the file npm run build compiles it to', () => {
+    const scripts = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+    expect(scripts['admin:create']).toBe('tsx tools/admin-create.ts');
+    expect(scripts['admin:create:dist']).toBe('node dist/tools/admin-create.js');
+    const build = JSON.parse(fs.readFileSync(path.join(root, 'tsconfig.build.json'), 'utf8')) as { include: string[]; compilerOptions: { outDir: string; rootDir: string } };
+    expect(build.include).toContain('tools');
+    expect(build.compilerOptions).toMatchObject({ outDir: 'dist', rootDir: '.' });
+  });
+});
+
+describe('npm run admin:create', () => {
+  it('refuses a database that is not migrated, and tells the operator to run npm run migrate', async () => {
+    const file = passwordFile(`${PASSWORD}\n`);
+    // An empty database: PostgreSQL without tables, or a SQLite file that is not there (and is not created).
+    const empty = await run(['--username', 'chief', '--display-name', '总管', '--password-file', file]);
+    expect(empty.code).toBe(1);
+    expect(empty.stderr).toContain('npm run migrate');
+    if (url.startsWith('sqlite:')) expect(fs.existsSync(url.slice('sqlite:'.length))).toBe(false);
+
+    // Migrated, but not to this build's latest.
+    const partialUrl = `sqlite:${path.join(scratch, 'partial.sqlite')}`;
+    const partial = createSequelize(partialUrl);
+    try {
+      await createMigrator(partial).up({ to: '0009-list-indexes' });
+      const behind = await run(['--username', 'chief', '--display-name', '总管', '--password-file', file], partialUrl);
+      expect(behind.code).toBe(1);
+      expect(behind.stderr).toContain('0010-session-rights');
+      expect(behind.stderr).toContain('npm run migrate');
+      const [count] = await partial.query('SELECT COUNT(*) AS n FROM supervisor_users');
+      expect(Number((count as Array<{ n: number }>)[0]!.n)).toBe(0);
+    } finally {
+      await partial.close();
+    }
+    await migrateToLatest(db);
+  });
+
+  it('refuses a weak password with the rule\'s words: exit 1, nothing written', async () => {
+    for (const weak of ['password1', 'Chief#2026x', 'abcdefgh9']) {
+      const outcome = await run(['--username', 'chief', '--display-name', '总管', '--password-file', passwordFile(`${weak}\n`)]);
+      expect(outcome.code).toBe(1);
+      expect(outcome.stderr).toContain(passwordWeakness(weak, 'chief')!);
+    }
+    expect(await users()).toEqual([]);
+    expect(await audits()).toEqual([]);
+  });
+
+  it('without a terminal, a missing option is refused naming it', async () => {
+    const noName = await run(['--username', 'chief', '--password-file', passwordFile(`${PASSWORD}\n`)]);
+    expect(noName.code).toBe(1);
+    expect(noName.stderr).toContain('缺少参数 --display-name');
+    const noPassword = await run(['--username', 'chief', '--display-name', '总管']);
+    expect(noPassword.code).toBe(1);
+    expect(noPassword.stderr).toContain('--password-file');
+    const noFile = await run(['--username', 'chief', '--display-name', '总管', '--password-file', path.join(scratch, 'absent.txt')]);
+    expect(noFile.code).toBe(1);
+    expect(noFile.stderr).toContain('无法读取密码文件');
+    expect(await users()).toEqual([]);
+  });
+
+  it('creates an administrator of 360000 from the first line of a password file, username normalised, audited', async () => {
+    const outcome = await run(['--username', '  Chief ', '--display-name', '总管', '--password-file', passwordFile(`${PASSWORD}\r\nsecond line is ignored\n`)]);
+    expect(outcome.stderr).toBe('');
+    expect(outcome.code).toBe(0);
+    expect(outcome.stdout).toContain('已创建系统管理员 chief');
+    const [user] = await users();
+    expect(user).toMatchObject({ username: 'chief', display_name: '总管', role: 'admin', region_code: '360000' });
+    expect(user!.password_hash).toMatch(/^\$argon2id\$/);
+    expect(await argon2.verify(user!.password_hash, PASSWORD)).toBe(true);
+
+    const [audit] = await audits();
+    expect(audit).toMatchObject({ action: 'adminCreated', actor_id: null, actor_username: 'system', actor_role: 'system', record_id: String(user!.id), region_code: '360000' });
+    expect(JSON.parse(audit!.changes!)).toEqual({
+      username: { before: null, after: 'chief' }, role: { before: null, after: 'admin' }, regionCode: { before: null, after: '360000' },
+    });
+  });
+
+  it('refuses a username that exists, however it is typed: exit 1, nothing written', async () => {
+    const before = { users: await users(), audits: await audits() };
+    const outcome = await run(['--username', 'CHIEF', '--display-name', '另一个', '--password-file', passwordFile(`${NEW_PASSWORD}\n`)]);
+    expect(outcome.code).toBe(1);
+    expect(outcome.stderr).toContain('已存在');
+    expect(outcome.stderr).toContain('--reset-password');
+    expect({ users: await users(), audits: await audits() }).toEqual(before);
+  });
+
+  describe('with the panel running on the same database', () => {
+    let app: Awaited<ReturnType<typeof startTestApp>>;
+    beforeAll(async () => { app = await startTestApp({ DATABASE_URL: url }); });
+    afterAll(async () => { await app.stop(); });
+
+    it('the new administrator signs in over HTTP and sees the users', async () => {
+      const chief = await login(app.url, 'chief', PASSWORD);
+      expect((await chief.get(api.list('SupervisorUser'))).status).toBe(200);
+    });
+
+    it('--reset-password sets a new password for that admin, ends their sessions, and is audited', async () => {
+      const signedIn = sessionCookieOf(await loginResponse(app.url, 'chief', PASSWORD));
+      const { id, rights_version: version } = (await userNamed('chief'))!;
+      const outcome = await run(['--username', 'chief', '--reset-password', '--password-file', passwordFile(`${NEW_PASSWORD}\n`)]);
+      expect(outcome.stderr).toBe('');
+      expect(outcome.code).toBe(0);
+      expect(outcome.stdout).toContain('重设密码');
+
+      const user = (await userNamed('chief'))!;
+      expect(user.id).toBe(id);
+      expect(user.rights_version).toBeGreaterThan(version);
+      expect((await clientWithCookie(app.url, 'chief', signedIn).get(api.list('SupervisorUser'))).status).toBe(302);
+      expect((await loginResponse(app.url, 'chief', PASSWORD)).status).toBe(200);
+      expect((await login(app.url, 'chief', NEW_PASSWORD).then((c) => c.get(api.list('SupervisorUser')))).status).toBe(200);
+
+      const audit = (await audits()).at(-1)!;
+      expect(audit).toMatchObject({ action: 'adminPasswordReset', actor_id: null, record_id: String(id), region_code: '360000' });
+      expect(JSON.parse(audit.changes!)).toEqual({
+        username: { before: 'chief', after: 'chief' }, role: { before: 'admin', after: 'admin' }, regionCode: { before: '360000', after: '360000' },
+      });
+    });
+
+    it('--reset-password refuses a user who is not an administrator, and one who does not exist', async () => {
+      const nanchang = (await userNamed('nanchang'))!;
+      const before = (await audits()).length;
+      const notAdmin = await run(['--username', 'nanchang', '--reset-password', '--password-file', passwordFile(`${NEW_PASSWORD}\n`)]);
+      expect(notAdmin.code).toBe(1);
+      expect(notAdmin.stderr).toContain('不是系统管理员');
+      expect((await userNamed('nanchang'))!.password_hash).toBe(nanchang.password_hash);
+      const nobody = await run(['--username', 'nobody', '--reset-password', '--password-file', passwordFile(`${NEW_PASSWORD}\n`)]);
+      expect(nobody.code).toBe(1);
+      expect(nobody.stderr).toContain('不存在');
+      expect((await audits()).length).toBe(before);
+    });
+
+    it('a weak new password is refused on reset too, and the old one keeps working', async () => {
+      const hash = (await userNamed('chief'))!.password_hash;
+      const outcome = await run(['--username', 'chief', '--reset-password', '--password-file', passwordFile('qwerty123\n')]);
+      expect(outcome.code).toBe(1);
+      expect(outcome.stderr).toContain(passwordWeakness('qwerty123', 'chief')!);
+      expect((await userNamed('chief'))!.password_hash).toBe(hash);
+    });
+  });
+
+  it('no password and no hash in any audit row or anything the command printed', async () => {
+    const hashes = (await users()).map((u) => u.password_hash);
+    const audited = (await audits()).filter((a) => a.action.startsWith('admin'));
+    expect(audited.map((a) => a.action)).toEqual(['adminCreated', 'adminPasswordReset']);
+    const secrets = [PASSWORD, NEW_PASSWORD, '$argon2', ...hashes];
+    for (const text of [...audited.map((a) => `${a.changes} ${a.reason}`), ...outcomes.map((o) => o.stdout + o.stderr)]) {
+      for (const secret of secrets) expect(text).not.toContain(secret);
+    }
+  });
+});
