@@ -1,5 +1,10 @@
 import { Redis, type RedisOptions } from 'ioredis';
 
+/** The longest a web request waits on Redis for a queue call or a readiness ping. */
+export const WEB_REDIS_TIMEOUT_MS = 1000;
+/** The longest a web request waits for a job to be added (BullMQ's add is a script and a round trip or two). */
+export const QUEUE_CALL_TIMEOUT_MS = 2000;
+
 /** BullMQ needs `maxRetriesPerRequest: null` on the connections its workers block on. */
 export function createRedis(url: string, options: RedisOptions = {}): Redis {
   return new Redis(url, { maxRetriesPerRequest: null, enableReadyCheck: true, ...options });

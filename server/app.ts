@@ -84,16 +84,18 @@ export async function createApp({ env, sequelize, queue }: AppDeps): Promise<App
 
   app.get('/healthz', (_req, res) => { res.json({ status: 'ok' }); });
   app.get('/readyz', async (_req, res) => {
-    const checks: Record<string, { ok: boolean; detail: string }> = {};
-    try {
-      await Promise.race([sequelize.authenticate(), new Promise((_, reject) => setTimeout(() => reject(new Error('超时')), 3000))]);
-      checks.database = { ok: true, detail: '数据库正常' };
-    } catch (error) {
-      logger.warn({ err: error }, 'readiness: database check failed');
-      checks.database = { ok: false, detail: '数据库不可用' };
-    }
-    const health = await queue.health();
-    checks.queue = { ok: health.ok, detail: health.detail };
+    // Both checks at once, each bounded, so the answer comes within a second whatever is away.
+    const [database, health] = await Promise.all([
+      Promise.race([sequelize.authenticate(), new Promise((_, reject) => setTimeout(() => reject(new Error('超时')), 900))]).then(
+        () => ({ ok: true, detail: '数据库正常' }),
+        (error: unknown) => {
+          logger.warn({ err: error }, 'readiness: database check failed');
+          return { ok: false, detail: '数据库不可用' };
+        },
+      ),
+      queue.health(),
+    ]);
+    const checks: Record<string, { ok: boolean; detail: string }> = { database, queue: { ok: health.ok, detail: health.detail } };
     const ok = Object.values(checks).every((c) => c.ok);
     res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'unavailable', checks, ...(health.warning && { warning: health.warning }) });
   });
@@ -142,7 +144,7 @@ export async function createApp({ env, sequelize, queue }: AppDeps): Promise<App
     }
     if (isDatabaseUnavailable(error)) {
       logger.warn({ err: error.message, url: req.originalUrl }, 'database unavailable');
-      if (!res.headersSent) answerDatabaseUnavailable(req, res);
+      if (!res.headersSent) answerDatabaseUnavailable(req, res, error);
       return;
     }
     logger.error({ err: error, url: req.originalUrl }, 'request failed');

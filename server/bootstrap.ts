@@ -46,7 +46,10 @@ export async function startWeb(env: Env, options: { seedDemo: boolean }): Promis
   logger.info(deadlines, 'deadlines refreshed');
   const queue = await createJobQueue(env);
   useJobQueue(queue);
-  await queue.schedule(QUEUES.maintenance, JOBS.refreshDeadlines, {}, { key: 'daily-deadlines', pattern: '0 30 6 * * *' });
+  // A web started while Redis is away still serves (and says so on /readyz); the schedule is asserted again at the
+  // next start.
+  await queue.schedule(QUEUES.maintenance, JOBS.refreshDeadlines, {}, { key: 'daily-deadlines', pattern: '0 30 6 * * *' })
+    .catch((error: unknown) => logger.warn({ err: error }, 'daily job schedule not asserted: the queue is unavailable'));
   const stopSweeper = startInboxSweeper(queue);
   const { app, close } = await createApp({ env, sequelize, queue });
   const server = await new Promise<Server>((resolve) => {

@@ -19,7 +19,7 @@ const schema = z.object({
     .optional(),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, '应为 redis://host:port 形式').default('redis://127.0.0.1:6379'),
   SESSION_SECRET: z.string().min(32, '至少 32 个字符').optional(),
-  QUEUE_DRIVER: z.enum(queueDrivers).default('auto'),
+  QUEUE_DRIVER: z.enum(queueDrivers).optional(),
   QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/).default('jxcg'),
   DEMO_PASSWORD: z.string().min(8).default('Demo@2026'),
   DATA_DIR: z.string().default('data'),
@@ -74,7 +74,9 @@ export function trustedProxies(value: string): false | string[] | null {
   return valid ? parts : null;
 }
 
-export type Env = Omit<z.infer<typeof schema>, 'COOKIE_SECURE'> & {
+export type Env = Omit<z.infer<typeof schema>, 'COOKIE_SECURE' | 'QUEUE_DRIVER'> & {
+  /** `bullmq` unless said otherwise in production (jobs in the web process must be asked for: `inline`); else `auto`. */
+  QUEUE_DRIVER: typeof queueDrivers[number];
   DATABASE_URL: string; MIDDLE_DATABASE_URL: string; SESSION_SECRET: string; INTEGRATION_APP_KEY: string; INTEGRATION_APP_SECRET: string;
   /** Cookies only over HTTPS: on unless development or test says otherwise. */
   COOKIE_SECURE: boolean;
@@ -125,6 +127,7 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env, { built = fals
     INTEGRATION_APP_KEY: env.INTEGRATION_APP_KEY ?? DEV_INTEGRATION_APP_KEY,
     INTEGRATION_APP_SECRET: env.INTEGRATION_APP_SECRET ?? DEV_INTEGRATION_APP_SECRET,
     COOKIE_SECURE: env.COOKIE_SECURE ? env.COOKIE_SECURE === 'true' : env.NODE_ENV === 'production',
+    QUEUE_DRIVER: env.QUEUE_DRIVER ?? (env.NODE_ENV === 'production' ? 'bullmq' : 'auto'),
   };
 }
 

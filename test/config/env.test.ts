@@ -54,6 +54,13 @@ describe('environment', () => {
     expect(() => parseEnv({ ...production, COOKIE_SECURE: 'false', HOST: '0.0.0.0' })).toThrow(/COOKIE_SECURE=false 只允许/);
   });
 
+  it('production runs jobs on BullMQ unless in-process jobs are asked for explicitly', () => {
+    const production = { NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), INTEGRATION_APP_KEY: 'finance-platform', INTEGRATION_APP_SECRET: 'y'.repeat(40) };
+    expect(parseEnv(production).QUEUE_DRIVER).toBe('bullmq');
+    expect(parseEnv({ ...production, QUEUE_DRIVER: 'inline' }).QUEUE_DRIVER).toBe('inline');
+    expect(parseEnv({}).QUEUE_DRIVER).toBe('auto');
+  });
+
   it('the production form (dist/) refuses the development secrets unless NODE_ENV=development is set explicitly', () => {
     expect(() => parseEnv({}, { built: true })).toThrow(/SESSION_SECRET、INTEGRATION_APP_KEY、INTEGRATION_APP_SECRET 未设置/);
     expect(() => parseEnv({ NODE_ENV: 'production' }, { built: true })).toThrow(EnvError);
