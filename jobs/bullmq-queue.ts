@@ -10,7 +10,7 @@ import type { JobOptions, JobQueue, QueueHealth } from './job-types.js';
 /** Thrown when a queue call could not reach Redis in time: the work is not queued (the database still says it waits). */
 export class QueueUnavailableError extends Error {
   constructor() {
-    super('任务队列暂时不可用（Redis 无法连接），任务未能排队；系统会在 Redis 恢复后自动补排');
+    super('任务队列暂时不可用（Redis 无法连接），任务未能排队');
   }
 }
 
