@@ -23,7 +23,7 @@ export function freePort(): Promise<number> {
 export function productionEnv(extra: Record<string, string>): Record<string, string> {
   return {
     // Plain HTTP on loopback: the bench has no TLS in front, so cookies may not be Secure-only.
-    NODE_ENV: 'production', LOG_LEVEL: 'info', HOST: '127.0.0.1', COOKIE_SECURE: 'false',
+    NODE_ENV: 'production', LOG_LEVEL: 'info', HOST: '127.0.0.1', COOKIE_SECURE: 'false', MIGRATE_ON_START: 'true',
     SESSION_SECRET: randomBytes(24).toString('hex'),
     INTEGRATION_APP_KEY: 'bench-platform', INTEGRATION_APP_SECRET: randomBytes(24).toString('hex'),
     DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'jxcg-bench-')),

@@ -1,4 +1,5 @@
 import { SequelizeStorage, Umzug } from 'umzug';
+import pg from 'pg';
 import type { Sequelize } from 'sequelize';
 import * as foundation from './0001-foundation.js';
 import * as integration from './0002-integration.js';
@@ -46,12 +47,41 @@ export function createMigrator(sequelize: Sequelize, migrations: Migration[] = M
   });
 }
 
+/** The advisory lock key every instance migrating this database takes (any fixed number; "jxcg" in ASCII). */
+export const MIGRATION_LOCK_KEY = 0x6a786367;
+
+/**
+ * Runs `work` while holding the database's migration lock, so N instances started at once migrate one after the
+ * other (the later ones find nothing left to do) instead of racing to create the same tables. On PostgreSQL it is a
+ * session advisory lock on a connection of its own, released when that connection ends, even if this process dies;
+ * SQLite is one file on one machine, whose own write lock serialises the statements.
+ */
+async function underMigrationLock<T>(sequelize: Sequelize, work: () => Promise<T>): Promise<T> {
+  if (sequelize.getDialect() !== 'postgres') return work();
+  const { host, port, database, username, password } = sequelize.config;
+  // The pool's server and TLS; no statement timeout, since the wait for the lock is another instance's migration.
+  const client = new pg.Client({
+    host, port: Number(port) || 5432, database, user: username, password: password ?? undefined, ...(sequelize.config.ssl && { ssl: true }),
+  });
+  client.on('error', () => undefined);
+  await client.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    return await work();
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
 export async function migrateToLatest(sequelize: Sequelize): Promise<string[]> {
-  const applied = await createMigrator(sequelize).up();
-  return applied.map((m) => m.name);
+  return underMigrationLock(sequelize, async () => (await createMigrator(sequelize).up()).map((m) => m.name));
 }
 
 export async function migrateMiddleToLatest(sequelize: Sequelize): Promise<string[]> {
-  const applied = await createMigrator(sequelize, MIDDLE_MIGRATIONS).up();
-  return applied.map((m) => m.name);
+  return underMigrationLock(sequelize, async () => (await createMigrator(sequelize, MIDDLE_MIGRATIONS).up()).map((m) => m.name));
+}
+
+/** Migrations this database has not had yet (a web that may not migrate waits for them instead of serving). */
+export async function pendingMigrations(sequelize: Sequelize, middle = false): Promise<string[]> {
+  return (await createMigrator(sequelize, middle ? MIDDLE_MIGRATIONS : MIGRATIONS).pending()).map((m) => m.name);
 }

@@ -1,8 +1,10 @@
 import http, { type Server } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Sequelize } from 'sequelize';
 import { createJobQueue } from '../jobs/create-job-queue.js';
 import { useJobQueue } from '../jobs/job-dispatch.js';
 import type { JobQueue } from '../jobs/job-types.js';
-import { migrateMiddleToLatest, migrateToLatest } from '../migrations/migrator.js';
+import { migrateMiddleToLatest, migrateToLatest, pendingMigrations } from '../migrations/migrator.js';
 import { refreshPushVerdicts } from '../resources/filings/filing-eligibility.js';
 import { initMiddleModels, initModels } from '../resources/models.js';
 import { seedDemo, seedReferenceData } from '../seeds/demo.js';
@@ -18,6 +20,17 @@ import { deadlineRules } from './deadline-rules.js';
 import { supervisionRules } from './supervision-rules.js';
 import { pushRules } from './push-rules.js';
 
+const MIGRATION_POLL_MS = 2000;
+
+async function untilMigrated(sequelize: Sequelize, middle: boolean): Promise<void> {
+  for (let waited = 0; ; waited += MIGRATION_POLL_MS) {
+    const pending = await pendingMigrations(sequelize, middle);
+    if (!pending.length) return;
+    if (waited % 30_000 === 0) logger.warn({ pending, database: middle ? 'middle' : 'main' }, 'waiting for pending migrations (npm run migrate)');
+    await sleep(MIGRATION_POLL_MS);
+  }
+}
+
 export interface Running { server: Server; queue: JobQueue; url: string; stop: () => Promise<void> }
 
 /** Migrates, seeds what the mode asks for, and serves the panel; shared by `npm start`, `npm run web` and tests. */
@@ -28,12 +41,18 @@ export async function startWeb(env: Env, options: { seedDemo: boolean }): Promis
   deadlineRules();
   const sequelize = createSequelize(env.DATABASE_URL);
   initModels(sequelize);
-  const applied = await migrateToLatest(sequelize);
-  if (applied.length) logger.info({ applied }, 'database migrated');
   const middle = createSequelize(env.MIDDLE_DATABASE_URL);
   initMiddleModels(middle);
-  const appliedMiddle = await migrateMiddleToLatest(middle);
-  if (appliedMiddle.length) logger.info({ applied: appliedMiddle }, 'payment intermediate database migrated');
+  if (env.MIGRATE_ON_START) {
+    const applied = await migrateToLatest(sequelize);
+    if (applied.length) logger.info({ applied }, 'database migrated');
+    const appliedMiddle = await migrateMiddleToLatest(middle);
+    if (appliedMiddle.length) logger.info({ applied: appliedMiddle }, 'payment intermediate database migrated');
+  } else {
+    // Never serve an older schema than this code's: wait for `npm run migrate` (or another instance) to finish.
+    await untilMigrated(sequelize, false);
+    await untilMigrated(middle, true);
+  }
   await seedReferenceData();
   if (options.seedDemo && env.NODE_ENV !== 'production') {
     await seedDemo(sequelize, { password: env.DEMO_PASSWORD });

@@ -51,6 +51,7 @@ const schema = z.object({
     return origins;
   }),
   COOKIE_SECURE: z.enum(['true', 'false']).optional(),
+  MIGRATE_ON_START: z.enum(['true', 'false']).optional(),
 });
 
 /**
@@ -74,7 +75,9 @@ export function trustedProxies(value: string): false | string[] | null {
   return valid ? parts : null;
 }
 
-export type Env = Omit<z.infer<typeof schema>, 'COOKIE_SECURE' | 'QUEUE_DRIVER'> & {
+export type Env = Omit<z.infer<typeof schema>, 'COOKIE_SECURE' | 'QUEUE_DRIVER' | 'MIGRATE_ON_START'> & {
+  /** Whether a web applies pending migrations at start: not in production, where `npm run migrate` does it once. */
+  MIGRATE_ON_START: boolean;
   /** `bullmq` unless said otherwise in production (jobs in the web process must be asked for: `inline`); else `auto`. */
   QUEUE_DRIVER: typeof queueDrivers[number];
   DATABASE_URL: string; MIDDLE_DATABASE_URL: string; SESSION_SECRET: string; INTEGRATION_APP_KEY: string; INTEGRATION_APP_SECRET: string;
@@ -128,6 +131,7 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env, { built = fals
     INTEGRATION_APP_SECRET: env.INTEGRATION_APP_SECRET ?? DEV_INTEGRATION_APP_SECRET,
     COOKIE_SECURE: env.COOKIE_SECURE ? env.COOKIE_SECURE === 'true' : env.NODE_ENV === 'production',
     QUEUE_DRIVER: env.QUEUE_DRIVER ?? (env.NODE_ENV === 'production' ? 'bullmq' : 'auto'),
+    MIGRATE_ON_START: env.MIGRATE_ON_START ? env.MIGRATE_ON_START === 'true' : env.NODE_ENV !== 'production',
   };
 }
 

@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { Sequelize } from 'sequelize';
+import { exited, hasExited } from '../support/worker-process.js';
+import { freePort, until } from '../support/until.js';
+import { runEntry, startWebProcess, type WebProcess } from '../support/web-process.js';
+
+const PG_URL = process.env.DATABASE_URL?.startsWith('postgres') ? process.env.DATABASE_URL : undefined;
+
+/** Fresh, empty databases of the drill's own beside the suite's, dropped again after. */
+async function emptyDatabases(names: string[]): Promise<string[]> {
+  const admin = new Sequelize(PG_URL!, { logging: false });
+  for (const name of names) {
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE "${name}"`);
+  }
+  await admin.close();
+  return names.map((name) => Object.assign(new URL(PG_URL!), { pathname: `/${name}` }).toString());
+}
+
+async function dropDatabases(names: string[]): Promise<void> {
+  const admin = new Sequelize(PG_URL!, { logging: false });
+  for (const name of names) await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await admin.close();
+}
+
+const production = {
+  NODE_ENV: 'production', SESSION_SECRET: 's'.repeat(40), INTEGRATION_APP_KEY: 'f10-platform', INTEGRATION_APP_SECRET: 'i'.repeat(40),
+  QUEUE_DRIVER: 'inline', COOKIE_SECURE: 'false',
+};
+
+/** F10: web instances started at the same moment on one empty database, as a rolling deployment or a reboot does. */
+jest.setTimeout(180_000);
+
+describe('F10: instances starting together', () => {
+  const names = ['f10_together', 'f10_together_middle', 'f10_waiting', 'f10_waiting_middle'];
+  let urls: string[] = [];
+  const webs: WebProcess[] = [];
+
+  beforeAll(async () => {
+    if (!PG_URL) {
+      console.warn('F10 needs PostgreSQL (several processes on one networked database): it runs in the PostgreSQL pass of npm test.');
+      return;
+    }
+    urls = await emptyDatabases(names);
+  });
+  afterAll(async () => {
+    for (const web of webs) if (!hasExited(web.child)) { web.child.kill('SIGTERM'); await exited(web.child); }
+    if (PG_URL) await dropDatabases(names);
+  });
+
+  it('three webs told to migrate start at once on an empty database: all serve, each migration applied once', async () => {
+    if (!PG_URL) return;
+    const [main, middle] = urls;
+    const started = [];
+    for (let i = 0; i < 3; i++) {
+      const web = startWebProcess({ DATABASE_URL: main!, MIDDLE_DATABASE_URL: middle!, PORT: String(await freePort()), QUEUE_DRIVER: 'inline', NODE_ENV: 'development' });
+      webs.push(web);
+      started.push(web.started);
+    }
+    const outcomes = await Promise.allSettled(started);
+    expect(outcomes.map((o) => (o.status === 'rejected' ? String(o.reason).slice(0, 300) : 'served'))).toEqual(['served', 'served', 'served']);
+    const db = new Sequelize(main!, { logging: false });
+    const [rows] = await db.query('SELECT name, COUNT(*) AS n FROM schema_migrations GROUP BY name');
+    await db.close();
+    expect((rows as unknown[]).length).toBeGreaterThan(5);
+    for (const row of rows as Array<{ name: string; n: string }>) expect({ name: row.name, n: Number(row.n) }).toEqual({ name: row.name, n: 1 });
+  });
+
+  it('in production a web does not migrate: it waits for `npm run migrate`, then serves the new schema', async () => {
+    if (!PG_URL) return;
+    const [, , main, middle] = urls;
+    const port = await freePort();
+    const web = startWebProcess({ ...production, DATABASE_URL: main!, MIDDLE_DATABASE_URL: middle!, PORT: String(port) });
+    webs.push(web);
+    await until(async () => web.output().includes('waiting for pending migrations'), 60_000, 'web 等待迁移');
+    const served = await fetch(`http://127.0.0.1:${port}/healthz`).then(() => true, () => false);
+    expect(served).toBe(false);
+    expect(await runEntry('migrations/cli.ts', { ...production, DATABASE_URL: main!, MIDDLE_DATABASE_URL: middle! })).toBe(0);
+    await web.started;
+    expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
+  });
+});
