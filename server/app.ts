@@ -27,6 +27,7 @@ import { HttpError } from './http/http-error.js';
 import { noStore } from './http/no-store.js';
 import { panelBody } from './http/panel-body.js';
 import { renewSession } from './http/renew-session.js';
+import { requestIdOf, requestLog } from './http/request-log.js';
 import { sameOriginOnly } from './http/same-origin-only.js';
 import { rememberDevice, trustedDeviceOf } from './http/trusted-device.js';
 
@@ -56,6 +57,7 @@ export async function createApp({ env, sequelize, queue }: AppDeps): Promise<App
   const app = express();
   app.set('trust proxy', env.TRUST_PROXY);
   app.disable('x-powered-by');
+  app.use(requestLog());
   app.use(helmet({
     contentSecurityPolicy: {
       useDefaults: false,
@@ -147,9 +149,12 @@ export async function createApp({ env, sequelize, queue }: AppDeps): Promise<App
       if (!res.headersSent) answerDatabaseUnavailable(req, res, error);
       return;
     }
-    logger.error({ err: error, url: req.originalUrl }, 'request failed');
+    logger.error({ err: error, url: req.originalUrl, requestId: requestIdOf(req) }, 'request failed');
     if (res.headersSent) return;
-    res.status(500).json({ code: 'internal_error', message: '服务器内部错误，请稍后重试；如持续出现请联系系统管理员' });
+    res.status(500).json({
+      code: 'internal_error', message: `服务器内部错误，请稍后重试；如持续出现请联系系统管理员（请求编号 ${requestIdOf(req) ?? '—'}）`,
+      requestId: requestIdOf(req),
+    });
   });
 
   return {
