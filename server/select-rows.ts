@@ -1,5 +1,5 @@
 import type { Sequelize, Transaction } from 'sequelize';
-import type { SqliteConnection } from './database.js';
+import { wrapCodelessDriverError, type SqliteConnection } from './database.js';
 import { preparedStatements, REUSED_SQL_LENGTH } from './prepared-statements.js';
 
 export type Row = Record<string, unknown>;
@@ -26,11 +26,15 @@ export async function selectRows(sequelize: Sequelize, sql: string, bind: unknow
     }
     return preparedStatements(await manager.getConnection({}) as SqliteConnection).all(sql, bind);
   }
-  if (own) return (await (own as PgClient).query(sql, bind)).rows;
-  const client = (await manager.getConnection({ type: 'SELECT' })) as PgClient;
+  const client = (own ?? await manager.getConnection({ type: 'SELECT' })) as PgClient;
   try {
     return (await client.query(sql, bind)).rows;
+  } catch (error) {
+    // Past Sequelize's query layer, pg's code-less "Connection terminated unexpectedly" (and the like) would come out
+    // bare and answer 500; it gets the wrapper that layer gives it, which server/database-errors.ts reads as the
+    // database being unavailable. An error with a SQLSTATE stays as pg gave it.
+    throw wrapCodelessDriverError(error);
   } finally {
-    await manager.releaseConnection(client);
+    if (!own) await manager.releaseConnection(client);
   }
 }

@@ -84,18 +84,19 @@ type Answer = { status: number; body: any; retryAfter: string | null };
     await admin.query(TERMINATE);
     await admin.query('COMMIT');
     expectRetryLater(await pending);
-    // The pool may hand out the ended connection once more before its socket closes (see the skipped test below).
+    // A pooled connection is dropped once the app has read its 57P01 or its socket's end (server/database.ts); one
+    // whose 57P01 is still unread when the next request asks for it fails that request with 503, not 500.
     await until(async () => (await list()).status === 200, 10_000, 'served again without a restart');
     await expectServed();
   });
 
-  // Skipped until server/database.ts and server/select-rows.ts take the fixes this race needs (issue #23 item 7): a
-  // session ended just after it connected emits 'error' on a pg client before Sequelize listens (an uncaught
-  // exception: the process dies), the connect-time setup query then fails with a bare, code-less pg error, and
-  // selectRows hands pg's bare "Connection terminated unexpectedly" on unwrapped; both answer 500.
-  // And: a connection that answered 57P01 goes back to the pool until its socket closes, so the very next request can
-  // get it and, through selectRows, a bare error that answers 500.
-  it.skip('ended while requests arrive, again and again: never a 500, and each time the next request is served', async () => {
+  // The races of issue #23 item 7 (server/database.ts, server/select-rows.ts): a session ended just after it connected
+  // emits 'error' on a pg client before Sequelize listens (without our listener, an uncaught exception: the process
+  // dies), and Sequelize's connect-time setup statements then fail with a bare, code-less pg error (now a
+  // ConnectionError); selectRows gets pg's bare "Connection terminated unexpectedly" (now wrapped as Sequelize's
+  // DatabaseError, read as unavailable); and a connection that answered 57P01 is marked `_invalid` at once, so the
+  // pool does not hand it out again before its socket closes.
+  it('ended while requests arrive, again and again: never a 500, and each time the next request is served', async () => {
     for (let round = 0; round < 5; round += 1) {
       await admin.query('BEGIN');
       await admin.query('LOCK TABLE contract_filings IN ACCESS EXCLUSIVE MODE');
