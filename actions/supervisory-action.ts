@@ -6,6 +6,7 @@ import { ALREADY_DECIDED, isWriteRace, refusalOf } from './decision-checks.js';
 import { inParallel } from './in-parallel.js';
 import { runSupervisorySet } from './supervisory-set.js';
 import { diffParams, recordAudit } from './audit.js';
+import { followUpNote } from './follow-up-deferred.js';
 
 export const REASON_MAX_LENGTH = 500;
 
@@ -60,7 +61,8 @@ export interface SetHooks<M extends Model> {
 /** What the form shows before acting; `changes` are figures read during the check that the decision must record. */
 export interface Inspection { details: ActionDetail[]; refusal?: string; changes?: Record<string, unknown> }
 
-export type Outcome = { ok: true; message: string; row: Model } | { ok: false; message: string };
+/** `note` is what an accepted decision's follow-up had to say (it is also in `message`). */
+export type Outcome = { ok: true; message: string; row: Model; note?: string } | { ok: false; message: string };
 
 export function validateReason(spec: { reason: 'required' | 'optional' | 'none' }, raw: unknown): { reason: string | null; error?: string } {
   const reason = typeof raw === 'string' ? raw.trim() : '';
@@ -123,7 +125,8 @@ export async function runSupervisoryAction<M extends Model>(
     try {
       await spec.afterCommit(outcome.row as M, committed, user);
     } catch (error) {
-      return { ok: true, row: outcome.row, message: `${outcome.message}（但后续任务未能加入队列：${(error as Error).message}，请稍后重试）` };
+      const note = followUpNote(error);
+      return { ok: true, row: outcome.row, note, message: `${outcome.message}（${note}）` };
     }
   }
   return outcome;
@@ -201,7 +204,8 @@ export function supervisoryActions<M extends Model>(spec: SupervisoryActionSpec<
           }
           else refused.push(`${name}：${outcome.message}`);
         }
-        const message = `已处理 ${done.length} 条，未处理 ${refused.length} 条${refused.length ? `（${refused.join('；')}）` : ''}`;
+        const note = outcomes.find((o) => o.ok && o.note) as { note?: string } | undefined;
+        const message = `已处理 ${done.length} 条，未处理 ${refused.length} 条${refused.length ? `（${refused.join('；')}）` : ''}${note?.note ? `。${note.note}` : ''}`;
         return {
           // The form reads the summary, not the records: ten thousand of them again would only cost memory and time.
           records: [],

@@ -4,6 +4,7 @@ import type { SessionUser } from '../resources/jurisdiction-scope.js';
 import { updateInGroups } from '../resources/update-in-groups.js';
 import { diffParams, recordAudits, type AuditEntry } from './audit.js';
 import { ALREADY_DECIDED, isWriteRace, refusalOf } from './decision-checks.js';
+import { followUpNote } from './follow-up-deferred.js';
 import type { Outcome, SetHooks, SupervisoryActionSpec } from './supervisory-action.js';
 
 const IDS_PER_STATEMENT = 1000;
@@ -74,15 +75,13 @@ export async function runSupervisorySet<M extends Model>(
     if (!isWriteRace(error)) throw error;
     return ids.map(() => ({ ok: false, message: ALREADY_DECIDED }));
   }
-  let followUpFailed: string | null = null;
+  let note: string | undefined;
   if (accepted.length && spec.asSet.afterCommit) {
-    await spec.asSet.afterCommit(accepted, user).catch((error: unknown) => { followUpFailed = (error as Error).message; });
+    await spec.asSet.afterCommit(accepted, user).catch((error: unknown) => { note = followUpNote(error); });
   }
   for (const { row } of accepted) {
     const message = spec.success(row);
-    outcomes.set(String(row.get('id')), {
-      ok: true, row, message: followUpFailed ? `${message}（但后续任务未能加入队列：${followUpFailed}，请稍后重试）` : message,
-    });
+    outcomes.set(String(row.get('id')), { ok: true, row, note, message: note ? `${message}（${note}）` : message });
   }
   return ids.map((id) => outcomes.get(String(id)) ?? { ok: false, message: '该记录不存在或不在您的辖区内' });
 }

@@ -1,11 +1,15 @@
-import { Queue } from 'bullmq';
+import { Queue, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { logger } from '../server/logger.js';
+import { attemptIdOf, jobIdFor, queuePrefixOf, stampedWith } from './job-identity.js';
+import type { JobOptions, JobQueue, JobRepeat, QueueHealth } from './job-types.js';
 import { QUEUE_CALL_TIMEOUT_MS } from './redis-connection.js';
 
 /** How long a readiness check waits for a connection still being made: /readyz answers within a second. */
 const READINESS_WAIT_MS = 700;
-import type { JobOptions, JobQueue, QueueHealth } from './job-types.js';
+
+/** Attempts at one piece of work that Redis may still remember as finished (kept 7 days, failed ones 30). */
+const MAX_ATTEMPT_IDS = 50;
 
 /** Thrown when a queue call could not reach Redis in time: the work is not queued (the database still says it waits). */
 export class QueueUnavailableError extends Error {
@@ -32,7 +36,13 @@ export class BullmqJobQueue implements JobQueue {
   readonly driver = 'bullmq' as const;
   private readonly queues = new Map<string, Queue>();
 
-  constructor(private readonly connection: Redis, private readonly prefix: string) {}
+  /** Redis keys of this database's queues. */
+  readonly prefix: string;
+
+  /** `databaseId` is the instance id of the database this process works on: it names its queues, job ids and data. */
+  constructor(private readonly connection: Redis, prefix: string, private readonly databaseId: string) {
+    this.prefix = queuePrefixOf(prefix, databaseId);
+  }
 
   queue(name: string): Queue {
     let queue = this.queues.get(name);
@@ -46,21 +56,45 @@ export class BullmqJobQueue implements JobQueue {
   }
 
   async add(queue: string, name: string, data: unknown, options: JobOptions = {}): Promise<string> {
-    const job = await bounded(this.queue(queue).add(name, data, {
-      jobId: options.jobId,
+    const opts: JobsOptions = {
       attempts: options.attempts ?? 5,
       backoff: { type: 'exponential', delay: 1000 },
       delay: options.delayMs,
       removeOnComplete: { age: 7 * 24 * 3600, count: 10_000 },
       removeOnFail: { age: 30 * 24 * 3600 },
-    }));
-    return job.id!;
+    };
+    const payload = stampedWith(this.databaseId, data);
+    if (!options.jobId) return (await bounded(this.queue(queue).add(name, payload, opts))).id!;
+    return bounded(this.addOnce(this.queue(queue), name, payload, opts, jobIdFor(this.databaseId, options.jobId)));
   }
 
-  async schedule(queue: string, name: string, data: unknown, repeat: { key: string; pattern: string }): Promise<void> {
-    await bounded(this.queue(queue).upsertJobScheduler(repeat.key, { pattern: repeat.pattern, tz: 'Asia/Shanghai' }, {
-      name, data, opts: { attempts: 3, backoff: { type: 'exponential', delay: 60_000 }, removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } },
+  /**
+   * Adds the work under the first of its attempt ids whose job has not finished: a job waiting or running already is
+   * that work (nothing is added); a finished one means the database still wants it done (it was restored, or the
+   * job's result was lost), so the work goes out again under the next attempt id. The same ids on every instance, so
+   * two instances re-queueing at once still add it once.
+   */
+  private async addOnce(queue: Queue, name: string, payload: object, opts: JobsOptions, baseId: string): Promise<string> {
+    for (let attempt = 0; attempt < MAX_ATTEMPT_IDS; attempt++) {
+      const jobId = attemptIdOf(baseId, attempt);
+      const state = await queue.getJobState(jobId);
+      if (state === 'completed' || state === 'failed') continue;
+      if (state !== 'unknown') return jobId;
+      return (await queue.add(name, payload, { ...opts, jobId })).id!;
+    }
+    throw new Error(`job ${baseId} has finished ${MAX_ATTEMPT_IDS} times and is still wanted: not queued again`);
+  }
+
+  async schedule(queue: string, name: string, data: unknown, repeat: JobRepeat): Promise<void> {
+    const every = 'everyMs' in repeat ? { every: repeat.everyMs } : { pattern: repeat.pattern, tz: 'Asia/Shanghai' };
+    await bounded(this.queue(queue).upsertJobScheduler(jobIdFor(this.databaseId, repeat.key), every, {
+      name, data: stampedWith(this.databaseId, data),
+      opts: { attempts: 3, backoff: { type: 'exponential', delay: 60_000 }, removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } },
     }));
+  }
+
+  async unschedule(queue: string, key: string): Promise<void> {
+    await bounded(this.queue(queue).removeJobScheduler(key));
   }
 
   async health(): Promise<QueueHealth> {

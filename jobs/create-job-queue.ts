@@ -6,8 +6,11 @@ import { createRedis, redisAnswers, WEB_REDIS_TIMEOUT_MS } from './redis-connect
 
 export interface QueueSettings { QUEUE_DRIVER: 'auto' | 'bullmq' | 'inline'; REDIS_URL: string; QUEUE_PREFIX: string }
 
-/** Chooses the driver once at start: `auto` takes BullMQ when Redis answers, otherwise runs jobs in-process, loudly. */
-export async function createJobQueue(settings: QueueSettings): Promise<JobQueue> {
+/**
+ * Chooses the driver once at start: `auto` takes BullMQ when Redis answers, otherwise runs jobs in-process, loudly.
+ * Every job it adds is for the database whose instance id is `databaseId`.
+ */
+export async function createJobQueue(settings: QueueSettings, databaseId: string): Promise<JobQueue> {
   const useBullmq = settings.QUEUE_DRIVER === 'bullmq'
     || (settings.QUEUE_DRIVER === 'auto' && (await redisAnswers(settings.REDIS_URL)));
   if (useBullmq) {
@@ -17,8 +20,8 @@ export async function createJobQueue(settings: QueueSettings): Promise<JobQueue>
       maxRetriesPerRequest: 1, enableOfflineQueue: false, commandTimeout: WEB_REDIS_TIMEOUT_MS, connectTimeout: WEB_REDIS_TIMEOUT_MS,
     });
     connection.on('error', (err) => logger.error({ err }, 'Redis connection error'));
-    return new BullmqJobQueue(connection, settings.QUEUE_PREFIX);
+    return new BullmqJobQueue(connection, settings.QUEUE_PREFIX, databaseId);
   }
   logger.warn(INLINE_WARNING);
-  return new InlineJobQueue();
+  return new InlineJobQueue(databaseId);
 }

@@ -1,5 +1,6 @@
 import { logger } from '../server/logger.js';
 import type { JobOptions, JobQueue } from './job-types.js';
+import type { QueuedJob } from './queued-job.js';
 
 let current: JobQueue | undefined;
 
@@ -17,4 +18,13 @@ export async function dispatchJob(queue: string, name: string, data: unknown, op
     return null;
   }
   return current.add(queue, name, data, options);
+}
+
+export function dispatch(job: QueuedJob): Promise<string | null> {
+  return dispatchJob(job.queue, job.name, job.data, { jobId: job.jobId, attempts: job.attempts });
+}
+
+/** The queue this process adds work to, if any (the maintenance job re-queues through it). */
+export function currentJobQueue(): JobQueue | undefined {
+  return current;
 }

@@ -1,5 +1,8 @@
 export interface JobOptions {
-  /** A stable id makes a second add of the same work a no-op (BullMQ dedupes on it; inline runs remember it). */
+  /**
+   * A stable id makes a second add of the same work a no-op while that job waits or runs. Once it has finished, an
+   * add means the database says the work is still to do (a restored database, a lost update): it runs again.
+   */
   jobId?: string;
   attempts?: number;
   delayMs?: number;
@@ -16,13 +19,17 @@ export interface JobContext {
 
 export type Processor = (data: unknown, job: JobContext) => Promise<unknown>;
 
+export type JobRepeat = { key: string } & ({ pattern: string } | { everyMs: number });
+
 export interface QueueHealth { driver: 'bullmq' | 'inline'; ok: boolean; detail: string; warning?: string }
 
 export interface JobQueue {
   readonly driver: 'bullmq' | 'inline';
   add(queue: string, name: string, data: unknown, options?: JobOptions): Promise<string>;
-  /** Repeats a job on a cron pattern (China time); registering the same key again replaces it, never doubles it. */
-  schedule(queue: string, name: string, data: unknown, repeat: { key: string; pattern: string }): Promise<void>;
+  /** Repeats a job on a cron pattern (China time) or every so many ms; the same key again replaces it, never doubles it. */
+  schedule(queue: string, name: string, data: unknown, repeat: JobRepeat): Promise<void>;
+  /** Removes a schedule that is no longer wanted (one an earlier version registered). */
+  unschedule(queue: string, key: string): Promise<void>;
   health(): Promise<QueueHealth>;
   close(): Promise<void>;
 }

@@ -1,12 +1,13 @@
 import { chunksOf } from '../domain/chunks.js';
 import type { SessionUser } from '../resources/jurisdiction-scope.js';
 import type { PushFilingsData, QueuedFiling } from './processors/push-filing.processor.js';
+import type { QueuedJob } from './queued-job.js';
 import { JOBS, QUEUES } from './queue-names.js';
 
 /** Filings pushed by one job: a bulk push of ten thousand is a hundred jobs, each one transaction a database. */
 export const FILINGS_PER_PUSH_JOB = 100;
 
-export interface PushJob { queue: typeof QUEUES.push; name: typeof JOBS.pushFilings; data: PushFilingsData; jobId: string; attempts: number }
+export type PushJob = QueuedJob<PushFilingsData>;
 
 /**
  * The jobs that push `filings` for `user`. A filing version is queued once, so the first filing's id and version

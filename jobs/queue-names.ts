@@ -15,4 +15,5 @@ export const JOBS = {
   pushFilings: 'pushFilings',
   exportXlsx: 'exportXlsx',
   refreshDeadlines: 'refreshDeadlines',
+  maintenance: 'maintenance',
 } as const;

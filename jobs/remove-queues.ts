@@ -1,16 +1,18 @@
-import { Queue } from 'bullmq';
-import { QUEUES } from './queue-names.js';
 import { createRedis } from './redis-connection.js';
 
-/** Removes every queue of ours under `prefix`, jobs and all: a test's or a bench run's queues leave nothing behind. */
+/**
+ * Removes every key under `prefix` (the queues of every database that used it), jobs and schedules and all: a test's
+ * or a bench run's queues leave nothing behind.
+ */
 export async function removeQueues(redisUrl: string, prefix: string): Promise<void> {
   const connection = createRedis(redisUrl);
   try {
-    for (const name of Object.values(QUEUES)) {
-      const queue = new Queue(name, { connection, prefix });
-      await queue.obliterate({ force: true });
-      await queue.close();
-    }
+    let cursor = '0';
+    do {
+      const [next, keys] = await connection.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+      if (keys.length) await connection.unlink(...keys);
+      cursor = next;
+    } while (cursor !== '0');
   } finally {
     connection.disconnect();
   }

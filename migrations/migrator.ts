@@ -1,6 +1,8 @@
 import { SequelizeStorage, Umzug } from 'umzug';
 import pg from 'pg';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Sequelize } from 'sequelize';
+import { logger } from '../server/logger.js';
 import * as foundation from './0001-foundation.js';
 import * as integration from './0002-integration.js';
 import * as filings from './0003-filings.js';
@@ -11,6 +13,7 @@ import * as preTrade from './0007-pre-trade.js';
 import * as deadlinesExports from './0008-deadlines-exports.js';
 import * as listIndexes from './0009-list-indexes.js';
 import * as sessionRights from './0010-session-rights.js';
+import * as databaseInstance from './0011-database-instance.js';
 import * as paymentMiddle from './middle/0001-payment-middle.js';
 
 type Migration = { name: string; up: typeof foundation.up; down: typeof foundation.down };
@@ -27,6 +30,7 @@ const MIGRATIONS: Migration[] = [
   { name: '0008-deadlines-exports', ...deadlinesExports },
   { name: '0009-list-indexes', ...listIndexes },
   { name: '0010-session-rights', ...sessionRights },
+  { name: '0011-database-instance', ...databaseInstance },
 ];
 
 /** The payment intermediate database is a separate database with its own history. */
@@ -84,4 +88,16 @@ export async function migrateMiddleToLatest(sequelize: Sequelize): Promise<strin
 /** Migrations this database has not had yet (a web that may not migrate waits for them instead of serving). */
 export async function pendingMigrations(sequelize: Sequelize, middle = false): Promise<string[]> {
   return (await createMigrator(sequelize, middle ? MIDDLE_MIGRATIONS : MIGRATIONS).pending()).map((m) => m.name);
+}
+
+const MIGRATION_POLL_MS = 2000;
+
+/** Resolves once the database has every migration of this code: never serve or work on an older schema. */
+export async function untilMigrated(sequelize: Sequelize, middle: boolean): Promise<void> {
+  for (let waited = 0; ; waited += MIGRATION_POLL_MS) {
+    const pending = await pendingMigrations(sequelize, middle);
+    if (!pending.length) return;
+    if (waited % 30_000 === 0) logger.warn({ pending, database: middle ? 'middle' : 'main' }, 'waiting for pending migrations (npm run migrate)');
+    await sleep(MIGRATION_POLL_MS);
+  }
 }

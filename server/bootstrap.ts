@@ -1,35 +1,23 @@
 import http, { type Server } from 'node:http';
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { Sequelize } from 'sequelize';
 import { createJobQueue } from '../jobs/create-job-queue.js';
 import { useJobQueue } from '../jobs/job-dispatch.js';
 import type { JobQueue } from '../jobs/job-types.js';
-import { migrateMiddleToLatest, migrateToLatest, pendingMigrations } from '../migrations/migrator.js';
+import { migrateMiddleToLatest, migrateToLatest, untilMigrated } from '../migrations/migrator.js';
 import { refreshPushVerdicts } from '../resources/filings/filing-eligibility.js';
 import { initMiddleModels, initModels } from '../resources/models.js';
 import { seedDemo, seedReferenceData } from '../seeds/demo.js';
 import { createApp } from './app.js';
 import { createSequelize } from './database.js';
 import type { Env } from './env.js';
-import { startInboxSweeper } from './integration/inbox-sweeper.js';
+import { databaseInstanceId } from './database-instance.js';
 import { logger } from './logger.js';
 import { chinaDay } from '../domain/dates.js';
 import { refreshDeadlines } from '../jobs/deadlines/refresh-deadlines.js';
-import { JOBS, QUEUES } from '../jobs/queue-names.js';
+import { keepSchedules } from '../jobs/schedules.js';
 import { deadlineRules } from './deadline-rules.js';
 import { supervisionRules } from './supervision-rules.js';
 import { pushRules } from './push-rules.js';
-
-const MIGRATION_POLL_MS = 2000;
-
-async function untilMigrated(sequelize: Sequelize, middle: boolean): Promise<void> {
-  for (let waited = 0; ; waited += MIGRATION_POLL_MS) {
-    const pending = await pendingMigrations(sequelize, middle);
-    if (!pending.length) return;
-    if (waited % 30_000 === 0) logger.warn({ pending, database: middle ? 'middle' : 'main' }, 'waiting for pending migrations (npm run migrate)');
-    await sleep(MIGRATION_POLL_MS);
-  }
-}
 
 export interface Running { server: Server; queue: JobQueue; url: string; stop: () => Promise<void> }
 
@@ -63,13 +51,10 @@ export async function startWeb(env: Env, options: { seedDemo: boolean }): Promis
   // Due dates and overdue flags are current from the first page on; the daily job keeps them so.
   const deadlines = await refreshDeadlines(deadlineRules(), chinaDay(new Date()));
   logger.info(deadlines, 'deadlines refreshed');
-  const queue = await createJobQueue(env);
+  const queue = await createJobQueue(env, await databaseInstanceId(sequelize));
   useJobQueue(queue);
-  // A web started while Redis is away still serves (and says so on /readyz); the schedule is asserted again at the
-  // next start.
-  await queue.schedule(QUEUES.maintenance, JOBS.refreshDeadlines, {}, { key: 'daily-deadlines', pattern: '0 30 6 * * *' })
-    .catch((error: unknown) => logger.warn({ err: error }, 'daily job schedule not asserted: the queue is unavailable'));
-  const stopSweeper = startInboxSweeper(queue);
+  // With BullMQ the workers keep the schedules (one run per cluster); jobs run in this process only without it.
+  const stopSchedules = queue.driver === 'inline' ? keepSchedules(queue) : () => undefined;
   const { app, close } = await createApp({ env, sequelize, queue });
   const server = await new Promise<Server>((resolve) => {
     // A bulk action names every selected id in its query string; 256 KB holds ten thousand of them.
@@ -82,7 +67,7 @@ export async function startWeb(env: Env, options: { seedDemo: boolean }): Promis
   return {
     server, queue, url,
     stop: async () => {
-      stopSweeper();
+      stopSchedules();
       useJobQueue(undefined);
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections?.();

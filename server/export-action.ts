@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { type Action, type ActionContext, type ActionRequest, type ActionResponse } from 'adminjs';
 import { recordAudit } from '../actions/audit.js';
-import { dispatchJob } from '../jobs/job-dispatch.js';
-import { JOBS, QUEUES } from '../jobs/queue-names.js';
+import { dispatch } from '../jobs/job-dispatch.js';
+import { exportJob } from '../jobs/queued-job.js';
 import { sessionUserOf } from '../resources/jurisdiction-scope.js';
 import { DataExport } from '../resources/system/data-export.model.js';
 import { Components } from './components/registry.js';
@@ -38,7 +38,7 @@ export function exportAction(linkedFilterKeys: ReadonlySet<string> = new Set()):
         user, action: EXPORT_ACTION, resourceId: context.resource.id(), recordId: id, regionCode: user.regionCode,
         changes: { filters: { before: null, after: JSON.stringify(filters) } },
       });
-      await dispatchJob(QUEUES.export, JOBS.exportXlsx, { exportId: id }, { jobId: `export-${id}`, attempts: 2 });
+      await dispatch(exportJob(id));
       return { exportId: id, statusUrl: `/admin/exports/${id}` };
     },
   };

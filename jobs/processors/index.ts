@@ -3,13 +3,14 @@ import { JOBS, QUEUES } from '../queue-names.js';
 import { exportXlsx } from './export-xlsx.processor.js';
 import { ingestBatch } from './ingest-batch.processor.js';
 import { linkUnitsJob } from './link-units.processor.js';
+import { maintenanceJob } from './maintenance.processor.js';
 import { pushFiling, pushFilings } from './push-filing.processor.js';
 import { recordReceipt } from './record-receipt.processor.js';
 import { refreshDeadlinesJob } from './refresh-deadlines.processor.js';
 
 /** queue → job name → processor: the BullMQ worker and the inline driver dispatch through the same table. */
 export const PROCESSORS: Record<string, Record<string, Processor>> = {
-  [QUEUES.maintenance]: { recordReceipt, [JOBS.refreshDeadlines]: refreshDeadlinesJob },
+  [QUEUES.maintenance]: { recordReceipt, [JOBS.refreshDeadlines]: refreshDeadlinesJob, [JOBS.maintenance]: maintenanceJob },
   [QUEUES.integration]: { [JOBS.ingestBatch]: ingestBatch, [JOBS.linkUnits]: linkUnitsJob },
   [QUEUES.push]: { [JOBS.pushFilings]: pushFilings, [JOBS.pushFiling]: pushFiling },
   [QUEUES.export]: { [JOBS.exportXlsx]: exportXlsx },

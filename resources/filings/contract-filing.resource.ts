@@ -1,7 +1,9 @@
 import { Op, type Model } from 'sequelize';
 import type { PushEligibility } from '../../domain/push-eligibility.js';
 import { supervisoryActions, type SupervisoryActionSpec } from '../../actions/supervisory-action.js';
-import { dispatchJob } from '../../jobs/job-dispatch.js';
+import { FollowUpDeferred } from '../../actions/follow-up-deferred.js';
+import { dispatch } from '../../jobs/job-dispatch.js';
+import { logger } from '../../server/logger.js';
 import { pushJobsFor } from '../../jobs/push-jobs.js';
 import type { SessionUser } from '../jurisdiction-scope.js';
 import { MONEY, PROCUREMENT_METHOD } from '../property-types.js';
@@ -11,27 +13,29 @@ import { ContractFiling } from './contract-filing.model.js';
 import { acceptancesOf, eligibilityNow, filingEligibility, refreshPushVerdicts } from './filing-eligibility.js';
 import { BUDGET_TYPE_LABELS, FILING_STATUS_LABELS, METHOD_LABELS, PUSH_ROUTE_LABELS, PUSH_STATUS_LABELS } from './filing-labels.js';
 
+/** What a filing shows while its push waits for the queue; the maintenance job queues it once Redis answers. */
+export const AWAITING_QUEUE = '推送队列暂不可用（Redis 无法连接），已记下，队列恢复后自动推送，无需再次操作';
+
 /**
- * Queues the pushes of filings just marked 推送中. A job that cannot be queued means its filings will not be pushed:
- * they are marked failed with the reason instead of staying 推送中 for ever, and the error is passed on.
+ * Queues the pushes of filings just marked 推送中. A job that cannot be queued leaves its filings 推送中 with the
+ * reason shown, and the maintenance job queues them as soon as the queue answers again: nobody has to click twice.
  */
 async function queuePushes(queued: Array<{ row: ContractFiling; version: number }>, user: SessionUser): Promise<void> {
   const jobs = pushJobsFor(queued.map(({ row, version }) => ({ filingId: row.id, version })), user);
-  let failure: Error | undefined;
+  let deferred = false;
   for (const job of jobs) {
     try {
-      await dispatchJob(job.queue, job.name, job.data, { jobId: job.jobId, attempts: job.attempts });
+      await dispatch(job);
     } catch (error) {
-      failure = error as Error;
-      const ids = job.data.filings.map((f) => f.filingId);
+      deferred = true;
+      logger.warn({ err: error, filings: job.data.filings.length }, 'push not queued: left for the maintenance job');
       await ContractFiling.update(
-        { pushStatus: 'failed', lastPushError: `未能加入推送队列：${failure.message}` },
+        { lastPushError: AWAITING_QUEUE },
         { where: { [Op.or]: job.data.filings.map((f) => ({ id: f.filingId, version: f.version })), pushStatus: 'queued' } },
       );
-      await refreshPushVerdicts({ id: ids });
     }
   }
-  if (failure) throw failure;
+  if (deferred) throw new FollowUpDeferred(AWAITING_QUEUE);
 }
 
 const pushRefusal = (verdict: PushEligibility): string | undefined => (verdict.pushable ? undefined : `不能推送：${verdict.reasons.join('；')}`);

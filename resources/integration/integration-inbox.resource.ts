@@ -1,9 +1,8 @@
 import type { Model } from 'sequelize';
 import { supervisoryActions, type SupervisoryActionSpec } from '../../actions/supervisory-action.js';
-import { dispatchJob } from '../../jobs/job-dispatch.js';
-import { JOBS, QUEUES } from '../../jobs/queue-names.js';
+import { dispatch } from '../../jobs/job-dispatch.js';
+import { ingestJob } from '../../jobs/queued-job.js';
 import { Components } from '../../server/components/registry.js';
-import { ingestJobId } from '../../server/integration/integration-api.js';
 import type { ResourceDefinition } from '../resource-definition.js';
 import { IntegrationInbox } from './integration-inbox.model.js';
 
@@ -25,9 +24,7 @@ const replayBatch: SupervisoryActionSpec<IntegrationInbox> = {
   mayAct: (user) => (user.role === 'admin' ? null : '只有系统管理员可以重新处理批次'),
   apply: (batch) => ({ state: 'received', lastError: null, replayCount: batch.replayCount + 1, attempts: 0, finishedAt: null }),
   afterCommit: async (batch, changes) => {
-    await dispatchJob(QUEUES.integration, JOBS.ingestBatch, { batchId: batch.id }, {
-      jobId: ingestJobId(batch.id, Number(changes.replayCount)), attempts: 5,
-    });
+    await dispatch(ingestJob(batch.id, Number(changes.replayCount)));
   },
   success: (batch) => `批次 ${batch.id} 已重新加入处理队列`,
   icon: 'RefreshCw',

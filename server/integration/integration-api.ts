@@ -7,7 +7,7 @@ import {
 } from '../../domain/integration-items.js';
 import { verifySignedRequest } from '../../domain/integration-signature.js';
 import type { JobQueue } from '../../jobs/job-types.js';
-import { JOBS, QUEUES } from '../../jobs/queue-names.js';
+import { addJob, ingestJob } from '../../jobs/queued-job.js';
 import { IntegrationInbox, IntegrationInboxPayload } from '../../resources/models.js';
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from '../database-unavailable.js';
 import { logger } from '../logger.js';
@@ -29,15 +29,6 @@ class ApiError extends Error {
   constructor(readonly status: number, readonly code: string, message: string, readonly extra: Record<string, unknown> = {}) {
     super(message);
   }
-}
-
-export function ingestJobId(batchId: string, replay = 0): string {
-  return replay ? `ingest-${batchId}-replay-${replay}` : `ingest-${batchId}`;
-}
-
-/** Adds the job that applies a stored batch; the batch is safe in the inbox whether or not this succeeds. */
-export async function enqueueIngest(queue: JobQueue, batchId: string, replay = 0): Promise<void> {
-  await queue.add(QUEUES.integration, JOBS.ingestBatch, { batchId }, { jobId: ingestJobId(batchId, replay), attempts: 5 });
 }
 
 /**
@@ -82,7 +73,7 @@ export function integrationApi(options: IntegrationApiOptions): Router {
         const { itemCount, accepted, rejected } = checkBatch(kind, body, receivedAt);
         const batchId = randomUUID();
         await storeBatch(options.sequelize, { batchId, kind, appKey, signature, body, itemCount, accepted, rejected, receivedAt });
-        await enqueueIngest(options.queue, batchId).catch((error: unknown) => {
+        await addJob(options.queue, ingestJob(batchId)).catch((error: unknown) => {
           // The batch is stored: the inbox sweeper queues it once the queue is back.
           logger.error({ err: error, batchId }, 'ingest job not queued; the inbox sweeper will retry');
         });

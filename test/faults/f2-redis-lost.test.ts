@@ -1,29 +1,20 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { Op } from 'sequelize';
 import { refreshPushVerdicts } from '../../resources/filings/filing-eligibility.js';
 import { ContractFiling, IntegrationBudget, IntegrationInbox, PaymentMiddleRecord, ProcurementUnit } from '../../resources/models.js';
 import { DEV_INTEGRATION_APP_KEY, DEV_INTEGRATION_APP_SECRET } from '../../server/env.js';
-import { requeueStrandedBatches, requeueStrandedPushes } from '../../server/integration/inbox-sweeper.js';
+import { requeueStrandedBatches, requeueStrandedPushes } from '../../jobs/maintenance/requeue-stranded.js';
 import { postBatch } from '../../tools/integration-client.js';
 import { simulatedBudgets } from '../../tools/integration-fixtures.js';
-import { redisAnswers } from '../../jobs/redis-connection.js';
-import { api, IS_CI, login, startTestApp } from '../support/test-app.js';
+import { api, login, startTestApp } from '../support/test-app.js';
 import { exited, hasExited, startWorker } from '../support/worker-process.js';
 import { freePort, until } from '../support/until.js';
+import { killRedis, ownRedisOrSkip, startRedis } from '../support/own-redis.js';
 
 jest.setTimeout(300_000);
 const platform = { appKey: DEV_INTEGRATION_APP_KEY, secret: DEV_INTEGRATION_APP_SECRET };
-const REDIS_SERVER = process.env.REDIS_SERVER ?? '/usr/bin/redis-server';
-
-/** Our own Redis, never the machine's: empty, no persistence, killed at will. */
-async function startRedis(port: number): Promise<ChildProcess> {
-  const child = spawn(REDIS_SERVER, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-  for (let i = 0; i < 50 && !(await redisAnswers(`redis://127.0.0.1:${port}`)); i++) await new Promise((r) => setTimeout(r, 100));
-  return child;
-}
-
 describe('F2: Redis lost and started again empty', () => {
   let available = true;
   let port: number;
@@ -33,19 +24,13 @@ describe('F2: Redis lost and started again empty', () => {
   let prefix: string;
 
   const restartRedisEmpty = async () => {
-    redis.kill('SIGKILL');
-    await exited(redis);
+    await killRedis(redis);
     redis = await startRedis(port);
   };
 
   beforeAll(async () => {
-    const { existsSync } = await import('node:fs');
-    if (!existsSync(REDIS_SERVER)) {
-      if (IS_CI) throw new Error(`CI=true 但没有 ${REDIS_SERVER}：F2 必须用自己启动的 Redis 运行`);
-      console.warn(`\n!!!!! 跳过 F2：未找到 ${REDIS_SERVER} !!!!!\n`);
-      available = false;
-      return;
-    }
+    available = ownRedisOrSkip('F2');
+    if (!available) return;
     port = await freePort();
     redis = await startRedis(port);
     const url = `redis://127.0.0.1:${port}`;
@@ -60,8 +45,7 @@ describe('F2: Redis lost and started again empty', () => {
     if (!available) return;
     if (worker && !hasExited(worker)) { worker.kill('SIGKILL'); await exited(worker); }
     await app.stop().catch(() => undefined);
-    redis.kill('SIGKILL');
-    await exited(redis);
+    await killRedis(redis);
   });
 
   it('every accepted batch still ends processed, none applied twice', async () => {

@@ -7,7 +7,7 @@ import { migrateToLatest } from '../../migrations/migrator.js';
 import { IntegrationBudget, IntegrationInbox, IntegrationInboxPayload, initModels } from '../../resources/models.js';
 import { seedReferenceData } from '../../seeds/demo.js';
 import { createSequelize } from '../../server/database.js';
-import { requeueStrandedBatches } from '../../server/integration/inbox-sweeper.js';
+import { requeueStrandedBatches } from '../../jobs/maintenance/requeue-stranded.js';
 import { simulatedBudgets } from '../../tools/integration-fixtures.js';
 import { freshDatabaseUrl } from '../support/test-app.js';
 
@@ -104,7 +104,7 @@ describe('the inbox sweeper', () => {
     const fresh = await storedBatch(JSON.stringify({ items: simulatedBudgets(1, { seed: 42, offset: 90 }) }));
     const retrying = await storedBatch(null, new Date(Date.now() - 5 * 60_000));
     await retrying.update({ attempts: 1 });
-    const queue = new InlineJobQueue();
+    const queue = new InlineJobQueue('test-database');
     expect(await requeueStrandedBatches(queue)).toBe(1);
     await queue.drain();
     expect((await stranded.reload()).state).toBe('done');

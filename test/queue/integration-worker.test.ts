@@ -23,7 +23,7 @@ describe('一体化 batches through a real BullMQ worker process', () => {
     available = await redisOrSkip('一体化接收测试（真实 worker 进程）');
     if (!available) return;
     app = await startTestApp({ QUEUE_DRIVER: 'bullmq', REDIS_URL, QUEUE_PREFIX: prefix });
-    worker = await startWorker({ DATABASE_URL: app.env.DATABASE_URL, REDIS_URL, QUEUE_PREFIX: prefix });
+    worker = await startWorker({ DATABASE_URL: app.env.DATABASE_URL, MIDDLE_DATABASE_URL: app.env.MIDDLE_DATABASE_URL, REDIS_URL, QUEUE_PREFIX: prefix });
   });
 
   afterAll(async () => {

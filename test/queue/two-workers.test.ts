@@ -2,18 +2,22 @@ import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Queue } from 'bullmq';
-import { migrateToLatest } from '../../migrations/migrator.js';
+import { migrateMiddleToLatest, migrateToLatest } from '../../migrations/migrator.js';
 import { createRedis } from '../../jobs/redis-connection.js';
+import { removeQueues } from '../../jobs/remove-queues.js';
+import { queuePrefixOf } from '../../jobs/job-identity.js';
 import { QUEUES } from '../../jobs/queue-names.js';
+import { databaseInstanceId } from '../../server/database-instance.js';
 import { JobReceipt, initModels } from '../../resources/models.js';
 import { createSequelize } from '../../server/database.js';
 import { REDIS_URL, redisOrSkip } from '../support/services.js';
-import { freshDatabaseUrl } from '../support/test-app.js';
+import { freshDatabaseUrl, freshMiddleDatabaseUrl } from '../support/test-app.js';
 import { exited, hasExited, startWorker } from '../support/worker-process.js';
 
 describe('BullMQ workers in their own processes on a real Redis', () => {
   let available = false;
   let databaseUrl: string;
+  let middleUrl: string;
   let prefix: string;
   let sequelize: ReturnType<typeof createSequelize>;
   const workers: ChildProcess[] = [];
@@ -26,6 +30,11 @@ describe('BullMQ workers in their own processes on a real Redis', () => {
     sequelize = createSequelize(databaseUrl);
     initModels(sequelize);
     await migrateToLatest(sequelize);
+    // A worker starts once both of its databases are migrated.
+    middleUrl = await freshMiddleDatabaseUrl() ?? `${databaseUrl.replace(/test\.sqlite$/, '')}middle.sqlite`;
+    const middle = createSequelize(middleUrl);
+    await migrateMiddleToLatest(middle);
+    await middle.close();
   });
 
   afterAll(async () => {
@@ -35,14 +44,15 @@ describe('BullMQ workers in their own processes on a real Redis', () => {
 
   it('two workers share one queue: every job runs exactly once, and SIGTERM lets them finish', async () => {
     if (!available) return;
-    const env = { DATABASE_URL: databaseUrl, REDIS_URL, QUEUE_PREFIX: prefix };
+    const env = { DATABASE_URL: databaseUrl, MIDDLE_DATABASE_URL: middleUrl, REDIS_URL, QUEUE_PREFIX: prefix };
     workers.push(await startWorker(env), await startWorker(env));
     const connection = createRedis(REDIS_URL);
-    const queue = new Queue(QUEUES.maintenance, { connection, prefix });
+    const databaseId = await databaseInstanceId(sequelize);
+    const queue = new Queue(QUEUES.maintenance, { connection, prefix: queuePrefixOf(prefix, databaseId) });
     const ids = Array.from({ length: 200 }, (_, i) => `receipt-${i}`);
-    await queue.addBulk(ids.map((jobId) => ({ name: 'recordReceipt', data: {}, opts: { jobId } })));
+    await queue.addBulk(ids.map((jobId) => ({ name: 'recordReceipt', data: { databaseId }, opts: { jobId } })));
     // The same job ids again: BullMQ keeps one job per id, so nothing runs twice.
-    await queue.addBulk(ids.map((jobId) => ({ name: 'recordReceipt', data: {}, opts: { jobId } })));
+    await queue.addBulk(ids.map((jobId) => ({ name: 'recordReceipt', data: { databaseId }, opts: { jobId } })));
     const deadline = Date.now() + 30_000;
     while ((await JobReceipt.count()) < ids.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
     const receipts = await JobReceipt.findAll();
@@ -52,8 +62,8 @@ describe('BullMQ workers in their own processes on a real Redis', () => {
     expect(pids.size).toBe(2);
     for (const worker of workers) worker.kill('SIGTERM');
     expect(await Promise.all(workers.map(exited))).toEqual([0, 0]);
-    await queue.obliterate({ force: true });
     await queue.close();
     connection.disconnect();
+    await removeQueues(REDIS_URL, prefix);
   });
 });

@@ -1,0 +1,19 @@
+import { currentJobQueue } from '../job-dispatch.js';
+import type { Processor } from '../job-types.js';
+import { pruneWhatOnlyGrows } from '../maintenance/prune.js';
+import { requeueStrandedBatches, requeueStrandedExports, requeueStrandedPushes } from '../maintenance/requeue-stranded.js';
+
+/**
+ * The round a job scheduler runs every minute, once for the whole cluster however many webs and workers there are:
+ * work the database says is unfinished is queued again, and what only grows is pruned.
+ */
+export const maintenanceJob: Processor = async () => {
+  const queue = currentJobQueue();
+  if (!queue) throw new Error('maintenance needs a job queue in this process to queue stranded work');
+  return {
+    batches: await requeueStrandedBatches(queue),
+    pushes: await requeueStrandedPushes(queue),
+    exports: await requeueStrandedExports(queue),
+    ...await pruneWhatOnlyGrows(new Date()),
+  };
+};

@@ -1,0 +1,22 @@
+import type { JobQueue } from './job-types.js';
+import { JOBS, QUEUES, type QueueName } from './queue-names.js';
+
+/** A piece of work named for good: the same record and attempt always make the same job id. */
+export interface QueuedJob<D = unknown> { queue: QueueName; name: string; data: D; jobId: string; attempts: number }
+
+/** Applies a stored inbound batch; a replay is new work, so it has an id of its own. */
+export function ingestJob(batchId: string, replay = 0): QueuedJob<{ batchId: string }> {
+  return {
+    queue: QUEUES.integration, name: JOBS.ingestBatch, data: { batchId }, attempts: 5,
+    jobId: replay ? `ingest-${batchId}-replay-${replay}` : `ingest-${batchId}`,
+  };
+}
+
+/** Writes one requested export file. */
+export function exportJob(exportId: string): QueuedJob<{ exportId: string }> {
+  return { queue: QUEUES.export, name: JOBS.exportXlsx, data: { exportId }, jobId: `export-${exportId}`, attempts: 2 };
+}
+
+export function addJob(queue: JobQueue, job: QueuedJob): Promise<string> {
+  return queue.add(job.queue, job.name, job.data, { jobId: job.jobId, attempts: job.attempts });
+}
