@@ -28,6 +28,8 @@ const schema = z.object({
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
   START_WORKER: z.enum(['true', 'false']).default('true'),
   JOB_LOCK_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
+  // How long a stopping web lets requests in flight finish; below a balancer's or Kubernetes' grace period (30 s).
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(25_000),
   INTEGRATION_APP_KEY: z.string().regex(/^[A-Za-z0-9_.-]{3,64}$/, '应为 3–64 位字母、数字或 _ . -').optional(),
   INTEGRATION_APP_SECRET: z.string().min(32, '至少 32 个字符').optional(),
   TRUST_PROXY: z.string().default('false').transform((value, ctx) => {

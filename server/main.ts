@@ -27,11 +27,24 @@ if (running.queue.driver === 'bullmq' && settings.START_WORKER === 'true') {
   worker.on('exit', (code, signal) => logger.warn({ code, signal }, 'worker process exited'));
 }
 
+let stopping = false;
 async function shutdown(signal: string): Promise<void> {
+  // A second signal (a second Ctrl-C, an orchestrator's repeat) does not start a second stop: the first one has a deadline.
+  if (stopping) {
+    logger.warn({ signal }, 'already shutting down');
+    return;
+  }
+  stopping = true;
   logger.info({ signal }, 'shutting down');
   worker?.kill('SIGTERM');
-  await running.stop();
+  try {
+    await running.stop();
+  } catch (error) {
+    logger.error({ err: error }, 'shutdown failed');
+    process.exit(1);
+  }
   if (worker && worker.exitCode === null) await new Promise((r) => worker!.once('exit', r));
+  logger.info('stopped');
   process.exit(0);
 }
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
