@@ -11,6 +11,7 @@ import { createApp } from './app.js';
 import { createSequelize } from './database.js';
 import type { Env } from './env.js';
 import { databaseInstanceId } from './database-instance.js';
+import { gracefulClose } from './http/graceful-close.js';
 import { logger } from './logger.js';
 import { chinaDay } from '../domain/dates.js';
 import { refreshDeadlines } from '../jobs/deadlines/refresh-deadlines.js';
@@ -60,6 +61,7 @@ export async function startWeb(env: Env, options: { seedDemo: boolean }): Promis
     // A bulk action names every selected id in its query string; 256 KB holds ten thousand of them.
     const s = http.createServer({ maxHeaderSize: 256 * 1024 }, app).listen(env.PORT, env.HOST, () => resolve(s));
   });
+  const closeServer = gracefulClose(server);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : env.PORT;
   const url = `http://${env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST}:${port}`;
@@ -68,9 +70,9 @@ export async function startWeb(env: Env, options: { seedDemo: boolean }): Promis
     server, queue, url,
     stop: async () => {
       stopSchedules();
+      // The queue is let go only once the requests in flight have answered: what they accepted is queued.
+      await closeServer(env.SHUTDOWN_GRACE_MS);
       useJobQueue(undefined);
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections?.();
       await close();
       await queue.close();
       await sequelize.close();
