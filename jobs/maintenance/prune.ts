@@ -1,16 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Op, QueryTypes } from 'sequelize';
+import { RETENTION_DAYS } from '../../domain/retention.js';
 import { DataExport, IntegrationInbox, IntegrationInboxPayload, LoginAttempt } from '../../resources/models.js';
 import { exportDirectory } from '../export/export-file.js';
 
 const DAY_MS = 24 * 3600_000;
-
-/**
- * How long what only grows is kept. Login attempts are security events: 等保 2.0 asks for six months of them.
- * A batch's raw body serves its replay; after 90 days a finished batch keeps its counts and errors, not its body.
- */
-export const RETENTION_DAYS = { loginAttempts: 180, inboxPayloads: 90 } as const;
 
 export interface Pruned { loginAttempts: number; inboxPayloads: number; sessions: number; exportFiles: number }
 
@@ -31,7 +26,8 @@ export async function pruneInboxPayloads(now: Date): Promise<number> {
 /** Sessions past their end: the store removes them too, but only on a web instance that is running. */
 export async function pruneSessions(now: Date): Promise<number> {
   const sequelize = LoginAttempt.sequelize!;
-  const removed: unknown = await sequelize.query('DELETE FROM "Sessions" WHERE expires < $1', { bind: [now], type: QueryTypes.BULKDELETE });
+  // Replacements, not bind: the dialect writes the date as it stores dates (SQLite compares them as text).
+  const removed: unknown = await sequelize.query('DELETE FROM "Sessions" WHERE expires < :now', { replacements: { now }, type: QueryTypes.BULKDELETE });
   return Number(removed) || 0;
 }
 

@@ -25,7 +25,8 @@ async function queuePushes(queued: Array<{ row: ContractFiling; version: number 
   let deferred = false;
   for (const job of jobs) {
     try {
-      await dispatch(job);
+      // No queue at all (a web stopping past its grace period) is the same as a queue that is away.
+      if ((await dispatch(job)) === null) throw new Error('no job queue in this process');
     } catch (error) {
       deferred = true;
       logger.warn({ err: error, filings: job.data.filings.length }, 'push not queued: left for the maintenance job');

@@ -4,7 +4,8 @@ import { dispatch } from '../../jobs/job-dispatch.js';
 import { ingestJob } from '../../jobs/queued-job.js';
 import { Components } from '../../server/components/registry.js';
 import type { ResourceDefinition } from '../resource-definition.js';
-import { IntegrationInbox } from './integration-inbox.model.js';
+import { IntegrationInbox, IntegrationInboxPayload } from './integration-inbox.model.js';
+import { RETENTION_DAYS } from '../../domain/retention.js';
 
 export const BATCH_STATE_LABELS: Record<string, string> = {
   received: '待处理', processing: '处理中', done: '已完成', failed: '处理失败',
@@ -22,6 +23,13 @@ const replayBatch: SupervisoryActionSpec<IntegrationInbox> = {
   stateLabels: BATCH_STATE_LABELS,
   reason: 'optional',
   mayAct: (user) => (user.role === 'admin' ? null : '只有系统管理员可以重新处理批次'),
+  // A finished batch's body goes after its retention (the maintenance job): without it there is nothing to apply.
+  inspect: async (batch, _user, transaction) => {
+    const kept = await IntegrationInboxPayload.count({ where: { batchId: batch.id }, transaction });
+    return kept ? { details: [] } : {
+      details: [], refusal: `该批次的原始报文已超过保留期（${RETENTION_DAYS.inboxPayloads} 天）被清理，无法重新处理；请一体化平台重新发送`,
+    };
+  },
   apply: (batch) => ({ state: 'received', lastError: null, replayCount: batch.replayCount + 1, attempts: 0, finishedAt: null }),
   afterCommit: async (batch, changes) => {
     await dispatch(ingestJob(batch.id, Number(changes.replayCount)));

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Op } from 'sequelize';
-import { AuditLog, ContractFiling, IntegrationBudget, IntegrationInbox, PaymentVoucher, ProcurementUnit } from '../../resources/models.js';
+import { AuditLog, ContractFiling, IntegrationBudget, IntegrationInbox, IntegrationInboxPayload, PaymentVoucher, ProcurementUnit } from '../../resources/models.js';
 import { DEV_INTEGRATION_APP_KEY, DEV_INTEGRATION_APP_SECRET } from '../../server/env.js';
 import { postBatch } from '../../tools/integration-client.js';
 import { simulatedBudgets, simulatedVouchers } from '../../tools/integration-fixtures.js';
@@ -181,6 +181,21 @@ describe('一体化接收批次 (admins only)', () => {
     expect(batch.unchangedCount).toBe(batch.acceptedCount);
     expect(await IntegrationBudget.count()).toBe(before);
     expect(await AuditLog.count({ where: { resourceId: 'IntegrationInbox', recordId: batch.id, action: 'replayBatch', actorUsername: 'admin' } })).toBe(1);
+  });
+
+  it('a batch whose body is past its retention is not replayed, and says why', async () => {
+    const batch = (await IntegrationInbox.findOne({ where: { kind: 'budgets', state: 'done' } }))!;
+    const body = (await IntegrationInboxPayload.findByPk(batch.id))!;
+    await body.destroy();
+    try {
+      const replay = await clients.admin!.post(api.record('IntegrationInbox', batch.id, 'replayBatch'), {});
+      expect(replay.body.notice.type).toBe('error');
+      expect(replay.body.notice.message).toContain('已超过保留期（90 天）被清理');
+      await batch.reload();
+      expect(batch.state).toBe('done');
+    } finally {
+      await IntegrationInboxPayload.create({ batchId: body.batchId, body: body.body });
+    }
   });
 
   it('a batch still processing cannot be replayed', async () => {
