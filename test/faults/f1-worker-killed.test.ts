@@ -2,13 +2,13 @@ import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { Op } from 'sequelize';
-import { refreshPushVerdicts } from '../../resources/filings/filing-eligibility.js';
-import { ContractFiling, PaymentMiddleRecord, ProcurementUnit } from '../../resources/models.js';
+import { ContractFiling, PaymentMiddleRecord } from '../../resources/models.js';
 import { REDIS_URL, redisOrSkip } from '../support/services.js';
 import { until } from '../support/until.js';
 import { api, login, startTestApp } from '../support/test-app.js';
 import { exited, hasExited, startWorker } from '../support/worker-process.js';
 import { removeQueues } from '../../jobs/remove-queues.js';
+import { seedPushableFilings } from '../support/pushable-filings.js';
 
 /** F1: a bulk push of 2,000 filings, the worker SIGKILLed in the middle and started again. */
 const COUNT = 2000;
@@ -28,14 +28,7 @@ describe('pushing filings through real worker processes into the intermediate da
     workerEnv = {
       DATABASE_URL: app.env.DATABASE_URL, MIDDLE_DATABASE_URL: app.env.MIDDLE_DATABASE_URL, REDIS_URL, QUEUE_PREFIX: prefix, JOB_LOCK_MS: '2000',
     };
-    const unit = (await ProcurementUnit.findOne({ where: { regionCode: '360121', status: 'approved' } }))!;
-    await ContractFiling.bulkCreate(Array.from({ length: COUNT }, (_, i) => ({
-      kind: 'procurement' as const, contractNo: `HT-LOAD-${String(i).padStart(4, '0')}`, contractName: `压力测试合同${i}`,
-      signedAt: '2026-10-01', amount: '1000.00', supplierName: '江西赣新科技有限公司', procurementMethod: 'public_tender',
-      projectName: '压力测试项目', procurementUnitId: unit.id, regionCode: '360121', budgetLineId: `ZB-LOAD-${i}`,
-      virtualBudgetId: null, budgetYear: 2026, budgetType: 'integrated' as const, filedAt: new Date('2026-10-10T10:00:00+08:00'),
-    })));
-    await refreshPushVerdicts({ contractNo: { [Op.like]: 'HT-LOAD-%' } });
+    await seedPushableFilings('HT-LOAD-', COUNT, '压力测试合同');
   });
 
   afterAll(async () => {

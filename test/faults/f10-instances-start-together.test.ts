@@ -1,29 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { Sequelize } from 'sequelize';
+import { dropDatabases, emptyDatabases, PG_URL } from '../support/own-databases.js';
 import { exited, hasExited } from '../support/worker-process.js';
 import { freePort, until } from '../support/until.js';
 import { runEntry, startWebProcess, type WebProcess } from '../support/web-process.js';
 
-const PG_URL = process.env.DATABASE_URL?.startsWith('postgres') ? process.env.DATABASE_URL : undefined;
 /** Shown as skipped in the SQLite pass, never as a green that checked nothing: the PostgreSQL pass runs them. */
 const onPostgres = PG_URL ? it : it.skip;
-
-/** Fresh, empty databases of the drill's own beside the suite's, dropped again after. */
-async function emptyDatabases(names: string[]): Promise<string[]> {
-  const admin = new Sequelize(PG_URL!, { logging: false });
-  for (const name of names) {
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE "${name}"`);
-  }
-  await admin.close();
-  return names.map((name) => Object.assign(new URL(PG_URL!), { pathname: `/${name}` }).toString());
-}
-
-async function dropDatabases(names: string[]): Promise<void> {
-  const admin = new Sequelize(PG_URL!, { logging: false });
-  for (const name of names) await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await admin.close();
-}
 
 const production = {
   NODE_ENV: 'production', SESSION_SECRET: 's'.repeat(40), INTEGRATION_APP_KEY: 'f10-platform', INTEGRATION_APP_SECRET: 'i'.repeat(40),

@@ -2,8 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { Op } from 'sequelize';
-import { refreshPushVerdicts } from '../../resources/filings/filing-eligibility.js';
-import { ContractFiling, IntegrationBudget, IntegrationInbox, PaymentMiddleRecord, ProcurementUnit } from '../../resources/models.js';
+import { ContractFiling, IntegrationBudget, IntegrationInbox, PaymentMiddleRecord } from '../../resources/models.js';
 import { DEV_INTEGRATION_APP_KEY, DEV_INTEGRATION_APP_SECRET } from '../../server/env.js';
 import { requeueStrandedBatches, requeueStrandedPushes } from '../../jobs/maintenance/requeue-stranded.js';
 import { postBatch } from '../../tools/integration-client.js';
@@ -12,6 +11,7 @@ import { api, login, startTestApp } from '../support/test-app.js';
 import { exited, hasExited, startWorker } from '../support/worker-process.js';
 import { freePort, until } from '../support/until.js';
 import { killRedis, ownRedisOrSkip, startRedis } from '../support/own-redis.js';
+import { seedPushableFilings } from '../support/pushable-filings.js';
 
 jest.setTimeout(300_000);
 const platform = { appKey: DEV_INTEGRATION_APP_KEY, secret: DEV_INTEGRATION_APP_SECRET };
@@ -71,14 +71,7 @@ describe('F2: Redis lost and started again empty', () => {
 
   it('queued pushes are queued again and written once', async () => {
     if (!available) return;
-    const unit = (await ProcurementUnit.findOne({ where: { regionCode: '360121', status: 'approved' } }))!;
-    await ContractFiling.bulkCreate(Array.from({ length: 100 }, (_, i) => ({
-      kind: 'procurement' as const, contractNo: `HT-F2-${String(i).padStart(3, '0')}`, contractName: `Redis 故障演练合同${i}`,
-      signedAt: '2026-10-01', amount: '1000.00', supplierName: '江西赣新科技有限公司', procurementMethod: 'public_tender',
-      projectName: '故障演练项目', procurementUnitId: unit.id, regionCode: '360121', budgetLineId: `ZB-F2-${i}`,
-      virtualBudgetId: null, budgetYear: 2026, budgetType: 'integrated' as const, filedAt: new Date('2026-10-03T10:00:00+08:00'),
-    })));
-    await refreshPushVerdicts({ contractNo: { [Op.like]: 'HT-F2-%' } });
+    await seedPushableFilings('HT-F2-', 100, 'Redis 故障演练合同');
     const filings = await ContractFiling.findAll({ where: { contractNo: { [Op.like]: 'HT-F2-%' } } });
     worker!.kill('SIGKILL');
     await exited(worker!);

@@ -9,12 +9,13 @@ import { JOBS, QUEUES } from '../../jobs/queue-names.js';
 import { createRedis } from '../../jobs/redis-connection.js';
 import { removeQueues } from '../../jobs/remove-queues.js';
 import { refreshPushVerdicts } from '../../resources/filings/filing-eligibility.js';
-import { ContractFiling, PaymentMiddleRecord, ProcurementUnit } from '../../resources/models.js';
+import { ContractFiling, PaymentMiddleRecord } from '../../resources/models.js';
 import { databaseInstanceId } from '../../server/database-instance.js';
 import { REDIS_URL, redisOrSkip } from '../support/services.js';
 import { api, login, startTestApp } from '../support/test-app.js';
 import { until } from '../support/until.js';
 import { exited, hasExited, startWorker } from '../support/worker-process.js';
+import { seedPushableFilings } from '../support/pushable-filings.js';
 
 /**
  * F7 (issue #23 item 1): the database is restored from a backup taken before the pushes, then reset outright, with
@@ -27,17 +28,7 @@ jest.setTimeout(300_000);
 
 type App = Awaited<ReturnType<typeof startTestApp>>;
 
-async function seedFilings(): Promise<number[]> {
-  const unit = (await ProcurementUnit.findOne({ where: { regionCode: '360121', status: 'approved' } }))!;
-  await ContractFiling.bulkCreate(Array.from({ length: COUNT }, (_, i) => ({
-    kind: 'procurement' as const, contractNo: `HT-F7-${String(i).padStart(3, '0')}`, contractName: `恢复演练合同${i}`,
-    signedAt: '2026-10-01', amount: '1000.00', supplierName: '江西赣新科技有限公司', procurementMethod: 'public_tender',
-    projectName: '恢复演练项目', procurementUnitId: unit.id, regionCode: '360121', budgetLineId: `ZB-F7-${i}`,
-    virtualBudgetId: null, budgetYear: 2026, budgetType: 'integrated' as const, filedAt: new Date('2026-10-10T10:00:00+08:00'),
-  })));
-  await refreshPushVerdicts({ contractNo: LIKE });
-  return (await ContractFiling.findAll({ where: { contractNo: LIKE }, attributes: ['id'], order: [['id', 'ASC']] })).map((f) => f.id);
-}
+const seedFilings = () => seedPushableFilings('HT-F7-', COUNT, '恢复演练合同');
 
 /** What a reset leaves: an empty database at the same address (the intermediate database is kept). */
 async function resetDatabase(url: string): Promise<void> {

@@ -7,8 +7,7 @@ import { queuePrefixOf } from '../../jobs/job-identity.js';
 import { QUEUES } from '../../jobs/queue-names.js';
 import { createRedis } from '../../jobs/redis-connection.js';
 import { AWAITING_QUEUE } from '../../resources/filings/contract-filing.resource.js';
-import { refreshPushVerdicts } from '../../resources/filings/filing-eligibility.js';
-import { ContractFiling, IntegrationInbox, PaymentMiddleRecord, ProcurementUnit } from '../../resources/models.js';
+import { ContractFiling, IntegrationInbox, PaymentMiddleRecord } from '../../resources/models.js';
 import { databaseInstanceId } from '../../server/database-instance.js';
 import { DEV_INTEGRATION_APP_KEY, DEV_INTEGRATION_APP_SECRET } from '../../server/env.js';
 import { postBatch } from '../../tools/integration-client.js';
@@ -17,6 +16,7 @@ import { killRedis, ownRedisOrSkip, startRedis } from '../support/own-redis.js';
 import { api, login, startTestApp } from '../support/test-app.js';
 import { freePort, until } from '../support/until.js';
 import { exited, hasExited, startWorker } from '../support/worker-process.js';
+import { seedPushableFilings } from '../support/pushable-filings.js';
 
 /**
  * F8 (issue #23 items 2 and 5): our own Redis goes away while supervisors work, then comes back empty. Nothing waits
@@ -52,14 +52,7 @@ describe('F8: Redis away, then back empty', () => {
     worker = await startWorker({
       DATABASE_URL: app.env.DATABASE_URL, MIDDLE_DATABASE_URL: app.env.MIDDLE_DATABASE_URL, REDIS_URL: url, QUEUE_PREFIX: prefix, JOB_LOCK_MS: '2000',
     });
-    const unit = (await ProcurementUnit.findOne({ where: { regionCode: '360121', status: 'approved' } }))!;
-    await ContractFiling.bulkCreate(Array.from({ length: COUNT }, (_, i) => ({
-      kind: 'procurement' as const, contractNo: `HT-F8-${String(i).padStart(3, '0')}`, contractName: `Redis 中断演练合同${i}`,
-      signedAt: '2026-10-01', amount: '1000.00', supplierName: '江西赣新科技有限公司', procurementMethod: 'public_tender',
-      projectName: '中断演练项目', procurementUnitId: unit.id, regionCode: '360121', budgetLineId: `ZB-F8-${i}`,
-      virtualBudgetId: null, budgetYear: 2026, budgetType: 'integrated' as const, filedAt: new Date('2026-10-03T10:00:00+08:00'),
-    })));
-    await refreshPushVerdicts({ contractNo: LIKE });
+    await seedPushableFilings('HT-F8-', COUNT, 'Redis 中断演练合同');
   });
 
   afterAll(async () => {

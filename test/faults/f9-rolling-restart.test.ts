@@ -3,16 +3,16 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { Op, QueryTypes, Sequelize } from 'sequelize';
 import { removeQueues } from '../../jobs/remove-queues.js';
-import { refreshPushVerdicts } from '../../resources/filings/filing-eligibility.js';
-import { ContractFiling, initMiddleModels, initModels, PaymentMiddleRecord, ProcurementUnit } from '../../resources/models.js';
+import { ContractFiling, initMiddleModels, initModels, PaymentMiddleRecord } from '../../resources/models.js';
 import { createSequelize } from '../../server/database.js';
 import { REDIS_URL, redisOrSkip } from '../support/services.js';
 import { sessionCookieOf, loginResponse } from '../support/test-app.js';
 import { freePort, until } from '../support/until.js';
 import { runEntry, startWebProcess, type WebProcess } from '../support/web-process.js';
 import { exited, hasExited, startWorker } from '../support/worker-process.js';
+import { dropDatabases, emptyDatabases, PG_URL } from '../support/own-databases.js';
+import { seedPushableFilings } from '../support/pushable-filings.js';
 
-const PG_URL = process.env.DATABASE_URL?.startsWith('postgres') ? process.env.DATABASE_URL : undefined;
 /** Shown as skipped in the SQLite pass, never as a green that checked nothing: the PostgreSQL pass runs it. */
 const onPostgres = PG_URL ? it : it.skip;
 
@@ -27,38 +27,6 @@ const PREFIX = 'HT-F9-';
 const LIKE = { [Op.like]: `${PREFIX}%` };
 jest.setTimeout(300_000);
 
-async function createDatabases(names: string[]): Promise<string[]> {
-  const admin = new Sequelize(PG_URL!, { logging: false });
-  for (const name of names) await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.close();
-  return names.map((name) => Object.assign(new URL(PG_URL!), { pathname: `/${name}` }).toString());
-}
-
-async function dropDatabases(names: string[]): Promise<void> {
-  const admin = new Sequelize(PG_URL!, { logging: false });
-  for (const name of names) await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await admin.close();
-}
-
-/** 南昌县's filings, complete and ready to push, written before the web starts. */
-async function seedPushableFilings(): Promise<number[]> {
-  const unit = (await ProcurementUnit.findOne({ where: { regionCode: '360121', status: 'approved' }, order: [['id', 'ASC']] }))!;
-  for (let from = 0; from < COUNT; from += 1000) {
-    await ContractFiling.bulkCreate(Array.from({ length: Math.min(1000, COUNT - from) }, (_, k) => {
-      const i = from + k;
-      return {
-        kind: 'procurement' as const, contractNo: `${PREFIX}${String(i).padStart(4, '0')}`, contractName: `滚动重启演练合同${i}`,
-        signedAt: '2026-10-01', amount: '1000.00', supplierName: '江西赣新科技有限公司', procurementMethod: 'public_tender',
-        projectName: '滚动重启演练项目', procurementUnitId: unit.id, regionCode: '360121', budgetLineId: `ZB-F9-${i}`,
-        virtualBudgetId: null, budgetYear: 2026, budgetType: 'integrated' as const, filedAt: new Date('2026-10-10T10:00:00+08:00'),
-      };
-    }));
-  }
-  await refreshPushVerdicts({ contractNo: LIKE });
-  const filings = await ContractFiling.findAll({ where: { contractNo: LIKE }, attributes: ['id', 'pushVerdict'], order: [['id', 'ASC']] });
-  expect(filings.filter((f) => f.pushVerdict === 'pushable')).toHaveLength(COUNT);
-  return filings.map((f) => f.id);
-}
 
 /**
  * The bulk request is being decided (its transaction holds the filings' row locks) or has committed (filings are
@@ -95,7 +63,7 @@ describe('F9: a web SIGTERMed during a bulk push (rolling restart)', () => {
     }
     available = await redisOrSkip('F9 滚动重启演练（真实 web 与 worker 进程）');
     if (!available) return;
-    const [mainUrl, middleUrl] = await createDatabases(names);
+    const [mainUrl, middleUrl] = await emptyDatabases(names);
     urls = { DATABASE_URL: mainUrl!, MIDDLE_DATABASE_URL: middleUrl! };
     expect(await runEntry('migrations/cli.ts', urls)).toBe(0);
     expect(await runEntry('seeds/demo-cli.ts', urls)).toBe(0);
@@ -103,7 +71,7 @@ describe('F9: a web SIGTERMed during a bulk push (rolling restart)', () => {
     initModels(main);
     middle = createSequelize(urls.MIDDLE_DATABASE_URL);
     initMiddleModels(middle);
-    ids = await seedPushableFilings();
+    ids = await seedPushableFilings(PREFIX, COUNT, '滚动重启演练合同');
   });
 
   afterAll(async () => {
