@@ -9,8 +9,8 @@ import { postBatch } from '../../tools/integration-client.js';
 import { simulatedBudgets } from '../../tools/integration-fixtures.js';
 import { api, login, startTestApp } from '../support/test-app.js';
 import { exited, hasExited, startWorker } from '../support/worker-process.js';
-import { freePort, until } from '../support/until.js';
-import { killRedis, ownRedisOrSkip, startRedis } from '../support/own-redis.js';
+import { until } from '../support/until.js';
+import { killRedis, ownRedisOrSkip, redisPort, startRedis } from '../support/own-redis.js';
 import { seedPushableFilings } from '../support/pushable-filings.js';
 
 jest.setTimeout(300_000);
@@ -31,7 +31,7 @@ describe('F2: Redis lost and started again empty', () => {
   beforeAll(async () => {
     available = ownRedisOrSkip('F2');
     if (!available) return;
-    port = await freePort();
+    port = await redisPort();
     redis = await startRedis(port);
     const url = `redis://127.0.0.1:${port}`;
     prefix = `f2-${randomUUID().slice(0, 8)}`;

@@ -12,9 +12,9 @@ import { databaseInstanceId } from '../../server/database-instance.js';
 import { DEV_INTEGRATION_APP_KEY, DEV_INTEGRATION_APP_SECRET } from '../../server/env.js';
 import { postBatch } from '../../tools/integration-client.js';
 import { simulatedBudgets } from '../../tools/integration-fixtures.js';
-import { killRedis, ownRedisOrSkip, startRedis } from '../support/own-redis.js';
+import { killRedis, ownRedisOrSkip, redisPort, startRedis } from '../support/own-redis.js';
 import { api, login, startTestApp } from '../support/test-app.js';
-import { freePort, until } from '../support/until.js';
+import { until } from '../support/until.js';
 import { exited, hasExited, startWorker } from '../support/worker-process.js';
 import { seedPushableFilings } from '../support/pushable-filings.js';
 
@@ -45,7 +45,7 @@ describe('F8: Redis away, then back empty', () => {
   beforeAll(async () => {
     available = ownRedisOrSkip('F8 Redis 中断演练');
     if (!available) return;
-    port = await freePort();
+    port = await redisPort();
     redis = await startRedis(port);
     const url = `redis://127.0.0.1:${port}`;
     app = await startTestApp({ QUEUE_DRIVER: 'bullmq', REDIS_URL: url, QUEUE_PREFIX: prefix });

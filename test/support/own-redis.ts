@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import { redisAnswers } from '../../jobs/redis-connection.js';
 import { IS_CI } from './test-app.js';
 import { exited } from './worker-process.js';
@@ -14,11 +15,31 @@ export function ownRedisOrSkip(what: string): boolean {
   return false;
 }
 
-/** Our own Redis on `port`, never the machine's: empty, no persistence, killed at will. */
+const listensOn = (port: number) => new Promise<boolean>((resolve) => {
+  const server = net.createServer().once('error', () => resolve(false)).listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+});
+
+/**
+ * A free loopback port below the kernel's ephemeral range (32768–60999 here). While a drill's Redis is down, clients
+ * reconnect to its port many times a second, each from an ephemeral port; one of them may be given the very port they
+ * dial and connect to itself (TCP simultaneous open), and then Redis cannot start there again.
+ */
+export async function redisPort(): Promise<number> {
+  for (;;) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    if (await listensOn(port)) return port;
+  }
+}
+
+/** Our own Redis on `port`, never the machine's: empty, no persistence, killed at will; fails if it does not answer. */
 export async function startRedis(port: number): Promise<ChildProcess> {
   const child = spawn(REDIS_SERVER, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-  for (let i = 0; i < 50 && !(await redisAnswers(`redis://127.0.0.1:${port}`)); i++) await new Promise((r) => setTimeout(r, 100));
-  return child;
+  for (let i = 0; i < 50; i++) {
+    if (await redisAnswers(`redis://127.0.0.1:${port}`)) return child;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`redis-server did not answer on port ${port}`);
 }
 
 export async function killRedis(redis: ChildProcess): Promise<void> {
