@@ -4,6 +4,7 @@ import { databaseInstanceId } from '../server/database-instance.js';
 import { createSequelize, dialectOf } from '../server/database.js';
 import { env } from '../server/env.js';
 import { logger } from '../server/logger.js';
+import { stopOnSignal } from '../server/stop-on-signal.js';
 import { createJobQueue } from './create-job-queue.js';
 import { useJobQueue } from './job-dispatch.js';
 import { keepSchedules } from './schedules.js';
@@ -32,19 +33,12 @@ const oneWriter = dialectOf(settings.DATABASE_URL) === 'sqlite';
 const workers = startWorkers(settings.REDIS_URL, settings.QUEUE_PREFIX, databaseId, { lockMs: settings.JOB_LOCK_MS, ...(oneWriter && { concurrency: 1 }) });
 logger.info({ pid: process.pid, queues: workers.map((w) => w.name), database: databaseId }, 'worker started');
 
-let stopping = false;
-async function shutdown(signal: string): Promise<void> {
-  if (stopping) return;
-  stopping = true;
-  logger.info({ signal }, 'worker stopping: finishing running jobs');
+// Stops taking jobs and lets the running ones finish before letting go of the queue and the databases.
+stopOnSignal('worker', async () => {
   stopSchedules();
   await Promise.all(workers.map((w) => w.close()));
   useJobQueue(undefined);
   await producer.close();
   await sequelize.close();
   await middle.close();
-  logger.info('worker stopped');
-  process.exit(0);
-}
-process.on('SIGTERM', () => void shutdown('SIGTERM'));
-process.on('SIGINT', () => void shutdown('SIGINT'));
+});

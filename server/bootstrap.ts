@@ -1,5 +1,4 @@
 import http, { type Server } from 'node:http';
-import type { Sequelize } from 'sequelize';
 import { createJobQueue } from '../jobs/create-job-queue.js';
 import { useJobQueue } from '../jobs/job-dispatch.js';
 import type { JobQueue } from '../jobs/job-types.js';

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { startWeb } from './bootstrap.js';
 import { EnvError, env } from './env.js';
 import { logger } from './logger.js';
+import { stopOnSignal } from './stop-on-signal.js';
 import { NODE_ENV_SETTINGS, NODE_FLAGS } from './node-flags.js';
 import { entryArgs } from './node-entry.js';
 
@@ -27,25 +28,8 @@ if (running.queue.driver === 'bullmq' && settings.START_WORKER === 'true') {
   worker.on('exit', (code, signal) => logger.warn({ code, signal }, 'worker process exited'));
 }
 
-let stopping = false;
-async function shutdown(signal: string): Promise<void> {
-  // A second signal (a second Ctrl-C, an orchestrator's repeat) does not start a second stop: the first one has a deadline.
-  if (stopping) {
-    logger.warn({ signal }, 'already shutting down');
-    return;
-  }
-  stopping = true;
-  logger.info({ signal }, 'shutting down');
+stopOnSignal('panel', async () => {
   worker?.kill('SIGTERM');
-  try {
-    await running.stop();
-  } catch (error) {
-    logger.error({ err: error }, 'shutdown failed');
-    process.exit(1);
-  }
+  await running.stop();
   if (worker && worker.exitCode === null) await new Promise((r) => worker!.once('exit', r));
-  logger.info('stopped');
-  process.exit(0);
-}
-process.on('SIGTERM', () => void shutdown('SIGTERM'));
-process.on('SIGINT', () => void shutdown('SIGINT'));
+});
