@@ -7,6 +7,7 @@ import { inParallel } from './in-parallel.js';
 import { runSupervisorySet } from './supervisory-set.js';
 import { diffParams, recordAudit } from './audit.js';
 import { followUpNote } from './follow-up-deferred.js';
+import { settleDeadlines } from '../resources/deadlines/settle-deadlines.js';
 
 export const REASON_MAX_LENGTH = 500;
 
@@ -110,6 +111,7 @@ export async function runSupervisoryAction<M extends Model>(
     }
     if (affected !== 1) return { ok: false, message: ALREADY_DECIDED };
     if (spec.within) await spec.within(row, transaction, user);
+    await settleDeadlines(spec.model, [values.id as string | number], { by: user.username, decision: spec.label, at: now }, transaction);
     committed = { ...changes, ...(versioned && { version: version + 1 }) };
     await recordAudit({
       user, action: spec.name, resourceId: spec.resourceId, recordId: String(values.id),

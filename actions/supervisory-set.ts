@@ -5,6 +5,7 @@ import { updateInGroups } from '../resources/update-in-groups.js';
 import { diffParams, recordAudits, type AuditEntry } from './audit.js';
 import { ALREADY_DECIDED, isWriteRace, refusalOf } from './decision-checks.js';
 import { followUpNote } from './follow-up-deferred.js';
+import { settleDeadlines } from '../resources/deadlines/settle-deadlines.js';
 import type { Outcome, SetHooks, SupervisoryActionSpec } from './supervisory-action.js';
 
 const IDS_PER_STATEMENT = 1000;
@@ -69,6 +70,7 @@ export async function runSupervisorySet<M extends Model>(
         });
       }
       if (spec.asSet.within && accepted.length) await spec.asSet.within(accepted.map((a) => a.row), transaction, user);
+      await settleDeadlines(spec.model, decided.map(({ row }) => row.get('id') as string | number), { by: user.username, decision: spec.label, at: now }, transaction);
       await recordAudits(audits, transaction);
     });
   } catch (error) {

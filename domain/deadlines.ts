@@ -1,5 +1,4 @@
 /** 时限: due dates in working days, how late a record is, and where an overdue record is escalated. */
-import { parentRegion, tryRegionLevel } from './jurisdiction.js';
 import { addWorkingDays, workingDaysBetween, type WorkingCalendar } from './working-days.js';
 
 export interface DeadlineStatus {
@@ -29,9 +28,4 @@ export function deadlineText(status: DeadlineStatus): string {
 export function lateFilingDays(signedAt: string, filedAt: string, workingDays: number, calendar: WorkingCalendar): number {
   const due = addWorkingDays(signedAt, workingDays, calendar);
   return filedAt <= due ? 0 : workingDaysBetween(due, filedAt, calendar);
-}
-
-/** County → city → province; a provincial record has nowhere higher to go. */
-export function escalationRegion(regionCode: string): string | null {
-  return tryRegionLevel(regionCode) === null ? null : parentRegion(regionCode);
 }

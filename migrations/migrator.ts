@@ -14,6 +14,7 @@ import * as deadlinesExports from './0008-deadlines-exports.js';
 import * as listIndexes from './0009-list-indexes.js';
 import * as sessionRights from './0010-session-rights.js';
 import * as databaseInstance from './0011-database-instance.js';
+import * as timeAndDecisions from './0012-time-and-decisions.js';
 import * as paymentMiddle from './middle/0001-payment-middle.js';
 
 type Migration = { name: string; up: typeof foundation.up; down: typeof foundation.down };
@@ -31,6 +32,7 @@ const MIGRATIONS: Migration[] = [
   { name: '0009-list-indexes', ...listIndexes },
   { name: '0010-session-rights', ...sessionRights },
   { name: '0011-database-instance', ...databaseInstance },
+  { name: '0012-time-and-decisions', ...timeAndDecisions },
 ];
 
 /** The payment intermediate database is a separate database with its own history. */

@@ -1,8 +1,10 @@
 import { Op, UniqueConstraintError, type WhereOptions } from 'sequelize';
 import { recordAudit } from '../../actions/audit.js';
 import { chinaDay } from '../../domain/dates.js';
-import { deadlineStatus, escalationRegion, lateFilingDays } from '../../domain/deadlines.js';
+import { deadlineStatus, lateFilingDays } from '../../domain/deadlines.js';
+import { escalationTarget } from '../../domain/escalation-target.js';
 import { DEADLINE_STEP_DEFS } from '../../resources/deadlines/deadline-steps.js';
+import { closeEscalations } from '../../resources/deadlines/settle-deadlines.js';
 import { ContractFiling } from '../../resources/filings/contract-filing.model.js';
 import { Escalation } from '../../resources/system/escalation.model.js';
 import type { DeadlineRules } from '../../server/deadline-rules.js';
@@ -13,7 +15,7 @@ export interface DeadlineRun { refreshed: number; cleared: number; lateFilings: 
 /**
  * Keeps every pending record's due date and overdue days current (the lists filter on them), clears them on records
  * that no longer wait, flags late contract filings, and reports records overdue beyond the configured margin to the
- * parent region, once per record, step and due date. Safe to run any number of times a day.
+ * office above the one that must decide them, once per record, step and due date. Safe to run any number of times a day.
  */
 export async function refreshDeadlines(rules: DeadlineRules, today: string): Promise<DeadlineRun> {
   const run: DeadlineRun = { refreshed: 0, cleared: 0, lateFilings: 0, escalated: 0 };
@@ -23,10 +25,12 @@ export async function refreshDeadlines(rules: DeadlineRules, today: string): Pro
     // Rows that change the same way are updated together: one statement per due date and lateness, not per row.
     const groups = new Map<string, { dueDate: string; overdueDays: number; ids: unknown[] }>();
     const overdue: Array<{ values: Record<string, unknown>; dueDate: string; overdueDays: number }> = [];
+    const current = new Map<string, string | null>();
     for (const values of rows) {
       const start = def.startOf(values);
       if (!start) continue;
       const status = deadlineStatus(chinaDay(start as Date | string), limit, today, rules.calendar);
+      current.set(String(values.id), status.dueDate);
       if (values.dueDate !== status.dueDate || values.overdueDays !== status.overdueDays || values.overdue !== status.overdueDays > 0) {
         const key = `${status.dueDate}:${status.overdueDays}`;
         const group = groups.get(key) ?? { dueDate: status.dueDate, overdueDays: status.overdueDays, ids: [] };
@@ -48,10 +52,9 @@ export async function refreshDeadlines(rules: DeadlineRules, today: string): Pro
     );
     run.cleared += cleared;
     run.escalated += await escalate(def, overdue);
-    const stillPending = new Set(rows.map((r) => String(r.id)));
-    const open = await Escalation.findAll({ where: { resourceId: def.resourceId, resolved: false }, attributes: ['id', 'recordId'] });
-    const done = open.filter((e) => !stillPending.has(e.recordId)).map((e) => e.id);
-    if (done.length) await Escalation.update({ resolved: true }, { where: { id: { [Op.in]: done } } });
+    // Decisions close their escalations themselves; this catches a record that left its step some other way.
+    const open = await Escalation.findAll({ where: { resourceId: def.resourceId, resolved: false }, attributes: ['recordId'] });
+    await closeEscalations(def.resourceId, [...new Set(open.map((e) => e.recordId))], current, { by: '系统', decision: '每日核对：该环节已办结', at: new Date() });
   }
   run.lateFilings = await flagLateFilings(rules);
   return run;
@@ -63,7 +66,7 @@ async function escalate(
 ): Promise<number> {
   const candidates = overdue
     .map(({ values, dueDate, overdueDays }) => ({ values, dueDate, overdueDays, region: String(values[def.regionField]) }))
-    .map((c) => ({ ...c, target: escalationRegion(c.region) }))
+    .map((c) => ({ ...c, target: escalationTarget(def.step, c.region, c.values.state as string | undefined) }))
     .filter((c): c is typeof c & { target: string } => c.target !== null);
   if (!candidates.length) return 0;
   const known = new Set((await Escalation.findAll({

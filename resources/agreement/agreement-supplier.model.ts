@@ -1,9 +1,10 @@
 import {
   DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize,
 } from 'sequelize';
+import type { SupplierStatus } from '../../domain/agreement-time-states.js';
 import type { JurisdictionKind } from '../jurisdiction-kind.js';
 
-/** A supplier admitted to a library (协议供应商) for a validity period. */
+/** A supplier admitted to a library (协议供应商) for a validity period; 已失效 once it has passed (see agreement-time-states). */
 export class AgreementSupplier extends Model<InferAttributes<AgreementSupplier>, InferCreationAttributes<AgreementSupplier>> {
   declare id: CreationOptional<number>;
   declare libraryId: number;
@@ -14,7 +15,7 @@ export class AgreementSupplier extends Model<InferAttributes<AgreementSupplier>,
   declare contactPhone: CreationOptional<string | null>;
   declare validFrom: string;
   declare validTo: string;
-  declare status: CreationOptional<'active' | 'removed'>;
+  declare status: CreationOptional<SupplierStatus>;
   declare title: string;
   declare removedAt: CreationOptional<Date | null>;
   declare removedBy: CreationOptional<string | null>;
@@ -37,7 +38,7 @@ export class AgreementSupplier extends Model<InferAttributes<AgreementSupplier>,
         contactPhone: { type: DataTypes.STRING(30), allowNull: true },
         validFrom: { type: DataTypes.DATEONLY, allowNull: false },
         validTo: { type: DataTypes.DATEONLY, allowNull: false },
-        status: { type: DataTypes.ENUM('active', 'removed'), allowNull: false, defaultValue: 'active' },
+        status: { type: DataTypes.ENUM('active', 'expired', 'removed'), allowNull: false, defaultValue: 'active' },
         title: { type: DataTypes.STRING(300), allowNull: false },
         removedAt: { type: DataTypes.DATE, allowNull: true },
         removedBy: { type: DataTypes.STRING(64), allowNull: true },

@@ -1,5 +1,5 @@
 import { Op, type Model, type ModelStatic, type WhereOptions } from 'sequelize';
-import type { DeadlineStep } from '../../server/deadline-rules.js';
+import type { DecisionStep } from '../../domain/escalation-target.js';
 import { FailedTenderHandling } from '../anomalies/failed-tender-handling.model.js';
 import { PreAwardAnomaly } from '../anomalies/pre-award-anomaly.model.js';
 import { ProcurementUnit } from '../entities/procurement-unit.model.js';
@@ -11,7 +11,7 @@ import { MethodChangeRequest } from '../pre-trade/method-change-request.model.js
 
 /** A kind of record that waits for a supervisor, and when its clock started. */
 export interface DeadlineStepDef {
-  step: DeadlineStep;
+  step: DecisionStep;
   model: ModelStatic<Model>;
   resourceId: string;
   regionField: string;

@@ -3,7 +3,7 @@ import {
 } from 'sequelize';
 import type { JurisdictionKind } from '../jurisdiction-kind.js';
 
-/** An overdue record reported to the parent region's workbench (county → city → province), once per step and due date. */
+/** An overdue record reported to the office above the one that must decide it, once per step and due date. */
 export class Escalation extends Model<InferAttributes<Escalation>, InferCreationAttributes<Escalation>> {
   declare id: CreationOptional<number>;
   declare step: string;
@@ -16,6 +16,10 @@ export class Escalation extends Model<InferAttributes<Escalation>, InferCreation
   declare overdueDays: number;
   declare escalatedAt: Date;
   declare resolved: CreationOptional<boolean>;
+  /** When, by whom (a username, or 系统 for the daily check) and by which decision the reported step was done. */
+  declare resolvedAt: CreationOptional<Date | null>;
+  declare resolvedBy: CreationOptional<string | null>;
+  declare decision: CreationOptional<string | null>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 
@@ -35,6 +39,9 @@ export class Escalation extends Model<InferAttributes<Escalation>, InferCreation
         overdueDays: { type: DataTypes.INTEGER, allowNull: false },
         escalatedAt: { type: DataTypes.DATE, allowNull: false },
         resolved: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
+        resolvedAt: { type: DataTypes.DATE, allowNull: true },
+        resolvedBy: { type: DataTypes.STRING(64), allowNull: true },
+        decision: { type: DataTypes.STRING(100), allowNull: true },
         createdAt: DataTypes.DATE,
         updatedAt: DataTypes.DATE,
       },

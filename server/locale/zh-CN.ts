@@ -342,7 +342,7 @@ export const zhCN = {
         title: '协议供应商', removedAt: '移除时间', removedBy: '移除人', removeReason: '移除原因', createdAt: '加入时间',
         version: '版本', related: '相关记录', history: '操作历史',
       },
-      labels: { status: { active: '有效', removed: '已移除' } },
+      labels: { status: { active: '有效', expired: '已失效', removed: '已移除' } },
       actions: { new: '添加协议供应商' },
     },
     BiddingRecord: {
@@ -365,6 +365,7 @@ export const zhCN = {
       properties: {
         step: '监管事项', resourceId: '记录类型', recordId: '记录编号', recordTitle: '事项', regionCode: '所属辖区', escalatedTo: '上报至',
         dueDate: '到期日', overdueDays: '超期工作日', escalatedAt: '上报时间', resolved: '已办结',
+        resolvedAt: '办结时间', resolvedBy: '办结人', decision: '办结决定',
       },
       labels: {
         step: {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { deadlineStatus, deadlineText, escalationRegion, lateFilingDays } from '../../domain/deadlines.js';
+import { deadlineStatus, deadlineText, lateFilingDays } from '../../domain/deadlines.js';
 import { CN_CALENDAR } from '../support/calendar.js';
 
 describe('deadlineStatus (working days, 调休 and holidays)', () => {
@@ -30,11 +30,5 @@ describe('lateFilingDays (政府采购法第四十七条)', () => {
     ['filed before signing is not late', '2026-11-02', '2026-11-01', 0],
   ])('%s', (_what, signed, filed, late) => {
     expect(lateFilingDays(signed, filed, 7, CN_CALENDAR)).toBe(late);
-  });
-});
-
-describe('escalationRegion', () => {
-  it.each([['360121', '360100'], ['360102', '360100'], ['360100', '360000'], ['360000', null], ['bogus', null]])('%s → %s', (region, parent) => {
-    expect(escalationRegion(region)).toBe(parent);
   });
 });
