@@ -69,6 +69,10 @@ export class InlineJobQueue implements JobQueue {
     return { driver: 'inline', ok: true, detail: '进程内执行', warning: INLINE_WARNING };
   }
 
+  onReconnected(): () => void {
+    return () => undefined;
+  }
+
   async close(): Promise<void> {
     for (const timer of this.timers.values()) clearInterval(timer);
     await this.tail;

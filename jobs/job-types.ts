@@ -31,5 +31,10 @@ export interface JobQueue {
   /** Removes a schedule that is no longer wanted (one an earlier version registered). */
   unschedule(queue: string, key: string): Promise<void>;
   health(): Promise<QueueHealth>;
+  /**
+   * Calls `listener` each time the queue's store becomes reachable (Redis came back, perhaps empty, or answered for
+   * the first time); returns the unsubscribe. A queue without a store of its own never calls it.
+   */
+  onReconnected(listener: () => void): () => void;
   close(): Promise<void>;
 }

@@ -24,11 +24,16 @@ export async function assertSchedules(queue: JobQueue): Promise<void> {
   for (const key of RETIRED_KEYS) await queue.unschedule(QUEUES.maintenance, key);
 }
 
-/** Asserts the schedules now and every SCHEDULE_ASSERT_MS; a failure (Redis away) is logged and tried again. */
+/**
+ * Asserts the schedules now, every SCHEDULE_ASSERT_MS, and the moment Redis is back: the maintenance schedule runs at
+ * once when registered, so what waited for the queue goes out within seconds of Redis' return. A failure (Redis away)
+ * is logged and tried again.
+ */
 export function keepSchedules(queue: JobQueue, everyMs = SCHEDULE_ASSERT_MS): () => void {
   const run = () => assertSchedules(queue).catch((error: unknown) => logger.warn({ err: error }, 'job schedules not asserted: the queue is unavailable'));
   void run();
   const timer = setInterval(run, everyMs);
   timer.unref();
-  return () => clearInterval(timer);
+  const unsubscribe = queue.onReconnected(() => { void run(); });
+  return () => { clearInterval(timer); unsubscribe(); };
 }

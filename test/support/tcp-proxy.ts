@@ -8,8 +8,15 @@ export interface TcpProxy {
   close: () => Promise<void>;
 }
 
-/** A loopback TCP proxy the test controls, so a drill can cut the database without touching the machine's server. */
-export async function startTcpProxy(target: { host: string; port: number }): Promise<TcpProxy> {
+/**
+ * A loopback TCP proxy the test controls, so a drill can cut the database without touching the machine's server.
+ * `dropOn`, when given, sees what each client sends (with the connection's number, from 0) and drops that connection
+ * where it answers true: a link that fails at one exact step of a handshake.
+ */
+export async function startTcpProxy(
+  target: { host: string; port: number }, { dropOn }: { dropOn?: (sent: Buffer, connection: number) => boolean } = {},
+): Promise<TcpProxy> {
+  let connections = 0;
   let cut = false;
   const open = new Set<net.Socket>();
   const track = (socket: net.Socket) => {
@@ -22,7 +29,15 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
     if (cut) return; // accepted and never answered
     const upstream = net.connect(target);
     track(upstream);
-    client.pipe(upstream).pipe(client);
+    const connection = connections++;
+    if (dropOn) {
+      client.on('data', (sent: Buffer) => {
+        if (dropOn(sent, connection)) { client.destroy(); upstream.destroy(); } else upstream.write(sent);
+      });
+      upstream.pipe(client);
+    } else {
+      client.pipe(upstream).pipe(client);
+    }
     client.on('close', () => upstream.destroy());
     upstream.on('close', () => client.destroy());
   });
