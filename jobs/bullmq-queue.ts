@@ -45,20 +45,19 @@ export class BullmqJobQueue implements JobQueue {
   }
 
   queue(name: string): Queue {
-    let queue = this.queues.get(name);
-    if (!queue) {
-      queue = new Queue(name, { connection: this.connection, prefix: this.prefix });
-      // Connection errors are logged once, by the connection's own listener; without one BullMQ prints them to stderr.
-      queue.on('error', () => undefined);
-      // BullMQ keeps a queue whose handshake failed (Redis went away between the ready check and its version check)
-      // failed for good, though Redis comes back: such a queue is let go and the next call makes a new one.
-      queue.waitUntilReady().catch((error: unknown) => {
-        if (this.queues.get(name) === queue) this.queues.delete(name);
-        logger.warn({ err: error, queue: name }, 'queue handshake with Redis failed: made anew on the next call');
-        queue.close().catch(() => undefined);
-      });
-      this.queues.set(name, queue);
-    }
+    const known = this.queues.get(name);
+    if (known) return known;
+    const queue = new Queue(name, { connection: this.connection, prefix: this.prefix });
+    // Connection errors are logged once, by the connection's own listener; without one BullMQ prints them to stderr.
+    queue.on('error', () => undefined);
+    // BullMQ keeps a queue whose handshake failed (Redis went away between the ready check and its version check)
+    // failed for good, though Redis comes back: such a queue is let go and the next call makes a new one.
+    queue.waitUntilReady().catch((error: unknown) => {
+      if (this.queues.get(name) === queue) this.queues.delete(name);
+      logger.warn({ err: error, queue: name }, 'queue handshake with Redis failed: made anew on the next call');
+      queue.close().catch(() => undefined);
+    });
+    this.queues.set(name, queue);
     return queue;
   }
 
