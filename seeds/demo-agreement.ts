@@ -30,6 +30,9 @@ const STATUSES: readonly BiddingStatus[] = ['bidding', 'quoting', 'ended', 'retu
 /** Libraries with the standard categories, suppliers (one removed, one expired), goods and biddings in every status. */
 export async function seedDemoAgreement(random: Random, day: (n: number) => Date, transaction: Transaction): Promise<void> {
   let serial = 0;
+  // Running ones end two days after the demo is loaded (not after its fixed date): a bidding's state follows its end
+  // time, so an end already past would show every demo bidding as 已结束.
+  const runningUntil = new Date(Math.max(day(0).getTime(), Date.now()) + 2 * 86_400_000);
   for (const spec of DEMO_LIBRARIES) {
     const library = await AgreementLibrary.create({ ownerRegionCode: spec.owner, name: spec.name, createdBy: '演示数据', categoriesInitializedAt: day(200) }, { transaction });
     await addMissingCategories(library, transaction);
@@ -63,7 +66,7 @@ export async function seedDemoAgreement(random: Random, day: (n: number) => Date
         purchaserName: `${spec.owner === '360121' ? '南昌县' : spec.name.slice(0, 3)}${['教育局', '卫生健康委员会', '财政局', '民政局', '水利局'][i]}`,
         regionCode: spec.purchasers[i % spec.purchasers.length]!, libraryId: library.id, libraryRegionCode: spec.owner, goodsId: item.id,
         goodsSummary: `${item.brand} ${item.name} ${item.modelNo} × ${quantity}`, quantity, ceilingPrice: ceiling.toFixed(2), status,
-        startAt: ended ? day(20 + i) : day(1), endAt: ended ? day(17 + i) : new Date(day(0).getTime() + 2 * 86_400_000),
+        startAt: ended ? day(20 + i) : day(1), endAt: ended ? day(17 + i) : runningUntil,
         returnedAt: status === 'returned' ? day(10) : null, returnReason: status === 'returned' ? '成交供应商放弃成交，退回重新竞价' : null,
       }, { transaction });
       const quoters = [suppliers[0]!, suppliers[1]!];

@@ -14,6 +14,7 @@ import { gracefulClose } from './http/graceful-close.js';
 import { logger } from './logger.js';
 import { chinaDay } from '../domain/dates.js';
 import { refreshDeadlines } from '../jobs/deadlines/refresh-deadlines.js';
+import { moveTimedStates } from '../jobs/maintenance/move-timed-states.js';
 import { keepSchedules } from '../jobs/schedules.js';
 import { deadlineRules } from './deadline-rules.js';
 import { supervisionRules } from './supervision-rules.js';
@@ -51,6 +52,8 @@ export async function startWeb(env: Env, options: { seedDemo: boolean }): Promis
   // Due dates and overdue flags are current from the first page on; the daily job keeps them so.
   const deadlines = await refreshDeadlines(deadlineRules(), chinaDay(new Date()));
   logger.info(deadlines, 'deadlines refreshed');
+  // Biddings past their end and suppliers past their validity, as the minute's maintenance keeps them.
+  logger.info(await moveTimedStates(new Date()), 'time-moved states stored');
   const queue = await createJobQueue(env, await databaseInstanceId(sequelize));
   useJobQueue(queue);
   // With BullMQ the workers keep the schedules (one run per cluster); jobs run in this process only without it.

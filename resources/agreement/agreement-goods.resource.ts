@@ -1,6 +1,6 @@
 import type { ActionContext, ActionRequest } from 'adminjs';
-import { Op } from 'sequelize';
 import { refuseForm } from '../../actions/form-refusal.js';
+import { effectiveBiddingStatus } from '../../domain/agreement-time-states.js';
 import { chinaDay } from '../../domain/dates.js';
 import { toFen } from '../../domain/money.js';
 import { sessionUserOf, type SessionUser } from '../jurisdiction-scope.js';
@@ -32,7 +32,8 @@ async function checkedGoods(payload: Record<string, unknown>, user: SessionUser)
   const supplier = Number.isInteger(supplierId) && supplierId > 0 ? await AgreementSupplier.findByPk(supplierId) : null;
   if (!supplier) errors.supplierId = '请选择协议供应商';
   else if (supplier.libraryId !== library.id) errors.supplierId = `${supplier.supplierName} 不是“${library.name}”的协议供应商`;
-  else if (supplier.status !== 'active') errors.supplierId = `${supplier.supplierName} 已被移除，不能再供应商品`;
+  // 已失效 (stored or not yet) is answered by the validity check below, with the dates.
+  else if (supplier.status === 'removed') errors.supplierId = `${supplier.supplierName} 已被移除，不能再供应商品`;
   else if (supplier.validTo < today() || supplier.validFrom > today()) errors.supplierId = `${supplier.supplierName} 的协议有效期为 ${supplier.validFrom} 至 ${supplier.validTo}，今天不在有效期内`;
   const text = (key: string, label: string, max: number): string => {
     const value = String(payload[key] ?? '').trim();
@@ -70,7 +71,7 @@ async function prepareEditGoods(request: ActionRequest, context: ActionContext):
   return request;
 }
 
-/** 删除商品: the owner's office only, and not while a running bidding is for these goods. */
+/** 删除商品: the owner's office only, and not while a bidding (running or finished) names these goods. */
 async function guardDeleteGoods(request: ActionRequest, context: ActionContext): Promise<ActionRequest> {
   if (request.method !== 'post') return request;
   const user = sessionUserOf(context)!;
@@ -79,8 +80,12 @@ async function guardDeleteGoods(request: ActionRequest, context: ActionContext):
     const params = record.params as { id: number; name: string; libraryRegionCode: string };
     const refusal = maintenanceRefusal(user, { ownerRegionCode: params.libraryRegionCode });
     if (refusal) refuseForm({}, refusal);
-    const open = await BiddingRecord.findAll({ where: { goodsId: params.id, status: { [Op.in]: ['bidding', 'quoting'] } } });
+    const used = await BiddingRecord.findAll({ where: { goodsId: params.id }, attributes: ['biddingNo', 'status', 'endAt'], order: [['biddingNo', 'ASC']] });
+    const now = new Date();
+    const open = used.filter((b) => ['bidding', 'quoting'].includes(effectiveBiddingStatus(b.status, b.endAt, now)));
     if (open.length) refuseForm({}, `商品“${params.name}”正在进行中的竞价中使用，不能删除：${open.map((b) => b.biddingNo).join('、')}`);
+    // A finished bidding keeps naming the goods it was held for, so they stay too (and the database would refuse).
+    if (used.length) refuseForm({}, `商品“${params.name}”已用于竞价记录 ${used.map((b) => b.biddingNo).join('、')}，须保留，不能删除`);
   }
   return request;
 }

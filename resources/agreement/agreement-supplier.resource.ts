@@ -2,6 +2,7 @@ import type { ActionContext, ActionRequest } from 'adminjs';
 import { Op, type Model, type Transaction } from 'sequelize';
 import { refuseForm } from '../../actions/form-refusal.js';
 import { supervisoryActions, type SupervisoryActionSpec } from '../../actions/supervisory-action.js';
+import { effectiveSupplierStatus, SUPPLIER_STATUS_LABELS } from '../../domain/agreement-time-states.js';
 import { validateCreditCode } from '../../domain/credit-code.js';
 import { sessionUserOf } from '../jurisdiction-scope.js';
 import type { ResourceDefinition } from '../resource-definition.js';
@@ -11,6 +12,8 @@ import { AgreementSupplier } from './agreement-supplier.model.js';
 import { BiddingQuote } from './bidding-quote.model.js';
 import { BiddingRecord } from './bidding-record.model.js';
 import { libraryById, maintenanceRefusal } from './library-access.js';
+import { runningBiddingWhere } from './running-biddings.js';
+import { supplierStatusNow, withTimeDerivedStatus } from './time-derived-status.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const dateOf = (value: unknown): string => String(value ?? '').trim().slice(0, 10);
@@ -42,17 +45,18 @@ async function prepareNewSupplier(request: ActionRequest, context: ActionContext
   request.payload = {
     libraryId: library.id, libraryRegionCode: library.ownerRegionCode, supplierName, creditCode, validFrom, validTo,
     contactName: String(payload.contactName ?? '').trim() || null, contactPhone: String(payload.contactPhone ?? '').trim() || null,
-    status: 'active', title: `${supplierName}（${library.name}）`,
+    // Admitted for a period already over, it is 已失效 from the start.
+    status: effectiveSupplierStatus('active', validTo, new Date()), title: `${supplierName}（${library.name}）`,
   };
   return request;
 }
 
-/** Biddings still running (竞价中/报价中) in which the supplier has quoted. */
+/** Biddings still running (竞价中/报价中 and before their end time) in which the supplier has quoted. */
 export async function openBiddingsOf(supplierId: number, transaction?: Transaction): Promise<BiddingRecord[]> {
   const quotes = await BiddingQuote.findAll({ where: { supplierId }, attributes: ['biddingId'], transaction });
   if (!quotes.length) return [];
   return BiddingRecord.findAll({
-    where: { id: { [Op.in]: quotes.map((q) => q.biddingId) }, status: { [Op.in]: ['bidding', 'quoting'] } },
+    where: { id: { [Op.in]: quotes.map((q) => q.biddingId) }, ...runningBiddingWhere(new Date()) },
     order: [['biddingNo', 'ASC']], transaction,
   });
 }
@@ -62,8 +66,9 @@ const removeSupplier: SupervisoryActionSpec<AgreementSupplier> = {
   label: '移除协议供应商',
   resourceId: 'AgreementSupplier',
   model: AgreementSupplier,
-  from: ['active'],
-  stateLabels: { active: '有效', removed: '已移除' },
+  // An expired supplier is still listed in the library and may be removed from it.
+  from: ['active', 'expired'],
+  stateLabels: SUPPLIER_STATUS_LABELS,
   reason: 'required',
   mayAct: (user, supplier) => maintenanceRefusal(user, { ownerRegionCode: supplier.libraryRegionCode }),
   inspect: async (supplier, _user, transaction) => {
@@ -93,12 +98,12 @@ export const agreementSupplierResource: ResourceDefinition = {
   builtInActions: ['list', 'show', 'search', 'new'],
   virtualProperties: ['history'],
   related: [{ resourceId: 'AgreementGoods', foreignKey: 'supplierId' }, { resourceId: 'BiddingQuote', foreignKey: 'supplierId' }],
-  options: {
+  options: withTimeDerivedStatus({
     titleProperty: 'title',
     properties: {
       libraryId: { reference: 'AgreementLibrary', isRequired: true },
       supplierName: { isRequired: true }, creditCode: { isRequired: true }, validFrom: { isRequired: true }, validTo: { isRequired: true },
     },
     actions: { new: { before: [prepareNewSupplier] }, ...supervisoryActions(removeSupplier as unknown as SupervisoryActionSpec<Model>) },
-  },
+  }, supplierStatusNow),
 };

@@ -1,11 +1,13 @@
 import type { Model } from 'sequelize';
 import { supervisoryActions, type SupervisoryActionSpec } from '../../actions/supervisory-action.js';
 import { BIDDING_STATUS_LABELS, biddingReturnRefusal } from '../../domain/agreement-library.js';
+import { effectiveBiddingStatus } from '../../domain/agreement-time-states.js';
 import { canAct } from '../../domain/jurisdiction.js';
 import { MONEY } from '../property-types.js';
 import type { ResourceDefinition } from '../resource-definition.js';
 import { BiddingQuote } from './bidding-quote.model.js';
 import { BiddingRecord } from './bidding-record.model.js';
+import { biddingStatusNow, withTimeDerivedStatus } from './time-derived-status.js';
 
 const returnBidding: SupervisoryActionSpec<BiddingRecord> = {
   name: 'returnBidding',
@@ -21,12 +23,14 @@ const returnBidding: SupervisoryActionSpec<BiddingRecord> = {
     ? null : `您（${user.regionName}）无权退回该竞价：只有采购人所在辖区（${bidding.regionCode}）或商品库所属辖区（${bidding.libraryRegionCode}）的采购办可以退回`),
   inspect: async (bidding, _user, transaction) => {
     const quotes = await BiddingQuote.count({ where: { biddingId: bidding.id }, transaction });
-    const refusal = biddingReturnRefusal(bidding.status);
+    // A bidding whose end time has passed is over, whatever the stored state still says.
+    const status = effectiveBiddingStatus(bidding.status, bidding.endAt, new Date());
+    const refusal = biddingReturnRefusal(status);
     return {
       details: [
         { label: '竞价编号', value: bidding.biddingNo },
         { label: '采购项目', value: bidding.projectName },
-        { label: '状态', value: BIDDING_STATUS_LABELS[bidding.status], tone: refusal ? 'error' : 'ok' },
+        { label: '状态', value: BIDDING_STATUS_LABELS[status], tone: refusal ? 'error' : 'ok' },
         { label: '结束时间', value: bidding.endAt.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }) },
         { label: '报价数', value: `${quotes} 家` },
       ],
@@ -46,14 +50,14 @@ export const biddingRecordResource: ResourceDefinition = {
   builtInActions: ['list', 'show', 'search'],
   virtualProperties: ['history'],
   related: [{ resourceId: 'BiddingQuote', foreignKey: 'biddingId' }],
-  options: {
+  options: withTimeDerivedStatus({
     titleProperty: 'biddingNo',
     properties: {
       libraryId: { reference: 'AgreementLibrary' }, goodsId: { reference: 'AgreementGoods' },
       ceilingPrice: MONEY, lowestQuote: MONEY, returnReason: { type: 'textarea' },
     },
     actions: supervisoryActions(returnBidding as unknown as SupervisoryActionSpec<Model>),
-  },
+  }, biddingStatusNow),
 };
 
 /** The quotes of a bidding; reached from the bidding's page. */
