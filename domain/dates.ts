@@ -65,6 +65,20 @@ export function formatDay(day: number): string {
   return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
 }
 
+/** Said when a date-only field is given something that is not a real day. */
+export const NOT_A_DAY_MESSAGE = '日期无效，应为 YYYY-MM-DD 格式的真实日期';
+
+/**
+ * The calendar day a date-only field (签订日期, 协议有效期 …) is given, as `YYYY-MM-DD`: a day stays that day, a
+ * date-time is read as parseBusinessDate reads it (an instant → its day in China); null for anything else,
+ * including days that do not exist (2026-02-30). Never through the server's zone, which may be any.
+ */
+export function calendarDayOf(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  const day = parseBusinessDate(value);
+  return day === null ? null : formatDay(day);
+}
+
 /** 0 = Sunday … 6 = Saturday, as Date#getUTCDay. */
 export function dayOfWeek(day: number): number {
   // 1970-01-01 was a Thursday.

@@ -4,6 +4,7 @@ import { refuseForm } from '../../actions/form-refusal.js';
 import { supervisoryActions, type SupervisoryActionSpec } from '../../actions/supervisory-action.js';
 import { effectiveSupplierStatus, SUPPLIER_STATUS_LABELS } from '../../domain/agreement-time-states.js';
 import { validateCreditCode } from '../../domain/credit-code.js';
+import { calendarDayOf } from '../../domain/dates.js';
 import { sessionUserOf } from '../jurisdiction-scope.js';
 import type { ResourceDefinition } from '../resource-definition.js';
 import { AgreementGoods } from './agreement-goods.model.js';
@@ -16,7 +17,11 @@ import { runningBiddingWhere } from './running-biddings.js';
 import { supplierStatusNow, withTimeDerivedStatus } from './time-derived-status.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const dateOf = (value: unknown): string => String(value ?? '').trim().slice(0, 10);
+// A day stays that day; a date-time (a page of an older panel) is taken as its day in China, not cut at its UTC date.
+const dateOf = (value: unknown): string => {
+  const given = String(value ?? '').trim();
+  return calendarDayOf(given) ?? given.slice(0, 10);
+};
 
 /** Admitting a supplier: the owner's office, a valid credit code, a validity period, and not admitted twice. */
 async function prepareNewSupplier(request: ActionRequest, context: ActionContext): Promise<ActionRequest> {

@@ -1,5 +1,6 @@
 import type { BaseProperty, Filter } from 'adminjs';
 import { Op, type Sequelize, type WhereOptions } from 'sequelize';
+import { calendarDayOf } from '../../domain/dates.js';
 
 /** `!` rather than `\`: PostgreSQL and SQLite read a backslash in a string literal differently. */
 export function likePattern(value: string): string {
@@ -12,8 +13,23 @@ function toNumber(value: unknown): number | undefined {
 }
 
 /**
+ * A date-only column between two days, both included, compared as the `YYYY-MM-DD` days they are: through a JS Date
+ * the bounds moved by the server's zone. A bound that is not a day matches nothing rather than everything.
+ */
+function dayRange(name: string, { from, to }: { from?: string; to?: string }, sequelize: Sequelize): WhereOptions | ReturnType<Sequelize['literal']> {
+  const bounds: Record<symbol, string> = {};
+  for (const [operator, given] of [[Op.gte, from], [Op.lte, to]] as const) {
+    if (!given) continue;
+    const day = calendarDayOf(given);
+    if (day === null) return sequelize.literal('1 = 0');
+    bounds[operator] = day;
+  }
+  return Object.getOwnPropertySymbols(bounds).length ? { [name]: bounds } : {};
+}
+
+/**
  * Replaces the stock adapter's conversion: a typed `%`, `_` or `.` is matched literally (LIKE … ESCAPE), Latin text
- * matches in any case on both engines, and enum values and references compare exactly.
+ * matches in any case on both engines, enum values and references compare exactly, and date-only ranges by day.
  */
 export function filterToWhere(filter: Filter | undefined, sequelize: Sequelize, secretFields: readonly string[] = []): WhereOptions {
   if (!filter) return {};
@@ -29,6 +45,10 @@ export function filterToWhere(filter: Filter | undefined, sequelize: Sequelize, 
     const values = Array.isArray(value) ? value : [value];
     if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
       const range = value as { from?: string; to?: string };
+      if (property.type() === 'date') {
+        and.push(dayRange(name, range, sequelize));
+        continue;
+      }
       const bounds: Record<symbol, unknown> = {};
       if (range.from) bounds[Op.gte] = property.type() === 'number' || property.type() === 'float' ? Number(range.from) : new Date(range.from);
       if (range.to) bounds[Op.lte] = property.type() === 'number' || property.type() === 'float' ? Number(range.to) : new Date(range.to);

@@ -3,6 +3,7 @@ import { BaseRecord, type ActionContext, type Filter, type ParamsType } from 'ad
 import { Op, type Model, type ModelStatic, type WhereOptions } from 'sequelize';
 import type { JurisdictionKind } from '../../resources/jurisdiction-kind.js';
 import { jurisdictionWhere, type SessionUser } from '../../resources/jurisdiction-scope.js';
+import { withCalendarDays } from './calendar-day-params.js';
 import { DirectSelect, type Row, type SelectOptions } from './direct-select.js';
 import { filterToWhere } from './filter-to-where.js';
 
@@ -181,6 +182,11 @@ export class JurisdictionResource extends SequelizeResource {
     const attributes = fields && [...new Set([this.primaryKey(), this.decorate().titleProperty().name(), ...fields])]
       .filter((name) => name in this.model.getAttributes());
     return this.rows({ where, ...(attributes && { attributes }) });
+  }
+
+  /** Date-only values become the days they name before the stock conversion (see calendar-day-params.ts). */
+  override parseParams(params: ParamsType): ParamsType {
+    return super.parseParams(withCalendarDays(params, this.properties()));
   }
 
   override async update(id: string, params: ParamsType, context?: ActionContext): Promise<ParamsType> {

@@ -20,3 +20,8 @@ export const Components = {
   AttachmentLink: componentLoader.add('AttachmentLink', source('attachment-link.tsx')),
   ExportXlsx: componentLoader.add('ExportXlsx', source('export-xlsx.tsx')),
 };
+
+// AdminJS's own date field and date range filter, replaced once for every resource: a date-only value is the day the
+// user chose in any browser zone (issue #25), and the calendar is Chinese.
+componentLoader.override('DefaultDatetimeEditProperty', source('date-edit.tsx'));
+componentLoader.override('DefaultDatetimeFilterProperty', source('date-filter.tsx'));

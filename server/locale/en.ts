@@ -16,6 +16,7 @@ export const en = {
     exportStart: 'Start export', exportProgress: '{{done}} of {{total}} rows exported', exportDownload: 'Download the Excel file', exportFailed: 'Export failed',
     relatedTitle: 'Related records', relatedCount: '({{count}} in all)', relatedEmpty: 'None', relatedAll: 'See all {{count}}',
     relatedAsSubordinate: 'Affiliations as subordinate', relatedAsSupervising: 'Affiliations as supervising unit', attachmentNone: 'No attachment',
+    pickerTime: 'Time',
     itemErrorsEmpty: 'None', itemIndex: 'Item (from 0)', itemField: 'Field', itemMessage: 'Error',
     'menu.entities': 'Entities',
     'menu.integration': 'Finance integration',

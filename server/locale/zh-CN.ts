@@ -106,6 +106,7 @@ export const zhCN = {
     exportStart: '开始导出', exportProgress: '已导出 {{done}} / {{total}} 行', exportDownload: '下载 Excel 文件', exportFailed: '导出失败',
     relatedTitle: '相关记录', relatedCount: '（共 {{count}} 条）', relatedEmpty: '无', relatedAll: '查看全部 {{count}} 条',
     relatedAsSubordinate: '作为下级单位的隶属关系', relatedAsSupervising: '作为主管单位的隶属关系', attachmentNone: '无附件',
+    pickerTime: '时间',
     itemErrorsEmpty: '无', itemIndex: '第几项（从 0 开始）', itemField: '字段', itemMessage: '错误',
     pages: '页面',
     filters: '筛选',

@@ -41,9 +41,12 @@ export function foreignRequests(page: Page, appUrl: string): string[] {
   return foreign;
 }
 
-/** A page as our users see the panel (a desktop screen, Chinese), with every request off our origin recorded. */
-export async function openPanelPage(browser: Browser, appUrl: string): Promise<{ page: Page; foreign: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+/**
+ * A page as our users see the panel (a desktop screen, Chinese), with every request off our origin recorded;
+ * `timezoneId` puts the browser in another zone than the machine's (dates must not move with it).
+ */
+export async function openPanelPage(browser: Browser, appUrl: string, { timezoneId }: { timezoneId?: string } = {}): Promise<{ page: Page; foreign: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', ...(timezoneId && { timezoneId }) });
   return { page, foreign: foreignRequests(page, appUrl) };
 }
 
