@@ -1,8 +1,9 @@
 import type { Action, ActionContext, ActionRequest, ActionResponse, BulkActionResponse, RecordActionResponse } from 'adminjs';
-import type { Model, ModelStatic, Transaction } from 'sequelize';
+import type { Model, ModelStatic, Transaction, WhereOptions } from 'sequelize';
+import type { DecidingOffice } from '../domain/jurisdiction.js';
 import { Components } from '../server/components/registry.js';
 import { sessionUserOf, type SessionUser } from '../resources/jurisdiction-scope.js';
-import { ALREADY_DECIDED, isWriteRace, refusalOf } from './decision-checks.js';
+import { ALREADY_DECIDED, isWriteRace, listedRefusal, refusalOf } from './decision-checks.js';
 import { inParallel } from './in-parallel.js';
 import { runSupervisorySet } from './supervisory-set.js';
 import { diffParams, recordAudit } from './audit.js';
@@ -28,8 +29,21 @@ export interface SupervisoryActionSpec<M extends Model> {
   /** The decision removes the record (its values stay in the audit entry). */
   removes?: boolean;
   reason: 'required' | 'optional' | 'none';
-  /** Who may act on a visible record; defaults to the role + owning-region rule of DOMAIN.md. */
+  /** Which office decides, from the record's region (default `owner`, the rule of DOMAIN.md). */
+  office?: DecidingOffice;
+  /** The refusal when the record is outside the user's office (default: the generic 无权处理辖区 message). */
+  outsideOffice?: (user: SessionUser, row: M) => string;
+  /**
+   * Who may act on a visible record when the rule is more than `office` (called with the row or a listed record's
+   * values); such a decision names the records it decides as SQL in `decidableWhere` if a workbench card counts them.
+   */
   mayAct?: (user: SessionUser, row: M) => string | null;
+  decidableWhere?: (user: SessionUser) => WhereOptions | null;
+  /**
+   * The business rule's refusal from a listed record's values (its columns and the resource's row facts), so the
+   * button is offered only where `inspect` would let the decision through; `inspect` still decides from the database.
+   */
+  rowRefusal?: (values: Record<string, unknown>, user: SessionUser) => string | null;
   /** Facts shown before acting and a refusal when the business rule says no. */
   inspect?: (row: M, user: SessionUser, transaction?: Transaction) => Promise<Inspection>;
   apply: (row: M, input: { user: SessionUser; reason: string | null; now: Date }) => Record<string, unknown>;
@@ -141,14 +155,30 @@ function titleOf(values: Record<string, unknown>, id: unknown): string {
   return String(values.name ?? values.title ?? values.unitName ?? values.contractNo ?? values.applicationNo ?? values.budgetNo ?? values.budgetLineId ?? `#${String(id)}`);
 }
 
+/** Marks the record action made for a decision, so the resource's list filter and the workbench find its rule. */
+const DECISION = Symbol('supervisoryDecision');
+
+/** The decisions among a resource's actions (their record actions, one per decision). */
+export function decisionsIn(actions: Record<string, unknown> | undefined): Array<SupervisoryActionSpec<Model>> {
+  return Object.values(actions ?? {}).flatMap((action) => {
+    const spec = (action as { [DECISION]?: SupervisoryActionSpec<Model> } | undefined)?.[DECISION];
+    return spec ? [spec] : [];
+  });
+}
+
 /** The record action (and, when asked, the bulk action) that AdminJS shows for a supervisory decision. */
 export function supervisoryActions<M extends Model>(spec: SupervisoryActionSpec<M>): Record<string, Partial<Action<ActionResponse>>> {
   const statusField = spec.statusField === undefined ? 'status' : spec.statusField;
   const recordAction: Partial<Action<RecordActionResponse>> = {
     actionType: 'record',
     custom: { reason: spec.reason },
-    // Offered only where it can succeed; a stale page or a crafted request still gets the state refusal.
-    isVisible: ({ record }) => !statusField || !record || spec.from.includes(String(record.param(statusField))),
+    // Offered only where it can succeed, by the checks the handler makes; a stale page or a crafted request still
+    // gets the handler's refusal (isAccessible stays the role's, so that refusal is the specific one).
+    isVisible: ({ record, currentAdmin }) => {
+      if (!record) return true;
+      const user = sessionUserOf({ currentAdmin });
+      return !!user && listedRefusal(spec, record.params, user) === null;
+    },
     icon: spec.icon,
     variant: spec.variant,
     component: spec.component ?? Components.SupervisoryActionForm,
@@ -159,7 +189,9 @@ export function supervisoryActions<M extends Model>(spec: SupervisoryActionSpec<
       if (request.method !== 'post') {
         const row = await spec.model.findByPk(record.id());
         const inspection = row && spec.inspect ? await spec.inspect(row, user) : undefined;
-        return { record: record.toJSON(context.currentAdmin), details: inspection?.details ?? [], refusal: inspection?.refusal ?? null, reason: spec.reason };
+        // The form says at once what a click would be told, before the user writes a reason.
+        const refusal = (row && refusalOf(spec, row, user)) ?? inspection?.refusal ?? null;
+        return { record: record.toJSON(context.currentAdmin), details: inspection?.details ?? [], refusal, reason: spec.reason };
       }
       const { reason, error } = validateReason(spec, request.payload?.reason);
       const outcome: Outcome = error ? { ok: false, message: error } : await runSupervisoryAction(spec, record.id(), user, reason);
@@ -171,6 +203,8 @@ export function supervisoryActions<M extends Model>(spec: SupervisoryActionSpec<
       };
     },
   };
+  // A symbol key: copied with the action's options, never sent to the browser.
+  Object.assign(recordAction, { [DECISION]: spec });
   const actions: Record<string, Partial<Action<ActionResponse>>> = { [spec.name]: recordAction as Partial<Action<ActionResponse>> };
   if (spec.bulk) {
     const bulkAction: Partial<Action<BulkActionResponse>> = {

@@ -1,5 +1,5 @@
 /** 专家管理: who reviews an expert's registration and each step of an evaluation specialty (评标专业) review. */
-import { canReviewExpert, PROVINCE_CODE, type Role } from './jurisdiction.js';
+import { canReviewExpert, decidedRegions, inRegions, PROVINCE_CODE, type RegionFilter, type Role } from './jurisdiction.js';
 
 export const EXPERT_STATES = { submitted: '待审核', approved: '审核通过', rejected: '审核退回' } as const;
 export type ExpertState = keyof typeof EXPERT_STATES;
@@ -28,15 +28,32 @@ export function nextSpecialtyState(step: ReviewStep): SpecialtyState {
 }
 
 /**
+ * The step of the chain a user reviews and the registration regions it covers there (the city step belongs to the
+ * city of the registration; the province's and 省公管办's steps cover every expert); null for a user who reviews none.
+ */
+export function specialtyStepOf(role: Role, userRegion: string): { step: ReviewStep; regions: RegionFilter } | null {
+  switch (role) {
+    case 'city': {
+      const regions = decidedRegions('cityLevel', role, userRegion);
+      return regions && { step: 'city_review', regions };
+    }
+    case 'province':
+      return userRegion === PROVINCE_CODE ? { step: 'province_review', regions: { prefix: '36' } } : null;
+    case 'gongguanban':
+      return userRegion === PROVINCE_CODE ? { step: 'gongguanban_review', regions: { prefix: '36' } } : null;
+    default:
+      return null;
+  }
+}
+
+/**
  * Whether a user may act on the step a specialty review is at: each step belongs to one level, and the city step to
  * the city of the expert's registration. Null when allowed, otherwise the refusal.
  */
 export function specialtyStepRefusal(state: string, role: Role, userRegion: string, registrationRegion: string): string | null {
   if (!isReviewStep(state)) return `当前状态为“${SPECIALTY_STATES[state as SpecialtyState] ?? state}”，已不在审核流程中`;
-  const allowed = state === 'city_review'
-    ? role === 'city' && canReviewExpert(role, userRegion, registrationRegion)
-    : state === 'province_review' ? role === 'province' && userRegion === PROVINCE_CODE
-      : role === 'gongguanban' && userRegion === PROVINCE_CODE;
+  const mine = specialtyStepOf(role, userRegion);
+  const allowed = mine !== null && mine.step === state && inRegions(mine.regions, registrationRegion);
   return allowed ? null : `当前为“${SPECIALTY_STATES[state]}”，应由${STEP_OFFICE[state]}审核；不能越级或代为审核`;
 }
 

@@ -86,35 +86,44 @@ function roleMatchesRegion(role: Role, userRegion: string): boolean {
   }
 }
 
-/** Whether `role` may approve, return or otherwise change a business record owned by `recordRegion`. */
-export function canAct(role: Role, userRegion: string, recordRegion: string): boolean {
-  if (!roleMatchesRegion(role, userRegion) || tryRegionLevel(recordRegion) === null) return false;
+/**
+ * Which office decides a record, from the region that owns it: `owner` — the office of that region itself (DOMAIN.md's
+ * default); `cityLevel` — the city for the city and its counties, the province for 省本级 (expert registrations, and
+ * the approvals the law gives to offices at city level or above).
+ */
+export type DecidingOffice = 'owner' | 'cityLevel';
+
+/**
+ * The regions whose records a user decides under `office`, or null for none. The panel's buttons and the server's
+ * refusal test a record with `inRegions`; the workbench's counts and the 待我处理 filter turn the same answer into SQL.
+ */
+export function decidedRegions(office: DecidingOffice, role: Role, userRegion: string): RegionFilter | null {
+  if (!roleMatchesRegion(role, userRegion)) return null;
   switch (role) {
     case 'province':
-      return recordRegion === PROVINCE_CODE;
+      return { exact: PROVINCE_CODE };
     case 'city':
+      return office === 'owner' ? { exact: userRegion } : { prefix: userRegion.slice(0, 4) };
     case 'county':
-      return recordRegion === userRegion;
+      return office === 'owner' ? { exact: userRegion } : null;
     // The administrator runs the system, not procurement; 省公管办 only reads business records.
-    case 'admin':
-    case 'gongguanban':
-      return false;
     default:
-      return false;
+      return null;
   }
+}
+
+/** Whether a (valid) region code lies in `filter`; false for none and for anything malformed. */
+export function inRegions(filter: RegionFilter | null, code: unknown): boolean {
+  if (filter === null || tryRegionLevel(code) === null) return false;
+  return 'exact' in filter ? code === filter.exact : (code as string).startsWith(filter.prefix);
+}
+
+/** Whether `role` may approve, return or otherwise change a business record owned by `recordRegion`. */
+export function canAct(role: Role, userRegion: string, recordRegion: string): boolean {
+  return inRegions(decidedRegions('owner', role, userRegion), recordRegion);
 }
 
 /** Expert registrations: the city reviews its city and counties, the province reviews 省本级. */
 export function canReviewExpert(role: Role, userRegion: string, expertRegion: string): boolean {
-  if (!roleMatchesRegion(role, userRegion)) return false;
-  const expertLevel = tryRegionLevel(expertRegion);
-  if (expertLevel === null) return false;
-  switch (role) {
-    case 'province':
-      return expertRegion === PROVINCE_CODE;
-    case 'city':
-      return expertLevel !== 'province' && expertRegion.slice(0, 4) === userRegion.slice(0, 4);
-    default:
-      return false;
-  }
+  return inRegions(decidedRegions('cityLevel', role, userRegion), expertRegion);
 }

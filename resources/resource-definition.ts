@@ -31,6 +31,13 @@ export interface ResourceDefinition {
   virtualProperties?: readonly string[];
   /** Records of other resources listed on this record's show page (a unit's budgets, a filing's pushes …). */
   related?: readonly RelatedRecords[];
+  /** A view whose records another resource's decisions decide (a unit in 预算编码核对 is approved as a unit there). */
+  decisionsOf?: string;
+  /**
+   * Facts from other tables that a decision's rule needs (a budget line's pushed filings …), added to each read row's
+   * values so the panel offers a button only where the rule lets it through (`rowRefusal` of the decision).
+   */
+  rowFacts?: (rows: Array<Record<string, unknown>>) => Promise<void>;
   options?: Omit<ResourceOptions, 'id' | 'navigation' | 'listProperties' | 'showProperties' | 'editProperties' | 'filterProperties' | 'sort'>;
 }
 

@@ -5,7 +5,8 @@ import { withWriteGuard } from '../actions/write-guard.js';
 import { RESOURCE_DEFINITIONS } from '../resources/index.js';
 import { sessionUserOf } from '../resources/jurisdiction-scope.js';
 import { BUILT_IN_ACTIONS, type MenuKey, type ResourceDefinition } from '../resources/resource-definition.js';
-import { JurisdictionResource } from './adapter/jurisdiction-resource.js';
+import { DECIDABLE_FILTER, JurisdictionResource } from './adapter/jurisdiction-resource.js';
+import { decidableRuleOf } from './decidable-records.js';
 import { componentLoader, Components } from './components/registry.js';
 import { en } from './locale/en.js';
 import { zhCN } from './locale/zh-CN.js';
@@ -61,14 +62,22 @@ export function resourceOptions(definition: ResourceDefinition, config: Resource
     };
     actions.search = { ...search, before: [checkSearch, ...(search?.before ? [search.before].flat() : [])] };
   }
+  // Where the decisions say what they decide, the list can be narrowed to 待我处理 (or to what the user only watches).
+  const decidable = decidableRuleOf(definition) !== undefined;
   let options: ResourceOptions = {
     ...definition.options,
+    ...(decidable && {
+      properties: {
+        ...definition.options?.properties,
+        [DECIDABLE_FILTER]: { type: 'boolean', isSortable: false, isVisible: { list: false, show: false, edit: false, filter: true } },
+      },
+    }),
     id: definition.id,
     navigation: definition.hiddenFromMenu ? false : { name: `menu.${config.menu}`, icon: MENU_ICONS[config.menu] },
     ...(config.listProperties && { listProperties: config.listProperties }),
     ...(config.showProperties && { showProperties: config.showProperties }),
     ...(config.editProperties && { editProperties: config.editProperties }),
-    ...(config.filterProperties && { filterProperties: config.filterProperties }),
+    ...(config.filterProperties && { filterProperties: decidable ? [DECIDABLE_FILTER, ...config.filterProperties] : config.filterProperties }),
     ...(config.sort && { sort: config.sort }),
     actions: actions as ResourceOptions['actions'],
   };
@@ -121,6 +130,7 @@ export function buildAdmin(config: Map<string, ResourceConfig>, dashboard: (user
     resource: new JurisdictionResource(
       definition.model,
       definition.viewWhere ? { id: definition.id, where: definition.viewWhere, refusal: definition.viewRefusal } : undefined,
+      { decidable: decidableRuleOf(definition), rowFacts: definition.rowFacts },
     ),
     options: resourceOptions(definition, config.get(definition.id)!, linked.get(definition.id)),
   }));

@@ -92,6 +92,7 @@ export const formalMemberUnitResource: ResourceDefinition = {
 export const budgetCodeCheckResource: ResourceDefinition = {
   id: 'BudgetCodeCheck',
   model,
+  decisionsOf: 'ProcurementUnit',
   viewWhere: { budgetCodeVerdict: { [Op.ne]: 'match' } },
   builtInActions: ['list', 'show', 'search'],
   virtualProperties: ['history'],

@@ -1,8 +1,9 @@
-import type { Model } from 'sequelize';
+import { Op, type Model } from 'sequelize';
 import { supervisoryActions, type SupervisoryActionSpec } from '../../actions/supervisory-action.js';
 import {
-  EXPERT_STATES, expertReviewRefusal, nextSpecialtyState, SPECIALTY_STATES, specialtyStepRefusal, type ReviewStep,
+  EXPERT_STATES, expertReviewRefusal, nextSpecialtyState, SPECIALTY_STATES, specialtyStepOf, specialtyStepRefusal, type ReviewStep,
 } from '../../domain/expert-review.js';
+import { regionWhere } from '../../actions/decision-checks.js';
 import type { ResourceDefinition } from '../resource-definition.js';
 import { ExpertSpecialtyReview } from './expert-specialty-review.model.js';
 import { Expert } from './expert.model.js';
@@ -24,7 +25,8 @@ const reviewed = (state: 'approved' | 'rejected') => (_expert: Expert, { user, r
 const approveExpert: SupervisoryActionSpec<Expert> = {
   name: 'approveExpert', label: '审核通过', resourceId: 'Expert', model: Expert, statusField: 'state', from: ['submitted'],
   stateLabels: EXPERT_STATES, reason: 'optional',
-  mayAct: (user, expert) => expertReviewRefusal(user.role, user.regionCode, expert.registrationRegion),
+  office: 'cityLevel', regionField: 'registrationRegion',
+  outsideOffice: (user, expert) => expertReviewRefusal(user.role, user.regionCode, expert.registrationRegion)!,
   inspect: expertFacts, apply: reviewed('approved'),
   success: (expert) => `专家 ${expert.name} 的注册信息已审核通过`, icon: 'CheckCircle', variant: 'success',
 };
@@ -72,6 +74,10 @@ const approveSpecialtyStep: SupervisoryActionSpec<ExpertSpecialtyReview> = {
   name: 'approveSpecialtyStep', label: '本级审核通过', resourceId: 'ExpertSpecialtyReview', model: ExpertSpecialtyReview,
   statusField: 'state', from: ['city_review', 'province_review', 'gongguanban_review'], stateLabels: SPECIALTY_STATES, reason: 'optional',
   mayAct: (user, review) => specialtyStepRefusal(review.state, user.role, user.regionCode, review.registrationRegion),
+  decidableWhere: (user) => {
+    const mine = specialtyStepOf(user.role, user.regionCode);
+    return mine && { [Op.and]: [{ state: mine.step }, regionWhere('registrationRegion', mine.regions)] };
+  },
   inspect: chainSoFar,
   apply: (review, { user, now }) => {
     const step = review.state as ReviewStep;

@@ -7,6 +7,22 @@ export const MATCH_STATUS_LABELS: Record<string, string> = { unmatched: '未匹�
 
 const BLOCKING_PUSH_STATES = { pushed: '已推送', queued: '推送中' } as const;
 
+/** The row fact `usedByPushedFiling` that the list's 重置预算匹配 button is shown by (the server still inspects). */
+export const PUSHED_USE = 'usedByPushedFiling';
+
+/** Marks each listed budget line a filing pushed (or being pushed) uses, in one query for the page. */
+export async function markPushedUse(rows: Array<Record<string, unknown>>): Promise<void> {
+  const ids = [...new Set(rows.map((row) => row.budgetLineId).filter((id): id is string => typeof id === 'string'))];
+  const used = ids.length ? await ContractFiling.findAll({
+    where: { budgetLineId: { [Op.in]: ids }, pushStatus: { [Op.in]: Object.keys(BLOCKING_PUSH_STATES) } },
+    attributes: ['budgetLineId'], group: ['budgetLineId'], raw: true,
+  }) : [];
+  const pushed = new Set(used.map((filing) => filing.budgetLineId));
+  for (const row of rows) row[PUSHED_USE] = pushed.has(row.budgetLineId as string);
+}
+
+export const PUSHED_USE_REFUSAL = '该预算指标已被合同备案使用并推送至支付系统，不能重置预算匹配';
+
 /**
  * Whether a budget line's project match may be reset: not once a contract filing using the line went (or is going)
  * to the payment system, because the treasury would then pay against a line we had freed.

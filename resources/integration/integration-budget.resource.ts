@@ -2,7 +2,7 @@ import type { Model } from 'sequelize';
 import { supervisoryActions, type SupervisoryActionSpec } from '../../actions/supervisory-action.js';
 import { MONEY } from '../property-types.js';
 import type { ResourceDefinition } from '../resource-definition.js';
-import { inspectBudgetMatch, MATCH_STATUS_LABELS } from './budget-match.js';
+import { inspectBudgetMatch, markPushedUse, MATCH_STATUS_LABELS, PUSHED_USE, PUSHED_USE_REFUSAL } from './budget-match.js';
 import { IntegrationBudget } from './integration-budget.model.js';
 
 const resetBudgetMatch: SupervisoryActionSpec<IntegrationBudget> = {
@@ -15,6 +15,7 @@ const resetBudgetMatch: SupervisoryActionSpec<IntegrationBudget> = {
   stateLabels: MATCH_STATUS_LABELS,
   reason: 'required',
   inspect: async (budget, _user, transaction) => inspectBudgetMatch(budget, transaction),
+  rowRefusal: (values) => (values[PUSHED_USE] ? PUSHED_USE_REFUSAL : null),
   apply: () => ({ matchStatus: 'unmatched', matchedProjectCode: null, matchedProjectName: null, matchedAt: null }),
   success: (budget) => `已重置指标 ${budget.budgetLineId} 的预算匹配，该指标可重新匹配采购项目`,
   icon: 'RotateCcw',
@@ -27,6 +28,7 @@ export const integrationBudgetResource: ResourceDefinition = {
   model: IntegrationBudget as unknown as ResourceDefinition['model'],
   builtInActions: ['list', 'show', 'search'],
   virtualProperties: ['history'],
+  rowFacts: markPushedUse,
   related: [
     { resourceId: 'ContractFiling', foreignKey: 'budgetLineId', localKey: 'budgetLineId' },
     { resourceId: 'PaymentVoucher', foreignKey: 'budgetLineId', localKey: 'budgetLineId' },

@@ -1,4 +1,4 @@
-import type { Model } from 'sequelize';
+import { Op, type Model } from 'sequelize';
 import { supervisoryActions, type SupervisoryActionSpec } from '../../actions/supervisory-action.js';
 import { dispatch } from '../../jobs/job-dispatch.js';
 import { ingestJob } from '../../jobs/queued-job.js';
@@ -23,6 +23,7 @@ const replayBatch: SupervisoryActionSpec<IntegrationInbox> = {
   stateLabels: BATCH_STATE_LABELS,
   reason: 'optional',
   mayAct: (user) => (user.role === 'admin' ? null : '只有系统管理员可以重新处理批次'),
+  decidableWhere: (user) => (user.role === 'admin' ? { state: { [Op.in]: ['failed', 'done'] } } : null),
   // A finished batch's body goes after its retention (the maintenance job): without it there is nothing to apply.
   inspect: async (batch, _user, transaction) => {
     const kept = await IntegrationInboxPayload.count({ where: { batchId: batch.id }, transaction });

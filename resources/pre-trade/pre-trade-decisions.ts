@@ -27,15 +27,13 @@ interface DecisionInput<M extends PreTradeRequest> {
  * to its city, a city's to the city, 省本级's to the province (政府采购法 art. 27, 财库〔2007〕119号).
  */
 export function preTradeDecisions<M extends PreTradeRequest>({ resourceId, model, subject, facts, approvalRefusal }: DecisionInput<M>) {
-  const mayAct = (user: { role: string; regionCode: string; regionName: string }, row: M): string | null => {
-    const approver = approvingRegion(row.regionCode);
-    return (user.role === 'city' || user.role === 'province') && user.regionCode === approver ? null
-      : `${subject}须由设区的市级以上采购办审批：该申请（辖区 ${row.regionCode}）由辖区 ${approver} 的采购办审批，您（${user.regionName}）不能审批`;
-  };
+  // The office is the one the law names: the records' own rule is `cityLevel` (domain/jurisdiction.ts).
+  const outsideOffice = (user: { regionName: string }, row: M): string =>
+    `${subject}须由设区的市级以上采购办审批：该申请（辖区 ${row.regionCode}）由辖区 ${approvingRegion(row.regionCode)} 的采购办审批，您（${user.regionName}）不能审批`;
   const decided = (state: 'approved' | 'rejected') => (_row: M, { user, reason, now }: { user: { username: string }; reason: string | null; now: Date }) => ({
     state, decidedAt: now, decidedBy: user.username, decisionReason: reason,
   });
-  const common = { resourceId, model, statusField: 'state', from: ['submitted'], stateLabels: REQUEST_STATES, mayAct };
+  const common = { resourceId, model, statusField: 'state', from: ['submitted'], stateLabels: REQUEST_STATES, office: 'cityLevel' as const, outsideOffice };
   const approve: SupervisoryActionSpec<M> = {
     ...common, name: 'approveRequest', label: '批准', reason: 'optional',
     inspect: async (row) => {

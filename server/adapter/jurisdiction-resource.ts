@@ -1,6 +1,6 @@
 import { Resource as SequelizeResource } from '@adminjs/sequelize';
 import { BaseRecord, type ActionContext, type Filter, type ParamsType } from 'adminjs';
-import { Op, type Model, type ModelStatic, type WhereOptions } from 'sequelize';
+import { literal, Op, type Model, type ModelStatic, type WhereOptions } from 'sequelize';
 import type { JurisdictionKind } from '../../resources/jurisdiction-kind.js';
 import { jurisdictionWhere, type SessionUser } from '../../resources/jurisdiction-scope.js';
 import { withCalendarDays } from './calendar-day-params.js';
@@ -13,6 +13,9 @@ export interface JurisdictionView {
   /** Why a record the user can see is not offered here (e.g. a unit not yet approved), for form refusals. */
   refusal?: string;
 }
+
+/** The virtual filter 待我处理 (`filters.decidable`), offered by resources whose decisions say what they decide. */
+export const DECIDABLE_FILTER = 'decidable';
 
 type JurisdictionModel = ModelStatic<Model> & { jurisdiction?: JurisdictionKind; secretFields?: readonly string[] };
 
@@ -30,11 +33,35 @@ export class JurisdictionResource extends SequelizeResource {
   private readonly view?: JurisdictionView;
   private readonly direct: DirectSelect | null;
 
-  /** `view` narrows the model by a fixed condition and gives that view its own resource id. */
-  constructor(model: ModelStatic<Model>, view?: JurisdictionView) {
+  private readonly decidable?: (user: SessionUser) => WhereOptions | null;
+  private readonly rowFacts?: (rows: Row[]) => Promise<void>;
+
+  /**
+   * `view` narrows the model by a fixed condition and gives that view its own resource id; `decidable` names, as SQL,
+   * the records the user may decide here, for the `decidable` (待我处理) filter; `rowFacts` adds to whole rows read
+   * what the decisions' rules need from other tables.
+   */
+  constructor(
+    model: ModelStatic<Model>, view?: JurisdictionView,
+    { decidable, rowFacts }: { decidable?: (user: SessionUser) => WhereOptions | null; rowFacts?: (rows: Row[]) => Promise<void> } = {},
+  ) {
     super(model);
     this.view = view;
+    this.decidable = decidable;
+    this.rowFacts = rowFacts;
     this.direct = DirectSelect.for(model);
+  }
+
+  /** `filters.decidable=true`: what this user may decide; `false`: what the user only watches. */
+  private decidableCondition(filter: Filter | undefined, context: ActionContext | undefined): WhereOptions {
+    const asked = filter?.filters?.[DECIDABLE_FILTER]?.value as unknown;
+    if (asked === undefined || asked === '' || !this.decidable) return {};
+    const user = userOf(context);
+    const mine = user ? this.decidable(user) : null;
+    const none = literal('1 = 0') as unknown as WhereOptions;
+    if (asked === 'true' || asked === true) return mine ?? none;
+    if (asked === 'false' || asked === false) return mine ? { [Op.not]: mine } : {};
+    return none;
   }
 
   private get model(): JurisdictionModel {
@@ -97,6 +124,7 @@ export class JurisdictionResource extends SequelizeResource {
     const rows = this.direct
       ? await this.direct.findAll(options)
       : (await this.model.findAll(options)).map((row) => row.toJSON() as Row);
+    if (this.rowFacts && !options.attributes && rows.length) await this.rowFacts(rows);
     return rows.map((row) => this.toRecord(row));
   }
 
@@ -105,7 +133,7 @@ export class JurisdictionResource extends SequelizeResource {
   }
 
   override async count(filter: Filter, context?: ActionContext): Promise<number> {
-    const where = this.where(context, filterToWhere(filter, this.model.sequelize!, this.model.secretFields));
+    const where = this.where(context, filterToWhere(filter, this.model.sequelize!, this.model.secretFields), this.decidableCondition(filter, context));
     return where === null ? 0 : this.total(where);
   }
 
@@ -127,7 +155,7 @@ export class JurisdictionResource extends SequelizeResource {
   private async query(
     filter: Filter, { limit, offset, sort }: { limit: number; offset: number; sort: { sortBy?: string; direction?: 'asc' | 'desc' } }, context?: ActionContext,
   ): Promise<BaseRecord[]> {
-    const where = this.where(context, filterToWhere(filter, this.model.sequelize!, this.model.secretFields));
+    const where = this.where(context, filterToWhere(filter, this.model.sequelize!, this.model.secretFields), this.decidableCondition(filter, context));
     if (where === null) return [];
     const attributes = this.model.getAttributes();
     const sortBy = sort.sortBy && Object.hasOwn(attributes, sort.sortBy) ? sort.sortBy : this.primaryKey();

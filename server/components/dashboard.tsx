@@ -8,7 +8,7 @@ import { Bar, Doughnut, Line } from 'react-chartjs-2';
 
 ChartJS.register(ArcElement, BarElement, CategoryScale, Legend, LinearScale, LineElement, PointElement, Tooltip);
 
-type Card = { key: string; label: string; count: number; overdue: number; href: string; hasDeadline: boolean };
+type Card = { key: string; label: string; count: number; overdue: number; href: string; watching: number; watchHref: string; hasDeadline: boolean };
 type Charts = {
   pushesPerDay: Array<{ day: string; pushed: number; failed: number }>;
   moneyByRegion: Array<{ regionName: string; budget: number; contracted: number; paid: number }>;
@@ -25,15 +25,23 @@ const PALETTE = ['#c8102e', '#3040d6', '#2f9e44', '#f08c00', '#7048e8', '#0c8599
 const FONT = { family: '"PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif' };
 const yuan = (n: number): string => `${(n / 10_000).toLocaleString('zh-CN', { maximumFractionDigits: 1 })} 万元`;
 
+/** What the user may decide (the card's link) and, apart, what waits in their jurisdiction for another office. */
 const PendingCard: React.FC<{ card: Card }> = ({ card }) => {
   const { translateLabel } = useTranslation();
   return (
-    <Box as="a" href={card.href} variant="white" p="lg" mr="lg" mb="lg" width="220px" data-testid={`pending-${card.key}`}
-      style={{ display: 'block', textDecoration: 'none', borderLeft: `4px solid ${card.overdue ? '#c8102e' : '#3040d6'}` }}>
-      <Text color="grey60">{card.label}</Text>
-      <Text fontSize="h3" fontWeight="bold" data-testid="pending-count">{card.count}</Text>
-      {card.hasDeadline && (
-        <Text color={card.overdue ? 'error' : 'grey60'} data-testid="pending-overdue">{translateLabel('overdueCount', undefined, { count: card.overdue })}</Text>
+    <Box variant="white" p="lg" mr="lg" mb="lg" width="220px" data-testid={`pending-${card.key}`}
+      style={{ borderLeft: `4px solid ${card.overdue ? '#c8102e' : '#3040d6'}` }}>
+      <a href={card.href} style={{ display: 'block', textDecoration: 'none' }} data-testid="pending-decide">
+        <Text color="grey60">{card.label}</Text>
+        <Text fontSize="h3" fontWeight="bold" data-testid="pending-count">{card.count}</Text>
+        {card.hasDeadline && (
+          <Text color={card.overdue ? 'error' : 'grey60'} data-testid="pending-overdue">{translateLabel('overdueCount', undefined, { count: card.overdue })}</Text>
+        )}
+      </a>
+      {card.watching > 0 && (
+        <Link href={card.watchHref} mt="sm" style={{ display: 'block' }} data-testid="pending-watching">
+          {translateLabel('watchingCount', undefined, { count: card.watching })}
+        </Link>
       )}
     </Box>
   );

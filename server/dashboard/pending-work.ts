@@ -7,9 +7,13 @@ import {
   MethodChangeRequest, PaymentApplication, PreAwardAnomaly, ProcurementUnit,
 } from '../../resources/models.js';
 import { Escalation } from '../../resources/system/escalation.model.js';
+import { decidableRuleFor } from '../decidable-records.js';
+import { DECIDABLE_FILTER } from '../adapter/jurisdiction-resource.js';
 
 export interface PendingCard {
+  /** `count` is what this user may decide (its list: `href`); `watching` what waits in their jurisdiction for another office. */
   key: string; label: string; count: number; overdue: number; href: string;
+  watching: number; watchHref: string;
   /** Whether these records have a time limit at all (so 0 overdue means something). */
   hasDeadline: boolean;
 }
@@ -63,7 +67,7 @@ const CARDS: readonly CardDef[] = [
 export function workbenchFilterKeys(): Array<{ resourceId: string; key: string }> {
   const anyone = { role: 'province' } as SessionUser;
   return [
-    ...CARDS.flatMap((card) => Object.keys(card.filters(anyone)).map((key) => ({ resourceId: card.resourceId, key }))),
+    ...CARDS.flatMap((card) => [...Object.keys(card.filters(anyone)), DECIDABLE_FILTER].map((key) => ({ resourceId: card.resourceId, key }))),
     { resourceId: 'Escalation', key: 'resolved' },
   ];
 }
@@ -71,7 +75,10 @@ export function workbenchFilterKeys(): Array<{ resourceId: string; key: string }
 const query = (filters: Record<string, string>): string =>
   Object.entries(filters).map(([k, v]) => `filters.${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&');
 
-/** Counts under the same jurisdiction rule as the lists; a card the user's role does not use is left out. */
+/**
+ * Counts under the same jurisdiction rule as the lists, split into what the user may decide and what they only
+ * watch, by the rule of the card's decisions; a card the user's role does not use is left out.
+ */
 export async function pendingWork(user: SessionUser): Promise<PendingCard[]> {
   const cards: PendingCard[] = [];
   for (const card of CARDS) {
@@ -79,18 +86,27 @@ export async function pendingWork(user: SessionUser): Promise<PendingCard[]> {
     const scope = jurisdictionWhere(card.model.jurisdiction, user);
     const where = card.where(user);
     if (scope === null || where === null) continue;
+    const mine = decidableRuleFor(card.resourceId)(user);
     const base = { [Op.and]: [scope, where] };
+    const decidable = mine === null ? null : { [Op.and]: [base, mine] };
     const hasOverdue = 'overdue' in card.model.getAttributes();
-    const [count, overdue] = await Promise.all([
+    const [all, count, overdue] = await Promise.all([
       card.model.count({ where: base }),
-      hasOverdue ? card.model.count({ where: { [Op.and]: [base, { overdue: true }] } }) : Promise.resolve(0),
+      decidable ? card.model.count({ where: decidable }) : Promise.resolve(0),
+      hasOverdue && decidable ? card.model.count({ where: { [Op.and]: [decidable, { overdue: true }] } }) : Promise.resolve(0),
     ]);
-    cards.push({ key: card.key, label: card.label, count, overdue, hasDeadline: hasOverdue, href: `/admin/resources/${card.resourceId}?${query(card.filters(user))}` });
+    const filters = card.filters(user);
+    cards.push({
+      key: card.key, label: card.label, count, overdue, hasDeadline: hasOverdue,
+      href: `/admin/resources/${card.resourceId}?${query({ ...filters, [DECIDABLE_FILTER]: 'true' })}`,
+      watching: all - count, watchHref: `/admin/resources/${card.resourceId}?${query({ ...filters, [DECIDABLE_FILTER]: 'false' })}`,
+    });
   }
   // Escalations are addressed to one office, not to a subtree: a city sees what its counties let run over.
   if (user.role === 'city' || user.role === 'province') {
     const count = await Escalation.count({ where: { escalatedTo: user.regionCode, resolved: false } });
-    cards.push({ key: 'escalated', label: '下级超期上报', count, overdue: count, hasDeadline: true, href: `/admin/resources/Escalation?filters.resolved=false` });
+    const href = `/admin/resources/Escalation?filters.resolved=false`;
+    cards.push({ key: 'escalated', label: '下级超期上报', count, overdue: count, hasDeadline: true, href, watching: 0, watchHref: href });
   }
   return cards;
 }

@@ -9,7 +9,7 @@ export const en = {
     reasonRequiredLabel: 'Reason (required)', reasonOptionalLabel: 'Comment (optional)', bulkChosen: '{{count}} selected: {{titles}}',
     greeting: 'Hello, {{name}} ({{role}}, {{region}}). Welcome to the Jiangxi procurement supervision panel.', backgroundJobs: 'Background jobs',
     queueBullmq: 'BullMQ queue', queueInline: 'In-process',
-    pendingWork: 'Waiting for you', overdueCount: '{{count}} overdue', chartPushes: 'Pushes in the last 30 days', chartPushed: 'Pushed',
+    pendingWork: 'Waiting for you', overdueCount: '{{count}} overdue', watchingCount: '{{count}} more for another office (view only)', chartPushes: 'Pushes in the last 30 days', chartPushed: 'Pushed',
     chartFailed: 'Failed', chartMethods: 'Contract amount this year by method', chartMoney: 'Budget, contracted and paid by region', chartBudget: 'Integration budget',
     chartContracted: 'Contracted', chartPaid: 'Paid', queueBoard: 'Open the queue board',
     exportIntro: 'Exports every record of the list as filtered and sorted now (your jurisdiction only) to an Excel file written in the background; download it here, it is kept 24 hours.',

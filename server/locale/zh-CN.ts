@@ -99,7 +99,7 @@ export const zhCN = {
     reasonRequiredLabel: '原因（必填）', reasonOptionalLabel: '意见（选填）', bulkChosen: '已选择 {{count}} 条：{{titles}}',
     greeting: '您好，{{name}}（{{role}}，{{region}}）。欢迎使用江西省政府采购监管平台。', backgroundJobs: '后台任务',
     queueBullmq: 'BullMQ 队列', queueInline: '进程内执行',
-    pendingWork: '待办事项', overdueCount: '其中超期 {{count}} 件', chartPushes: '近30日推送一体化情况', chartPushed: '推送成功',
+    pendingWork: '待办事项', overdueCount: '其中超期 {{count}} 件', watchingCount: '另有 {{count}} 件由其他采购办处理（仅查看）', chartPushes: '近30日推送一体化情况', chartPushed: '推送成功',
     chartFailed: '推送失败', chartMethods: '本年度合同金额按采购方式', chartMoney: '各地区一体化预算、合同与支付金额', chartBudget: '一体化预算',
     chartContracted: '合同金额', chartPaid: '已支付', queueBoard: '查看任务队列',
     exportIntro: '将按当前列表的筛选条件和排序导出全部记录（仅限您辖区内的数据），在后台生成 Excel 文件，完成后可在此下载，文件保留 24 小时。',

@@ -17,6 +17,7 @@ const regionWhere: Record<string, WhereOptions> = {
   nanchang: { regionCode: { [Op.like]: '3601%' } },
   province: {},
 };
+const ownRegion: Record<string, string> = { nanchangxian: '360121', nanchang: '360100', province: '360000' };
 
 beforeAll(async () => {
   app = await startTestApp();
@@ -25,16 +26,20 @@ beforeAll(async () => {
 afterAll(async () => { await app.stop(); });
 
 describe('工作台 (GET /admin/api/dashboard)', () => {
-  it.each(['nanchangxian', 'nanchang', 'province'])('%s sees counts of its own jurisdiction, each linking to the filtered list', async (user) => {
+  it.each(['nanchangxian', 'nanchang', 'province'])('%s sees counts of what its own office decides, what it only watches apart, each linking to its list', async (user) => {
     const { body } = await clients[user]!.get('/admin/api/dashboard');
     const cards = Object.fromEntries(body.pending.map((c: any) => [c.key, c]));
+    const own = { regionCode: ownRegion[user]! };
+    const decidable = await ProcurementUnit.count({ where: { ...own, status: 'submitted' } });
     expect(cards.unitReview).toMatchObject({
-      label: '待审核采购单位', count: await ProcurementUnit.count({ where: { ...regionWhere[user], status: 'submitted' } }),
-      overdue: await ProcurementUnit.count({ where: { ...regionWhere[user], status: 'submitted', overdue: true } }),
-      href: '/admin/resources/ProcurementUnit?filters.status=submitted', hasDeadline: true,
+      label: '待审核采购单位', count: decidable,
+      overdue: await ProcurementUnit.count({ where: { ...own, status: 'submitted', overdue: true } }),
+      watching: await ProcurementUnit.count({ where: { ...regionWhere[user], status: 'submitted' } }) - decidable,
+      href: '/admin/resources/ProcurementUnit?filters.status=submitted&filters.decidable=true',
+      watchHref: '/admin/resources/ProcurementUnit?filters.status=submitted&filters.decidable=false', hasDeadline: true,
     });
-    expect(cards.payments.count).toBe(await PaymentApplication.count({ where: { ...regionWhere[user], status: 'pending' } }));
-    const list = await clients[user]!.get(`/admin/api/resources/ProcurementUnit/actions/list?filters.status=submitted`);
+    expect(cards.payments.count).toBe(await PaymentApplication.count({ where: { ...own, status: 'pending' } }));
+    const list = await clients[user]!.get(`/admin/api/resources/ProcurementUnit/actions/list?filters.status=submitted&filters.decidable=true`);
     expect(list.body.meta.total).toBe(cards.unitReview.count);
     expect(cards.inboxFailed).toBeUndefined();
   });
