@@ -75,6 +75,7 @@ export const en = {
     outsideJurisdiction: 'The record does not exist or is outside your jurisdiction',
     roleMayNotAct: 'Your role may not perform this action',
   },
+  properties: { decidable: 'Mine to decide' },
   resources: {
     SupervisorUser: {
       labels: { role: { admin: 'Administrator', province: 'Provincial office', city: 'City office', county: 'County office', gongguanban: 'Public resources office' } },

@@ -192,6 +192,7 @@ export const zhCN = {
     updatedAt: '更新时间',
     deadline: '办理时限', dueDate: '到期日', overdue: '已超期', overdueDays: '超期工作日',
     lateFiling: '逾期备案', lateFilingDays: '逾期工作日',
+    decidable: '待我处理',
   },
   resources: {
     Region: {
