@@ -4,7 +4,7 @@ import { refuseForm } from '../../actions/form-refusal.js';
 import { supervisoryActions, type SupervisoryActionSpec } from '../../actions/supervisory-action.js';
 import { effectiveSupplierStatus, SUPPLIER_STATUS_LABELS } from '../../domain/agreement-time-states.js';
 import { validateCreditCode } from '../../domain/credit-code.js';
-import { calendarDayOf } from '../../domain/dates.js';
+import { calendarDayOf, NOT_A_DAY_MESSAGE } from '../../domain/dates.js';
 import { sessionUserOf } from '../jurisdiction-scope.js';
 import type { ResourceDefinition } from '../resource-definition.js';
 import { AgreementGoods } from './agreement-goods.model.js';
@@ -22,6 +22,9 @@ const dateOf = (value: unknown): string => {
   const given = String(value ?? '').trim();
   return calendarDayOf(given) ?? given.slice(0, 10);
 };
+/** Why a period end is no day: blank, or a day that does not exist (2026-02-30, which JS Dates roll over to March). */
+const periodError = (day: string, blank: string): string | undefined =>
+  (!DATE.test(day) ? blank : calendarDayOf(day) === null ? NOT_A_DAY_MESSAGE : undefined);
 
 /** Admitting a supplier: the owner's office, a valid credit code, a validity period, and not admitted twice. */
 async function prepareNewSupplier(request: ActionRequest, context: ActionContext): Promise<ActionRequest> {
@@ -41,9 +44,11 @@ async function prepareNewSupplier(request: ActionRequest, context: ActionContext
   else if (supplierName.length > 200) errors.supplierName = '供应商名称不能超过 200 个字';
   const code = validateCreditCode(creditCode);
   if (!code.valid) errors.creditCode = code.message!;
-  if (!DATE.test(validFrom)) errors.validFrom = '请填写协议有效期的开始日期';
-  if (!DATE.test(validTo)) errors.validTo = '请填写协议有效期的结束日期';
-  else if (DATE.test(validFrom) && validTo < validFrom) errors.validTo = `结束日期 ${validTo} 早于开始日期 ${validFrom}`;
+  const fromError = periodError(validFrom, '请填写协议有效期的开始日期');
+  const toError = periodError(validTo, '请填写协议有效期的结束日期');
+  if (fromError) errors.validFrom = fromError;
+  if (toError) errors.validTo = toError;
+  else if (!fromError && validTo < validFrom) errors.validTo = `结束日期 ${validTo} 早于开始日期 ${validFrom}`;
   if (Object.keys(errors).length) refuseForm(errors);
   const admitted = await AgreementSupplier.findOne({ where: { libraryId: library.id, creditCode, status: 'active' } });
   if (admitted) refuseForm({ creditCode: `该供应商已是“${library.name}”的协议供应商（${admitted.supplierName}）` });
