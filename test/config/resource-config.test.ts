@@ -26,6 +26,15 @@ describe('config/resources.yaml', () => {
     expect(config.get('AuditLog')!.actions.list).toEqual(['admin', 'province', 'city', 'county', 'gongguanban']);
   });
 
+  it('every list whose records belong to regions shows the region: a city or the province sees several levels at once', () => {
+    const config = parse(shipped);
+    const regional = [...config.entries()].filter(([, c]) => c.showProperties?.some((p) => p === 'regionCode' || p === 'registrationRegion'));
+    expect(regional.length).toBeGreaterThan(10);
+    for (const [id, c] of regional) {
+      expect({ id, listsRegion: c.listProperties!.some((p) => p === 'regionCode' || p === 'registrationRegion') }).toEqual({ id, listsRegion: true });
+    }
+  });
+
   it('an unknown resource names the file, the path and the valid resources', () => {
     expectError(`${shipped}\n  Unicorn:\n    label: x\n    menu: system\n    actions: {}\n`,
       /config\/resources\.yaml: resources\.Unicorn: 未知资源 "Unicorn"，可用资源: .*ProcurementUnit/);
