@@ -1,6 +1,7 @@
 import { Op, type Model, type WhereOptions } from 'sequelize';
 import { decidedRegions, inRegions, type RegionFilter } from '../domain/jurisdiction.js';
 import type { SessionUser } from '../resources/jurisdiction-scope.js';
+import { classifyDatabaseError } from '../server/database-errors.js';
 import type { SupervisoryActionSpec } from './supervisory-action.js';
 
 export const ALREADY_DECIDED = '该记录已被他人处理';
@@ -68,6 +69,6 @@ export function decidableByAny(specs: ReadonlyArray<SupervisoryActionSpec<Model>
 
 /** A serialisation failure between two writers is the same race as a lost guard, seen by the database instead of by us. */
 export function isWriteRace(error: unknown): boolean {
-  return error instanceof Error && /could not serialize|SQLITE_BUSY|deadlock/i.test(error.message);
+  return classifyDatabaseError(error) === 'conflict';
 }
 
