@@ -16,6 +16,23 @@ async function decide(path: string, action: string, reason: string): Promise<{ t
   return ((await response.json()) as { notice: { type: string; message: string } }).notice;
 }
 
+/**
+ * A decision the page does not offer, sent as a crafted request in the user's own session (from our origin): the server
+ * still refuses it with the specific reason.
+ */
+async function crafted(path: string, action: string): Promise<{ type: string; message: string }> {
+  const response = await s.page.request.post(`${s.app!.url}/admin/api${path.replace('/admin', '')}/${action}`, {
+    data: { reason: '' }, headers: { Origin: s.app!.url },
+  });
+  return ((await response.json()) as { notice: { type: string; message: string } }).notice;
+}
+
+/** The record actions a show page offers. */
+async function offered(path: string): Promise<string[]> {
+  const response = await s.page.request.get(`${s.app!.url}/admin/api${path.replace('/admin', '')}/show`);
+  return ((await response.json()) as { record: { recordActions: Array<{ name: string }> } }).record.recordActions.map((a) => a.name);
+}
+
 async function switchUser(username: string): Promise<void> {
   await s.page.goto(`${s.app!.url}/admin/logout`);
   await loginThroughForm(s.page, s.app!.url, username);
@@ -42,7 +59,9 @@ describe('异常处理 and 评标专业审核 in the browser', () => {
     const review = (await ExpertSpecialtyReview.findOne({ where: { registrationRegion: '360121', state: 'city_review' } }))!;
     const path = `/admin/resources/ExpertSpecialtyReview/records/${review.id}`;
 
-    const early = await decide(path, 'approveSpecialtyStep', '');
+    // The province's step has not come: the page offers no button, and a crafted request is refused.
+    expect(await offered(path)).not.toContain('approveSpecialtyStep');
+    const early = await crafted(path, 'approveSpecialtyStep');
     expect(early.message).toContain('应由专家注册地所在市的采购办审核');
 
     await switchUser('nanchang');

@@ -35,6 +35,9 @@ describe('一体化 in the browser (南昌县采购办)', () => {
   it('resets a wrong budget match with a reason, and refuses one whose filing was pushed', async () => {
     if (!s.app) return;
     const budget = (await IntegrationBudget.findOne({ where: { regionCode: '360121', matchStatus: 'matched', fiscalYear: 2021 } }))!;
+    await s.page.goto(`${s.app.url}/admin/resources/IntegrationBudget/records/${budget.id}/show`);
+    await s.page.getByTestId('record-history').waitFor();
+    expect(await s.page.getByTestId('action-resetBudgetMatch').count()).toBe(1);
     await s.page.goto(`${s.app.url}/admin/resources/IntegrationBudget/records/${budget.id}/resetBudgetMatch`);
     await s.page.getByTestId('action-submit').waitFor();
     expect(await s.page.getByTestId('detail-指标ID').innerText()).toBe(budget.budgetLineId);
@@ -49,10 +52,17 @@ describe('一体化 in the browser (南昌县采购办)', () => {
 
     const filing = (await ContractFiling.findOne({ where: { regionCode: '360121', pushStatus: 'pushed' } }))!;
     const blocked = (await IntegrationBudget.findOne({ where: { budgetLineId: filing.budgetLineId! } }))!;
-    await s.page.goto(`${s.app.url}/admin/resources/IntegrationBudget/records/${blocked.id}/resetBudgetMatch`);
-    const refusal = await s.page.getByTestId('refusal').innerText();
-    expect(refusal).toContain(filing.contractNo);
-    await screenshot(s.page, 'integration-reset-refused');
+    // Not offered on a line a pushed filing uses; a crafted request in the same session is refused, naming the filing.
+    await s.page.goto(`${s.app.url}/admin/resources/IntegrationBudget/records/${blocked.id}/show`);
+    await s.page.getByTestId('record-history').waitFor();
+    expect(await s.page.getByTestId('action-resetBudgetMatch').count()).toBe(0);
+    await screenshot(s.page, 'integration-reset-not-offered');
+    const crafted = await s.page.request.post(`${s.app.url}/admin/api/resources/IntegrationBudget/records/${blocked.id}/resetBudgetMatch`, {
+      data: { reason: '伪造的请求（端到端测试）' }, headers: { Origin: s.app.url },
+    });
+    const notice = ((await crafted.json()) as { notice: { type: string; message: string } }).notice;
+    expect(notice.type).toBe('error');
+    expect(notice.message).toContain(filing.contractNo);
     await blocked.reload();
     expect(blocked.matchStatus).toBe('matched');
   });
