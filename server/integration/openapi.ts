@@ -1,15 +1,12 @@
-import { ALLOWED_CLOCK_SKEW_MS, MAX_ITEMS_PER_BATCH } from '../../domain/integration-items.js';
+import { z } from 'zod';
+import {
+  ALLOWED_CLOCK_SKEW_MS, budgetItemSchema, MAX_ITEMS_PER_BATCH, unitItemSchema, voucherItemSchema,
+} from '../../domain/integration-items.js';
 
 const error = { $ref: '#/components/schemas/Error' };
 const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: error } } });
-const money = { oneOf: [{ type: 'number' }, { type: 'string', pattern: '^\\d{1,13}(\\.\\d{1,2})?$' }], description: '金额（元），最多两位小数，大于 0' };
-const skewMinutes = ALLOWED_CLOCK_SKEW_MS / 60_000;
-const dateTime = { type: 'string', format: 'date-time', description: `ISO 8601，如 2026-11-20T09:30:00+08:00；晚于接收时间 ${skewMinutes} 分钟以上的该项被拒收` };
-/** Every text field: control characters (U+0000–U+001F, U+007F–U+009F, tab and line breaks included) and unpaired UTF-16 surrogates are refused per item. */
-const text = (maxLength: number, description?: string) => ({
-  type: 'string', maxLength, description: `${description ? `${description}；` : ''}不得含控制字符（含制表符、换行）或不成对的 UTF-16 代理项`,
-});
-const region = { type: 'string', pattern: '^\\d{6}$', description: '行政区划代码，须为江西省内的区划' };
+/** The items' schemas come from the zod schemas that validate them, so the document and the checks cannot disagree. */
+const itemSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' });
 
 const schemas = {
   Error: {
@@ -24,43 +21,9 @@ const schemas = {
       message: { type: 'string', description: '中文说明（我方的说明，不含解析器或数据库的原始报错）' }, batchId: { type: 'string' },
     },
   },
-  Budget: {
-    type: 'object',
-    required: ['budgetLineId', 'fiscalYear', 'regionCode', 'unitBudgetCode', 'unitName', 'projectName', 'categoryCode', 'amount', 'fundType', 'updatedAt'],
-    properties: {
-      budgetLineId: text(64, '指标ID（唯一键）'),
-      fiscalYear: { type: 'integer', minimum: 2000, maximum: 2100 },
-      regionCode: region,
-      unitBudgetCode: text(50, '单位预算编码'),
-      unitName: text(200),
-      projectName: text(300),
-      categoryCode: text(30, '品目编码'),
-      amount: money,
-      fundType: text(50, '资金性质'),
-      updatedAt: { ...dateTime, description: `一体化侧的更新时间；不晚于已存数据的更新被忽略；晚于接收时间 ${skewMinutes} 分钟以上的该项被拒收` },
-    },
-  },
-  Unit: {
-    type: 'object', required: ['unitBudgetCode', 'unitName', 'creditCode', 'regionCode', 'updatedAt'],
-    properties: {
-      unitBudgetCode: text(50, '单位预算编码（唯一键）'),
-      unitName: text(200),
-      creditCode: { type: 'string', pattern: '^[0-9A-HJ-NPQRTUWXY]{18}$', description: '统一社会信用代码' },
-      regionCode: region,
-      updatedAt: dateTime,
-    },
-  },
-  PaymentVoucher: {
-    type: 'object', required: ['voucherNo', 'budgetLineId', 'payeeName', 'amount', 'paidAt'],
-    properties: {
-      voucherNo: text(64, '凭证号（唯一键）'),
-      budgetLineId: text(64),
-      contractNo: { ...text(64), nullable: true },
-      payeeName: text(200),
-      amount: money,
-      paidAt: { ...dateTime, description: `支付时间；同一凭证号以支付时间较晚者为准；晚于接收时间 ${skewMinutes} 分钟以上的该项被拒收` },
-    },
-  },
+  Budget: itemSchema(budgetItemSchema),
+  Unit: itemSchema(unitItemSchema),
+  PaymentVoucher: itemSchema(voucherItemSchema),
   Accepted: {
     type: 'object', required: ['batchId', 'accepted', 'rejected'],
     properties: {
