@@ -168,7 +168,6 @@ export function decisionsIn(actions: Record<string, unknown> | undefined): Array
 
 /** The record action (and, when asked, the bulk action) that AdminJS shows for a supervisory decision. */
 export function supervisoryActions<M extends Model>(spec: SupervisoryActionSpec<M>): Record<string, Partial<Action<ActionResponse>>> {
-  const statusField = spec.statusField === undefined ? 'status' : spec.statusField;
   const recordAction: Partial<Action<RecordActionResponse>> = {
     actionType: 'record',
     custom: { reason: spec.reason },

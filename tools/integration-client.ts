@@ -2,6 +2,7 @@ import { signRequest } from '../domain/integration-signature.js';
 import type { IntegrationKind } from '../domain/integration-items.js';
 
 export interface PlatformCredentials { appKey: string; secret: string }
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the API's JSON answer, whose shape each caller asserts
 export interface ApiAnswer { status: number; body: any }
 
 /** What the 一体化 platform does: signs the exact bytes it sends. Tests, the simulator and benchmarks share it. */
@@ -38,6 +39,7 @@ export async function getBatch(baseUrl: string, credentials: PlatformCredentials
 }
 
 /** Polls until the batch is `done` or `failed`. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the batch report as the API answers it
 export async function waitForBatch(baseUrl: string, credentials: PlatformCredentials, batchId: string, timeoutMs = 60_000): Promise<any> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {

@@ -60,8 +60,8 @@ describe('config/resources.yaml', () => {
   it('unknown keys, menus, sort fields, broken YAML and missing resources are errors', () => {
     expectError(shipped.replace('    menu: entities\n    listProperties: [name, creditCode,', '    menu: entities\n    colour: red\n    listProperties: [name, creditCode,'), /resources\.ProcurementUnit/);
     expectError(shipped.replace('menu: integration', 'menu: nowhere'), /resources\.IntegrationUnit\.menu: 未知菜单 "nowhere"/);
-    expectError(shipped.replace(/(\n  Region:[\s\S]*?)sort: \{ sortBy: code, direction: asc \}/, '$1sort: { sortBy: colour, direction: asc }'), /resources\.Region\.sort\.sortBy: 未知字段 "colour"/);
+    expectError(shipped.replace(/(\n {2}Region:[\s\S]*?)sort: \{ sortBy: code, direction: asc \}/, '$1sort: { sortBy: colour, direction: asc }'), /resources\.Region\.sort\.sortBy: 未知字段 "colour"/);
     expectError('resources: [', /YAML 格式错误/);
-    expectError(shipped.replace(/\n  Region:[\s\S]*$/, '\n'), /缺少资源配置: Region/);
+    expectError(shipped.replace(/\n {2}Region:[\s\S]*$/, '\n'), /缺少资源配置: Region/);
   });
 });

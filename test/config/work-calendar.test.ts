@@ -138,7 +138,7 @@ describe('config/deadlines.yaml', () => {
     ['a date outside its year', shipped.replace("'2026-01-01..2026-01-03'", "'2025-12-31..2026-01-03'"), 'calendar.2026：日期 2025-12-31 不属于 2026 年'],
     ['a range backwards', shipped.replace("'2026-04-04..2026-04-06'", "'2026-04-06..2026-04-04'"), '结束日期早于开始日期'],
     ['a time limit of zero', shipped.replace('workingDays: 7', 'workingDays: 0'), 'steps.contractFiling.workingDays'],
-    ['a missing step', shipped.replace(/  contractFiling:[\s\S]*?\n\n/, '\n'), 'steps.contractFiling'],
+    ['a missing step', shipped.replace(/ {2}contractFiling:[\s\S]*?\n\n/, '\n'), 'steps.contractFiling'],
     ['a malformed date', shipped.replace("'2027-04-05'", "'2027-4-5'"), 'calendar.2027.holidays'],
   ])('%s stops start-up naming the place', (_what, text, expected) => {
     expect(() => loadDeadlineRules(file(text))).toThrow(expected);
