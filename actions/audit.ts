@@ -27,6 +27,8 @@ export interface AuditEntry {
   regionCode?: string | null;
   changes?: FieldChanges | null;
   reason?: string | null;
+  /** When it happened, if not now: the demo's history is written by the same code at its own dates. */
+  at?: Date;
 }
 
 function auditRow(entry: AuditEntry) {
@@ -41,6 +43,7 @@ function auditRow(entry: AuditEntry) {
     regionCode: entry.regionCode ?? null,
     changes: entry.changes && Object.keys(entry.changes).length ? JSON.stringify(entry.changes) : null,
     reason: entry.reason ?? null,
+    ...(entry.at && { createdAt: entry.at }),
   };
 }
 

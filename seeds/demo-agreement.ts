@@ -34,8 +34,10 @@ export async function seedDemoAgreement(random: Random, day: (n: number) => Date
   // time, so an end already past would show every demo bidding as 已结束.
   const runningUntil = new Date(Math.max(day(0).getTime(), Date.now()) + 2 * 86_400_000);
   for (const spec of DEMO_LIBRARIES) {
-    const library = await AgreementLibrary.create({ ownerRegionCode: spec.owner, name: spec.name, createdBy: '演示数据', categoriesInitializedAt: day(200) }, { transaction });
+    const library = await AgreementLibrary.create({ ownerRegionCode: spec.owner, name: spec.name, createdBy: '演示数据', createdAt: day(210) }, { transaction });
+    // 初始化品目 ten days after the library was built, as the action does it: the standard tree, then the time.
     await addMissingCategories(library, transaction);
+    await library.update({ categoriesInitializedAt: day(200) }, { transaction });
     const suppliers: AgreementSupplier[] = [];
     for (const [i, supplierName] of SUPPLIERS.entries()) {
       suppliers.push(await AgreementSupplier.create({

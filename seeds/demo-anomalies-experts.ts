@@ -102,7 +102,7 @@ export async function seedDemoAnomaliesAndExperts(
       const passed = (step: SpecialtyState) => CHAIN.indexOf(target) > CHAIN.indexOf(step) && target !== 'returned';
       await ExpertSpecialtyReview.create({
         expertId: expert.id, expertName: expert.name, registrationRegion: regionCode, specialtyCode: code, specialtyName: specialty,
-        state: target, appliedAt: day(15 - s),
+        state: target, appliedAt: day(20 - s),
         cityReviewedBy: start === 'city_review' && (passed('city_review') || target === 'returned') ? '市级演示审核员' : null,
         cityReviewedAt: start === 'city_review' && (passed('city_review') || target === 'returned') ? day(12) : null,
         provinceReviewedBy: passed('province_review') ? '省级演示审核员' : null,

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { migrateToLatest } from '../migrations/migrator.js';
-import { initModels } from '../resources/models.js';
+import { migrateMiddleToLatest, migrateToLatest } from '../migrations/migrator.js';
+import { initMiddleModels, initModels } from '../resources/models.js';
 import { createSequelize } from '../server/database.js';
 import { env } from '../server/env.js';
 import { logger } from '../server/logger.js';
@@ -18,10 +18,15 @@ if (env().NODE_ENV === 'production') {
 }
 const sequelize = createSequelize(env().DATABASE_URL);
 initModels(sequelize);
+// The demo's pushed filings are pushed by the push job, which writes the payment intermediate database.
+const middle = createSequelize(env().MIDDLE_DATABASE_URL);
+initMiddleModels(middle);
 try {
   await migrateToLatest(sequelize);
+  await migrateMiddleToLatest(middle);
   await seedDemo(sequelize, { password: env().DEMO_PASSWORD, scale });
   logger.info({ scale }, '演示数据已就绪');
 } finally {
   await sequelize.close();
+  await middle.close();
 }

@@ -8,6 +8,8 @@ import {
   ProcurementProject, ProjectBudgetLine, SupplierRegistration, VirtualBudget, type ProcurementUnit,
 } from '../resources/models.js';
 import type { OrganisationForm, ProjectStage } from '../resources/plan/procurement-project.model.js';
+import { matchToProject } from '../resources/integration/budget-match.js';
+import { demoLineId } from './demo-integration.js';
 import type { createRandom } from './random.js';
 
 type Random = ReturnType<typeof createRandom>;
@@ -44,23 +46,38 @@ export async function seedDemoPlan(
     category: i === 1 ? 'goods' : 'services', amount: fenToDecimal(random.int(20_000, 900_000) * 100),
     fundSource: ['一般公共预算', '一般公共预算', '财政拨款+单位自筹'][i]!, scenario: SCENARIOS[(i * 2 + Number(regionNo)) % SCENARIOS.length]!,
     remark: null, linkedBudgetLineId: i === 0 ? `ZB2026${regionCode}0012` : null, linkedAt: i === 0 ? day(3) : null,
-    createdBy: '演示数据',
+    createdBy: '演示数据', createdAt: day(30),
   }));
   const created = await VirtualBudget.bulkCreate(virtualBudgets, { transaction });
   for (const budget of created) {
     await budget.update({ budgetNo: virtualBudgetNo(budget.fiscalYear, regionCode, budget.id) }, { transaction, hooks: false });
   }
+  // The unit's multi-year contract (demo-integration.ts) is filed against its first virtual budget.
+  if (created[0]) await ContractFiling.update({ virtualBudgetId: created[0].id }, { where: { regionCode, budgetType: 'virtual', procurementUnitId: created[0].procurementUnitId }, transaction });
 
-  const lines = await IntegrationBudget.findAll({ where: { regionCode, fiscalYear: 2026 }, order: [['id', 'ASC']], transaction });
   const filings = await ContractFiling.findAll({ where: { regionCode, kind: 'procurement', status: 'filed' }, order: [['id', 'ASC']], transaction });
   let serial = 0;
   for (const [u, unit] of approved.entries()) {
+    // The unit's lines from 一体化, each funding one project: the first its main contract, the second the next project
+    // (or, once linked, the virtual budget's); a project beyond them gets a line of its own.
+    const virtualBudget = created[u];
+    const first = await IntegrationBudget.findOne({ where: { budgetLineId: demoLineId(2026, regionCode, u, 0) }, transaction });
+    const second = await IntegrationBudget.findOne({ where: { budgetLineId: demoLineId(2026, regionCode, u, 1) }, transaction });
+    const free = [second].filter((line): line is IntegrationBudget => line !== null && line.budgetLineId !== virtualBudget?.linkedBudgetLineId);
     for (const [p, plan] of PLANS.entries()) {
       if (u >= 2 && p >= 3) continue;
       serial += 1;
       const no = `CG-2026-${regionCode}-${String(serial).padStart(4, '0')}`;
-      const line = lines[(u * PLANS.length + p) % Math.max(lines.length, 1)];
-      const filing = p === 0 ? filings[u] : undefined;
+      const funding = p === 1 && virtualBudget ? 'virtual' as const : 'integrated' as const;
+      const line = funding === 'virtual'
+        ? (virtualBudget!.linkedBudgetLineId ? second : null)
+        : p === 0 ? first : free.shift() ?? await IntegrationBudget.create({
+          budgetLineId: `ZB2026${regionCode}${String(u + 1).padStart(3, '0')}P${p}`, fiscalYear: 2026, regionCode,
+          unitBudgetCode: unit.unitBudgetCode, unitName: unit.name, projectName: `2026年${['办公设备购置', '信息化运维服务', '食堂食材采购', '教学设备采购', '安保服务'][p]}`,
+          categoryCode: p === 2 ? 'A02010104' : 'C16070000', amount: fenToDecimal(random.int(100_000, 2_000_000) * 100),
+          fundType: '一般公共预算', sourceUpdatedAt: day(70), procurementUnitId: unit.id,
+        }, { transaction });
+      const filing = p === 0 ? filings.find((f) => f.budgetLineId === line?.budgetLineId) : undefined;
       const name = filing?.projectName ?? `${unit.name}${['办公设备购置', '信息化运维服务', '食堂食材采购', '教学设备采购', '安保服务'][p]}项目`;
       const amount = filing ? filing.amount : line ? fenToDecimal(Math.floor(toFen(line.amount) * 0.9)) : fenToDecimal(random.int(10_000, 500_000) * 100);
       const reviewed = plan.stage !== 'planning';
@@ -76,12 +93,10 @@ export async function seedDemoPlan(
         socialAgencyName: plan.social ? SOCIAL_AGENCIES[(u + p) % SOCIAL_AGENCIES.length]! : null,
         entrustedAt: plan.social ? day(35 - p) : null, stage: plan.stage,
       }, { transaction });
-      const budgetNo = p === 1 && created[u] ? created[u]!.budgetNo : line?.budgetLineId;
-      if (budgetNo) {
-        await ProjectBudgetLine.create({
-          projectId: project.id, regionCode, budgetKind: p === 1 && created[u] ? 'virtual' : 'integrated', budgetNo, amount,
-        }, { transaction });
-      }
+      const budgetNo = funding === 'virtual' ? virtualBudget!.budgetNo : line?.budgetLineId;
+      if (budgetNo) await ProjectBudgetLine.create({ projectId: project.id, regionCode, budgetKind: funding, budgetNo, amount }, { transaction });
+      // The purchaser matches the project's 一体化 line to it (a virtual budget's through the line it was linked to).
+      if (line) await line.update(matchToProject(project, day(38 - p)), { transaction });
       if (plan.stage === 'planning') continue;
       await seedProjectPublicity(project, plan.stage, random, day, transaction);
       const [supplier, creditCode] = SUPPLIERS[(u + p) % SUPPLIERS.length]!;

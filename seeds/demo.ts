@@ -7,9 +7,10 @@ import { normaliseUsername, passwordWeakness } from '../domain/user-rules.js';
 import { Affiliation, IntegrationUnit, ProcurementUnit, Region, SupervisorUser } from '../resources/models.js';
 import { seedDemoAgreement } from './demo-agreement.js';
 import { seedDemoAnomaliesAndExperts } from './demo-anomalies-experts.js';
-import { seedDemoIntegration } from './demo-integration.js';
+import { seedDemoIntegration, seedDemoPushHistory } from './demo-integration.js';
 import { seedDemoPlan } from './demo-plan.js';
 import { seedDemoPreTrade } from './demo-pre-trade.js';
+import { completePushes, officeOf, type DemoPush } from './demo-pushes.js';
 import { createRandom } from './random.js';
 import { hashPassword } from '../server/password-hash.js';
 
@@ -36,6 +37,12 @@ const DEPARTMENTS = [
   '生态环境局', '住房和城乡建设局', '文化广电旅游局', '市场监督管理局', '应急管理局', '人力资源和社会保障局',
 ];
 const SUBORDINATES = ['第一中学', '人民医院', '实验小学', '疾病预防控制中心', '档案馆', '图书馆', '中心幼儿园', '职业技术学校'];
+const BRANCHES = ['', '东区分部', '西区分部', '南区分部', '北区分部', '红谷滩分部', '青山湖分部', '高新区分部', '经开区分部', '湾里分部'];
+
+/** A load-test copy (`scale` > 1) of a unit is a branch of it, so every name stays distinct and reads as a real one. */
+function branchOf(copy: number): string {
+  return BRANCHES[copy] ?? `第${'一二三四五六七八九十'[copy % 10]}${copy >= 10 ? '批' : ''}分部`;
+}
 
 export function randomCreditCode(random: ReturnType<typeof createRandom>, regionCode: string, category: '1' | '2'): string {
   let org = '';
@@ -75,6 +82,7 @@ export async function seedDemoBusinessData(sequelize: Sequelize, options: { scal
   const regionName = new Map(JIANGXI_REGIONS.map((r) => [r.code, r.name]));
   const day = (n: number): Date => new Date(now.getTime() - n * 86_400_000);
 
+  const pushes: DemoPush[] = [];
   await sequelize.transaction(async (transaction) => {
     let serial = 0;
     for (const regionCode of DEMO_REGIONS) {
@@ -93,8 +101,8 @@ export async function seedDemoBusinessData(sequelize: Sequelize, options: { scal
         const isDepartment = i % 12 < 4;
         const dept = DEPARTMENTS[(i + serial) % DEPARTMENTS.length]!;
         const name = isDepartment
-          ? `${place}${dept}${i >= 12 ? `（${Math.floor(i / 12) + 1}）` : ''}`
-          : `${place}${SUBORDINATES[i % SUBORDINATES.length]}${Math.floor(i / SUBORDINATES.length) + 1}`;
+          ? `${place}${dept}${branchOf(Math.floor(i / 12))}`
+          : `${place}${SUBORDINATES[(i % 12) % SUBORDINATES.length]}${branchOf(Math.floor(i / 12))}`;
         const unitBudgetCode = `${regionCode}${String(i + 1).padStart(4, '0')}`;
         const code = randomCreditCode(random, regionCode, isDepartment ? '1' : '2');
         const integrationCode = item.twist === 'missing' ? null
@@ -124,10 +132,12 @@ export async function seedDemoBusinessData(sequelize: Sequelize, options: { scal
       await IntegrationUnit.bulkCreate(integration, { transaction });
 
       const supervising = units.filter((u) => u.status === 'approved');
-      await seedDemoIntegration(regionCode, supervising, random, day, transaction);
+      const office = await officeOf(regionCode, transaction);
+      pushes.push(...await seedDemoIntegration(regionCode, supervising, office, random, day, transaction));
       await seedDemoPlan(regionCode, supervising, random, day, transaction);
       await seedDemoAnomaliesAndExperts(regionCode, supervising, random, day, transaction);
       await seedDemoPreTrade(regionCode, supervising, day, transaction);
+      pushes.push(...await seedDemoPushHistory(regionCode, supervising, office, day, transaction));
       const subordinates = units.filter((u) => u.status !== 'approved');
       const statuses = ['pending', 'confirmed', 'unbound', 'confirmed', 'pending'] as const;
       for (const [i, sub] of subordinates.entries()) {
@@ -143,6 +153,8 @@ export async function seedDemoBusinessData(sequelize: Sequelize, options: { scal
     }
     await seedDemoAgreement(random, day, transaction);
   });
+  // The push job runs on its own connections, so only on what the seed has committed, as after a real click.
+  await completePushes(pushes);
   return true;
 }
 

@@ -33,17 +33,21 @@ export interface PushOutcome { pushed: number; refused: number; stale: number }
 
 type Settlement = { pushed: true } | { pushed: false; error: string };
 
+/** The time a push happens at: now for a job; the demo pushes its history at the dates it shows. */
+export type Clock = () => Date;
+const wallClock: Clock = () => new Date();
+
 /**
  * Settles queued filings in one transaction: the ones still queued at the version pushed are locked, changed by
  * one statement per outcome and audited in one insert. A filing moved on meanwhile (returned, pushed by a retry)
  * is left as it is.
  */
-async function settle(filings: ContractFiling[], user: SessionUser, outcome: (f: ContractFiling) => Settlement): Promise<void> {
+async function settle(filings: ContractFiling[], user: SessionUser, outcome: (f: ContractFiling) => Settlement, clock: Clock): Promise<void> {
   if (!filings.length) return;
   const sequelize = ContractFiling.sequelize!;
   await sequelize.transaction(async (transaction) => {
     const still = await stillQueued(filings, transaction);
-    const now = new Date();
+    const now = clock();
     await updateInGroups(ContractFiling as unknown as ModelStatic<Model>, still.map((filing) => {
       const settled = outcome(filing);
       return {
@@ -56,7 +60,7 @@ async function settle(filings: ContractFiling[], user: SessionUser, outcome: (f:
       return {
         user, action: settled.pushed ? 'pushCompleted' : 'pushFailed', resourceId: 'ContractFiling', recordId: String(filing.id),
         regionCode: filing.regionCode, reason: settled.pushed ? null : settled.error,
-        changes: { pushStatus: { before: 'queued', after: settled.pushed ? 'pushed' : 'failed' } },
+        changes: { pushStatus: { before: 'queued', after: settled.pushed ? 'pushed' : 'failed' } }, at: now,
       };
     }), transaction);
     if (still.length) await refreshPushVerdicts({ id: still.map((f) => f.id) }, transaction);
@@ -79,7 +83,7 @@ async function stillQueued(filings: ContractFiling[], transaction: Transaction):
  * things may have changed since the click. Rows are keyed by (filing, version) and written in one statement that
  * skips keys already there, so a retry after a crash finds the rows it wrote and only completes the statuses.
  */
-export async function pushFilings(data: unknown, job: JobContext): Promise<PushOutcome> {
+export async function pushFilings(data: unknown, job: JobContext, clock: Clock = wallClock): Promise<PushOutcome> {
   const { filings: asked } = parsed(pushFilingsData, data);
   const userId = parsed(askedBy, data);
   const versionOf = new Map(asked.map((f) => [f.filingId, f.version]));
@@ -105,7 +109,7 @@ export async function pushFilings(data: unknown, job: JobContext): Promise<PushO
     else refusals.set(filing.id, verdict.reasons.join('；'));
   }
   const refused = queued.filter((f) => refusals.has(f.id));
-  await settle(refused, user, (f) => ({ pushed: false, error: refusals.get(f.id)! }));
+  await settle(refused, user, (f) => ({ pushed: false, error: refusals.get(f.id)! }), clock);
   const outcome = { pushed: pushable.length, refused: refused.length, stale: asked.length - queued.length };
   if (!pushable.length) return outcome;
   try {
@@ -115,17 +119,17 @@ export async function pushFilings(data: unknown, job: JobContext): Promise<PushO
       const found = await IntegrationBudget.findAll({ where: { budgetLineId: chunk }, attributes: ['budgetLineId', 'unitBudgetCode'] });
       for (const b of found) budgets.set(b.budgetLineId, b.unitBudgetCode);
     }
-    const pushedAt = new Date();
+    const pushedAt = clock();
     await PaymentMiddleRecord.bulkCreate(pushable.map((filing) => ({
       sourceFilingId: filing.id, sourceVersion: filing.version, contractNo: filing.contractNo, contractName: filing.contractName!,
       signedAt: filing.signedAt!, amount: filing.amount, supplierName: filing.supplierName, budgetLineId: filing.budgetLineId!,
       unitBudgetCode: budgets.get(filing.budgetLineId!) ?? null, regionCode: filing.regionCode, pushedAt,
     })), { ignoreDuplicates: true });
-    await settle(pushable, user, () => ({ pushed: true }));
+    await settle(pushable, user, () => ({ pushed: true }), clock);
     return outcome;
   } catch (error) {
     const message = `第 ${job.attemptsMade + 1}/${job.maxAttempts} 次推送失败：${(error as Error).message}`;
-    if (job.attemptsMade + 1 >= job.maxAttempts) await settle(pushable, user, () => ({ pushed: false, error: message }));
+    if (job.attemptsMade + 1 >= job.maxAttempts) await settle(pushable, user, () => ({ pushed: false, error: message }), clock);
     else {
       await ContractFiling.update({ lastPushError: message }, {
         where: { [Op.or]: pushable.map((f) => ({ id: f.id, version: f.version })) },

@@ -3,6 +3,14 @@ import type { ActionDetail } from '../../actions/supervisory-action.js';
 import { ContractFiling } from '../filings/contract-filing.model.js';
 import type { IntegrationBudget } from './integration-budget.model.js';
 
+/**
+ * What a line records when a purchaser matches it to a procurement project (the purchaser's side does it; the demo
+ * matches its lines through this, so a matched line always names a project that exists).
+ */
+export function matchToProject(project: { projectNo: string; name: string }, at: Date) {
+  return { matchStatus: 'matched' as const, matchedProjectCode: project.projectNo, matchedProjectName: project.name, matchedAt: at };
+}
+
 export const MATCH_STATUS_LABELS: Record<string, string> = { unmatched: '未匹配', matched: '已匹配' };
 
 const BLOCKING_PUSH_STATES = { pushed: '已推送', queued: '推送中' } as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { AuditLog, ContractFiling, IntegrationBudget, IntegrationInbox } from '../../resources/models.js';
+import { AuditLog, ContractFiling, IntegrationBudget, IntegrationInbox, ProcurementProject, ProjectBudgetLine } from '../../resources/models.js';
 import { DEV_INTEGRATION_APP_KEY, DEV_INTEGRATION_APP_SECRET } from '../../server/env.js';
 import { postBatch } from '../../tools/integration-client.js';
 import { simulatedBudgets } from '../../tools/integration-fixtures.js';
@@ -34,7 +34,10 @@ describe('一体化 in the browser (南昌县采购办)', () => {
 
   it('resets a wrong budget match with a reason, and refuses one whose filing was pushed', async () => {
     if (!s.app) return;
-    const budget = (await IntegrationBudget.findOne({ where: { regionCode: '360121', matchStatus: 'matched', fiscalYear: 2021 } }))!;
+    // A project still being planned has its line matched, and no contract uses the line yet.
+    const planned = (await ProcurementProject.findOne({ where: { regionCode: '360121', stage: 'planning' }, order: [['id', 'ASC']] }))!;
+    const use = (await ProjectBudgetLine.findOne({ where: { projectId: planned.id, budgetKind: 'integrated' } }))!;
+    const budget = (await IntegrationBudget.findOne({ where: { budgetLineId: use.budgetNo, matchStatus: 'matched' } }))!;
     await s.page.goto(`${s.app.url}/admin/resources/IntegrationBudget/records/${budget.id}/show`);
     await s.page.getByTestId('record-history').waitFor();
     expect(await s.page.getByTestId('action-resetBudgetMatch').count()).toBe(1);

@@ -24,9 +24,10 @@ beforeAll(async () => {
   app = await startTestApp();
   for (const name of Object.values(USERS)) clients[name] = await login(app.url, name);
   config = loadResourceConfig(RESOURCE_DEFINITIONS);
-  // The payment intermediate database holds nothing until a contract is pushed: one row, as a push writes it.
+  // One more intermediate row, as a push writes it, with a known day (the demo's pushed filings have rows of their own;
+  // this one names a filing id no demo filing has, so it cannot collide with theirs).
   await PaymentMiddleRecord.create({
-    sourceFilingId: 1, sourceVersion: 1, contractNo: 'HT-DATES-1', contractName: '日期往返测试合同', signedAt: DAY_BEFORE,
+    sourceFilingId: 1_000_000, sourceVersion: 1, contractNo: 'HT-DATES-1', contractName: '日期往返测试合同', signedAt: DAY_BEFORE,
     amount: '1000.00', supplierName: '日期往返供应商', budgetLineId: 'ZB-DATES-1', regionCode: '360121', pushedAt: new Date(),
   });
 });

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Op } from 'sequelize';
-import { AuditLog, ContractFiling, IntegrationBudget, IntegrationInbox, IntegrationInboxPayload, PaymentVoucher, ProcurementUnit } from '../../resources/models.js';
+import {
+  AuditLog, ContractFiling, IntegrationBudget, IntegrationInbox, IntegrationInboxPayload, PaymentVoucher, ProcurementProject, ProcurementUnit,
+  ProjectBudgetLine,
+} from '../../resources/models.js';
 import { DEV_INTEGRATION_APP_KEY, DEV_INTEGRATION_APP_SECRET } from '../../server/env.js';
 import { postBatch } from '../../tools/integration-client.js';
 import { simulatedBudgets, simulatedVouchers } from '../../tools/integration-fixtures.js';
@@ -91,8 +94,10 @@ describe('the 一体化 views follow jurisdiction', () => {
 
 describe('重置预算匹配 (resetBudgetMatch)', () => {
   it('needs a reason, then frees the line and records who, when and why', async () => {
-    // The demo's 2021 lines are matched and no filing uses them.
-    const target = (await IntegrationBudget.findOne({ where: { regionCode: '360121', matchStatus: 'matched', fiscalYear: 2021 } }))!;
+    // A project still being planned has its line matched, and no contract uses the line yet.
+    const planned = (await ProcurementProject.findOne({ where: { regionCode: '360121', stage: 'planning' }, order: [['id', 'ASC']] }))!;
+    const budget = (await ProjectBudgetLine.findOne({ where: { projectId: planned.id, budgetKind: 'integrated' } }))!;
+    const target = (await IntegrationBudget.findOne({ where: { budgetLineId: budget.budgetNo, matchStatus: 'matched' } }))!;
     expect(await ContractFiling.count({ where: { budgetLineId: target.budgetLineId } })).toBe(0);
     const noReason = await clients.nanchangxian!.post(api.record('IntegrationBudget', target.id, 'resetBudgetMatch'), {});
     expect(noReason.body.notice).toMatchObject({ type: 'error', message: '请填写原因（必填）' });
