@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
+import sqlite3 from 'sqlite3';
 import { BaseError, ConnectionError, DatabaseError, Sequelize } from 'sequelize';
 import { classifyDatabaseError } from './database-errors.js';
 import { logger } from './logger.js';
@@ -11,21 +12,6 @@ export function dialectOf(url: string): Dialect {
   return url.startsWith('sqlite:') ? 'sqlite' : 'postgres';
 }
 
-/** What we use of a sqlite3 `Database`: the connection Sequelize's SQLite dialect hands out. */
-export interface SqliteConnection {
-  run: (sql: string, cb: (err: Error | null) => void) => void;
-  all: (sql: string, bind: unknown[], cb: (err: Error | null, rows: Array<Record<string, unknown>>) => void) => void;
-  prepare: (sql: string, cb: (err: Error | null) => void) => SqliteStatement;
-  close: (cb?: (err: Error | null) => void) => void;
-}
-
-/** A sqlite3 `Statement`, prepared once and run with new values each time. */
-export interface SqliteStatement {
-  all: (bind: unknown[], cb: (err: Error | null, rows: Array<Record<string, unknown>>) => void) => void;
-  finalize: (cb?: () => void) => void;
-}
-type SqliteConnectionManager = { getConnection: (options?: object) => Promise<SqliteConnection> };
-
 /**
  * Set on every connection: WAL, so that readers and the one writer do not block each other (a list stays quick while
  * a batch is written); foreign keys. The busy timeout stays at sqlite3's 1 s, with Sequelize's retries after it: the
@@ -35,26 +21,28 @@ type SqliteConnectionManager = { getConnection: (options?: object) => Promise<Sq
 export const SQLITE_PRAGMAS = ['PRAGMA busy_timeout=1000', 'PRAGMA journal_mode=WAL', 'PRAGMA foreign_keys=ON'] as const;
 
 /**
- * Sequelize's SQLite dialect opens its connections itself (one shared, one per transaction) without its pool, so the
- * `afterConnect` hook never runs there; the pragmas are applied when a connection is first handed out instead.
+ * A sqlite3 database that applies `SQLITE_PRAGMAS` before it reports itself open. Sequelize's SQLite dialect opens its
+ * connections itself (one shared, one per transaction) without its pool, so its `afterConnect` hook never runs there;
+ * the database class it is given (`dialectModule`) is where every connection passes. A failed pragma leaves the
+ * connection open as SQLite made it (Sequelize keeps a connection whose open failed, so failing it would not help):
+ * WAL is a property of the file, set again by the next connection that opens it, and the other two are sqlite3's and
+ * Sequelize's own defaults.
  */
-function prepareEachConnection(sequelize: Sequelize, pragmas: readonly string[]): void {
-  const manager = sequelize.connectionManager as unknown as SqliteConnectionManager;
-  const open = manager.getConnection.bind(manager);
-  const prepared = new WeakMap<SqliteConnection, Promise<void>>();
-  const run = (db: SqliteConnection, sql: string) => new Promise<void>((resolve, reject) => db.run(sql, (err) => (err ? reject(err) : resolve())));
-  manager.getConnection = async (options) => {
-    const db = await open(options);
-    if (!prepared.has(db)) {
-      const applying = pragmas.reduce((done, pragma) => done.then(() => run(db, pragma)), Promise.resolve());
-      // A failure is not remembered: Sequelize's retry on SQLITE_BUSY asks again and the pragmas are tried again.
-      applying.catch(() => prepared.delete(db));
-      prepared.set(db, applying);
-    }
-    await prepared.get(db);
-    return db;
-  };
+class PragmaDatabase extends sqlite3.Database {
+  constructor(file: string, mode: number, opened: (err: Error | null) => void) {
+    // sqlite3 calls its open callback on the database itself.
+    super(file, mode, function (this: sqlite3.Database, err: Error | null) {
+      if (err) return opened(err);
+      this.exec(SQLITE_PRAGMAS.join('; '), (failed) => {
+        if (failed) logger.warn({ err: failed }, 'SQLite settings not applied to a connection');
+        opened(null);
+      });
+    });
+  }
 }
+
+/** `sqlite3` as Sequelize's SQLite dialect loads it (`dialectModule`), with our database class. */
+const sqliteWithPragmas = { ...sqlite3, Database: PragmaDatabase };
 
 /**
  * A pg client that is safe to keep in Sequelize's pool when PostgreSQL ends its session (pg_terminate_backend, a
@@ -147,8 +135,9 @@ export function createSequelize(url: string, options: { poolMax?: number } = {})
   if (dialectOf(url) === 'sqlite') {
     const storage = url.slice('sqlite:'.length);
     if (storage !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(storage)), { recursive: true });
-    const sequelize = new Sequelize({
+    return new Sequelize({
       dialect: 'sqlite',
+      dialectModule: sqliteWithPragmas,
       storage,
       logging: false,
       retry: { max: 5 },
@@ -156,8 +145,6 @@ export function createSequelize(url: string, options: { poolMax?: number } = {})
       // at once with SQLITE_BUSY when another writer got in between. Taking the write lock at BEGIN makes it wait.
       transactionType: 'IMMEDIATE' as never,
     });
-    prepareEachConnection(sequelize, SQLITE_PRAGMAS);
-    return sequelize;
   }
   const sequelize = new Sequelize(url, {
     dialect: 'postgres',

@@ -1,10 +1,9 @@
-import { Transaction, type Model, type ModelStatic } from 'sequelize';
+import { QueryTypes, Transaction, type Model, type ModelStatic } from 'sequelize';
 import {
   NATURAL_KEYS, type BudgetItem, type IntegrationItem, type IntegrationKind, type ItemRejection, type UnitItem,
   type VoucherItem,
 } from '../../domain/integration-items.js';
 import { IntegrationBudget, IntegrationUnit, PaymentVoucher, Region } from '../../resources/models.js';
-import { selectRows } from '../../server/select-rows.js';
 
 export const CHUNK_SIZE = 1000;
 
@@ -117,25 +116,33 @@ function defaultsOf(model: ModelStatic<Model>): Record<string, unknown> {
 }
 
 /**
- * Bound parameters one statement may carry: SQLite's SQLITE_MAX_VARIABLE_NUMBER (32766 since 3.32; the bundled one is
- * newer) and PostgreSQL's protocol limit (a 16-bit count). A chunk of 1,000 items fits in one statement on both.
+ * Bound parameters one PostgreSQL statement may carry (the protocol's 16-bit count): a chunk of 1,000 items fits in one.
  */
-const MAX_BOUND_VALUES: Record<string, number> = { sqlite: 32_766, postgres: 65_535 };
+const MAX_BOUND_VALUES = 65_535;
+
+/** A quoted name, as both engines read it. */
+const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/**
+ * A value as SQLite should store it: a date as the UTC text Sequelize writes for the model's dates (the version
+ * comparison compares that text, and reads parse it back), where JSON would carry a `Date` as its ISO text.
+ * PostgreSQL's driver types the values itself (a Date as a timestamp).
+ */
+function sqliteValue(value: unknown): unknown {
+  if (!(value instanceof Date)) return value ?? null;
+  return `${value.toISOString().replace('T', ' ').replace('Z', '')} +00:00`;
+}
 
 /**
  * One statement per chunk (more only when its values exceed what one statement may bind): new keys are inserted, a
  * stored row is overwritten only where the item is strictly newer (the comparison is the statement's own
- * `ON CONFLICT … DO UPDATE … WHERE`, so no read comes before it), and the keys it wrote come back to be counted.
+ * `ON CONFLICT … DO UPDATE … WHERE`, so no read comes before it), and the rows it wrote are counted by the engine.
  * Every value is a bound parameter on both engines, never part of the SQL text.
  */
 async function upsertNewer(rules: KindRules, key: string, rows: Record<string, unknown>[], transaction: Transaction): Promise<number> {
   const model = rules.model;
   const sequelize = model.sequelize!;
   const dialect = sequelize.getDialect();
-  const generator = sequelize.getQueryInterface().queryGenerator as unknown as {
-    format: (value: unknown, field: unknown, options: object, bindParam: (value: unknown) => string) => string;
-    quoteIdentifier: (name: string) => string; quoteTable: (name: string) => string;
-  };
   const attributes = model.getAttributes();
   const now = new Date();
   const columnOf = (attribute: string) => attributes[attribute]!.field!;
@@ -145,28 +152,29 @@ async function upsertNewer(rules: KindRules, key: string, rows: Record<string, u
   for (const attribute of Object.keys(rows[0]!)) valueOf.set(columnOf(attribute), (row) => row[attribute]);
   const columns = [...valueOf.keys()];
   const read = [...valueOf.values()];
-  const byColumn = new Map<string, unknown>();
-  for (const attribute of Object.values(attributes)) byColumn.set(attribute.field!, attribute);
-  const typeOf = columns.map((c) => byColumn.get(c));
-  const q = (name: string) => generator.quoteIdentifier(name);
-  const table = generator.quoteTable(model.getTableName() as string);
+  const q = quoted;
+  const table = q(model.getTableName() as string);
   const version = q(columnOf(rules.versionField));
-  const statement = (tuples: string[]) => `INSERT INTO ${table} (${columns.map(q).join(',')}) VALUES ${tuples.join(',')}
+  const upsert = (source: string) => `INSERT INTO ${table} (${columns.map(q).join(',')}) ${source}
     ON CONFLICT (${q(columnOf(key))}) DO UPDATE SET ${rules.updatable.map((a) => `${q(columnOf(a))} = excluded.${q(columnOf(a))}`).join(', ')}
-    WHERE ${table}.${version} IS NULL OR ${table}.${version} < excluded.${version}
-    RETURNING ${q(columnOf(key))}`;
-  // PostgreSQL's driver types the values itself (a Date as a timestamp). SQLite's would turn a Date into a number, so
-  // there each value is first put in the form Sequelize stores for the column's type (a date as its UTC text, which
-  // the version comparison reads), exactly what `create` binds.
-  const perStatement = Math.max(1, Math.floor(MAX_BOUND_VALUES[dialect]! / columns.length));
+    WHERE ${table}.${version} IS NULL OR ${table}.${version} < excluded.${version}`;
+  // An insert's second result is the rows the engine wrote: inserted or overwritten, not those the WHERE kept.
+  const run = async (sql: string, bind: unknown[]) =>
+    Number((await sequelize.query(sql, { bind, transaction, type: QueryTypes.INSERT }))[1]);
+  if (dialect === 'sqlite') {
+    // The whole chunk as one bound JSON text, taken apart by SQLite itself: sqlite3 binds Sequelize's named `$n`
+    // values by looking each name up in the statement, so thousands of them cost seconds. (`WHERE true` tells SQLite
+    // that the ON CONFLICT belongs to the INSERT.)
+    const tuples = JSON.stringify(rows.map((row) => read.map((get) => sqliteValue(get(row)))));
+    return run(upsert(`SELECT ${columns.map((_, i) => `json_extract(value, '$[${i}]')`).join(', ')} FROM json_each($1) WHERE true`), [tuples]);
+  }
+  const perStatement = Math.max(1, Math.floor(MAX_BOUND_VALUES / columns.length));
   let written = 0;
   for (let start = 0; start < rows.length; start += perStatement) {
     const bind: unknown[] = [];
-    const placeholder = dialect === 'postgres'
-      ? (value: unknown) => { bind.push(value ?? null); return `$${bind.length}`; }
-      : (value: unknown, i: number) => generator.format(value ?? null, typeOf[i], {}, (typed) => { bind.push(typed); return '?'; });
-    const tuples = rows.slice(start, start + perStatement).map((row) => `(${read.map((get, i) => placeholder(get(row), i)).join(',')})`);
-    written += (await selectRows(sequelize, statement(tuples), bind, transaction)).length;
+    const placeholder = (value: unknown) => { bind.push(value ?? null); return `$${bind.length}`; };
+    const tuples = rows.slice(start, start + perStatement).map((row) => `(${read.map((get) => placeholder(get(row))).join(',')})`);
+    written += await run(upsert(`VALUES ${tuples.join(',')}`), bind);
   }
   return written;
 }

@@ -4,7 +4,6 @@ import { literal, Op, type Model, type ModelStatic, type WhereOptions } from 'se
 import type { JurisdictionKind } from '../../resources/jurisdiction-kind.js';
 import { jurisdictionWhere, type SessionUser } from '../../resources/jurisdiction-scope.js';
 import { withCalendarDays } from './calendar-day-params.js';
-import { DirectSelect, type Row, type SelectOptions } from './direct-select.js';
 import { filterToWhere } from './filter-to-where.js';
 
 export interface JurisdictionView {
@@ -19,6 +18,19 @@ export const DECIDABLE_FILTER = 'decidable';
 
 type JurisdictionModel = ModelStatic<Model> & { jurisdiction?: JurisdictionKind; secretFields?: readonly string[] };
 
+/** A record's values by attribute name, as the model gives them (dates as `Date`, booleans as booleans). */
+export type Row = Record<string, unknown>;
+
+/** What the panel's reads ask of `findAll`: never includes, so the jurisdiction condition is the whole story. */
+interface SelectOptions {
+  where: WhereOptions;
+  /** Attribute names; all the model's when left out. */
+  attributes?: string[];
+  order?: Array<[string, 'ASC' | 'DESC']>;
+  limit?: number;
+  offset?: number;
+}
+
 function userOf(context: ActionContext | undefined): SessionUser | undefined {
   return context?.currentAdmin as SessionUser | undefined;
 }
@@ -27,11 +39,10 @@ function userOf(context: ActionContext | undefined): SessionUser | undefined {
  * The one place where AdminJS reads records. AdminJS hands the action context to `find`, `count`, `findOne` and
  * `findMany`, which together serve list, search, show, edit, delete, bulk and custom actions and reference
  * population; each one here adds the signed-in user's jurisdiction to the query. A call without a user sees nothing.
- * Reads go through `DirectSelect` where the model allows it.
+ * Reads go through Sequelize's own `findAll` and `count`, so the values bound and the types read back are Sequelize's.
  */
 export class JurisdictionResource extends SequelizeResource {
   private readonly view?: JurisdictionView;
-  private readonly direct: DirectSelect | null;
 
   private readonly decidable?: (user: SessionUser) => WhereOptions | null;
   private readonly rowFacts?: (rows: Row[]) => Promise<void>;
@@ -49,7 +60,6 @@ export class JurisdictionResource extends SequelizeResource {
     this.view = view;
     this.decidable = decidable;
     this.rowFacts = rowFacts;
-    this.direct = DirectSelect.for(model);
   }
 
   /** `filters.decidable=true`: what this user may decide; `false`: what the user only watches. */
@@ -121,15 +131,13 @@ export class JurisdictionResource extends SequelizeResource {
   }
 
   private async rows(options: SelectOptions): Promise<BaseRecord[]> {
-    const rows = this.direct
-      ? await this.direct.findAll(options)
-      : (await this.model.findAll(options)).map((row) => row.toJSON() as Row);
+    const rows = (await this.model.findAll(options)).map((row) => row.toJSON() as Row);
     if (this.rowFacts && !options.attributes && rows.length) await this.rowFacts(rows);
     return rows.map((row) => this.toRecord(row));
   }
 
   private async total(where: WhereOptions): Promise<number> {
-    return this.direct ? this.direct.count(where) : this.model.count({ where });
+    return this.model.count({ where });
   }
 
   override async count(filter: Filter, context?: ActionContext): Promise<number> {

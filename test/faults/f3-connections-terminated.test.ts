@@ -90,12 +90,11 @@ type Answer = { status: number; body: any; retryAfter: string | null };
     await expectServed();
   });
 
-  // The races of issue #23 item 7 (server/database.ts, server/select-rows.ts): a session ended just after it connected
-  // emits 'error' on a pg client before Sequelize listens (without our listener, an uncaught exception: the process
-  // dies), and Sequelize's connect-time setup statements then fail with a bare, code-less pg error (now a
-  // ConnectionError); selectRows gets pg's bare "Connection terminated unexpectedly" (now wrapped as Sequelize's
-  // DatabaseError, read as unavailable); and a connection that answered 57P01 is marked `_invalid` at once, so the
-  // pool does not hand it out again before its socket closes.
+  // The races of issue #23 item 7 (server/database.ts): a session ended just after it connected emits 'error' on a pg
+  // client before Sequelize listens (without our listener, an uncaught exception: the process dies), and Sequelize's
+  // connect-time setup statements then fail with a bare, code-less pg error (now a ConnectionError); a read gets pg's
+  // bare "Connection terminated unexpectedly" inside Sequelize's DatabaseError, read as unavailable; and a connection
+  // that answered 57P01 is marked `_invalid` at once, so the pool does not hand it out again before its socket closes.
   it('ended while requests arrive, again and again: never a 500, and each time the next request is served', async () => {
     for (let round = 0; round < 5; round += 1) {
       await admin.query('BEGIN');

@@ -1,11 +1,12 @@
 import net, { type AddressInfo } from 'node:net';
-import { afterAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
-import { ConnectionError, DatabaseError } from 'sequelize';
-import type { Sequelize, Transaction } from 'sequelize';
+import { ConnectionError, DatabaseError, DataTypes, type Model, type ModelStatic, type Sequelize } from 'sequelize';
 import { createSequelize, wrapCodelessDriverError } from '../../server/database.js';
 import { classifyDatabaseError } from '../../server/database-errors.js';
-import { selectRows } from '../../server/select-rows.js';
+import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy.js';
+
+const PG_URL = process.env.DATABASE_URL?.startsWith('postgres') ? process.env.DATABASE_URL : undefined;
 
 /**
  * Issue #23 item 7, without a server: the pg client Sequelize gets from createSequelize on PostgreSQL, and the
@@ -127,37 +128,53 @@ describe('a session ended just as it connected (a fake server, no database neede
   });
 });
 
-describe('selectRows on PostgreSQL when the connection under its query fails', () => {
-  /** A Sequelize as far as selectRows uses it, whose pooled (or transaction's) client fails every query with `error`. */
-  function failingDatabase(error: unknown) {
-    const client = { query: () => Promise.reject(error) };
-    const released: unknown[] = [];
-    const database = {
-      getDialect: () => 'postgres',
-      connectionManager: { getConnection: async () => client, releaseConnection: async (c: unknown) => { released.push(c); } },
-    } as unknown as Sequelize;
-    return { database, client, released };
-  }
+/**
+ * The panel's reads go through Sequelize's query layer (`server/adapter/jurisdiction-resource.ts`: `findAll`, `count`),
+ * which wraps every driver error in its `DatabaseError`; pg's code-less "Connection terminated unexpectedly" must come
+ * out of them read as the database being unavailable (503), and an error the server answered as what it is. The read
+ * goes through a proxy that drops the connection as the statement is sent; the statement never reaches the server, so
+ * no table is needed.
+ */
+(PG_URL ? describe : describe.skip)('the panel\'s reads on PostgreSQL when the connection under their query fails', () => {
+  let proxy: TcpProxy;
+  let database: Sequelize;
+  let Entry: ModelStatic<Model>;
 
-  it('pg\'s code-less error comes out read as unavailable, and the connection goes back', async () => {
-    const { database, client, released } = failingDatabase(new Error('Connection terminated unexpectedly'));
-    const failure = await selectRows(database, 'SELECT 1').catch((error: unknown) => error);
+  beforeAll(async () => {
+    const target = new URL(PG_URL!);
+    proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) }, {
+      dropOn: (sent) => sent.includes('dropped_on_read'),
+    });
+    target.hostname = '127.0.0.1';
+    target.port = String(proxy.port);
+    database = createSequelize(target.toString());
+    Entry = database.define('Entry', { id: { type: DataTypes.INTEGER, primaryKey: true } }, { tableName: 'dropped_on_read' });
+  });
+  afterAll(async () => {
+    await database.close();
+    await proxy.close();
+  });
+
+  const failureOf = (read: Promise<unknown>) => read.then(() => undefined, (error: unknown) => error);
+
+  it('a list page and its count fail read as unavailable', async () => {
+    for (const read of [() => Entry.findAll({ where: { id: 1 }, limit: 20 }), () => Entry.count({ where: { id: 1 } })]) {
+      const failure = await failureOf(read());
+      expect(failure).toBeInstanceOf(DatabaseError);
+      expect(classifyDatabaseError(failure)).toBe('unavailable');
+    }
+  });
+
+  it('in a transaction too', async () => {
+    const failure = await failureOf(database.transaction((transaction) => Entry.findAll({ transaction })));
+    expect(classifyDatabaseError(failure)).toBe('unavailable');
+  });
+
+  it('an error the server answered keeps its SQLSTATE and stays a 500', async () => {
+    const Missing = database.define('Missing', { id: { type: DataTypes.INTEGER, primaryKey: true } }, { tableName: 'no_such_table_here' });
+    const failure = await failureOf(Missing.findAll());
     expect(failure).toBeInstanceOf(DatabaseError);
-    expect(classifyDatabaseError(failure)).toBe('unavailable');
-    expect(released).toEqual([client]);
-  });
-
-  it('in a transaction too, whose connection is not released', async () => {
-    const { database, client, released } = failingDatabase(new Error('Client has encountered a connection error and is not queryable'));
-    const transaction = { connection: client } as unknown as Transaction;
-    const failure = await selectRows(database, 'SELECT 1', [], transaction).catch((error: unknown) => error);
-    expect(classifyDatabaseError(failure)).toBe('unavailable');
-    expect(released).toEqual([]);
-  });
-
-  it('an error the server answered stays as pg gave it, its SQLSTATE where callers read it', async () => {
-    const unique = serverError('23505', 'ERROR');
-    const { database } = failingDatabase(unique);
-    await expect(selectRows(database, 'SELECT 1')).rejects.toBe(unique);
+    expect((failure as DatabaseError & { parent: { code?: string } }).parent.code).toBe('42P01');
+    expect(classifyDatabaseError(failure)).toBeUndefined();
   });
 });
