@@ -7,7 +7,7 @@ import {
   AcceptanceFiling, ContractFiling, IntegrationBudget, PaymentVoucher, ProcurementProject, ProjectBudgetLine,
   type ProcurementUnit, type SupervisorUser,
 } from '../resources/models.js';
-import { clickPush, type DemoPush } from './demo-pushes.js';
+import { clickPush, failPush, type DemoPush } from './demo-pushes.js';
 import type { createRandom } from './random.js';
 
 const PROJECTS = ['办公设备购置', '信息化运维服务', '物业管理服务', '教学设备采购', '医疗设备采购', '印刷服务'];
@@ -44,7 +44,7 @@ export async function seedDemoIntegration(
   }
   await IntegrationBudget.bulkCreate(budgets, { transaction });
   const created = await ContractFiling.bulkCreate(filings, { transaction });
-  await seedRuleCases(regionCode, approved[0]!, day, transaction);
+  await seedRuleCases(regionCode, approved[0]!, office, day, transaction);
   const first = created[0];
   if (!office || !first) return [];
   const push = await clickPush(first, office, day(18), transaction);
@@ -107,13 +107,13 @@ export async function seedDemoPushHistory(
 
 /** One filing per situation of the manual's push rules, so every verdict can be seen and tried in each region. */
 async function seedRuleCases(
-  regionCode: string, unit: ProcurementUnit, day: (n: number) => Date, transaction: Transaction,
+  regionCode: string, unit: ProcurementUnit, office: SupervisorUser | null, day: (n: number) => Date, transaction: Transaction,
 ): Promise<void> {
   const base = {
     supplierName: '江西天工印务有限公司', procurementUnitId: unit.id, regionCode, virtualBudgetId: null,
     budgetType: 'integrated' as const, kind: 'procurement' as const,
   };
-  const cases: Array<{ filing: CreationAttributes<ContractFiling>; acceptedOn?: Date }> = [
+  const cases: Array<{ filing: CreationAttributes<ContractFiling>; acceptedOn?: Date; failedPush?: true }> = [
     { filing: { ...base, contractNo: `HT-2026-${regionCode}.A01`, contractName: '2026年打印耗材协议供货合同', signedAt: '2026-09-01', amount: '86000.00', procurementMethod: 'agreement', kind: 'agreement', projectName: '打印耗材协议供货', budgetLineId: `ZB2026${regionCode}A01`, budgetYear: 2026, filedAt: day(40) }, acceptedOn: day(12) },
     { filing: { ...base, contractNo: `HT-2026-${regionCode}.A02`, contractName: '2026年办公家具定点采购合同', signedAt: '2026-10-08', amount: '152000.00', procurementMethod: 'designated', kind: 'agreement', projectName: '办公家具定点采购', budgetLineId: `ZB2026${regionCode}A02`, budgetYear: 2026, filedAt: day(25) } },
     { filing: { ...base, contractNo: `HT-2022-${regionCode}.L01`, contractName: null, signedAt: null, amount: '45000.00', procurementMethod: 'agreement', kind: 'agreement', projectName: '2022年电脑协议采购', budgetLineId: `ZB2022${regionCode}L01`, budgetYear: 2022, filedAt: new Date('2022-05-06T10:00:00+08:00') }, acceptedOn: new Date('2022-05-20T10:00:00+08:00') },
@@ -121,7 +121,7 @@ async function seedRuleCases(
     { filing: { ...base, contractNo: `HT-2021-${regionCode}.O01`, contractName: '2021年安保服务合同', signedAt: '2021-04-01', amount: '98000.00', procurementMethod: 'competitive_consultation', projectName: '2021年安保服务', budgetLineId: `ZB2021${regionCode}O01`, budgetYear: 2021, filedAt: new Date('2021-04-15T10:00:00+08:00') } },
     // Its virtual budget is the unit's first, made by demo-plan.ts, which links the filing to it.
     { filing: { ...base, contractNo: `HT-2026-${regionCode}.V01`, contractName: '2026年物业管理服务合同（一招三年）', signedAt: '2026-08-01', amount: '300000.00', procurementMethod: 'public_tender', projectName: '物业管理服务（一招三年）', budgetLineId: null, virtualBudgetId: null, budgetType: 'virtual', budgetYear: 2026, filedAt: day(50) } },
-    { filing: { ...base, contractNo: `HT-2026-${regionCode}.S01`, contractName: '2026年食堂食材自行采购合同', signedAt: '2026-07-01', amount: '38000.00', procurementMethod: 'inquiry', kind: 'self_run', projectName: '食堂食材', budgetLineId: `ZB2026${regionCode}S01`, budgetYear: 2026, filedAt: day(60), pushStatus: 'failed', lastPushError: '第 5/5 次推送失败：支付系统中间库连接超时' } },
+    { filing: { ...base, contractNo: `HT-2026-${regionCode}.S01`, contractName: '2026年食堂食材自行采购合同', signedAt: '2026-07-01', amount: '38000.00', procurementMethod: 'inquiry', kind: 'self_run', projectName: '食堂食材', budgetLineId: `ZB2026${regionCode}S01`, budgetYear: 2026, filedAt: day(60) }, failedPush: true },
   ];
   // Each case on a line of its own, of its unit and budget year, that no project has matched yet.
   await IntegrationBudget.bulkCreate(cases.filter(({ filing }) => filing.budgetLineId).map(({ filing }) => ({
@@ -129,8 +129,13 @@ async function seedRuleCases(
     projectName: `${filing.budgetYear}年${filing.projectName.replace(/^\d{4}年/, '')}`, categoryCode: filing.kind === 'agreement' ? 'A02010104' : 'C21040000',
     amount: filing.amount, fundType: '一般公共预算', sourceUpdatedAt: new Date(`${filing.budgetYear}-01-10T10:00:00+08:00`), procurementUnitId: unit.id,
   })), { transaction });
-  for (const { filing, acceptedOn } of cases) {
+  for (const { filing, acceptedOn, failedPush } of cases) {
     const created = await ContractFiling.create(filing, { transaction });
+    // Pushed by the office, and every attempt failed; where the demo has no office, nobody pushed it.
+    if (failedPush && office) {
+      const push = await clickPush(created, office, day(58), transaction);
+      await failPush(push, office, '第 5/5 次推送失败：支付系统中间库连接超时', new Date(day(58).getTime() + 31 * 60_000), transaction);
+    }
     if (acceptedOn) {
       await AcceptanceFiling.create({
         contractFilingId: created.id, regionCode, acceptedAt: acceptedOn.toISOString().slice(0, 10), acceptedAmount: created.amount, filedAt: acceptedOn,

@@ -29,6 +29,19 @@ export async function clickPush(filing: ContractFiling, office: SupervisorUser, 
 }
 
 /**
+ * What the push job leaves when its last attempt fails (a demo cannot make the intermediate database time out on
+ * cue): the filing 推送失败 with the error, and the job's audit entry in the clicker's name.
+ */
+export async function failPush(push: DemoPush, office: SupervisorUser, error: string, at: Date, transaction: Transaction): Promise<void> {
+  const filing = (await ContractFiling.findByPk(push.filingId, { transaction }))!;
+  await ContractFiling.update({ pushStatus: 'failed', lastPushError: error }, { where: { id: filing.id, version: push.version }, transaction });
+  await recordAudits([{
+    user: office, action: 'pushFailed', resourceId: 'ContractFiling', recordId: filing.id, regionCode: filing.regionCode, reason: error,
+    changes: { pushStatus: { before: 'queued', after: 'failed' } }, at,
+  }], transaction);
+}
+
+/**
  * Runs the push job for each click at the moment the demo says it finished, so each filing gets its intermediate
  * row, its 已推送 time and its history exactly as a real push writes them. One job per office and moment.
  */

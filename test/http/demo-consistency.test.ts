@@ -69,6 +69,23 @@ describe('demo data agrees with itself', () => {
     expect(wrong).toEqual([]);
   });
 
+  it('every 推送失败 filing\'s history shows the click and the failure with the error it shows', async () => {
+    const failed = await ContractFiling.findAll({ where: { pushStatus: 'failed' } });
+    expect(failed.length).toBeGreaterThan(0);
+    const audits = await AuditLog.findAll({ where: { resourceId: 'ContractFiling', recordId: failed.map((f) => String(f.id)) }, order: [['createdAt', 'ASC'], ['id', 'ASC']] });
+    const wrong: string[] = [];
+    for (const filing of failed) {
+      const own = audits.filter((a) => a.recordId === String(filing.id));
+      const click = own.find((a) => a.action === 'pushToIntegration');
+      const failure = own.filter((a) => a.action === 'pushFailed').at(-1);
+      if (!click || !failure) { wrong.push(`${filing.contractNo}: ${click ? '' : 'no click '}${failure ? '' : 'no failure'}`); continue; }
+      if (failure.reason !== filing.lastPushError) wrong.push(`${filing.contractNo}: shows ${filing.lastPushError}, history ${failure.reason}`);
+      if (instant(click.createdAt) > instant(failure.createdAt)) wrong.push(`${filing.contractNo}: failed before it was clicked`);
+      if (instant(click.createdAt) < instant(filing.filedAt)) wrong.push(`${filing.contractNo}: clicked before it was filed`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
   it('every matched budget line names an existing project of its unit, and all its uses belong to that project', async () => {
     const matched = await IntegrationBudget.findAll({ where: { matchStatus: 'matched' } });
     expect(matched.length).toBeGreaterThan(0);
