@@ -4,7 +4,7 @@ import {
 } from '../resources/models.js';
 import { addMissingCategories } from '../resources/agreement/category-initialisation.js';
 import type { BiddingStatus } from '../domain/agreement-library.js';
-import { randomCreditCode } from './demo.js';
+import { randomCreditCode } from './random-credit-code.js';
 import type { createRandom } from './random.js';
 
 type Random = ReturnType<typeof createRandom>;

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import type { Sequelize } from 'sequelize';
 import { budgetCodeVerdict } from '../domain/budget-code-verdict.js';
-import { CREDIT_CODE_CHARSET, creditCodeCheckChar } from '../domain/credit-code.js';
 import type { Role } from '../domain/jurisdiction.js';
 import { normaliseUsername, passwordWeakness } from '../domain/user-rules.js';
 import { Affiliation, IntegrationUnit, ProcurementUnit, Region, SupervisorUser } from '../resources/models.js';
@@ -12,6 +11,7 @@ import { seedDemoPlan } from './demo-plan.js';
 import { seedDemoPreTrade } from './demo-pre-trade.js';
 import { completePushes, officeOf, type DemoPush } from './demo-pushes.js';
 import { createRandom } from './random.js';
+import { randomCreditCode } from './random-credit-code.js';
 import { hashPassword } from '../server/password-hash.js';
 
 interface RegionRow { code: string; name: string; level: 'province' | 'city' | 'county'; parentCode: string | null }
@@ -42,13 +42,6 @@ const BRANCHES = ['', '东区分部', '西区分部', '南区分部', '北区分
 /** A load-test copy (`scale` > 1) of a unit is a branch of it, so every name stays distinct and reads as a real one. */
 function branchOf(copy: number): string {
   return BRANCHES[copy] ?? `第${'一二三四五六七八九十'[copy % 10]}${copy >= 10 ? '批' : ''}分部`;
-}
-
-export function randomCreditCode(random: ReturnType<typeof createRandom>, regionCode: string, category: '1' | '2'): string {
-  let org = '';
-  for (let i = 0; i < 9; i++) org += CREDIT_CODE_CHARSET[random.int(0, CREDIT_CODE_CHARSET.length - 1)];
-  const first17 = `1${category}${regionCode}${org}`;
-  return first17 + creditCodeCheckChar(first17);
 }
 
 export interface SeedOptions { password: string; scale?: number; now?: Date }
