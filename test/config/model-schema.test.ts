@@ -1,0 +1,134 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { DataTypes, QueryTypes, Sequelize, type ModelStatic, type Model } from 'sequelize';
+import { migrateMiddleToLatest, migrateToLatest } from '../../migrations/migrator.js';
+import { initMiddleModels, initModels } from '../../resources/models.js';
+import { createSequelize } from '../../server/database.js';
+
+/**
+ * The models and the migrations describe the same tables twice: this compares them on the engine of the run, column by
+ * column (name, kind of type, length or precision where the engine reports it, enum values, nullability), so neither
+ * can drift from the other unseen.
+ */
+const PG = process.env.DATABASE_URL?.startsWith('postgres') ? process.env.DATABASE_URL : undefined;
+const names = { main: `model_schema_${randomUUID().slice(0, 8)}`, middle: '' };
+names.middle = `${names.main}_middle`;
+
+let main: Sequelize;
+let middle: Sequelize;
+
+async function databases(): Promise<[string, string]> {
+  if (!PG) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jxcg-schema-'));
+    return [`sqlite:${path.join(dir, 'main.sqlite')}`, `sqlite:${path.join(dir, 'middle.sqlite')}`];
+  }
+  const admin = new Sequelize(PG, { logging: false });
+  for (const name of [names.main, names.middle]) await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.close();
+  const at = (name: string) => Object.assign(new URL(PG), { pathname: `/${name}` }).toString();
+  return [at(names.main), at(names.middle)];
+}
+
+beforeAll(async () => {
+  const [mainUrl, middleUrl] = await databases();
+  main = createSequelize(mainUrl);
+  middle = createSequelize(middleUrl);
+  initModels(main);
+  initMiddleModels(middle);
+  await migrateToLatest(main);
+  await migrateMiddleToLatest(middle);
+}, 120_000);
+
+afterAll(async () => {
+  await main?.close();
+  await middle?.close();
+  if (!PG) return;
+  const admin = new Sequelize(PG, { logging: false });
+  for (const name of [names.main, names.middle]) await admin.query(`DROP DATABASE IF EXISTS "${name}"`);
+  await admin.close();
+});
+
+/** The kind of a SQL type, as either side spells it (Sequelize's `toSql()`, SQLite's declared type, PostgreSQL's). */
+function kindOf(sql: string): string {
+  const type = sql.toUpperCase();
+  const kinds: Array<[RegExp, string]> = [
+    [/^(VARCHAR|TEXT|CHAR|CHARACTER|ENUM|USER-DEFINED)/, 'text'], [/^(INTEGER|BIGINT|SMALLINT|INT|SERIAL)/, 'integer'],
+    [/^(DECIMAL|NUMERIC)/, 'decimal'], [/^(BOOLEAN|TINYINT)/, 'boolean'], [/^(DATETIME|TIMESTAMP)/, 'instant'],
+    [/^DATE$/, 'day'], [/^JSON/, 'json'], [/^UUID/, 'uuid'], [/^(FLOAT|REAL|DOUBLE)/, 'float'], [/^(BLOB|BYTEA)/, 'binary'],
+  ];
+  return kinds.find(([pattern]) => pattern.test(type))?.[1] ?? type;
+}
+const sizeOf = (sql: string) => (/\(([^)]*)\)/.exec(sql)?.[1] ?? '').replace(/\s/g, '');
+
+async function viewsOf(sequelize: Sequelize): Promise<Set<string>> {
+  const rows = sequelize.getDialect() === 'postgres'
+    ? await sequelize.query<{ name: string }>(`SELECT table_name AS name FROM information_schema.views WHERE table_schema = 'public'`, { type: QueryTypes.SELECT })
+    : await sequelize.query<{ name: string }>(`SELECT name FROM sqlite_master WHERE type = 'view'`, { type: QueryTypes.SELECT });
+  return new Set(rows.map((r) => r.name));
+}
+
+interface Attribute { field: string; fieldName: string; type: { toSql?: () => string; key?: string; values?: string[] }; allowNull?: boolean; primaryKey?: boolean }
+
+/** Every difference between a model and its table, in words. */
+async function driftOf(sequelize: Sequelize, model: ModelStatic<Model>, views: Set<string>): Promise<string[]> {
+  const table = model.getTableName() as string;
+  const columns = await sequelize.getQueryInterface().describeTable(table) as Record<string, { type: string; allowNull: boolean; special?: string[] }>;
+  const attributes = (Object.values(model.getAttributes()) as unknown as Attribute[]).filter((a) => !(a.type instanceof DataTypes.VIRTUAL));
+  const drift: string[] = [];
+  const fields = new Set(attributes.map((a) => a.field));
+  for (const column of Object.keys(columns)) if (!fields.has(column)) drift.push(`${table}.${column}: a column the model does not declare`);
+  // A view's columns take their types from its query: only that the model's fields are there is checked.
+  const isView = views.has(table);
+  const stamps = Object.values((model as unknown as { _timestampAttributes?: Record<string, string> })._timestampAttributes ?? {});
+  for (const attribute of attributes) {
+    const column = columns[attribute.field];
+    if (!column) { drift.push(`${table}.${attribute.field}: declared by the model, missing in the table`); continue; }
+    if (isView) continue;
+    const declared = attribute.type.toSql?.() ?? attribute.type.key ?? '';
+    if (kindOf(declared) !== kindOf(column.type)) drift.push(`${table}.${attribute.field}: model ${declared}, table ${column.type}`);
+    // PostgreSQL's description omits a numeric's precision: sizes are compared where the engine reports them.
+    const [modelSize, tableSize] = [sizeOf(declared), sizeOf(column.type)];
+    if (tableSize && !/^ENUM|^TEXT/i.test(declared) && modelSize !== tableSize) drift.push(`${table}.${attribute.field}: model ${declared}, table ${column.type}`);
+    if (column.special?.length && attribute.type.values) {
+      const [ours, theirs] = [[...attribute.type.values].sort().join(), [...column.special].sort().join()];
+      if (ours !== theirs) drift.push(`${table}.${attribute.field}: model values ${ours}, table values ${theirs}`);
+    }
+    const nullable = stamps.includes(attribute.fieldName) ? false : attribute.allowNull !== false && !attribute.primaryKey;
+    if (!attribute.primaryKey && nullable !== column.allowNull) drift.push(`${table}.${attribute.field}: model ${nullable ? 'NULL' : 'NOT NULL'}, table ${column.allowNull ? 'NULL' : 'NOT NULL'}`);
+  }
+  return drift;
+}
+
+describe('models and migrations describe the same tables', () => {
+  it('every model of the main and the payment intermediate database matches its migrated table', async () => {
+    const drift: string[] = [];
+    let compared = 0;
+    for (const sequelize of [main, middle]) {
+      const views = await viewsOf(sequelize);
+      for (const model of Object.values(sequelize.models)) {
+        drift.push(...await driftOf(sequelize, model, views));
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(30);
+    expect(drift).toEqual([]);
+  });
+
+  it('a model that drifts from its table is told apart (the comparison can fail)', async () => {
+    const views = await viewsOf(main);
+    const unit = main.models.ProcurementUnit!;
+    const probe = main.define('DriftProbe', {
+      ...Object.fromEntries(Object.entries(unit.getAttributes()).map(([name, attribute]) => [name, { ...attribute }])),
+      name: { type: DataTypes.STRING(7), allowNull: true, field: 'name' },
+    }, { tableName: unit.getTableName() as string, underscored: true });
+    try {
+      const drift = await driftOf(main, probe, views);
+      expect(drift.some((d) => d.includes('.name:'))).toBe(true);
+    } finally {
+      main.modelManager.removeModel(probe);
+    }
+  });
+});
