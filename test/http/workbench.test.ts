@@ -165,7 +165,7 @@ describe('时限 and escalation (fixed clock)', () => {
     await unit.update({ status: 'approved', formalMember: true });
     await refreshDeadlinesJob({ today: '2026-11-16' }, job);
     expect(await unit.reload()).toMatchObject({ dueDate: null, overdue: false });
-    expect((await Escalation.findOne({ where: { recordId: String(unit.id) } }))!.resolved).toBe(true);
+    expect((await Escalation.findOne({ where: { resourceId: 'ProcurementUnit', recordId: String(unit.id) } }))!.resolved).toBe(true);
   });
 
   it('flags contract filings made more than 7 working days after signing (政府采购法第四十七条)', async () => {
@@ -177,6 +177,7 @@ describe('时限 and escalation (fixed clock)', () => {
     await refreshDeadlinesJob({ today: '2026-11-20' }, job);
     expect(await filing.reload()).toMatchObject({ lateFiling: false, lateFilingDays: 0 });
     const late = await clients.nanchangxian!.get(api.list('ContractFiling', '&filters.lateFiling=true'));
+    expect(late.body.records.length).toBeGreaterThan(0);
     for (const r of late.body.records) expect(r.params.lateFiling).toBe(true);
   });
 });
