@@ -1,3 +1,13 @@
+import { UNIT_STATUS_LABELS } from '../../resources/entities/unit-review.js';
+import { BUDGET_CODE_VERDICT_LABELS } from '../../domain/budget-code-verdict.js';
+import { INTEGRATION_KIND_LABELS } from '../../domain/integration-items.js';
+import { SUPPLIER_STATUS_LABELS } from '../../domain/agreement-time-states.js';
+import {
+  BUDGET_TYPE_LABELS, FILING_KIND_LABELS, FILING_STATUS_LABELS, PUSH_ROUTE_LABELS, PUSH_STATUS_LABELS,
+} from '../../resources/filings/filing-labels.js';
+import { MATCH_STATUS_LABELS } from '../../resources/integration/budget-match.js';
+import { BATCH_STATE_LABELS } from '../../resources/integration/integration-inbox.resource.js';
+import { PAYMENT_STATUS_LABELS } from '../../resources/payments/payment-application.resource.js';
 import { REQUEST_STATES } from '../../resources/pre-trade/pre-trade-decisions.js';
 import { EXPERT_STATES, SPECIALTY_STATES } from '../../domain/expert-review.js';
 import { FAILED_TENDER_STATES } from '../../domain/failed-tender-workflow.js';
@@ -16,8 +26,8 @@ const unitTranslations = {
     submittedAt: '提交时间', reviewedAt: '审核时间', reviewerName: '审核人', reviewComment: '审核意见',
   },
   labels: {
-    status: { draft: '草稿', submitted: '待审核', approved: '已审核', returned: '已退回' },
-    budgetCodeVerdict: { match: '一致', mismatch: '不一致', missing: '一体化无此单位' },
+    status: UNIT_STATUS_LABELS,
+    budgetCodeVerdict: BUDGET_CODE_VERDICT_LABELS,
   },
 };
 
@@ -32,16 +42,13 @@ const filingTranslations = {
     createdAt: '创建时间', updatedAt: '更新时间',
   },
   labels: {
-    kind: { procurement: '采购合同备案', agreement: '协议采购合同备案', self_run: '自行采购合同备案' },
-    procurementMethod: {
-      public_tender: '公开招标', invited_tender: '邀请招标', competitive_negotiation: '竞争性谈判', competitive_consultation: '竞争性磋商',
-      inquiry: '询价', single_source: '单一来源', agreement: '协议采购', new_agreement: '新协议采购', designated: '定点采购', batch: '批量采购',
-    },
-    budgetType: { integrated: '一体化预算', virtual: '新增预算' },
-    status: { filed: '已备案', returned: '已退回' },
-    pushStatus: { not_pushed: '未推送', queued: '推送中', pushed: '已推送', failed: '推送失败' },
+    kind: FILING_KIND_LABELS,
+    procurementMethod: METHOD_LABELS,
+    budgetType: BUDGET_TYPE_LABELS,
+    status: FILING_STATUS_LABELS,
+    pushStatus: PUSH_STATUS_LABELS,
     pushVerdict: { pushable: '可推送', blocked: '不可推送' },
-    pushRoute: { manual: '监管端手动推送', legacy: '原自动推送（可补推）', purchaser: '采购单位推送', not_integrated: '原支付方式（不推送）' },
+    pushRoute: PUSH_ROUTE_LABELS,
   },
 };
 
@@ -248,7 +255,7 @@ export const zhCN = {
         matchedProjectCode: '匹配的采购项目编号', matchedProjectName: '匹配的采购项目', matchedAt: '匹配时间',
         createdAt: '接收时间', updatedAt: '更新时间', version: '版本', history: '操作历史', related: '相关记录',
       },
-      labels: { matchStatus: { unmatched: '未匹配', matched: '已匹配' } },
+      labels: { matchStatus: MATCH_STATUS_LABELS },
     },
     PaymentVoucher: {
       properties: {
@@ -344,7 +351,7 @@ export const zhCN = {
         title: '协议供应商', removedAt: '移除时间', removedBy: '移除人', removeReason: '移除原因', createdAt: '加入时间',
         version: '版本', related: '相关记录', history: '操作历史',
       },
-      labels: { status: { active: '有效', expired: '已失效', removed: '已移除' } },
+      labels: { status: SUPPLIER_STATUS_LABELS },
       actions: { new: '添加协议供应商' },
     },
     BiddingRecord: {
@@ -428,7 +435,7 @@ export const zhCN = {
         status: '审核状态', reviewedAt: '审核时间', reviewerName: '审核人', reviewOpinion: '审核意见', regionCode: '所属辖区',
         version: '版本', history: '操作历史',
       },
-      labels: { status: { pending: '待审核', approved: '审核通过', rejected: '审核退回' } },
+      labels: { status: PAYMENT_STATUS_LABELS },
     },
     IntegrationInbox: {
       properties: {
@@ -439,8 +446,8 @@ export const zhCN = {
         version: '版本', history: '操作历史',
       },
       labels: {
-        kind: { budgets: '采购预算', units: '单位基本信息', 'payment-vouchers': '支付凭证' },
-        state: { received: '待处理', processing: '处理中', done: '已完成', failed: '处理失败' },
+        kind: INTEGRATION_KIND_LABELS,
+        state: BATCH_STATE_LABELS,
       },
     },
   },
