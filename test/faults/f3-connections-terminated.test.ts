@@ -24,7 +24,8 @@ type Answer = { status: number; body: any; retryAfter: string | null };
 
   beforeAll(async () => {
     app = await startTestApp();
-    admin = new pg.Client(PG_URL);
+    // On the app's own database (a copy of the run's template), where its sessions are.
+    admin = new pg.Client(app.env.DATABASE_URL);
     await admin.connect();
     nanchang = await login(app.url, 'nanchang');
   });

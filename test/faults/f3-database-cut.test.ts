@@ -9,8 +9,9 @@ import { simulatedBudgets } from '../../tools/integration-fixtures.js';
 import { REDIS_URL, redisOrSkip } from '../support/services.js';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy.js';
 import {
-  api, freshDatabaseUrl, freshMiddleDatabaseUrl, login, loginResponse, startTestApp,
+  api, login, loginResponse, startTestApp,
 } from '../support/test-app.js';
+import { seededDatabaseUrls } from '../support/databases.js';
 import { until } from '../support/until.js';
 import { exited, hasExited, startWorker } from '../support/worker-process.js';
 
@@ -46,8 +47,9 @@ describe('F3: the database cut for a few seconds', () => {
     const target = new URL(PG_URL);
     proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
     const viaProxy = (url: string) => { const u = new URL(url); u.hostname = '127.0.0.1'; u.port = String(proxy.port); return u.toString(); };
-    const main = viaProxy(await freshDatabaseUrl());
-    const middle = viaProxy((await freshMiddleDatabaseUrl())!);
+    const own = await seededDatabaseUrls();
+    const main = viaProxy(own.DATABASE_URL);
+    const middle = viaProxy(own.MIDDLE_DATABASE_URL!);
     prefix = `f3-${randomUUID().slice(0, 8)}`;
     const queue = { QUEUE_DRIVER: 'bullmq', REDIS_URL, QUEUE_PREFIX: prefix };
     app = await startTestApp({ DATABASE_URL: main, MIDDLE_DATABASE_URL: middle, ...queue });

@@ -8,9 +8,10 @@ import { createSequelize } from '../../server/database.js';
 import { REDIS_URL, redisOrSkip } from '../support/services.js';
 import { sessionCookieOf, loginResponse } from '../support/test-app.js';
 import { freePort, until } from '../support/until.js';
-import { runEntry, startWebProcess, type WebProcess } from '../support/web-process.js';
+import { startWebProcess, type WebProcess } from '../support/web-process.js';
 import { exited, hasExited, startWorker } from '../support/worker-process.js';
-import { dropDatabases, emptyDatabases, PG_URL } from '../support/own-databases.js';
+import { seededDatabaseUrls } from '../support/databases.js';
+import { PG_URL } from '../support/own-databases.js';
 import { seedPushableFilings } from '../support/pushable-filings.js';
 
 /** Shown as skipped in the SQLite pass, never as a green that checked nothing: the PostgreSQL pass runs it. */
@@ -47,7 +48,6 @@ async function requestAccepted(main: Sequelize): Promise<'deciding' | 'queued' |
 describe('F9: a web SIGTERMed during a bulk push (rolling restart)', () => {
   let available = false;
   const id = randomUUID().slice(0, 8);
-  const names = [`f9_${id}`, `f9_${id}_middle`];
   const prefix = `f9-${id}`;
   let urls: { DATABASE_URL: string; MIDDLE_DATABASE_URL: string };
   let main: Sequelize | undefined;
@@ -63,10 +63,9 @@ describe('F9: a web SIGTERMed during a bulk push (rolling restart)', () => {
     }
     available = await redisOrSkip('F9 滚动重启演练（真实 web 与 worker 进程）');
     if (!available) return;
-    const [mainUrl, middleUrl] = await emptyDatabases(names);
-    urls = { DATABASE_URL: mainUrl!, MIDDLE_DATABASE_URL: middleUrl! };
-    expect(await runEntry('migrations/cli.ts', urls)).toBe(0);
-    expect(await runEntry('seeds/demo-cli.ts', urls)).toBe(0);
+    // Databases of its own: a copy of the run's migrated and seeded template (dropped at the run's end).
+    const own = await seededDatabaseUrls();
+    urls = { DATABASE_URL: own.DATABASE_URL, MIDDLE_DATABASE_URL: own.MIDDLE_DATABASE_URL! };
     main = createSequelize(urls.DATABASE_URL);
     initModels(main);
     middle = createSequelize(urls.MIDDLE_DATABASE_URL);
@@ -80,7 +79,6 @@ describe('F9: a web SIGTERMed during a bulk push (rolling restart)', () => {
     await removeQueues(REDIS_URL, prefix);
     await main?.close();
     await middle?.close();
-    await dropDatabases(names);
   });
 
   onPostgres('the bulk push still answers, the web exits 0, and every filing is pushed once within a minute', async () => {

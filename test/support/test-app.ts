@@ -1,56 +1,36 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { Sequelize } from 'sequelize';
 import { startWeb, type Running } from '../../server/bootstrap.js';
 import { parseEnv, type Env } from '../../server/env.js';
+import { emptyDatabaseUrl, emptyMiddleDatabaseUrl, RUN_ID, scratchDir, seededDatabaseUrls } from './databases.js';
 
 export const DEMO_PASSWORD = 'Demo@2026';
 export const IS_CI = process.env.CI === 'true';
 
 /**
- * The database a test file runs against: PostgreSQL when DATABASE_URL names one (its public schema is emptied first,
- * files run one at a time), otherwise a fresh SQLite file.
+ * An empty database for a test that migrates it itself: on PostgreSQL (DATABASE_URL names one) a database of its own,
+ * made for it (see test/support/databases.ts), otherwise a fresh SQLite file.
  */
 export async function freshDatabaseUrl(): Promise<string> {
-  const url = process.env.DATABASE_URL;
-  if (url && url.startsWith('postgres')) {
-    const sequelize = new Sequelize(url, { logging: false });
-    await sequelize.query('DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;');
-    await sequelize.close();
-    return url;
-  }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jxcg-test-'));
-  return `sqlite:${path.join(dir, 'test.sqlite')}`;
+  return emptyDatabaseUrl();
 }
 
 /**
- * The payment intermediate database of a test: on PostgreSQL runs a second database (`<db>_middle`), so a write to
- * the wrong connection cannot pass unseen; otherwise a SQLite file in the test's data directory.
+ * An empty payment intermediate database: on PostgreSQL runs a second database (`…_middle`), so a write to the wrong
+ * connection cannot pass unseen; otherwise none (the app's data directory gets a SQLite file).
  */
 export async function freshMiddleDatabaseUrl(): Promise<string | undefined> {
-  const url = process.env.DATABASE_URL;
-  if (!url || !url.startsWith('postgres')) return undefined;
-  const target = new URL(url);
-  const name = `${target.pathname.slice(1)}_middle`;
-  const admin = new Sequelize(url, { logging: false });
-  const [rows] = await admin.query('SELECT 1 FROM pg_database WHERE datname = :name', { replacements: { name } });
-  if (!(rows as unknown[]).length) await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.close();
-  target.pathname = `/${name}`;
-  const middle = new Sequelize(target.toString(), { logging: false });
-  await middle.query('DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;');
-  await middle.close();
-  return target.toString();
+  return emptyMiddleDatabaseUrl();
 }
 
+/**
+ * A test app's environment. Unless `overrides` name a DATABASE_URL (a second instance on the same databases), it gets
+ * its own copy of the run's migrated and seeded template databases, and a queue prefix of the run's own.
+ */
 export async function testEnv(overrides: Record<string, string> = {}): Promise<Env> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jxcg-data-'));
+  const dataDir = scratchDir('data');
   return parseEnv({
     NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, QUEUE_DRIVER: 'inline', LOG_LEVEL: 'silent',
-    // A second instance on the same databases (overrides name them) must not empty them first.
-    DATABASE_URL: overrides.DATABASE_URL ?? await freshDatabaseUrl(), DEMO_PASSWORD,
-    ...(overrides.DATABASE_URL ? {} : await freshMiddleDatabaseUrl().then((middle) => (middle ? { MIDDLE_DATABASE_URL: middle } : {}))),
+    DEMO_PASSWORD, QUEUE_PREFIX: `test-${RUN_ID}`,
+    ...(overrides.DATABASE_URL ? {} : await seededDatabaseUrls(dataDir)),
     ...overrides,
   });
 }
