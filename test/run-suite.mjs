@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: type-check, then jest on SQLite (every file), then on PostgreSQL (the files whose outcome depends on the
+// `npm test`: type-check, lint and the import rules, then jest on SQLite (every file), then on PostgreSQL (the files whose outcome depends on the
 // engine; ENGINE_INDEPENDENT in jest.config.js lists the others, which the SQLite pass has run). Each jest run migrates
 // and seeds one template database and gives every test app a copy (test/global-setup.mjs).
 import { spawnSync } from 'node:child_process';
@@ -23,6 +23,9 @@ const reachable = (host, port) => new Promise((resolve) => {
 
 console.log('\n=== 类型检查 (tsc --noEmit) ===');
 if (run('类型检查', 'npx', ['tsc', '--noEmit', '-p', '.']) !== 0) process.exit(1);
+console.log('\n=== 代码检查 (eslint) 与依赖方向 (dependency-cruiser) ===');
+if (run('代码检查', 'npx', ['eslint', '.']) !== 0) process.exit(1);
+if (run('依赖方向', 'npm', ['run', '-s', 'depcheck']) !== 0) process.exit(1);
 
 console.log('\n=== 测试：SQLite（嵌入式默认数据库）：全部测试文件，含与数据库引擎无关的（只在这一轮运行） ===');
 let failed = run('SQLite', 'npx', ['jest', ...args], { DATABASE_URL: '' }) !== 0;

@@ -217,7 +217,8 @@ export class JurisdictionResource extends SequelizeResource {
     if (where === null) return [];
     const attributes = fields && [...new Set([this.primaryKey(), this.decorate().titleProperty().name(), ...fields])]
       .filter((name) => name in this.model.getAttributes());
-    return this.rows({ where, ...(attributes && { attributes }) });
+    // In key order on every engine: PostgreSQL returns rows it has just updated in another order than they were asked.
+    return this.rows({ where, order: [[this.primaryKey(), 'ASC']], ...(attributes && { attributes }) });
   }
 
   /** Date-only values become the days they name before the stock conversion (see calendar-day-params.ts). */
