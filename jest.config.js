@@ -19,8 +19,6 @@ export const ENGINE_INDEPENDENT = [
   // request logging, CSRF and body limits, a web whose Redis is away.
   '/test/http/(database-errors|duplicate-json-keys|graceful-close|request-log|request-forgery|redis-away)\\.test\\.ts$',
   '/test/queue/bullmq-queue\\.test\\.ts$',
-  // Redis goes away and comes back: the database only stores what the worker applies (F1, F2 and F7 cover that on both).
-  '/test/faults/f8-redis-outage\\.test\\.ts$',
 ];
 
 export default {
