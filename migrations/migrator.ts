@@ -1,5 +1,4 @@
 import { SequelizeStorage, Umzug } from 'umzug';
-import pg from 'pg';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Sequelize } from 'sequelize';
 import { logger } from '../server/logger.js';
@@ -59,24 +58,19 @@ export const MIGRATION_LOCK_KEY = 0x6a786367;
 /**
  * Runs `work` while holding the database's migration lock, so N instances started at once migrate one after the
  * other (the later ones find nothing left to do) instead of racing to create the same tables. On PostgreSQL it is a
- * session advisory lock on a connection of its own, released when that connection ends, even if this process dies;
- * SQLite is one file on one machine, whose own write lock serialises the statements.
+ * transaction-scoped advisory lock, held by an open transaction on a connection of the pool (so with the pool's
+ * server, credentials and TLS, whatever the URL says) until the work is done, and released when that transaction or
+ * its connection ends, even if this process dies; SQLite is one file on one machine, whose own write lock serialises
+ * the statements.
  */
 async function underMigrationLock<T>(sequelize: Sequelize, work: () => Promise<T>): Promise<T> {
   if (sequelize.getDialect() !== 'postgres') return work();
-  const { host, port, database, username, password } = sequelize.config;
-  // The pool's server and TLS; no statement timeout, since the wait for the lock is another instance's migration.
-  const client = new pg.Client({
-    host, port: Number(port) || 5432, database, user: username, password: password ?? undefined, ...(sequelize.config.ssl && { ssl: true }),
+  return sequelize.transaction(async (transaction) => {
+    // No statement timeout for the wait: what it waits for is another instance's migration.
+    await sequelize.query('SET LOCAL statement_timeout = 0', { transaction });
+    await sequelize.query('SELECT pg_advisory_xact_lock(:key)', { replacements: { key: MIGRATION_LOCK_KEY }, transaction });
+    return work();
   });
-  client.on('error', () => undefined);
-  await client.connect();
-  try {
-    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
-    return await work();
-  } finally {
-    await client.end().catch(() => undefined);
-  }
 }
 
 export async function migrateToLatest(sequelize: Sequelize): Promise<string[]> {
