@@ -39,18 +39,46 @@ export async function ensureComponentBundle(admin?: unknown): Promise<void> {
   const entry = componentEntry(admin);
   const stamp = path.join(ADMIN_JS_TMP_DIR, 'bundle.fingerprint');
   const expected = fingerprint(entry);
-  if (fs.existsSync(path.join(ADMIN_JS_TMP_DIR, 'bundle.js')) && fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === expected) return;
-  const started = Date.now();
-  const child = spawn(process.execPath, entryArgs(import.meta.url, './build-component-bundle.ts'), {
-    env: { ...process.env, NODE_ENV: 'production', NODE_OPTIONS: '' }, stdio: ['pipe', 'ignore', 'pipe'],
-  });
-  let errors = '';
-  child.stderr!.on('data', (chunk: Buffer) => { errors += chunk.toString(); });
-  child.stdin!.end(entry);
-  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-  if (code !== 0) throw new Error(`组件打包失败（退出码 ${code}）：${errors.slice(-2000)}`);
-  fs.writeFileSync(stamp, expected);
-  logger.info({ ms: Date.now() - started }, 'panel components bundled');
+  const current = () => fs.existsSync(path.join(ADMIN_JS_TMP_DIR, 'bundle.js')) && fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === expected;
+  if (current()) return;
+  // Instances started together would write the same files at once, and one of them could serve a half-written bundle.
+  const release = await bundleLock();
+  try {
+    if (current()) return;
+    const started = Date.now();
+    const child = spawn(process.execPath, entryArgs(import.meta.url, './build-component-bundle.ts'), {
+      env: { ...process.env, NODE_ENV: 'production', NODE_OPTIONS: '' }, stdio: ['pipe', 'ignore', 'pipe'],
+    });
+    let errors = '';
+    child.stderr!.on('data', (chunk: Buffer) => { errors += chunk.toString(); });
+    child.stdin!.end(entry);
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    if (code !== 0) throw new Error(`组件打包失败（退出码 ${code}）：${errors.slice(-2000)}`);
+    fs.writeFileSync(stamp, expected);
+    logger.info({ ms: Date.now() - started }, 'panel components bundled');
+  } finally {
+    release();
+  }
+}
+
+/** A bundling that has held the lock this long died without letting go of it. */
+const STALE_LOCK_MS = 5 * 60_000;
+
+/** One bundling at a time per bundle directory, across processes: a directory made atomically is the lock. */
+async function bundleLock(): Promise<() => void> {
+  const lock = path.join(ADMIN_JS_TMP_DIR, 'bundle.lock');
+  fs.mkdirSync(ADMIN_JS_TMP_DIR, { recursive: true });
+  for (;;) {
+    try {
+      fs.mkdirSync(lock);
+      return () => fs.rmSync(lock, { recursive: true, force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const since = fs.statSync(lock, { throwIfNoEntry: false })?.mtimeMs;
+      if (since !== undefined && Date.now() - since > STALE_LOCK_MS) fs.rmSync(lock, { recursive: true, force: true });
+      else await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
 }
 
 /**

@@ -1,3 +1,8 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createSequelize } from '../../server/database.js';
 import { buildAdmin } from '../../server/admin.js';
 import { componentEntry } from '../../server/component-bundle.js';
@@ -18,4 +23,31 @@ describe('the components bundle that npm install builds', () => {
     expect(entry).not.toContain('/dist/');
     await Promise.all([sequelize.close(), middle.close()]);
   });
+});
+
+describe('bundling when instances start together', () => {
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+  const bundleIn = (dir: string) => new Promise<string>((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'tools/bundle-components.ts')], {
+      cwd: root, env: { ...process.env, NODE_OPTIONS: '', ADMIN_JS_TMP_DIR: dir, LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => { out += chunk.toString(); });
+    child.on('exit', () => resolve(out));
+  });
+
+  it('one of them bundles, the others wait for it and use its bundle', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jxcg-bundle-'));
+    try {
+      const outputs = await Promise.all([bundleIn(dir), bundleIn(dir), bundleIn(dir)]);
+      expect(outputs).toHaveLength(3);
+      const bundled = outputs.filter((out) => out.includes('panel components bundled'));
+      expect(bundled).toHaveLength(1);
+      expect(fs.statSync(path.join(dir, 'bundle.js')).size).toBeGreaterThan(10_000);
+      expect(fs.existsSync(path.join(dir, 'bundle.fingerprint'))).toBe(true);
+      expect(fs.existsSync(path.join(dir, 'bundle.lock'))).toBe(false);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
