@@ -1,6 +1,6 @@
 import { Op, type Model, type WhereOptions } from 'sequelize';
-import { decidedRegions, inRegions, type RegionFilter } from '../domain/jurisdiction.js';
-import type { SessionUser } from '../resources/jurisdiction-scope.js';
+import { decidedRegions, inRegions } from '../domain/jurisdiction.js';
+import { regionWhere, type SessionUser } from '../resources/jurisdiction-scope.js';
 import { classifyDatabaseError } from '../server/database-errors.js';
 import type { SupervisoryActionSpec } from './supervisory-action.js';
 
@@ -33,10 +33,6 @@ export function refusalOf<M extends Model>(spec: SupervisoryActionSpec<M>, row: 
 /** Everything the server would refuse that a listed record's values (and its resource's row facts) already show. */
 export function listedRefusal<M extends Model>(spec: SupervisoryActionSpec<M>, values: Record<string, unknown>, user: SessionUser): string | null {
   return refusalOfValues(spec, values, user) ?? spec.rowRefusal?.(values, user) ?? null;
-}
-
-export function regionWhere(field: string, regions: RegionFilter): WhereOptions {
-  return 'exact' in regions ? { [field]: regions.exact } : { [field]: { [Op.like]: `${regions.prefix}%` } };
 }
 
 /**

@@ -10,11 +10,6 @@ export type DecisionStep =
   | 'unitReview' | 'expertReview' | 'specialtyReview' | 'failedTenderConfirmation' | 'preAwardConfirmation'
   | 'paymentReview' | 'methodChangeApproval' | 'importProductApproval';
 
-/** The city of a county, or the region itself for a city or the province. */
-function cityLevelOf(region: string): string {
-  return tryRegionLevel(region) === 'county' ? parentRegion(region)! : region;
-}
-
 /**
  * The region of the office that must act on a record owned by (or registered in) `region`, at `state` for the
  * stepped specialty review. Null when the region is not a Jiangxi code (nothing is reported for such a record).
@@ -28,10 +23,10 @@ export function decidingRegion(step: DecisionStep, region: string, state?: strin
       return approvingRegion(region);
     // A registration is reviewed by the city of its region, 省本级's by the province.
     case 'expertReview':
-      return cityLevelOf(region);
+      return approvingRegion(region);
     // City → province → 省公管办 (the last two sit at 360000).
     case 'specialtyReview':
-      return state === 'city_review' ? cityLevelOf(region) : PROVINCE_CODE;
+      return state === 'city_review' ? approvingRegion(region) : PROVINCE_CODE;
     default:
       return region;
   }

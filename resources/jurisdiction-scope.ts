@@ -1,5 +1,5 @@
 import { literal, Op, type WhereOptions } from 'sequelize';
-import { parentRegion, visibleRegionPrefix, type Role } from '../domain/jurisdiction.js';
+import { parentRegion, visibleRegionPrefix, type RegionFilter, type Role } from '../domain/jurisdiction.js';
 import type { JurisdictionKind } from './jurisdiction-kind.js';
 
 /** What the session knows about the signed-in supervisor; the only input jurisdiction needs. */
@@ -29,9 +29,12 @@ export function jurisdictionWhere(kind: JurisdictionKind | undefined, user: Sess
   // The province sees its whole tree, and every stored region code is in it (each references the regions table, which
   // holds this province's tree only): no condition, so a count over millions of rows needs no per-row test.
   if ('prefix' in visible && visible.prefix.length === 2) return {};
-  return 'exact' in visible
-    ? { [kind.field]: visible.exact }
-    : { [kind.field]: { [Op.like]: `${visible.prefix}%` } };
+  return regionWhere(kind.field, visible);
+}
+
+/** The rows of `field` in a region filter, as SQL: what a user sees and what a user decides are both such filters. */
+export function regionWhere(field: string, regions: RegionFilter): WhereOptions {
+  return 'exact' in regions ? { [field]: regions.exact } : { [field]: { [Op.like]: `${regions.prefix}%` } };
 }
 
 /**

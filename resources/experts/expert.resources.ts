@@ -3,7 +3,7 @@ import { supervisoryActions, type SupervisoryActionSpec } from '../../actions/su
 import {
   EXPERT_STATES, expertReviewRefusal, nextSpecialtyState, SPECIALTY_STATES, specialtyStepOf, specialtyStepRefusal, type ReviewStep,
 } from '../../domain/expert-review.js';
-import { regionWhere } from '../../actions/decision-checks.js';
+import { regionWhere } from '../jurisdiction-scope.js';
 import type { ResourceDefinition } from '../resource-definition.js';
 import { ExpertSpecialtyReview } from './expert-specialty-review.model.js';
 import { Expert } from './expert.model.js';

@@ -1,5 +1,6 @@
 import { Op, type Model, type ModelStatic, type WhereOptions } from 'sequelize';
 import type { Role } from '../../domain/jurisdiction.js';
+import { specialtyStepOf } from '../../domain/expert-review.js';
 import type { JurisdictionKind } from '../../resources/jurisdiction-kind.js';
 import { jurisdictionWhere, type SessionUser } from '../../resources/jurisdiction-scope.js';
 import {
@@ -32,7 +33,8 @@ interface CardDef {
   roles?: readonly Role[];
 }
 
-const REVIEW_STEP_OF: Partial<Record<Role, string>> = { city: 'city_review', province: 'province_review', gongguanban: 'gongguanban_review' };
+/** The step of the specialty review chain this user reviews (domain/expert-review.ts), or none. */
+const reviewStepOf = (user: SessionUser): string | undefined => specialtyStepOf(user.role, user.regionCode)?.step;
 const always = (where: WhereOptions) => () => where;
 const fixed = (filters: Record<string, string>) => () => filters;
 const scoped = (model: unknown) => model as Scoped;
@@ -48,8 +50,8 @@ const CARDS: readonly CardDef[] = [
   { key: 'payments', label: '待审核支付申请', model: scoped(PaymentApplication), resourceId: 'PaymentApplication', where: always({ status: 'pending' }), filters: fixed({ status: 'pending' }) },
   {
     key: 'specialtyReview', label: '待本级审核的评标专业', model: scoped(ExpertSpecialtyReview), resourceId: 'ExpertSpecialtyReview',
-    where: (user) => (REVIEW_STEP_OF[user.role] ? { state: REVIEW_STEP_OF[user.role]! } : null),
-    filters: (user) => ({ state: REVIEW_STEP_OF[user.role] ?? '' }),
+    where: (user) => (reviewStepOf(user) ? { state: reviewStepOf(user)! } : null),
+    filters: (user) => ({ state: reviewStepOf(user) ?? '' }),
   },
   { key: 'expertReview', label: '待审核专家', model: scoped(Expert), resourceId: 'Expert', where: always({ state: 'submitted' }), filters: fixed({ state: 'submitted' }) },
   { key: 'methodChange', label: '待审批采购方式变更', model: scoped(MethodChangeRequest), resourceId: 'MethodChangeRequest', where: always({ state: 'submitted' }), filters: fixed({ state: 'submitted' }) },
