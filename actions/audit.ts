@@ -12,8 +12,8 @@ export function diffParams(before: Record<string, unknown>, after: Record<string
   const changes: FieldChanges = {};
   for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
     if (HIDDEN_FIELDS.has(key)) continue;
-    const a = before[key] instanceof Date ? (before[key] as Date).toISOString() : before[key] ?? null;
-    const b = after[key] instanceof Date ? (after[key] as Date).toISOString() : after[key] ?? null;
+    const a = before[key] instanceof Date ? (before[key] as Date).toISOString() : (before[key] ?? null);
+    const b = after[key] instanceof Date ? (after[key] as Date).toISOString() : (after[key] ?? null);
     if (String(a) !== String(b)) changes[key] = { before: a, after: b };
   }
   return changes;

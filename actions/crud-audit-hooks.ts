@@ -18,10 +18,10 @@ const snapshotKey = Symbol('auditSnapshot');
 export function withCrudAudit(resourceId: string, regionField: string | null, options: ResourceOptions): ResourceOptions {
   const actions = { ...(options.actions ?? {}) };
   const regionOf = (params: Record<string, unknown> | undefined): string | null =>
-    (regionField && params ? (params[regionField] as string | undefined) ?? null : null);
+    regionField && params ? ((params[regionField] as string | undefined) ?? null) : null;
   const userOf = (context: ActionContext): SessionUser | null => sessionUserOf(context) ?? null;
-  const succeeded = (response: ActionResponse): boolean => response.notice?.type !== 'error' && !response.record?.errors?.length
-    && Object.keys(response.record?.errors ?? {}).length === 0;
+  const succeeded = (response: ActionResponse): boolean =>
+    response.notice?.type !== 'error' && !response.record?.errors?.length && Object.keys(response.record?.errors ?? {}).length === 0;
 
   const edit = actions.edit ?? {};
   actions.edit = {
@@ -34,8 +34,14 @@ export function withCrudAudit(resourceId: string, regionField: string | null, op
       const before = (context as Record<symbol, unknown>)[snapshotKey] as Record<string, unknown> | undefined;
       if (request.method === 'post' && before && succeeded(response)) {
         const after = response.record?.params ?? {};
-        await recordAudit({ user: userOf(context), action: 'edit', resourceId, recordId: response.record?.id,
-          regionCode: regionOf(after) ?? regionOf(before), changes: diffParams(before, after) });
+        await recordAudit({
+          user: userOf(context),
+          action: 'edit',
+          resourceId,
+          recordId: response.record?.id,
+          regionCode: regionOf(after) ?? regionOf(before),
+          changes: diffParams(before, after),
+        });
       }
       return response;
     }),
@@ -47,8 +53,14 @@ export function withCrudAudit(resourceId: string, regionField: string | null, op
     after: chain<Hook>(create.after as Hook | Hook[] | undefined, async (response, request, context) => {
       if (request.method === 'post' && succeeded(response) && response.record?.id) {
         const after = response.record.params ?? {};
-        await recordAudit({ user: userOf(context), action: 'new', resourceId, recordId: response.record.id,
-          regionCode: regionOf(after), changes: diffParams({}, after) });
+        await recordAudit({
+          user: userOf(context),
+          action: 'new',
+          resourceId,
+          recordId: response.record.id,
+          regionCode: regionOf(after),
+          changes: diffParams({}, after),
+        });
       }
       return response;
     }),
@@ -62,8 +74,14 @@ export function withCrudAudit(resourceId: string, regionField: string | null, op
         if (request.method === 'post' && response.notice?.type === 'success') {
           const records = context.records ?? (context.record ? [context.record] : []);
           for (const record of records) {
-            await recordAudit({ user: userOf(context), action: 'delete', resourceId, recordId: record.id(),
-              regionCode: regionOf(record.params), changes: diffParams(record.params, {}) });
+            await recordAudit({
+              user: userOf(context),
+              action: 'delete',
+              resourceId,
+              recordId: record.id(),
+              regionCode: regionOf(record.params),
+              changes: diffParams(record.params, {}),
+            });
           }
         }
         return response;

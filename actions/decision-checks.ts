@@ -10,14 +10,21 @@ function officeRefusal<M extends Model>(spec: SupervisoryActionSpec<M>, user: Se
   const region = values[spec.regionField ?? 'regionCode'] as string | undefined;
   if (!region) return '记录缺少所属辖区，无法操作';
   if (inRegions(decidedRegions(spec.office ?? 'owner', user.role, user.regionCode), region)) return null;
-  return spec.outsideOffice?.(user, values as unknown as M) ?? `您（${user.regionName}）无权处理辖区 ${region} 的记录，只有该辖区的采购办可以处理`;
+  return (
+    spec.outsideOffice?.(user, values as unknown as M) ??
+    `您（${user.regionName}）无权处理辖区 ${region} 的记录，只有该辖区的采购办可以处理`
+  );
 }
 
 /**
  * Who may act and whether the state allows it: the checks every decision makes before its own rule. It reads only the
  * record's own values, so the panel asks it of every listed record to decide which buttons to show.
  */
-export function refusalOfValues<M extends Model>(spec: SupervisoryActionSpec<M>, values: Record<string, unknown>, user: SessionUser): string | null {
+export function refusalOfValues<M extends Model>(
+  spec: SupervisoryActionSpec<M>,
+  values: Record<string, unknown>,
+  user: SessionUser,
+): string | null {
   const refusedBy = spec.mayAct ? spec.mayAct(user, values as unknown as M) : officeRefusal(spec, user, values);
   if (refusedBy) return refusedBy;
   const statusField = spec.statusField === undefined ? 'status' : spec.statusField;
@@ -31,7 +38,11 @@ export function refusalOf<M extends Model>(spec: SupervisoryActionSpec<M>, row: 
 }
 
 /** Everything the server would refuse that a listed record's values (and its resource's row facts) already show. */
-export function listedRefusal<M extends Model>(spec: SupervisoryActionSpec<M>, values: Record<string, unknown>, user: SessionUser): string | null {
+export function listedRefusal<M extends Model>(
+  spec: SupervisoryActionSpec<M>,
+  values: Record<string, unknown>,
+  user: SessionUser,
+): string | null {
   return refusalOfValues(spec, values, user) ?? spec.rowRefusal?.(values, user) ?? null;
 }
 
@@ -45,14 +56,21 @@ export function decidableWhere<M extends Model>(spec: SupervisoryActionSpec<M>, 
   const regions = decidedRegions(spec.office ?? 'owner', user.role, user.regionCode);
   if (regions === null) return null;
   const statusField = spec.statusField === undefined ? 'status' : spec.statusField;
-  return { [Op.and]: [regionWhere(spec.regionField ?? 'regionCode', regions), ...(statusField ? [{ [statusField]: { [Op.in]: [...spec.from] } }] : [])] };
+  return {
+    [Op.and]: [
+      regionWhere(spec.regionField ?? 'regionCode', regions),
+      ...(statusField ? [{ [statusField]: { [Op.in]: [...spec.from] } }] : []),
+    ],
+  };
 }
 
 /**
  * The records any of `specs` lets a user decide, as SQL; undefined when there are no decisions or one of them cannot
  * say so (its own `mayAct` without `decidableWhere`), so no count or filter is offered that could disagree with it.
  */
-export function decidableRule(specs: ReadonlyArray<SupervisoryActionSpec<Model>>): ((user: SessionUser) => WhereOptions | null) | undefined {
+export function decidableRule(
+  specs: ReadonlyArray<SupervisoryActionSpec<Model>>,
+): ((user: SessionUser) => WhereOptions | null) | undefined {
   if (!specs.length || specs.some((spec) => spec.mayAct && !spec.decidableWhere)) return undefined;
   return (user) => decidableByAny(specs, user);
 }
@@ -67,4 +85,3 @@ export function decidableByAny(specs: ReadonlyArray<SupervisoryActionSpec<Model>
 export function isWriteRace(error: unknown): boolean {
   return classifyDatabaseError(error) === 'conflict';
 }
-

@@ -12,7 +12,11 @@ import { settleDeadlines } from '../resources/deadlines/settle-deadlines.js';
 
 export const REASON_MAX_LENGTH = 500;
 
-export interface ActionDetail { label: string; value: string; tone?: 'ok' | 'warn' | 'error' }
+export interface ActionDetail {
+  label: string;
+  value: string;
+  tone?: 'ok' | 'warn' | 'error';
+}
 
 export interface SupervisoryActionSpec<M extends Model> {
   name: string;
@@ -74,15 +78,23 @@ export interface SetHooks<M extends Model> {
 }
 
 /** What the form shows before acting; `changes` are figures read during the check that the decision must record. */
-export interface Inspection { details: ActionDetail[]; refusal?: string; changes?: Record<string, unknown> }
+export interface Inspection {
+  details: ActionDetail[];
+  refusal?: string;
+  changes?: Record<string, unknown>;
+}
 
 /** `note` is what an accepted decision's follow-up had to say (it is also in `message`). */
 export type Outcome = { ok: true; message: string; row: Model; note?: string } | { ok: false; message: string };
 
-export function validateReason(spec: { reason: 'required' | 'optional' | 'none' }, raw: unknown): { reason: string | null; error?: string } {
+export function validateReason(
+  spec: { reason: 'required' | 'optional' | 'none' },
+  raw: unknown,
+): { reason: string | null; error?: string } {
   const reason = typeof raw === 'string' ? raw.trim() : '';
   if (spec.reason === 'required' && !reason) return { reason: null, error: '请填写原因（必填）' };
-  if (reason.length > REASON_MAX_LENGTH) return { reason: null, error: `原因不能超过 ${REASON_MAX_LENGTH} 个字（当前 ${reason.length} 个字）` };
+  if (reason.length > REASON_MAX_LENGTH)
+    return { reason: null, error: `原因不能超过 ${REASON_MAX_LENGTH} 个字（当前 ${reason.length} 个字）` };
   return { reason: reason || null };
 }
 
@@ -92,51 +104,67 @@ export function validateReason(spec: { reason: 'required' | 'optional' | 'none' 
  * exactly one update matches; the other is told someone else got there first.
  */
 export async function runSupervisoryAction<M extends Model>(
-  spec: SupervisoryActionSpec<M>, id: string | number, user: SessionUser, reason: string | null,
+  spec: SupervisoryActionSpec<M>,
+  id: string | number,
+  user: SessionUser,
+  reason: string | null,
 ): Promise<Outcome> {
   const statusField = spec.statusField === undefined ? 'status' : spec.statusField;
   const regionField = spec.regionField ?? 'regionCode';
   const sequelize = spec.model.sequelize!;
   let committed: Record<string, unknown> | undefined;
-  const outcome = await sequelize.transaction(async (transaction): Promise<Outcome> => {
-    const row = await spec.model.findByPk(id, { transaction });
-    if (!row) return { ok: false, message: '该记录不存在或不在您的辖区内' };
-    const values = row.get() as Record<string, unknown>;
-    const refused = refusalOf(spec, row, user);
-    if (refused) return { ok: false, message: refused };
-    const state = statusField ? String(values[statusField]) : '';
-    const inspection = spec.inspect ? await spec.inspect(row, user, transaction) : undefined;
-    if (inspection?.refusal) return { ok: false, message: inspection.refusal };
-    const now = new Date();
-    const versioned = 'version' in spec.model.getAttributes();
-    const version = Number(values.version ?? 0);
-    const guard = { id: values.id, ...(versioned && { version }), ...(statusField && { [statusField]: state }) };
-    let changes: Record<string, unknown>;
-    let affected: number;
-    if (spec.removes) {
-      changes = Object.fromEntries(Object.keys(values).filter((k) => k !== 'id').map((k) => [k, null]));
-      affected = await spec.model.destroy({ where: guard as never, transaction });
-    } else {
-      changes = { ...spec.apply(row, { user, reason, now }), ...inspection?.changes };
-      [affected] = await spec.model.update(
-        { ...changes, ...(versioned && { version: version + 1 }) } as never,
-        { where: guard as never, transaction },
+  const outcome = await sequelize
+    .transaction(async (transaction): Promise<Outcome> => {
+      const row = await spec.model.findByPk(id, { transaction });
+      if (!row) return { ok: false, message: '该记录不存在或不在您的辖区内' };
+      const values = row.get() as Record<string, unknown>;
+      const refused = refusalOf(spec, row, user);
+      if (refused) return { ok: false, message: refused };
+      const state = statusField ? String(values[statusField]) : '';
+      const inspection = spec.inspect ? await spec.inspect(row, user, transaction) : undefined;
+      if (inspection?.refusal) return { ok: false, message: inspection.refusal };
+      const now = new Date();
+      const versioned = 'version' in spec.model.getAttributes();
+      const version = Number(values.version ?? 0);
+      const guard = { id: values.id, ...(versioned && { version }), ...(statusField && { [statusField]: state }) };
+      let changes: Record<string, unknown>;
+      let affected: number;
+      if (spec.removes) {
+        changes = Object.fromEntries(
+          Object.keys(values)
+            .filter((k) => k !== 'id')
+            .map((k) => [k, null]),
+        );
+        affected = await spec.model.destroy({ where: guard as never, transaction });
+      } else {
+        changes = { ...spec.apply(row, { user, reason, now }), ...inspection?.changes };
+        [affected] = await spec.model.update({ ...changes, ...(versioned && { version: version + 1 }) } as never, {
+          where: guard as never,
+          transaction,
+        });
+      }
+      if (affected !== 1) return { ok: false, message: ALREADY_DECIDED };
+      if (spec.within) await spec.within(row, transaction, user);
+      await settleDeadlines(spec.model, [values.id as string | number], { by: user.username, decision: spec.label, at: now }, transaction);
+      committed = { ...changes, ...(versioned && { version: version + 1 }) };
+      await recordAudit(
+        {
+          user,
+          action: spec.name,
+          resourceId: spec.resourceId,
+          recordId: String(values.id),
+          regionCode: (values[regionField] as string | undefined) ?? null,
+          reason,
+          changes: diffParams(Object.fromEntries(Object.keys(changes).map((k) => [k, values[k]])), changes),
+        },
+        transaction,
       );
-    }
-    if (affected !== 1) return { ok: false, message: ALREADY_DECIDED };
-    if (spec.within) await spec.within(row, transaction, user);
-    await settleDeadlines(spec.model, [values.id as string | number], { by: user.username, decision: spec.label, at: now }, transaction);
-    committed = { ...changes, ...(versioned && { version: version + 1 }) };
-    await recordAudit({
-      user, action: spec.name, resourceId: spec.resourceId, recordId: String(values.id),
-      regionCode: (values[regionField] as string | undefined) ?? null, reason,
-      changes: diffParams(Object.fromEntries(Object.keys(changes).map((k) => [k, values[k]])), changes),
-    }, transaction);
-    return { ok: true, message: spec.success(row), row };
-  }).catch((error: unknown) => {
-    if (isWriteRace(error)) return { ok: false, message: ALREADY_DECIDED } as Outcome;
-    throw error;
-  });
+      return { ok: true, message: spec.success(row), row };
+    })
+    .catch((error: unknown) => {
+      if (isWriteRace(error)) return { ok: false, message: ALREADY_DECIDED } as Outcome;
+      throw error;
+    });
   if (outcome.ok && committed && spec.afterCommit) {
     try {
       await spec.afterCommit(outcome.row as M, committed, user);
@@ -152,7 +180,16 @@ const BULK_PARALLELISM = 6;
 
 /** How a record is named in summaries: its name, else its contract number, line id or id. */
 function titleOf(values: Record<string, unknown>, id: unknown): string {
-  return String(values.name ?? values.title ?? values.unitName ?? values.contractNo ?? values.applicationNo ?? values.budgetNo ?? values.budgetLineId ?? `#${String(id)}`);
+  return String(
+    values.name ??
+      values.title ??
+      values.unitName ??
+      values.contractNo ??
+      values.applicationNo ??
+      values.budgetNo ??
+      values.budgetLineId ??
+      `#${String(id)}`,
+  );
 }
 
 /** Marks the record action made for a decision, so the resource's list filter and the workbench find its rule. */
@@ -228,7 +265,12 @@ export function supervisoryActions<M extends Model>(spec: SupervisoryActionSpec<
         // transactions would only wait for each other (and give up after the busy timeout), so one at a time there.
         const lanes = spec.model.sequelize!.getDialect() === 'sqlite' ? 1 : BULK_PARALLELISM;
         const outcomes = spec.asSet
-          ? await runSupervisorySet({ ...spec, asSet: spec.asSet }, records.map((r) => r.id()), user, reason)
+          ? await runSupervisorySet(
+              { ...spec, asSet: spec.asSet },
+              records.map((r) => r.id()),
+              user,
+              reason,
+            )
           : await inParallel(records, lanes, (record) => runSupervisoryAction(spec, record.id(), user, reason));
         for (const [i, record] of records.entries()) {
           const outcome = outcomes[i]!;
@@ -236,8 +278,7 @@ export function supervisoryActions<M extends Model>(spec: SupervisoryActionSpec<
           if (outcome.ok) {
             done.push(titleOf(outcome.row.get() as Record<string, unknown>, record.id()));
             doneIds.push(String(record.id()));
-          }
-          else refused.push(`${name}：${outcome.message}`);
+          } else refused.push(`${name}：${outcome.message}`);
         }
         const note = outcomes.find((o) => o.ok && o.note) as { note?: string } | undefined;
         const message = `已处理 ${done.length} 条，未处理 ${refused.length} 条${refused.length ? `（${refused.join('；')}）` : ''}${note?.note ? `。${note.note}` : ''}`;
@@ -245,7 +286,8 @@ export function supervisoryActions<M extends Model>(spec: SupervisoryActionSpec<
           // The form reads the summary, not the records: ten thousand of them again would only cost memory and time.
           records: [],
           notice: { message, type: refused.length && !done.length ? 'error' : 'success' },
-          done, refused,
+          done,
+          refused,
           ...(spec.progress && doneIds.length ? { progress: { ...spec.progress, ids: doneIds } } : {}),
           redirectUrl: context.h.resourceUrl({ resourceId: context.resource.id() }),
         };

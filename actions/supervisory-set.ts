@@ -18,7 +18,10 @@ const IDS_PER_STATEMENT = 1000;
  * outcomes come back in the order of `ids`; the follow-up (`afterCommit`) runs once for the accepted rows.
  */
 export async function runSupervisorySet<M extends Model>(
-  spec: SupervisoryActionSpec<M> & { asSet: SetHooks<M> }, ids: ReadonlyArray<string | number>, user: SessionUser, reason: string | null,
+  spec: SupervisoryActionSpec<M> & { asSet: SetHooks<M> },
+  ids: ReadonlyArray<string | number>,
+  user: SessionUser,
+  reason: string | null,
 ): Promise<Outcome[]> {
   if (spec.removes) throw new Error(`${spec.name}: a removing decision has no set form`);
   const statusField = spec.statusField === undefined ? 'status' : spec.statusField;
@@ -31,9 +34,14 @@ export async function runSupervisorySet<M extends Model>(
     await sequelize.transaction(async (transaction) => {
       const rows: M[] = [];
       for (const chunk of chunksOf(ids, IDS_PER_STATEMENT)) {
-        rows.push(...await spec.model.findAll({
-          where: { id: { [Op.in]: chunk } } as WhereOptions, order: [['id', 'ASC']], lock: transaction.LOCK.UPDATE, transaction,
-        }));
+        rows.push(
+          ...(await spec.model.findAll({
+            where: { id: { [Op.in]: chunk } } as WhereOptions,
+            order: [['id', 'ASC']],
+            lock: transaction.LOCK.UPDATE,
+            transaction,
+          })),
+        );
       }
       const open: M[] = [];
       for (const row of rows) {
@@ -53,24 +61,42 @@ export async function runSupervisorySet<M extends Model>(
         decided.push({ row, changes: spec.apply(row, { user, reason, now }) });
       }
       // The rows are locked since they were read, so their state and version are still the ones checked.
-      const affected = await updateInGroups(spec.model, decided.map(({ row, changes }) => ({ id: row.get('id'), changes })), {
-        where: statusField ? { [statusField]: { [Op.in]: spec.from } } : undefined,
-        also: versioned ? { version: sequelize.literal('version + 1') } : undefined,
-        transaction,
-      });
+      const affected = await updateInGroups(
+        spec.model,
+        decided.map(({ row, changes }) => ({ id: row.get('id'), changes })),
+        {
+          where: statusField ? { [statusField]: { [Op.in]: spec.from } } : undefined,
+          also: versioned ? { version: sequelize.literal('version + 1') } : undefined,
+          transaction,
+        },
+      );
       if (affected !== decided.length) throw new Error(`${spec.name}: ${affected} of ${decided.length} locked rows changed`);
       const audits: AuditEntry[] = [];
       for (const { row, changes } of decided) {
         const values = row.get() as Record<string, unknown>;
         accepted.push({ row, version: Number(values.version ?? 0) + 1 });
         audits.push({
-          user, action: spec.name, resourceId: spec.resourceId, recordId: String(values.id),
-          regionCode: (values[regionField] as string | undefined) ?? null, reason,
+          user,
+          action: spec.name,
+          resourceId: spec.resourceId,
+          recordId: String(values.id),
+          regionCode: (values[regionField] as string | undefined) ?? null,
+          reason,
           changes: diffParams(Object.fromEntries(Object.keys(changes).map((k) => [k, values[k]])), changes),
         });
       }
-      if (spec.asSet.within && accepted.length) await spec.asSet.within(accepted.map((a) => a.row), transaction, user);
-      await settleDeadlines(spec.model, decided.map(({ row }) => row.get('id') as string | number), { by: user.username, decision: spec.label, at: now }, transaction);
+      if (spec.asSet.within && accepted.length)
+        await spec.asSet.within(
+          accepted.map((a) => a.row),
+          transaction,
+          user,
+        );
+      await settleDeadlines(
+        spec.model,
+        decided.map(({ row }) => row.get('id') as string | number),
+        { by: user.username, decision: spec.label, at: now },
+        transaction,
+      );
       await recordAudits(audits, transaction);
     });
   } catch (error) {
@@ -79,7 +105,9 @@ export async function runSupervisorySet<M extends Model>(
   }
   let note: string | undefined;
   if (accepted.length && spec.asSet.afterCommit) {
-    await spec.asSet.afterCommit(accepted, user).catch((error: unknown) => { note = followUpNote(error); });
+    await spec.asSet.afterCommit(accepted, user).catch((error: unknown) => {
+      note = followUpNote(error);
+    });
   }
   for (const { row } of accepted) {
     const message = spec.success(row);

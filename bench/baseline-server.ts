@@ -14,18 +14,27 @@ app.get('/budgets', async (req, res) => {
     const where: string[] = [];
     const params: unknown[] = [];
     const region = String(req.query.region ?? '');
-    if (region !== 'all') { params.push(region); where.push(`b.region_code = $${params.length}`); }
-    if (req.query.fiscalYear) { params.push(Number(req.query.fiscalYear)); where.push(`b.fiscal_year = $${params.length}`); }
+    if (region !== 'all') {
+      params.push(region);
+      where.push(`b.region_code = $${params.length}`);
+    }
+    if (req.query.fiscalYear) {
+      params.push(Number(req.query.fiscalYear));
+      where.push(`b.fiscal_year = $${params.length}`);
+    }
     if (req.query.unitName) {
       params.push(`%${String(req.query.unitName).replace(/[!%_]/g, (c) => `!${c}`)}%`);
       where.push(`b.unit_name ${like} $${params.length} ESCAPE '!'`);
     }
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const [rows, count] = await Promise.all([
-      db.query(`SELECT b.id, b.budget_line_id, b.fiscal_year, b.unit_name, b.project_name, b.amount, b.match_status,
+      db.query(
+        `SELECT b.id, b.budget_line_id, b.fiscal_year, b.unit_name, b.project_name, b.amount, b.match_status,
           b.matched_project_name, b.region_code, r.name AS region_name
         FROM integration_budgets b LEFT JOIN regions r ON r.code = b.region_code
-        ${clause} ORDER BY b.created_at DESC LIMIT 20`, params),
+        ${clause} ORDER BY b.created_at DESC LIMIT 20`,
+        params,
+      ),
       db.query<{ total: number | string }>(`SELECT count(*) AS total FROM integration_budgets b ${clause}`, params),
     ]);
     res.json({ total: Number(count[0]!.total), records: rows });
@@ -34,4 +43,7 @@ app.get('/budgets', async (req, res) => {
   }
 });
 const server = app.listen(Number(process.env.PORT), '127.0.0.1', () => console.log('baseline listening'));
-process.on('SIGTERM', () => { server.close(); void db.close().then(() => process.exit(0)); });
+process.on('SIGTERM', () => {
+  server.close();
+  void db.close().then(() => process.exit(0));
+});

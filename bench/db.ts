@@ -17,9 +17,10 @@ export function openDb(url: string, poolSize = 1): BenchDb {
     return {
       engine: 'sqlite',
       // `$1` → `?1`: one SQL text serves both engines.
-      query: <T>(sql: string, params: unknown[] = []) => new Promise<T[]>((resolve, reject) => {
-        db.all(sql.replace(/\$(\d+)/g, '?$1'), params, (err, rows) => (err ? reject(err) : resolve(rows as T[])));
-      }),
+      query: <T>(sql: string, params: unknown[] = []) =>
+        new Promise<T[]>((resolve, reject) => {
+          db.all(sql.replace(/\$(\d+)/g, '?$1'), params, (err, rows) => (err ? reject(err) : resolve(rows as T[])));
+        }),
       close: () => new Promise<void>((resolve) => db.close(() => resolve())),
     };
   }

@@ -8,12 +8,20 @@ export function percentile(values: number[], p: number): number {
  * that neither gets a quieter machine than the other.
  */
 export async function pairedLatencies(
-  project: () => Promise<void>, baseline: () => Promise<void>, options: { warmup: number; requests: number },
+  project: () => Promise<void>,
+  baseline: () => Promise<void>,
+  options: { warmup: number; requests: number },
 ): Promise<{ project: number[]; baseline: number[] }> {
-  for (let i = 0; i < options.warmup; i++) { await project(); await baseline(); }
+  for (let i = 0; i < options.warmup; i++) {
+    await project();
+    await baseline();
+  }
   const result = { project: [] as number[], baseline: [] as number[] };
   for (let i = 0; i < options.requests; i++) {
-    for (const [side, call] of [['project', project], ['baseline', baseline]] as const) {
+    for (const [side, call] of [
+      ['project', project],
+      ['baseline', baseline],
+    ] as const) {
       const started = performance.now();
       await call();
       result[side].push(performance.now() - started);

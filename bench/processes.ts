@@ -13,10 +13,15 @@ export function startNode(script: string, env: Record<string, string>, label: st
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', path.join(ROOT, 'bench', 'results', 'profiles')] : [];
   const loader = script.endsWith('.ts') ? ['--import', 'tsx'] : [];
   const child = spawn(process.execPath, [...nodeFlags, ...profile, ...loader, path.join(ROOT, script)], {
-    cwd: ROOT, env: { ...process.env, ...(served && NODE_ENV_SETTINGS), NODE_OPTIONS: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: ROOT,
+    env: { ...process.env, ...(served && NODE_ENV_SETTINGS), NODE_OPTIONS: '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   const tail: string[] = [];
-  const keep = (chunk: Buffer) => { tail.push(chunk.toString()); if (tail.length > 40) tail.shift(); };
+  const keep = (chunk: Buffer) => {
+    tail.push(chunk.toString());
+    if (tail.length > 40) tail.shift();
+  };
   child.stdout!.on('data', keep);
   child.stderr!.on('data', keep);
   child.on('exit', (code, signal) => {
@@ -43,7 +48,9 @@ export async function waitForHttp(url: string, timeoutMs: number, child?: ChildP
     if (child && (child.exitCode !== null || child.signalCode !== null)) throw new Error(`${url}: the process exited before answering`);
     try {
       if ((await fetch(url, { redirect: 'manual' })).status === 200) return;
-    } catch { /* not listening yet */ }
+    } catch {
+      /* not listening yet */
+    }
     if (Date.now() > deadline) throw new Error(`${url} did not answer 200 within ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -58,7 +65,9 @@ export async function runToEnd(script: string, env: Record<string, string>, labe
 /** Resolves once the process has printed `text` (listening before the first byte is read, so nothing is missed). */
 export function printed(child: ChildProcess, text: string, label: string): Promise<void> {
   return new Promise<void>((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => { if (chunk.toString().includes(text)) resolve(); });
+    child.stdout!.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes(text)) resolve();
+    });
     child.once('exit', (code) => reject(new Error(`${label} exited with ${code} before saying "${text}"`)));
   });
 }

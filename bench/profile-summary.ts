@@ -9,8 +9,16 @@ import { parseArgs } from 'node:util';
  *
  *   npx tsx bench/profile-summary.ts bench/results/profiles/CPU.….cpuprofile --last 6 --per 1600
  */
-interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
-interface Profile { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
+interface Profile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+}
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

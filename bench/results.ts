@@ -14,7 +14,11 @@ export interface Figure {
   pass: boolean;
 }
 
-export interface Target { on: 'ratio' | 'value'; op: '>=' | '<='; limit: number }
+export interface Target {
+  on: 'ratio' | 'value';
+  op: '>=' | '<=';
+  limit: number;
+}
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
@@ -23,8 +27,14 @@ export function figure(id: string, name: string, unit: string, value: number, ba
   const measured = target.on === 'ratio' ? ratio : value;
   const pass = measured !== null && Number.isFinite(measured) && (target.op === '>=' ? measured >= target.limit : measured <= target.limit);
   return {
-    id, name, unit, value: round(value), baseline: baseline === null ? null : round(baseline), ratio: ratio === null ? null : round(ratio),
-    target: `${target.on === 'ratio' ? 'ratio' : unit} ${target.op === '>=' ? '≥' : '≤'} ${target.limit}`, pass,
+    id,
+    name,
+    unit,
+    value: round(value),
+    baseline: baseline === null ? null : round(baseline),
+    ratio: ratio === null ? null : round(ratio),
+    target: `${target.on === 'ratio' ? 'ratio' : unit} ${target.op === '>=' ? '≥' : '≤'} ${target.limit}`,
+    pass,
   };
 }
 
@@ -35,8 +45,13 @@ export function printTable(figures: Figure[], header: string): void {
   const rows = [
     ['id', 'figure', 'project', 'baseline', 'ratio', 'target', 'result'],
     ...figures.map((f) => [
-      f.id, f.name, `${f.value} ${f.unit}`, f.baseline === null ? '—' : `${f.baseline} ${f.unit}`,
-      f.ratio === null ? '—' : f.ratio.toFixed(2), f.target, f.pass ? '达标' : '未达标',
+      f.id,
+      f.name,
+      `${f.value} ${f.unit}`,
+      f.baseline === null ? '—' : `${f.baseline} ${f.unit}`,
+      f.ratio === null ? '—' : f.ratio.toFixed(2),
+      f.target,
+      f.pass ? '达标' : '未达标',
     ]),
   ];
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => width(r[c]!))));

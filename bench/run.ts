@@ -22,7 +22,14 @@ import { SIZES } from './sizes.js';
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' } } });
 const size = values.quick ? SIZES.quick : SIZES.full;
 // `--only P1,P3`: just those figures, for working on one (P4 is then the peak of what ran).
-const only = values.only ? new Set(values.only.toUpperCase().split(',').map((id) => id.trim())) : null;
+const only = values.only
+  ? new Set(
+      values.only
+        .toUpperCase()
+        .split(',')
+        .map((id) => id.trim()),
+    )
+  : null;
 const wanted = (...ids: string[]) => !only || ids.some((id) => only.has(id));
 const PG_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -47,42 +54,56 @@ progress(`web ${stack.url} (pid ${stack.web.pid}) and worker (pid ${stack.worker
 
 try {
   // The peak of each phase, in the progress lines: which figure's work sets P4.
-  const phase = (name: string) => { const ended = rss.phase(name); if (ended) progress(`peak RSS during ${ended}`); };
+  const phase = (name: string) => {
+    const ended = rss.phase(name);
+    if (ended) progress(`peak RSS during ${ended}`);
+  };
   phase('P1');
   if (wanted('P1')) figures.push(await p1Ingest(stack, main, size.ingest));
   phase('P2');
 
   if (wanted('P2', 'P2G')) {
-  const basePort = await freePort();
-  const baseline = await startBaseline(databases.mainUrl, basePort);
-  const baseUrl = `http://127.0.0.1:${basePort}`;
-  try {
-    // P1's lines sit in six demo regions; the list figures want rows spread evenly over the province.
-    await main.query("DELETE FROM integration_budgets WHERE budget_line_id LIKE 'ZB%'");
-    progress(`P2: ${size.listSmall.toLocaleString('en')} budget lines over every county`);
-    await generateBudgetLines(main, 1, size.listSmall);
-    const small = await timeList(stack.url, baseUrl, COUNTY, variants(COUNTY.region)[0]!, size.rounds);
-    progress(`P2: growing to ${size.listLarge.toLocaleString('en')} budget lines`);
-    await generateBudgetLines(main, size.listSmall + 1, size.listLarge);
-    const rows = `${size.listLarge.toLocaleString('en')} `;
-    let countyLarge: ListTiming | undefined;
-    for (const user of [COUNTY, PROVINCE]) {
-      for (const variant of variants(user.region)) {
-        const timing = await timeList(stack.url, baseUrl, user, variant, size.rounds);
-        countyLarge ??= timing;
-        figures.push(listFigure('P2', timing, rows));
+    const basePort = await freePort();
+    const baseline = await startBaseline(databases.mainUrl, basePort);
+    const baseUrl = `http://127.0.0.1:${basePort}`;
+    try {
+      // P1's lines sit in six demo regions; the list figures want rows spread evenly over the province.
+      await main.query("DELETE FROM integration_budgets WHERE budget_line_id LIKE 'ZB%'");
+      progress(`P2: ${size.listSmall.toLocaleString('en')} budget lines over every county`);
+      await generateBudgetLines(main, 1, size.listSmall);
+      const small = await timeList(stack.url, baseUrl, COUNTY, variants(COUNTY.region)[0]!, size.rounds);
+      progress(`P2: growing to ${size.listLarge.toLocaleString('en')} budget lines`);
+      await generateBudgetLines(main, size.listSmall + 1, size.listLarge);
+      const rows = `${size.listLarge.toLocaleString('en')} `;
+      let countyLarge: ListTiming | undefined;
+      for (const user of [COUNTY, PROVINCE]) {
+        for (const variant of variants(user.region)) {
+          const timing = await timeList(stack.url, baseUrl, user, variant, size.rounds);
+          countyLarge ??= timing;
+          figures.push(listFigure('P2', timing, rows));
+        }
       }
+      figures.push(
+        figure(
+          'P2g',
+          `县列表 p95 增长：${rows}行 / ${size.listSmall.toLocaleString('en')} 行`,
+          '×',
+          countyLarge!.project / small.project,
+          null,
+          { on: 'value', op: '<=', limit: 2 },
+        ),
+      );
+      // P2g has no baseline of its own; how the bare route grows over the same rows says whose growth it is.
+      progress(
+        `P2g: the bare route's county p95 grew ${(countyLarge!.baseline / small.baseline).toFixed(2)}× (${small.baseline.toFixed(1)} → ${countyLarge!.baseline.toFixed(1)} ms), the panel's ${(countyLarge!.project / small.project).toFixed(2)}× (${small.project.toFixed(1)} → ${countyLarge!.project.toFixed(1)} ms)`,
+      );
+    } finally {
+      await stopProcess(baseline);
     }
-    figures.push(figure('P2g', `县列表 p95 增长：${rows}行 / ${size.listSmall.toLocaleString('en')} 行`, '×', countyLarge!.project / small.project, null, { on: 'value', op: '<=', limit: 2 }));
-    // P2g has no baseline of its own; how the bare route grows over the same rows says whose growth it is.
-    progress(`P2g: the bare route's county p95 grew ${(countyLarge!.baseline / small.baseline).toFixed(2)}× (${small.baseline.toFixed(1)} → ${countyLarge!.baseline.toFixed(1)} ms), the panel's ${(countyLarge!.project / small.project).toFixed(2)}× (${small.project.toFixed(1)} → ${countyLarge!.project.toFixed(1)} ms)`);
-  } finally {
-    await stopProcess(baseline);
-  }
   }
 
   phase('P3');
-  if (wanted('P3')) figures.push(...await p3Push(stack, main, middle, size.pushFilings));
+  if (wanted('P3')) figures.push(...(await p3Push(stack, main, middle, size.pushFilings)));
   phase('');
 } finally {
   rss.stop();

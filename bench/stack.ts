@@ -23,9 +23,14 @@ export function freePort(): Promise<number> {
 export function productionEnv(extra: Record<string, string>): Record<string, string> {
   return {
     // Plain HTTP on loopback: the bench has no TLS in front, so cookies may not be Secure-only.
-    NODE_ENV: 'production', LOG_LEVEL: 'info', HOST: '127.0.0.1', COOKIE_SECURE: 'false', MIGRATE_ON_START: 'true',
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'info',
+    HOST: '127.0.0.1',
+    COOKIE_SECURE: 'false',
+    MIGRATE_ON_START: 'true',
     SESSION_SECRET: randomBytes(24).toString('hex'),
-    INTEGRATION_APP_KEY: 'bench-platform', INTEGRATION_APP_SECRET: randomBytes(24).toString('hex'),
+    INTEGRATION_APP_KEY: 'bench-platform',
+    INTEGRATION_APP_SECRET: randomBytes(24).toString('hex'),
     DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'jxcg-bench-')),
     ...extra,
   };
@@ -33,7 +38,9 @@ export function productionEnv(extra: Record<string, string>): Record<string, str
 
 export async function login(base: string, username: string): Promise<string> {
   const response = await fetch(`${base}/admin/login`, {
-    method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: base },
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: base },
     body: new URLSearchParams({ email: username, password: DEMO_PASSWORD }).toString(),
   });
   if (response.status !== 302) throw new Error(`login ${username}: HTTP ${response.status}`);
@@ -69,8 +76,12 @@ export async function seedDemo(env: Record<string, string>): Promise<void> {
 export async function startPgStack(databases: { mainUrl: string; middleUrl: string }, redisUrl: string): Promise<PgStack> {
   const port = await freePort();
   const env = productionEnv({
-    DATABASE_URL: databases.mainUrl, MIDDLE_DATABASE_URL: databases.middleUrl, REDIS_URL: redisUrl,
-    QUEUE_DRIVER: 'bullmq', QUEUE_PREFIX: `bench-${randomBytes(4).toString('hex')}`, PORT: String(port),
+    DATABASE_URL: databases.mainUrl,
+    MIDDLE_DATABASE_URL: databases.middleUrl,
+    REDIS_URL: redisUrl,
+    QUEUE_DRIVER: 'bullmq',
+    QUEUE_PREFIX: `bench-${randomBytes(4).toString('hex')}`,
+    PORT: String(port),
   });
   const web = startNode('dist/server/web.js', env, 'web', true);
   const url = `http://127.0.0.1:${port}`;
@@ -78,7 +89,11 @@ export async function startPgStack(databases: { mainUrl: string; middleUrl: stri
   const worker = startNode('dist/jobs/worker.js', env, 'worker', true);
   await printed(worker, 'worker started', 'worker');
   return {
-    url, env, web, worker, ...databases,
+    url,
+    env,
+    web,
+    worker,
+    ...databases,
     stop: async () => {
       await stopProcess(worker);
       await stopProcess(web);

@@ -3,7 +3,10 @@
  * procurement catalogue (政府采购品目分类目录, 财库〔2022〕31号) — 货物 A, 工程 B, 服务 C — and the sub-levels that
  * agreement and designated procurement (协议供货、定点采购) use in practice. A code's parent is the code it extends.
  */
-export interface CatalogueEntry { code: string; name: string }
+export interface CatalogueEntry {
+  code: string;
+  name: string;
+}
 
 export const STANDARD_CATALOGUE: readonly CatalogueEntry[] = [
   { code: 'A', name: '货物' },
@@ -80,13 +83,20 @@ export function categoryParent(code: string): string | null {
   return code.length > 1 ? code.slice(0, -2) : null;
 }
 
-export interface CatalogueNode extends CatalogueEntry { parentCode: string | null; level: number; isLeaf: boolean }
+export interface CatalogueNode extends CatalogueEntry {
+  parentCode: string | null;
+  level: number;
+  isLeaf: boolean;
+}
 
 /** Entries with their parent, depth and leafness, parents before children. */
 export function catalogueTree(entries: readonly CatalogueEntry[] = STANDARD_CATALOGUE): CatalogueNode[] {
   const parents = new Map(entries.map((e) => [e.code, categoryParent(e.code)]));
   const withChildren = new Set([...parents.values()].filter((p): p is string => p !== null));
-  const depth = (code: string): number => { const p = parents.get(code); return p ? depth(p) + 1 : 1; };
+  const depth = (code: string): number => {
+    const p = parents.get(code);
+    return p ? depth(p) + 1 : 1;
+  };
   return [...entries]
     .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
     .map((e) => ({ ...e, parentCode: parents.get(e.code)!, level: depth(e.code), isLeaf: !withChildren.has(e.code) }));

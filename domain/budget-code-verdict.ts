@@ -6,10 +6,19 @@ export const BUDGET_CODE_VERDICT_LABELS: Record<BudgetCodeVerdict, string> = {
   missing: '一体化无此单位',
 };
 
-export interface UnitIdentity { name: string; creditCode: string | null; unitBudgetCode: string; regionCode?: string }
+export interface UnitIdentity {
+  name: string;
+  creditCode: string | null;
+  unitBudgetCode: string;
+  regionCode?: string;
+}
 
 /** What 一体化 pushed for a unit, as far as matching needs it; `regionCode` is the region that pushed it. */
-export interface IntegrationCandidate { creditCode: string | null; unitName: string; regionCode?: string | null }
+export interface IntegrationCandidate {
+  creditCode: string | null;
+  unitName: string;
+  regionCode?: string | null;
+}
 
 function sameUnit(unit: UnitIdentity, candidate: IntegrationCandidate): boolean {
   return (!!unit.creditCode && candidate.creditCode === unit.creditCode) || candidate.unitName === unit.name;
@@ -31,14 +40,15 @@ function inUnitsRegion(unit: UnitIdentity, candidate: IntegrationCandidate): boo
  */
 export function findIntegrationCounterpart<T extends IntegrationCandidate>(unit: UnitIdentity, candidates: readonly T[]): T | undefined {
   const own = candidates.filter((c) => inUnitsRegion(unit, c));
-  return (
-    (unit.creditCode ? own.find((c) => c.creditCode === unit.creditCode) : undefined) ??
-    own.find((c) => c.unitName === unit.name)
-  );
+  return (unit.creditCode ? own.find((c) => c.creditCode === unit.creditCode) : undefined) ?? own.find((c) => c.unitName === unit.name);
 }
 
 /** A unit that another region's 一体化 holds under the unit's name or credit code. */
-export interface CounterpartElsewhere { regionCode: string; sameName: boolean; sameCreditCode: boolean }
+export interface CounterpartElsewhere {
+  regionCode: string;
+  sameName: boolean;
+  sameCreditCode: boolean;
+}
 
 /** What 一体化 holds for the unit outside its own region, one entry per region, sorted by region code. */
 export function integrationCounterpartsElsewhere(unit: UnitIdentity, candidates: readonly IntegrationCandidate[]): CounterpartElsewhere[] {

@@ -5,9 +5,7 @@
 // 31 characters: the mod-31 checksum needs one symbol per residue, so M is included
 // (only I, O, S, V, Z are left out).
 export const CREDIT_CODE_CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-export const CREDIT_CODE_WEIGHTS: readonly number[] = [
-  1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28,
-];
+export const CREDIT_CODE_WEIGHTS: readonly number[] = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 export const CREDIT_CODE_LENGTH = 18;
 
 export interface CreditCodeResult {

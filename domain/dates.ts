@@ -10,8 +10,7 @@ const MS_PER_DAY = 86_400_000;
 const CHINA_OFFSET_MS = 8 * 3_600_000;
 
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DATE_TIME =
-  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/i;
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/i;
 
 function dayFromParts(y: number, m: number, d: number): number | null {
   const ms = Date.UTC(y, m - 1, d);
@@ -87,8 +86,6 @@ export function dayOfWeek(day: number): number {
 
 /** The calendar date in China of a moment (a Date, epoch milliseconds, or an ISO string), whatever the server's zone. */
 export function chinaDay(at: Date | number | string = new Date()): string {
-  const time = at instanceof Date ? at.getTime()
-    : typeof at === 'number' ? at
-      : Date.parse(at.length === 10 ? `${at}T00:00:00+08:00` : at);
+  const time = at instanceof Date ? at.getTime() : typeof at === 'number' ? at : Date.parse(at.length === 10 ? `${at}T00:00:00+08:00` : at);
   return new Date(time + CHINA_OFFSET_MS).toISOString().slice(0, 10);
 }

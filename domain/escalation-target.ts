@@ -7,8 +7,14 @@ import { approvingRegion } from './pre-procurement.js';
 
 /** The kinds of pending record with a time limit, by what their deciding office follows. */
 export type DecisionStep =
-  | 'unitReview' | 'expertReview' | 'specialtyReview' | 'failedTenderConfirmation' | 'preAwardConfirmation'
-  | 'paymentReview' | 'methodChangeApproval' | 'importProductApproval';
+  | 'unitReview'
+  | 'expertReview'
+  | 'specialtyReview'
+  | 'failedTenderConfirmation'
+  | 'preAwardConfirmation'
+  | 'paymentReview'
+  | 'methodChangeApproval'
+  | 'importProductApproval';
 
 /**
  * The region of the office that must act on a record owned by (or registered in) `region`, at `state` for the

@@ -5,13 +5,25 @@ export const EXPERT_STATES = { submitted: '待审核', approved: '审核通过',
 export type ExpertState = keyof typeof EXPERT_STATES;
 
 export const SPECIALTY_STATES = {
-  city_review: '待市级审核', province_review: '待省级审核', gongguanban_review: '待省公管办审核', approved: '审核通过', returned: '已退回专家',
+  city_review: '待市级审核',
+  province_review: '待省级审核',
+  gongguanban_review: '待省公管办审核',
+  approved: '审核通过',
+  returned: '已退回专家',
 } as const;
 export type SpecialtyState = keyof typeof SPECIALTY_STATES;
 export type ReviewStep = 'city_review' | 'province_review' | 'gongguanban_review';
 
-const NEXT: Record<ReviewStep, SpecialtyState> = { city_review: 'province_review', province_review: 'gongguanban_review', gongguanban_review: 'approved' };
-const STEP_OFFICE: Record<ReviewStep, string> = { city_review: '专家注册地所在市的采购办', province_review: '省采购监管处', gongguanban_review: '省公管办' };
+const NEXT: Record<ReviewStep, SpecialtyState> = {
+  city_review: 'province_review',
+  province_review: 'gongguanban_review',
+  gongguanban_review: 'approved',
+};
+const STEP_OFFICE: Record<ReviewStep, string> = {
+  city_review: '专家注册地所在市的采购办',
+  province_review: '省采购监管处',
+  gongguanban_review: '省公管办',
+};
 
 /** Where a specialty review starts: 省本级 registrations have no city step. */
 export function firstSpecialtyStep(registrationRegion: string): ReviewStep {
@@ -59,7 +71,9 @@ export function specialtyStepRefusal(state: string, role: Role, userRegion: stri
 
 /** Registrations: the city for its city and counties, the province for 省本级 (DOMAIN.md). */
 export function expertReviewRefusal(role: Role, userRegion: string, registrationRegion: string): string | null {
-  return canReviewExpert(role, userRegion, registrationRegion) ? null
-    : registrationRegion === PROVINCE_CODE ? '注册地为省本级的专家由省采购监管处审核'
+  return canReviewExpert(role, userRegion, registrationRegion)
+    ? null
+    : registrationRegion === PROVINCE_CODE
+      ? '注册地为省本级的专家由省采购监管处审核'
       : `注册地为 ${registrationRegion} 的专家由所在市的采购办审核`;
 }

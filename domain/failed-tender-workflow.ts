@@ -12,14 +12,7 @@ export const FAILED_TENDER_STATES = {
 
 export type FailedTenderState = keyof typeof FAILED_TENDER_STATES;
 
-export type FailedTenderAction =
-  | 'submit'
-  | 'unitApprove'
-  | 'requestConfirmation'
-  | 'complete'
-  | 'confirm'
-  | 'reject'
-  | 'returnToStepOne';
+export type FailedTenderAction = 'submit' | 'unitApprove' | 'requestConfirmation' | 'complete' | 'confirm' | 'reject' | 'returnToStepOne';
 
 export const failedTenderMachine = defineStateMachine<FailedTenderState, FailedTenderAction>({
   states: FAILED_TENDER_STATES,

@@ -6,7 +6,9 @@ export const INTEGRATION_KINDS = ['budgets', 'units', 'payment-vouchers'] as con
 export type IntegrationKind = (typeof INTEGRATION_KINDS)[number];
 
 export const INTEGRATION_KIND_LABELS: Record<IntegrationKind, string> = {
-  budgets: '采购预算', units: '单位基本信息', 'payment-vouchers': '支付凭证',
+  budgets: '采购预算',
+  units: '单位基本信息',
+  'payment-vouchers': '支付凭证',
 };
 
 export const MAX_ITEMS_PER_BATCH = 10_000;
@@ -22,19 +24,29 @@ export const ALLOWED_CLOCK_SKEW_MS = 5 * 60_000;
 const SAFE_TEXT_NOTE = '不得含控制字符（含制表符、换行）或不成对的 UTF-16 代理项';
 const described = (description?: string) => ({ description: description ? `${description}；${SAFE_TEXT_NOTE}` : SAFE_TEXT_NOTE });
 const safe = (value: string) => unsafeCharacterIn(value) === null;
-const unsafeMessage = { error: (issue: { input?: unknown }) => unsafeCharacterIn(String(issue.input)) ?? '含有不能接收的字符', abort: true };
-const text = (max: number) => z.string({ error: '必填，应为字符串' }).trim().refine(safe, unsafeMessage)
-  .min(1, '不能为空').max(max, `不能超过 ${max} 个字符`);
+const unsafeMessage = {
+  error: (issue: { input?: unknown }) => unsafeCharacterIn(String(issue.input)) ?? '含有不能接收的字符',
+  abort: true,
+};
+const text = (max: number) =>
+  z.string({ error: '必填，应为字符串' }).trim().refine(safe, unsafeMessage).min(1, '不能为空').max(max, `不能超过 ${max} 个字符`);
 const code = (max: number) => text(max).regex(/^[0-9A-Za-z._-]+$/, '只能包含字母、数字和 . _ -');
-const regionCode = z.string({ error: '必填，应为 6 位行政区划代码' }).regex(/^\d{6}$/, '应为 6 位行政区划代码')
+const regionCode = z
+  .string({ error: '必填，应为 6 位行政区划代码' })
+  .regex(/^\d{6}$/, '应为 6 位行政区划代码')
   .meta({ description: '行政区划代码，须为江西省内的区划' });
 const skewMinutes = ALLOWED_CLOCK_SKEW_MS / 60_000;
-const isoDateTime = (description = 'ISO 8601，如 2026-11-20T09:30:00+08:00') => z.string({ error: '必填，应为 ISO 8601 时间' })
-  .refine((v) => /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(v) && !Number.isNaN(Date.parse(v)),
-    '应为 ISO 8601 时间，如 2026-11-20T09:30:00+08:00')
-  .meta({ format: 'date-time', description: `${description}；晚于接收时间 ${skewMinutes} 分钟以上的该项被拒收` });
+const isoDateTime = (description = 'ISO 8601，如 2026-11-20T09:30:00+08:00') =>
+  z
+    .string({ error: '必填，应为 ISO 8601 时间' })
+    .refine(
+      (v) => /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(v) && !Number.isNaN(Date.parse(v)),
+      '应为 ISO 8601 时间，如 2026-11-20T09:30:00+08:00',
+    )
+    .meta({ format: 'date-time', description: `${description}；晚于接收时间 ${skewMinutes} 分钟以上的该项被拒收` });
 /** Yuan with at most two decimals, as a number or a numeric string; kept as a string so no cent is lost. */
-const amount = z.union([z.number(), z.string()], { error: '必填，应为金额（元）' })
+const amount = z
+  .union([z.number(), z.string()], { error: '必填，应为金额（元）' })
   .transform((v) => (typeof v === 'number' ? String(v) : v.trim()))
   .refine((v) => /^-?\d{1,13}(\.\d{1,2})?$/.test(v), { error: '应为金额（元），最多两位小数', abort: true })
   .refine((v) => Number(v) > 0, '金额必须大于 0')
@@ -56,7 +68,10 @@ export const budgetItemSchema = z.object({
 export const unitItemSchema = z.object({
   unitBudgetCode: code(50).meta(described('单位预算编码（唯一键）')),
   unitName: text(200).meta(described()),
-  creditCode: z.string({ error: '必填，应为 18 位统一社会信用代码' }).trim().regex(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/, '应为 18 位统一社会信用代码')
+  creditCode: z
+    .string({ error: '必填，应为 18 位统一社会信用代码' })
+    .trim()
+    .regex(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/, '应为 18 位统一社会信用代码')
     .meta({ description: '统一社会信用代码' }),
   regionCode,
   updatedAt: isoDateTime(),
@@ -65,7 +80,13 @@ export const unitItemSchema = z.object({
 export const voucherItemSchema = z.object({
   voucherNo: code(64).meta(described('凭证号（唯一键）')),
   budgetLineId: code(64).meta(described('指标ID')),
-  contractNo: z.string({ error: '应为字符串或 null' }).trim().refine(safe, unsafeMessage).max(64, '不能超过 64 个字符').nullish().transform((v) => v || null)
+  contractNo: z
+    .string({ error: '应为字符串或 null' })
+    .trim()
+    .refine(safe, unsafeMessage)
+    .max(64, '不能超过 64 个字符')
+    .nullish()
+    .transform((v) => v || null)
     .meta(described('合同编号')),
   payeeName: text(200).meta(described()),
   amount,
@@ -78,22 +99,37 @@ export type VoucherItem = z.infer<typeof voucherItemSchema>;
 export type IntegrationItem = BudgetItem | UnitItem | VoucherItem;
 
 const SCHEMAS: Record<IntegrationKind, z.ZodType<IntegrationItem>> = {
-  budgets: budgetItemSchema, units: unitItemSchema, 'payment-vouchers': voucherItemSchema,
+  budgets: budgetItemSchema,
+  units: unitItemSchema,
+  'payment-vouchers': voucherItemSchema,
 };
 
 /** The item's own time, which is also its version: a later one overwrites. */
 export const SOURCE_TIME_FIELDS: Record<IntegrationKind, string> = {
-  budgets: 'updatedAt', units: 'updatedAt', 'payment-vouchers': 'paidAt',
+  budgets: 'updatedAt',
+  units: 'updatedAt',
+  'payment-vouchers': 'paidAt',
 };
 
 /** The natural key that makes a re-sent item update, never duplicate. */
 export const NATURAL_KEYS: Record<IntegrationKind, string> = {
-  budgets: 'budgetLineId', units: 'unitBudgetCode', 'payment-vouchers': 'voucherNo',
+  budgets: 'budgetLineId',
+  units: 'unitBudgetCode',
+  'payment-vouchers': 'voucherNo',
 };
 
-export interface FieldError { field: string; message: string }
-export interface ItemRejection { index: number; errors: FieldError[] }
-export interface ValidatedItems<T = IntegrationItem> { valid: Array<{ index: number; item: T }>; rejected: ItemRejection[] }
+export interface FieldError {
+  field: string;
+  message: string;
+}
+export interface ItemRejection {
+  index: number;
+  errors: FieldError[];
+}
+export interface ValidatedItems<T = IntegrationItem> {
+  valid: Array<{ index: number; item: T }>;
+  rejected: ItemRejection[];
+}
 
 /**
  * Checks every item of a batch on its own: a bad item is reported by index and field, the good ones go on. Within a

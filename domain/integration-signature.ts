@@ -7,7 +7,11 @@ export function signRequest(secret: string, timestamp: string, rawBody: string |
   return createHmac('sha256', secret).update(`${timestamp}\n`).update(rawBody).digest('hex');
 }
 
-export interface SignedHeaders { appKey?: string; timestamp?: string; signature?: string }
+export interface SignedHeaders {
+  appKey?: string;
+  timestamp?: string;
+  signature?: string;
+}
 export type Verdict = { ok: true } | { ok: false; status: 401; code: string; message: string };
 
 /**
@@ -15,7 +19,10 @@ export type Verdict = { ok: true } | { ok: false; status: 401; code: string; mes
  * so the rule itself stays a pure function.
  */
 export function verifySignedRequest(
-  headers: SignedHeaders, rawBody: string | Buffer, secrets: ReadonlyMap<string, string>, nowSeconds: number,
+  headers: SignedHeaders,
+  rawBody: string | Buffer,
+  secrets: ReadonlyMap<string, string>,
+  nowSeconds: number,
 ): Verdict {
   const { appKey, timestamp, signature } = headers;
   if (!appKey || !timestamp || !signature) {

@@ -7,9 +7,7 @@ export interface PaymentFigures {
   requestedAmount: string | number;
 }
 
-export type PaymentLimitVerdict =
-  | { allowed: true; remainingAfter: number }
-  | { allowed: false; refusal: string };
+export type PaymentLimitVerdict = { allowed: true; remainingAfter: number } | { allowed: false; refusal: string };
 
 /** 支付审核: the total paid to the supplier may never exceed the contract amount. */
 export function paymentLimit(figures: PaymentFigures): PaymentLimitVerdict {
@@ -21,8 +19,9 @@ export function paymentLimit(figures: PaymentFigures): PaymentLimitVerdict {
   if (total > contract) {
     return {
       allowed: false,
-      refusal: `不能审核通过：已支付 ${formatYuan(paid)} + 本次申请 ${formatYuan(requested)} = ${formatYuan(total)}，`
-        + `超过合同金额 ${formatYuan(contract)}（超出 ${formatYuan(total - contract)}）`,
+      refusal:
+        `不能审核通过：已支付 ${formatYuan(paid)} + 本次申请 ${formatYuan(requested)} = ${formatYuan(total)}，` +
+        `超过合同金额 ${formatYuan(contract)}（超出 ${formatYuan(total - contract)}）`,
     };
   }
   return { allowed: true, remainingAfter: contract - total };

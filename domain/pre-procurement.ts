@@ -39,7 +39,9 @@ export function needsSingleSourceNotice(requestedMethod: string, amountYuan: num
  * cover at least 5 working days (the start day counts) and must have ended before `today`.
  */
 export function singleSourceNoticeRefusal(
-  notice: { startAt: string | null; endAt: string | null }, today: string, calendar: WorkingCalendar,
+  notice: { startAt: string | null; endAt: string | null },
+  today: string,
+  calendar: WorkingCalendar,
 ): string | null {
   if (!notice.startAt || !notice.endAt) {
     return '单一来源采购须先公示不少于 5 个工作日（财政部令第74号），该申请未填写公示起止日期，不能审批';

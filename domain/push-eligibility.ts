@@ -40,10 +40,7 @@ function isBlank(v: string | null | undefined): boolean {
   return v === null || v === undefined || v.trim() === '';
 }
 
-export function checkPushEligibility(
-  input: PushEligibilityInput,
-  options: PushEligibilityOptions = {},
-): PushEligibility {
+export function checkPushEligibility(input: PushEligibilityInput, options: PushEligibilityOptions = {}): PushEligibility {
   const startYear = options.integrationStartYear ?? DEFAULT_INTEGRATION_START_YEAR;
   const cutoffText = options.manualPushFrom ?? DEFAULT_MANUAL_PUSH_FROM;
   const cutoff = requireDateOnly(cutoffText, '手动推送起始日期');
@@ -62,9 +59,7 @@ export function checkPushEligibility(
     return {
       pushable: false,
       route: 'not_integrated',
-      reasons: [
-        `预算年度为${input.budgetYear}年，早于一体化支付对接年度${startYear}年，采用原支付方式，不推送一体化支付平台`,
-      ],
+      reasons: [`预算年度为${input.budgetYear}年，早于一体化支付对接年度${startYear}年，采用原支付方式，不推送一体化支付平台`],
     };
   }
 
@@ -112,13 +107,8 @@ export function checkPushEligibility(
     const hasAcceptance = !isBlank(input.acceptanceFiledAt);
     if (agreement && hasAcceptance) {
       // The contract filing cannot be returned while an acceptance hangs on it.
-      const why =
-        route === 'legacy'
-          ? `该协议类项目的验收单在${cutoffLabel}之前完成，当时平台无合同名称、签订日期字段：`
-          : '';
-      reasons.push(
-        `${why}需先删除验收单，再退回合同备案补填${fields}，重新完成验收单后再推送`,
-      );
+      const why = route === 'legacy' ? `该协议类项目的验收单在${cutoffLabel}之前完成，当时平台无合同名称、签订日期字段：` : '';
+      reasons.push(`${why}需先删除验收单，再退回合同备案补填${fields}，重新完成验收单后再推送`);
     } else if (!isBlank(input.contractFiledAt)) {
       reasons.push(`需退回合同备案补填${fields}后再推送`);
     }

@@ -37,9 +37,7 @@ function has(obj: object, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(obj, key);
 }
 
-export function defineStateMachine<S extends string, A extends string>(
-  def: StateMachineDef<S, A>,
-): StateMachine<S, A> {
+export function defineStateMachine<S extends string, A extends string>(def: StateMachineDef<S, A>): StateMachine<S, A> {
   // A typo in a transition table should fail at start-up, not when a user clicks.
   for (const [action, t] of Object.entries(def.transitions) as [string, TransitionDef<S>][]) {
     for (const s of [...t.from, t.to]) {
@@ -49,10 +47,8 @@ export function defineStateMachine<S extends string, A extends string>(
     }
   }
 
-  const stateLabel = (state: S): string =>
-    has(def.states, state) ? def.states[state] : String(state);
-  const actionLabel = (action: A): string =>
-    has(def.transitions, action) ? (def.transitions[action].label ?? action) : String(action);
+  const stateLabel = (state: S): string => (has(def.states, state) ? def.states[state] : String(state));
+  const actionLabel = (action: A): string => (has(def.transitions, action) ? (def.transitions[action].label ?? action) : String(action));
 
   const can = (state: S, action: A): boolean =>
     has(def.states, state) && has(def.transitions, action) && def.transitions[action].from.includes(state);
@@ -74,11 +70,7 @@ export function defineStateMachine<S extends string, A extends string>(
         throw new IllegalTransitionError(state, action, `未知操作“${String(action)}”`);
       }
       if (!can(state, action)) {
-        throw new IllegalTransitionError(
-          state,
-          action,
-          `当前状态为“${stateLabel(state)}”，不能执行“${actionLabel(action)}”`,
-        );
+        throw new IllegalTransitionError(state, action, `当前状态为“${stateLabel(state)}”，不能执行“${actionLabel(action)}”`);
       }
       return def.transitions[action].to;
     },

@@ -27,10 +27,7 @@ export interface FailedTenderOptions {
   thresholds?: Partial<CategoryThresholds>;
 }
 
-export function failedTenderNeedsConfirmation(
-  input: FailedTenderInput,
-  options: FailedTenderOptions = {},
-): boolean {
+export function failedTenderNeedsConfirmation(input: FailedTenderInput, options: FailedTenderOptions = {}): boolean {
   const thresholds: CategoryThresholds = { ...DEFAULT_PUBLIC_TENDER_THRESHOLDS, ...options.thresholds };
   if (!Object.prototype.hasOwnProperty.call(thresholds, input.category)) {
     throw new RangeError(`未知的采购品目类别“${String(input.category)}”（应为货物、服务或工程）`);
@@ -58,13 +55,15 @@ const yuan = (amount: number): string => `${amount.toLocaleString('en-US', { min
 
 /** The rule's verdict with the sentence a supervisor reads on the record (why the office must, or need not, confirm). */
 export function explainFailedTender(
-  input: FailedTenderInput & { methodName: (code: string) => string }, options: FailedTenderOptions = {},
+  input: FailedTenderInput & { methodName: (code: string) => string },
+  options: FailedTenderOptions = {},
 ): { needsConfirmation: boolean; basis: string } {
   const needsConfirmation = failedTenderNeedsConfirmation(input, options);
   const threshold = { ...DEFAULT_PUBLIC_TENDER_THRESHOLDS, ...options.thresholds }[input.category];
-  const change = input.originalMethod === input.newMethod
-    ? `采购方式不变（${input.methodName(input.originalMethod)}）`
-    : `采购方式由${input.methodName(input.originalMethod)}变更为${input.methodName(input.newMethod)}`;
+  const change =
+    input.originalMethod === input.newMethod
+      ? `采购方式不变（${input.methodName(input.originalMethod)}）`
+      : `采购方式由${input.methodName(input.originalMethod)}变更为${input.methodName(input.newMethod)}`;
   const amount = `金额 ${yuan(input.amount)}${input.amount >= threshold ? ' ≥ ' : ' < '}公开招标数额标准 ${yuan(threshold)}（${CATEGORY_NAMES[input.category]}）`;
   return {
     needsConfirmation,
@@ -74,7 +73,9 @@ export function explainFailedTender(
 
 export function explainPreAward(change: PreAwardChange): { needsConfirmation: boolean; basis: string } {
   const what = [
-    change.methodChanged && '变更采购方式', change.rankingChanged && '变更中标人排名顺序', change.winnerNameChanged && '变更中标人单位名称',
+    change.methodChanged && '变更采购方式',
+    change.rankingChanged && '变更中标人排名顺序',
+    change.winnerNameChanged && '变更中标人单位名称',
   ].filter(Boolean);
   return what.length
     ? { needsConfirmation: true, basis: `发生实质性变化（${what.join('、')}）：须采购办确认` }

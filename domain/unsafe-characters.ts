@@ -15,6 +15,7 @@ export function unsafeCharacterIn(value: string): string | null {
   const control = CONTROL.exec(value);
   if (control) return `含有控制字符 ${codePoint(control[0].charCodeAt(0))}（第 ${control.index + 1} 个字符），文本中不能包含控制字符`;
   const surrogate = UNPAIRED_SURROGATE.exec(value);
-  if (surrogate) return `含有不成对的 UTF-16 代理项 ${codePoint(surrogate[0].charCodeAt(0))}（第 ${surrogate.index + 1} 个字符），文本编码已损坏`;
+  if (surrogate)
+    return `含有不成对的 UTF-16 代理项 ${codePoint(surrogate[0].charCodeAt(0))}（第 ${surrogate.index + 1} 个字符），文本编码已损坏`;
   return null;
 }

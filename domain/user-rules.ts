@@ -6,11 +6,19 @@ import { COMMON_PASSWORD_WORDS, COMMON_PASSWORDS } from './common-passwords.js';
 import type { RegionLevel, Role } from './jurisdiction.js';
 
 const ROLE_LEVEL: Record<Role, RegionLevel> = {
-  admin: 'province', province: 'province', gongguanban: 'province', city: 'city', county: 'county',
+  admin: 'province',
+  province: 'province',
+  gongguanban: 'province',
+  city: 'city',
+  county: 'county',
 };
 
 const ROLE_NAMES: Record<Role, string> = {
-  admin: '系统管理员', province: '省采购监管处', gongguanban: '省公管办', city: '市采购办', county: '县区采购办',
+  admin: '系统管理员',
+  province: '省采购监管处',
+  gongguanban: '省公管办',
+  city: '市采购办',
+  county: '县区采购办',
 };
 
 const LEVEL_RULE: Record<RegionLevel, string> = {
@@ -32,7 +40,9 @@ export function roleRegionMismatch(role: unknown, regionLevel: RegionLevel | nul
 
 /** The username as login looks it up (server/auth.ts `authenticate` trims and lower-cases what is typed). */
 export function normaliseUsername(raw: unknown): string {
-  return String(raw ?? '').trim().toLowerCase();
+  return String(raw ?? '')
+    .trim()
+    .toLowerCase();
 }
 
 export const PASSWORD_MIN_LENGTH = 8;
@@ -44,7 +54,7 @@ export const PASSWORD_CLASS_RULE = `密码至少 ${PASSWORD_MIN_LENGTH} 位，�
 const CHARACTER_CLASSES = [/[A-Z]/, /[a-z]/, /\d/, /[^A-Za-z0-9]/];
 
 // Letters a guesser substitutes back before trying the dictionary (P@ssw0rd → password).
-const LOOK_ALIKES: Record<string, string> = { '@': 'a', '4': 'a', '0': 'o', '1': 'i', '!': 'i', '3': 'e', '$': 's', '5': 's', '7': 't' };
+const LOOK_ALIKES: Record<string, string> = { '@': 'a', '4': 'a', '0': 'o', '1': 'i', '!': 'i', '3': 'e', $: 's', '5': 's', '7': 't' };
 
 const stripEnds = (text: string): string => text.replace(/^[^a-z]+|[^a-z]+$/g, '');
 const unmask = (text: string): string => [...text].map((c) => LOOK_ALIKES[c] ?? c).join('');

@@ -1,29 +1,57 @@
 import { z } from 'zod';
 import { toFen } from './money.js';
 
-export const VIRTUAL_BUDGET_SCENARIOS = ['funds_assured', 'province_wide_split', 'multi_year_service', 'partly_self_funded', 'central_unit'] as const;
+export const VIRTUAL_BUDGET_SCENARIOS = [
+  'funds_assured',
+  'province_wide_split',
+  'multi_year_service',
+  'partly_self_funded',
+  'central_unit',
+] as const;
 export const BUDGET_CATEGORIES = ['goods', 'works', 'services'] as const;
 /** The 一体化 platform's own words for the nature of funds; a virtual budget uses the same vocabulary. */
-export const FUND_SOURCES = ['一般公共预算', '政府性基金预算', '国有资本经营预算', '财政拨款+单位自筹', '单位自筹', '中央单位自有资金'] as const;
+export const FUND_SOURCES = [
+  '一般公共预算',
+  '政府性基金预算',
+  '国有资本经营预算',
+  '财政拨款+单位自筹',
+  '单位自筹',
+  '中央单位自有资金',
+] as const;
 
 /** Up to 999,999,999,999.99 元 fits DECIMAL(15,2). */
 const MAX_FEN = 99_999_999_999_999;
 
-const text = (label: string, max: number) => z.string({ error: `请填写${label}` }).trim()
-  .min(1, `请填写${label}`).max(max, `${label}不能超过 ${max} 个字`);
+const text = (label: string, max: number) =>
+  z
+    .string({ error: `请填写${label}` })
+    .trim()
+    .min(1, `请填写${label}`)
+    .max(max, `${label}不能超过 ${max} 个字`);
 
 const fields = {
-  fiscalYear: z.coerce.number({ error: '预算年度必须是四位年份' }).int('预算年度必须是四位年份')
-    .min(2000, '预算年度必须在 2000 至 2100 之间').max(2100, '预算年度必须在 2000 至 2100 之间'),
+  fiscalYear: z.coerce
+    .number({ error: '预算年度必须是四位年份' })
+    .int('预算年度必须是四位年份')
+    .min(2000, '预算年度必须在 2000 至 2100 之间')
+    .max(2100, '预算年度必须在 2000 至 2100 之间'),
   projectName: text('项目名称', 300),
   category: z.enum(BUDGET_CATEGORIES, { error: '请选择品目类别（货物、工程或服务）' }),
-  amount: z.string({ error: '请填写预算金额' }).trim().min(1, '请填写预算金额')
+  amount: z
+    .string({ error: '请填写预算金额' })
+    .trim()
+    .min(1, '请填写预算金额')
     .refine((v) => /^\d+(\.\d{1,2})?$/.test(v), '预算金额必须是数字，最多两位小数，不带逗号或单位')
     .refine((v) => !/^\d+(\.\d{1,2})?$/.test(v) || toFen(v) > 0, '预算金额必须大于 0')
     .refine((v) => !/^\d+(\.\d{1,2})?$/.test(v) || toFen(v) <= MAX_FEN, '预算金额过大（最多 999,999,999,999.99 元）'),
   fundSource: z.enum(FUND_SOURCES, { error: `请选择资金性质（${FUND_SOURCES.join('、')}）` }),
   scenario: z.enum(VIRTUAL_BUDGET_SCENARIOS, { error: '请选择新增预算的适用场景（五种之一）' }),
-  remark: z.string().trim().max(500, '备注不能超过 500 个字').optional().transform((v) => v || null),
+  remark: z
+    .string()
+    .trim()
+    .max(500, '备注不能超过 500 个字')
+    .optional()
+    .transform((v) => v || null),
 };
 
 export const virtualBudgetInput = z.object(fields);
@@ -33,10 +61,12 @@ export type ParsedInput<T> = { ok: true; value: T } | { ok: false; errors: Recor
 
 /** A form post (strings, maybe blank) → the fields of a virtual budget, or one Chinese message per bad field. */
 export function parseVirtualBudgetInput(payload: Record<string, unknown>): ParsedInput<VirtualBudgetInput> {
-  const blankToUndefined = Object.fromEntries(Object.keys(fields).map((k) => {
-    const v = payload[k];
-    return [k, v === '' || v === null ? undefined : typeof v === 'number' ? String(v) : v];
-  }));
+  const blankToUndefined = Object.fromEntries(
+    Object.keys(fields).map((k) => {
+      const v = payload[k];
+      return [k, v === '' || v === null ? undefined : typeof v === 'number' ? String(v) : v];
+    }),
+  );
   if (typeof blankToUndefined.fiscalYear === 'string') blankToUndefined.fiscalYear = Number(blankToUndefined.fiscalYear);
   if (blankToUndefined.fiscalYear === undefined) blankToUndefined.fiscalYear = Number.NaN;
   const result = virtualBudgetInput.safeParse(blankToUndefined);

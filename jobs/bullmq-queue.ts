@@ -24,11 +24,15 @@ export class QueueUnavailableError extends Error {
  */
 function bounded<T>(call: Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new QueueUnavailableError()), QUEUE_CALL_TIMEOUT_MS); });
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new QueueUnavailableError()), QUEUE_CALL_TIMEOUT_MS);
+  });
   call.catch(() => undefined);
-  return Promise.race([call, timeout]).catch((error: unknown) => {
-    throw error instanceof QueueUnavailableError ? error : Object.assign(new QueueUnavailableError(), { cause: error });
-  }).finally(() => clearTimeout(timer));
+  return Promise.race([call, timeout])
+    .catch((error: unknown) => {
+      throw error instanceof QueueUnavailableError ? error : Object.assign(new QueueUnavailableError(), { cause: error });
+    })
+    .finally(() => clearTimeout(timer));
 }
 
 /** Producer side of BullMQ: the web process only adds jobs; workers run in their own processes. */
@@ -40,7 +44,11 @@ export class BullmqJobQueue implements JobQueue {
   readonly prefix: string;
 
   /** `databaseId` is the instance id of the database this process works on: it names its queues, job ids and data. */
-  constructor(private readonly connection: Redis, prefix: string, private readonly databaseId: string) {
+  constructor(
+    private readonly connection: Redis,
+    prefix: string,
+    private readonly databaseId: string,
+  ) {
     this.prefix = queuePrefixOf(prefix, databaseId);
   }
 
@@ -93,10 +101,18 @@ export class BullmqJobQueue implements JobQueue {
 
   async schedule(queue: string, name: string, data: unknown, repeat: JobRepeat): Promise<void> {
     const every = 'everyMs' in repeat ? { every: repeat.everyMs } : { pattern: repeat.pattern, tz: 'Asia/Shanghai' };
-    await bounded(this.queue(queue).upsertJobScheduler(jobIdFor(this.databaseId, repeat.key), every, {
-      name, data: stampedWith(this.databaseId, data),
-      opts: { attempts: 3, backoff: { type: 'exponential', delay: 60_000 }, removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } },
-    }));
+    await bounded(
+      this.queue(queue).upsertJobScheduler(jobIdFor(this.databaseId, repeat.key), every, {
+        name,
+        data: stampedWith(this.databaseId, data),
+        opts: {
+          attempts: 3,
+          backoff: { type: 'exponential', delay: 60_000 },
+          removeOnComplete: { count: 100 },
+          removeOnFail: { count: 100 },
+        },
+      }),
+    );
   }
 
   async unschedule(queue: string, key: string): Promise<void> {
@@ -117,15 +133,23 @@ export class BullmqJobQueue implements JobQueue {
 
   onReconnected(listener: () => void): () => void {
     this.connection.on('ready', listener);
-    return () => { this.connection.off('ready', listener); };
+    return () => {
+      this.connection.off('ready', listener);
+    };
   }
 
   /** A connection still being made (just after start, or after Redis came back) gets `timeoutMs` to be ready. */
   private connected(timeoutMs: number): Promise<void> {
     if (this.connection.status === 'ready') return Promise.resolve();
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => { this.connection.off('ready', ready); reject(new Error('Redis not ready')); }, timeoutMs);
-      const ready = () => { clearTimeout(timer); resolve(); };
+      const timer = setTimeout(() => {
+        this.connection.off('ready', ready);
+        reject(new Error('Redis not ready'));
+      }, timeoutMs);
+      const ready = () => {
+        clearTimeout(timer);
+        resolve();
+      };
       this.connection.once('ready', ready);
     });
   }

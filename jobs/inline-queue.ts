@@ -4,7 +4,8 @@ import { jobIdFor, stampedWith, workOf } from './job-identity.js';
 import type { JobOptions, JobQueue, JobRepeat, QueueHealth } from './job-types.js';
 import { processorFor } from './processors/index.js';
 
-export const INLINE_WARNING = '未连接 Redis：任务在 Web 进程内执行（QUEUE_DRIVER=inline/auto）。生产环境请配置 Redis 并运行独立的 worker 进程。';
+export const INLINE_WARNING =
+  '未连接 Redis：任务在 Web 进程内执行（QUEUE_DRIVER=inline/auto）。生产环境请配置 Redis 并运行独立的 worker 进程。';
 
 const DAY_MS = 24 * 3600_000;
 
@@ -32,7 +33,13 @@ export class InlineJobQueue implements JobQueue {
       try {
         for (let attempt = 0; attempt < attempts; attempt++) {
           try {
-            await processorFor(queue, name)(workOf(this.databaseId, payload), { id, name, attemptsMade: attempt, maxAttempts: attempts, updateProgress: async () => undefined });
+            await processorFor(queue, name)(workOf(this.databaseId, payload), {
+              id,
+              name,
+              attemptsMade: attempt,
+              maxAttempts: attempts,
+              updateProgress: async () => undefined,
+            });
             return;
           } catch (error) {
             logger.warn({ queue, name, id, attempt, err: error }, 'inline job failed');
@@ -50,7 +57,9 @@ export class InlineJobQueue implements JobQueue {
   async schedule(queue: string, name: string, data: unknown, repeat: JobRepeat): Promise<void> {
     clearInterval(this.timers.get(repeat.key));
     const every = 'everyMs' in repeat ? repeat.everyMs : DAY_MS;
-    const timer = setInterval(() => { void this.add(queue, name, data, { jobId: repeat.key, attempts: 1 }); }, every);
+    const timer = setInterval(() => {
+      void this.add(queue, name, data, { jobId: repeat.key, attempts: 1 });
+    }, every);
     timer.unref();
     this.timers.set(repeat.key, timer);
   }

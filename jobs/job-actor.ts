@@ -11,8 +11,14 @@ export async function currentActor(userId: number): Promise<SessionUser | null> 
   if (!user || !user.active) return null;
   const region = await Region.findByPk(user.regionCode, { attributes: ['name'] });
   return {
-    id: user.id, email: user.username, username: user.username, displayName: user.displayName, role: user.role,
-    regionCode: user.regionCode, regionName: region?.name ?? user.regionCode, rightsVersion: user.rightsVersion,
+    id: user.id,
+    email: user.username,
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role,
+    regionCode: user.regionCode,
+    regionName: region?.name ?? user.regionCode,
+    rightsVersion: user.rightsVersion,
   };
 }
 
@@ -20,7 +26,12 @@ export async function currentActor(userId: number): Promise<SessionUser | null> 
 export async function formerActor(userId: number): Promise<SessionUser> {
   const user = await SupervisorUser.findByPk(userId);
   return {
-    id: userId, email: user?.username ?? String(userId), username: user?.username ?? String(userId),
-    displayName: user?.displayName ?? String(userId), role: user?.role ?? 'county', regionCode: user?.regionCode ?? '', regionName: '',
+    id: userId,
+    email: user?.username ?? String(userId),
+    username: user?.username ?? String(userId),
+    displayName: user?.displayName ?? String(userId),
+    role: user?.role ?? 'county',
+    regionCode: user?.regionCode ?? '',
+    regionName: '',
   };
 }

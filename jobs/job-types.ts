@@ -21,7 +21,12 @@ export type Processor = (data: unknown, job: JobContext) => Promise<unknown>;
 
 export type JobRepeat = { key: string } & ({ pattern: string } | { everyMs: number });
 
-export interface QueueHealth { driver: 'bullmq' | 'inline'; ok: boolean; detail: string; warning?: string }
+export interface QueueHealth {
+  driver: 'bullmq' | 'inline';
+  ok: boolean;
+  detail: string;
+  warning?: string;
+}
 
 export interface JobQueue {
   readonly driver: 'bullmq' | 'inline';

@@ -15,7 +15,10 @@ export type PushJob = QueuedJob<PushFilingsData>;
  */
 export function pushJobsFor(filings: readonly QueuedFiling[], user: Pick<SessionUser, 'id'>): PushJob[] {
   return chunksOf(filings, FILINGS_PER_PUSH_JOB).map((chunk) => ({
-    queue: QUEUES.push, name: JOBS.pushFilings, data: { filings: chunk, userId: user.id }, attempts: 5,
+    queue: QUEUES.push,
+    name: JOBS.pushFilings,
+    data: { filings: chunk, userId: user.id },
+    attempts: 5,
     jobId: `push-${chunk[0]!.filingId}-v${chunk[0]!.version}${chunk.length > 1 ? `-n${chunk.length}` : ''}`,
   }));
 }

@@ -2,12 +2,21 @@ import type { JobQueue } from './job-types.js';
 import { JOBS, QUEUES, type QueueName } from './queue-names.js';
 
 /** A piece of work named for good: the same record and attempt always make the same job id. */
-export interface QueuedJob<D = unknown> { queue: QueueName; name: string; data: D; jobId: string; attempts: number }
+export interface QueuedJob<D = unknown> {
+  queue: QueueName;
+  name: string;
+  data: D;
+  jobId: string;
+  attempts: number;
+}
 
 /** Applies a stored inbound batch; a replay is new work, so it has an id of its own. */
 export function ingestJob(batchId: string, replay = 0): QueuedJob<{ batchId: string }> {
   return {
-    queue: QUEUES.integration, name: JOBS.ingestBatch, data: { batchId }, attempts: 5,
+    queue: QUEUES.integration,
+    name: JOBS.ingestBatch,
+    data: { batchId },
+    attempts: 5,
     jobId: replay ? `ingest-${batchId}-replay-${replay}` : `ingest-${batchId}`,
   };
 }

@@ -2,7 +2,11 @@ import { logger } from '../server/logger.js';
 import type { JobQueue, JobRepeat } from './job-types.js';
 import { JOBS, QUEUES } from './queue-names.js';
 
-interface Schedule { queue: string; name: string; repeat: JobRepeat }
+interface Schedule {
+  queue: string;
+  name: string;
+  repeat: JobRepeat;
+}
 
 /** Every repeating job. Each is one job per run for the whole cluster: BullMQ's scheduler adds it, one worker runs it. */
 export const SCHEDULES: readonly Schedule[] = [
@@ -30,10 +34,16 @@ export async function assertSchedules(queue: JobQueue): Promise<void> {
  * is logged and tried again.
  */
 export function keepSchedules(queue: JobQueue, everyMs = SCHEDULE_ASSERT_MS): () => void {
-  const run = () => assertSchedules(queue).catch((error: unknown) => logger.warn({ err: error }, 'job schedules not asserted: the queue is unavailable'));
+  const run = () =>
+    assertSchedules(queue).catch((error: unknown) => logger.warn({ err: error }, 'job schedules not asserted: the queue is unavailable'));
   void run();
   const timer = setInterval(run, everyMs);
   timer.unref();
-  const unsubscribe = queue.onReconnected(() => { void run(); });
-  return () => { clearInterval(timer); unsubscribe(); };
+  const unsubscribe = queue.onReconnected(() => {
+    void run();
+  });
+  return () => {
+    clearInterval(timer);
+    unsubscribe();
+  };
 }

@@ -10,34 +10,60 @@ import { createRedis } from './redis-connection.js';
  * statement per chunk, under the kind's advisory lock) the other parses, validates or links, and an item's version
  * decides what a row keeps whichever batch comes first. A push spends its time waiting on two databases.
  */
-const QUEUE_CONCURRENCY: Record<string, number> = { [QUEUES.integration]: 2, [QUEUES.push]: 8, [QUEUES.export]: 1, [QUEUES.maintenance]: 1 };
+const QUEUE_CONCURRENCY: Record<string, number> = {
+  [QUEUES.integration]: 2,
+  [QUEUES.push]: 8,
+  [QUEUES.export]: 1,
+  [QUEUES.maintenance]: 1,
+};
 
 /**
  * One BullMQ worker per queue, dispatching by job name to the shared processor table. `lockMs` is how long a worker
  * holds a job without renewing before BullMQ deems it stalled and hands it to another worker: the time to recover
  * from a killed worker. A job queued for another database than `databaseId` is refused (failed, never retried).
  */
-export function startWorkers(redisUrl: string, prefix: string, databaseId: string, options: { concurrency?: number; lockMs?: number } = {}): Worker[] {
+export function startWorkers(
+  redisUrl: string,
+  prefix: string,
+  databaseId: string,
+  options: { concurrency?: number; lockMs?: number } = {},
+): Worker[] {
   const { lockMs = 30_000 } = options;
   return Object.entries(PROCESSORS).map(([queue, processors]) => {
     const concurrency = options.concurrency ?? QUEUE_CONCURRENCY[queue] ?? 4;
-    const worker = new Worker(queue, async (job) => {
-      const processor = processors[job.name];
-      if (!processor) throw new Error(`没有处理器: 队列 ${queue} 的任务 ${job.name}`);
-      let work: unknown;
-      try {
-        work = workOf(databaseId, job.data);
-      } catch (error) {
-        if (error instanceof ForeignDatabaseJobError) {
-          logger.error({ queue, job: job.id, jobDatabase: error.jobDatabaseId, database: databaseId }, 'job of another database refused: not applied here');
+    const worker = new Worker(
+      queue,
+      async (job) => {
+        const processor = processors[job.name];
+        if (!processor) throw new Error(`没有处理器: 队列 ${queue} 的任务 ${job.name}`);
+        let work: unknown;
+        try {
+          work = workOf(databaseId, job.data);
+        } catch (error) {
+          if (error instanceof ForeignDatabaseJobError) {
+            logger.error(
+              { queue, job: job.id, jobDatabase: error.jobDatabaseId, database: databaseId },
+              'job of another database refused: not applied here',
+            );
+          }
+          throw error;
         }
-        throw error;
-      }
-      return processor(work, {
-        id: job.id!, name: job.name, attemptsMade: job.attemptsMade, maxAttempts: job.opts.attempts ?? 1,
-        updateProgress: (p) => job.updateProgress(p),
-      });
-    }, { connection: createRedis(redisUrl), prefix: queuePrefixOf(prefix, databaseId), concurrency, lockDuration: lockMs, stalledInterval: lockMs });
+        return processor(work, {
+          id: job.id!,
+          name: job.name,
+          attemptsMade: job.attemptsMade,
+          maxAttempts: job.opts.attempts ?? 1,
+          updateProgress: (p) => job.updateProgress(p),
+        });
+      },
+      {
+        connection: createRedis(redisUrl),
+        prefix: queuePrefixOf(prefix, databaseId),
+        concurrency,
+        lockDuration: lockMs,
+        stalledInterval: lockMs,
+      },
+    );
     worker.on('failed', (job, err) => logger.warn({ queue, job: job?.id, err }, 'job failed'));
     worker.on('error', (err) => logger.error({ queue, err }, 'worker error'));
     return worker;

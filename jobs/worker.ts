@@ -30,7 +30,10 @@ useJobQueue(producer);
 const stopSchedules = keepSchedules(producer);
 // SQLite has one writer: jobs running side by side would only queue for its lock, and hold the web's writes back.
 const oneWriter = dialectOf(settings.DATABASE_URL) === 'sqlite';
-const workers = startWorkers(settings.REDIS_URL, settings.QUEUE_PREFIX, databaseId, { lockMs: settings.JOB_LOCK_MS, ...(oneWriter && { concurrency: 1 }) });
+const workers = startWorkers(settings.REDIS_URL, settings.QUEUE_PREFIX, databaseId, {
+  lockMs: settings.JOB_LOCK_MS,
+  ...(oneWriter && { concurrency: 1 }),
+});
 logger.info({ pid: process.pid, queues: workers.map((w) => w.name), database: databaseId }, 'worker started');
 
 // Stops taking jobs and lets the running ones finish before letting go of the queue and the databases.

@@ -126,8 +126,17 @@ export async function up({ context: qi }: { context: QueryInterface }): Promise<
 }
 
 export async function down({ context: qi }: { context: QueryInterface }): Promise<void> {
-  for (const table of ['affiliations', 'procurement_units', 'integration_units', 'job_receipts', 'Sessions',
-    'login_attempts', 'audit_logs', 'supervisor_users', 'regions']) {
+  for (const table of [
+    'affiliations',
+    'procurement_units',
+    'integration_units',
+    'job_receipts',
+    'Sessions',
+    'login_attempts',
+    'audit_logs',
+    'supervisor_users',
+    'regions',
+  ]) {
     await qi.dropTable(table);
   }
 }

@@ -191,8 +191,15 @@ export async function up({ context: qi }: { context: QueryInterface }): Promise<
 export async function down({ context: qi }: { context: QueryInterface }): Promise<void> {
   await qi.sequelize.query('DROP VIEW IF EXISTS budget_overview');
   for (const table of [
-    'payment_applications', 'post_award_records', 'award_notices', 'supplier_registrations', 'announcement_attachments',
-    'announcements', 'project_budget_lines', 'procurement_projects', 'virtual_budgets',
+    'payment_applications',
+    'post_award_records',
+    'award_notices',
+    'supplier_registrations',
+    'announcement_attachments',
+    'announcements',
+    'project_budget_lines',
+    'procurement_projects',
+    'virtual_budgets',
   ]) {
     await qi.dropTable(table);
   }

@@ -112,7 +112,14 @@ export async function up({ context: qi }: { context: QueryInterface }): Promise<
 }
 
 export async function down({ context: qi }: { context: QueryInterface }): Promise<void> {
-  for (const table of ['bidding_quotes', 'bidding_records', 'agreement_goods', 'agreement_suppliers', 'agreement_categories', 'agreement_libraries']) {
+  for (const table of [
+    'bidding_quotes',
+    'bidding_records',
+    'agreement_goods',
+    'agreement_suppliers',
+    'agreement_categories',
+    'agreement_libraries',
+  ]) {
     await qi.dropTable(table);
   }
 }

@@ -7,7 +7,8 @@ const timestamps = {
 };
 const region = { type: DataTypes.STRING(6), allowNull: false, references: { model: 'regions', key: 'code' } };
 const workflowState = {
-  type: DataTypes.ENUM('editing', 'submitted', 'unit_approved', 'awaiting_supervisor', 'approved', 'rejected'), allowNull: false,
+  type: DataTypes.ENUM('editing', 'submitted', 'unit_approved', 'awaiting_supervisor', 'approved', 'rejected'),
+  allowNull: false,
 };
 const decision = {
   confirmation_required: { type: DataTypes.BOOLEAN, allowNull: false },

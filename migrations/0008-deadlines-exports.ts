@@ -2,8 +2,14 @@ import { DataTypes, type QueryInterface } from 'sequelize';
 
 /** Tables whose pending records carry a due date, and the flag the daily job keeps current. */
 export const DEADLINE_TABLES = [
-  'procurement_units', 'experts', 'expert_specialty_reviews', 'failed_tender_handlings', 'pre_award_anomalies',
-  'payment_applications', 'method_change_requests', 'import_product_requests',
+  'procurement_units',
+  'experts',
+  'expert_specialty_reviews',
+  'failed_tender_handlings',
+  'pre_award_anomalies',
+  'payment_applications',
+  'method_change_requests',
+  'import_product_requests',
 ] as const;
 
 export async function up({ context: qi }: { context: QueryInterface }): Promise<void> {

@@ -35,11 +35,12 @@ const MIGRATIONS: Migration[] = [
 ];
 
 /** The payment intermediate database is a separate database with its own history. */
-const MIDDLE_MIGRATIONS: Migration[] = [
-  { name: 'middle-0001-payment-middle', ...paymentMiddle },
-];
+const MIDDLE_MIGRATIONS: Migration[] = [{ name: 'middle-0001-payment-middle', ...paymentMiddle }];
 
-export function createMigrator(sequelize: Sequelize, migrations: Migration[] = MIGRATIONS): Umzug<ReturnType<Sequelize['getQueryInterface']>> {
+export function createMigrator(
+  sequelize: Sequelize,
+  migrations: Migration[] = MIGRATIONS,
+): Umzug<ReturnType<Sequelize['getQueryInterface']>> {
   return new Umzug({
     migrations: migrations.map(({ name, up, down }) => ({
       name,
@@ -93,7 +94,8 @@ export async function untilMigrated(sequelize: Sequelize, middle: boolean): Prom
   for (let waited = 0; ; waited += MIGRATION_POLL_MS) {
     const pending = await pendingMigrations(sequelize, middle);
     if (!pending.length) return;
-    if (waited % 30_000 === 0) logger.warn({ pending, database: middle ? 'middle' : 'main' }, 'waiting for pending migrations (npm run migrate)');
+    if (waited % 30_000 === 0)
+      logger.warn({ pending, database: middle ? 'middle' : 'main' }, 'waiting for pending migrations (npm run migrate)');
     await sleep(MIGRATION_POLL_MS);
   }
 }

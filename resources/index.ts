@@ -5,7 +5,11 @@ import { agreementSupplierResource } from './agreement/agreement-supplier.resour
 import { biddingQuoteResource, biddingRecordResource } from './agreement/bidding-record.resource.js';
 import { failedTenderHandlingResource, nonTenderFailedHandlingResource, preAwardAnomalyResource } from './anomalies/anomaly.resources.js';
 import { expertResource, expertSpecialtyReviewResource } from './experts/expert.resources.js';
-import { importProductRequestResource, methodChangeRequestResource, procurementIntentionResource } from './pre-trade/pre-trade.resources.js';
+import {
+  importProductRequestResource,
+  methodChangeRequestResource,
+  procurementIntentionResource,
+} from './pre-trade/pre-trade.resources.js';
 import { announcementResource } from './announcements/announcement.resource.js';
 import { affiliationResource } from './entities/affiliation.resource.js';
 import { budgetCodeCheckResource, formalMemberUnitResource, procurementUnitResource } from './entities/procurement-unit.resource.js';
@@ -19,12 +23,19 @@ import { paymentVoucherResource } from './integration/payment-voucher.resource.j
 import { paymentApplicationResource } from './payments/payment-application.resource.js';
 import { budgetOverviewResource } from './plan/budget-overview.resource.js';
 import {
-  designatedAgencyProjectResource, entrustedAgencyProjectResource, procurementProjectResource, projectAgencyMethodResource,
-  projectBudgetLineResource, projectOrganisationResource,
+  designatedAgencyProjectResource,
+  entrustedAgencyProjectResource,
+  procurementProjectResource,
+  projectAgencyMethodResource,
+  projectBudgetLineResource,
+  projectOrganisationResource,
 } from './plan/procurement-project.resource.js';
 import { virtualBudgetResource } from './plan/virtual-budget.resource.js';
 import {
-  awardNoticeResource, postAwardRecordResource, selfRunAwardNoticeResource, supplierRegistrationResource,
+  awardNoticeResource,
+  postAwardRecordResource,
+  selfRunAwardNoticeResource,
+  supplierRegistrationResource,
 } from './queries/query.resources.js';
 import type { ResourceDefinition } from './resource-definition.js';
 import { auditLogResource } from './system/audit-log.resource.js';
@@ -35,15 +46,49 @@ import { supervisorUserResource } from './system/supervisor-user.resource.js';
 
 /** Every resource of the panel, in no particular order: menus and their order come from config/resources.yaml. */
 export const RESOURCE_DEFINITIONS: readonly ResourceDefinition[] = [
-  procurementUnitResource, formalMemberUnitResource, budgetCodeCheckResource, affiliationResource,
-  integrationBudgetResource, integrationUnitResource, paymentVoucherResource, integrationInboxResource, paymentMiddleRecordResource,
-  budgetOverviewResource, virtualBudgetResource, procurementProjectResource, projectOrganisationResource,
-  designatedAgencyProjectResource, projectAgencyMethodResource, entrustedAgencyProjectResource, projectBudgetLineResource,
-  agreementLibraryResource, agreementCategoryResource, agreementSupplierResource, agreementGoodsResource,
-  biddingRecordResource, biddingQuoteResource,
-  procurementIntentionResource, methodChangeRequestResource, importProductRequestResource,
-  announcementResource, supplierRegistrationResource, awardNoticeResource, selfRunAwardNoticeResource, postAwardRecordResource,
-  contractFilingResource, acceptanceFilingResource, manualPushFilingResource, paymentApplicationResource,
-  failedTenderHandlingResource, nonTenderFailedHandlingResource, preAwardAnomalyResource, expertResource, expertSpecialtyReviewResource,
-  escalationResource, regionResource, supervisorUserResource, auditLogResource, loginAttemptResource,
+  procurementUnitResource,
+  formalMemberUnitResource,
+  budgetCodeCheckResource,
+  affiliationResource,
+  integrationBudgetResource,
+  integrationUnitResource,
+  paymentVoucherResource,
+  integrationInboxResource,
+  paymentMiddleRecordResource,
+  budgetOverviewResource,
+  virtualBudgetResource,
+  procurementProjectResource,
+  projectOrganisationResource,
+  designatedAgencyProjectResource,
+  projectAgencyMethodResource,
+  entrustedAgencyProjectResource,
+  projectBudgetLineResource,
+  agreementLibraryResource,
+  agreementCategoryResource,
+  agreementSupplierResource,
+  agreementGoodsResource,
+  biddingRecordResource,
+  biddingQuoteResource,
+  procurementIntentionResource,
+  methodChangeRequestResource,
+  importProductRequestResource,
+  announcementResource,
+  supplierRegistrationResource,
+  awardNoticeResource,
+  selfRunAwardNoticeResource,
+  postAwardRecordResource,
+  contractFilingResource,
+  acceptanceFilingResource,
+  manualPushFilingResource,
+  paymentApplicationResource,
+  failedTenderHandlingResource,
+  nonTenderFailedHandlingResource,
+  preAwardAnomalyResource,
+  expertResource,
+  expertSpecialtyReviewResource,
+  escalationResource,
+  regionResource,
+  supervisorUserResource,
+  auditLogResource,
+  loginAttemptResource,
 ];

@@ -8,7 +8,4 @@
  *   its subtree; a county sees the one library it works in: its own once built, otherwise its city's.
  */
 export type JurisdictionKind =
-  | { kind: 'region'; field: string }
-  | { kind: 'library'; field: string }
-  | { kind: 'reference' }
-  | { kind: 'admin' };
+  { kind: 'region'; field: string } | { kind: 'library'; field: string } | { kind: 'reference' } | { kind: 'admin' };

@@ -47,7 +47,12 @@ function countyLibraryWhere(field: string, county: string): WhereOptions {
   return {
     [Op.or]: [
       { [field]: county },
-      { [Op.and]: [{ [field]: city }, literal(`NOT EXISTS (SELECT 1 FROM agreement_libraries own WHERE own.owner_region_code = '${county}')`)] },
+      {
+        [Op.and]: [
+          { [field]: city },
+          literal(`NOT EXISTS (SELECT 1 FROM agreement_libraries own WHERE own.owner_region_code = '${county}')`),
+        ],
+      },
     ],
   };
 }

@@ -6,9 +6,18 @@ export const BUILT_IN_ACTIONS = ['list', 'show', 'search', 'new', 'edit', 'delet
 export type BuiltInAction = (typeof BUILT_IN_ACTIONS)[number];
 
 export const MENUS = [
-  'entities', 'integration', 'procurement.plan', 'procurement.agreement', 'procurement.preTrade',
-  'procurement.announcements', 'procurement.anomalies', 'procurement.queries', 'procurement.filings',
-  'procurement.payments', 'experts', 'system',
+  'entities',
+  'integration',
+  'procurement.plan',
+  'procurement.agreement',
+  'procurement.preTrade',
+  'procurement.announcements',
+  'procurement.anomalies',
+  'procurement.queries',
+  'procurement.filings',
+  'procurement.payments',
+  'experts',
+  'system',
 ] as const;
 export type MenuKey = (typeof MENUS)[number];
 
@@ -38,7 +47,10 @@ export interface ResourceDefinition {
    * values so the panel offers a button only where the rule lets it through (`rowRefusal` of the decision).
    */
   rowFacts?: (rows: Array<Record<string, unknown>>) => Promise<void>;
-  options?: Omit<ResourceOptions, 'id' | 'navigation' | 'listProperties' | 'showProperties' | 'editProperties' | 'filterProperties' | 'sort'>;
+  options?: Omit<
+    ResourceOptions,
+    'id' | 'navigation' | 'listProperties' | 'showProperties' | 'editProperties' | 'filterProperties' | 'sort'
+  >;
 }
 
 /** Rows of `resourceId` whose `foreignKey` equals this record's `localKey` (default its id). */

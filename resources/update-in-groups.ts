@@ -1,7 +1,10 @@
 import { Op, type Model, type ModelStatic, type Transaction, type WhereOptions } from 'sequelize';
 import { chunksOf } from '../domain/chunks.js';
 
-export interface RowChange { id: unknown; changes: Record<string, unknown> }
+export interface RowChange {
+  id: unknown;
+  changes: Record<string, unknown>;
+}
 
 const IDS_PER_STATEMENT = 1000;
 
@@ -11,7 +14,8 @@ const IDS_PER_STATEMENT = 1000;
  * narrows every statement (a state guard). Returns how many rows the statements changed.
  */
 export async function updateInGroups(
-  model: ModelStatic<Model>, rows: readonly RowChange[],
+  model: ModelStatic<Model>,
+  rows: readonly RowChange[],
   options: { where?: WhereOptions; also?: Record<string, unknown>; transaction?: Transaction; hooks?: boolean } = {},
 ): Promise<number> {
   const groups = new Map<string, { changes: Record<string, unknown>; ids: unknown[] }>();
@@ -26,7 +30,8 @@ export async function updateInGroups(
     for (const chunk of chunksOf(ids, IDS_PER_STATEMENT)) {
       const [count] = await model.update({ ...changes, ...options.also } as never, {
         where: { [Op.and]: [{ id: { [Op.in]: chunk } }, ...(options.where ? [options.where] : [])] } as WhereOptions,
-        transaction: options.transaction, ...(options.hooks === false && { hooks: false }),
+        transaction: options.transaction,
+        ...(options.hooks === false && { hooks: false }),
       });
       affected += count;
     }

@@ -1,6 +1,11 @@
 import type { Transaction } from 'sequelize';
 import {
-  AgreementCategory, AgreementGoods, AgreementLibrary, AgreementSupplier, BiddingQuote, BiddingRecord,
+  AgreementCategory,
+  AgreementGoods,
+  AgreementLibrary,
+  AgreementSupplier,
+  BiddingQuote,
+  BiddingRecord,
 } from '../resources/models.js';
 import { addMissingCategories } from '../resources/agreement/category-initialisation.js';
 import type { BiddingStatus } from '../domain/agreement-library.js';
@@ -34,27 +39,58 @@ export async function seedDemoAgreement(random: Random, day: (n: number) => Date
   // time, so an end already past would show every demo bidding as 已结束.
   const runningUntil = new Date(Math.max(day(0).getTime(), Date.now()) + 2 * 86_400_000);
   for (const spec of DEMO_LIBRARIES) {
-    const library = await AgreementLibrary.create({ ownerRegionCode: spec.owner, name: spec.name, createdBy: '演示数据', createdAt: day(210) }, { transaction });
+    const library = await AgreementLibrary.create(
+      { ownerRegionCode: spec.owner, name: spec.name, createdBy: '演示数据', createdAt: day(210) },
+      { transaction },
+    );
     // 初始化品目 ten days after the library was built, as the action does it: the standard tree, then the time.
     await addMissingCategories(library, transaction);
     await library.update({ categoriesInitializedAt: day(200) }, { transaction });
     const suppliers: AgreementSupplier[] = [];
     for (const [i, supplierName] of SUPPLIERS.entries()) {
-      suppliers.push(await AgreementSupplier.create({
-        libraryId: library.id, libraryRegionCode: spec.owner, supplierName, creditCode: randomCreditCode(random, spec.owner, '1'),
-        contactName: random.pick(['刘经理', '陈经理', '黄经理']), contactPhone: `139${String(random.int(0, 99_999_999)).padStart(8, '0')}`,
-        validFrom: i === 2 ? '2024-01-01' : '2026-01-01', validTo: i === 2 ? '2025-12-31' : '2027-12-31',
-        status: i === 3 ? 'removed' : 'active', title: `${supplierName}（${spec.name}）`,
-        removedAt: i === 3 ? day(30) : null, removedBy: i === 3 ? '演示审核员' : null, removeReason: i === 3 ? '协议期内两次供货质量不合格' : null,
-      }, { transaction }));
+      suppliers.push(
+        await AgreementSupplier.create(
+          {
+            libraryId: library.id,
+            libraryRegionCode: spec.owner,
+            supplierName,
+            creditCode: randomCreditCode(random, spec.owner, '1'),
+            contactName: random.pick(['刘经理', '陈经理', '黄经理']),
+            contactPhone: `139${String(random.int(0, 99_999_999)).padStart(8, '0')}`,
+            validFrom: i === 2 ? '2024-01-01' : '2026-01-01',
+            validTo: i === 2 ? '2025-12-31' : '2027-12-31',
+            status: i === 3 ? 'removed' : 'active',
+            title: `${supplierName}（${spec.name}）`,
+            removedAt: i === 3 ? day(30) : null,
+            removedBy: i === 3 ? '演示审核员' : null,
+            removeReason: i === 3 ? '协议期内两次供货质量不合格' : null,
+          },
+          { transaction },
+        ),
+      );
     }
-    const categories = new Map((await AgreementCategory.findAll({ where: { libraryId: library.id }, transaction })).map((c) => [c.code, c]));
+    const categories = new Map(
+      (await AgreementCategory.findAll({ where: { libraryId: library.id }, transaction })).map((c) => [c.code, c]),
+    );
     const goods: AgreementGoods[] = [];
     for (const [i, g] of GOODS.entries()) {
-      goods.push(await AgreementGoods.create({
-        libraryId: library.id, libraryRegionCode: spec.owner, categoryId: categories.get(g.category)!.id, name: g.name, brand: g.brand,
-        modelNo: g.modelNo, specification: g.spec, unitPrice: g.price.toFixed(2), supplierId: suppliers[i % 2]!.id, createdBy: '演示数据',
-      }, { transaction }));
+      goods.push(
+        await AgreementGoods.create(
+          {
+            libraryId: library.id,
+            libraryRegionCode: spec.owner,
+            categoryId: categories.get(g.category)!.id,
+            name: g.name,
+            brand: g.brand,
+            modelNo: g.modelNo,
+            specification: g.spec,
+            unitPrice: g.price.toFixed(2),
+            supplierId: suppliers[i % 2]!.id,
+            createdBy: '演示数据',
+          },
+          { transaction },
+        ),
+      );
     }
     for (const [i, status] of STATUSES.entries()) {
       serial += 1;
@@ -62,28 +98,50 @@ export async function seedDemoAgreement(random: Random, day: (n: number) => Date
       const quantity = [20, 50, 10, 100, 30][i]!;
       const ceiling = Math.round(Number(item.unitPrice) * quantity * 100) / 100;
       const ended = status === 'ended' || status === 'returned';
-      const bidding = await BiddingRecord.create({
-        biddingNo: `JJ-2026-${spec.owner}-${String(serial).padStart(4, '0')}`,
-        projectName: `${['办公电脑', '笔记本电脑', '打印设备', '办公家具', '办公用纸'][i]}竞价采购`,
-        purchaserName: `${spec.owner === '360121' ? '南昌县' : spec.name.slice(0, 3)}${['教育局', '卫生健康委员会', '财政局', '民政局', '水利局'][i]}`,
-        regionCode: spec.purchasers[i % spec.purchasers.length]!, libraryId: library.id, libraryRegionCode: spec.owner, goodsId: item.id,
-        goodsSummary: `${item.brand} ${item.name} ${item.modelNo} × ${quantity}`, quantity, ceilingPrice: ceiling.toFixed(2), status,
-        startAt: ended ? day(20 + i) : day(1), endAt: ended ? day(17 + i) : runningUntil,
-        returnedAt: status === 'returned' ? day(10) : null, returnReason: status === 'returned' ? '成交供应商放弃成交，退回重新竞价' : null,
-      }, { transaction });
+      const bidding = await BiddingRecord.create(
+        {
+          biddingNo: `JJ-2026-${spec.owner}-${String(serial).padStart(4, '0')}`,
+          projectName: `${['办公电脑', '笔记本电脑', '打印设备', '办公家具', '办公用纸'][i]}竞价采购`,
+          purchaserName: `${spec.owner === '360121' ? '南昌县' : spec.name.slice(0, 3)}${['教育局', '卫生健康委员会', '财政局', '民政局', '水利局'][i]}`,
+          regionCode: spec.purchasers[i % spec.purchasers.length]!,
+          libraryId: library.id,
+          libraryRegionCode: spec.owner,
+          goodsId: item.id,
+          goodsSummary: `${item.brand} ${item.name} ${item.modelNo} × ${quantity}`,
+          quantity,
+          ceilingPrice: ceiling.toFixed(2),
+          status,
+          startAt: ended ? day(20 + i) : day(1),
+          endAt: ended ? day(17 + i) : runningUntil,
+          returnedAt: status === 'returned' ? day(10) : null,
+          returnReason: status === 'returned' ? '成交供应商放弃成交，退回重新竞价' : null,
+        },
+        { transaction },
+      );
       const quoters = [suppliers[0]!, suppliers[1]!];
       const quotes = quoters.map((s, q) => ({ supplier: s, amount: Math.round(ceiling * (0.92 + q * 0.03) * 100) / 100 }));
       for (const [q, quote] of quotes.entries()) {
-        await BiddingQuote.create({
-          biddingId: bidding.id, libraryRegionCode: spec.owner, supplierId: quote.supplier.id, supplierName: quote.supplier.supplierName,
-          quoteAmount: quote.amount.toFixed(2), quotedAt: new Date(bidding.startAt.getTime() + (q + 1) * 3_600_000),
-        }, { transaction });
+        await BiddingQuote.create(
+          {
+            biddingId: bidding.id,
+            libraryRegionCode: spec.owner,
+            supplierId: quote.supplier.id,
+            supplierName: quote.supplier.supplierName,
+            quoteAmount: quote.amount.toFixed(2),
+            quotedAt: new Date(bidding.startAt.getTime() + (q + 1) * 3_600_000),
+          },
+          { transaction },
+        );
       }
       const lowest = quotes.reduce((a, b) => (a.amount <= b.amount ? a : b));
-      await bidding.update({
-        participantCount: quotes.length, lowestQuote: lowest.amount.toFixed(2),
-        winningSupplierName: status === 'ended' ? lowest.supplier.supplierName : null,
-      }, { transaction });
+      await bidding.update(
+        {
+          participantCount: quotes.length,
+          lowestQuote: lowest.amount.toFixed(2),
+          winningSupplierName: status === 'ended' ? lowest.supplier.supplierName : null,
+        },
+        { transaction },
+      );
     }
   }
 }

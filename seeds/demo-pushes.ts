@@ -6,7 +6,12 @@ import type { JobContext } from '../jobs/job-types.js';
 import { ContractFiling, SupervisorUser } from '../resources/models.js';
 
 /** A demo filing its region's office clicked 推送 on, and when; the push job runs once the seed has committed. */
-export interface DemoPush { filingId: number; version: number; userId: number; at: Date }
+export interface DemoPush {
+  filingId: number;
+  version: number;
+  userId: number;
+  at: Date;
+}
 
 /** The demo office that decides a region's filings, if the demo has one (东湖区 and 章贡区 have none). */
 export async function officeOf(regionCode: string, transaction: Transaction): Promise<SupervisorUser | null> {
@@ -21,10 +26,20 @@ export async function officeOf(regionCode: string, transaction: Transaction): Pr
 export async function clickPush(filing: ContractFiling, office: SupervisorUser, at: Date, transaction: Transaction): Promise<DemoPush> {
   const version = filing.version + 1;
   await ContractFiling.update({ pushStatus: 'queued', lastPushError: null, version }, { where: { id: filing.id }, transaction });
-  await recordAudits([{
-    user: office, action: 'pushToIntegration', resourceId: 'ContractFiling', recordId: filing.id, regionCode: filing.regionCode,
-    changes: { pushStatus: { before: filing.pushStatus, after: 'queued' } }, at,
-  }], transaction);
+  await recordAudits(
+    [
+      {
+        user: office,
+        action: 'pushToIntegration',
+        resourceId: 'ContractFiling',
+        recordId: filing.id,
+        regionCode: filing.regionCode,
+        changes: { pushStatus: { before: filing.pushStatus, after: 'queued' } },
+        at,
+      },
+    ],
+    transaction,
+  );
   return { filingId: filing.id, version, userId: office.id, at };
 }
 
@@ -34,11 +49,25 @@ export async function clickPush(filing: ContractFiling, office: SupervisorUser, 
  */
 export async function failPush(push: DemoPush, office: SupervisorUser, error: string, at: Date, transaction: Transaction): Promise<void> {
   const filing = (await ContractFiling.findByPk(push.filingId, { transaction }))!;
-  await ContractFiling.update({ pushStatus: 'failed', lastPushError: error }, { where: { id: filing.id, version: push.version }, transaction });
-  await recordAudits([{
-    user: office, action: 'pushFailed', resourceId: 'ContractFiling', recordId: filing.id, regionCode: filing.regionCode, reason: error,
-    changes: { pushStatus: { before: 'queued', after: 'failed' } }, at,
-  }], transaction);
+  await ContractFiling.update(
+    { pushStatus: 'failed', lastPushError: error },
+    { where: { id: filing.id, version: push.version }, transaction },
+  );
+  await recordAudits(
+    [
+      {
+        user: office,
+        action: 'pushFailed',
+        resourceId: 'ContractFiling',
+        recordId: filing.id,
+        regionCode: filing.regionCode,
+        reason: error,
+        changes: { pushStatus: { before: 'queued', after: 'failed' } },
+        at,
+      },
+    ],
+    transaction,
+  );
 }
 
 /**
@@ -53,8 +82,18 @@ export async function completePushes(pushes: readonly DemoPush[], minutesLater =
   }
   for (const [key, group] of jobs) {
     const done = new Date(group[0]!.at.getTime() + minutesLater * 60_000);
-    const job: JobContext = { id: `demo-${key}`, name: 'pushFilings', attemptsMade: 0, maxAttempts: 5, updateProgress: async () => undefined };
-    const outcome = await pushFilings({ filings: group.map(({ filingId, version }) => ({ filingId, version })), userId: group[0]!.userId }, job, () => done);
+    const job: JobContext = {
+      id: `demo-${key}`,
+      name: 'pushFilings',
+      attemptsMade: 0,
+      maxAttempts: 5,
+      updateProgress: async () => undefined,
+    };
+    const outcome = await pushFilings(
+      { filings: group.map(({ filingId, version }) => ({ filingId, version })), userId: group[0]!.userId },
+      job,
+      () => done,
+    );
     if (outcome.pushed !== group.length) throw new Error(`演示数据的推送未全部成功：${JSON.stringify(outcome)}`);
   }
 }

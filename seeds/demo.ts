@@ -14,11 +14,14 @@ import { createRandom } from './random.js';
 import { randomCreditCode } from './random-credit-code.js';
 import { hashPassword } from '../server/password-hash.js';
 
-interface RegionRow { code: string; name: string; level: 'province' | 'city' | 'county'; parentCode: string | null }
+interface RegionRow {
+  code: string;
+  name: string;
+  level: 'province' | 'city' | 'county';
+  parentCode: string | null;
+}
 
-export const JIANGXI_REGIONS: RegionRow[] = JSON.parse(
-  fs.readFileSync(new URL('./jiangxi-regions.json', import.meta.url), 'utf8'),
-);
+export const JIANGXI_REGIONS: RegionRow[] = JSON.parse(fs.readFileSync(new URL('./jiangxi-regions.json', import.meta.url), 'utf8'));
 
 export const DEMO_USERS: ReadonlyArray<{ username: string; displayName: string; role: Role; regionCode: string }> = [
   { username: 'admin', displayName: '系统管理员', role: 'admin', regionCode: '360000' },
@@ -33,8 +36,21 @@ export const DEMO_USERS: ReadonlyArray<{ username: string; displayName: string; 
 export const DEMO_REGIONS = ['360000', '360100', '360121', '360700', '360102', '360702'];
 
 const DEPARTMENTS = [
-  '教育局', '卫生健康委员会', '财政局', '公安局', '自然资源局', '交通运输局', '水利局', '农业农村局', '民政局',
-  '生态环境局', '住房和城乡建设局', '文化广电旅游局', '市场监督管理局', '应急管理局', '人力资源和社会保障局',
+  '教育局',
+  '卫生健康委员会',
+  '财政局',
+  '公安局',
+  '自然资源局',
+  '交通运输局',
+  '水利局',
+  '农业农村局',
+  '民政局',
+  '生态环境局',
+  '住房和城乡建设局',
+  '文化广电旅游局',
+  '市场监督管理局',
+  '应急管理局',
+  '人力资源和社会保障局',
 ];
 const SUBORDINATES = ['第一中学', '人民医院', '实验小学', '疾病预防控制中心', '档案馆', '图书馆', '中心幼儿园', '职业技术学校'];
 const BRANCHES = ['', '东区分部', '西区分部', '南区分部', '北区分部', '红谷滩分部', '青山湖分部', '高新区分部', '经开区分部', '湾里分部'];
@@ -44,7 +60,11 @@ function branchOf(copy: number): string {
   return BRANCHES[copy] ?? `第${'一二三四五六七八九十'[copy % 10]}${copy >= 10 ? '批' : ''}分部`;
 }
 
-export interface SeedOptions { password: string; scale?: number; now?: Date }
+export interface SeedOptions {
+  password: string;
+  scale?: number;
+  now?: Date;
+}
 
 export async function seedReferenceData(): Promise<void> {
   await Region.bulkCreate(JIANGXI_REGIONS, { ignoreDuplicates: true });
@@ -81,7 +101,13 @@ export async function seedDemoBusinessData(sequelize: Sequelize, options: { scal
     for (const regionCode of DEMO_REGIONS) {
       const place = regionCode === '360000' ? '江西省' : regionName.get(regionCode)!;
       const units: ProcurementUnit[] = [];
-      const integration: Array<{ unitBudgetCode: string; unitName: string; creditCode: string; regionCode: string; sourceUpdatedAt: Date }> = [];
+      const integration: Array<{
+        unitBudgetCode: string;
+        unitName: string;
+        creditCode: string;
+        regionCode: string;
+        sourceUpdatedAt: Date;
+      }> = [];
       const plan: Array<{ status: 'submitted' | 'approved' | 'returned' | 'draft'; twist?: 'mismatch' | 'missing' }> = [];
       for (let s = 0; s < scale; s++) {
         plan.push({ status: 'approved' }, { status: 'approved' }, { status: 'approved' }, { status: 'approved' });
@@ -98,50 +124,69 @@ export async function seedDemoBusinessData(sequelize: Sequelize, options: { scal
           : `${place}${SUBORDINATES[(i % 12) % SUBORDINATES.length]}${branchOf(Math.floor(i / 12))}`;
         const unitBudgetCode = `${regionCode}${String(i + 1).padStart(4, '0')}`;
         const code = randomCreditCode(random, regionCode, isDepartment ? '1' : '2');
-        const integrationCode = item.twist === 'missing' ? null
-          : item.twist === 'mismatch' ? `${regionCode}${String(i + 501).padStart(4, '0')}` : unitBudgetCode;
+        const integrationCode =
+          item.twist === 'missing' ? null : item.twist === 'mismatch' ? `${regionCode}${String(i + 501).padStart(4, '0')}` : unitBudgetCode;
         if (integrationCode) {
           integration.push({
-            unitBudgetCode: integrationCode, unitName: name, creditCode: code, regionCode,
+            unitBudgetCode: integrationCode,
+            unitName: name,
+            creditCode: code,
+            regionCode,
             sourceUpdatedAt: day(40 + i),
           });
         }
         const submittedAt = item.status === 'draft' ? null : day(random.int(1, 25));
-        units.push(await ProcurementUnit.create({
-          name, creditCode: code, unitBudgetCode, regionCode,
-          address: `${place}${random.pick(['府前路', '红谷中大道', '八一大道', '章江路', '长征大道'])}${random.int(1, 999)}号`,
-          contactName: random.pick(['王', '李', '张', '刘', '陈', '杨', '黄', '赵']) + random.pick(['伟', '芳', '敏', '静', '磊', '洋', '婷']),
-          phone: `0791-8${String(random.int(0, 9_999_999)).padStart(7, '0')}`,
-          status: item.status,
-          formalMember: item.status === 'approved',
-          integrationBudgetCode: integrationCode,
-          budgetCodeVerdict: budgetCodeVerdict(unitBudgetCode, integrationCode),
-          submittedAt,
-          reviewedAt: item.status === 'approved' || item.status === 'returned' ? day(random.int(0, 1)) : null,
-          reviewerName: item.status === 'approved' || item.status === 'returned' ? '演示审核员' : null,
-          reviewComment: item.status === 'returned' ? '单位预算编码与一体化不一致，请核对后重新提交' : null,
-        }, { transaction }));
+        units.push(
+          await ProcurementUnit.create(
+            {
+              name,
+              creditCode: code,
+              unitBudgetCode,
+              regionCode,
+              address: `${place}${random.pick(['府前路', '红谷中大道', '八一大道', '章江路', '长征大道'])}${random.int(1, 999)}号`,
+              contactName:
+                random.pick(['王', '李', '张', '刘', '陈', '杨', '黄', '赵']) + random.pick(['伟', '芳', '敏', '静', '磊', '洋', '婷']),
+              phone: `0791-8${String(random.int(0, 9_999_999)).padStart(7, '0')}`,
+              status: item.status,
+              formalMember: item.status === 'approved',
+              integrationBudgetCode: integrationCode,
+              budgetCodeVerdict: budgetCodeVerdict(unitBudgetCode, integrationCode),
+              submittedAt,
+              reviewedAt: item.status === 'approved' || item.status === 'returned' ? day(random.int(0, 1)) : null,
+              reviewerName: item.status === 'approved' || item.status === 'returned' ? '演示审核员' : null,
+              reviewComment: item.status === 'returned' ? '单位预算编码与一体化不一致，请核对后重新提交' : null,
+            },
+            { transaction },
+          ),
+        );
       }
       await IntegrationUnit.bulkCreate(integration, { transaction });
 
       const supervising = units.filter((u) => u.status === 'approved');
       const office = await officeOf(regionCode, transaction);
-      pushes.push(...await seedDemoIntegration(regionCode, supervising, office, random, day, transaction));
+      pushes.push(...(await seedDemoIntegration(regionCode, supervising, office, random, day, transaction)));
       await seedDemoPlan(regionCode, supervising, random, day, transaction);
       await seedDemoAnomaliesAndExperts(regionCode, supervising, random, day, transaction);
       await seedDemoPreTrade(regionCode, supervising, day, transaction);
-      pushes.push(...await seedDemoPushHistory(regionCode, supervising, office, day, transaction));
+      pushes.push(...(await seedDemoPushHistory(regionCode, supervising, office, day, transaction)));
       const subordinates = units.filter((u) => u.status !== 'approved');
       const statuses = ['pending', 'confirmed', 'unbound', 'confirmed', 'pending'] as const;
       for (const [i, sub] of subordinates.entries()) {
         const status = statuses[i % statuses.length]!;
-        await Affiliation.create({
-          subordinateUnitId: sub.id, supervisingUnitId: supervising[i % supervising.length]!.id, regionCode,
-          status, requestedAt: day(30 + i), confirmedAt: status === 'pending' ? null : day(20 + i),
-          unboundAt: status === 'unbound' ? day(5) : null,
-          unboundBy: status === 'unbound' ? '演示审核员' : null,
-          unbindReason: status === 'unbound' ? '下级单位误选主管预算单位' : null,
-        }, { transaction });
+        await Affiliation.create(
+          {
+            subordinateUnitId: sub.id,
+            supervisingUnitId: supervising[i % supervising.length]!.id,
+            regionCode,
+            status,
+            requestedAt: day(30 + i),
+            confirmedAt: status === 'pending' ? null : day(20 + i),
+            unboundAt: status === 'unbound' ? day(5) : null,
+            unboundBy: status === 'unbound' ? '演示审核员' : null,
+            unbindReason: status === 'unbound' ? '下级单位误选主管预算单位' : null,
+          },
+          { transaction },
+        );
       }
     }
     await seedDemoAgreement(random, day, transaction);

@@ -1,5 +1,9 @@
 /** Deterministic PRNG (mulberry32): the same seed gives the same demo data on every machine and database. */
-export function createRandom(seed: number): { next: () => number; int: (min: number, max: number) => number; pick: <T>(items: readonly T[]) => T } {
+export function createRandom(seed: number): {
+  next: () => number;
+  int: (min: number, max: number) => number;
+  pick: <T>(items: readonly T[]) => T;
+} {
   let state = seed >>> 0;
   const next = (): number => {
     state = (state + 0x6d2b79f5) >>> 0;

@@ -21,13 +21,22 @@ import { workbenchFilterKeys } from './dashboard/pending-work.js';
 import type { ResourceConfig } from './resource-config.js';
 
 export const PRODUCT_NAME = '江西省政府采购监管平台';
-export const CN_FONT_STACK = '"PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", sans-serif';
+export const CN_FONT_STACK =
+  '"PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", sans-serif';
 
 const MENU_ICONS: Record<MenuKey, string> = {
-  entities: 'Users', integration: 'RefreshCw', 'procurement.plan': 'Clipboard', 'procurement.agreement': 'ShoppingCart',
-  'procurement.preTrade': 'Flag', 'procurement.announcements': 'FileText', 'procurement.anomalies': 'AlertTriangle',
-  'procurement.queries': 'Search', 'procurement.filings': 'Archive', 'procurement.payments': 'CreditCard',
-  experts: 'Award', system: 'Settings',
+  entities: 'Users',
+  integration: 'RefreshCw',
+  'procurement.plan': 'Clipboard',
+  'procurement.agreement': 'ShoppingCart',
+  'procurement.preTrade': 'Flag',
+  'procurement.announcements': 'FileText',
+  'procurement.anomalies': 'AlertTriangle',
+  'procurement.queries': 'Search',
+  'procurement.filings': 'Archive',
+  'procurement.payments': 'CreditCard',
+  experts: 'Award',
+  system: 'Settings',
 };
 
 function allowedTo(roles: readonly Role[] | undefined) {
@@ -38,7 +47,11 @@ function allowedTo(roles: readonly Role[] | undefined) {
 }
 
 /** Code's resource definition + the admins' config → what AdminJS gets, with the shared guards on every resource. */
-export function resourceOptions(definition: ResourceDefinition, config: ResourceConfig, linkedFilterKeys: ReadonlySet<string> = new Set()): ResourceOptions {
+export function resourceOptions(
+  definition: ResourceDefinition,
+  config: ResourceConfig,
+  linkedFilterKeys: ReadonlySet<string> = new Set(),
+): ResourceOptions {
   const actions: Record<string, object> = { ...(definition.options?.actions ?? {}) };
   for (const name of BUILT_IN_ACTIONS) {
     actions[name] = definition.builtInActions.includes(name)
@@ -52,7 +65,10 @@ export function resourceOptions(definition: ResourceDefinition, config: Resource
   if (definition.builtInActions.includes('list')) {
     actions.list = { handler: listWithCountAlongside(linkedFilterKeys), ...actions.list };
     // Whoever may read a list may take it away as a file, unless the config says otherwise.
-    actions[EXPORT_ACTION] = { ...exportAction(linkedFilterKeys), isAccessible: allowedTo(config.actions[EXPORT_ACTION] ?? config.actions.list) };
+    actions[EXPORT_ACTION] = {
+      ...exportAction(linkedFilterKeys),
+      isAccessible: allowedTo(config.actions[EXPORT_ACTION] ?? config.actions.list),
+    };
   }
   if (definition.builtInActions.includes('search')) {
     const search = actions.search as { before?: unknown } | undefined;
@@ -77,7 +93,9 @@ export function resourceOptions(definition: ResourceDefinition, config: Resource
     ...(config.listProperties && { listProperties: config.listProperties }),
     ...(config.showProperties && { showProperties: config.showProperties }),
     ...(config.editProperties && { editProperties: config.editProperties }),
-    ...(config.filterProperties && { filterProperties: decidable ? [DECIDABLE_FILTER, ...config.filterProperties] : config.filterProperties }),
+    ...(config.filterProperties && {
+      filterProperties: decidable ? [DECIDABLE_FILTER, ...config.filterProperties] : config.filterProperties,
+    }),
     ...(config.sort && { sort: config.sort }),
     actions: actions as ResourceOptions['actions'],
   };
@@ -116,12 +134,16 @@ function withAccessCheckFirst(options: ResourceOptions, config: ResourceConfig):
 function linkedFilterKeys(): Map<string, Set<string>> {
   const keys = new Map<string, Set<string>>();
   const add = (resourceId: string, key: string) => keys.set(resourceId, (keys.get(resourceId) ?? new Set()).add(key));
-  for (const definition of RESOURCE_DEFINITIONS) for (const relation of definition.related ?? []) add(relation.resourceId, relation.foreignKey);
+  for (const definition of RESOURCE_DEFINITIONS)
+    for (const relation of definition.related ?? []) add(relation.resourceId, relation.foreignKey);
   for (const { resourceId, key } of workbenchFilterKeys()) add(resourceId, key);
   return keys;
 }
 
-export function buildAdmin(config: Map<string, ResourceConfig>, dashboard: (user: ReturnType<typeof sessionUserOf>) => Promise<DashboardData>): AdminJS {
+export function buildAdmin(
+  config: Map<string, ResourceConfig>,
+  dashboard: (user: ReturnType<typeof sessionUserOf>) => Promise<DashboardData>,
+): AdminJS {
   // The sidebar follows the order of config/resources.yaml, so admins arrange the menus there.
   const order = [...config.keys()];
   const definitions = [...RESOURCE_DEFINITIONS].sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));

@@ -34,9 +34,16 @@ import { rememberDevice, trustedDeviceOf } from './http/trusted-device.js';
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const SESSION_COOKIE = 'jxcg.sid';
 
-export interface AppDeps { env: Env; sequelize: Sequelize; queue: JobQueue }
+export interface AppDeps {
+  env: Env;
+  sequelize: Sequelize;
+  queue: JobQueue;
+}
 
-export interface App { app: express.Express; close: () => Promise<void> }
+export interface App {
+  app: express.Express;
+  close: () => Promise<void>;
+}
 
 export async function createApp({ env, sequelize, queue }: AppDeps): Promise<App> {
   const config = loadResourceConfig(RESOURCE_DEFINITIONS);
@@ -58,33 +65,37 @@ export async function createApp({ env, sequelize, queue }: AppDeps): Promise<App
   app.set('trust proxy', env.TRUST_PROXY);
   app.disable('x-powered-by');
   app.use(requestLog());
-  app.use(helmet({
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        'default-src': ["'self'"],
-        // AdminJS boots from inline scripts and its bundle evaluates code.
-        'script-src': ["'self'", "'unsafe-inline'", "'unsafe-eval'"],
-        'style-src': ["'self'", "'unsafe-inline'"],
-        'img-src': ["'self'", 'data:', 'blob:'],
-        'font-src': ["'self'", 'data:'],
-        'connect-src': ["'self'"],
-        'frame-ancestors': ["'none'"],
-        'form-action': ["'self'"],
-        'base-uri': ["'self'"],
-        'object-src': ["'none'"],
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          'default-src': ["'self'"],
+          // AdminJS boots from inline scripts and its bundle evaluates code.
+          'script-src': ["'self'", "'unsafe-inline'", "'unsafe-eval'"],
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'img-src': ["'self'", 'data:', 'blob:'],
+          'font-src': ["'self'", 'data:'],
+          'connect-src': ["'self'"],
+          'frame-ancestors': ["'none'"],
+          'form-action': ["'self'"],
+          'base-uri': ["'self'"],
+          'object-src': ["'none'"],
+        },
       },
-    },
-    crossOriginEmbedderPolicy: false,
-    // Chromium sends `Origin: null` on a form post from a page served with `no-referrer` (helmet's default), which the
-    // same-origin check must refuse; `same-origin` still gives no referrer to any other site.
-    referrerPolicy: { policy: 'same-origin' },
-    hsts: env.COOKIE_SECURE,
-  }));
+      crossOriginEmbedderPolicy: false,
+      // Chromium sends `Origin: null` on a form post from a page served with `no-referrer` (helmet's default), which the
+      // same-origin check must refuse; `same-origin` still gives no referrer to any other site.
+      referrerPolicy: { policy: 'same-origin' },
+      hsts: env.COOKIE_SECURE,
+    }),
+  );
   app.use(sameOriginOnly({ publicOrigins: env.PUBLIC_ORIGIN, exempt: [INTEGRATION_API_PATH] }));
   app.use(['/admin', '/api', '/readyz'], noStore);
 
-  app.get('/healthz', (_req, res) => { res.json({ status: 'ok' }); });
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
   app.get('/readyz', async (_req, res) => {
     // Both checks at once, each bounded, so the answer comes within a second whatever is away.
     const [database, health] = await Promise.all([
@@ -101,9 +112,14 @@ export async function createApp({ env, sequelize, queue }: AppDeps): Promise<App
     const ok = Object.values(checks).every((c) => c.ok);
     res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'unavailable', checks, ...(health.warning && { warning: health.warning }) });
   });
-  app.use(INTEGRATION_API_PATH, integrationApi({
-    sequelize, queue, secrets: new Map([[env.INTEGRATION_APP_KEY, env.INTEGRATION_APP_SECRET]]),
-  }));
+  app.use(
+    INTEGRATION_API_PATH,
+    integrationApi({
+      sequelize,
+      queue,
+      secrets: new Map([[env.INTEGRATION_APP_KEY, env.INTEGRATION_APP_SECRET]]),
+    }),
+  );
   app.use('/static', express.static(path.join(here, 'public'), { maxAge: '1h' }));
 
   const sessionMiddleware = session(sessionOptions);
@@ -112,29 +128,40 @@ export async function createApp({ env, sequelize, queue }: AppDeps): Promise<App
   mountAttachmentDownload(app);
   mountExportRoutes(app);
 
-  const router = AdminJSExpress.buildAuthenticatedRouter(admin, {
-    authenticate: async (email: string, password: string, context?: { req: Request; res: Response }) => {
-      const { req, res } = context!;
-      try {
-        const username = normaliseUsername(String(email ?? ''));
-        const user = await authenticate(email, password, { ip: req.ip ?? 'unknown', deviceId: trustedDeviceOf(req, username, env.SESSION_SECRET) }, {
-          maxFailures: env.LOGIN_MAX_FAILURES, windowMinutes: env.LOGIN_WINDOW_MINUTES,
-        });
-        if (!user) return null;
-        // A session id planted before login must not become the signed-in session.
-        await renewSession(req);
-        rememberDevice(req, res, user.username, env.SESSION_SECRET, env.COOKIE_SECURE);
-        return user;
-      } catch (error) {
-        if (error instanceof LoginThrottledError) throw error;
-        if (isDatabaseUnavailable(error)) throw new Error('databaseUnavailable');
-        logger.error({ err: error }, 'login error');
-        throw new Error('invalidCredentials');
-      }
+  const router = AdminJSExpress.buildAuthenticatedRouter(
+    admin,
+    {
+      authenticate: async (email: string, password: string, context?: { req: Request; res: Response }) => {
+        const { req, res } = context!;
+        try {
+          const username = normaliseUsername(String(email ?? ''));
+          const user = await authenticate(
+            email,
+            password,
+            { ip: req.ip ?? 'unknown', deviceId: trustedDeviceOf(req, username, env.SESSION_SECRET) },
+            {
+              maxFailures: env.LOGIN_MAX_FAILURES,
+              windowMinutes: env.LOGIN_WINDOW_MINUTES,
+            },
+          );
+          if (!user) return null;
+          // A session id planted before login must not become the signed-in session.
+          await renewSession(req);
+          rememberDevice(req, res, user.username, env.SESSION_SECRET, env.COOKIE_SECURE);
+          return user;
+        } catch (error) {
+          if (error instanceof LoginThrottledError) throw error;
+          if (isDatabaseUnavailable(error)) throw new Error('databaseUnavailable');
+          logger.error({ err: error }, 'login error');
+          throw new Error('invalidCredentials');
+        }
+      },
+      cookieName: SESSION_COOKIE,
+      cookiePassword: env.SESSION_SECRET,
     },
-    cookieName: SESSION_COOKIE,
-    cookiePassword: env.SESSION_SECRET,
-  }, null, sessionOptions);
+    null,
+    sessionOptions,
+  );
   mountComponentBundle(app, admin.options.rootPath);
   app.use(admin.options.rootPath, panelBody({ loginPath: admin.options.loginPath }), router);
   app.get('/', (_req, res) => res.redirect('/admin'));
@@ -152,7 +179,8 @@ export async function createApp({ env, sequelize, queue }: AppDeps): Promise<App
     logger.error({ err: error, url: req.originalUrl, requestId: requestIdOf(req) }, 'request failed');
     if (res.headersSent) return;
     res.status(500).json({
-      code: 'internal_error', message: `服务器内部错误，请稍后重试；如持续出现请联系系统管理员（请求编号 ${requestIdOf(req) ?? '—'}）`,
+      code: 'internal_error',
+      message: `服务器内部错误，请稍后重试；如持续出现请联系系统管理员（请求编号 ${requestIdOf(req) ?? '—'}）`,
       requestId: requestIdOf(req),
     });
   });

@@ -13,12 +13,14 @@ export const ATTACHMENT_PATH = '/admin/attachments';
 export function mountAttachmentDownload(app: Express): void {
   app.get(`${ATTACHMENT_PATH}/:announcementId`, async (req: Request, res: Response) => {
     const user = (req.session as unknown as { adminUser?: SessionUser } | undefined)?.adminUser;
-    if (!user) { res.redirect('/admin/login'); return; }
+    if (!user) {
+      res.redirect('/admin/login');
+      return;
+    }
     const scope = jurisdictionWhere(Announcement.jurisdiction, user);
     const id = Number(req.params.announcementId);
-    const announcement = scope === null || !Number.isInteger(id)
-      ? null
-      : await Announcement.findOne({ where: { [Op.and]: [scope, { id }] } });
+    const announcement =
+      scope === null || !Number.isInteger(id) ? null : await Announcement.findOne({ where: { [Op.and]: [scope, { id }] } });
     const file = announcement ? await AnnouncementAttachment.findOne({ where: { announcementId: announcement.id } }) : null;
     if (!file) {
       res.status(404).type('text/plain; charset=utf-8').send('附件不存在或不在您的辖区内');

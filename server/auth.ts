@@ -8,10 +8,16 @@ import type { SameRights } from '../resources/system/user-rights.js';
 import { logger } from './logger.js';
 import { hashNeedsUpgrade, hashPassword, verifyPassword } from './password-hash.js';
 
-export interface LoginLimits { maxFailures: number; windowMinutes: number }
+export interface LoginLimits {
+  maxFailures: number;
+  windowMinutes: number;
+}
 
 /** Where an attempt comes from: the address the balancer vouches for, and the trusted browser, if it is one. */
-export interface LoginClient { ip: string; deviceId: string | null }
+export interface LoginClient {
+  ip: string;
+  deviceId: string | null;
+}
 
 /** The first wait after the limit; each further failure doubles it, up to the window. */
 export const LOGIN_DELAY_BASE_MS = 1000;
@@ -34,10 +40,14 @@ const FAILED: WhereOptions = {
 };
 
 async function failuresSince(where: WhereOptions, since: Date): Promise<{ count: number; last: Date | null }> {
-  const [row] = await LoginAttempt.findAll({
-    attributes: [[fn('COUNT', col('id')), 'count'], [fn('MAX', col('created_at')), 'last']],
-    where: { [Op.and]: [FAILED, where, { createdAt: { [Op.gte]: since } }] }, raw: true,
-  }) as unknown as Array<{ count: number | string; last: Date | string | null }>;
+  const [row] = (await LoginAttempt.findAll({
+    attributes: [
+      [fn('COUNT', col('id')), 'count'],
+      [fn('MAX', col('created_at')), 'last'],
+    ],
+    where: { [Op.and]: [FAILED, where, { createdAt: { [Op.gte]: since } }] },
+    raw: true,
+  })) as unknown as Array<{ count: number | string; last: Date | string | null }>;
   return { count: Number(row?.count ?? 0), last: row?.last ? new Date(row.last) : null };
 }
 
@@ -56,7 +66,12 @@ export function loginDelayMs(failures: number, limits: LoginLimits): number {
  * browser is never held back. Many failures from one address slow that address's answers, but a right password for
  * an account that is not itself waiting still signs in: behind one NAT sits a whole office.
  */
-export async function authenticate(usernameRaw: unknown, passwordRaw: unknown, client: LoginClient, limits: LoginLimits): Promise<SessionUser | null> {
+export async function authenticate(
+  usernameRaw: unknown,
+  passwordRaw: unknown,
+  client: LoginClient,
+  limits: LoginLimits,
+): Promise<SessionUser | null> {
   const username = normaliseUsername(String(usernameRaw ?? '')).slice(0, 100);
   const password = String(passwordRaw ?? '').slice(0, 200);
   const now = Date.now();
@@ -79,7 +94,7 @@ export async function authenticate(usernameRaw: unknown, passwordRaw: unknown, c
   }
   const user = username ? await SupervisorUser.findOne({ where: { username } }) : null;
   // The same hash work whether the user exists, is inactive or active, so the answer's time tells nothing.
-  const verified = await verifyPassword(user?.passwordHash ?? await decoyHash, password);
+  const verified = await verifyPassword(user?.passwordHash ?? (await decoyHash), password);
   const outcome: LoginOutcome = !user ? 'unknownUser' : !verified ? 'wrongPassword' : !user.active ? 'inactive' : 'succeeded';
   await LoginAttempt.create({ username, ip: client.ip, deviceId: client.deviceId, succeeded: outcome === 'succeeded', outcome });
   if (outcome !== 'succeeded' || !user) {
@@ -88,10 +103,19 @@ export async function authenticate(usernameRaw: unknown, passwordRaw: unknown, c
   }
   // A re-hash at new settings keeps the same password, so the user's other sessions stay.
   const sameRights: SameRights = { sameRights: true };
-  await user.update({ lastLoginAt: new Date(), ...(hashNeedsUpgrade(user.passwordHash) && { passwordHash: await hashPassword(password) }) }, sameRights);
+  await user.update(
+    { lastLoginAt: new Date(), ...(hashNeedsUpgrade(user.passwordHash) && { passwordHash: await hashPassword(password) }) },
+    sameRights,
+  );
   const region = await Region.findByPk(user.regionCode);
   return {
-    id: user.id, email: user.username, username: user.username, displayName: user.displayName,
-    role: user.role, regionCode: user.regionCode, regionName: region?.name ?? user.regionCode, rightsVersion: user.rightsVersion,
+    id: user.id,
+    email: user.username,
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role,
+    regionCode: user.regionCode,
+    regionName: region?.name ?? user.regionCode,
+    rightsVersion: user.rightsVersion,
   };
 }

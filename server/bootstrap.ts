@@ -20,7 +20,12 @@ import { deadlineRules } from './deadline-rules.js';
 import { supervisionRules } from './supervision-rules.js';
 import { pushRules } from './push-rules.js';
 
-export interface Running { server: Server; queue: JobQueue; url: string; stop: () => Promise<void> }
+export interface Running {
+  server: Server;
+  queue: JobQueue;
+  url: string;
+  stop: () => Promise<void>;
+}
 
 /** Migrates, seeds what the mode asks for, and serves the panel; shared by `npm start`, `npm run web` and tests. */
 export async function startWeb(env: Env, options: { seedDemo: boolean }): Promise<Running> {
@@ -69,7 +74,9 @@ export async function startWeb(env: Env, options: { seedDemo: boolean }): Promis
   const url = `http://${env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST}:${port}`;
   logger.info({ url: `${url}/admin`, queue: queue.driver }, '监管端已启动');
   return {
-    server, queue, url,
+    server,
+    queue,
+    url,
     stop: async () => {
       stopSchedules();
       // The queue is let go only once the requests in flight have answered: what they accepted is queued.

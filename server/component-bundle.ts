@@ -39,7 +39,8 @@ export async function ensureComponentBundle(admin?: unknown): Promise<void> {
   const entry = componentEntry(admin);
   const stamp = path.join(ADMIN_JS_TMP_DIR, 'bundle.fingerprint');
   const expected = fingerprint(entry);
-  const current = () => fs.existsSync(path.join(ADMIN_JS_TMP_DIR, 'bundle.js')) && fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === expected;
+  const current = () =>
+    fs.existsSync(path.join(ADMIN_JS_TMP_DIR, 'bundle.js')) && fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === expected;
   if (current()) return;
   // Instances started together would write the same files at once, and one of them could serve a half-written bundle.
   const release = await bundleLock();
@@ -47,10 +48,13 @@ export async function ensureComponentBundle(admin?: unknown): Promise<void> {
     if (current()) return;
     const started = Date.now();
     const child = spawn(process.execPath, entryArgs(import.meta.url, './build-component-bundle.ts'), {
-      env: { ...process.env, NODE_ENV: 'production', NODE_OPTIONS: '' }, stdio: ['pipe', 'ignore', 'pipe'],
+      env: { ...process.env, NODE_ENV: 'production', NODE_OPTIONS: '' },
+      stdio: ['pipe', 'ignore', 'pipe'],
     });
     let errors = '';
-    child.stderr!.on('data', (chunk: Buffer) => { errors += chunk.toString(); });
+    child.stderr!.on('data', (chunk: Buffer) => {
+      errors += chunk.toString();
+    });
     child.stdin!.end(entry);
     const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
     if (code !== 0) throw new Error(`组件打包失败（退出码 ${code}）：${errors.slice(-2000)}`);

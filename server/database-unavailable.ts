@@ -43,5 +43,10 @@ export function answerDatabaseUnavailable(req: Request, res: Response, error?: u
 <body><h1>${PRODUCT_NAME}</h1><p>${message}</p><p>本页将在 ${seconds} 秒后自动刷新。</p>${requestId ? `<p>请求编号 ${requestId}</p>` : ''}</body></html>`);
     return;
   }
-  res.json({ code: conflict ? 'database_conflict' : 'database_unavailable', message, retryAfterSeconds: seconds, ...(requestId && { requestId }) });
+  res.json({
+    code: conflict ? 'database_conflict' : 'database_unavailable',
+    message,
+    retryAfterSeconds: seconds,
+    ...(requestId && { requestId }),
+  });
 }

@@ -36,7 +36,12 @@ export function withDeadlineColumn(options: ResourceOptions): ResourceOptions {
     ...options,
     properties: {
       ...options.properties,
-      deadline: { type: 'string', isSortable: false, isVisible: { list: true, show: true, edit: false, filter: false }, ...options.properties?.deadline },
+      deadline: {
+        type: 'string',
+        isSortable: false,
+        isVisible: { list: true, show: true, edit: false, filter: false },
+        ...options.properties?.deadline,
+      },
     },
     actions: {
       ...options.actions,

@@ -11,7 +11,10 @@ export type DecidableRule = (user: SessionUser) => WhereOptions | null;
  * What a user may decide in a resource, as SQL, from the decisions that show or hide its buttons (or, for a view such
  * as 预算编码核对, from those of the resource that decides its records); undefined where no rule can say so.
  */
-export function decidableRuleOf(definition: ResourceDefinition, all: readonly ResourceDefinition[] = RESOURCE_DEFINITIONS): DecidableRule | undefined {
+export function decidableRuleOf(
+  definition: ResourceDefinition,
+  all: readonly ResourceDefinition[] = RESOURCE_DEFINITIONS,
+): DecidableRule | undefined {
   const decider = definition.decisionsOf ? all.find((d) => d.id === definition.decisionsOf) : definition;
   if (!decider) throw new Error(`${definition.id}: decisionsOf names ${definition.decisionsOf}, which is no resource`);
   return decidableRule(decisionsIn(decider.options?.actions));

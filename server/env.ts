@@ -17,10 +17,16 @@ const schema = z.object({
     .string()
     .regex(/^(sqlite:|postgres(ql)?:\/\/)/, '应为 sqlite:<文件路径> 或 postgres://… 形式的连接串')
     .optional(),
-  REDIS_URL: z.string().regex(/^rediss?:\/\//, '应为 redis://host:port 形式').default('redis://127.0.0.1:6379'),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, '应为 redis://host:port 形式')
+    .default('redis://127.0.0.1:6379'),
   SESSION_SECRET: z.string().min(32, '至少 32 个字符').optional(),
   QUEUE_DRIVER: z.enum(queueDrivers).optional(),
-  QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/).default('jxcg'),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/)
+    .default('jxcg'),
   DEMO_PASSWORD: z.string().min(8).default('Demo@2026'),
   DATA_DIR: z.string().default('data'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -30,28 +36,44 @@ const schema = z.object({
   JOB_LOCK_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
   // How long a stopping web lets requests in flight finish; below a balancer's or Kubernetes' grace period (30 s).
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(25_000),
-  INTEGRATION_APP_KEY: z.string().regex(/^[A-Za-z0-9_.-]{3,64}$/, '应为 3–64 位字母、数字或 _ . -').optional(),
+  INTEGRATION_APP_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{3,64}$/, '应为 3–64 位字母、数字或 _ . -')
+    .optional(),
   INTEGRATION_APP_SECRET: z.string().min(32, '至少 32 个字符').optional(),
-  TRUST_PROXY: z.string().default('false').transform((value, ctx) => {
-    const trusted = trustedProxies(value);
-    if (trusted === null) {
-      ctx.addIssue({ code: 'custom', message: '应为 false，或逗号分隔的代理地址 / CIDR 网段（如 127.0.0.1,10.1.2.0/24），或 loopback' });
-      return z.NEVER;
-    }
-    return trusted;
-  }),
-  PUBLIC_ORIGIN: z.string().optional().transform((value, ctx) => {
-    const origins = (value ?? '').split(',').map((o) => o.trim()).filter(Boolean);
-    for (const origin of origins) {
-      let parsed: URL | undefined;
-      try { parsed = new URL(origin); } catch { /* reported below */ }
-      if (!parsed || !/^https?:$/.test(parsed.protocol) || parsed.origin !== origin) {
-        ctx.addIssue({ code: 'custom', message: '应为逗号分隔的 https://主机[:端口] 形式（不带路径和结尾的 /）' });
+  TRUST_PROXY: z
+    .string()
+    .default('false')
+    .transform((value, ctx) => {
+      const trusted = trustedProxies(value);
+      if (trusted === null) {
+        ctx.addIssue({ code: 'custom', message: '应为 false，或逗号分隔的代理地址 / CIDR 网段（如 127.0.0.1,10.1.2.0/24），或 loopback' });
         return z.NEVER;
       }
-    }
-    return origins;
-  }),
+      return trusted;
+    }),
+  PUBLIC_ORIGIN: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      const origins = (value ?? '')
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean);
+      for (const origin of origins) {
+        let parsed: URL | undefined;
+        try {
+          parsed = new URL(origin);
+        } catch {
+          /* reported below */
+        }
+        if (!parsed || !/^https?:$/.test(parsed.protocol) || parsed.origin !== origin) {
+          ctx.addIssue({ code: 'custom', message: '应为逗号分隔的 https://主机[:端口] 形式（不带路径和结尾的 /）' });
+          return z.NEVER;
+        }
+      }
+      return origins;
+    }),
   COOKIE_SECURE: z.enum(['true', 'false']).optional(),
   MIGRATE_ON_START: z.enum(['true', 'false']).optional(),
 });
@@ -81,8 +103,12 @@ export type Env = Omit<z.infer<typeof schema>, 'COOKIE_SECURE' | 'QUEUE_DRIVER' 
   /** Whether a web applies pending migrations at start: not in production, where `npm run migrate` does it once. */
   MIGRATE_ON_START: boolean;
   /** `bullmq` unless said otherwise in production (jobs in the web process must be asked for: `inline`); else `auto`. */
-  QUEUE_DRIVER: typeof queueDrivers[number];
-  DATABASE_URL: string; MIDDLE_DATABASE_URL: string; SESSION_SECRET: string; INTEGRATION_APP_KEY: string; INTEGRATION_APP_SECRET: string;
+  QUEUE_DRIVER: (typeof queueDrivers)[number];
+  DATABASE_URL: string;
+  MIDDLE_DATABASE_URL: string;
+  SESSION_SECRET: string;
+  INTEGRATION_APP_KEY: string;
+  INTEGRATION_APP_SECRET: string;
   /** Cookies only over HTTPS: on unless development or test says otherwise. */
   COOKIE_SECURE: boolean;
 };
@@ -101,15 +127,16 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env, { built = fals
   if (built && source.NODE_ENV !== 'development' && source.NODE_ENV !== 'test') {
     const missing = ['SESSION_SECRET', 'INTEGRATION_APP_KEY', 'INTEGRATION_APP_SECRET'].filter((name) => !source[name]);
     if (missing.length) {
-      throw new EnvError(`配置错误: ${missing.join('、')} 未设置。生产形式（dist/）不使用开发用密钥；确为开发环境请显式设置 NODE_ENV=development`);
+      throw new EnvError(
+        `配置错误: ${missing.join('、')} 未设置。生产形式（dist/）不使用开发用密钥；确为开发环境请显式设置 NODE_ENV=development`,
+      );
     }
   }
   const result = schema.safeParse(source);
   if (!result.success) {
     const issue = result.error.issues[0]!;
     const variable = String(issue.path[0]);
-    const expected =
-      variable === 'QUEUE_DRIVER' ? `应为 ${queueDrivers.join(' | ')}` : issue.message;
+    const expected = variable === 'QUEUE_DRIVER' ? `应为 ${queueDrivers.join(' | ')}` : issue.message;
     throw new EnvError(`配置错误: ${variable}=${JSON.stringify(source[variable] ?? '')} 无效，${expected}`);
   }
   const env = result.data;

@@ -27,15 +27,30 @@ export function exportAction(linkedFilterKeys: ReadonlySet<string> = new Set()):
       const query = Object.fromEntries(new URLSearchParams(String(request.payload?.query ?? '').replace(/^\?/, '')));
       // The same checks as the list it was opened over: only its filters and sortable columns.
       const { filters, sortBy, direction } = checkReadRequest(query, context.resource, linkedFilterKeys);
-      const properties = context.resource.decorate().getProperties({ where: 'list' }).map((p) => p.propertyPath);
+      const properties = context.resource
+        .decorate()
+        .getProperties({ where: 'list' })
+        .map((p) => p.propertyPath);
       const id = randomUUID();
       await DataExport.create({
-        id, userId: user.id, username: user.username, userRole: user.role, userRegion: user.regionCode, resourceId: context.resource.id(),
-        filters: JSON.stringify(filters), sortBy: sortBy && properties.includes(sortBy) ? sortBy : null,
-        direction: direction === 'desc' || direction === 'asc' ? direction : null, state: 'queued', expiresAt: new Date(Date.now() + KEEP_MS),
+        id,
+        userId: user.id,
+        username: user.username,
+        userRole: user.role,
+        userRegion: user.regionCode,
+        resourceId: context.resource.id(),
+        filters: JSON.stringify(filters),
+        sortBy: sortBy && properties.includes(sortBy) ? sortBy : null,
+        direction: direction === 'desc' || direction === 'asc' ? direction : null,
+        state: 'queued',
+        expiresAt: new Date(Date.now() + KEEP_MS),
       });
       await recordAudit({
-        user, action: EXPORT_ACTION, resourceId: context.resource.id(), recordId: id, regionCode: user.regionCode,
+        user,
+        action: EXPORT_ACTION,
+        resourceId: context.resource.id(),
+        recordId: id,
+        regionCode: user.regionCode,
         changes: { filters: { before: null, after: JSON.stringify(filters) } },
       });
       await dispatch(exportJob(id));

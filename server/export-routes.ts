@@ -9,7 +9,10 @@ export const EXPORT_PATH = '/admin/exports';
 /** Whose export this is: the user who asked for it, and administrators. Anyone else learns nothing about it. */
 async function ownExport(req: Request, res: Response): Promise<DataExport | null> {
   const user = (req.session as unknown as { adminUser?: SessionUser } | undefined)?.adminUser;
-  if (!user) { res.status(401).json({ code: 'unauthenticated', message: '请先登录' }); return null; }
+  if (!user) {
+    res.status(401).json({ code: 'unauthenticated', message: '请先登录' });
+    return null;
+  }
   const job = await DataExport.findByPk(String(req.params.id));
   if (!job || (job.userId !== user.id && user.role !== 'admin')) {
     res.status(404).json({ code: 'not_found', message: '导出任务不存在，或不是您发起的' });
@@ -25,8 +28,13 @@ export function mountExportRoutes(app: Express): void {
     if (!job) return;
     const expired = job.expiresAt.getTime() < Date.now();
     res.json({
-      id: job.id, state: expired ? 'expired' : job.state, done: job.done, total: job.total, error: job.error,
-      fileName: job.fileName, downloadUrl: job.state === 'done' && !expired ? `${EXPORT_PATH}/${job.id}/download` : null,
+      id: job.id,
+      state: expired ? 'expired' : job.state,
+      done: job.done,
+      total: job.total,
+      error: job.error,
+      fileName: job.fileName,
+      downloadUrl: job.state === 'done' && !expired ? `${EXPORT_PATH}/${job.id}/download` : null,
     });
   });
   app.get(`${EXPORT_PATH}/:id/download`, async (req, res) => {

@@ -12,11 +12,16 @@ export function listWithCountAlongside(linkedFilterKeys: ReadonlySet<string>): A
     const { resource, _admin: admin, currentAdmin } = context;
     const { page, perPage: asked, sortBy, direction, filters } = checkReadRequest(request.query, resource, linkedFilterKeys);
     const perPage = asked ?? admin.options.settings?.defaultPerPage ?? 10;
-    const firstSortable = resource.decorate().getListProperties().find((p) => p.isSortable());
+    const firstSortable = resource
+      .decorate()
+      .getListProperties()
+      .find((p) => p.isSortable());
     const sort = firstSortable ? SortSetter({ sortBy, direction }, firstSortable.name(), resource.decorate().options) : undefined;
     const filter = await new Filter(filters, resource).populate(context);
     const [records, total] = await Promise.all([
-      resource.find(filter, { limit: perPage, offset: (page - 1) * perPage, sort }, context).then((found) => populateTitles(found, context)),
+      resource
+        .find(filter, { limit: perPage, offset: (page - 1) * perPage, sort }, context)
+        .then((found) => populateTitles(found, context)),
       resource.count(filter, context),
     ]);
     context.records = records;

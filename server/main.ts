@@ -24,7 +24,10 @@ try {
 const running = await startWeb(settings, { seedDemo: true });
 let worker: ChildProcess | undefined;
 if (running.queue.driver === 'bullmq' && settings.START_WORKER === 'true') {
-  worker = spawn(process.execPath, [...NODE_FLAGS, ...entryArgs(import.meta.url, '../jobs/worker.ts')], { stdio: 'inherit', env: { ...process.env, ...NODE_ENV_SETTINGS } });
+  worker = spawn(process.execPath, [...NODE_FLAGS, ...entryArgs(import.meta.url, '../jobs/worker.ts')], {
+    stdio: 'inherit',
+    env: { ...process.env, ...NODE_ENV_SETTINGS },
+  });
   worker.on('exit', (code, signal) => logger.warn({ code, signal }, 'worker process exited'));
 }
 

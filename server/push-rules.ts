@@ -7,10 +7,12 @@ import { ConfigError } from './resource-config.js';
 export const PUSH_RULES_FILE = new URL('../config/push-rules.yaml', import.meta.url);
 
 const year = z.number().int().min(2000).max(2100);
-const schema = z.object({
-  integrationStartYear: z.object({ default: year, regions: z.record(z.string(), year).default({}) }).strict(),
-  manualPushFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '应为 YYYY-MM-DD'),
-}).strict();
+const schema = z
+  .object({
+    integrationStartYear: z.object({ default: year, regions: z.record(z.string(), year).default({}) }).strict(),
+    manualPushFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '应为 YYYY-MM-DD'),
+  })
+  .strict();
 
 export interface PushRules {
   /** The options of checkPushEligibility for a filing owned by `regionCode`. */
@@ -22,7 +24,8 @@ export function loadPushRules(file: URL | string = PUSH_RULES_FILE): PushRules {
   const name = typeof file === 'string' ? file : 'config/push-rules.yaml';
   const parsed = readConfigFile(file, name, schema);
   for (const code of Object.keys(parsed.integrationStartYear.regions)) {
-    if (tryRegionLevel(code) === null) throw new ConfigError(`配置错误: ${name} 的 integrationStartYear.regions.${code}：不是江西省的行政区划代码`);
+    if (tryRegionLevel(code) === null)
+      throw new ConfigError(`配置错误: ${name} 的 integrationStartYear.regions.${code}：不是江西省的行政区划代码`);
   }
   const regions = parsed.integrationStartYear.regions;
   return {

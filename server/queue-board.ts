@@ -13,8 +13,14 @@ export const QUEUE_BOARD_PATH = '/admin/queues';
 export async function mountQueueBoard(app: Express, queue: JobQueue): Promise<void> {
   const adminsOnly = (req: Request, res: Response, next: NextFunction): void => {
     const user = (req.session as unknown as { adminUser?: SessionUser } | undefined)?.adminUser;
-    if (!user) { res.redirect('/admin/login'); return; }
-    if (user.role !== 'admin') { res.status(403).type('text/plain; charset=utf-8').send('只有系统管理员可以查看任务队列'); return; }
+    if (!user) {
+      res.redirect('/admin/login');
+      return;
+    }
+    if (user.role !== 'admin') {
+      res.status(403).type('text/plain; charset=utf-8').send('只有系统管理员可以查看任务队列');
+      return;
+    }
     next();
   };
   if (!(queue instanceof BullmqJobQueue)) {

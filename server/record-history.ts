@@ -12,13 +12,22 @@ export function withRecordHistory(auditResourceIds: readonly string[], options: 
     if (!recordId || !response.record) return response;
     const rows = await AuditLog.findAll({
       where: { resourceId: { [Op.in]: [...auditResourceIds] }, recordId: String(recordId) },
-      order: [['createdAt', 'DESC'], ['id', 'DESC']],
+      order: [
+        ['createdAt', 'DESC'],
+        ['id', 'DESC'],
+      ],
       limit: 200,
     });
-    response.record.params.history = JSON.stringify(rows.map((r) => ({
-      at: r.createdAt, user: r.actorUsername, role: r.actorRole, action: r.action, reason: r.reason,
-      changes: r.changes ? JSON.parse(r.changes) : null,
-    })));
+    response.record.params.history = JSON.stringify(
+      rows.map((r) => ({
+        at: r.createdAt,
+        user: r.actorUsername,
+        role: r.actorRole,
+        action: r.action,
+        reason: r.reason,
+        changes: r.changes ? JSON.parse(r.changes) : null,
+      })),
+    );
     return response;
   };
   return {

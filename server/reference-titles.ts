@@ -11,21 +11,26 @@ const isKey = (value: unknown): value is string | number => (typeof value === 's
  */
 export async function populateTitles(records: BaseRecord[], context: ActionContext): Promise<BaseRecord[]> {
   if (!records.length) return records;
-  const references = records[0]!.resource.decorate().getListProperties().filter((property) => property.reference());
-  await Promise.all(references.map(async (property) => {
-    const target = property.reference()!;
-    const path = property.propertyPath;
-    const ids = [...new Set(records.map((record) => record.param(path)).filter(isKey))];
-    if (!ids.length) return;
-    const found = target instanceof JurisdictionResource ? await target.findTitles(ids, context) : await target.findMany(ids, context);
-    const show = showActionJson(target, context.currentAdmin);
-    const byKey = new Map(found.map((record) => [String(record.id()), referenceJson(record, show, context.currentAdmin)]));
-    for (const record of records) {
-      const reference = byKey.get(String(record.param(path)));
-      // BaseRecord#toJSON passes through a populated value that is already JSON.
-      if (reference) record.populate(path, reference as unknown as BaseRecord);
-    }
-  }));
+  const references = records[0]!.resource
+    .decorate()
+    .getListProperties()
+    .filter((property) => property.reference());
+  await Promise.all(
+    references.map(async (property) => {
+      const target = property.reference()!;
+      const path = property.propertyPath;
+      const ids = [...new Set(records.map((record) => record.param(path)).filter(isKey))];
+      if (!ids.length) return;
+      const found = target instanceof JurisdictionResource ? await target.findTitles(ids, context) : await target.findMany(ids, context);
+      const show = showActionJson(target, context.currentAdmin);
+      const byKey = new Map(found.map((record) => [String(record.id()), referenceJson(record, show, context.currentAdmin)]));
+      for (const record of records) {
+        const reference = byKey.get(String(record.param(path)));
+        // BaseRecord#toJSON passes through a populated value that is already JSON.
+        if (reference) record.populate(path, reference as unknown as BaseRecord);
+      }
+    }),
+  );
   return records;
 }
 
@@ -37,8 +42,13 @@ function showActionJson(resource: BaseResource, currentAdmin: CurrentAdmin | und
 function referenceJson(record: BaseRecord, show: ReturnType<typeof showActionJson>, currentAdmin: CurrentAdmin | undefined): RecordJSON {
   const mayOpen = show && show.action.isVisible(currentAdmin, record) && show.action.isAccessible(currentAdmin, record);
   return {
-    params: record.params, populated: {}, baseError: null, errors: {},
-    id: String(record.id()), title: record.resource.decorate().titleOf(record),
-    recordActions: mayOpen ? [show.json] : [], bulkActions: [],
+    params: record.params,
+    populated: {},
+    baseError: null,
+    errors: {},
+    id: String(record.id()),
+    title: record.resource.decorate().titleOf(record),
+    recordActions: mayOpen ? [show.json] : [],
+    bulkActions: [],
   };
 }

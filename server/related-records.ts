@@ -31,9 +31,10 @@ export function withRelatedRecords(relations: readonly RelatedRecords[], options
       const list = target.decorate().actions.list;
       if (!list || !list.isAccessible(context.currentAdmin)) continue;
       const value = response.record.params[relation.localKey ?? 'id'];
-      const found = value === undefined || value === null || value === ''
-        ? { records: [], total: 0 }
-        : await target.findRelated({ [relation.foreignKey]: value }, SHOWN_PER_RELATION, context);
+      const found =
+        value === undefined || value === null || value === ''
+          ? { records: [], total: 0 }
+          : await target.findRelated({ [relation.foreignKey]: value }, SHOWN_PER_RELATION, context);
       // Drawn by AdminJS's own records table with the target's list columns, so filled as the list fills them.
       const records = await populateTitles(found.records, context);
       blocks.push({

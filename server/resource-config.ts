@@ -6,16 +6,21 @@ import { BUILT_IN_ACTIONS, MENUS, type MenuKey, type ResourceDefinition } from '
 
 export class ConfigError extends Error {}
 
-const resourceSchema = z.object({
-  label: z.string().min(1),
-  menu: z.string(),
-  listProperties: z.array(z.string()).optional(),
-  showProperties: z.array(z.string()).optional(),
-  editProperties: z.array(z.string()).optional(),
-  filterProperties: z.array(z.string()).optional(),
-  sort: z.object({ sortBy: z.string(), direction: z.enum(['asc', 'desc']) }).strict().optional(),
-  actions: z.record(z.string(), z.array(z.string())),
-}).strict();
+const resourceSchema = z
+  .object({
+    label: z.string().min(1),
+    menu: z.string(),
+    listProperties: z.array(z.string()).optional(),
+    showProperties: z.array(z.string()).optional(),
+    editProperties: z.array(z.string()).optional(),
+    filterProperties: z.array(z.string()).optional(),
+    sort: z
+      .object({ sortBy: z.string(), direction: z.enum(['asc', 'desc']) })
+      .strict()
+      .optional(),
+    actions: z.record(z.string(), z.array(z.string())),
+  })
+  .strict();
 
 const fileSchema = z.object({ resources: z.record(z.string(), resourceSchema) }).strict();
 
@@ -33,12 +38,20 @@ export interface ResourceConfig {
 
 export function propertyNames(definition: ResourceDefinition): string[] {
   const attributes = Object.keys(definition.model.getAttributes());
-  return [...attributes, ...(definition.virtualProperties ?? []), ...(definition.related?.length ? ['related'] : []), ...(attributes.includes('dueDate') ? ['deadline'] : [])];
+  return [
+    ...attributes,
+    ...(definition.virtualProperties ?? []),
+    ...(definition.related?.length ? ['related'] : []),
+    ...(attributes.includes('dueDate') ? ['deadline'] : []),
+  ];
 }
 
 export function actionNames(definition: ResourceDefinition): string[] {
-  return [...definition.builtInActions, ...Object.keys(definition.options?.actions ?? {})
-    .filter((name) => !(BUILT_IN_ACTIONS as readonly string[]).includes(name)), ...(definition.builtInActions.includes('list') ? ['exportXlsx'] : [])];
+  return [
+    ...definition.builtInActions,
+    ...Object.keys(definition.options?.actions ?? {}).filter((name) => !(BUILT_IN_ACTIONS as readonly string[]).includes(name)),
+    ...(definition.builtInActions.includes('list') ? ['exportXlsx'] : []),
+  ];
 }
 
 const list = (names: readonly string[]): string => names.join(', ');
@@ -80,7 +93,8 @@ export function parseResourceConfig(text: string, file: string, definitions: rea
     const actions = actionNames(definition);
     const allowed: Record<string, Role[]> = {};
     for (const [action, roles] of Object.entries(entry.actions)) {
-      if (!actions.includes(action)) throw new ConfigError(`${at}.actions.${action}: 未知操作 "${action}"，该资源可用操作: ${list(actions)}`);
+      if (!actions.includes(action))
+        throw new ConfigError(`${at}.actions.${action}: 未知操作 "${action}"，该资源可用操作: ${list(actions)}`);
       allowed[action] = [];
       roles.forEach((role, index) => {
         if (role === 'all') allowed[action]!.push(...ROLES);
@@ -97,7 +111,10 @@ export function parseResourceConfig(text: string, file: string, definitions: rea
 
 export const DEFAULT_RESOURCE_CONFIG_FILE = new URL('../config/resources.yaml', import.meta.url);
 
-export function loadResourceConfig(definitions: readonly ResourceDefinition[], file: string | URL = DEFAULT_RESOURCE_CONFIG_FILE): Map<string, ResourceConfig> {
+export function loadResourceConfig(
+  definitions: readonly ResourceDefinition[],
+  file: string | URL = DEFAULT_RESOURCE_CONFIG_FILE,
+): Map<string, ResourceConfig> {
   const name = file instanceof URL ? 'config/resources.yaml' : file;
   let text: string;
   try {

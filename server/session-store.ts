@@ -18,16 +18,24 @@ export class SessionStore extends SequelizeStore {
 
   constructor(db: Sequelize) {
     // The library's model, with the user a session belongs to, so a change to that user's rights ends them all.
-    db.define('Session', {
-      sid: { type: DataTypes.STRING(36), primaryKey: true },
-      expires: DataTypes.DATE,
-      data: DataTypes.TEXT,
-      userId: { type: DataTypes.INTEGER, allowNull: true, field: 'user_id' },
-    }, { tableName: 'Sessions' });
+    db.define(
+      'Session',
+      {
+        sid: { type: DataTypes.STRING(36), primaryKey: true },
+        expires: DataTypes.DATE,
+        data: DataTypes.TEXT,
+        userId: { type: DataTypes.INTEGER, allowNull: true, field: 'user_id' },
+      },
+      { tableName: 'Sessions' },
+    );
     super({
-      db, table: 'Session', checkExpirationInterval: 15 * 60_000, expiration: SESSION_HOURS * 3600_000,
+      db,
+      table: 'Session',
+      checkExpirationInterval: 15 * 60_000,
+      expiration: SESSION_HOURS * 3600_000,
       extendDefaultFields: (defaults, data: { adminUser?: { id?: number } }) => ({
-        ...defaults, userId: data.adminUser?.id ?? null,
+        ...defaults,
+        userId: data.adminUser?.id ?? null,
       }),
       // No touch: the cookie is not rolling, so a session ends 8 h after login anyway; touching wrote a row per request.
       ...{ disableTouch: true }, // in connect-session-sequelize 7, not in its typings
@@ -36,7 +44,9 @@ export class SessionStore extends SequelizeStore {
   }
 
   override get(sid: string, callback: (err: unknown, session?: SessionData | null) => void): void {
-    this.db.query<{ data: string }>('SELECT data FROM "Sessions" WHERE sid = $1', { bind: [sid], type: QueryTypes.SELECT })
-      .then((rows) => callback(null, rows[0] ? JSON.parse(rows[0].data) as SessionData : null), (error: unknown) => callback(error));
+    this.db.query<{ data: string }>('SELECT data FROM "Sessions" WHERE sid = $1', { bind: [sid], type: QueryTypes.SELECT }).then(
+      (rows) => callback(null, rows[0] ? (JSON.parse(rows[0].data) as SessionData) : null),
+      (error: unknown) => callback(error),
+    );
   }
 }

@@ -7,12 +7,20 @@ export const SUPERVISION_RULES_FILE = new URL('../config/supervision-rules.yaml'
 
 const yuan = z.number({ error: '应为金额（元），例如 4000000' }).positive('应为大于 0 的金额（元）');
 const thresholds = z.object({ goods: yuan, services: yuan, works: yuan }).strict();
-const schema = z.object({
-  publicTenderThresholds: z.object({
-    default: thresholds,
-    byLevel: z.object({ province: thresholds.partial(), city: thresholds.partial(), county: thresholds.partial() }).partial().strict().default({}),
-  }).strict(),
-}).strict();
+const schema = z
+  .object({
+    publicTenderThresholds: z
+      .object({
+        default: thresholds,
+        byLevel: z
+          .object({ province: thresholds.partial(), city: thresholds.partial(), county: thresholds.partial() })
+          .partial()
+          .strict()
+          .default({}),
+      })
+      .strict(),
+  })
+  .strict();
 
 export interface SupervisionRules {
   /** The public-tender thresholds that apply to a project owned by `regionCode`. */

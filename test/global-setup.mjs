@@ -30,7 +30,9 @@ async function withAdmin(url, work) {
 function build(env) {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'test/support/build-template.ts')], {
-      cwd: root, env: { ...process.env, NODE_OPTIONS: '', ...env }, stdio: ['ignore', 'inherit', 'inherit'],
+      cwd: root,
+      env: { ...process.env, NODE_OPTIONS: '', ...env },
+      stdio: ['ignore', 'inherit', 'inherit'],
     });
     child.on('error', reject);
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`模板数据库创建失败（build-template 退出码 ${code}）`))));
@@ -82,5 +84,7 @@ export default async function globalSetup() {
     }
   }
   Object.assign(process.env, { TEST_TEMPLATE_URL: template.main, TEST_TEMPLATE_MIDDLE_URL: template.middle });
-  console.log(`\n[测试运行 ${runId}] 模板数据库（${url?.startsWith('postgres') ? 'PostgreSQL' : 'SQLite'}，已迁移并写入演示数据）${((Date.now() - started) / 1000).toFixed(1)} s 就绪`);
+  console.log(
+    `\n[测试运行 ${runId}] 模板数据库（${url?.startsWith('postgres') ? 'PostgreSQL' : 'SQLite'}，已迁移并写入演示数据）${((Date.now() - started) / 1000).toFixed(1)} s 就绪`,
+  );
 }

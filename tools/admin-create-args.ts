@@ -25,9 +25,18 @@ export function parseAdminCreateArgs(argv: readonly string[]): AdminCreateArgs {
   const args: AdminCreateArgs = { resetPassword: false, help: false };
   for (let i = 0; i < argv.length; i++) {
     const word = argv[i]!;
-    if (word === '--reset-password') { args.resetPassword = true; continue; }
-    if (word === '--help' || word === '-h') { args.help = true; continue; }
-    const [name, inline] = word.startsWith('--') && word.includes('=') ? [word.slice(0, word.indexOf('=')), word.slice(word.indexOf('=') + 1)] : [word, undefined];
+    if (word === '--reset-password') {
+      args.resetPassword = true;
+      continue;
+    }
+    if (word === '--help' || word === '-h') {
+      args.help = true;
+      continue;
+    }
+    const [name, inline] =
+      word.startsWith('--') && word.includes('=')
+        ? [word.slice(0, word.indexOf('=')), word.slice(word.indexOf('=') + 1)]
+        : [word, undefined];
     if (!(name in VALUE_OPTIONS)) throw new ArgsError(`不认识的参数“${word}”`);
     const key = VALUE_OPTIONS[name as keyof typeof VALUE_OPTIONS];
     const value = inline ?? argv[++i];

@@ -29,7 +29,12 @@ const DISPLAY_NAME_MAX = 50;
 
 /** A refusal the operator reads: one Chinese sentence on stderr, nothing written, this exit code. */
 class Refusal extends Error {
-  constructor(message: string, readonly exitCode = 1) { super(message); }
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
+    super(message);
+  }
 }
 
 const NOT_MIGRATED = '数据库尚未迁移：请先运行 npm run migrate（生产环境在每次发布后运行一次），再创建管理员';
@@ -39,7 +44,12 @@ const interactive = (): boolean => Boolean(process.stdin.isTTY);
 /** One line from the terminal; `hidden` echoes nothing (not even asterisks), for a password. */
 function ask(question: string, { hidden = false } = {}): Promise<string> {
   let muted = false;
-  const output = new Writable({ write(chunk, _encoding, done) { if (!muted) process.stderr.write(chunk); done(); } });
+  const output = new Writable({
+    write(chunk, _encoding, done) {
+      if (!muted) process.stderr.write(chunk);
+      done();
+    },
+  });
   const rl = readline.createInterface({ input: process.stdin, output, terminal: true });
   return new Promise((resolve, reject) => {
     let answered = false;
@@ -83,7 +93,8 @@ function readPasswordFile(file: string): string {
 
 async function passwordOf(args: AdminCreateArgs): Promise<string> {
   if (args.passwordFile !== undefined) return readPasswordFile(args.passwordFile);
-  if (!interactive()) throw new Refusal('缺少参数 --password-file：标准输入不是终端，无法输入密码（自动化请用 --password-file 文件，密码在其第一行）');
+  if (!interactive())
+    throw new Refusal('缺少参数 --password-file：标准输入不是终端，无法输入密码（自动化请用 --password-file 文件，密码在其第一行）');
   const first = await ask('密码（不回显）: ', { hidden: true });
   const second = await ask('再次输入密码: ', { hidden: true });
   if (first !== second) throw new Refusal('两次输入的密码不一致，未作任何修改');
@@ -96,14 +107,18 @@ async function requireMigrated(sequelize: Sequelize): Promise<void> {
   if (!(await qi.tableExists('supervisor_users')) || !(await qi.tableExists('schema_migrations'))) throw new Refusal(NOT_MIGRATED);
   const pending = await createMigrator(sequelize).pending();
   if (pending.length) {
-    throw new Refusal(`数据库迁移未完成（待执行 ${pending.length} 项：${pending.map((m) => m.name).join('、')}）：请先运行 npm run migrate，再创建管理员`);
+    throw new Refusal(
+      `数据库迁移未完成（待执行 ${pending.length} 项：${pending.map((m) => m.name).join('、')}）：请先运行 npm run migrate，再创建管理员`,
+    );
   }
 }
 
 /** The model's own rule for a username (format, length), in its words; checked before a password is asked for. */
 async function requireValidUsername(username: string): Promise<void> {
   try {
-    await SupervisorUser.build({ username, displayName: username, role: ROLE, regionCode: REGION, passwordHash: '-' }).validate({ fields: ['username'] });
+    await SupervisorUser.build({ username, displayName: username, role: ROLE, regionCode: REGION, passwordHash: '-' }).validate({
+      fields: ['username'],
+    });
   } catch (error) {
     if (error instanceof ValidationError) throw new Refusal(`用户名“${username}”无效：${error.errors[0]?.message ?? error.message}`);
     throw error;
@@ -113,12 +128,21 @@ async function requireValidUsername(username: string): Promise<void> {
 /** Who ran the command, for the audit log's reason: the log has no signed-in user to name. */
 function operator(): string {
   let user = process.env.USER ?? 'unknown';
-  try { user = os.userInfo().username; } catch { /* no passwd entry in some containers */ }
+  try {
+    user = os.userInfo().username;
+  } catch {
+    /* no passwd entry in some containers */
+  }
   return `${user}@${os.hostname()}`;
 }
 
 const listed = (user: Pick<SupervisorUser, 'username' | 'role' | 'regionCode'>, before: 'same' | 'none'): FieldChanges =>
-  Object.fromEntries((['username', 'role', 'regionCode'] as const).map((field) => [field, { before: before === 'same' ? user[field] : null, after: user[field] }]));
+  Object.fromEntries(
+    (['username', 'role', 'regionCode'] as const).map((field) => [
+      field,
+      { before: before === 'same' ? user[field] : null, after: user[field] },
+    ]),
+  );
 
 async function run(args: AdminCreateArgs): Promise<string> {
   const { DATABASE_URL } = env();
@@ -136,20 +160,21 @@ async function run(args: AdminCreateArgs): Promise<string> {
       throw new Refusal(`无法连接数据库（DATABASE_URL）：${(error as Error).message}`);
     }
 
-    const username = normaliseUsername(args.username ?? await missing('--username', '用户名: '));
+    const username = normaliseUsername(args.username ?? (await missing('--username', '用户名: ')));
     if (!username) throw new Refusal('用户名不能为空');
     await requireValidUsername(username);
     const existing = await SupervisorUser.findOne({ where: { username } });
     if (args.resetPassword) {
       if (!existing) throw new Refusal(`用户 ${username} 不存在，无法重设密码；新建管理员请去掉 --reset-password`);
-      if (existing.role !== ROLE) throw new Refusal(`用户 ${username} 不是系统管理员，本命令只为管理员重设密码；其他用户的密码由管理员在“系统管理 → 用户”中修改`);
+      if (existing.role !== ROLE)
+        throw new Refusal(`用户 ${username} 不是系统管理员，本命令只为管理员重设密码；其他用户的密码由管理员在“系统管理 → 用户”中修改`);
     } else if (existing) {
       throw new Refusal(`用户名 ${username} 已存在，未作任何修改；如需为该管理员重设密码，请加 --reset-password`);
     }
 
     let displayName = '';
     if (!args.resetPassword) {
-      displayName = (args.displayName ?? await missing('--display-name', '显示名称: ')).trim();
+      displayName = (args.displayName ?? (await missing('--display-name', '显示名称: '))).trim();
       if (!displayName) throw new Refusal('显示名称不能为空');
       if ([...displayName].length > DISPLAY_NAME_MAX) throw new Refusal(`显示名称不能超过 ${DISPLAY_NAME_MAX} 个字`);
     }
@@ -164,8 +189,18 @@ async function run(args: AdminCreateArgs): Promise<string> {
       await sequelize.transaction(async (transaction) => {
         // The rights hooks move the version on and end the admin's open sessions in this transaction.
         await existing.update({ passwordHash }, { transaction });
-        await recordAudit({ user: null, action: 'adminPasswordReset', resourceId: RESOURCE_ID, recordId: existing.id,
-          regionCode: existing.regionCode, changes: listed(existing, 'same'), reason }, transaction);
+        await recordAudit(
+          {
+            user: null,
+            action: 'adminPasswordReset',
+            resourceId: RESOURCE_ID,
+            recordId: existing.id,
+            regionCode: existing.regionCode,
+            changes: listed(existing, 'same'),
+            reason,
+          },
+          transaction,
+        );
       });
       const inactive = existing.active ? '' : '\n注意：该账号已停用，重设密码后仍不能登录，需由管理员在“系统管理 → 用户”中启用';
       return `已为系统管理员 ${username}（用户 id ${existing.id}）重设密码，其已登录的会话均已结束${inactive}`;
@@ -176,8 +211,18 @@ async function run(args: AdminCreateArgs): Promise<string> {
         // A production database has no region rows until the web's first start; the admin's region must exist.
         await Region.bulkCreate(JIANGXI_REGIONS, { ignoreDuplicates: true, transaction });
         const user = await SupervisorUser.create({ username, displayName, role: ROLE, regionCode: REGION, passwordHash }, { transaction });
-        await recordAudit({ user: null, action: 'adminCreated', resourceId: RESOURCE_ID, recordId: user.id,
-          regionCode: REGION, changes: listed(user, 'none'), reason }, transaction);
+        await recordAudit(
+          {
+            user: null,
+            action: 'adminCreated',
+            resourceId: RESOURCE_ID,
+            recordId: user.id,
+            regionCode: REGION,
+            changes: listed(user, 'none'),
+            reason,
+          },
+          transaction,
+        );
         return user;
       });
       return `已创建系统管理员 ${username}（${displayName}，辖区 ${REGION} 江西省，用户 id ${created.id}），可在 /admin 登录`;

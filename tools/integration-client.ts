@@ -1,12 +1,22 @@
 import { signRequest } from '../domain/integration-signature.js';
 import type { IntegrationKind } from '../domain/integration-items.js';
 
-export interface PlatformCredentials { appKey: string; secret: string }
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the API's JSON answer, whose shape each caller asserts
-export interface ApiAnswer { status: number; body: any }
+export interface PlatformCredentials {
+  appKey: string;
+  secret: string;
+}
+export interface ApiAnswer {
+  status: number;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the API's JSON answer, whose shape each caller asserts
+  body: any;
+}
 
 /** What the 一体化 platform does: signs the exact bytes it sends. Tests, the simulator and benchmarks share it. */
-export function signedHeaders(credentials: PlatformCredentials, body: string, timestamp = Math.floor(Date.now() / 1000)): Record<string, string> {
+export function signedHeaders(
+  credentials: PlatformCredentials,
+  body: string,
+  timestamp = Math.floor(Date.now() / 1000),
+): Record<string, string> {
   const ts = String(timestamp);
   return {
     'content-type': 'application/json; charset=utf-8',
@@ -29,7 +39,13 @@ export async function postRaw(baseUrl: string, kind: IntegrationKind, body: stri
   return answer(await fetch(`${baseUrl}/api/integration/v1/${kind}`, { method: 'POST', headers, body }));
 }
 
-export async function postBatch(baseUrl: string, credentials: PlatformCredentials, kind: IntegrationKind, items: unknown[], timestamp?: number): Promise<ApiAnswer> {
+export async function postBatch(
+  baseUrl: string,
+  credentials: PlatformCredentials,
+  kind: IntegrationKind,
+  items: unknown[],
+  timestamp?: number,
+): Promise<ApiAnswer> {
   const body = JSON.stringify({ items });
   return postRaw(baseUrl, kind, body, signedHeaders(credentials, body, timestamp));
 }

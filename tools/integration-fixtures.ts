@@ -5,10 +5,27 @@ import { createRandom } from '../seeds/random.js';
 /** The demo regions, so simulated data lands where the demo users look. */
 export const SIMULATED_REGIONS = ['360000', '360100', '360121', '360700', '360102', '360702'];
 
-const PROJECTS = ['办公设备购置', '信息化运维服务', '物业管理服务', '教学设备采购', '医疗设备采购', '公务用车租赁', '食堂食材采购', '印刷服务', '安保服务', '档案数字化'];
+const PROJECTS = [
+  '办公设备购置',
+  '信息化运维服务',
+  '物业管理服务',
+  '教学设备采购',
+  '医疗设备采购',
+  '公务用车租赁',
+  '食堂食材采购',
+  '印刷服务',
+  '安保服务',
+  '档案数字化',
+];
 const CATEGORIES = ['A02010104', 'A02010105', 'C16070000', 'C21040000', 'A02320000', 'C23120300', 'A07030000', 'C23090000'];
 const FUND_TYPES = ['一般公共预算', '政府性基金预算', '财政专户管理资金', '单位资金'];
-const PAYEES = ['江西赣新科技有限公司', '南昌洪城物业服务有限公司', '赣州宏达医疗器械有限公司', '江西天工印务有限公司', '九江长江信息技术有限公司'];
+const PAYEES = [
+  '江西赣新科技有限公司',
+  '南昌洪城物业服务有限公司',
+  '赣州宏达医疗器械有限公司',
+  '江西天工印务有限公司',
+  '九江长江信息技术有限公司',
+];
 
 const BASE_TIME = Date.parse('2026-11-24T09:00:00+08:00');
 // An item's time steps by a millisecond per item: offsets run into the millions (the bench starts at 2,000,000), and
@@ -29,7 +46,8 @@ export function simulatedBudgets(count: number, options: { seed?: number; offset
     const fiscalYear = 2021 + (i % 6);
     return {
       budgetLineId: `ZB${fiscalYear}-${regionCode}-${String(i + 1).padStart(6, '0')}`,
-      fiscalYear, regionCode,
+      fiscalYear,
+      regionCode,
       unitBudgetCode: `${regionCode}${String((i % 12) + 1).padStart(4, '0')}`,
       unitName: `预算单位${regionCode}-${(i % 12) + 1}`,
       projectName: `${fiscalYear}年${random.pick(PROJECTS)}`,
@@ -80,10 +98,20 @@ export function simulatedVouchers(count: number, options: { seed?: number; offse
 /** Spoils every `every`-th item in a way the API or the ingest job must report by field. */
 export function spoil<T extends object>(items: T[], every: number): T[] {
   const faults: Array<(item: Record<string, unknown>) => void> = [
-    (item) => { item.amount = '12.345'; },
-    (item) => { if ('regionCode' in item) item.regionCode = '369999'; else item.paidAt = '昨天'; },
-    (item) => { delete item[Object.keys(item)[0]!]; },
-    (item) => { if ('updatedAt' in item) item.updatedAt = '2026-13-45'; else item.amount = -1; },
+    (item) => {
+      item.amount = '12.345';
+    },
+    (item) => {
+      if ('regionCode' in item) item.regionCode = '369999';
+      else item.paidAt = '昨天';
+    },
+    (item) => {
+      delete item[Object.keys(item)[0]!];
+    },
+    (item) => {
+      if ('updatedAt' in item) item.updatedAt = '2026-13-45';
+      else item.amount = -1;
+    },
   ];
   return items.map((item, i) => {
     if (every <= 0 || i % every !== every - 1) return item;

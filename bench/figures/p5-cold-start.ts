@@ -15,7 +15,14 @@ import { freePort } from '../stack.js';
 export async function p5ColdStart(redisUrl: string): Promise<{ figure: Figure; dataDir: string }> {
   const dataDir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'jxcg-cold-')), 'data');
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir, REDIS_URL: redisUrl, QUEUE_PREFIX: `bench-cold-${randomBytes(3).toString('hex')}`, LOG_LEVEL: 'warn' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    DATA_DIR: dataDir,
+    REDIS_URL: redisUrl,
+    QUEUE_PREFIX: `bench-cold-${randomBytes(3).toString('hex')}`,
+    LOG_LEVEL: 'warn',
+  };
   for (const name of ['DATABASE_URL', 'MIDDLE_DATABASE_URL', 'NODE_ENV', 'QUEUE_DRIVER', 'NODE_OPTIONS']) delete env[name];
   progress('P5: npm start with no data directory');
   const started = Date.now();
@@ -32,7 +39,14 @@ export async function p5ColdStart(redisUrl: string): Promise<{ figure: Figure; d
 
 /** npm, tsx, the web and its worker share one process group: all of them must be gone before P6 opens the file. */
 async function stopGroup(pid: number): Promise<void> {
-  const alive = () => { try { process.kill(-pid, 0); return true; } catch { return false; } };
+  const alive = () => {
+    try {
+      process.kill(-pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
   if (alive()) process.kill(-pid, 'SIGTERM');
   for (let i = 0; i < 150 && alive(); i++) await new Promise((r) => setTimeout(r, 100));
   if (alive()) process.kill(-pid, 'SIGKILL');

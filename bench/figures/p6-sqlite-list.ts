@@ -22,16 +22,31 @@ export async function p6SqliteList(dataDir: string, rows: number, rounds: { warm
   await generateBudgetLines(db, 1, rows);
   await db.close();
   const [port, basePort] = [await freePort(), await freePort()];
-  const web = startNode('dist/server/web.js', productionEnv({
-    DATABASE_URL: databaseUrl, MIDDLE_DATABASE_URL: `sqlite:${path.join(dataDir, 'payment-middle.sqlite')}`, QUEUE_DRIVER: 'inline',
-    PORT: String(port), LOG_LEVEL: 'warn',
-  }), 'web (SQLite)', true);
+  const web = startNode(
+    'dist/server/web.js',
+    productionEnv({
+      DATABASE_URL: databaseUrl,
+      MIDDLE_DATABASE_URL: `sqlite:${path.join(dataDir, 'payment-middle.sqlite')}`,
+      QUEUE_DRIVER: 'inline',
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+    }),
+    'web (SQLite)',
+    true,
+  );
   let baseline: ChildProcess | undefined;
   try {
     baseline = await startBaseline(databaseUrl, basePort);
     await waitForHttp(`http://127.0.0.1:${port}/admin/login`, 120_000, web);
     const timing = await timeList(`http://127.0.0.1:${port}`, `http://127.0.0.1:${basePort}`, COUNTY, variants(COUNTY.region)[0]!, rounds);
-    return figure('P6', `列表 p95 ${timing.user} ${timing.variant}（SQLite ${rows.toLocaleString('en')} 行）`, 'ms', timing.project, timing.baseline, { on: 'value', op: '<=', limit: P6_LIMIT_MS });
+    return figure(
+      'P6',
+      `列表 p95 ${timing.user} ${timing.variant}（SQLite ${rows.toLocaleString('en')} 行）`,
+      'ms',
+      timing.project,
+      timing.baseline,
+      { on: 'value', op: '<=', limit: P6_LIMIT_MS },
+    );
   } finally {
     await stopProcess(baseline);
     await stopProcess(web);

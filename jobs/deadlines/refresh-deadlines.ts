@@ -9,8 +9,12 @@ import { ContractFiling } from '../../resources/filings/contract-filing.model.js
 import { Escalation } from '../../resources/system/escalation.model.js';
 import type { DeadlineRules } from '../../server/deadline-rules.js';
 
-
-export interface DeadlineRun { refreshed: number; cleared: number; lateFilings: number; escalated: number }
+export interface DeadlineRun {
+  refreshed: number;
+  cleared: number;
+  lateFilings: number;
+  escalated: number;
+}
 
 /**
  * Keeps every pending record's due date and overdue days current (the lists filter on them), clears them on records
@@ -37,7 +41,8 @@ export async function refreshDeadlines(rules: DeadlineRules, today: string): Pro
         group.ids.push(values.id);
         groups.set(key, group);
       }
-      if (status.overdueDays > rules.escalateAfterWorkingDays) overdue.push({ values, dueDate: status.dueDate, overdueDays: status.overdueDays });
+      if (status.overdueDays > rules.escalateAfterWorkingDays)
+        overdue.push({ values, dueDate: status.dueDate, overdueDays: status.overdueDays });
     }
     for (const group of groups.values()) {
       await def.model.update(
@@ -48,13 +53,21 @@ export async function refreshDeadlines(rules: DeadlineRules, today: string): Pro
     }
     const [cleared] = await def.model.update(
       { dueDate: null, overdueDays: 0, overdue: false },
-      { where: { [Op.and]: [{ [Op.not]: def.pending }, { [Op.or]: [{ overdue: true }, { dueDate: { [Op.ne]: null } }] }] } as WhereOptions, silent: true, hooks: false },
+      {
+        where: { [Op.and]: [{ [Op.not]: def.pending }, { [Op.or]: [{ overdue: true }, { dueDate: { [Op.ne]: null } }] }] } as WhereOptions,
+        silent: true,
+        hooks: false,
+      },
     );
     run.cleared += cleared;
     run.escalated += await escalate(def, overdue);
     // Decisions close their escalations themselves; this catches a record that left its step some other way.
     const open = await Escalation.findAll({ where: { resourceId: def.resourceId, resolved: false }, attributes: ['recordId'] });
-    await closeEscalations(def.resourceId, [...new Set(open.map((e) => e.recordId))], current, { by: '系统', decision: '每日核对：该环节已办结', at: new Date() });
+    await closeEscalations(def.resourceId, [...new Set(open.map((e) => e.recordId))], current, {
+      by: '系统',
+      decision: '每日核对：该环节已办结',
+      at: new Date(),
+    });
   }
   run.lateFilings = await flagLateFilings(rules);
   return run;
@@ -62,24 +75,36 @@ export async function refreshDeadlines(rules: DeadlineRules, today: string): Pro
 
 /** Reports what is not reported yet (one row per record, step and due date) and audits each report. */
 async function escalate(
-  def: (typeof DEADLINE_STEP_DEFS)[number], overdue: Array<{ values: Record<string, unknown>; dueDate: string; overdueDays: number }>,
+  def: (typeof DEADLINE_STEP_DEFS)[number],
+  overdue: Array<{ values: Record<string, unknown>; dueDate: string; overdueDays: number }>,
 ): Promise<number> {
   const candidates = overdue
     .map(({ values, dueDate, overdueDays }) => ({ values, dueDate, overdueDays, region: String(values[def.regionField]) }))
     .map((c) => ({ ...c, target: escalationTarget(def.step, c.region, c.values.state as string | undefined) }))
     .filter((c): c is typeof c & { target: string } => c.target !== null);
   if (!candidates.length) return 0;
-  const known = new Set((await Escalation.findAll({
-    where: { resourceId: def.resourceId, step: def.step, recordId: { [Op.in]: candidates.map((c) => String(c.values.id)) } },
-    attributes: ['recordId', 'dueDate'],
-  })).map((e) => `${e.recordId}:${e.dueDate}`));
+  const known = new Set(
+    (
+      await Escalation.findAll({
+        where: { resourceId: def.resourceId, step: def.step, recordId: { [Op.in]: candidates.map((c) => String(c.values.id)) } },
+        attributes: ['recordId', 'dueDate'],
+      })
+    ).map((e) => `${e.recordId}:${e.dueDate}`),
+  );
   const fresh = candidates.filter((c) => !known.has(`${String(c.values.id)}:${c.dueDate}`));
   let created = 0;
   for (const c of fresh) {
     try {
       await Escalation.create({
-        step: def.step, resourceId: def.resourceId, recordId: String(c.values.id), recordTitle: String(c.values[def.titleField] ?? c.values.id),
-        regionCode: c.region, escalatedTo: c.target, dueDate: c.dueDate, overdueDays: c.overdueDays, escalatedAt: new Date(),
+        step: def.step,
+        resourceId: def.resourceId,
+        recordId: String(c.values.id),
+        recordTitle: String(c.values[def.titleField] ?? c.values.id),
+        regionCode: c.region,
+        escalatedTo: c.target,
+        dueDate: c.dueDate,
+        overdueDays: c.overdueDays,
+        escalatedAt: new Date(),
       });
     } catch (error) {
       // Another worker's run got there first: reported once is what matters.
@@ -88,7 +113,11 @@ async function escalate(
     }
     created += 1;
     await recordAudit({
-      user: null, action: 'escalateOverdue', resourceId: def.resourceId, recordId: String(c.values.id), regionCode: c.region,
+      user: null,
+      action: 'escalateOverdue',
+      resourceId: def.resourceId,
+      recordId: String(c.values.id),
+      regionCode: c.region,
       reason: `超过办理时限（${c.dueDate} 到期）${c.overdueDays} 个工作日，已上报辖区 ${c.target}`,
     });
   }
@@ -102,8 +131,10 @@ async function flagLateFilings(rules: DeadlineRules): Promise<number> {
   let late = 0;
   for (;;) {
     const page: ContractFiling[] = await ContractFiling.findAll({
-      where: { id: { [Op.gt]: after }, signedAt: { [Op.ne]: null } }, attributes: ['id', 'signedAt', 'filedAt', 'lateFilingDays'],
-      order: [['id', 'ASC']], limit: 1000,
+      where: { id: { [Op.gt]: after }, signedAt: { [Op.ne]: null } },
+      attributes: ['id', 'signedAt', 'filedAt', 'lateFilingDays'],
+      order: [['id', 'ASC']],
+      limit: 1000,
     });
     if (!page.length) break;
     const changed = new Map<number, number[]>();
@@ -113,7 +144,10 @@ async function flagLateFilings(rules: DeadlineRules): Promise<number> {
       if (days !== filing.lateFilingDays) changed.set(days, [...(changed.get(days) ?? []), filing.id]);
     }
     for (const [days, ids] of changed) {
-      await ContractFiling.update({ lateFilingDays: days, lateFiling: days > 0 }, { where: { id: { [Op.in]: ids } }, silent: true, hooks: false });
+      await ContractFiling.update(
+        { lateFilingDays: days, lateFiling: days > 0 },
+        { where: { id: { [Op.in]: ids } }, silent: true, hooks: false },
+      );
     }
     after = page[page.length - 1]!.id;
   }

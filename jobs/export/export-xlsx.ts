@@ -19,11 +19,21 @@ const MONEY_FORMAT = '#,##0.00';
 type Labels = { properties?: Record<string, string>; labels?: Record<string, Record<string, string>> };
 
 /** How a value reads in the file: Chinese labels for codes, numbers for money, real dates for dates. */
-function cellValue(definition: ResourceDefinition, labels: Labels, property: string, type: string, value: unknown, title?: string): unknown {
+function cellValue(
+  definition: ResourceDefinition,
+  labels: Labels,
+  property: string,
+  type: string,
+  value: unknown,
+  title?: string,
+): unknown {
   if (value === null || value === undefined || value === '') return null;
   if (title !== undefined) return title;
-  const label = labels.labels?.[property]?.[String(value)]
-    ?? (definition.options?.properties?.[property]?.availableValues as Array<{ value: string; label: string }> | undefined)?.find((v) => v.value === String(value))?.label;
+  const label =
+    labels.labels?.[property]?.[String(value)] ??
+    (definition.options?.properties?.[property]?.availableValues as Array<{ value: string; label: string }> | undefined)?.find(
+      (v) => v.value === String(value),
+    )?.label;
   if (label) return label;
   if (type === 'boolean') return value === true || value === 'true' ? '是' : '否';
   if (type === 'currency' || type === 'number' || type === 'float') return Number(value);
@@ -36,14 +46,17 @@ function cellValue(definition: ResourceDefinition, labels: Labels, property: str
  * Writes the list a user asked for, page by page, to a streamed workbook: the same resource, filters, sort and
  * jurisdiction as the list (the reads go through the same adapter), the list's columns with their Chinese names.
  */
-export async function runExport(exportId: string, onProgress: (done: number, total: number) => Promise<void> = async () => undefined): Promise<DataExport> {
+export async function runExport(
+  exportId: string,
+  onProgress: (done: number, total: number) => Promise<void> = async () => undefined,
+): Promise<DataExport> {
   const job = await DataExport.findByPk(exportId);
   if (!job) throw new Error(`导出任务 ${exportId} 不存在`);
   if (job.state === 'done') return job;
   const definition = RESOURCE_DEFINITIONS.find((d) => d.id === job.resourceId);
   if (!definition) throw new Error(`未知资源 ${job.resourceId}`);
   const config = loadResourceConfig(RESOURCE_DEFINITIONS).get(definition.id)!;
-  const labels = ((zhCN.resources as Record<string, Labels>)[definition.id]) ?? {};
+  const labels = (zhCN.resources as Record<string, Labels>)[definition.id] ?? {};
   // The rights of the user as stored now, and only if they are still those the export was asked with.
   const user = await currentActor(job.userId);
   if (!user || user.role !== job.userRole || user.regionCode !== job.userRegion) {
@@ -51,14 +64,18 @@ export async function runExport(exportId: string, onProgress: (done: number, tot
     return job;
   }
   const context = { currentAdmin: user } as never;
-  const resource = new JurisdictionResource(definition.model, definition.viewWhere ? { id: definition.id, where: definition.viewWhere } : undefined);
+  const resource = new JurisdictionResource(
+    definition.model,
+    definition.viewWhere ? { id: definition.id, where: definition.viewWhere } : undefined,
+  );
   const filter = new Filter(JSON.parse(job.filters) as Record<string, unknown>, resource);
   const attributes = definition.model.getAttributes();
   // The 时限 column is worked out from the due date, as the list does; other virtual columns have no stored value.
   const hasDeadline = 'dueDate' in attributes;
   const columns = (config.listProperties ?? Object.keys(attributes)).filter((p) => p in attributes || (p === 'deadline' && hasDeadline));
   const properties = new Map(columns.map((name) => [name, resource.property(name)]));
-  const typeOf = (name: string): string => (definition.options?.properties?.[name]?.type as string | undefined) ?? properties.get(name)?.type() ?? 'string';
+  const typeOf = (name: string): string =>
+    (definition.options?.properties?.[name]?.type as string | undefined) ?? properties.get(name)?.type() ?? 'string';
 
   const total = await resource.count(filter, context);
   await job.update({ state: 'running', total, done: 0 });
@@ -68,23 +85,39 @@ export async function runExport(exportId: string, onProgress: (done: number, tot
   sheet.columns = columns.map((name) => {
     const type = typeOf(name);
     return {
-      header: labels.properties?.[name] ?? (zhCN.properties as Record<string, string>)[name] ?? name, key: name,
+      header: labels.properties?.[name] ?? (zhCN.properties as Record<string, string>)[name] ?? name,
+      key: name,
       width: type === 'datetime' ? 18 : type === 'date' ? 12 : 20,
-      style: type === 'currency' ? { numFmt: MONEY_FORMAT } : type === 'date' ? { numFmt: 'yyyy-mm-dd' } : type === 'datetime' ? { numFmt: 'yyyy-mm-dd hh:mm' } : {},
+      style:
+        type === 'currency'
+          ? { numFmt: MONEY_FORMAT }
+          : type === 'date'
+            ? { numFmt: 'yyyy-mm-dd' }
+            : type === 'datetime'
+              ? { numFmt: 'yyyy-mm-dd hh:mm' }
+              : {},
     };
   });
-  const sort = { sortBy: job.sortBy ?? config.sort?.sortBy, direction: (job.direction ?? config.sort?.direction ?? 'asc') as 'asc' | 'desc' };
+  const sort = {
+    sortBy: job.sortBy ?? config.sort?.sortBy,
+    direction: (job.direction ?? config.sort?.direction ?? 'asc') as 'asc' | 'desc',
+  };
   let done = 0;
   for (let offset = 0; offset < total; offset += PAGE) {
     const records = await resource.findPage(filter, { limit: PAGE, offset, sort }, context);
-    const titles = await referenceTitles(properties, records.map((r) => r.params), context);
+    const titles = await referenceTitles(
+      properties,
+      records.map((r) => r.params),
+      context,
+    );
     for (const record of records) {
       const row: Record<string, unknown> = {};
       for (const name of columns) {
         const value = record.params[name];
-        row[name] = name === 'deadline' && hasDeadline
-          ? deadlineLabel(record.params.dueDate) || null
-          : cellValue(definition, labels, name, typeOf(name), value, titles.get(name)?.get(String(value)));
+        row[name] =
+          name === 'deadline' && hasDeadline
+            ? deadlineLabel(record.params.dueDate) || null
+            : cellValue(definition, labels, name, typeOf(name), value, titles.get(name)?.get(String(value)));
       }
       sheet.addRow(row).commit();
     }
@@ -98,7 +131,11 @@ export async function runExport(exportId: string, onProgress: (done: number, tot
   const fileName = `${config.label}-${new Date().toISOString().slice(0, 10)}.xlsx`;
   await job.update({ state: 'done', done, fileName, finishedAt: new Date() });
   await recordAudit({
-    user, action: 'exportCompleted', resourceId: definition.id, recordId: job.id, regionCode: user.regionCode,
+    user,
+    action: 'exportCompleted',
+    resourceId: definition.id,
+    recordId: job.id,
+    regionCode: user.regionCode,
     changes: { rows: { before: null, after: done } },
   });
   return job;
@@ -109,7 +146,9 @@ export async function runExport(exportId: string, onProgress: (done: number, tot
  * target's own adapter, so a name the user may not see is never written.
  */
 async function referenceTitles(
-  properties: Map<string, ReturnType<JurisdictionResource['property']>>, rows: Array<Record<string, unknown>>, context: never,
+  properties: Map<string, ReturnType<JurisdictionResource['property']>>,
+  rows: Array<Record<string, unknown>>,
+  context: never,
 ): Promise<Map<string, Map<string, string>>> {
   const titles = new Map<string, Map<string, string>>();
   for (const [name, property] of properties) {
@@ -117,9 +156,19 @@ async function referenceTitles(
     const targetDefinition = target ? RESOURCE_DEFINITIONS.find((d) => d.id === target) : undefined;
     const titleProperty = targetDefinition?.options?.titleProperty;
     if (!targetDefinition || !titleProperty) continue;
-    const ids = [...new Set(rows.map((r) => r[name]).filter((v) => v !== null && v !== undefined).map(String))];
+    const ids = [
+      ...new Set(
+        rows
+          .map((r) => r[name])
+          .filter((v) => v !== null && v !== undefined)
+          .map(String),
+      ),
+    ];
     if (!ids.length) continue;
-    const lookup = new JurisdictionResource(targetDefinition.model, targetDefinition.viewWhere ? { id: targetDefinition.id, where: targetDefinition.viewWhere } : undefined);
+    const lookup = new JurisdictionResource(
+      targetDefinition.model,
+      targetDefinition.viewWhere ? { id: targetDefinition.id, where: targetDefinition.viewWhere } : undefined,
+    );
     const found = await lookup.findMany(ids, context);
     titles.set(name, new Map(found.map((r) => [String(r.id()), String(r.params[titleProperty])])));
   }

@@ -1,13 +1,22 @@
 import { QueryTypes, Transaction, type Model, type ModelStatic } from 'sequelize';
 import {
-  NATURAL_KEYS, type BudgetItem, type IntegrationItem, type IntegrationKind, type ItemRejection, type UnitItem,
+  NATURAL_KEYS,
+  type BudgetItem,
+  type IntegrationItem,
+  type IntegrationKind,
+  type ItemRejection,
+  type UnitItem,
   type VoucherItem,
 } from '../../domain/integration-items.js';
 import { IntegrationBudget, IntegrationUnit, PaymentVoucher, Region } from '../../resources/models.js';
 
 export const CHUNK_SIZE = 1000;
 
-export interface ApplyOutcome { applied: number; unchanged: number; errors: ItemRejection[] }
+export interface ApplyOutcome {
+  applied: number;
+  unchanged: number;
+  errors: ItemRejection[];
+}
 
 interface KindRules {
   model: ModelStatic<Model>;
@@ -26,22 +35,45 @@ const RULES: Record<IntegrationKind, KindRules> = {
     versionField: 'sourceUpdatedAt',
     versionOf: (item) => new Date((item as BudgetItem).updatedAt),
     regionOf: (item) => (item as BudgetItem).regionCode,
-    toRows: async (items) => (items as BudgetItem[]).map((b) => ({
-      budgetLineId: b.budgetLineId, fiscalYear: b.fiscalYear, regionCode: b.regionCode, unitBudgetCode: b.unitBudgetCode,
-      unitName: b.unitName, projectName: b.projectName, categoryCode: b.categoryCode, amount: b.amount,
-      fundType: b.fundType, sourceUpdatedAt: new Date(b.updatedAt),
-    })),
-    updatable: ['fiscalYear', 'regionCode', 'unitBudgetCode', 'unitName', 'projectName', 'categoryCode', 'amount', 'fundType', 'sourceUpdatedAt', 'updatedAt'],
+    toRows: async (items) =>
+      (items as BudgetItem[]).map((b) => ({
+        budgetLineId: b.budgetLineId,
+        fiscalYear: b.fiscalYear,
+        regionCode: b.regionCode,
+        unitBudgetCode: b.unitBudgetCode,
+        unitName: b.unitName,
+        projectName: b.projectName,
+        categoryCode: b.categoryCode,
+        amount: b.amount,
+        fundType: b.fundType,
+        sourceUpdatedAt: new Date(b.updatedAt),
+      })),
+    updatable: [
+      'fiscalYear',
+      'regionCode',
+      'unitBudgetCode',
+      'unitName',
+      'projectName',
+      'categoryCode',
+      'amount',
+      'fundType',
+      'sourceUpdatedAt',
+      'updatedAt',
+    ],
   },
   units: {
     model: IntegrationUnit as unknown as ModelStatic<Model>,
     versionField: 'sourceUpdatedAt',
     versionOf: (item) => new Date((item as UnitItem).updatedAt),
     regionOf: (item) => (item as UnitItem).regionCode,
-    toRows: async (items) => (items as UnitItem[]).map((u) => ({
-      unitBudgetCode: u.unitBudgetCode, unitName: u.unitName, creditCode: u.creditCode, regionCode: u.regionCode,
-      sourceUpdatedAt: new Date(u.updatedAt),
-    })),
+    toRows: async (items) =>
+      (items as UnitItem[]).map((u) => ({
+        unitBudgetCode: u.unitBudgetCode,
+        unitName: u.unitName,
+        creditCode: u.creditCode,
+        regionCode: u.regionCode,
+        sourceUpdatedAt: new Date(u.updatedAt),
+      })),
     updatable: ['unitName', 'creditCode', 'regionCode', 'sourceUpdatedAt', 'updatedAt'],
   },
   'payment-vouchers': {
@@ -53,12 +85,17 @@ const RULES: Record<IntegrationKind, KindRules> = {
       const vouchers = items as VoucherItem[];
       const budgets = await IntegrationBudget.findAll({
         where: { budgetLineId: [...new Set(vouchers.map((v) => v.budgetLineId))] },
-        attributes: ['budgetLineId', 'regionCode', 'procurementUnitId'], transaction,
+        attributes: ['budgetLineId', 'regionCode', 'procurementUnitId'],
+        transaction,
       });
       const byLine = new Map(budgets.map((b) => [b.budgetLineId, b]));
       return vouchers.map((v) => ({
-        voucherNo: v.voucherNo, budgetLineId: v.budgetLineId, contractNo: v.contractNo, payeeName: v.payeeName,
-        amount: v.amount, paidAt: new Date(v.paidAt),
+        voucherNo: v.voucherNo,
+        budgetLineId: v.budgetLineId,
+        contractNo: v.contractNo,
+        payeeName: v.payeeName,
+        amount: v.amount,
+        paidAt: new Date(v.paidAt),
         regionCode: byLine.get(v.budgetLineId)?.regionCode ?? null,
         procurementUnitId: byLine.get(v.budgetLineId)?.procurementUnitId ?? null,
       }));
@@ -77,7 +114,10 @@ async function regionCodes(): Promise<Set<string>> {
  * Applies one chunk of valid items, keyed by their natural key: new keys are inserted, strictly newer items
  * overwrite, older or equal ones change nothing. Running the same chunk twice gives the same table.
  */
-export async function applyChunk(kind: IntegrationKind, chunk: ReadonlyArray<{ index: number; item: IntegrationItem }>): Promise<ApplyOutcome> {
+export async function applyChunk(
+  kind: IntegrationKind,
+  chunk: ReadonlyArray<{ index: number; item: IntegrationItem }>,
+): Promise<ApplyOutcome> {
   const rules = RULES[kind];
   const key = NATURAL_KEYS[kind];
   const regions = await regionCodes();
@@ -96,8 +136,12 @@ export async function applyChunk(kind: IntegrationKind, chunk: ReadonlyArray<{ i
   // SQLite's single writer is taken at BEGIN.
   return sequelize.transaction({ type: Transaction.TYPES.IMMEDIATE }, async (transaction) => {
     if (!placed.length) return { applied: 0, unchanged: 0, errors };
-    const rows = (await rules.toRows(placed.map((p) => p.item), transaction))
-      .sort((a, b) => compareKeys(a[key], b[key]));
+    const rows = (
+      await rules.toRows(
+        placed.map((p) => p.item),
+        transaction,
+      )
+    ).sort((a, b) => compareKeys(a[key], b[key]));
     const applied = await upsertNewer(rules, key, rows, transaction);
     return { applied, unchanged: placed.length - applied, errors };
   });
@@ -110,9 +154,11 @@ function compareKeys(a: unknown, b: unknown): number {
 
 /** Primitive defaults of the model's attributes, by column: a raw insert must write what `create` would. */
 function defaultsOf(model: ModelStatic<Model>): Record<string, unknown> {
-  return Object.fromEntries(Object.values(model.getAttributes())
-    .filter((a) => ['string', 'number', 'boolean'].includes(typeof a.defaultValue))
-    .map((a) => [a.field!, a.defaultValue]));
+  return Object.fromEntries(
+    Object.values(model.getAttributes())
+      .filter((a) => ['string', 'number', 'boolean'].includes(typeof a.defaultValue))
+      .map((a) => [a.field!, a.defaultValue]),
+  );
 }
 
 /**
@@ -148,7 +194,8 @@ async function upsertNewer(rules: KindRules, key: string, rows: Record<string, u
   const columnOf = (attribute: string) => attributes[attribute]!.field!;
   // Each column's value for a row: the row's own, else what `create` would write; read straight into the tuples.
   const valueOf = new Map<string, (row: Record<string, unknown>) => unknown>();
-  for (const [column, value] of Object.entries({ ...defaultsOf(model), created_at: now, updated_at: now })) valueOf.set(column, () => value);
+  for (const [column, value] of Object.entries({ ...defaultsOf(model), created_at: now, updated_at: now }))
+    valueOf.set(column, () => value);
   for (const attribute of Object.keys(rows[0]!)) valueOf.set(columnOf(attribute), (row) => row[attribute]);
   const columns = [...valueOf.keys()];
   const read = [...valueOf.values()];
@@ -166,13 +213,18 @@ async function upsertNewer(rules: KindRules, key: string, rows: Record<string, u
     // values by looking each name up in the statement, so thousands of them cost seconds. (`WHERE true` tells SQLite
     // that the ON CONFLICT belongs to the INSERT.)
     const tuples = JSON.stringify(rows.map((row) => read.map((get) => sqliteValue(get(row)))));
-    return run(upsert(`SELECT ${columns.map((_, i) => `json_extract(value, '$[${i}]')`).join(', ')} FROM json_each($1) WHERE true`), [tuples]);
+    return run(upsert(`SELECT ${columns.map((_, i) => `json_extract(value, '$[${i}]')`).join(', ')} FROM json_each($1) WHERE true`), [
+      tuples,
+    ]);
   }
   const perStatement = Math.max(1, Math.floor(MAX_BOUND_VALUES / columns.length));
   let written = 0;
   for (let start = 0; start < rows.length; start += perStatement) {
     const bind: unknown[] = [];
-    const placeholder = (value: unknown) => { bind.push(value ?? null); return `$${bind.length}`; };
+    const placeholder = (value: unknown) => {
+      bind.push(value ?? null);
+      return `$${bind.length}`;
+    };
     const tuples = rows.slice(start, start + perStatement).map((row) => `(${read.map((get) => placeholder(get(row))).join(',')})`);
     written += await run(upsert(`VALUES ${tuples.join(',')}`), bind);
   }

@@ -22,8 +22,10 @@ const LINK_LOCK = 4;
 const chunks = <T>(items: readonly T[]): T[][] => chunksOf(items, IN_CHUNK);
 
 // Within the budget's own region: a unit budget code is unique per region, not across the province.
-const UNIT_OF_BUDGET = 'SELECT MIN(p.id) FROM procurement_units p WHERE p.unit_budget_code = integration_budgets.unit_budget_code AND p.region_code = integration_budgets.region_code';
-const BUDGET_OF_VOUCHER = (column: string) => `SELECT b.${column} FROM integration_budgets b WHERE b.budget_line_id = payment_vouchers.budget_line_id`;
+const UNIT_OF_BUDGET =
+  'SELECT MIN(p.id) FROM procurement_units p WHERE p.unit_budget_code = integration_budgets.unit_budget_code AND p.region_code = integration_budgets.region_code';
+const BUDGET_OF_VOUCHER = (column: string) =>
+  `SELECT b.${column} FROM integration_budgets b WHERE b.budget_line_id = payment_vouchers.budget_line_id`;
 // Only rows whose link differs are written: rewriting a row to the same values still costs a new row version.
 const differs = (column: string, value: string) => `COALESCE(${column}, '-') <> COALESCE(CAST((${value}) AS VARCHAR(64)), '-')`;
 
@@ -32,14 +34,20 @@ const differs = (column: string, value: string) => `COALESCE(${column}, '-') <> 
  * and refreshes the budget-code verdicts 主体管理 shows. Set-based SQL that reads the same on SQLite and PostgreSQL,
  * in one transaction that no other linkage runs beside (concurrent batches deadlocked on shared rows before).
  */
-export async function linkUnits(sequelize: Sequelize, scope: LinkScope): Promise<{ budgets: number; budgetLines: number; verdicts: number }> {
+export async function linkUnits(
+  sequelize: Sequelize,
+  scope: LinkScope,
+): Promise<{ budgets: number; budgetLines: number; verdicts: number }> {
   return serializedTransaction(sequelize, LINK_LOCK, async (transaction) => {
     const run = (sql: string, replacements: Record<string, unknown>) => sequelize.query(sql, { replacements, transaction });
     const budgetLineIds = new Set(scope.budgetLineIds ?? []);
     let budgets = 0;
     for (const codes of chunks([...new Set(scope.unitBudgetCodes ?? [])])) {
-      await run(`UPDATE integration_budgets SET procurement_unit_id = (${UNIT_OF_BUDGET})
-         WHERE unit_budget_code IN (:codes) AND ${differs('CAST(procurement_unit_id AS VARCHAR(64))', UNIT_OF_BUDGET)}`, { codes });
+      await run(
+        `UPDATE integration_budgets SET procurement_unit_id = (${UNIT_OF_BUDGET})
+         WHERE unit_budget_code IN (:codes) AND ${differs('CAST(procurement_unit_id AS VARCHAR(64))', UNIT_OF_BUDGET)}`,
+        { codes },
+      );
       const lines = await sequelize.query<{ budget_line_id: string }>(
         'SELECT budget_line_id FROM integration_budgets WHERE unit_budget_code IN (:codes)',
         { replacements: { codes }, type: QueryTypes.SELECT, transaction },
@@ -48,15 +56,21 @@ export async function linkUnits(sequelize: Sequelize, scope: LinkScope): Promise
       for (const line of lines) budgetLineIds.add(line.budget_line_id);
     }
     for (const ids of chunks([...new Set(scope.budgetLineIds ?? [])])) {
-      await run(`UPDATE integration_budgets SET procurement_unit_id = (${UNIT_OF_BUDGET})
-         WHERE budget_line_id IN (:ids) AND ${differs('CAST(procurement_unit_id AS VARCHAR(64))', UNIT_OF_BUDGET)}`, { ids });
+      await run(
+        `UPDATE integration_budgets SET procurement_unit_id = (${UNIT_OF_BUDGET})
+         WHERE budget_line_id IN (:ids) AND ${differs('CAST(procurement_unit_id AS VARCHAR(64))', UNIT_OF_BUDGET)}`,
+        { ids },
+      );
       budgets += ids.length;
     }
     for (const ids of chunks([...budgetLineIds])) {
-      await run(`UPDATE payment_vouchers SET region_code = (${BUDGET_OF_VOUCHER('region_code')}),
+      await run(
+        `UPDATE payment_vouchers SET region_code = (${BUDGET_OF_VOUCHER('region_code')}),
            procurement_unit_id = (${BUDGET_OF_VOUCHER('procurement_unit_id')})
          WHERE budget_line_id IN (:ids) AND (${differs('region_code', BUDGET_OF_VOUCHER('region_code'))}
-           OR ${differs('CAST(procurement_unit_id AS VARCHAR(64))', BUDGET_OF_VOUCHER('procurement_unit_id'))})`, { ids });
+           OR ${differs('CAST(procurement_unit_id AS VARCHAR(64))', BUDGET_OF_VOUCHER('procurement_unit_id'))})`,
+        { ids },
+      );
     }
     for (const nos of chunks([...new Set(scope.contractNos ?? [])])) await reconcileContracts(sequelize, nos, transaction);
     const verdicts = await refreshVerdicts(scope, transaction);
@@ -73,10 +87,10 @@ export async function reconcileContracts(sequelize: Sequelize, contractNos: stri
      WHERE contract_no IN (:nos)`,
     { replacements: { nos: contractNos }, transaction },
   );
-  await sequelize.query(
-    'UPDATE contract_filings SET overpaid = (paid_amount > amount) WHERE contract_no IN (:nos)',
-    { replacements: { nos: contractNos }, transaction },
-  );
+  await sequelize.query('UPDATE contract_filings SET overpaid = (paid_amount > amount) WHERE contract_no IN (:nos)', {
+    replacements: { nos: contractNos },
+    transaction,
+  });
 }
 
 /** Recomputes the stored budget-code verdict of every procurement unit the change could concern. */
@@ -97,7 +111,9 @@ async function refreshVerdicts(scope: LinkScope, transaction: Transaction): Prom
     const candidates = await IntegrationUnit.findAll({
       where: { [Op.or]: [{ creditCode: units.map((u) => u.creditCode) }, { unitName: units.map((u) => u.name) }] },
       // With the region, so each unit is compared with its own region's 一体化 unit only (domain/budget-code-verdict.ts).
-      attributes: ['unitBudgetCode', 'unitName', 'creditCode', 'regionCode'], raw: true, transaction,
+      attributes: ['unitBudgetCode', 'unitName', 'creditCode', 'regionCode'],
+      raw: true,
+      transaction,
     });
     for (const unit of units) {
       const counterpart = findIntegrationCounterpart(unit, candidates);

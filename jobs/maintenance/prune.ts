@@ -7,7 +7,12 @@ import { exportDirectory } from '../export/export-file.js';
 
 const DAY_MS = 24 * 3600_000;
 
-export interface Pruned { loginAttempts: number; inboxPayloads: number; sessions: number; exportFiles: number }
+export interface Pruned {
+  loginAttempts: number;
+  inboxPayloads: number;
+  sessions: number;
+  exportFiles: number;
+}
 
 export async function pruneLoginAttempts(now: Date): Promise<number> {
   return LoginAttempt.destroy({ where: { createdAt: { [Op.lt]: new Date(now.getTime() - RETENTION_DAYS.loginAttempts * DAY_MS) } } });
@@ -17,7 +22,8 @@ export async function pruneLoginAttempts(now: Date): Promise<number> {
 export async function pruneInboxPayloads(now: Date): Promise<number> {
   const old = await IntegrationInbox.findAll({
     where: { state: 'done', finishedAt: { [Op.lt]: new Date(now.getTime() - RETENTION_DAYS.inboxPayloads * DAY_MS) } },
-    attributes: ['id'], limit: 5000,
+    attributes: ['id'],
+    limit: 5000,
   });
   if (!old.length) return 0;
   return IntegrationInboxPayload.destroy({ where: { batchId: { [Op.in]: old.map((b) => b.id) } } });
@@ -27,7 +33,10 @@ export async function pruneInboxPayloads(now: Date): Promise<number> {
 export async function pruneSessions(now: Date): Promise<number> {
   const sequelize = LoginAttempt.sequelize!;
   // Replacements, not bind: the dialect writes the date as it stores dates (SQLite compares them as text).
-  const removed: unknown = await sequelize.query('DELETE FROM "Sessions" WHERE expires < :now', { replacements: { now }, type: QueryTypes.BULKDELETE });
+  const removed: unknown = await sequelize.query('DELETE FROM "Sessions" WHERE expires < :now', {
+    replacements: { now },
+    type: QueryTypes.BULKDELETE,
+  });
   return Number(removed) || 0;
 }
 
@@ -37,9 +46,14 @@ export async function pruneExportFiles(now: Date): Promise<number> {
   const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.xlsx')) : [];
   if (!files.length) return 0;
   const ids = files.map((f) => path.basename(f, '.xlsx'));
-  const live = new Set((await DataExport.findAll({
-    where: { id: { [Op.in]: ids }, expiresAt: { [Op.gte]: now } }, attributes: ['id'],
-  })).map((e) => e.id));
+  const live = new Set(
+    (
+      await DataExport.findAll({
+        where: { id: { [Op.in]: ids }, expiresAt: { [Op.gte]: now } },
+        attributes: ['id'],
+      })
+    ).map((e) => e.id),
+  );
   const gone = ids.filter((id) => !live.has(id));
   for (const id of gone) fs.rmSync(path.join(dir, `${id}.xlsx`), { force: true });
   return gone.length;

@@ -31,7 +31,8 @@ export async function requeueStrandedBatches(queue: JobQueue, ages: SweepAges = 
         { state: { [Op.in]: ['received', 'processing'] }, attempts: { [Op.gt]: 0 }, startedAt: { [Op.lt]: new Date(now - staleMs) } },
       ],
     },
-    attributes: ['id', 'replayCount'], limit: 500,
+    attributes: ['id', 'replayCount'],
+    limit: 500,
   });
   for (const batch of stranded) await addJob(queue, ingestJob(batch.id, batch.replayCount));
   if (stranded.length) logger.warn({ count: stranded.length }, 'stranded integration batches queued');
@@ -49,7 +50,9 @@ export async function requeueStrandedPushes(queue: JobQueue, staleMs = DEFAULT_S
       pushStatus: 'queued',
       [Op.or]: [{ lastPushError: { [Op.ne]: null } }, { updatedAt: { [Op.lt]: new Date(Date.now() - staleMs) } }],
     },
-    attributes: ['id', 'version'], order: [['id', 'ASC']], limit: 1000,
+    attributes: ['id', 'version'],
+    order: [['id', 'ASC']],
+    limit: 1000,
   });
   const askers = await whoAskedToPush(stranded.map((f) => f.id));
   const byAsker = new Map<number, Array<{ filingId: number; version: number }>>();
@@ -75,8 +78,13 @@ export async function requeueStrandedPushes(queue: JobQueue, staleMs = DEFAULT_S
 async function whoAskedToPush(filingIds: number[]): Promise<Map<number, number>> {
   if (!filingIds.length) return new Map();
   const asked = await AuditLog.findAll({
-    where: { resourceId: { [Op.in]: ['ContractFiling', 'ManualPushFiling'] }, recordId: { [Op.in]: filingIds.map(String) }, action: 'pushToIntegration' },
-    attributes: ['recordId', 'actorId'], order: [['id', 'ASC']],
+    where: {
+      resourceId: { [Op.in]: ['ContractFiling', 'ManualPushFiling'] },
+      recordId: { [Op.in]: filingIds.map(String) },
+      action: 'pushToIntegration',
+    },
+    attributes: ['recordId', 'actorId'],
+    order: [['id', 'ASC']],
   });
   // In id order, so the latest request of each filing is the one kept.
   return new Map(asked.filter((a) => a.actorId).map((a) => [Number(a.recordId), a.actorId!]));
@@ -85,8 +93,13 @@ async function whoAskedToPush(filingIds: number[]): Promise<Map<number, number>>
 /** Exports asked for (or started) longer than `staleMs` ago that never finished. */
 export async function requeueStrandedExports(queue: JobQueue, staleMs = DEFAULT_STALE_MS): Promise<number> {
   const stranded = await DataExport.findAll({
-    where: { state: { [Op.in]: ['queued', 'running'] }, updatedAt: { [Op.lt]: new Date(Date.now() - staleMs) }, expiresAt: { [Op.gt]: new Date() } },
-    attributes: ['id'], limit: 500,
+    where: {
+      state: { [Op.in]: ['queued', 'running'] },
+      updatedAt: { [Op.lt]: new Date(Date.now() - staleMs) },
+      expiresAt: { [Op.gt]: new Date() },
+    },
+    attributes: ['id'],
+    limit: 500,
   });
   for (const row of stranded) await addJob(queue, exportJob(row.id));
   if (stranded.length) logger.warn({ count: stranded.length }, 'stranded exports queued');

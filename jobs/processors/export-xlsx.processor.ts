@@ -18,7 +18,10 @@ export const exportXlsx: Processor = async (data, job) => {
     if (job.attemptsMade + 1 >= job.maxAttempts) {
       // The user reads this line; the driver's own words go to the log only.
       logger.error({ err: error, exportId }, 'export failed');
-      await DataExport.update({ state: 'failed', error: '导出失败：系统处理出错，请稍后重新导出；如持续出现请联系系统管理员' }, { where: { id: exportId } });
+      await DataExport.update(
+        { state: 'failed', error: '导出失败：系统处理出错，请稍后重新导出；如持续出现请联系系统管理员' },
+        { where: { id: exportId } },
+      );
     }
     throw error;
   }

@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import type { Sequelize } from 'sequelize';
 import {
-  validateItems, type BudgetItem, type IntegrationKind, type ItemRejection, type UnitItem, type VoucherItem,
+  validateItems,
+  type BudgetItem,
+  type IntegrationKind,
+  type ItemRejection,
+  type UnitItem,
+  type VoucherItem,
 } from '../../domain/integration-items.js';
 import { IntegrationInbox, IntegrationInboxPayload } from '../../resources/models.js';
 import { applyChunk, CHUNK_SIZE } from '../ingest/apply-items.js';
@@ -9,7 +14,9 @@ import { attemptFailure, IngestProblem } from '../ingest/attempt-failure.js';
 import { linkUnits, type LinkScope } from '../ingest/link-units.js';
 import type { JobContext } from '../job-types.js';
 
-export interface IngestBatchData { batchId: string }
+export interface IngestBatchData {
+  batchId: string;
+}
 const ingestBatchData = z.object({ batchId: z.string().min(1).max(100) });
 
 function linkScopeOf(kind: IntegrationKind, items: readonly unknown[]): LinkScope {
@@ -19,7 +26,11 @@ function linkScopeOf(kind: IntegrationKind, items: readonly unknown[]): LinkScop
   }
   if (kind === 'units') {
     const units = items as UnitItem[];
-    return { creditCodes: units.map((u) => u.creditCode), unitNames: units.map((u) => u.unitName), unitBudgetCodes: units.map((u) => u.unitBudgetCode) };
+    return {
+      creditCodes: units.map((u) => u.creditCode),
+      unitNames: units.map((u) => u.unitName),
+      unitBudgetCodes: units.map((u) => u.unitBudgetCode),
+    };
   }
   const vouchers = items as VoucherItem[];
   return { budgetLineIds: vouchers.map((v) => v.budgetLineId), contractNos: vouchers.flatMap((v) => (v.contractNo ? [v.contractNo] : [])) };
@@ -42,7 +53,10 @@ async function applyStoredItems(batch: IntegrationInbox, job: JobContext) {
     await job.updateProgress({ done: Math.min(i + CHUNK_SIZE, valid.length), of: valid.length });
   }
   const failedIndexes = new Set(processingErrors.map((e) => e.index));
-  const scope = linkScopeOf(batch.kind, valid.filter((v) => !failedIndexes.has(v.index)).map((v) => v.item));
+  const scope = linkScopeOf(
+    batch.kind,
+    valid.filter((v) => !failedIndexes.has(v.index)).map((v) => v.item),
+  );
   return { applied, unchanged, rejected, processingErrors, scope };
 }
 
@@ -69,17 +83,29 @@ export async function ingestBatch(data: unknown, job: JobContext): Promise<Recor
     // Every count is written, changed or not: an instance update would skip a field whose stale in-memory value
     // happens to equal the new one, and a run that overlapped another (a job queued again after Redis was lost)
     // would leave the other run's count beside its own.
-    await IntegrationInbox.update({
-      state: 'done', appliedCount: applied, unchangedCount: unchanged, failedCount: processingErrors.length,
-      itemErrors: errors.length ? JSON.stringify(errors) : null, lastError: null, finishedAt: new Date(),
-    }, { where: { id: batch.id } });
+    await IntegrationInbox.update(
+      {
+        state: 'done',
+        appliedCount: applied,
+        unchangedCount: unchanged,
+        failedCount: processingErrors.length,
+        itemErrors: errors.length ? JSON.stringify(errors) : null,
+        lastError: null,
+        finishedAt: new Date(),
+      },
+      { where: { id: batch.id } },
+    );
     return { applied, unchanged, rejected: rejected.length, failed: processingErrors.length };
   } catch (caught) {
     const final = job.attemptsMade + 1 >= job.maxAttempts;
     const { lastError, error } = attemptFailure(caught, batch.id, job.attemptsMade + 1, job.maxAttempts);
-    await batch.update({
-      state: final ? 'failed' : 'received', lastError, ...(final ? { finishedAt: new Date() } : {}),
-    }).catch(() => undefined);
+    await batch
+      .update({
+        state: final ? 'failed' : 'received',
+        lastError,
+        ...(final ? { finishedAt: new Date() } : {}),
+      })
+      .catch(() => undefined);
     throw error;
   }
 }

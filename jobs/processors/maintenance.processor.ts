@@ -16,7 +16,7 @@ export const maintenanceJob: Processor = async () => {
     batches: await requeueStrandedBatches(queue),
     pushes: await requeueStrandedPushes(queue),
     exports: await requeueStrandedExports(queue),
-    ...await moveTimedStates(new Date()),
-    ...await pruneWhatOnlyGrows(new Date()),
+    ...(await moveTimedStates(new Date())),
+    ...(await pruneWhatOnlyGrows(new Date())),
   };
 };

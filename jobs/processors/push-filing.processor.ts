@@ -19,9 +19,14 @@ const askedBy = z.union([
 const pushFilingsData = z.object({ filings: z.array(queuedFiling).min(1).max(1000) });
 
 export type QueuedFiling = z.infer<typeof queuedFiling>;
-export interface PushFilingsData { filings: QueuedFiling[]; userId: number }
+export interface PushFilingsData {
+  filings: QueuedFiling[];
+  userId: number;
+}
 /** The one-filing form, as queued by the record action and the sweeper. */
-export interface PushFilingData extends QueuedFiling { userId: number }
+export interface PushFilingData extends QueuedFiling {
+  userId: number;
+}
 
 function parsed<T>(schema: z.ZodType<T>, data: unknown): T {
   const result = schema.safeParse(data);
@@ -29,7 +34,11 @@ function parsed<T>(schema: z.ZodType<T>, data: unknown): T {
   return result.data;
 }
 
-export interface PushOutcome { pushed: number; refused: number; stale: number }
+export interface PushOutcome {
+  pushed: number;
+  refused: number;
+  stale: number;
+}
 
 type Settlement = { pushed: true } | { pushed: false; error: string };
 
@@ -42,27 +51,46 @@ const wallClock: Clock = () => new Date();
  * one statement per outcome and audited in one insert. A filing moved on meanwhile (returned, pushed by a retry)
  * is left as it is.
  */
-async function settle(filings: ContractFiling[], user: SessionUser, outcome: (f: ContractFiling) => Settlement, clock: Clock): Promise<void> {
+async function settle(
+  filings: ContractFiling[],
+  user: SessionUser,
+  outcome: (f: ContractFiling) => Settlement,
+  clock: Clock,
+): Promise<void> {
   if (!filings.length) return;
   const sequelize = ContractFiling.sequelize!;
   await sequelize.transaction(async (transaction) => {
     const still = await stillQueued(filings, transaction);
     const now = clock();
-    await updateInGroups(ContractFiling as unknown as ModelStatic<Model>, still.map((filing) => {
-      const settled = outcome(filing);
-      return {
-        id: filing.id,
-        changes: settled.pushed ? { pushStatus: 'pushed', pushedAt: now, lastPushError: null } : { pushStatus: 'failed', lastPushError: settled.error },
-      };
-    }), { where: { pushStatus: 'queued' }, transaction });
-    await recordAudits(still.map((filing) => {
-      const settled = outcome(filing);
-      return {
-        user, action: settled.pushed ? 'pushCompleted' : 'pushFailed', resourceId: 'ContractFiling', recordId: String(filing.id),
-        regionCode: filing.regionCode, reason: settled.pushed ? null : settled.error,
-        changes: { pushStatus: { before: 'queued', after: settled.pushed ? 'pushed' : 'failed' } }, at: now,
-      };
-    }), transaction);
+    await updateInGroups(
+      ContractFiling as unknown as ModelStatic<Model>,
+      still.map((filing) => {
+        const settled = outcome(filing);
+        return {
+          id: filing.id,
+          changes: settled.pushed
+            ? { pushStatus: 'pushed', pushedAt: now, lastPushError: null }
+            : { pushStatus: 'failed', lastPushError: settled.error },
+        };
+      }),
+      { where: { pushStatus: 'queued' }, transaction },
+    );
+    await recordAudits(
+      still.map((filing) => {
+        const settled = outcome(filing);
+        return {
+          user,
+          action: settled.pushed ? 'pushCompleted' : 'pushFailed',
+          resourceId: 'ContractFiling',
+          recordId: String(filing.id),
+          regionCode: filing.regionCode,
+          reason: settled.pushed ? null : settled.error,
+          changes: { pushStatus: { before: 'queued', after: settled.pushed ? 'pushed' : 'failed' } },
+          at: now,
+        };
+      }),
+      transaction,
+    );
     if (still.length) await refreshPushVerdicts({ id: still.map((f) => f.id) }, transaction);
   });
 }
@@ -71,8 +99,11 @@ async function settle(filings: ContractFiling[], user: SessionUser, outcome: (f:
 async function stillQueued(filings: ContractFiling[], transaction: Transaction): Promise<ContractFiling[]> {
   const versionOf = new Map(filings.map((f) => [f.id, f.version]));
   const locked = await ContractFiling.findAll({
-    where: { id: { [Op.in]: [...versionOf.keys()] }, pushStatus: 'queued' }, attributes: ['id', 'version'],
-    order: [['id', 'ASC']], lock: transaction.LOCK.UPDATE, transaction,
+    where: { id: { [Op.in]: [...versionOf.keys()] }, pushStatus: 'queued' },
+    attributes: ['id', 'version'],
+    order: [['id', 'ASC']],
+    lock: transaction.LOCK.UPDATE,
+    transaction,
   });
   const current = new Set(locked.filter((f) => f.version === versionOf.get(f.id)).map((f) => f.id));
   return filings.filter((f) => current.has(f.id));
@@ -91,7 +122,7 @@ export async function pushFilings(data: unknown, job: JobContext, clock: Clock =
   const queued = rows.filter((f) => f.version === versionOf.get(f.id) && f.pushStatus === 'queued');
   const current = await currentActor(userId);
   // Settled in the name of whoever asked, as the audit trail knows them, even when they may no longer act.
-  const user: SessionUser = current ?? await formerActor(userId);
+  const user: SessionUser = current ?? (await formerActor(userId));
   const acceptances = await acceptancesOf(queued.map((f) => f.id));
   const refusals = new Map<number, string>();
   const pushable: ContractFiling[] = [];
@@ -120,20 +151,34 @@ export async function pushFilings(data: unknown, job: JobContext, clock: Clock =
       for (const b of found) budgets.set(b.budgetLineId, b.unitBudgetCode);
     }
     const pushedAt = clock();
-    await PaymentMiddleRecord.bulkCreate(pushable.map((filing) => ({
-      sourceFilingId: filing.id, sourceVersion: filing.version, contractNo: filing.contractNo, contractName: filing.contractName!,
-      signedAt: filing.signedAt!, amount: filing.amount, supplierName: filing.supplierName, budgetLineId: filing.budgetLineId!,
-      unitBudgetCode: budgets.get(filing.budgetLineId!) ?? null, regionCode: filing.regionCode, pushedAt,
-    })), { ignoreDuplicates: true });
+    await PaymentMiddleRecord.bulkCreate(
+      pushable.map((filing) => ({
+        sourceFilingId: filing.id,
+        sourceVersion: filing.version,
+        contractNo: filing.contractNo,
+        contractName: filing.contractName!,
+        signedAt: filing.signedAt!,
+        amount: filing.amount,
+        supplierName: filing.supplierName,
+        budgetLineId: filing.budgetLineId!,
+        unitBudgetCode: budgets.get(filing.budgetLineId!) ?? null,
+        regionCode: filing.regionCode,
+        pushedAt,
+      })),
+      { ignoreDuplicates: true },
+    );
     await settle(pushable, user, () => ({ pushed: true }), clock);
     return outcome;
   } catch (error) {
     const message = `第 ${job.attemptsMade + 1}/${job.maxAttempts} 次推送失败：${(error as Error).message}`;
     if (job.attemptsMade + 1 >= job.maxAttempts) await settle(pushable, user, () => ({ pushed: false, error: message }), clock);
     else {
-      await ContractFiling.update({ lastPushError: message }, {
-        where: { [Op.or]: pushable.map((f) => ({ id: f.id, version: f.version })) },
-      });
+      await ContractFiling.update(
+        { lastPushError: message },
+        {
+          where: { [Op.or]: pushable.map((f) => ({ id: f.id, version: f.version })) },
+        },
+      );
     }
     throw error;
   }

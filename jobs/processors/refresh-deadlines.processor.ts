@@ -5,7 +5,14 @@ import type { Processor } from '../job-types.js';
 import { deadlineRules } from '../../server/deadline-rules.js';
 
 /** `today` fixes the clock for tests and for re-running a missed day; otherwise it is today in China. */
-const input = z.object({ today: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }).default({});
+const input = z
+  .object({
+    today: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .optional(),
+  })
+  .default({});
 
 /** The daily round: deadlines and escalations (expired export files go with the minute's maintenance). */
 export const refreshDeadlinesJob: Processor = async (data) => {

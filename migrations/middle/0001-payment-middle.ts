@@ -16,7 +16,10 @@ export async function up({ context: qi }: { context: QueryInterface }): Promise<
     region_code: { type: DataTypes.STRING(6), allowNull: false },
     pushed_at: { type: DataTypes.DATE, allowNull: false },
   });
-  await qi.addIndex('payment_middle_records', ['source_filing_id', 'source_version'], { unique: true, name: 'payment_middle_records_source_unique' });
+  await qi.addIndex('payment_middle_records', ['source_filing_id', 'source_version'], {
+    unique: true,
+    name: 'payment_middle_records_source_unique',
+  });
   await qi.addIndex('payment_middle_records', ['region_code']);
   await qi.addIndex('payment_middle_records', ['contract_no']);
 }

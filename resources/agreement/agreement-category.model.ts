@@ -1,6 +1,4 @@
-import {
-  DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize,
-} from 'sequelize';
+import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize } from 'sequelize';
 import type { JurisdictionKind } from '../jurisdiction-kind.js';
 
 /** A category (品目) of one library; goods hang only under leaves. */
@@ -35,7 +33,9 @@ export class AgreementCategory extends Model<InferAttributes<AgreementCategory>,
         updatedAt: DataTypes.DATE,
       },
       {
-        sequelize, tableName: 'agreement_categories', underscored: true,
+        sequelize,
+        tableName: 'agreement_categories',
+        underscored: true,
         hooks: {
           // A category with a child is no longer a leaf, so no goods can be added under it from now on.
           afterCreate: async (category, options) => {

@@ -7,7 +7,6 @@ import { AgreementCategory } from './agreement-category.model.js';
 import { AgreementGoods } from './agreement-goods.model.js';
 import { libraryById, maintenanceRefusal } from './library-access.js';
 
-
 /**
  * New categories are added top-down: under an existing category of the same library (or as A/B/C at the top), with a
  * code that extends its parent's, and never under a category that already holds goods.
@@ -20,7 +19,9 @@ async function prepareNewCategory(request: ActionRequest, context: ActionContext
   if (!library) refuseForm({ libraryId: '请选择商品库' });
   const refusal = maintenanceRefusal(user, library);
   if (refusal) refuseForm({ libraryId: refusal });
-  const code = String(payload.code ?? '').trim().toUpperCase();
+  const code = String(payload.code ?? '')
+    .trim()
+    .toUpperCase();
   const name = String(payload.name ?? '').trim();
   const errors: Record<string, string> = {};
   if (!CATEGORY_CODE.test(code)) errors.code = '品目编码应以 A（货物）、B（工程）或 C（服务）开头，每级两位数字，例如 A02010104';
@@ -37,8 +38,14 @@ async function prepareNewCategory(request: ActionRequest, context: ActionContext
     if (goods) refuseForm({ code: `上级品目 ${parent.code} ${parent.name} 下已有 ${goods} 件商品，不能再增加下级品目` });
   }
   request.payload = {
-    libraryId: library.id, libraryRegionCode: library.ownerRegionCode, code, name, parentCode: parent?.code ?? null,
-    level: parent ? parent.level + 1 : 1, isLeaf: true, title: `${code} ${name}（${library.name}）`,
+    libraryId: library.id,
+    libraryRegionCode: library.ownerRegionCode,
+    code,
+    name,
+    parentCode: parent?.code ?? null,
+    level: parent ? parent.level + 1 : 1,
+    isLeaf: true,
+    title: `${code} ${name}（${library.name}）`,
   };
   return request;
 }

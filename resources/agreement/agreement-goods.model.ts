@@ -1,6 +1,4 @@
-import {
-  DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize,
-} from 'sequelize';
+import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize } from 'sequelize';
 import type { JurisdictionKind } from '../jurisdiction-kind.js';
 
 /** Goods (商品) of a library, under a leaf category, offered by one of its suppliers. */

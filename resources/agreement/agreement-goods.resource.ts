@@ -34,7 +34,8 @@ async function checkedGoods(payload: Record<string, unknown>, user: SessionUser)
   else if (supplier.libraryId !== library.id) errors.supplierId = `${supplier.supplierName} 不是“${library.name}”的协议供应商`;
   // 已失效 (stored or not yet) is answered by the validity check below, with the dates.
   else if (supplier.status === 'removed') errors.supplierId = `${supplier.supplierName} 已被移除，不能再供应商品`;
-  else if (supplier.validTo < today() || supplier.validFrom > today()) errors.supplierId = `${supplier.supplierName} 的协议有效期为 ${supplier.validFrom} 至 ${supplier.validTo}，今天不在有效期内`;
+  else if (supplier.validTo < today() || supplier.validFrom > today())
+    errors.supplierId = `${supplier.supplierName} 的协议有效期为 ${supplier.validFrom} 至 ${supplier.validTo}，今天不在有效期内`;
   const text = (key: string, label: string, max: number): string => {
     const value = String(payload[key] ?? '').trim();
     if (!value) errors[key] = `请填写${label}`;
@@ -49,8 +50,15 @@ async function checkedGoods(payload: Record<string, unknown>, user: SessionUser)
   else if (toFen(price) <= 0) errors.unitPrice = '单价必须大于 0';
   if (Object.keys(errors).length) refuseForm(errors);
   return {
-    libraryId: library.id, libraryRegionCode: library.ownerRegionCode, categoryId: category.id, supplierId: supplier!.id,
-    name, brand, modelNo, unitPrice: price, specification: String(payload.specification ?? '').trim() || null,
+    libraryId: library.id,
+    libraryRegionCode: library.ownerRegionCode,
+    categoryId: category.id,
+    supplierId: supplier!.id,
+    name,
+    brand,
+    modelNo,
+    unitPrice: price,
+    specification: String(payload.specification ?? '').trim() || null,
   };
 }
 
@@ -80,7 +88,11 @@ async function guardDeleteGoods(request: ActionRequest, context: ActionContext):
     const params = record.params as { id: number; name: string; libraryRegionCode: string };
     const refusal = maintenanceRefusal(user, { ownerRegionCode: params.libraryRegionCode });
     if (refusal) refuseForm({}, refusal);
-    const used = await BiddingRecord.findAll({ where: { goodsId: params.id }, attributes: ['biddingNo', 'status', 'endAt'], order: [['biddingNo', 'ASC']] });
+    const used = await BiddingRecord.findAll({
+      where: { goodsId: params.id },
+      attributes: ['biddingNo', 'status', 'endAt'],
+      order: [['biddingNo', 'ASC']],
+    });
     const now = new Date();
     const open = used.filter((b) => ['bidding', 'quoting'].includes(effectiveBiddingStatus(b.status, b.endAt, now)));
     if (open.length) refuseForm({}, `商品“${params.name}”正在进行中的竞价中使用，不能删除：${open.map((b) => b.biddingNo).join('、')}`);
@@ -102,7 +114,9 @@ export const agreementGoodsResource: ResourceDefinition = {
       categoryId: { reference: 'AgreementCategory', isRequired: true },
       supplierId: { reference: 'AgreementSupplier', isRequired: true },
       unitPrice: { ...MONEY, isRequired: true },
-      name: { isRequired: true }, brand: { isRequired: true }, modelNo: { isRequired: true },
+      name: { isRequired: true },
+      brand: { isRequired: true },
+      modelNo: { isRequired: true },
       specification: { type: 'textarea' },
     },
     actions: {

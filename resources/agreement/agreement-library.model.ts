@@ -1,6 +1,4 @@
-import {
-  DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize,
-} from 'sequelize';
+import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize } from 'sequelize';
 import type { JurisdictionKind } from '../jurisdiction-kind.js';
 
 /** A goods library (商品库) owned by a city, a county that built its own, or 省本级. */

@@ -47,14 +47,20 @@ const initializeCategories: SupervisoryActionSpec<AgreementLibrary> = {
     const details = [
       { label: '商品库', value: library.name },
       { label: '标准品目', value: `${total} 个` },
-      { label: '需新增', value: missing.length ? `${missing.length} 个` : '0 个（品目已完整，再次初始化不会新增）', tone: missing.length ? 'ok' as const : 'warn' as const },
-      { label: '库中商品', value: `${goods} 件`, tone: goods ? 'error' as const : 'ok' as const },
+      {
+        label: '需新增',
+        value: missing.length ? `${missing.length} 个` : '0 个（品目已完整，再次初始化不会新增）',
+        tone: missing.length ? ('ok' as const) : ('warn' as const),
+      },
+      { label: '库中商品', value: `${goods} 件`, tone: goods ? ('error' as const) : ('ok' as const) },
     ];
     if (goods) return { details, refusal: `该商品库已有 ${goods} 件商品，不能初始化品目；请在“品目”中逐个维护` };
     return { details };
   },
   apply: (_library, { now }) => ({ categoriesInitializedAt: now }),
-  within: async (library, transaction) => { await addMissingCategories(library, transaction); },
+  within: async (library, transaction) => {
+    await addMissingCategories(library, transaction);
+  },
   success: (library) => `“${library.name}”的品目已按标准目录初始化`,
   icon: 'GitBranch',
   variant: 'primary',

@@ -24,7 +24,7 @@ const dateOf = (value: unknown): string => {
 };
 /** Why a period end is no day: blank, or a day that does not exist (2026-02-30, which JS Dates roll over to March). */
 const periodError = (day: string, blank: string): string | undefined =>
-  (!DATE.test(day) ? blank : calendarDayOf(day) === null ? NOT_A_DAY_MESSAGE : undefined);
+  !DATE.test(day) ? blank : calendarDayOf(day) === null ? NOT_A_DAY_MESSAGE : undefined;
 
 /** Admitting a supplier: the owner's office, a valid credit code, a validity period, and not admitted twice. */
 async function prepareNewSupplier(request: ActionRequest, context: ActionContext): Promise<ActionRequest> {
@@ -53,10 +53,17 @@ async function prepareNewSupplier(request: ActionRequest, context: ActionContext
   const admitted = await AgreementSupplier.findOne({ where: { libraryId: library.id, creditCode, status: 'active' } });
   if (admitted) refuseForm({ creditCode: `该供应商已是“${library.name}”的协议供应商（${admitted.supplierName}）` });
   request.payload = {
-    libraryId: library.id, libraryRegionCode: library.ownerRegionCode, supplierName, creditCode, validFrom, validTo,
-    contactName: String(payload.contactName ?? '').trim() || null, contactPhone: String(payload.contactPhone ?? '').trim() || null,
+    libraryId: library.id,
+    libraryRegionCode: library.ownerRegionCode,
+    supplierName,
+    creditCode,
+    validFrom,
+    validTo,
+    contactName: String(payload.contactName ?? '').trim() || null,
+    contactPhone: String(payload.contactPhone ?? '').trim() || null,
     // Admitted for a period already over, it is 已失效 from the start.
-    status: effectiveSupplierStatus('active', validTo, new Date()), title: `${supplierName}（${library.name}）`,
+    status: effectiveSupplierStatus('active', validTo, new Date()),
+    title: `${supplierName}（${library.name}）`,
   };
   return request;
 }
@@ -67,7 +74,8 @@ export async function openBiddingsOf(supplierId: number, transaction?: Transacti
   if (!quotes.length) return [];
   return BiddingRecord.findAll({
     where: { id: { [Op.in]: quotes.map((q) => q.biddingId) }, ...runningBiddingWhere(new Date()) },
-    order: [['biddingNo', 'ASC']], transaction,
+    order: [['biddingNo', 'ASC']],
+    transaction,
   });
 }
 
@@ -89,10 +97,17 @@ const removeSupplier: SupervisoryActionSpec<AgreementSupplier> = {
       { label: '供应商', value: supplier.supplierName },
       { label: '商品库', value: library?.name ?? String(supplier.libraryId) },
       { label: '库中商品', value: `${goods} 件（移除后不能再被选用）` },
-      { label: '进行中的竞价', value: open.length ? open.map((b) => `${b.biddingNo}（${b.projectName}）`).join('、') : '无', tone: open.length ? 'error' as const : 'ok' as const },
+      {
+        label: '进行中的竞价',
+        value: open.length ? open.map((b) => `${b.biddingNo}（${b.projectName}）`).join('、') : '无',
+        tone: open.length ? ('error' as const) : ('ok' as const),
+      },
     ];
     if (open.length) {
-      return { details, refusal: `该供应商正在参与 ${open.length} 个进行中的竞价，不能移除：${open.map((b) => `${b.biddingNo}（${b.projectName}）`).join('、')}。请待竞价结束后再移除` };
+      return {
+        details,
+        refusal: `该供应商正在参与 ${open.length} 个进行中的竞价，不能移除：${open.map((b) => `${b.biddingNo}（${b.projectName}）`).join('、')}。请待竞价结束后再移除`,
+      };
     }
     return { details };
   },
@@ -107,13 +122,22 @@ export const agreementSupplierResource: ResourceDefinition = {
   model: AgreementSupplier as unknown as ResourceDefinition['model'],
   builtInActions: ['list', 'show', 'search', 'new'],
   virtualProperties: ['history'],
-  related: [{ resourceId: 'AgreementGoods', foreignKey: 'supplierId' }, { resourceId: 'BiddingQuote', foreignKey: 'supplierId' }],
-  options: withTimeDerivedStatus({
-    titleProperty: 'title',
-    properties: {
-      libraryId: { reference: 'AgreementLibrary', isRequired: true },
-      supplierName: { isRequired: true }, creditCode: { isRequired: true }, validFrom: { isRequired: true }, validTo: { isRequired: true },
+  related: [
+    { resourceId: 'AgreementGoods', foreignKey: 'supplierId' },
+    { resourceId: 'BiddingQuote', foreignKey: 'supplierId' },
+  ],
+  options: withTimeDerivedStatus(
+    {
+      titleProperty: 'title',
+      properties: {
+        libraryId: { reference: 'AgreementLibrary', isRequired: true },
+        supplierName: { isRequired: true },
+        creditCode: { isRequired: true },
+        validFrom: { isRequired: true },
+        validTo: { isRequired: true },
+      },
+      actions: { new: { before: [prepareNewSupplier] }, ...supervisoryActions(removeSupplier as unknown as SupervisoryActionSpec<Model>) },
     },
-    actions: { new: { before: [prepareNewSupplier] }, ...supervisoryActions(removeSupplier as unknown as SupervisoryActionSpec<Model>) },
-  }, supplierStatusNow),
+    supplierStatusNow,
+  ),
 };

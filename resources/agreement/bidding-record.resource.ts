@@ -19,8 +19,10 @@ const returnBidding: SupervisoryActionSpec<BiddingRecord> = {
   stateLabels: BIDDING_STATUS_LABELS,
   reason: 'required',
   // The purchaser's own office, or the office that runs the library the bidding took place in.
-  mayAct: (user, bidding) => (canAct(user.role, user.regionCode, bidding.regionCode) || canAct(user.role, user.regionCode, bidding.libraryRegionCode)
-    ? null : `您（${user.regionName}）无权退回该竞价：只有采购人所在辖区（${bidding.regionCode}）或商品库所属辖区（${bidding.libraryRegionCode}）的采购办可以退回`),
+  mayAct: (user, bidding) =>
+    canAct(user.role, user.regionCode, bidding.regionCode) || canAct(user.role, user.regionCode, bidding.libraryRegionCode)
+      ? null
+      : `您（${user.regionName}）无权退回该竞价：只有采购人所在辖区（${bidding.regionCode}）或商品库所属辖区（${bidding.libraryRegionCode}）的采购办可以退回`,
   inspect: async (bidding, _user, transaction) => {
     const quotes = await BiddingQuote.count({ where: { biddingId: bidding.id }, transaction });
     // A bidding whose end time has passed is over, whatever the stored state still says.
@@ -50,14 +52,20 @@ export const biddingRecordResource: ResourceDefinition = {
   builtInActions: ['list', 'show', 'search'],
   virtualProperties: ['history'],
   related: [{ resourceId: 'BiddingQuote', foreignKey: 'biddingId' }],
-  options: withTimeDerivedStatus({
-    titleProperty: 'biddingNo',
-    properties: {
-      libraryId: { reference: 'AgreementLibrary' }, goodsId: { reference: 'AgreementGoods' },
-      ceilingPrice: MONEY, lowestQuote: MONEY, returnReason: { type: 'textarea' },
+  options: withTimeDerivedStatus(
+    {
+      titleProperty: 'biddingNo',
+      properties: {
+        libraryId: { reference: 'AgreementLibrary' },
+        goodsId: { reference: 'AgreementGoods' },
+        ceilingPrice: MONEY,
+        lowestQuote: MONEY,
+        returnReason: { type: 'textarea' },
+      },
+      actions: supervisoryActions(returnBidding as unknown as SupervisoryActionSpec<Model>),
     },
-    actions: supervisoryActions(returnBidding as unknown as SupervisoryActionSpec<Model>),
-  }, biddingStatusNow),
+    biddingStatusNow,
+  ),
 };
 
 /** The quotes of a bidding; reached from the bidding's page. */

@@ -5,7 +5,9 @@ import type { AgreementLibrary } from './agreement-library.model.js';
 
 /** Standard categories a library does not have yet, parents first. */
 export async function missingCategories(library: AgreementLibrary, transaction?: Transaction) {
-  const existing = new Set((await AgreementCategory.findAll({ where: { libraryId: library.id }, attributes: ['code'], transaction })).map((c) => c.code));
+  const existing = new Set(
+    (await AgreementCategory.findAll({ where: { libraryId: library.id }, attributes: ['code'], transaction })).map((c) => c.code),
+  );
   return catalogueTree().filter((node) => !existing.has(node.code));
 }
 
@@ -14,10 +16,19 @@ export async function addMissingCategories(library: AgreementLibrary, transactio
   const missing = await missingCategories(library, transaction);
   if (!missing.length) return 0;
   const leaves = await AgreementCategory.findAll({ where: { libraryId: library.id, isLeaf: true }, transaction });
-  await AgreementCategory.bulkCreate(missing.map((node) => ({
-    libraryId: library.id, libraryRegionCode: library.ownerRegionCode, code: node.code, name: node.name,
-    parentCode: node.parentCode, level: node.level, isLeaf: node.isLeaf, title: `${node.code} ${node.name}（${library.name}）`,
-  })), { transaction });
+  await AgreementCategory.bulkCreate(
+    missing.map((node) => ({
+      libraryId: library.id,
+      libraryRegionCode: library.ownerRegionCode,
+      code: node.code,
+      name: node.name,
+      parentCode: node.parentCode,
+      level: node.level,
+      isLeaf: node.isLeaf,
+      title: `${node.code} ${node.name}（${library.name}）`,
+    })),
+    { transaction },
+  );
   const gainedChildren = leaves.filter((c) => missing.some((m) => m.parentCode === c.code)).map((c) => c.id);
   if (gainedChildren.length) await AgreementCategory.update({ isLeaf: false }, { where: { id: { [Op.in]: gainedChildren } }, transaction });
   return missing.length;

@@ -6,8 +6,12 @@ import { AgreementLibrary } from './agreement-library.model.js';
  * Only the office that owns a library maintains it: a county using its city's library reads it but does not change
  * it. Returns the refusal, or null when the user may maintain the library.
  */
-export function maintenanceRefusal(user: SessionUser, library: Pick<AgreementLibrary, 'ownerRegionCode'> & { name?: string }): string | null {
-  return canAct(user.role, user.regionCode, library.ownerRegionCode) ? null
+export function maintenanceRefusal(
+  user: SessionUser,
+  library: Pick<AgreementLibrary, 'ownerRegionCode'> & { name?: string },
+): string | null {
+  return canAct(user.role, user.regionCode, library.ownerRegionCode)
+    ? null
     : `您（${user.regionName}）不能维护${library.name ? `“${library.name}”` : '该商品库'}：商品库只能由其所属辖区（${library.ownerRegionCode}）的采购办维护`;
 }
 

@@ -1,10 +1,11 @@
-import {
-  DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize,
-} from 'sequelize';
+import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize } from 'sequelize';
 import type { JurisdictionKind } from '../jurisdiction-kind.js';
 
 /** The file attached to an announcement; served only through its announcement's jurisdiction check. */
-export class AnnouncementAttachment extends Model<InferAttributes<AnnouncementAttachment>, InferCreationAttributes<AnnouncementAttachment>> {
+export class AnnouncementAttachment extends Model<
+  InferAttributes<AnnouncementAttachment>,
+  InferCreationAttributes<AnnouncementAttachment>
+> {
   declare id: CreationOptional<number>;
   declare announcementId: number;
   declare fileName: string;

@@ -11,7 +11,11 @@ export const announcementResource: ResourceDefinition = {
     titleProperty: 'title',
     properties: {
       projectId: { reference: 'ProcurementProject' },
-      body: { type: 'textarea', isVisible: { list: false, filter: false, show: true, edit: false }, components: { show: Components.AnnouncementBody } },
+      body: {
+        type: 'textarea',
+        isVisible: { list: false, filter: false, show: true, edit: false },
+        components: { show: Components.AnnouncementBody },
+      },
       attachmentName: { components: { show: Components.AttachmentLink, list: Components.AttachmentLink } },
     },
   },

@@ -24,8 +24,13 @@ const failedTender = anomalyDecisions({
 const failedTenderOptions = {
   titleProperty: 'projectName',
   properties: {
-    projectId: { reference: 'ProcurementProject' }, amount: MONEY, originalMethod: PROCUREMENT_METHOD, newMethod: PROCUREMENT_METHOD,
-    failureReason: { type: 'textarea' as const }, confirmationBasis: { type: 'textarea' as const }, decisionReason: { type: 'textarea' as const },
+    projectId: { reference: 'ProcurementProject' },
+    amount: MONEY,
+    originalMethod: PROCUREMENT_METHOD,
+    newMethod: PROCUREMENT_METHOD,
+    failureReason: { type: 'textarea' as const },
+    confirmationBasis: { type: 'textarea' as const },
+    decisionReason: { type: 'textarea' as const },
   },
   actions: {
     ...supervisoryActions(failedTender.confirm as unknown as SupervisoryActionSpec<Model>),
@@ -76,7 +81,9 @@ export const preAwardAnomalyResource: ResourceDefinition = {
   options: {
     titleProperty: 'projectName',
     properties: {
-      projectId: { reference: 'ProcurementProject' }, description: { type: 'textarea' }, confirmationBasis: { type: 'textarea' },
+      projectId: { reference: 'ProcurementProject' },
+      description: { type: 'textarea' },
+      confirmationBasis: { type: 'textarea' },
       decisionReason: { type: 'textarea' },
     },
     actions: {

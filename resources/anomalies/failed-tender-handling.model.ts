@@ -1,6 +1,4 @@
-import {
-  DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize,
-} from 'sequelize';
+import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize } from 'sequelize';
 import type { FailedTenderState } from '../../domain/failed-tender-workflow.js';
 import { DEADLINE_ATTRIBUTES } from '../deadlines/deadline-attributes.js';
 import type { JurisdictionKind } from '../jurisdiction-kind.js';
@@ -46,7 +44,10 @@ export class FailedTenderHandling extends Model<InferAttributes<FailedTenderHand
         originalMethod: { type: DataTypes.STRING(40), allowNull: false },
         newMethod: { type: DataTypes.STRING(40), allowNull: false },
         failureReason: { type: DataTypes.TEXT, allowNull: false },
-        state: { type: DataTypes.ENUM('editing', 'submitted', 'unit_approved', 'awaiting_supervisor', 'approved', 'rejected'), allowNull: false },
+        state: {
+          type: DataTypes.ENUM('editing', 'submitted', 'unit_approved', 'awaiting_supervisor', 'approved', 'rejected'),
+          allowNull: false,
+        },
         confirmationRequired: { type: DataTypes.BOOLEAN, allowNull: false },
         confirmationBasis: { type: DataTypes.TEXT, allowNull: false },
         unitApprovedAt: { type: DataTypes.DATE, allowNull: true },

@@ -1,6 +1,4 @@
-import {
-  DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize,
-} from 'sequelize';
+import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize } from 'sequelize';
 import type { FailedTenderState } from '../../domain/failed-tender-workflow.js';
 import { DEADLINE_ATTRIBUTES } from '../deadlines/deadline-attributes.js';
 import type { JurisdictionKind } from '../jurisdiction-kind.js';
@@ -50,7 +48,10 @@ export class PreAwardAnomaly extends Model<InferAttributes<PreAwardAnomaly>, Inf
         originalWinner: { type: DataTypes.STRING(200), allowNull: false },
         newWinner: { type: DataTypes.STRING(200), allowNull: false },
         description: { type: DataTypes.TEXT, allowNull: false },
-        state: { type: DataTypes.ENUM('editing', 'submitted', 'unit_approved', 'awaiting_supervisor', 'approved', 'rejected'), allowNull: false },
+        state: {
+          type: DataTypes.ENUM('editing', 'submitted', 'unit_approved', 'awaiting_supervisor', 'approved', 'rejected'),
+          allowNull: false,
+        },
         confirmationRequired: { type: DataTypes.BOOLEAN, allowNull: false },
         confirmationBasis: { type: DataTypes.TEXT, allowNull: false },
         unitApprovedAt: { type: DataTypes.DATE, allowNull: true },

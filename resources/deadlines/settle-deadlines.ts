@@ -7,7 +7,11 @@ import { Escalation } from '../system/escalation.model.js';
 import { DEADLINE_STEP_DEFS } from './deadline-steps.js';
 
 /** Who closed an escalation and with what: the decision's maker and its label, or the daily check. */
-export interface Resolution { by: string; decision: string; at: Date }
+export interface Resolution {
+  by: string;
+  decision: string;
+  at: Date;
+}
 
 const IDS_PER_STATEMENT = 1000;
 // By model, not resource id: one model may be shown as several resources (废标 public tender / other methods).
@@ -18,12 +22,18 @@ const BY_MODEL = new Map<unknown, (typeof DEADLINE_STEP_DEFS)[number]>(DEADLINE_
  * not done yet). `current` maps a record still pending to its due date now; a record absent from it no longer waits.
  */
 export async function closeEscalations(
-  resourceId: string, recordIds: readonly string[], current: ReadonlyMap<string, string | null>, resolution: Resolution, transaction?: Transaction,
+  resourceId: string,
+  recordIds: readonly string[],
+  current: ReadonlyMap<string, string | null>,
+  resolution: Resolution,
+  transaction?: Transaction,
 ): Promise<number> {
   let closed = 0;
   for (const chunk of chunksOf(recordIds, IDS_PER_STATEMENT)) {
     const open = await Escalation.findAll({
-      where: { resourceId, recordId: { [Op.in]: chunk }, resolved: false }, attributes: ['id', 'recordId', 'dueDate'], transaction,
+      where: { resourceId, recordId: { [Op.in]: chunk }, resolved: false },
+      attributes: ['id', 'recordId', 'dueDate'],
+      transaction,
     });
     const done = open.filter((e) => !current.has(e.recordId) || current.get(e.recordId) !== e.dueDate).map((e) => e.id);
     if (!done.length) continue;
@@ -43,7 +53,10 @@ export async function closeEscalations(
  * the decision. Records of kinds without a time limit are left alone.
  */
 export async function settleDeadlines(
-  model: ModelStatic<Model>, ids: ReadonlyArray<string | number>, resolution: Resolution, transaction: Transaction,
+  model: ModelStatic<Model>,
+  ids: ReadonlyArray<string | number>,
+  resolution: Resolution,
+  transaction: Transaction,
 ): Promise<void> {
   const def = BY_MODEL.get(model);
   if (!def || !ids.length) return;
@@ -52,7 +65,10 @@ export async function settleDeadlines(
   const today = chinaDay(resolution.at);
   const current = new Map<string, string | null>();
   for (const chunk of chunksOf(ids, IDS_PER_STATEMENT)) {
-    const stillPending = await def.model.findAll({ where: { [Op.and]: [{ id: { [Op.in]: chunk } }, def.pending] } as WhereOptions, transaction });
+    const stillPending = await def.model.findAll({
+      where: { [Op.and]: [{ id: { [Op.in]: chunk } }, def.pending] } as WhereOptions,
+      transaction,
+    });
     for (const row of stillPending) {
       const values = row.get() as Record<string, unknown>;
       const start = def.startOf(values);

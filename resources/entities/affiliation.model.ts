@@ -1,6 +1,4 @@
-import {
-  DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize,
-} from 'sequelize';
+import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize } from 'sequelize';
 import type { JurisdictionKind } from '../jurisdiction-kind.js';
 
 export type AffiliationStatus = 'pending' | 'confirmed' | 'unbound';
@@ -28,10 +26,14 @@ export class Affiliation extends Model<InferAttributes<Affiliation>, InferCreati
       {
         id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
         subordinateUnitId: {
-          type: DataTypes.INTEGER, allowNull: false, references: { model: 'procurement_units', key: 'id' },
+          type: DataTypes.INTEGER,
+          allowNull: false,
+          references: { model: 'procurement_units', key: 'id' },
         },
         supervisingUnitId: {
-          type: DataTypes.INTEGER, allowNull: false, references: { model: 'procurement_units', key: 'id' },
+          type: DataTypes.INTEGER,
+          allowNull: false,
+          references: { model: 'procurement_units', key: 'id' },
         },
         regionCode: { type: DataTypes.STRING(6), allowNull: false, references: { model: 'regions', key: 'code' } },
         status: { type: DataTypes.ENUM('pending', 'confirmed', 'unbound'), allowNull: false },

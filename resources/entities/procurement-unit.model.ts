@@ -1,6 +1,4 @@
-import {
-  DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize,
-} from 'sequelize';
+import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize } from 'sequelize';
 import type { BudgetCodeVerdict } from '../../domain/budget-code-verdict.js';
 import { validateCreditCode } from '../../domain/credit-code.js';
 import { dispatchJob } from '../../jobs/job-dispatch.js';
@@ -42,7 +40,8 @@ export class ProcurementUnit extends Model<InferAttributes<ProcurementUnit>, Inf
         id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
         name: { type: DataTypes.STRING(200), allowNull: false },
         creditCode: {
-          type: DataTypes.STRING(18), allowNull: false,
+          type: DataTypes.STRING(18),
+          allowNull: false,
           validate: {
             checksum(value: string) {
               const result = validateCreditCode(value);
@@ -59,7 +58,9 @@ export class ProcurementUnit extends Model<InferAttributes<ProcurementUnit>, Inf
         formalMember: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
         integrationBudgetCode: { type: DataTypes.STRING(50), allowNull: true },
         budgetCodeVerdict: {
-          type: DataTypes.ENUM('match', 'mismatch', 'missing'), allowNull: false, defaultValue: 'missing',
+          type: DataTypes.ENUM('match', 'mismatch', 'missing'),
+          allowNull: false,
+          defaultValue: 'missing',
         },
         submittedAt: { type: DataTypes.DATE, allowNull: true },
         reviewedAt: { type: DataTypes.DATE, allowNull: true },
@@ -71,7 +72,9 @@ export class ProcurementUnit extends Model<InferAttributes<ProcurementUnit>, Inf
         updatedAt: DataTypes.DATE,
       },
       {
-        sequelize, tableName: 'procurement_units', underscored: true,
+        sequelize,
+        tableName: 'procurement_units',
+        underscored: true,
         hooks: {
           // Budgets, vouchers and the budget-code verdict hang on a unit's identity; re-link once the change is committed.
           afterUpdate: (unit, options) => {
@@ -79,10 +82,12 @@ export class ProcurementUnit extends Model<InferAttributes<ProcurementUnit>, Inf
             if (!identity.some((field) => unit.changed(field))) return;
             const scope = {
               unitBudgetCodes: [unit.unitBudgetCode, unit.previous('unitBudgetCode')].filter(Boolean) as string[],
-              creditCodes: [unit.creditCode], unitNames: [unit.name],
+              creditCodes: [unit.creditCode],
+              unitNames: [unit.name],
             };
             const enqueue = () => void dispatchJob(QUEUES.integration, JOBS.linkUnits, scope).catch(() => undefined);
-            if (options.transaction) options.transaction.afterCommit(enqueue); else enqueue();
+            if (options.transaction) options.transaction.afterCommit(enqueue);
+            else enqueue();
           },
         },
       },

@@ -1,7 +1,13 @@
 import { Op, type Model } from 'sequelize';
 import { supervisoryActions, type SupervisoryActionSpec } from '../../actions/supervisory-action.js';
 import {
-  EXPERT_STATES, expertReviewRefusal, nextSpecialtyState, SPECIALTY_STATES, specialtyStepOf, specialtyStepRefusal, type ReviewStep,
+  EXPERT_STATES,
+  expertReviewRefusal,
+  nextSpecialtyState,
+  SPECIALTY_STATES,
+  specialtyStepOf,
+  specialtyStepRefusal,
+  type ReviewStep,
 } from '../../domain/expert-review.js';
 import { regionWhere } from '../jurisdiction-scope.js';
 import type { ResourceDefinition } from '../resource-definition.js';
@@ -18,22 +24,43 @@ const expertFacts = async (expert: Expert) => ({
   ],
 });
 
-const reviewed = (state: 'approved' | 'rejected') => (_expert: Expert, { user, reason, now }: { user: { username: string }; reason: string | null; now: Date }) => ({
-  state, reviewedAt: now, reviewedBy: user.username, reviewReason: reason,
-});
+const reviewed =
+  (state: 'approved' | 'rejected') =>
+  (_expert: Expert, { user, reason, now }: { user: { username: string }; reason: string | null; now: Date }) => ({
+    state,
+    reviewedAt: now,
+    reviewedBy: user.username,
+    reviewReason: reason,
+  });
 
 const approveExpert: SupervisoryActionSpec<Expert> = {
-  name: 'approveExpert', label: '审核通过', resourceId: 'Expert', model: Expert, statusField: 'state', from: ['submitted'],
-  stateLabels: EXPERT_STATES, reason: 'optional',
-  office: 'cityLevel', regionField: 'registrationRegion',
+  name: 'approveExpert',
+  label: '审核通过',
+  resourceId: 'Expert',
+  model: Expert,
+  statusField: 'state',
+  from: ['submitted'],
+  stateLabels: EXPERT_STATES,
+  reason: 'optional',
+  office: 'cityLevel',
+  regionField: 'registrationRegion',
   outsideOffice: (user, expert) => expertReviewRefusal(user.role, user.regionCode, expert.registrationRegion)!,
-  inspect: expertFacts, apply: reviewed('approved'),
-  success: (expert) => `专家 ${expert.name} 的注册信息已审核通过`, icon: 'CheckCircle', variant: 'success',
+  inspect: expertFacts,
+  apply: reviewed('approved'),
+  success: (expert) => `专家 ${expert.name} 的注册信息已审核通过`,
+  icon: 'CheckCircle',
+  variant: 'success',
 };
 
 const rejectExpert: SupervisoryActionSpec<Expert> = {
-  ...approveExpert, name: 'rejectExpert', label: '审核退回', reason: 'required', apply: reviewed('rejected'),
-  success: (expert) => `专家 ${expert.name} 的注册信息已退回`, icon: 'XCircle', variant: 'danger',
+  ...approveExpert,
+  name: 'rejectExpert',
+  label: '审核退回',
+  reason: 'required',
+  apply: reviewed('rejected'),
+  success: (expert) => `专家 ${expert.name} 的注册信息已退回`,
+  icon: 'XCircle',
+  variant: 'danger',
 };
 
 /** 专家信息审核 */
@@ -63,7 +90,14 @@ const chainSoFar = async (review: ExpertSpecialtyReview) => ({
   details: [
     { label: '专家', value: review.expertName },
     { label: '评标专业', value: `${review.specialtyCode} ${review.specialtyName}` },
-    { label: '市级审核', value: review.cityReviewedBy ? `${review.cityReviewedBy} 已通过` : review.registrationRegion === '360000' ? '（省本级专家无市级审核）' : '—' },
+    {
+      label: '市级审核',
+      value: review.cityReviewedBy
+        ? `${review.cityReviewedBy} 已通过`
+        : review.registrationRegion === '360000'
+          ? '（省本级专家无市级审核）'
+          : '—',
+    },
     { label: '省级审核', value: review.provinceReviewedBy ? `${review.provinceReviewedBy} 已通过` : '—' },
     { label: '省公管办审核', value: review.gongguanbanReviewedBy ? `${review.gongguanbanReviewedBy} 已通过` : '—' },
     { label: '当前环节', value: SPECIALTY_STATES[review.state] },
@@ -71,8 +105,14 @@ const chainSoFar = async (review: ExpertSpecialtyReview) => ({
 });
 
 const approveSpecialtyStep: SupervisoryActionSpec<ExpertSpecialtyReview> = {
-  name: 'approveSpecialtyStep', label: '本级审核通过', resourceId: 'ExpertSpecialtyReview', model: ExpertSpecialtyReview,
-  statusField: 'state', from: ['city_review', 'province_review', 'gongguanban_review'], stateLabels: SPECIALTY_STATES, reason: 'optional',
+  name: 'approveSpecialtyStep',
+  label: '本级审核通过',
+  resourceId: 'ExpertSpecialtyReview',
+  model: ExpertSpecialtyReview,
+  statusField: 'state',
+  from: ['city_review', 'province_review', 'gongguanban_review'],
+  stateLabels: SPECIALTY_STATES,
+  reason: 'optional',
   mayAct: (user, review) => specialtyStepRefusal(review.state, user.role, user.regionCode, review.registrationRegion),
   decidableWhere: (user) => {
     const mine = specialtyStepOf(user.role, user.regionCode);
@@ -84,13 +124,19 @@ const approveSpecialtyStep: SupervisoryActionSpec<ExpertSpecialtyReview> = {
     return { state: nextSpecialtyState(step), [STEP_COLUMNS[step].by]: user.username, [STEP_COLUMNS[step].at]: now };
   },
   success: (review) => `${review.expertName} 的评标专业“${review.specialtyName}”本级审核通过`,
-  icon: 'CheckCircle', variant: 'success',
+  icon: 'CheckCircle',
+  variant: 'success',
 };
 
 const returnSpecialty: SupervisoryActionSpec<ExpertSpecialtyReview> = {
-  ...approveSpecialtyStep, name: 'returnSpecialty', label: '退回专家', reason: 'required',
+  ...approveSpecialtyStep,
+  name: 'returnSpecialty',
+  label: '退回专家',
+  reason: 'required',
   apply: (_review, { user, reason, now }) => ({ state: 'returned', returnedAt: now, returnedBy: user.username, returnReason: reason }),
-  success: (review) => `${review.expertName} 的评标专业“${review.specialtyName}”已退回专家`, icon: 'CornerUpLeft', variant: 'danger',
+  success: (review) => `${review.expertName} 的评标专业“${review.specialtyName}”已退回专家`,
+  icon: 'CornerUpLeft',
+  variant: 'danger',
 };
 
 /** 评标专业审核: city → province → 省公管办, one step per level, none skipped. */

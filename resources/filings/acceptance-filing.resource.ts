@@ -27,7 +27,9 @@ const deleteAcceptance: SupervisoryActionSpec<AcceptanceFiling> = {
     return { details };
   },
   apply: () => ({}),
-  afterCommit: async (acceptance) => { await refreshPushVerdicts({ id: acceptance.contractFilingId }); },
+  afterCommit: async (acceptance) => {
+    await refreshPushVerdicts({ id: acceptance.contractFilingId });
+  },
   success: () => '已删除验收单，可退回合同备案补正后重新验收',
   icon: 'Trash2',
   variant: 'danger',

@@ -21,7 +21,10 @@ export const AWAITING_QUEUE = '推送队列暂不可用（Redis 无法连接）�
  * reason shown, and the maintenance job queues them as soon as the queue answers again: nobody has to click twice.
  */
 async function queuePushes(queued: Array<{ row: ContractFiling; version: number }>, user: SessionUser): Promise<void> {
-  const jobs = pushJobsFor(queued.map(({ row, version }) => ({ filingId: row.id, version })), user);
+  const jobs = pushJobsFor(
+    queued.map(({ row, version }) => ({ filingId: row.id, version })),
+    user,
+  );
   let deferred = false;
   for (const job of jobs) {
     try {
@@ -39,7 +42,8 @@ async function queuePushes(queued: Array<{ row: ContractFiling; version: number 
   if (deferred) throw new FollowUpDeferred(AWAITING_QUEUE);
 }
 
-const pushRefusal = (verdict: PushEligibility): string | undefined => (verdict.pushable ? undefined : `不能推送：${verdict.reasons.join('；')}`);
+const pushRefusal = (verdict: PushEligibility): string | undefined =>
+  verdict.pushable ? undefined : `不能推送：${verdict.reasons.join('；')}`;
 
 export const pushToIntegration: SupervisoryActionSpec<ContractFiling> = {
   name: 'pushToIntegration',
@@ -68,11 +72,18 @@ export const pushToIntegration: SupervisoryActionSpec<ContractFiling> = {
   },
   apply: () => ({ pushStatus: 'queued', lastPushError: null }),
   // The stored verdict follows the queued state in the same transaction: one commit per filing, not two.
-  within: async (filing, transaction) => { await refreshPushVerdicts({ id: filing.id }, transaction); },
-  afterCommit: async (filing, changes, user) => { await queuePushes([{ row: filing, version: Number(changes.version) }], user); },
+  within: async (filing, transaction) => {
+    await refreshPushVerdicts({ id: filing.id }, transaction);
+  },
+  afterCommit: async (filing, changes, user) => {
+    await queuePushes([{ row: filing, version: Number(changes.version) }], user);
+  },
   asSet: {
     refusals: async (filings, _user, transaction) => {
-      const acceptances = await acceptancesOf(filings.map((f) => f.id), transaction);
+      const acceptances = await acceptancesOf(
+        filings.map((f) => f.id),
+        transaction,
+      );
       const refusals = new Map<unknown, string>();
       for (const filing of filings) {
         const refusal = pushRefusal(filingEligibility(filing, acceptances.get(filing.id) ?? null, { pushStatus: 'not_pushed' }));
@@ -80,7 +91,9 @@ export const pushToIntegration: SupervisoryActionSpec<ContractFiling> = {
       }
       return refusals;
     },
-    within: async (filings, transaction) => { await refreshPushVerdicts({ id: filings.map((f) => f.id) }, transaction); },
+    within: async (filings, transaction) => {
+      await refreshPushVerdicts({ id: filings.map((f) => f.id) }, transaction);
+    },
     afterCommit: (queued, user) => queuePushes(queued, user),
   },
   success: (filing) => `合同 ${filing.contractNo} 已加入推送队列`,
@@ -103,14 +116,24 @@ const returnContractFiling: SupervisoryActionSpec<ContractFiling> = {
     const details = [
       { label: '合同编号', value: filing.contractNo },
       { label: '推送状态', value: PUSH_STATUS_LABELS[filing.pushStatus] ?? filing.pushStatus },
-      { label: '验收单', value: acceptance ? `有（验收日期 ${acceptance.acceptedAt}）` : '无', tone: acceptance ? 'error' as const : 'ok' as const },
+      {
+        label: '验收单',
+        value: acceptance ? `有（验收日期 ${acceptance.acceptedAt}）` : '无',
+        tone: acceptance ? ('error' as const) : ('ok' as const),
+      },
     ];
-    if (acceptance) return { details, refusal: `该合同备案已有验收单（验收日期 ${acceptance.acceptedAt}），请先在“验收单备案”中删除验收单，再退回合同备案` };
+    if (acceptance)
+      return {
+        details,
+        refusal: `该合同备案已有验收单（验收日期 ${acceptance.acceptedAt}），请先在“验收单备案”中删除验收单，再退回合同备案`,
+      };
     if (filing.pushStatus === 'queued') return { details, refusal: '该合同备案正在推送中，请等推送完成后再退回' };
     return { details };
   },
   apply: (_filing, { reason, now }) => ({ status: 'returned', returnedAt: now, returnReason: reason }),
-  afterCommit: async (filing) => { await refreshPushVerdicts({ id: filing.id }); },
+  afterCommit: async (filing) => {
+    await refreshPushVerdicts({ id: filing.id });
+  },
   success: (filing) => `已退回合同备案 ${filing.contractNo}，采购单位补正后重新备案`,
   icon: 'CornerUpLeft',
   variant: 'danger',

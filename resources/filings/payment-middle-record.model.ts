@@ -1,6 +1,4 @@
-import {
-  DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize,
-} from 'sequelize';
+import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize } from 'sequelize';
 import type { JurisdictionKind } from '../jurisdiction-kind.js';
 
 /** A row of the treasury payment intermediate database (支付系统中间库), on its own connection. */
@@ -37,7 +35,10 @@ export class PaymentMiddleRecord extends Model<InferAttributes<PaymentMiddleReco
         pushedAt: { type: DataTypes.DATE, allowNull: false },
       },
       {
-        sequelize, tableName: 'payment_middle_records', underscored: true, timestamps: false,
+        sequelize,
+        tableName: 'payment_middle_records',
+        underscored: true,
+        timestamps: false,
         indexes: [{ unique: true, fields: ['source_filing_id', 'source_version'], name: 'payment_middle_records_source_unique' }],
       },
     );

@@ -1,6 +1,4 @@
-import {
-  DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize,
-} from 'sequelize';
+import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize } from 'sequelize';
 import type { IntegrationKind, ItemRejection } from '../../domain/integration-items.js';
 import type { JurisdictionKind } from '../jurisdiction-kind.js';
 
@@ -64,7 +62,10 @@ export class IntegrationInbox extends Model<InferAttributes<IntegrationInbox>, I
 }
 
 /** The raw body of a batch, exactly as signed. */
-export class IntegrationInboxPayload extends Model<InferAttributes<IntegrationInboxPayload>, InferCreationAttributes<IntegrationInboxPayload>> {
+export class IntegrationInboxPayload extends Model<
+  InferAttributes<IntegrationInboxPayload>,
+  InferCreationAttributes<IntegrationInboxPayload>
+> {
   declare batchId: string;
   declare body: string;
 

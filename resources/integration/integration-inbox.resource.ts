@@ -8,7 +8,10 @@ import { IntegrationInbox, IntegrationInboxPayload } from './integration-inbox.m
 import { RETENTION_DAYS } from '../../domain/retention.js';
 
 export const BATCH_STATE_LABELS: Record<string, string> = {
-  received: '待处理', processing: '处理中', done: '已完成', failed: '处理失败',
+  received: '待处理',
+  processing: '处理中',
+  done: '已完成',
+  failed: '处理失败',
 };
 
 const replayBatch: SupervisoryActionSpec<IntegrationInbox> = {
@@ -27,9 +30,12 @@ const replayBatch: SupervisoryActionSpec<IntegrationInbox> = {
   // A finished batch's body goes after its retention (the maintenance job): without it there is nothing to apply.
   inspect: async (batch, _user, transaction) => {
     const kept = await IntegrationInboxPayload.count({ where: { batchId: batch.id }, transaction });
-    return kept ? { details: [] } : {
-      details: [], refusal: `该批次的原始报文已超过保留期（${RETENTION_DAYS.inboxPayloads} 天）被清理，无法重新处理；请一体化平台重新发送`,
-    };
+    return kept
+      ? { details: [] }
+      : {
+          details: [],
+          refusal: `该批次的原始报文已超过保留期（${RETENTION_DAYS.inboxPayloads} 天）被清理，无法重新处理；请一体化平台重新发送`,
+        };
   },
   apply: (batch) => ({ state: 'received', lastError: null, replayCount: batch.replayCount + 1, attempts: 0, finishedAt: null }),
   afterCommit: async (batch, changes) => {

@@ -1,6 +1,4 @@
-import {
-  DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize,
-} from 'sequelize';
+import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize } from 'sequelize';
 import type { JurisdictionKind } from '../jurisdiction-kind.js';
 
 /** Unit basic information as pushed by the 一体化 platform: the reference for every budget-code check. */

@@ -14,7 +14,10 @@ export const PAYMENT_STATUS_LABELS: Record<string, string> = { pending: '待审�
  * the second sees what the first approved.
  */
 async function inspectPayment(application: PaymentApplication, transaction?: Transaction): Promise<Inspection> {
-  const filing = await ContractFiling.findByPk(application.contractFilingId, { transaction, ...(transaction && { lock: transaction.LOCK.UPDATE }) });
+  const filing = await ContractFiling.findByPk(application.contractFilingId, {
+    transaction,
+    ...(transaction && { lock: transaction.LOCK.UPDATE }),
+  });
   const approved = await PaymentApplication.sum('requestedAmount', {
     where: { contractFilingId: application.contractFilingId, status: 'approved', id: { [Op.ne]: application.id } },
     transaction,
@@ -22,7 +25,11 @@ async function inspectPayment(application: PaymentApplication, transaction?: Tra
   const paid = toFen(Number(approved ?? 0));
   const contract = toFen(filing?.amount ?? application.contractAmount);
   const requested = toFen(application.requestedAmount);
-  const verdict = paymentLimit({ contractAmount: fenToDecimal(contract), paidAmount: fenToDecimal(paid), requestedAmount: fenToDecimal(requested) });
+  const verdict = paymentLimit({
+    contractAmount: fenToDecimal(contract),
+    paidAmount: fenToDecimal(paid),
+    requestedAmount: fenToDecimal(requested),
+  });
   const details: Inspection['details'] = [
     { label: '合同编号', value: filing?.contractNo ?? `（备案 ${application.contractFilingId} 不存在）` },
     { label: '中标供应商', value: application.supplierName },
@@ -48,7 +55,12 @@ const approvePayment: SupervisoryActionSpec<PaymentApplication> = {
   stateLabels: PAYMENT_STATUS_LABELS,
   reason: 'optional',
   inspect: async (application, _user, transaction) => inspectPayment(application, transaction),
-  apply: (_application, { user, reason, now }) => ({ status: 'approved', reviewedAt: now, reviewerName: user.displayName, reviewOpinion: reason }),
+  apply: (_application, { user, reason, now }) => ({
+    status: 'approved',
+    reviewedAt: now,
+    reviewerName: user.displayName,
+    reviewOpinion: reason,
+  }),
   success: (application) => `支付申请 ${application.applicationNo} 已审核通过`,
   icon: 'CheckCircle',
   variant: 'success',
@@ -63,7 +75,12 @@ const rejectPayment: SupervisoryActionSpec<PaymentApplication> = {
   stateLabels: PAYMENT_STATUS_LABELS,
   reason: 'required',
   inspect: async (application, _user, transaction) => ({ details: (await inspectPayment(application, transaction)).details }),
-  apply: (_application, { user, reason, now }) => ({ status: 'rejected', reviewedAt: now, reviewerName: user.displayName, reviewOpinion: reason }),
+  apply: (_application, { user, reason, now }) => ({
+    status: 'rejected',
+    reviewedAt: now,
+    reviewerName: user.displayName,
+    reviewOpinion: reason,
+  }),
   success: (application) => `支付申请 ${application.applicationNo} 已退回`,
   icon: 'XCircle',
   variant: 'danger',
@@ -79,7 +96,9 @@ export const paymentApplicationResource: ResourceDefinition = {
     properties: {
       projectId: { reference: 'ProcurementProject' },
       contractFilingId: { reference: 'ContractFiling' },
-      contractAmount: MONEY, requestedAmount: MONEY, paidAmount: MONEY,
+      contractAmount: MONEY,
+      requestedAmount: MONEY,
+      paidAmount: MONEY,
     },
     actions: {
       ...supervisoryActions(approvePayment as unknown as SupervisoryActionSpec<Model>),

@@ -37,7 +37,9 @@ export class BudgetOverview extends Model<InferAttributes<BudgetOverview>, Infer
         category: { type: DataTypes.ENUM('goods', 'works', 'services') },
         amount: DataTypes.DECIMAL(15, 2),
         fundSource: DataTypes.STRING(50),
-        scenario: { type: DataTypes.ENUM('funds_assured', 'province_wide_split', 'multi_year_service', 'partly_self_funded', 'central_unit') },
+        scenario: {
+          type: DataTypes.ENUM('funds_assured', 'province_wide_split', 'multi_year_service', 'partly_self_funded', 'central_unit'),
+        },
         linkStatus: { type: DataTypes.ENUM('matched', 'unmatched', 'linked', 'unlinked') },
         createdAt: DataTypes.DATE,
         updatedAt: DataTypes.DATE,

@@ -15,10 +15,21 @@ export type Category = keyof typeof CATEGORY_LABELS;
 export { FUND_SOURCES } from '../../domain/virtual-budget.js';
 
 export const BUDGET_KIND_LABELS = { integrated: '一体化预算', virtual: '新增预算' } as const;
-export const LINK_STATUS_LABELS = { matched: '已匹配采购项目', unmatched: '未匹配', linked: '已关联一体化指标', unlinked: '未关联一体化指标' } as const;
+export const LINK_STATUS_LABELS = {
+  matched: '已匹配采购项目',
+  unmatched: '未匹配',
+  linked: '已关联一体化指标',
+  unlinked: '未关联一体化指标',
+} as const;
 
 export const BUDGET_REVIEW_LABELS = { pending: '待审核', approved: '审核通过', returned: '审核退回' } as const;
 export const ORGANISATION_FORM_LABELS = { centralized: '集中采购', departmental: '部门集中采购', decentralized: '分散采购' } as const;
 export const AGENCY_MODE_LABELS = { self_organised: '自行组织', entrusted: '委托代理机构' } as const;
-export const PROJECT_STAGE_LABELS = { planning: '计划中', bidding: '招标采购中', awarded: '已确定中标人', contracted: '已签订合同', failed: '废标' } as const;
+export const PROJECT_STAGE_LABELS = {
+  planning: '计划中',
+  bidding: '招标采购中',
+  awarded: '已确定中标人',
+  contracted: '已签订合同',
+  failed: '废标',
+} as const;
 export { METHOD_LABELS } from '../../domain/procurement-methods.js';

@@ -16,7 +16,13 @@ const options: ResourceDefinition['options'] = {
 
 /** Everything a project produced: its budget lines, announcements, registrations, awards, post-award data, payments. */
 const PROJECT_RELATED: ResourceDefinition['related'] = [
-  'ProjectBudgetLine', 'Announcement', 'SupplierRegistration', 'AwardNotice', 'SelfRunAwardNotice', 'PostAwardRecord', 'PaymentApplication',
+  'ProjectBudgetLine',
+  'Announcement',
+  'SupplierRegistration',
+  'AwardNotice',
+  'SelfRunAwardNotice',
+  'PostAwardRecord',
+  'PaymentApplication',
 ].map((resourceId) => ({ resourceId, foreignKey: 'projectId' }));
 
 /** The five read-only 计划管理 views of one project table; each keeps its own columns in config/resources.yaml. */
@@ -31,7 +37,9 @@ export const projectOrganisationResource = projectView('ProjectOrganisation');
 /** 查看指定集采中心: centralised projects and the agency designated for them. */
 export const designatedAgencyProjectResource = projectView('DesignatedAgencyProject', { organisationForm: 'centralized' });
 /** 查看采购机构和采购方式: departmental and decentralised projects. */
-export const projectAgencyMethodResource = projectView('ProjectAgencyMethod', { organisationForm: { [Op.in]: ['departmental', 'decentralized'] } });
+export const projectAgencyMethodResource = projectView('ProjectAgencyMethod', {
+  organisationForm: { [Op.in]: ['departmental', 'decentralized'] },
+});
 /** 委托社会代理: projects entrusted to a social agency. */
 export const entrustedAgencyProjectResource = projectView('EntrustedAgencyProject', { socialAgencyName: { [Op.ne]: null } });
 

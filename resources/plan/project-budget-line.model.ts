@@ -1,6 +1,4 @@
-import {
-  DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize,
-} from 'sequelize';
+import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize } from 'sequelize';
 import type { JurisdictionKind } from '../jurisdiction-kind.js';
 
 /** How much of one budget (an 一体化 line or a virtual budget) a project uses. */

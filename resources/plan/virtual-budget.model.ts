@@ -1,6 +1,4 @@
-import {
-  DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize,
-} from 'sequelize';
+import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize } from 'sequelize';
 import type { JurisdictionKind } from '../jurisdiction-kind.js';
 import { virtualBudgetNo } from '../../domain/virtual-budget.js';
 import { SCENARIOS, type Category, type Scenario } from './plan-labels.js';
@@ -52,7 +50,9 @@ export class VirtualBudget extends Model<InferAttributes<VirtualBudget>, InferCr
         updatedAt: DataTypes.DATE,
       },
       {
-        sequelize, tableName: 'virtual_budgets', underscored: true,
+        sequelize,
+        tableName: 'virtual_budgets',
+        underscored: true,
         hooks: {
           // The number is built from the id, so two supervisors saving at once can never draw the same one.
           afterCreate: async (budget, options) => {

@@ -11,7 +11,8 @@ import type { ResourceDefinition } from '../resource-definition.js';
 import { VirtualBudget } from './virtual-budget.model.js';
 
 function mayActOn(user: SessionUser, regionCode: string): string | null {
-  return canAct(user.role, user.regionCode, regionCode) ? null
+  return canAct(user.role, user.regionCode, regionCode)
+    ? null
     : `您（${user.regionName}）只能为本辖区的采购单位新增或修改预算，该单位属于辖区 ${regionCode}`;
 }
 
@@ -36,7 +37,10 @@ async function prepareNew(request: ActionRequest, context: ActionContext): Promi
   }
   if (!parsed.ok || Object.keys(errors).length) refuseForm(errors);
   request.payload = {
-    ...parsed.value, procurementUnitId: unit!.id, regionCode: unit!.regionCode, createdBy: user.username,
+    ...parsed.value,
+    procurementUnitId: unit!.id,
+    regionCode: unit!.regionCode,
+    createdBy: user.username,
     // Replaced by the real number once the row has an id (see the model's afterCreate); unique meanwhile.
     budgetNo: `pending-${randomUUID().replaceAll('-', '')}`,
   };

@@ -30,22 +30,47 @@ export function preTradeDecisions<M extends PreTradeRequest>({ resourceId, model
   // The office is the one the law names: the records' own rule is `cityLevel` (domain/jurisdiction.ts).
   const outsideOffice = (user: { regionName: string }, row: M): string =>
     `${subject}须由设区的市级以上采购办审批：该申请（辖区 ${row.regionCode}）由辖区 ${approvingRegion(row.regionCode)} 的采购办审批，您（${user.regionName}）不能审批`;
-  const decided = (state: 'approved' | 'rejected') => (_row: M, { user, reason, now }: { user: { username: string }; reason: string | null; now: Date }) => ({
-    state, decidedAt: now, decidedBy: user.username, decisionReason: reason,
-  });
-  const common = { resourceId, model, statusField: 'state', from: ['submitted'], stateLabels: REQUEST_STATES, office: 'cityLevel' as const, outsideOffice };
+  const decided =
+    (state: 'approved' | 'rejected') =>
+    (_row: M, { user, reason, now }: { user: { username: string }; reason: string | null; now: Date }) => ({
+      state,
+      decidedAt: now,
+      decidedBy: user.username,
+      decisionReason: reason,
+    });
+  const common = {
+    resourceId,
+    model,
+    statusField: 'state',
+    from: ['submitted'],
+    stateLabels: REQUEST_STATES,
+    office: 'cityLevel' as const,
+    outsideOffice,
+  };
   const approve: SupervisoryActionSpec<M> = {
-    ...common, name: 'approveRequest', label: '批准', reason: 'optional',
+    ...common,
+    name: 'approveRequest',
+    label: '批准',
+    reason: 'optional',
     inspect: async (row) => {
       const refusal = approvalRefusal?.(row) ?? undefined;
       return { details: facts(row), ...(refusal && { refusal }) };
     },
-    apply: decided('approved'), success: (row) => `已批准 ${row.projectName} 的${subject}申请`, icon: 'CheckCircle', variant: 'success',
+    apply: decided('approved'),
+    success: (row) => `已批准 ${row.projectName} 的${subject}申请`,
+    icon: 'CheckCircle',
+    variant: 'success',
   };
   const reject: SupervisoryActionSpec<M> = {
-    ...common, name: 'rejectRequest', label: '不予批准', reason: 'required',
+    ...common,
+    name: 'rejectRequest',
+    label: '不予批准',
+    reason: 'required',
     inspect: async (row) => ({ details: facts(row) }),
-    apply: decided('rejected'), success: (row) => `${row.projectName} 的${subject}申请不予批准`, icon: 'XCircle', variant: 'danger',
+    apply: decided('rejected'),
+    success: (row) => `${row.projectName} 的${subject}申请不予批准`,
+    icon: 'XCircle',
+    variant: 'danger',
   };
   return { approve, reject };
 }

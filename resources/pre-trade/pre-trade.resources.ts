@@ -59,7 +59,12 @@ export const methodChangeRequestResource: ResourceDefinition = {
   options: {
     titleProperty: 'projectName',
     properties: {
-      ...common, originalMethod: PROCUREMENT_METHOD, requestedMethod: PROCUREMENT_METHOD, reasons: text, expertOpinion: text, decisionReason: text,
+      ...common,
+      originalMethod: PROCUREMENT_METHOD,
+      requestedMethod: PROCUREMENT_METHOD,
+      reasons: text,
+      expertOpinion: text,
+      decisionReason: text,
     },
     actions: {
       ...supervisoryActions(methodChange.approve as unknown as SupervisoryActionSpec<Model>),

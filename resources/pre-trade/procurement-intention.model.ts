@@ -1,6 +1,4 @@
-import {
-  DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize,
-} from 'sequelize';
+import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize } from 'sequelize';
 import { intentionShortfallDays } from '../../domain/pre-procurement.js';
 import type { JurisdictionKind } from '../jurisdiction-kind.js';
 
@@ -42,11 +40,15 @@ export class ProcurementIntention extends Model<InferAttributes<ProcurementInten
         updatedAt: DataTypes.DATE,
       },
       {
-        sequelize, tableName: 'procurement_intentions', underscored: true,
+        sequelize,
+        tableName: 'procurement_intentions',
+        underscored: true,
         hooks: {
           // The flag is stored so the list can filter on it; it follows the two dates whenever either changes.
           beforeSave: (intention) => {
-            const shortfall = intention.procurementStartAt ? intentionShortfallDays(intention.publishedAt, intention.procurementStartAt) : 0;
+            const shortfall = intention.procurementStartAt
+              ? intentionShortfallDays(intention.publishedAt, intention.procurementStartAt)
+              : 0;
             intention.shortfallDays = shortfall;
             intention.insufficientNotice = shortfall > 0;
           },

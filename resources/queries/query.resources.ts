@@ -22,7 +22,11 @@ const awardNoticeOptions: ResourceDefinition['options'] = {
 
 function awardNoticeView(id: string, kind: 'entrusted' | 'self_run'): ResourceDefinition {
   return {
-    id, model: AwardNotice as unknown as ResourceDefinition['model'], viewWhere: { kind }, builtInActions: readOnly, options: awardNoticeOptions,
+    id,
+    model: AwardNotice as unknown as ResourceDefinition['model'],
+    viewWhere: { kind },
+    builtInActions: readOnly,
+    options: awardNoticeOptions,
   };
 }
 

@@ -1,6 +1,4 @@
-import {
-  DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize,
-} from 'sequelize';
+import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize } from 'sequelize';
 import type { JurisdictionKind } from '../jurisdiction-kind.js';
 
 /** An Excel export asked for by one user: the list's filters and sort, its progress and its file (kept 24 h). */

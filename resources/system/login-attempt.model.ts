@@ -1,10 +1,8 @@
-import {
-  DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize,
-} from 'sequelize';
+import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize } from 'sequelize';
 import type { JurisdictionKind } from '../jurisdiction-kind.js';
 
 export const LOGIN_OUTCOMES = ['succeeded', 'wrongPassword', 'unknownUser', 'inactive', 'throttled'] as const;
-export type LoginOutcome = typeof LOGIN_OUTCOMES[number];
+export type LoginOutcome = (typeof LOGIN_OUTCOMES)[number];
 
 /** Failed logins live in the database so that every web instance counts the same attempts. */
 export class LoginAttempt extends Model<InferAttributes<LoginAttempt>, InferCreationAttributes<LoginAttempt>> {

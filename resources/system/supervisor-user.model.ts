@@ -1,6 +1,4 @@
-import {
-  DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize,
-} from 'sequelize';
+import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize } from 'sequelize';
 import { tryRegionLevel, type Role } from '../../domain/jurisdiction.js';
 import { roleRegionMismatch } from '../../domain/user-rules.js';
 import type { JurisdictionKind } from '../jurisdiction-kind.js';
@@ -27,7 +25,9 @@ export class SupervisorUser extends Model<InferAttributes<SupervisorUser>, Infer
       {
         id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
         username: {
-          type: DataTypes.STRING(50), allowNull: false, unique: true,
+          type: DataTypes.STRING(50),
+          allowNull: false,
+          unique: true,
           // Lower case only: login lower-cases what is typed, so an upper-case name could never sign in.
           validate: { is: { args: /^[a-z0-9_.-]{3,50}$/, msg: '用户名只能包含小写字母、数字、下划线、点和横线，3 到 50 个字符' } },
         },
@@ -42,7 +42,9 @@ export class SupervisorUser extends Model<InferAttributes<SupervisorUser>, Infer
         updatedAt: DataTypes.DATE,
       },
       {
-        sequelize, tableName: 'supervisor_users', underscored: true,
+        sequelize,
+        tableName: 'supervisor_users',
+        underscored: true,
         validate: {
           // Whoever creates a user (the panel, seeds, a script) cannot store one whose role and region disagree.
           // Only a change to either is checked, so a user stored before this rule can still sign in (login writes

@@ -27,7 +27,8 @@ export function trackUserRights(): void {
   SupervisorUser.addHook('afterUpdate', async (user: SupervisorUser, options: { transaction?: UpdateOptions['transaction'] }) => {
     if (user.rightsVersion === user.previous('rightsVersion')) return;
     await SupervisorUser.sequelize!.query('DELETE FROM "Sessions" WHERE user_id = $1', {
-      bind: [user.id], ...(options.transaction && { transaction: options.transaction }),
+      bind: [user.id],
+      ...(options.transaction && { transaction: options.transaction }),
     });
   });
 }

@@ -16,9 +16,16 @@ function toNumber(value: unknown): number | undefined {
  * A date-only column between two days, both included, compared as the `YYYY-MM-DD` days they are: through a JS Date
  * the bounds moved by the server's zone. A bound that is not a day matches nothing rather than everything.
  */
-function dayRange(name: string, { from, to }: { from?: string; to?: string }, sequelize: Sequelize): WhereOptions | ReturnType<Sequelize['literal']> {
+function dayRange(
+  name: string,
+  { from, to }: { from?: string; to?: string },
+  sequelize: Sequelize,
+): WhereOptions | ReturnType<Sequelize['literal']> {
   const bounds: Record<symbol, string> = {};
-  for (const [operator, given] of [[Op.gte, from], [Op.lte, to]] as const) {
+  for (const [operator, given] of [
+    [Op.gte, from],
+    [Op.lte, to],
+  ] as const) {
     if (!given) continue;
     const day = calendarDayOf(given);
     if (day === null) return sequelize.literal('1 = 0');
@@ -50,7 +57,8 @@ export function filterToWhere(filter: Filter | undefined, sequelize: Sequelize, 
         continue;
       }
       const bounds: Record<symbol, unknown> = {};
-      if (range.from) bounds[Op.gte] = property.type() === 'number' || property.type() === 'float' ? Number(range.from) : new Date(range.from);
+      if (range.from)
+        bounds[Op.gte] = property.type() === 'number' || property.type() === 'float' ? Number(range.from) : new Date(range.from);
       if (range.to) bounds[Op.lte] = property.type() === 'number' || property.type() === 'float' ? Number(range.to) : new Date(range.to);
       if (Object.getOwnPropertySymbols(bounds).length) and.push({ [name]: bounds });
       continue;

@@ -53,7 +53,8 @@ export class JurisdictionResource extends SequelizeResource {
    * what the decisions' rules need from other tables.
    */
   constructor(
-    model: ModelStatic<Model>, view?: JurisdictionView,
+    model: ModelStatic<Model>,
+    view?: JurisdictionView,
     { decidable, rowFacts }: { decidable?: (user: SessionUser) => WhereOptions | null; rowFacts?: (rows: Row[]) => Promise<void> } = {},
   ) {
     super(model);
@@ -141,15 +142,25 @@ export class JurisdictionResource extends SequelizeResource {
   }
 
   override async count(filter: Filter, context?: ActionContext): Promise<number> {
-    const where = this.where(context, filterToWhere(filter, this.model.sequelize!, this.model.secretFields), this.decidableCondition(filter, context));
+    const where = this.where(
+      context,
+      filterToWhere(filter, this.model.sequelize!, this.model.secretFields),
+      this.decidableCondition(filter, context),
+    );
     return where === null ? 0 : this.total(where);
   }
 
   /** A page of an export: like `find`, in larger pages, with the same jurisdiction, view, filter and sort. */
   async findPage(
-    filter: Filter, { limit, offset, sort }: { limit: number; offset: number; sort: { sortBy?: string; direction?: 'asc' | 'desc' } }, context?: ActionContext,
+    filter: Filter,
+    { limit, offset, sort }: { limit: number; offset: number; sort: { sortBy?: string; direction?: 'asc' | 'desc' } },
+    context?: ActionContext,
   ): Promise<BaseRecord[]> {
-    return this.query(filter, { limit: Math.min(Math.max(Math.trunc(limit) || 1, 1), 5000), offset: Math.max(Math.trunc(offset) || 0, 0), sort }, context);
+    return this.query(
+      filter,
+      { limit: Math.min(Math.max(Math.trunc(limit) || 1, 1), 5000), offset: Math.max(Math.trunc(offset) || 0, 0), sort },
+      context,
+    );
   }
 
   override async find(
@@ -157,13 +168,23 @@ export class JurisdictionResource extends SequelizeResource {
     { limit = 20, offset = 0, sort = {} }: { limit?: number; offset?: number; sort?: { sortBy?: string; direction?: 'asc' | 'desc' } },
     context?: ActionContext,
   ): Promise<BaseRecord[]> {
-    return this.query(filter, { limit: Math.min(Math.max(Math.trunc(limit) || 1, 1), 500), offset: Math.max(Math.trunc(offset) || 0, 0), sort }, context);
+    return this.query(
+      filter,
+      { limit: Math.min(Math.max(Math.trunc(limit) || 1, 1), 500), offset: Math.max(Math.trunc(offset) || 0, 0), sort },
+      context,
+    );
   }
 
   private async query(
-    filter: Filter, { limit, offset, sort }: { limit: number; offset: number; sort: { sortBy?: string; direction?: 'asc' | 'desc' } }, context?: ActionContext,
+    filter: Filter,
+    { limit, offset, sort }: { limit: number; offset: number; sort: { sortBy?: string; direction?: 'asc' | 'desc' } },
+    context?: ActionContext,
   ): Promise<BaseRecord[]> {
-    const where = this.where(context, filterToWhere(filter, this.model.sequelize!, this.model.secretFields), this.decidableCondition(filter, context));
+    const where = this.where(
+      context,
+      filterToWhere(filter, this.model.sequelize!, this.model.secretFields),
+      this.decidableCondition(filter, context),
+    );
     if (where === null) return [];
     const attributes = this.model.getAttributes();
     const sortBy = sort.sortBy && Object.hasOwn(attributes, sort.sortBy) ? sort.sortBy : this.primaryKey();
@@ -190,12 +211,20 @@ export class JurisdictionResource extends SequelizeResource {
     if (!this.view?.refusal) return outside;
     const scope = this.scope(context);
     if (scope === null) return outside;
-    const [visible] = await this.rows({ where: { [Op.and]: [scope, { [this.primaryKey()]: id }] }, attributes: [this.primaryKey()], limit: 1 });
+    const [visible] = await this.rows({
+      where: { [Op.and]: [scope, { [this.primaryKey()]: id }] },
+      attributes: [this.primaryKey()],
+      limit: 1,
+    });
     return visible ? this.view.refusal : outside;
   }
 
   /** Rows whose columns equal `match` exactly (a record's related rows), newest first, within the user's jurisdiction. */
-  async findRelated(match: Record<string, unknown>, limit: number, context?: ActionContext): Promise<{ records: BaseRecord[]; total: number }> {
+  async findRelated(
+    match: Record<string, unknown>,
+    limit: number,
+    context?: ActionContext,
+  ): Promise<{ records: BaseRecord[]; total: number }> {
     const where = this.where(context, match as WhereOptions);
     if (where === null) return { records: [], total: 0 };
     const [records, total] = await Promise.all([this.rows({ where, limit, order: [[this.primaryKey(), 'DESC']] }), this.total(where)]);
@@ -215,8 +244,11 @@ export class JurisdictionResource extends SequelizeResource {
   private async findByIds(ids: Array<string | number>, context: ActionContext | undefined, fields?: string[]): Promise<BaseRecord[]> {
     const where = this.where(context, { [this.primaryKey()]: { [Op.in]: ids } });
     if (where === null) return [];
-    const attributes = fields && [...new Set([this.primaryKey(), this.decorate().titleProperty().name(), ...fields])]
-      .filter((name) => name in this.model.getAttributes());
+    const attributes =
+      fields &&
+      [...new Set([this.primaryKey(), this.decorate().titleProperty().name(), ...fields])].filter(
+        (name) => name in this.model.getAttributes(),
+      );
     // In key order on every engine: PostgreSQL returns rows it has just updated in another order than they were asked.
     return this.rows({ where, order: [[this.primaryKey(), 'ASC']], ...(attributes && { attributes }) });
   }

@@ -32,17 +32,25 @@ function wholeNumber(name: string, value: unknown, min: number, max: number): nu
  * lists by), so no request can lift the 500-row cap or read a hidden column (a password hash) by prefix.
  */
 export function checkReadRequest(
-  query: Record<string, unknown> | undefined, resource: BaseResource, linkedFilterKeys: ReadonlySet<string> = new Set(),
+  query: Record<string, unknown> | undefined,
+  resource: BaseResource,
+  linkedFilterKeys: ReadonlySet<string> = new Set(),
 ): ReadRequest {
   const asked = flat.unflatten(query ?? {}) as Record<string, unknown>;
   const decorated = resource.decorate();
   const page = wholeNumber('page', asked.page, 1, PAGE_LIMIT) ?? 1;
   const perPage = wholeNumber('perPage', asked.perPage, 1, PER_PAGE_LIMIT);
   const sortable = new Set([
-    ...decorated.getProperties({ where: 'list' }).filter((p) => p.isSortable()).map((p) => p.propertyPath),
+    ...decorated
+      .getProperties({ where: 'list' })
+      .filter((p) => p.isSortable())
+      .map((p) => p.propertyPath),
     decorated.titleProperty().propertyPath,
     // The key: the order of arrival, and what every sort falls back to.
-    ...resource.properties().filter((p) => p.isId()).map((p) => p.path()),
+    ...resource
+      .properties()
+      .filter((p) => p.isId())
+      .map((p) => p.path()),
     ...(decorated.options.sort?.sortBy ? [decorated.options.sort.sortBy] : []),
   ]);
   const sortBy = asked.sortBy === undefined || asked.sortBy === '' ? undefined : String(asked.sortBy);
@@ -63,7 +71,9 @@ export function checkReadRequest(
 
 /** The search drop-downs use: only the title is searched. */
 export function checkSearchRequest(
-  query: Record<string, unknown> | undefined, resource: BaseResource, linkedFilterKeys?: ReadonlySet<string>,
+  query: Record<string, unknown> | undefined,
+  resource: BaseResource,
+  linkedFilterKeys?: ReadonlySet<string>,
 ): ReadRequest {
   const { searchProperty, ...rest } = (query ?? {}) as Record<string, unknown>;
   const title = resource.decorate().titleProperty().propertyPath;

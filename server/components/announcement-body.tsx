@@ -8,7 +8,9 @@ const AnnouncementBody: React.FC<ShowPropertyProps> = ({ record, property, resou
   return (
     <Box mb="xl">
       <Label>{translateProperty(property.path, resource.id)}</Label>
-      <Text style={{ whiteSpace: 'pre-wrap', lineHeight: 1.8 }} data-testid="announcement-body">{String(record.params[property.path] ?? '')}</Text>
+      <Text style={{ whiteSpace: 'pre-wrap', lineHeight: 1.8 }} data-testid="announcement-body">
+        {String(record.params[property.path] ?? '')}
+      </Text>
     </Box>
   );
 };

@@ -6,9 +6,13 @@ import { Box, Label, Link, Text } from '@adminjs/design-system';
 const AttachmentLink: React.FC<BasePropertyProps> = ({ record, property, resource, where }) => {
   const { translateProperty, translateLabel } = useTranslation();
   const name = record?.params[property.path] as string | null | undefined;
-  const link = name
-    ? <Link href={`/admin/attachments/${record?.id}`} data-testid="attachment-link">{name}</Link>
-    : <Text>{translateLabel('attachmentNone')}</Text>;
+  const link = name ? (
+    <Link href={`/admin/attachments/${record?.id}`} data-testid="attachment-link">
+      {name}
+    </Link>
+  ) : (
+    <Text>{translateLabel('attachmentNone')}</Text>
+  );
   if (where === 'list') return link;
   return (
     <Box mb="xl">

@@ -19,8 +19,10 @@ export function chinesePickerProps(type: PickerType, timeLabel: string): Record<
     ...(type === 'date'
       ? { dateFormat: 'yyyy-MM-dd', placeholderText: 'YYYY-MM-DD', inputMask: { mask: DAY_MASK } }
       : {
-        dateFormat: 'yyyy-MM-dd HH:mm', placeholderText: 'YYYY-MM-DD HH:mm', timeInputLabel: timeLabel,
-        inputMask: { mask: [...DAY_MASK, ' ', DIGIT, DIGIT, ':', DIGIT, DIGIT] },
-      }),
+          dateFormat: 'yyyy-MM-dd HH:mm',
+          placeholderText: 'YYYY-MM-DD HH:mm',
+          timeInputLabel: timeLabel,
+          inputMask: { mask: [...DAY_MASK, ' ', DIGIT, DIGIT, ':', DIGIT, DIGIT] },
+        }),
   };
 }

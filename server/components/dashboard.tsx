@@ -1,14 +1,21 @@
 import React, { useEffect, useState } from 'react';
 import { ApiClient, useTranslation } from 'adminjs';
 import { Box, H2, H5, Link, MessageBox, Text } from '@adminjs/design-system';
-import {
-  ArcElement, BarElement, CategoryScale, Chart as ChartJS, Legend, LinearScale, LineElement, PointElement, Tooltip,
-} from 'chart.js';
+import { ArcElement, BarElement, CategoryScale, Chart as ChartJS, Legend, LinearScale, LineElement, PointElement, Tooltip } from 'chart.js';
 import { Bar, Doughnut, Line } from 'react-chartjs-2';
 
 ChartJS.register(ArcElement, BarElement, CategoryScale, Legend, LinearScale, LineElement, PointElement, Tooltip);
 
-type Card = { key: string; label: string; count: number; overdue: number; href: string; watching: number; watchHref: string; hasDeadline: boolean };
+type Card = {
+  key: string;
+  label: string;
+  count: number;
+  overdue: number;
+  href: string;
+  watching: number;
+  watchHref: string;
+  hasDeadline: boolean;
+};
 type Charts = {
   pushesPerDay: Array<{ day: string; pushed: number; failed: number }>;
   moneyByRegion: Array<{ regionName: string; budget: number; contracted: number; paid: number }>;
@@ -29,13 +36,24 @@ const yuan = (n: number): string => `${(n / 10_000).toLocaleString('zh-CN', { ma
 const PendingCard: React.FC<{ card: Card }> = ({ card }) => {
   const { translateLabel } = useTranslation();
   return (
-    <Box variant="white" p="lg" mr="lg" mb="lg" width="220px" data-testid={`pending-${card.key}`}
-      style={{ borderLeft: `4px solid ${card.overdue ? '#c8102e' : '#3040d6'}` }}>
+    <Box
+      variant="white"
+      p="lg"
+      mr="lg"
+      mb="lg"
+      width="220px"
+      data-testid={`pending-${card.key}`}
+      style={{ borderLeft: `4px solid ${card.overdue ? '#c8102e' : '#3040d6'}` }}
+    >
       <a href={card.href} style={{ display: 'block', textDecoration: 'none' }} data-testid="pending-decide">
         <Text color="grey60">{card.label}</Text>
-        <Text fontSize="h3" fontWeight="bold" data-testid="pending-count">{card.count}</Text>
+        <Text fontSize="h3" fontWeight="bold" data-testid="pending-count">
+          {card.count}
+        </Text>
         {card.hasDeadline && (
-          <Text color={card.overdue ? 'error' : 'grey60'} data-testid="pending-overdue">{translateLabel('overdueCount', undefined, { count: card.overdue })}</Text>
+          <Text color={card.overdue ? 'error' : 'grey60'} data-testid="pending-overdue">
+            {translateLabel('overdueCount', undefined, { count: card.overdue })}
+          </Text>
         )}
       </a>
       {card.watching > 0 && (
@@ -54,10 +72,20 @@ const Dashboard: React.FC = () => {
   useEffect(() => {
     new ApiClient().getDashboard().then((response) => setData(response.data as DashboardData));
   }, []);
-  if (!data) return <Box variant="grey"><Text>{translateLabel('loading')}</Text></Box>;
+  if (!data)
+    return (
+      <Box variant="grey">
+        <Text>{translateLabel('loading')}</Text>
+      </Box>
+    );
   const queueLabel = translateLabel(data.queue.driver === 'bullmq' ? 'queueBullmq' : 'queueInline');
   const charts = data.charts;
-  const options = { responsive: true, maintainAspectRatio: false, animation: false as const, plugins: { legend: { labels: { font: FONT } } } };
+  const options = {
+    responsive: true,
+    maintainAspectRatio: false,
+    animation: false as const,
+    plugins: { legend: { labels: { font: FONT } } },
+  };
   return (
     <Box variant="grey" data-testid="dashboard">
       <Box variant="white" mb="lg">
@@ -75,42 +103,70 @@ const Dashboard: React.FC = () => {
       {data.queue.warning && <MessageBox mb="lg" variant="danger" message={data.queue.warning} data-testid="queue-warning" />}
       <H5 mb="lg">{translateLabel('pendingWork')}</H5>
       <Box flex flexWrap="wrap" data-testid="pending-cards">
-        {data.pending.map((card) => <PendingCard key={card.key} card={card} />)}
+        {data.pending.map((card) => (
+          <PendingCard key={card.key} card={card} />
+        ))}
       </Box>
       {charts && (
         <Box flex flexWrap="wrap" data-testid="charts">
           <Box variant="white" mr="lg" mb="lg" width={['100%', '100%', '48%']} style={{ height: 320 }} data-testid="chart-pushes">
             <H5>{translateLabel('chartPushes')}</H5>
             <Box style={{ height: 260 }}>
-              <Line options={options} data={{
-                labels: charts.pushesPerDay.map((d) => d.day.slice(5)),
-                datasets: [
-                  { label: translateLabel('chartPushed'), data: charts.pushesPerDay.map((d) => d.pushed), borderColor: '#2f9e44', backgroundColor: '#2f9e44' },
-                  { label: translateLabel('chartFailed'), data: charts.pushesPerDay.map((d) => d.failed), borderColor: '#c8102e', backgroundColor: '#c8102e' },
-                ],
-              }} />
+              <Line
+                options={options}
+                data={{
+                  labels: charts.pushesPerDay.map((d) => d.day.slice(5)),
+                  datasets: [
+                    {
+                      label: translateLabel('chartPushed'),
+                      data: charts.pushesPerDay.map((d) => d.pushed),
+                      borderColor: '#2f9e44',
+                      backgroundColor: '#2f9e44',
+                    },
+                    {
+                      label: translateLabel('chartFailed'),
+                      data: charts.pushesPerDay.map((d) => d.failed),
+                      borderColor: '#c8102e',
+                      backgroundColor: '#c8102e',
+                    },
+                  ],
+                }}
+              />
             </Box>
           </Box>
           <Box variant="white" mb="lg" width={['100%', '100%', '48%']} style={{ height: 320 }} data-testid="chart-methods">
             <H5>{translateLabel('chartMethods')}</H5>
             <Box style={{ height: 260 }}>
-              <Doughnut options={{ ...options, plugins: { ...options.plugins, tooltip: { callbacks: { label: (c) => `${c.label}：${yuan(Number(c.raw))}` } } } }} data={{
-                labels: charts.methodShare.map((m) => m.label),
-                datasets: [{ data: charts.methodShare.map((m) => m.amount), backgroundColor: PALETTE }],
-              }} />
+              <Doughnut
+                options={{
+                  ...options,
+                  plugins: { ...options.plugins, tooltip: { callbacks: { label: (c) => `${c.label}：${yuan(Number(c.raw))}` } } },
+                }}
+                data={{
+                  labels: charts.methodShare.map((m) => m.label),
+                  datasets: [{ data: charts.methodShare.map((m) => m.amount), backgroundColor: PALETTE }],
+                }}
+              />
             </Box>
           </Box>
           <Box variant="white" mb="lg" width="100%" style={{ height: 360 }} data-testid="chart-money">
             <H5>{translateLabel('chartMoney')}</H5>
             <Box style={{ height: 300 }}>
-              <Bar options={{ ...options, scales: { y: { ticks: { callback: (v) => yuan(Number(v)) } } } }} data={{
-                labels: charts.moneyByRegion.map((r) => r.regionName),
-                datasets: [
-                  { label: translateLabel('chartBudget'), data: charts.moneyByRegion.map((r) => r.budget), backgroundColor: '#3040d6' },
-                  { label: translateLabel('chartContracted'), data: charts.moneyByRegion.map((r) => r.contracted), backgroundColor: '#f08c00' },
-                  { label: translateLabel('chartPaid'), data: charts.moneyByRegion.map((r) => r.paid), backgroundColor: '#2f9e44' },
-                ],
-              }} />
+              <Bar
+                options={{ ...options, scales: { y: { ticks: { callback: (v) => yuan(Number(v)) } } } }}
+                data={{
+                  labels: charts.moneyByRegion.map((r) => r.regionName),
+                  datasets: [
+                    { label: translateLabel('chartBudget'), data: charts.moneyByRegion.map((r) => r.budget), backgroundColor: '#3040d6' },
+                    {
+                      label: translateLabel('chartContracted'),
+                      data: charts.moneyByRegion.map((r) => r.contracted),
+                      backgroundColor: '#f08c00',
+                    },
+                    { label: translateLabel('chartPaid'), data: charts.moneyByRegion.map((r) => r.paid), backgroundColor: '#2f9e44' },
+                  ],
+                }}
+              />
             </Box>
           </Box>
         </Box>
@@ -118,7 +174,8 @@ const Dashboard: React.FC = () => {
       <Box variant="white">
         <H5>{translateLabel('backgroundJobs')}</H5>
         <Text data-testid="queue-status">
-          {queueLabel}{data.queue.detail && data.queue.detail !== queueLabel ? `：${data.queue.detail}` : ''}
+          {queueLabel}
+          {data.queue.detail && data.queue.detail !== queueLabel ? `：${data.queue.detail}` : ''}
         </Text>
         {data.user?.role === 'admin' && <Link href="/admin/queues">{translateLabel('queueBoard')}</Link>}
       </Box>

@@ -18,20 +18,25 @@ const ExportXlsx: React.FC<ActionProps> = ({ resource, action }) => {
     let stopped = false;
     const poll = async () => {
       const response = await fetch(statusUrl, { credentials: 'same-origin' });
-      const next = await response.json() as Status;
+      const next = (await response.json()) as Status;
       if (stopped) return;
       setStatus(next);
       if (next.state === 'queued' || next.state === 'running') setTimeout(poll, 1000);
     };
     void poll();
-    return () => { stopped = true; };
+    return () => {
+      stopped = true;
+    };
   }, [statusUrl]);
 
   const start = async () => {
     setFailure(null);
     try {
       const response = await new ApiClient().resourceAction({
-        resourceId: resource.id, actionName: action.name, method: 'post', data: { query: location.search },
+        resourceId: resource.id,
+        actionName: action.name,
+        method: 'post',
+        data: { query: location.search },
       });
       setStatusUrl((response.data as { statusUrl: string }).statusUrl);
     } catch {
@@ -42,13 +47,21 @@ const ExportXlsx: React.FC<ActionProps> = ({ resource, action }) => {
   return (
     <Box variant="white" data-testid="export-xlsx">
       <Text mb="lg">{translateLabel('exportIntro')}</Text>
-      {!statusUrl && <Button variant="contained" onClick={start} data-testid="export-start">{translateLabel('exportStart')}</Button>}
+      {!statusUrl && (
+        <Button variant="contained" onClick={start} data-testid="export-start">
+          {translateLabel('exportStart')}
+        </Button>
+      )}
       {failure && <MessageBox mt="lg" variant="danger" message={failure} />}
       {status && (
         <Box mt="lg" data-testid="export-status">
           <Text>{translateLabel('exportProgress', resource.id, { done: status.done, total: status.total ?? '…' })}</Text>
           {status.state === 'failed' && <MessageBox mt="lg" variant="danger" message={status.error ?? translateLabel('exportFailed')} />}
-          {status.downloadUrl && <Link href={status.downloadUrl} data-testid="export-download">{translateLabel('exportDownload')}</Link>}
+          {status.downloadUrl && (
+            <Link href={status.downloadUrl} data-testid="export-download">
+              {translateLabel('exportDownload')}
+            </Link>
+          )}
         </Box>
       )}
     </Box>

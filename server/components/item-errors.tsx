@@ -13,11 +13,15 @@ const ItemErrors: React.FC<ShowPropertyProps> = ({ record, property, resource })
   return (
     <Box mb="xl" data-testid="item-errors">
       <Label>{translateProperty(property.path, resource.id)}</Label>
-      {rows.length === 0 ? <Text>{translateLabel('itemErrorsEmpty')}</Text> : (
+      {rows.length === 0 ? (
+        <Text>{translateLabel('itemErrorsEmpty')}</Text>
+      ) : (
         <Table>
           <TableHead>
             <TableRow>
-              {['itemIndex', 'itemField', 'itemMessage'].map((key) => <TableCell key={key}>{translateLabel(key)}</TableCell>)}
+              {['itemIndex', 'itemField', 'itemMessage'].map((key) => (
+                <TableCell key={key}>{translateLabel(key)}</TableCell>
+              ))}
             </TableRow>
           </TableHead>
           <TableBody>

@@ -11,11 +11,14 @@ const RelatedBlock: React.FC<{ block: Block }> = ({ block }) => {
   return (
     <Box mb="xl" data-testid={`related-${block.title}`}>
       <H5>
-        {translateLabel(block.title)}
-        {' '}
-        <Text as="span" color="grey60">{translateLabel('relatedCount', undefined, { count: block.total })}</Text>
+        {translateLabel(block.title)}{' '}
+        <Text as="span" color="grey60">
+          {translateLabel('relatedCount', undefined, { count: block.total })}
+        </Text>
       </H5>
-      {block.total === 0 ? <Text>{translateLabel('relatedEmpty')}</Text> : (
+      {block.total === 0 ? (
+        <Text>{translateLabel('relatedEmpty')}</Text>
+      ) : (
         <>
           <RecordsTable resource={resource} records={block.records} actionPerformed={() => undefined} isLoading={false} />
           {block.total > block.records.length && (
@@ -36,7 +39,9 @@ const RelatedRecords: React.FC<ShowPropertyProps> = ({ record }) => {
   return (
     <Box mb="xl" data-testid="related-records">
       <H5 mb="lg">{translateLabel('relatedTitle')}</H5>
-      {blocks.map((block) => <RelatedBlock key={block.title} block={block} />)}
+      {blocks.map((block) => (
+        <RelatedBlock key={block.title} block={block} />
+      ))}
     </Box>
   );
 };

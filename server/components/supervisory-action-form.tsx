@@ -21,7 +21,8 @@ const SupervisoryActionForm: React.FC<ActionProps> = ({ record, resource, action
   const actionLabel = translateAction(action.name, resource.id);
 
   useEffect(() => {
-    api.recordAction({ resourceId: resource.id, recordId: record!.id, actionName: action.name })
+    api
+      .recordAction({ resourceId: resource.id, recordId: record!.id, actionName: action.name })
       .then((response) => setInspection(response.data as unknown as Inspection))
       .catch(() => setLoadError(translateLabel('loadFailed')));
   }, [record?.id]);
@@ -33,7 +34,11 @@ const SupervisoryActionForm: React.FC<ActionProps> = ({ record, resource, action
     let response;
     try {
       response = await api.recordAction({
-        resourceId: resource.id, recordId: record!.id, actionName: action.name, data: { reason }, method: 'post',
+        resourceId: resource.id,
+        recordId: record!.id,
+        actionName: action.name,
+        data: { reason },
+        method: 'post',
       });
     } catch {
       setBusy(false);
@@ -47,8 +52,18 @@ const SupervisoryActionForm: React.FC<ActionProps> = ({ record, resource, action
     else if (redirectUrl) navigate(redirectUrl.replace(/^.*?\/admin/, '/admin'));
   };
 
-  if (loadError) return <Box variant="white"><MessageBox variant="danger" message={loadError} data-testid="action-error" /></Box>;
-  if (!inspection) return <Box variant="white"><Text>{translateLabel('loading')}</Text></Box>;
+  if (loadError)
+    return (
+      <Box variant="white">
+        <MessageBox variant="danger" message={loadError} data-testid="action-error" />
+      </Box>
+    );
+  if (!inspection)
+    return (
+      <Box variant="white">
+        <Text>{translateLabel('loading')}</Text>
+      </Box>
+    );
   return (
     <Box as="form" variant="white" onSubmit={submit} data-testid="supervisory-action-form">
       {inspection.details.length > 0 && (
@@ -56,8 +71,14 @@ const SupervisoryActionForm: React.FC<ActionProps> = ({ record, resource, action
           <TableBody>
             {inspection.details.map((d) => (
               <TableRow key={d.label}>
-                <TableCell width="30%"><Text fontWeight="bold">{d.label}</Text></TableCell>
-                <TableCell><Text color={d.tone === 'error' ? 'error' : d.tone === 'ok' ? 'success' : undefined} data-testid={`detail-${d.label}`}>{d.value}</Text></TableCell>
+                <TableCell width="30%">
+                  <Text fontWeight="bold">{d.label}</Text>
+                </TableCell>
+                <TableCell>
+                  <Text color={d.tone === 'error' ? 'error' : d.tone === 'ok' ? 'success' : undefined} data-testid={`detail-${d.label}`}>
+                    {d.value}
+                  </Text>
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>
@@ -67,9 +88,17 @@ const SupervisoryActionForm: React.FC<ActionProps> = ({ record, resource, action
       {error && error !== inspection.refusal && <MessageBox mb="lg" variant="danger" message={error} data-testid="action-error" />}
       {inspection.reason !== 'none' && (
         <FormGroup>
-          <Label required={inspection.reason === 'required'}>{translateLabel(inspection.reason === 'required' ? 'reasonRequiredLabel' : 'reasonOptionalLabel')}</Label>
-          <TextArea width="100%" rows={4} maxLength={500} value={reason} name="reason"
-            onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setReason(e.target.value)} />
+          <Label required={inspection.reason === 'required'}>
+            {translateLabel(inspection.reason === 'required' ? 'reasonRequiredLabel' : 'reasonOptionalLabel')}
+          </Label>
+          <TextArea
+            width="100%"
+            rows={4}
+            maxLength={500}
+            value={reason}
+            name="reason"
+            onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setReason(e.target.value)}
+          />
         </FormGroup>
       )}
       <Button type="submit" variant={action.variant === 'danger' ? 'danger' : 'contained'} disabled={busy} data-testid="action-submit">

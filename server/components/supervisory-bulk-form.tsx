@@ -22,27 +22,47 @@ const SupervisoryBulkForm: React.FC<ActionProps> = ({ records, resource, action 
     if (!progress) return undefined;
     let stopped = false;
     const poll = async () => {
-      const answer = await new ApiClient().bulkAction({ resourceId: resource.id, recordIds: progress.ids, actionName: action.name, method: 'get' });
+      const answer = await new ApiClient().bulkAction({
+        resourceId: resource.id,
+        recordIds: progress.ids,
+        actionName: action.name,
+        method: 'get',
+      });
       const fresh = (answer.data as { records?: Array<{ params: Record<string, unknown> }> }).records ?? [];
       const values = fresh.map((r) => String(r.params[progress.field]));
-      const next = { finished: values.filter((v) => progress.finished.includes(v)).length, failed: values.filter((v) => progress.failed.includes(v)).length };
+      const next = {
+        finished: values.filter((v) => progress.finished.includes(v)).length,
+        failed: values.filter((v) => progress.failed.includes(v)).length,
+      };
       if (stopped) return;
       setCounts(next);
       if (next.finished < progress.ids.length) setTimeout(poll, 1000);
     };
     void poll();
-    return () => { stopped = true; };
+    return () => {
+      stopped = true;
+    };
   }, [progress]);
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
     setBusy(true);
     const response = await new ApiClient().bulkAction({
-      resourceId: resource.id, recordIds: chosen.map((r) => r.id), actionName: action.name, data: { reason }, method: 'post',
+      resourceId: resource.id,
+      recordIds: chosen.map((r) => r.id),
+      actionName: action.name,
+      data: { reason },
+      method: 'post',
     });
     setBusy(false);
-    const { notice, refused, progress: tracked } = response.data as {
-      notice?: { message: string; type: 'success' | 'error' }; refused?: string[]; progress?: Progress;
+    const {
+      notice,
+      refused,
+      progress: tracked,
+    } = response.data as {
+      notice?: { message: string; type: 'success' | 'error' };
+      refused?: string[];
+      progress?: Progress;
     };
     if (notice) {
       addNotice(notice);
@@ -54,16 +74,33 @@ const SupervisoryBulkForm: React.FC<ActionProps> = ({ records, resource, action 
 
   return (
     <Box as="form" variant="white" onSubmit={submit}>
-      <Text mb="lg">{translateLabel('bulkChosen', resource.id, { count: chosen.length, titles: chosen.map((r) => r.title).join('、') })}</Text>
+      <Text mb="lg">
+        {translateLabel('bulkChosen', resource.id, { count: chosen.length, titles: chosen.map((r) => r.title).join('、') })}
+      </Text>
       {summary && <MessageBox mb="lg" variant="info" message={summary} data-testid="bulk-summary" />}
       {progress && counts && (
-        <MessageBox mb="lg" variant={counts.failed ? 'danger' : 'success'} data-testid="bulk-progress"
-          message={translateLabel('bulkProgress', resource.id, { finished: counts.finished, total: progress.ids.length, failed: counts.failed })} />
+        <MessageBox
+          mb="lg"
+          variant={counts.failed ? 'danger' : 'success'}
+          data-testid="bulk-progress"
+          message={translateLabel('bulkProgress', resource.id, {
+            finished: counts.finished,
+            total: progress.ids.length,
+            failed: counts.failed,
+          })}
+        />
       )}
       <FormGroup>
-        <Label required={reasonMode === 'required'}>{translateLabel(reasonMode === 'required' ? 'reasonRequiredLabel' : 'reasonOptionalLabel')}</Label>
-        <TextArea width="100%" rows={3} maxLength={500} value={reason}
-          onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setReason(e.target.value)} />
+        <Label required={reasonMode === 'required'}>
+          {translateLabel(reasonMode === 'required' ? 'reasonRequiredLabel' : 'reasonOptionalLabel')}
+        </Label>
+        <TextArea
+          width="100%"
+          rows={3}
+          maxLength={500}
+          value={reason}
+          onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setReason(e.target.value)}
+        />
       </FormGroup>
       <Button type="submit" variant="contained" disabled={busy || chosen.length === 0}>
         {translateAction(action.name, resource.id, { defaultValue: translateAction(action.name.replace(/Bulk$/, ''), resource.id) })}

@@ -4,8 +4,17 @@ import { specialtyStepOf } from '../../domain/expert-review.js';
 import type { JurisdictionKind } from '../../resources/jurisdiction-kind.js';
 import { jurisdictionWhere, type SessionUser } from '../../resources/jurisdiction-scope.js';
 import {
-  Affiliation, ContractFiling, Expert, ExpertSpecialtyReview, FailedTenderHandling, ImportProductRequest, IntegrationInbox,
-  MethodChangeRequest, PaymentApplication, PreAwardAnomaly, ProcurementUnit,
+  Affiliation,
+  ContractFiling,
+  Expert,
+  ExpertSpecialtyReview,
+  FailedTenderHandling,
+  ImportProductRequest,
+  IntegrationInbox,
+  MethodChangeRequest,
+  PaymentApplication,
+  PreAwardAnomaly,
+  ProcurementUnit,
 } from '../../resources/models.js';
 import { Escalation } from '../../resources/system/escalation.model.js';
 import { decidableRuleFor } from '../decidable-records.js';
@@ -13,8 +22,13 @@ import { DECIDABLE_FILTER } from '../adapter/jurisdiction-resource.js';
 
 export interface PendingCard {
   /** `count` is what this user may decide (its list: `href`); `watching` what waits in their jurisdiction for another office. */
-  key: string; label: string; count: number; overdue: number; href: string;
-  watching: number; watchHref: string;
+  key: string;
+  label: string;
+  count: number;
+  overdue: number;
+  href: string;
+  watching: number;
+  watchHref: string;
   /** Whether these records have a time limit at all (so 0 overdue means something). */
   hasDeadline: boolean;
 }
@@ -41,41 +55,136 @@ const scoped = (model: unknown) => model as Scoped;
 
 /** The workbench's cards, in the order a supervisor works through them. Each counts what its list shows. */
 const CARDS: readonly CardDef[] = [
-  { key: 'unitReview', label: '待审核采购单位', model: scoped(ProcurementUnit), resourceId: 'ProcurementUnit', where: always({ status: 'submitted' }), filters: fixed({ status: 'submitted' }) },
-  { key: 'budgetCodeMismatch', label: '单位预算编码不一致', model: scoped(ProcurementUnit), resourceId: 'BudgetCodeCheck', where: always({ budgetCodeVerdict: { [Op.ne]: 'match' }, status: 'submitted' }), filters: fixed({ status: 'submitted' }) },
-  { key: 'affiliations', label: '待确认的隶属关系', model: scoped(Affiliation), resourceId: 'Affiliation', where: always({ status: 'pending' }), filters: fixed({ status: 'pending' }) },
-  { key: 'failedTender', label: '招标方式废标待确认', model: scoped(FailedTenderHandling), resourceId: 'FailedTenderHandling', where: always({ state: 'awaiting_supervisor', originalMethod: 'public_tender' }), filters: fixed({ state: 'awaiting_supervisor' }) },
-  { key: 'nonTenderFailed', label: '非招标方式废标待确认', model: scoped(FailedTenderHandling), resourceId: 'NonTenderFailedHandling', where: always({ state: 'awaiting_supervisor', originalMethod: { [Op.ne]: 'public_tender' } }), filters: fixed({ state: 'awaiting_supervisor' }) },
-  { key: 'preAward', label: '预中标（成交）异常待确认', model: scoped(PreAwardAnomaly), resourceId: 'PreAwardAnomaly', where: always({ state: 'awaiting_supervisor' }), filters: fixed({ state: 'awaiting_supervisor' }) },
-  { key: 'payments', label: '待审核支付申请', model: scoped(PaymentApplication), resourceId: 'PaymentApplication', where: always({ status: 'pending' }), filters: fixed({ status: 'pending' }) },
   {
-    key: 'specialtyReview', label: '待本级审核的评标专业', model: scoped(ExpertSpecialtyReview), resourceId: 'ExpertSpecialtyReview',
+    key: 'unitReview',
+    label: '待审核采购单位',
+    model: scoped(ProcurementUnit),
+    resourceId: 'ProcurementUnit',
+    where: always({ status: 'submitted' }),
+    filters: fixed({ status: 'submitted' }),
+  },
+  {
+    key: 'budgetCodeMismatch',
+    label: '单位预算编码不一致',
+    model: scoped(ProcurementUnit),
+    resourceId: 'BudgetCodeCheck',
+    where: always({ budgetCodeVerdict: { [Op.ne]: 'match' }, status: 'submitted' }),
+    filters: fixed({ status: 'submitted' }),
+  },
+  {
+    key: 'affiliations',
+    label: '待确认的隶属关系',
+    model: scoped(Affiliation),
+    resourceId: 'Affiliation',
+    where: always({ status: 'pending' }),
+    filters: fixed({ status: 'pending' }),
+  },
+  {
+    key: 'failedTender',
+    label: '招标方式废标待确认',
+    model: scoped(FailedTenderHandling),
+    resourceId: 'FailedTenderHandling',
+    where: always({ state: 'awaiting_supervisor', originalMethod: 'public_tender' }),
+    filters: fixed({ state: 'awaiting_supervisor' }),
+  },
+  {
+    key: 'nonTenderFailed',
+    label: '非招标方式废标待确认',
+    model: scoped(FailedTenderHandling),
+    resourceId: 'NonTenderFailedHandling',
+    where: always({ state: 'awaiting_supervisor', originalMethod: { [Op.ne]: 'public_tender' } }),
+    filters: fixed({ state: 'awaiting_supervisor' }),
+  },
+  {
+    key: 'preAward',
+    label: '预中标（成交）异常待确认',
+    model: scoped(PreAwardAnomaly),
+    resourceId: 'PreAwardAnomaly',
+    where: always({ state: 'awaiting_supervisor' }),
+    filters: fixed({ state: 'awaiting_supervisor' }),
+  },
+  {
+    key: 'payments',
+    label: '待审核支付申请',
+    model: scoped(PaymentApplication),
+    resourceId: 'PaymentApplication',
+    where: always({ status: 'pending' }),
+    filters: fixed({ status: 'pending' }),
+  },
+  {
+    key: 'specialtyReview',
+    label: '待本级审核的评标专业',
+    model: scoped(ExpertSpecialtyReview),
+    resourceId: 'ExpertSpecialtyReview',
     where: (user) => (reviewStepOf(user) ? { state: reviewStepOf(user)! } : null),
     filters: (user) => ({ state: reviewStepOf(user) ?? '' }),
   },
-  { key: 'expertReview', label: '待审核专家', model: scoped(Expert), resourceId: 'Expert', where: always({ state: 'submitted' }), filters: fixed({ state: 'submitted' }) },
-  { key: 'methodChange', label: '待审批采购方式变更', model: scoped(MethodChangeRequest), resourceId: 'MethodChangeRequest', where: always({ state: 'submitted' }), filters: fixed({ state: 'submitted' }) },
-  { key: 'importProduct', label: '待审核进口产品', model: scoped(ImportProductRequest), resourceId: 'ImportProductRequest', where: always({ state: 'submitted' }), filters: fixed({ state: 'submitted' }) },
   {
-    key: 'pushable', label: '可推送未推送的合同备案', model: scoped(ContractFiling), resourceId: 'ManualPushFiling',
+    key: 'expertReview',
+    label: '待审核专家',
+    model: scoped(Expert),
+    resourceId: 'Expert',
+    where: always({ state: 'submitted' }),
+    filters: fixed({ state: 'submitted' }),
+  },
+  {
+    key: 'methodChange',
+    label: '待审批采购方式变更',
+    model: scoped(MethodChangeRequest),
+    resourceId: 'MethodChangeRequest',
+    where: always({ state: 'submitted' }),
+    filters: fixed({ state: 'submitted' }),
+  },
+  {
+    key: 'importProduct',
+    label: '待审核进口产品',
+    model: scoped(ImportProductRequest),
+    resourceId: 'ImportProductRequest',
+    where: always({ state: 'submitted' }),
+    filters: fixed({ state: 'submitted' }),
+  },
+  {
+    key: 'pushable',
+    label: '可推送未推送的合同备案',
+    model: scoped(ContractFiling),
+    resourceId: 'ManualPushFiling',
     where: always({ status: 'filed', pushVerdict: 'pushable', pushRoute: { [Op.in]: ['manual', 'legacy'] }, pushStatus: 'not_pushed' }),
     filters: fixed({ pushVerdict: 'pushable', pushStatus: 'not_pushed' }),
   },
-  { key: 'pushFailed', label: '推送失败的合同备案', model: scoped(ContractFiling), resourceId: 'ManualPushFiling', where: always({ status: 'filed', pushStatus: 'failed' }), filters: fixed({ pushStatus: 'failed' }) },
-  { key: 'inboxFailed', label: '处理失败的接收批次', model: scoped(IntegrationInbox), resourceId: 'IntegrationInbox', where: always({ state: 'failed' }), filters: fixed({ state: 'failed' }), roles: ['admin'] },
+  {
+    key: 'pushFailed',
+    label: '推送失败的合同备案',
+    model: scoped(ContractFiling),
+    resourceId: 'ManualPushFiling',
+    where: always({ status: 'filed', pushStatus: 'failed' }),
+    filters: fixed({ pushStatus: 'failed' }),
+  },
+  {
+    key: 'inboxFailed',
+    label: '处理失败的接收批次',
+    model: scoped(IntegrationInbox),
+    resourceId: 'IntegrationInbox',
+    where: always({ state: 'failed' }),
+    filters: fixed({ state: 'failed' }),
+    roles: ['admin'],
+  },
 ];
 
 /** The filters each resource's list is opened with from the workbench (they must stay allowed there). */
 export function workbenchFilterKeys(): Array<{ resourceId: string; key: string }> {
   const anyone = { role: 'province' } as SessionUser;
   return [
-    ...CARDS.flatMap((card) => [...Object.keys(card.filters(anyone)), DECIDABLE_FILTER].map((key) => ({ resourceId: card.resourceId, key }))),
+    ...CARDS.flatMap((card) =>
+      [...Object.keys(card.filters(anyone)), DECIDABLE_FILTER].map((key) => ({ resourceId: card.resourceId, key })),
+    ),
     { resourceId: 'Escalation', key: 'resolved' },
   ];
 }
 
 const query = (filters: Record<string, string>): string =>
-  Object.entries(filters).map(([k, v]) => `filters.${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&');
+  Object.entries(filters)
+    .map(([k, v]) => `filters.${encodeURIComponent(k)}=${encodeURIComponent(v)}`)
+    .join('&');
 
 /**
  * Counts under the same jurisdiction rule as the lists, split into what the user may decide and what they only
@@ -99,9 +208,14 @@ export async function pendingWork(user: SessionUser): Promise<PendingCard[]> {
     ]);
     const filters = card.filters(user);
     cards.push({
-      key: card.key, label: card.label, count, overdue, hasDeadline: hasOverdue,
+      key: card.key,
+      label: card.label,
+      count,
+      overdue,
+      hasDeadline: hasOverdue,
       href: `/admin/resources/${card.resourceId}?${query({ ...filters, [DECIDABLE_FILTER]: 'true' })}`,
-      watching: all - count, watchHref: `/admin/resources/${card.resourceId}?${query({ ...filters, [DECIDABLE_FILTER]: 'false' })}`,
+      watching: all - count,
+      watchHref: `/admin/resources/${card.resourceId}?${query({ ...filters, [DECIDABLE_FILTER]: 'false' })}`,
     });
   }
   // Escalations are addressed to one office, not to a subtree: a city sees what its counties let run over.

@@ -49,8 +49,13 @@ export function gracefulClose(server: Server): (graceMs: number) => Promise<Clos
     if (inFlight.size) logger.info({ inFlight: inFlight.size, graceMs }, 'http server closing: letting the requests in flight finish');
     let timer: NodeJS.Timeout | undefined;
     const finished = await Promise.race([
-      new Promise<boolean>((resolve) => { drained = () => resolve(true); if (!inFlight.size) resolve(true); }),
-      new Promise<boolean>((resolve) => { timer = setTimeout(() => resolve(false), graceMs); }),
+      new Promise<boolean>((resolve) => {
+        drained = () => resolve(true);
+        if (!inFlight.size) resolve(true);
+      }),
+      new Promise<boolean>((resolve) => {
+        timer = setTimeout(() => resolve(false), graceMs);
+      }),
     ]);
     clearTimeout(timer);
     const unfinished = inFlight.size;

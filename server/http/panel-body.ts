@@ -10,7 +10,11 @@ type Fields = Record<string, unknown>;
 type ParsedRequest = Request & { fields?: Fields; files?: Fields; express_formidable?: { parsed: boolean } };
 
 export class BodyRefused extends Error {
-  constructor(readonly status: 400 | 413 | 415, readonly code: string, message: string) {
+  constructor(
+    readonly status: 400 | 413 | 415,
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -95,7 +99,8 @@ async function parseBody(req: Request, limit: number): Promise<Fields> {
     } catch {
       throw new BodyRefused(400, 'malformed_body', '提交的 JSON 格式有误');
     }
-    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new BodyRefused(400, 'malformed_body', '提交的 JSON 应为对象');
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+      throw new BodyRefused(400, 'malformed_body', '提交的 JSON 应为对象');
     return parsed as Fields;
   }
   throw new BodyRefused(415, 'unsupported_media_type', `不支持的内容类型“${type || '（未声明）'}”：请使用表单或 JSON 提交`);

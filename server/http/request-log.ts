@@ -31,7 +31,10 @@ export function requestLog(log: Logger = logger) {
     autoLogging: { ignore: (req) => req.url === '/healthz' || !!req.url?.startsWith('/admin/frontend/assets/') },
     serializers: {
       req: (req: { id: string; method: string; url: string; remoteAddress?: string }) => ({
-        id: req.id, method: req.method, path: req.url.split('?')[0], remoteAddress: req.remoteAddress,
+        id: req.id,
+        method: req.method,
+        path: req.url.split('?')[0],
+        remoteAddress: req.remoteAddress,
       }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },

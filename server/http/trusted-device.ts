@@ -33,6 +33,10 @@ export function rememberDevice(req: Request, res: Response, username: string, se
   if (trustedDeviceOf(req, username, secret)) return;
   const device = randomBytes(16).toString('hex');
   res.cookie(DEVICE_COOKIE, `${Buffer.from(username).toString('base64url')}.${device}.${mac(secret, username, device)}`, {
-    httpOnly: true, sameSite: 'lax', secure, path: '/admin/login', maxAge: DEVICE_DAYS * 86_400_000,
+    httpOnly: true,
+    sameSite: 'lax',
+    secure,
+    path: '/admin/login',
+    maxAge: DEVICE_DAYS * 86_400_000,
   });
 }

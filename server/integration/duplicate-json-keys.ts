@@ -1,9 +1,10 @@
 /** Where a key repeats: the path of the object that holds it twice (`items[3]`, `` for the top) and the key. */
-export interface DuplicateKey { path: string; key: string }
+export interface DuplicateKey {
+  path: string;
+  key: string;
+}
 
-type Frame =
-  | { keys: Set<string>; key: string | null; expectKey: boolean }
-  | { keys: null; index: number };
+type Frame = { keys: Set<string>; key: string | null; expectKey: boolean } | { keys: null; index: number };
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
@@ -58,9 +59,11 @@ function closingQuote(text: string, open: number): number {
 }
 
 function pathOf(frames: Frame[]): string {
-  return frames.map((frame, n) => {
-    if (!frame.keys) return `[${frame.index}]`;
-    const key = frame.key ?? '';
-    return /^[A-Za-z_$][\w$]*$/.test(key) ? `${n === 0 ? '' : '.'}${key}` : `[${JSON.stringify(key)}]`;
-  }).join('');
+  return frames
+    .map((frame, n) => {
+      if (!frame.keys) return `[${frame.index}]`;
+      const key = frame.key ?? '';
+      return /^[A-Za-z_$][\w$]*$/.test(key) ? `${n === 0 ? '' : '.'}${key}` : `[${JSON.stringify(key)}]`;
+    })
+    .join('');
 }

@@ -3,7 +3,11 @@ import { randomUUID } from 'node:crypto';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { UniqueConstraintError, type Sequelize } from 'sequelize';
 import {
-  INTEGRATION_KINDS, MAX_ITEMS_PER_BATCH, validateItems, type IntegrationKind, type ItemRejection,
+  INTEGRATION_KINDS,
+  MAX_ITEMS_PER_BATCH,
+  validateItems,
+  type IntegrationKind,
+  type ItemRejection,
 } from '../../domain/integration-items.js';
 import { verifySignedRequest } from '../../domain/integration-signature.js';
 import type { JobQueue } from '../../jobs/job-types.js';
@@ -26,7 +30,12 @@ export interface IntegrationApiOptions {
 }
 
 class ApiError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string, readonly extra: Record<string, unknown> = {}) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly extra: Record<string, unknown> = {},
+  ) {
     super(message);
   }
 }
@@ -35,7 +44,11 @@ class ApiError extends Error {
  * Counts what a batch holds and reports each bad item. The parsed items are not kept: the worker applies the stored
  * body, and thousands of items held through the inbox write would reach V8's old generation on every batch.
  */
-function checkBatch(kind: IntegrationKind, body: Buffer, receivedAt: Date): { itemCount: number; accepted: number; rejected: ItemRejection[] } {
+function checkBatch(
+  kind: IntegrationKind,
+  body: Buffer,
+  receivedAt: Date,
+): { itemCount: number; accepted: number; rejected: ItemRejection[] } {
   const items = parseItems(body);
   const { valid, rejected } = validateItems(kind, items, receivedAt);
   return { itemCount: items.length, accepted: valid.length, rejected };
@@ -50,11 +63,15 @@ export function integrationApi(options: IntegrationApiOptions): Router {
   const router = express.Router();
   const rawBody = express.raw({ type: () => true, limit: MAX_BODY });
 
-  router.get('/openapi.json', (_req, res) => { res.json(integrationOpenApi()); });
+  router.get('/openapi.json', (_req, res) => {
+    res.json(integrationOpenApi());
+  });
 
   function authenticate(req: Request, body: Buffer): { appKey: string; signature: string } {
     const headers = {
-      appKey: req.get('x-app-key'), timestamp: req.get('x-timestamp'), signature: req.get('x-signature')?.toLowerCase(),
+      appKey: req.get('x-app-key'),
+      timestamp: req.get('x-timestamp'),
+      signature: req.get('x-signature')?.toLowerCase(),
     };
     const verdict = verifySignedRequest(headers, body, options.secrets, now());
     if (!verdict.ok) throw new ApiError(verdict.status, verdict.code, verdict.message);
@@ -114,10 +131,14 @@ export function integrationApi(options: IntegrationApiOptions): Router {
     if (isDatabaseUnavailable(error)) {
       // Nothing of this request was stored (the inbox write is one transaction): the platform sends it again later.
       logger.warn({ err: error.message, url: req.originalUrl }, 'integration request refused: database unavailable');
-      res.status(503).set('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS)).json({
-        code: 'database_unavailable', message: `数据库暂时无法连接，本批次未接收，请在 ${DATABASE_RETRY_AFTER_SECONDS} 秒后重新推送`,
-        retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS,
-      });
+      res
+        .status(503)
+        .set('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS))
+        .json({
+          code: 'database_unavailable',
+          message: `数据库暂时无法连接，本批次未接收，请在 ${DATABASE_RETRY_AFTER_SECONDS} 秒后重新推送`,
+          retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS,
+        });
       return;
     }
     logger.error({ err: error, url: req.originalUrl }, 'integration request failed');
@@ -141,7 +162,11 @@ function parseItems(body: Buffer): unknown[] {
   const duplicate = firstDuplicateKey(text);
   if (duplicate) {
     const where = duplicate.path ? `请求体 ${shorten(duplicate.path)} 处的对象` : '请求体顶层对象';
-    throw new ApiError(400, 'duplicate_key', `${where}中键 ${shorten(JSON.stringify(duplicate.key))} 出现了不止一次；同一对象内的键不能重复，整个请求未接收`);
+    throw new ApiError(
+      400,
+      'duplicate_key',
+      `${where}中键 ${shorten(JSON.stringify(duplicate.key))} 出现了不止一次；同一对象内的键不能重复，整个请求未接收`,
+    );
   }
   const items = (parsed as { items?: unknown } | null)?.items;
   if (typeof parsed !== 'object' || parsed === null || !Array.isArray(items)) {
@@ -165,17 +190,37 @@ const UNREADABLE_BODY: Record<string, string> = {
   'stream.encoding.set': '请求体无法读取',
 };
 
-async function storeBatch(sequelize: Sequelize, batch: {
-  batchId: string; kind: IntegrationKind; appKey: string; signature: string; body: Buffer; itemCount: number;
-  accepted: number; rejected: ReturnType<typeof validateItems>['rejected']; receivedAt: Date;
-}): Promise<void> {
+async function storeBatch(
+  sequelize: Sequelize,
+  batch: {
+    batchId: string;
+    kind: IntegrationKind;
+    appKey: string;
+    signature: string;
+    body: Buffer;
+    itemCount: number;
+    accepted: number;
+    rejected: ReturnType<typeof validateItems>['rejected'];
+    receivedAt: Date;
+  },
+): Promise<void> {
   try {
     await sequelize.transaction(async (transaction) => {
-      await IntegrationInbox.create({
-        id: batch.batchId, kind: batch.kind, state: 'received', appKey: batch.appKey, signature: batch.signature,
-        itemCount: batch.itemCount, acceptedCount: batch.accepted, rejectedCount: batch.rejected.length,
-        itemErrors: batch.rejected.length ? JSON.stringify(batch.rejected) : null, receivedAt: batch.receivedAt,
-      }, { transaction });
+      await IntegrationInbox.create(
+        {
+          id: batch.batchId,
+          kind: batch.kind,
+          state: 'received',
+          appKey: batch.appKey,
+          signature: batch.signature,
+          itemCount: batch.itemCount,
+          acceptedCount: batch.accepted,
+          rejectedCount: batch.rejected.length,
+          itemErrors: batch.rejected.length ? JSON.stringify(batch.rejected) : null,
+          receivedAt: batch.receivedAt,
+        },
+        { transaction },
+      );
       await IntegrationInboxPayload.create({ batchId: batch.batchId, body: batch.body.toString('utf8') }, { transaction });
     });
   } catch (error) {

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import {
-  ALLOWED_CLOCK_SKEW_MS, budgetItemSchema, MAX_ITEMS_PER_BATCH, unitItemSchema, voucherItemSchema,
+  ALLOWED_CLOCK_SKEW_MS,
+  budgetItemSchema,
+  MAX_ITEMS_PER_BATCH,
+  unitItemSchema,
+  voucherItemSchema,
 } from '../../domain/integration-items.js';
 
 const error = { $ref: '#/components/schemas/Error' };
@@ -10,29 +14,50 @@ const itemSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { target: 'open
 
 const schemas = {
   Error: {
-    type: 'object', required: ['code', 'message'],
+    type: 'object',
+    required: ['code', 'message'],
     properties: {
       code: {
         type: 'string',
-        enum: ['malformed_utf8', 'malformed_json', 'duplicate_key', 'malformed_body', 'empty_batch', 'bad_request', 'missing_credentials', 'unknown_app_key',
-          'bad_signature', 'bad_timestamp', 'stale_timestamp', 'duplicate_signature', 'batch_not_found', 'not_found', 'payload_too_large', 'too_many_items',
-          'database_unavailable', 'internal_error'],
+        enum: [
+          'malformed_utf8',
+          'malformed_json',
+          'duplicate_key',
+          'malformed_body',
+          'empty_batch',
+          'bad_request',
+          'missing_credentials',
+          'unknown_app_key',
+          'bad_signature',
+          'bad_timestamp',
+          'stale_timestamp',
+          'duplicate_signature',
+          'batch_not_found',
+          'not_found',
+          'payload_too_large',
+          'too_many_items',
+          'database_unavailable',
+          'internal_error',
+        ],
       },
-      message: { type: 'string', description: '中文说明（我方的说明，不含解析器或数据库的原始报错）' }, batchId: { type: 'string' },
+      message: { type: 'string', description: '中文说明（我方的说明，不含解析器或数据库的原始报错）' },
+      batchId: { type: 'string' },
     },
   },
   Budget: itemSchema(budgetItemSchema),
   Unit: itemSchema(unitItemSchema),
   PaymentVoucher: itemSchema(voucherItemSchema),
   Accepted: {
-    type: 'object', required: ['batchId', 'accepted', 'rejected'],
+    type: 'object',
+    required: ['batchId', 'accepted', 'rejected'],
     properties: {
       batchId: { type: 'string', format: 'uuid' },
       accepted: { type: 'integer', description: '通过校验、已入收件箱待处理的条数' },
       rejected: {
         type: 'array',
         items: {
-          type: 'object', properties: {
+          type: 'object',
+          properties: {
             index: { type: 'integer', description: 'items 中的下标（从 0 开始）' },
             errors: { type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } } } },
           },
@@ -43,16 +68,24 @@ const schemas = {
   Batch: {
     type: 'object',
     properties: {
-      batchId: { type: 'string' }, kind: { type: 'string', enum: ['budgets', 'units', 'payment-vouchers'] },
+      batchId: { type: 'string' },
+      kind: { type: 'string', enum: ['budgets', 'units', 'payment-vouchers'] },
       state: { type: 'string', enum: ['received', 'processing', 'done', 'failed'] },
-      items: { type: 'integer' }, accepted: { type: 'integer' }, rejected: { type: 'integer' },
+      items: { type: 'integer' },
+      accepted: { type: 'integer' },
+      rejected: { type: 'integer' },
       applied: { type: 'integer', description: '新增或更新的条数（最近一次处理）' },
       unchanged: { type: 'integer', description: '与已存数据相同或更旧而未改动的条数' },
       failed: { type: 'integer', description: '处理时发现错误的条数（如区划代码不存在）' },
       errors: { $ref: '#/components/schemas/Accepted/properties/rejected' },
-      lastError: { type: 'string', nullable: true, description: '最近一次处理失败的中文说明（含日志编号，便于与监管端核对日志）；不含数据库或驱动的原始报错' },
+      lastError: {
+        type: 'string',
+        nullable: true,
+        description: '最近一次处理失败的中文说明（含日志编号，便于与监管端核对日志）；不含数据库或驱动的原始报错',
+      },
       attempts: { type: 'integer' },
-      receivedAt: { type: 'string', format: 'date-time' }, finishedAt: { type: 'string', format: 'date-time', nullable: true },
+      receivedAt: { type: 'string', format: 'date-time' },
+      finishedAt: { type: 'string', format: 'date-time', nullable: true },
     },
   },
 };
@@ -64,13 +97,29 @@ function batchEndpoint(summary: string, item: string) {
       security: [{ appKey: [], timestamp: [], signature: [] }],
       requestBody: {
         required: true,
-        content: { 'application/json': { schema: { type: 'object', required: ['items'], properties: { items: { type: 'array', minItems: 1, maxItems: MAX_ITEMS_PER_BATCH, items: { $ref: `#/components/schemas/${item}` } } } } } },
+        content: {
+          'application/json': {
+            schema: {
+              type: 'object',
+              required: ['items'],
+              properties: {
+                items: { type: 'array', minItems: 1, maxItems: MAX_ITEMS_PER_BATCH, items: { $ref: `#/components/schemas/${item}` } },
+              },
+            },
+          },
+        },
       },
       responses: {
-        202: { description: '已接收：有效项入库处理，无效项（字段不合规、含控制字符或不成对代理项、时间晚于接收时间超过 '
-          + `${ALLOWED_CLOCK_SKEW_MS / 60_000} 分钟、批内唯一键重复）按下标和字段列出，不影响其余项`, content: { 'application/json': { schema: { $ref: '#/components/schemas/Accepted' } } } },
-        400: errorResponse('malformed_utf8：请求体不是合法的 UTF-8；malformed_json：请求体不是合法 JSON；duplicate_key：任一对象内有重复的键（整个请求不接收）；'
-          + 'malformed_body / empty_batch：不是 {"items": [...]} 或 items 为空'),
+        202: {
+          description:
+            '已接收：有效项入库处理，无效项（字段不合规、含控制字符或不成对代理项、时间晚于接收时间超过 ' +
+            `${ALLOWED_CLOCK_SKEW_MS / 60_000} 分钟、批内唯一键重复）按下标和字段列出，不影响其余项`,
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/Accepted' } } },
+        },
+        400: errorResponse(
+          'malformed_utf8：请求体不是合法的 UTF-8；malformed_json：请求体不是合法 JSON；duplicate_key：任一对象内有重复的键（整个请求不接收）；' +
+            'malformed_body / empty_batch：不是 {"items": [...]} 或 items 为空',
+        ),
         401: errorResponse('X-App-Key 未知、签名错误，或 X-Timestamp 与服务器时间相差超过 300 秒'),
         409: errorResponse('同一签名已提交过'),
         413: errorResponse(`请求体超过 10 MB 或超过 ${MAX_ITEMS_PER_BATCH} 项`),
@@ -86,9 +135,10 @@ export function integrationOpenApi() {
     info: {
       title: '江西省政府采购监管端 — 一体化推送接口',
       version: '1.0.0',
-      description: '预算管理一体化平台向监管端推送采购预算、单位基本信息和支付凭证。每个请求带 X-App-Key、X-Timestamp（Unix 秒）和 '
-        + 'X-Signature = 小写十六进制 HMAC-SHA256(secret, `${timestamp}\\n${原始请求体}`)；GET 请求的请求体为空串。'
-        + '批次先入收件箱再返回 202，由后台任务处理；处理结果用 GET /batches/{batchId} 查询。',
+      description:
+        '预算管理一体化平台向监管端推送采购预算、单位基本信息和支付凭证。每个请求带 X-App-Key、X-Timestamp（Unix 秒）和 ' +
+        'X-Signature = 小写十六进制 HMAC-SHA256(secret, `${timestamp}\\n${原始请求体}`)；GET 请求的请求体为空串。' +
+        '批次先入收件箱再返回 202，由后台任务处理；处理结果用 GET /batches/{batchId} 查询。',
     },
     servers: [{ url: '/api/integration/v1' }],
     paths: {

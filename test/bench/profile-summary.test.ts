@@ -17,7 +17,8 @@ describe('bench/profile-summary: where a CPU profile spent its time', () => {
       { id: 4, callFrame: frame('query', 'file:///x/dist/server/a.js') },
       { id: 5, callFrame: frame('continuation', 'file:///x/dist/server/b.js') },
     ],
-    startTime: 0, endTime: 10_000,
+    startTime: 0,
+    endTime: 10_000,
     // in time order: two idle samples first, then the requests' work
     samples: [2, 2, 4, 4, 4, 3, 5, 5],
     timeDeltas: [1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000],
@@ -29,7 +30,8 @@ describe('bench/profile-summary: where a CPU profile spent its time', () => {
   });
   afterAll(() => fs.rmSync(path.dirname(file), { recursive: true, force: true }));
 
-  const run = (...args: string[]) => execFileSync(process.execPath, ['--import', 'tsx', 'bench/profile-summary.ts', file, ...args], { encoding: 'utf8' });
+  const run = (...args: string[]) =>
+    execFileSync(process.execPath, ['--import', 'tsx', 'bench/profile-summary.ts', file, ...args], { encoding: 'utf8' });
   const section = (output: string, title: string) => output.split('\n\n').find((part) => part.startsWith(title))!;
 
   it('adds up self time, time with callees and time by root, divided by the requests', () => {

@@ -18,20 +18,29 @@ const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'jxcg-admin-cli-'));
 const PASSWORD = 'Lantern#Ridge47';
 const NEW_PASSWORD = 'Harbor!Stone58';
 
-interface Outcome { code: number | null; stdout: string; stderr: string }
+interface Outcome {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
 
 /** The CLI as an operator runs it: its own process, stdin not a terminal, the database named in the environment. */
 function cli(args: string[], databaseUrl: string): Promise<Outcome> {
   const { NODE_OPTIONS: _jestFlags, ...environment } = process.env;
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'tools/admin-create.ts', ...args], {
-      cwd: root, stdio: ['ignore', 'pipe', 'pipe'],
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...environment, NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: scratch, DATABASE_URL: databaseUrl },
     });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (chunk) => { stdout += chunk; });
-    child.stderr.on('data', (chunk) => { stderr += chunk; });
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+    });
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
@@ -57,10 +66,27 @@ async function rows<T>(sql: string, bind: unknown[] = []): Promise<T[]> {
   const [result] = await db.query(sql, { bind });
   return result as T[];
 }
-type UserRow = { id: number; username: string; display_name: string; role: string; region_code: string; password_hash: string; rights_version: number };
+type UserRow = {
+  id: number;
+  username: string;
+  display_name: string;
+  role: string;
+  region_code: string;
+  password_hash: string;
+  rights_version: number;
+};
 const users = () => rows<UserRow>('SELECT * FROM supervisor_users ORDER BY id');
 const userNamed = async (username: string) => (await rows<UserRow>('SELECT * FROM supervisor_users WHERE username = $1', [username]))[0];
-type AuditRow = { action: string; actor_id: number | null; actor_username: string; actor_role: string; record_id: string | null; region_code: string | null; changes: string | null; reason: string | null };
+type AuditRow = {
+  action: string;
+  actor_id: number | null;
+  actor_username: string;
+  actor_role: string;
+  record_id: string | null;
+  region_code: string | null;
+  changes: string | null;
+  reason: string | null;
+};
 const audits = () => rows<AuditRow>('SELECT * FROM audit_logs ORDER BY id');
 
 beforeAll(async () => {
@@ -73,8 +99,13 @@ afterAll(async () => {
 
 describe('admin:create arguments', () => {
   it('takes --name value and --name=value, refuses the unknown, the repeated and the empty', () => {
-    expect(parseAdminCreateArgs(['--username', 'chief', '--display-name=总管', '--password-file', '/run/pw', '--reset-password']))
-      .toEqual({ username: 'chief', displayName: '总管', passwordFile: '/run/pw', resetPassword: true, help: false });
+    expect(parseAdminCreateArgs(['--username', 'chief', '--display-name=总管', '--password-file', '/run/pw', '--reset-password'])).toEqual({
+      username: 'chief',
+      displayName: '总管',
+      passwordFile: '/run/pw',
+      resetPassword: true,
+      help: false,
+    });
     expect(parseAdminCreateArgs([])).toEqual({ resetPassword: false, help: false });
     expect(() => parseAdminCreateArgs(['--password', 'x'])).toThrow(new ArgsError('不认识的参数“--password”'));
     expect(() => parseAdminCreateArgs(['--username'])).toThrow('参数 --username 缺少取值');
@@ -88,7 +119,10 @@ describe('admin:create scripts', () => {
     const scripts = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
     expect(scripts['admin:create']).toBe('tsx tools/admin-create.ts');
     expect(scripts['admin:create:dist']).toBe('node dist/tools/admin-create.js');
-    const build = JSON.parse(fs.readFileSync(path.join(root, 'tsconfig.build.json'), 'utf8')) as { include: string[]; compilerOptions: { outDir: string; rootDir: string } };
+    const build = JSON.parse(fs.readFileSync(path.join(root, 'tsconfig.build.json'), 'utf8')) as {
+      include: string[];
+      compilerOptions: { outDir: string; rootDir: string };
+    };
     expect(build.include).toContain('tools');
     expect(build.compilerOptions).toMatchObject({ outDir: 'dist', rootDir: '.' });
   });
@@ -120,7 +154,7 @@ describe('npm run admin:create', () => {
     await migrateToLatest(db);
   });
 
-  it('refuses a weak password with the rule\'s words: exit 1, nothing written', async () => {
+  it("refuses a weak password with the rule's words: exit 1, nothing written", async () => {
     for (const weak of ['password1', 'Chief#2026x', 'abcdefgh9']) {
       const outcome = await run(['--username', 'chief', '--display-name', '总管', '--password-file', passwordFile(`${weak}\n`)]);
       expect(outcome.code).toBe(1);
@@ -144,7 +178,14 @@ describe('npm run admin:create', () => {
   });
 
   it('creates an administrator of 360000 from the first line of a password file, username normalised, audited', async () => {
-    const outcome = await run(['--username', '  Chief ', '--display-name', '总管', '--password-file', passwordFile(`${PASSWORD}\r\nsecond line is ignored\n`)]);
+    const outcome = await run([
+      '--username',
+      '  Chief ',
+      '--display-name',
+      '总管',
+      '--password-file',
+      passwordFile(`${PASSWORD}\r\nsecond line is ignored\n`),
+    ]);
     expect(outcome.stderr).toBe('');
     expect(outcome.code).toBe(0);
     expect(outcome.stdout).toContain('已创建系统管理员 chief');
@@ -154,9 +195,18 @@ describe('npm run admin:create', () => {
     expect(await argon2.verify(user!.password_hash, PASSWORD)).toBe(true);
 
     const [audit] = await audits();
-    expect(audit).toMatchObject({ action: 'adminCreated', actor_id: null, actor_username: 'system', actor_role: 'system', record_id: String(user!.id), region_code: '360000' });
+    expect(audit).toMatchObject({
+      action: 'adminCreated',
+      actor_id: null,
+      actor_username: 'system',
+      actor_role: 'system',
+      record_id: String(user!.id),
+      region_code: '360000',
+    });
     expect(JSON.parse(audit!.changes!)).toEqual({
-      username: { before: null, after: 'chief' }, role: { before: null, after: 'admin' }, regionCode: { before: null, after: '360000' },
+      username: { before: null, after: 'chief' },
+      role: { before: null, after: 'admin' },
+      regionCode: { before: null, after: '360000' },
     });
   });
 
@@ -171,8 +221,12 @@ describe('npm run admin:create', () => {
 
   describe('with the panel running on the same database', () => {
     let app: Awaited<ReturnType<typeof startTestApp>>;
-    beforeAll(async () => { app = await startTestApp({ DATABASE_URL: url }); });
-    afterAll(async () => { await app.stop(); });
+    beforeAll(async () => {
+      app = await startTestApp({ DATABASE_URL: url });
+    });
+    afterAll(async () => {
+      await app.stop();
+    });
 
     it('the new administrator signs in over HTTP and sees the users', async () => {
       const chief = await login(app.url, 'chief', PASSWORD);
@@ -197,7 +251,9 @@ describe('npm run admin:create', () => {
       const audit = (await audits()).at(-1)!;
       expect(audit).toMatchObject({ action: 'adminPasswordReset', actor_id: null, record_id: String(id), region_code: '360000' });
       expect(JSON.parse(audit.changes!)).toEqual({
-        username: { before: 'chief', after: 'chief' }, role: { before: 'admin', after: 'admin' }, regionCode: { before: '360000', after: '360000' },
+        username: { before: 'chief', after: 'chief' },
+        role: { before: 'admin', after: 'admin' },
+        regionCode: { before: '360000', after: '360000' },
       });
     });
 

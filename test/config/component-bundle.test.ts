@@ -16,7 +16,9 @@ describe('the components bundle that npm install builds', () => {
     const [sequelize, middle] = [createSequelize('sqlite::memory:'), createSequelize('sqlite::memory:')];
     initModels(sequelize);
     initMiddleModels(middle);
-    const admin = buildAdmin(loadResourceConfig(RESOURCE_DEFINITIONS), async () => { throw new Error('not called'); });
+    const admin = buildAdmin(loadResourceConfig(RESOURCE_DEFINITIONS), async () => {
+      throw new Error('not called');
+    });
     const entry = componentEntry(admin);
     expect(entry).toBe(componentEntry());
     expect(entry).toContain("from '../server/components/dashboard'");
@@ -27,14 +29,19 @@ describe('the components bundle that npm install builds', () => {
 
 describe('bundling when instances start together', () => {
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-  const bundleIn = (dir: string) => new Promise<string>((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'tools/bundle-components.ts')], {
-      cwd: root, env: { ...process.env, NODE_OPTIONS: '', ADMIN_JS_TMP_DIR: dir, LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'ignore'],
+  const bundleIn = (dir: string) =>
+    new Promise<string>((resolve) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'tools/bundle-components.ts')], {
+        cwd: root,
+        env: { ...process.env, NODE_OPTIONS: '', ADMIN_JS_TMP_DIR: dir, LOG_LEVEL: 'info' },
+        stdio: ['ignore', 'pipe', 'ignore'],
+      });
+      let out = '';
+      child.stdout!.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+      });
+      child.on('exit', () => resolve(out));
     });
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => { out += chunk.toString(); });
-    child.on('exit', () => resolve(out));
-  });
 
   it('one of them bundles, the others wait for it and use its bundle', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jxcg-bundle-'));

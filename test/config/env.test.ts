@@ -16,7 +16,10 @@ describe('environment', () => {
     [{ DATABASE_URL: 'mysql://x' }, /^配置错误: DATABASE_URL="mysql:\/\/x" 无效，应为 sqlite:<文件路径> 或 postgres/],
     [{ REDIS_URL: 'localhost' }, /^配置错误: REDIS_URL="localhost" 无效/],
     [{ NODE_ENV: 'production' }, /^配置错误: SESSION_SECRET 在 NODE_ENV=production 时必须设置/],
-    [{ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40) }, /^配置错误: INTEGRATION_APP_KEY 和 INTEGRATION_APP_SECRET 在 NODE_ENV=production 时必须设置/],
+    [
+      { NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40) },
+      /^配置错误: INTEGRATION_APP_KEY 和 INTEGRATION_APP_SECRET 在 NODE_ENV=production 时必须设置/,
+    ],
     [{ INTEGRATION_APP_SECRET: 'short' }, /^配置错误: INTEGRATION_APP_SECRET="short" 无效，至少 32 个字符/],
   ])('%j stops start-up with one line naming the variable', (source, message) => {
     expect(() => parseEnv(source)).toThrow(EnvError);
@@ -25,14 +28,24 @@ describe('environment', () => {
 
   it('production starts with real secrets', () => {
     const env = parseEnv({
-      NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), INTEGRATION_APP_KEY: 'finance-platform', INTEGRATION_APP_SECRET: 'y'.repeat(40),
+      NODE_ENV: 'production',
+      SESSION_SECRET: 'x'.repeat(40),
+      INTEGRATION_APP_KEY: 'finance-platform',
+      INTEGRATION_APP_SECRET: 'y'.repeat(40),
     });
-    expect(env).toMatchObject({ SESSION_SECRET: 'x'.repeat(40), INTEGRATION_APP_KEY: 'finance-platform', INTEGRATION_APP_SECRET: 'y'.repeat(40) });
+    expect(env).toMatchObject({
+      SESSION_SECRET: 'x'.repeat(40),
+      INTEGRATION_APP_KEY: 'finance-platform',
+      INTEGRATION_APP_SECRET: 'y'.repeat(40),
+    });
   });
 
-  it.each(['true', '*', '10.0.0.0/33', '300.1.1.1', 'loopback,nonsense', '127.0.0.1/8/1'])('TRUST_PROXY=%s is refused (trusting every hop would let a client choose its address)', (value) => {
-    expect(() => parseEnv({ TRUST_PROXY: value })).toThrow(/^配置错误: TRUST_PROXY=.* 无效/);
-  });
+  it.each(['true', '*', '10.0.0.0/33', '300.1.1.1', 'loopback,nonsense', '127.0.0.1/8/1'])(
+    'TRUST_PROXY=%s is refused (trusting every hop would let a client choose its address)',
+    (value) => {
+      expect(() => parseEnv({ TRUST_PROXY: value })).toThrow(/^配置错误: TRUST_PROXY=.* 无效/);
+    },
+  );
 
   it('TRUST_PROXY trusts nobody by default, or the balancers named', () => {
     expect(parseEnv({}).TRUST_PROXY).toBe(false);
@@ -41,13 +54,21 @@ describe('environment', () => {
   });
 
   it('PUBLIC_ORIGIN is a list of bare origins', () => {
-    expect(parseEnv({ PUBLIC_ORIGIN: 'https://cg.jx.gov.cn, https://cg2.jx.gov.cn:8443' }).PUBLIC_ORIGIN).toEqual(['https://cg.jx.gov.cn', 'https://cg2.jx.gov.cn:8443']);
+    expect(parseEnv({ PUBLIC_ORIGIN: 'https://cg.jx.gov.cn, https://cg2.jx.gov.cn:8443' }).PUBLIC_ORIGIN).toEqual([
+      'https://cg.jx.gov.cn',
+      'https://cg2.jx.gov.cn:8443',
+    ]);
     expect(() => parseEnv({ PUBLIC_ORIGIN: 'https://cg.jx.gov.cn/admin' })).toThrow(/PUBLIC_ORIGIN/);
     expect(() => parseEnv({ PUBLIC_ORIGIN: 'cg.jx.gov.cn' })).toThrow(/PUBLIC_ORIGIN/);
   });
 
   it('cookies are Secure in production unless plain HTTP on loopback is asked for', () => {
-    const production = { NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), INTEGRATION_APP_KEY: 'finance-platform', INTEGRATION_APP_SECRET: 'y'.repeat(40) };
+    const production = {
+      NODE_ENV: 'production',
+      SESSION_SECRET: 'x'.repeat(40),
+      INTEGRATION_APP_KEY: 'finance-platform',
+      INTEGRATION_APP_SECRET: 'y'.repeat(40),
+    };
     expect(parseEnv(production).COOKIE_SECURE).toBe(true);
     expect(parseEnv({}).COOKIE_SECURE).toBe(false);
     expect(parseEnv({ ...production, COOKIE_SECURE: 'false' }).COOKIE_SECURE).toBe(false);
@@ -55,7 +76,12 @@ describe('environment', () => {
   });
 
   it('production runs jobs on BullMQ unless in-process jobs are asked for explicitly', () => {
-    const production = { NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), INTEGRATION_APP_KEY: 'finance-platform', INTEGRATION_APP_SECRET: 'y'.repeat(40) };
+    const production = {
+      NODE_ENV: 'production',
+      SESSION_SECRET: 'x'.repeat(40),
+      INTEGRATION_APP_KEY: 'finance-platform',
+      INTEGRATION_APP_SECRET: 'y'.repeat(40),
+    };
     expect(parseEnv(production).QUEUE_DRIVER).toBe('bullmq');
     expect(parseEnv({ ...production, QUEUE_DRIVER: 'inline' }).QUEUE_DRIVER).toBe('inline');
     expect(parseEnv({}).QUEUE_DRIVER).toBe('auto');
@@ -68,6 +94,9 @@ describe('environment', () => {
   });
 
   it('development falls back to documented integration credentials', () => {
-    expect(parseEnv({})).toMatchObject({ INTEGRATION_APP_KEY: 'jxcg-dev-platform', INTEGRATION_APP_SECRET: 'development-only-integration-secret-0000' });
+    expect(parseEnv({})).toMatchObject({
+      INTEGRATION_APP_KEY: 'jxcg-dev-platform',
+      INTEGRATION_APP_SECRET: 'development-only-integration-secret-0000',
+    });
   });
 });

@@ -55,27 +55,46 @@ afterAll(async () => {
 function kindOf(sql: string): string {
   const type = sql.toUpperCase();
   const kinds: Array<[RegExp, string]> = [
-    [/^(VARCHAR|TEXT|CHAR|CHARACTER|ENUM|USER-DEFINED)/, 'text'], [/^(INTEGER|BIGINT|SMALLINT|INT|SERIAL)/, 'integer'],
-    [/^(DECIMAL|NUMERIC)/, 'decimal'], [/^(BOOLEAN|TINYINT)/, 'boolean'], [/^(DATETIME|TIMESTAMP)/, 'instant'],
-    [/^DATE$/, 'day'], [/^JSON/, 'json'], [/^UUID/, 'uuid'], [/^(FLOAT|REAL|DOUBLE)/, 'float'], [/^(BLOB|BYTEA)/, 'binary'],
+    [/^(VARCHAR|TEXT|CHAR|CHARACTER|ENUM|USER-DEFINED)/, 'text'],
+    [/^(INTEGER|BIGINT|SMALLINT|INT|SERIAL)/, 'integer'],
+    [/^(DECIMAL|NUMERIC)/, 'decimal'],
+    [/^(BOOLEAN|TINYINT)/, 'boolean'],
+    [/^(DATETIME|TIMESTAMP)/, 'instant'],
+    [/^DATE$/, 'day'],
+    [/^JSON/, 'json'],
+    [/^UUID/, 'uuid'],
+    [/^(FLOAT|REAL|DOUBLE)/, 'float'],
+    [/^(BLOB|BYTEA)/, 'binary'],
   ];
   return kinds.find(([pattern]) => pattern.test(type))?.[1] ?? type;
 }
 const sizeOf = (sql: string) => (/\(([^)]*)\)/.exec(sql)?.[1] ?? '').replace(/\s/g, '');
 
 async function viewsOf(sequelize: Sequelize): Promise<Set<string>> {
-  const rows = sequelize.getDialect() === 'postgres'
-    ? await sequelize.query<{ name: string }>(`SELECT table_name AS name FROM information_schema.views WHERE table_schema = 'public'`, { type: QueryTypes.SELECT })
-    : await sequelize.query<{ name: string }>(`SELECT name FROM sqlite_master WHERE type = 'view'`, { type: QueryTypes.SELECT });
+  const rows =
+    sequelize.getDialect() === 'postgres'
+      ? await sequelize.query<{ name: string }>(`SELECT table_name AS name FROM information_schema.views WHERE table_schema = 'public'`, {
+          type: QueryTypes.SELECT,
+        })
+      : await sequelize.query<{ name: string }>(`SELECT name FROM sqlite_master WHERE type = 'view'`, { type: QueryTypes.SELECT });
   return new Set(rows.map((r) => r.name));
 }
 
-interface Attribute { field: string; fieldName: string; type: { toSql?: () => string; key?: string; values?: string[] }; allowNull?: boolean; primaryKey?: boolean }
+interface Attribute {
+  field: string;
+  fieldName: string;
+  type: { toSql?: () => string; key?: string; values?: string[] };
+  allowNull?: boolean;
+  primaryKey?: boolean;
+}
 
 /** Every difference between a model and its table, in words. */
 async function driftOf(sequelize: Sequelize, model: ModelStatic<Model>, views: Set<string>): Promise<string[]> {
   const table = model.getTableName() as string;
-  const columns = await sequelize.getQueryInterface().describeTable(table) as Record<string, { type: string; allowNull: boolean; special?: string[] }>;
+  const columns = (await sequelize.getQueryInterface().describeTable(table)) as Record<
+    string,
+    { type: string; allowNull: boolean; special?: string[] }
+  >;
   const attributes = (Object.values(model.getAttributes()) as unknown as Attribute[]).filter((a) => !(a.type instanceof DataTypes.VIRTUAL));
   const drift: string[] = [];
   const fields = new Set(attributes.map((a) => a.field));
@@ -85,19 +104,24 @@ async function driftOf(sequelize: Sequelize, model: ModelStatic<Model>, views: S
   const stamps = Object.values((model as unknown as { _timestampAttributes?: Record<string, string> })._timestampAttributes ?? {});
   for (const attribute of attributes) {
     const column = columns[attribute.field];
-    if (!column) { drift.push(`${table}.${attribute.field}: declared by the model, missing in the table`); continue; }
+    if (!column) {
+      drift.push(`${table}.${attribute.field}: declared by the model, missing in the table`);
+      continue;
+    }
     if (isView) continue;
     const declared = attribute.type.toSql?.() ?? attribute.type.key ?? '';
     if (kindOf(declared) !== kindOf(column.type)) drift.push(`${table}.${attribute.field}: model ${declared}, table ${column.type}`);
     // PostgreSQL's description omits a numeric's precision: sizes are compared where the engine reports them.
     const [modelSize, tableSize] = [sizeOf(declared), sizeOf(column.type)];
-    if (tableSize && !/^ENUM|^TEXT/i.test(declared) && modelSize !== tableSize) drift.push(`${table}.${attribute.field}: model ${declared}, table ${column.type}`);
+    if (tableSize && !/^ENUM|^TEXT/i.test(declared) && modelSize !== tableSize)
+      drift.push(`${table}.${attribute.field}: model ${declared}, table ${column.type}`);
     if (column.special?.length && attribute.type.values) {
       const [ours, theirs] = [[...attribute.type.values].sort().join(), [...column.special].sort().join()];
       if (ours !== theirs) drift.push(`${table}.${attribute.field}: model values ${ours}, table values ${theirs}`);
     }
     const nullable = stamps.includes(attribute.fieldName) ? false : attribute.allowNull !== false && !attribute.primaryKey;
-    if (!attribute.primaryKey && nullable !== column.allowNull) drift.push(`${table}.${attribute.field}: model ${nullable ? 'NULL' : 'NOT NULL'}, table ${column.allowNull ? 'NULL' : 'NOT NULL'}`);
+    if (!attribute.primaryKey && nullable !== column.allowNull)
+      drift.push(`${table}.${attribute.field}: model ${nullable ? 'NULL' : 'NOT NULL'}, table ${column.allowNull ? 'NULL' : 'NOT NULL'}`);
   }
   return drift;
 }
@@ -109,7 +133,7 @@ describe('models and migrations describe the same tables', () => {
     for (const sequelize of [main, middle]) {
       const views = await viewsOf(sequelize);
       for (const model of Object.values(sequelize.models)) {
-        drift.push(...await driftOf(sequelize, model, views));
+        drift.push(...(await driftOf(sequelize, model, views)));
         compared++;
       }
     }
@@ -120,10 +144,14 @@ describe('models and migrations describe the same tables', () => {
   it('a model that drifts from its table is told apart (the comparison can fail)', async () => {
     const views = await viewsOf(main);
     const unit = main.models.ProcurementUnit!;
-    const probe = main.define('DriftProbe', {
-      ...Object.fromEntries(Object.entries(unit.getAttributes()).map(([name, attribute]) => [name, { ...attribute }])),
-      name: { type: DataTypes.STRING(7), allowNull: true, field: 'name' },
-    }, { tableName: unit.getTableName() as string, underscored: true });
+    const probe = main.define(
+      'DriftProbe',
+      {
+        ...Object.fromEntries(Object.entries(unit.getAttributes()).map(([name, attribute]) => [name, { ...attribute }])),
+        name: { type: DataTypes.STRING(7), allowNull: true, field: 'name' },
+      },
+      { tableName: unit.getTableName() as string, underscored: true },
+    );
     try {
       const drift = await driftOf(main, probe, views);
       expect(drift.some((d) => d.includes('.name:'))).toBe(true);

@@ -4,7 +4,8 @@ import fs from 'node:fs';
 import { NODE_ENV_SETTINGS, NODE_FLAGS } from '../../server/node-flags.js';
 import { PASSWORD_HASH_OPTIONS } from '../../server/password-hash.js';
 
-const scripts = (JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { scripts: Record<string, string> }).scripts;
+const scripts = (JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { scripts: Record<string, string> })
+  .scripts;
 
 describe('node flags of the web and the worker', () => {
   it.each(['start', 'web', 'web:dist', 'worker', 'worker:dist'])('npm run %s starts its process with them', (name) => {
@@ -66,7 +67,11 @@ describe('node flags of the web and the worker', () => {
         console.log(Math.round((process.memoryUsage().rss - before) / 1048576));
       })();`;
     const growth = (env: Record<string, string>) => {
-      const probe = spawnSync(process.execPath, ['-e', logins], { encoding: 'utf8', cwd: process.cwd(), env: { ...process.env, NODE_OPTIONS: '', ...env } });
+      const probe = spawnSync(process.execPath, ['-e', logins], {
+        encoding: 'utf8',
+        cwd: process.cwd(),
+        env: { ...process.env, NODE_OPTIONS: '', ...env },
+      });
       expect(probe.status).toBe(0);
       return Number(probe.stdout.trim());
     };

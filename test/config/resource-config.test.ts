@@ -28,39 +28,63 @@ describe('config/resources.yaml', () => {
 
   it('every list whose records belong to regions shows the region: a city or the province sees several levels at once', () => {
     const config = parse(shipped);
-    const regional = [...config.entries()].filter(([, c]) => c.showProperties?.some((p) => p === 'regionCode' || p === 'registrationRegion'));
+    const regional = [...config.entries()].filter(([, c]) =>
+      c.showProperties?.some((p) => p === 'regionCode' || p === 'registrationRegion'),
+    );
     expect(regional.length).toBeGreaterThan(10);
     for (const [id, c] of regional) {
-      expect({ id, listsRegion: c.listProperties!.some((p) => p === 'regionCode' || p === 'registrationRegion') }).toEqual({ id, listsRegion: true });
+      expect({ id, listsRegion: c.listProperties!.some((p) => p === 'regionCode' || p === 'registrationRegion') }).toEqual({
+        id,
+        listsRegion: true,
+      });
     }
   });
 
   it('an unknown resource names the file, the path and the valid resources', () => {
-    expectError(`${shipped}\n  Unicorn:\n    label: x\n    menu: system\n    actions: {}\n`,
-      /config\/resources\.yaml: resources\.Unicorn: 未知资源 "Unicorn"，可用资源: .*ProcurementUnit/);
+    expectError(
+      `${shipped}\n  Unicorn:\n    label: x\n    menu: system\n    actions: {}\n`,
+      /config\/resources\.yaml: resources\.Unicorn: 未知资源 "Unicorn"，可用资源: .*ProcurementUnit/,
+    );
   });
 
   it('an unknown property names the list, the index and the valid fields', () => {
-    expectError(shipped.replace('listProperties: [name, creditCode,', 'listProperties: [name, creditKode,'),
-      /resources\.ProcurementUnit\.listProperties\[1\]: 未知字段 "creditKode"，可用字段: .*creditCode/);
+    expectError(
+      shipped.replace('listProperties: [name, creditCode,', 'listProperties: [name, creditKode,'),
+      /resources\.ProcurementUnit\.listProperties\[1\]: 未知字段 "creditKode"，可用字段: .*creditCode/,
+    );
   });
 
   it('an unknown role or action is an error', () => {
-    expectError(shipped.replace('approve: [province, city, county]', 'approve: [province, mayor]'),
-      /resources\.ProcurementUnit\.actions\.approve\[1\]: 未知角色 "mayor"，可用角色: admin, province/);
-    expectError(shipped.replace('      approve: [province, city, county]', '      approve: [province, city, county]\n      launch: [admin]'),
-      /resources\.ProcurementUnit\.actions\.launch: 未知操作 "launch"/);
+    expectError(
+      shipped.replace('approve: [province, city, county]', 'approve: [province, mayor]'),
+      /resources\.ProcurementUnit\.actions\.approve\[1\]: 未知角色 "mayor"，可用角色: admin, province/,
+    );
+    expectError(
+      shipped.replace('      approve: [province, city, county]', '      approve: [province, city, county]\n      launch: [admin]'),
+      /resources\.ProcurementUnit\.actions\.launch: 未知操作 "launch"/,
+    );
   });
 
   it('a read-only resource cannot be given a write action it does not have', () => {
-    expectError(shipped.replace(/(IntegrationUnit:[\s\S]*?actions:\n)/, '$1      new: [admin]\n'),
-      /resources\.IntegrationUnit\.actions\.new: 未知操作 "new"，该资源可用操作: list, show, search/);
+    expectError(
+      shipped.replace(/(IntegrationUnit:[\s\S]*?actions:\n)/, '$1      new: [admin]\n'),
+      /resources\.IntegrationUnit\.actions\.new: 未知操作 "new"，该资源可用操作: list, show, search/,
+    );
   });
 
   it('unknown keys, menus, sort fields, broken YAML and missing resources are errors', () => {
-    expectError(shipped.replace('    menu: entities\n    listProperties: [name, creditCode,', '    menu: entities\n    colour: red\n    listProperties: [name, creditCode,'), /resources\.ProcurementUnit/);
+    expectError(
+      shipped.replace(
+        '    menu: entities\n    listProperties: [name, creditCode,',
+        '    menu: entities\n    colour: red\n    listProperties: [name, creditCode,',
+      ),
+      /resources\.ProcurementUnit/,
+    );
     expectError(shipped.replace('menu: integration', 'menu: nowhere'), /resources\.IntegrationUnit\.menu: 未知菜单 "nowhere"/);
-    expectError(shipped.replace(/(\n {2}Region:[\s\S]*?)sort: \{ sortBy: code, direction: asc \}/, '$1sort: { sortBy: colour, direction: asc }'), /resources\.Region\.sort\.sortBy: 未知字段 "colour"/);
+    expectError(
+      shipped.replace(/(\n {2}Region:[\s\S]*?)sort: \{ sortBy: code, direction: asc \}/, '$1sort: { sortBy: colour, direction: asc }'),
+      /resources\.Region\.sort\.sortBy: 未知字段 "colour"/,
+    );
     expectError('resources: [', /YAML 格式错误/);
     expectError(shipped.replace(/\n {2}Region:[\s\S]*$/, '\n'), /缺少资源配置: Region/);
   });

@@ -19,21 +19,31 @@ describe('config/supervision-rules.yaml', () => {
   });
 
   it('a level overrides only the categories it names', () => {
-    const rules = loadSupervisionRules(file(`
+    const rules = loadSupervisionRules(
+      file(`
 publicTenderThresholds:
   default: { goods: 4000000, services: 4000000, works: 4000000 }
   byLevel:
     county: { goods: 2000000 }
-`));
+`),
+    );
     expect(rules.thresholdsFor('360121')).toEqual({ goods: 2_000_000, services: 4_000_000, works: 4_000_000 });
     expect(rules.thresholdsFor('360100').goods).toBe(4_000_000);
   });
 
   it.each([
-    ['a missing category', 'publicTenderThresholds:\n  default: { goods: 4000000, services: 4000000 }\n', 'publicTenderThresholds.default.works'],
+    [
+      'a missing category',
+      'publicTenderThresholds:\n  default: { goods: 4000000, services: 4000000 }\n',
+      'publicTenderThresholds.default.works',
+    ],
     ['a negative amount', 'publicTenderThresholds:\n  default: { goods: -1, services: 4000000, works: 4000000 }\n', '应为大于 0 的金额'],
     ['a text amount', "publicTenderThresholds:\n  default: { goods: '四百万', services: 4000000, works: 4000000 }\n", '应为金额（元）'],
-    ['an unknown level', 'publicTenderThresholds:\n  default: { goods: 1, services: 1, works: 1 }\n  byLevel: { town: { goods: 1 } }\n', 'byLevel'],
+    [
+      'an unknown level',
+      'publicTenderThresholds:\n  default: { goods: 1, services: 1, works: 1 }\n  byLevel: { town: { goods: 1 } }\n',
+      'byLevel',
+    ],
   ])('%s stops start-up naming the place', (_what, text, expected) => {
     expect(() => loadSupervisionRules(file(text))).toThrow(expected);
   });

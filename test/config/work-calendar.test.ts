@@ -40,14 +40,7 @@ describe('2026 official arrangement', () => {
   });
 
   it('has the six make-up working days, all on weekends', () => {
-    expect([...CN_CALENDAR_2026.workdays]).toEqual([
-      '2026-01-04',
-      '2026-02-14',
-      '2026-02-28',
-      '2026-05-09',
-      '2026-09-20',
-      '2026-10-10',
-    ]);
+    expect([...CN_CALENDAR_2026.workdays]).toEqual(['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10']);
     for (const d of CN_CALENDAR_2026.workdays) expect([0, 6]).toContain(dow(d));
   });
 });
@@ -134,8 +127,16 @@ describe('config/deadlines.yaml', () => {
   });
 
   it.each([
-    ['a make-up working day on a weekday', shipped.replace("workdays: ['2026-01-04',", "workdays: ['2026-01-05',"), 'calendar.2026.workdays：2026-01-05 不是周末'],
-    ['a date outside its year', shipped.replace("'2026-01-01..2026-01-03'", "'2025-12-31..2026-01-03'"), 'calendar.2026：日期 2025-12-31 不属于 2026 年'],
+    [
+      'a make-up working day on a weekday',
+      shipped.replace("workdays: ['2026-01-04',", "workdays: ['2026-01-05',"),
+      'calendar.2026.workdays：2026-01-05 不是周末',
+    ],
+    [
+      'a date outside its year',
+      shipped.replace("'2026-01-01..2026-01-03'", "'2025-12-31..2026-01-03'"),
+      'calendar.2026：日期 2025-12-31 不属于 2026 年',
+    ],
     ['a range backwards', shipped.replace("'2026-04-04..2026-04-06'", "'2026-04-06..2026-04-04'"), '结束日期早于开始日期'],
     ['a time limit of zero', shipped.replace('workingDays: 7', 'workingDays: 0'), 'steps.contractFiling.workingDays'],
     ['a missing step', shipped.replace(/ {2}contractFiling:[\s\S]*?\n\n/, '\n'), 'steps.contractFiling'],

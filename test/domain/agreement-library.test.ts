@@ -2,18 +2,21 @@ import { describe, expect, test } from '@jest/globals';
 import { CATEGORY_CODE, catalogueTree, categoryParent, STANDARD_CATALOGUE } from '../../domain/agreement-catalogue.js';
 import { biddingReturnRefusal, libraryCreationRefusal, workingLibraryRegion } from '../../domain/agreement-library.js';
 
-const owners = (...regions: string[]) => (region: string) => regions.includes(region);
+const owners =
+  (...regions: string[]) =>
+  (region: string) =>
+    regions.includes(region);
 
 describe('workingLibraryRegion', () => {
   test.each([
-    ['a county without its own library uses its city\'s', '360102', ['360100'], '360100'],
+    ["a county without its own library uses its city's", '360102', ['360100'], '360100'],
     ['a county with its own library uses only its own', '360121', ['360100', '360121'], '360121'],
     ['a county with its own library and no city library', '360121', ['360121'], '360121'],
     ['a county whose city has none has none', '360702', ['360100'], null],
     ['a city works in its own', '360100', ['360100', '360121'], '360100'],
-    ['a city never borrows a county\'s', '360700', ['360702'], null],
-    ['the province works in 省本级\'s', '360000', ['360000', '360100'], '360000'],
-    ['the province never borrows a city\'s', '360000', ['360100'], null],
+    ["a city never borrows a county's", '360700', ['360702'], null],
+    ["the province works in 省本级's", '360000', ['360000', '360100'], '360000'],
+    ["the province never borrows a city's", '360000', ['360100'], null],
     ['a malformed region has none', '36012X', ['36012X'], null],
   ])('%s', (_what, region, libraries, expected) => {
     expect(workingLibraryRegion(region, owners(...libraries))).toBe(expected);
@@ -28,7 +31,10 @@ test('a region builds one library at most', () => {
 
 describe('biddingReturnRefusal', () => {
   test('an ended bidding or quotation may be returned', () => expect(biddingReturnRefusal('ended')).toBeNull());
-  test.each([['bidding', '竞价中'], ['quoting', '报价中']] as const)('%s is refused in the manual\'s words', (status, label) => {
+  test.each([
+    ['bidding', '竞价中'],
+    ['quoting', '报价中'],
+  ] as const)("%s is refused in the manual's words", (status, label) => {
     expect(biddingReturnRefusal(status)).toBe(`项目必须竞价结束或者报价结束才能进行退回（当前状态：${label}）`);
   });
   test('a returned one cannot be returned twice', () => expect(biddingReturnRefusal('returned')).toBe('该竞价（报价）已经退回'));

@@ -1,9 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import {
-  CREDIT_CODE_CHARSET,
-  creditCodeCheckChar,
-  validateCreditCode,
-} from '../../domain/credit-code.js';
+import { CREDIT_CODE_CHARSET, creditCodeCheckChar, validateCreditCode } from '../../domain/credit-code.js';
 
 describe('creditCodeCheckChar', () => {
   it.each([
@@ -18,12 +14,9 @@ describe('creditCodeCheckChar', () => {
     expect(creditCodeCheckChar(first17)).toBe(expected);
   });
 
-  it.each([['1234'], ['91350100M000100Y43'], ['91350100I000100Y4'], ['91350100m000100Y4']])(
-    'rejects unusable input %s',
-    (first17) => {
-      expect(() => creditCodeCheckChar(first17)).toThrow(RangeError);
-    },
-  );
+  it.each([['1234'], ['91350100M000100Y43'], ['91350100I000100Y4'], ['91350100m000100Y4']])('rejects unusable input %s', (first17) => {
+    expect(() => creditCodeCheckChar(first17)).toThrow(RangeError);
+  });
 
   it('uses the 31-symbol alphabet of GB 32100-2015', () => {
     expect(CREDIT_CODE_CHARSET).toHaveLength(31);
@@ -32,15 +25,12 @@ describe('creditCodeCheckChar', () => {
 });
 
 describe('validateCreditCode', () => {
-  it.each([
-    ['91350100M000100Y43'],
-    ['914403001922038216'],
-    ['9144030071526726XG'],
-    ['91330100799655058B'],
-    ['911100001000080343'],
-  ])('accepts the published code %s', (code) => {
-    expect(validateCreditCode(code)).toEqual({ valid: true });
-  });
+  it.each([['91350100M000100Y43'], ['914403001922038216'], ['9144030071526726XG'], ['91330100799655058B'], ['911100001000080343']])(
+    'accepts the published code %s',
+    (code) => {
+      expect(validateCreditCode(code)).toEqual({ valid: true });
+    },
+  );
 
   it.each(['91360100MA35F0000', '12360000014500000', '52360000MJD000001', '93360121MA00000XY'])(
     'accepts a generated code built from %s',

@@ -4,9 +4,15 @@ import type { Role } from '../../domain/jurisdiction.js';
 
 describe('expert registration review', () => {
   test.each([
-    ['city', '360100', '360100', true], ['city', '360100', '360121', true], ['city', '360700', '360121', false],
-    ['province', '360000', '360000', true], ['province', '360000', '360100', false], ['city', '360100', '360000', false],
-    ['county', '360121', '360121', false], ['gongguanban', '360000', '360000', false], ['admin', '360000', '360000', false],
+    ['city', '360100', '360100', true],
+    ['city', '360100', '360121', true],
+    ['city', '360700', '360121', false],
+    ['province', '360000', '360000', true],
+    ['province', '360000', '360100', false],
+    ['city', '360100', '360000', false],
+    ['county', '360121', '360121', false],
+    ['gongguanban', '360000', '360000', false],
+    ['admin', '360000', '360000', false],
   ] as Array<[Role, string, string, boolean]>)('%s of %s on a registration in %s → %p', (role, userRegion, expertRegion, allowed) => {
     expect(expertReviewRefusal(role, userRegion, expertRegion) === null).toBe(allowed);
   });
@@ -37,9 +43,12 @@ describe('specialty review chain: city → province → 省公管办', () => {
     ['gongguanban_review', 'province', '360000', '360121', '应由省公管办审核'],
     ['approved', 'gongguanban', '360000', '360121', '已不在审核流程中'],
     ['returned', 'city', '360100', '360121', '已不在审核流程中'],
-  ] as Array<[string, Role, string, string, string | null]>)('%s by %s of %s (expert in %s)', (state, role, userRegion, expertRegion, refusal) => {
-    const result = specialtyStepRefusal(state, role, userRegion, expertRegion);
-    if (refusal === null) expect(result).toBeNull();
-    else expect(result).toContain(refusal);
-  });
+  ] as Array<[string, Role, string, string, string | null]>)(
+    '%s by %s of %s (expert in %s)',
+    (state, role, userRegion, expertRegion, refusal) => {
+      const result = specialtyStepRefusal(state, role, userRegion, expertRegion);
+      if (refusal === null) expect(result).toBeNull();
+      else expect(result).toContain(refusal);
+    },
+  );
 });

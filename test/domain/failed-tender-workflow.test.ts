@@ -37,8 +37,7 @@ describe('failed-tender workflow', () => {
   });
 
   const grid: [FailedTenderAction, FailedTenderState][] = [];
-  for (const action of Object.keys(LEGAL) as FailedTenderAction[])
-    for (const state of ALL_STATES) grid.push([action, state]);
+  for (const action of Object.keys(LEGAL) as FailedTenderAction[]) for (const state of ALL_STATES) grid.push([action, state]);
 
   it.each(grid)('%s from %s', (action, state) => {
     const [from, to] = LEGAL[action];

@@ -15,7 +15,11 @@ describe('signRequest', () => {
 });
 
 describe('verifySignedRequest', () => {
-  const good = (ts = now) => ({ appKey: 'platform', timestamp: String(ts), signature: signRequest(secrets.get('platform')!, String(ts), body) });
+  const good = (ts = now) => ({
+    appKey: 'platform',
+    timestamp: String(ts),
+    signature: signRequest(secrets.get('platform')!, String(ts), body),
+  });
 
   it('accepts a correct signature within the clock window, at both edges', () => {
     expect(verifySignedRequest(good(), body, secrets, now)).toEqual({ ok: true });

@@ -1,13 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import {
-  canAct,
-  canReviewExpert,
-  isWithin,
-  parentRegion,
-  regionLevel,
-  visibleRegionPrefix,
-  type Role,
-} from '../../domain/jurisdiction.js';
+import { canAct, canReviewExpert, isWithin, parentRegion, regionLevel, visibleRegionPrefix, type Role } from '../../domain/jurisdiction.js';
 
 const BAD_CODES = ['', '36010', '3601000', '350100', '360010', '36a100', ' 360100', '000000'];
 

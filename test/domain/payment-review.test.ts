@@ -4,7 +4,12 @@ import { paymentLimit } from '../../domain/payment-review.js';
 
 describe('toFen', () => {
   test.each([
-    ['1234.5', 123450], ['0.01', 1], ['100', 10000], [' 7.10 ', 710], [12.3, 1230], ['-3.2', -320],
+    ['1234.5', 123450],
+    ['0.01', 1],
+    ['100', 10000],
+    [' 7.10 ', 710],
+    [12.3, 1230],
+    ['-3.2', -320],
   ])('%p is %p fen', (input, fen) => expect(toFen(input)).toBe(fen));
 
   test.each(['', 'abc', '1.234', '1,000', '1e5'])('%p is refused', (input) => expect(() => toFen(input)).toThrow(RangeError));
@@ -18,8 +23,10 @@ test('formatYuan groups thousands and keeps two decimals', () => {
 
 describe('paymentLimit', () => {
   test('allows a payment that reaches the contract amount exactly', () => {
-    expect(paymentLimit({ contractAmount: '100000.00', paidAmount: '60000.00', requestedAmount: '40000.00' }))
-      .toEqual({ allowed: true, remainingAfter: 0 });
+    expect(paymentLimit({ contractAmount: '100000.00', paidAmount: '60000.00', requestedAmount: '40000.00' })).toEqual({
+      allowed: true,
+      remainingAfter: 0,
+    });
   });
 
   test('refuses one fen over the contract amount, naming paid, requested and contract figures', () => {

@@ -1,6 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
 import { CN_CALENDAR } from '../support/calendar.js';
-import { approvingRegion, intentionShortfallDays, needsSingleSourceNotice, singleSourceNoticeRefusal } from '../../domain/pre-procurement.js';
+import {
+  approvingRegion,
+  intentionShortfallDays,
+  needsSingleSourceNotice,
+  singleSourceNoticeRefusal,
+} from '../../domain/pre-procurement.js';
 
 describe('approvingRegion', () => {
   it.each([

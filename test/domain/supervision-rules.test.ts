@@ -48,9 +48,9 @@ describe('failedTenderNeedsConfirmation', () => {
   });
 
   it('rejects an unknown category', () => {
-    expect(() =>
-      failedTenderNeedsConfirmation({ ...changed, amount: 1, category: 'land' as ProcurementCategory }),
-    ).toThrow(/未知的采购品目类别“land”/);
+    expect(() => failedTenderNeedsConfirmation({ ...changed, amount: 1, category: 'land' as ProcurementCategory })).toThrow(
+      /未知的采购品目类别“land”/,
+    );
   });
 });
 
@@ -70,16 +70,41 @@ describe('preAwardNeedsConfirmation', () => {
 });
 
 describe('explainFailedTender and explainPreAward', () => {
-  const methodName = (code: string) => ({ public_tender: '公开招标', competitive_negotiation: '竞争性谈判' } as Record<string, string>)[code] ?? code;
+  const methodName = (code: string) =>
+    (({ public_tender: '公开招标', competitive_negotiation: '竞争性谈判' }) as Record<string, string>)[code] ?? code;
   it('names the change, the amount against the threshold, and the consequence', () => {
-    expect(explainFailedTender({ originalMethod: 'public_tender', newMethod: 'competitive_negotiation', amount: 5_200_000, category: 'goods', methodName }))
-      .toEqual({ needsConfirmation: true, basis: '采购方式由公开招标变更为竞争性谈判，金额 5,200,000.00 元 ≥ 公开招标数额标准 4,000,000.00 元（货物）：须采购办确认' });
-    expect(explainFailedTender({ originalMethod: 'public_tender', newMethod: 'public_tender', amount: 9_000_000, category: 'services', methodName }).basis)
-      .toBe('采购方式不变（公开招标），金额 9,000,000.00 元 ≥ 公开招标数额标准 4,000,000.00 元（服务）：单位（主管预算单位）审核同意即可');
-    expect(explainFailedTender({ originalMethod: 'public_tender', newMethod: 'competitive_negotiation', amount: 1_000_000, category: 'works', methodName }, { thresholds: { works: 500_000 } }).needsConfirmation).toBe(true);
+    expect(
+      explainFailedTender({
+        originalMethod: 'public_tender',
+        newMethod: 'competitive_negotiation',
+        amount: 5_200_000,
+        category: 'goods',
+        methodName,
+      }),
+    ).toEqual({
+      needsConfirmation: true,
+      basis: '采购方式由公开招标变更为竞争性谈判，金额 5,200,000.00 元 ≥ 公开招标数额标准 4,000,000.00 元（货物）：须采购办确认',
+    });
+    expect(
+      explainFailedTender({
+        originalMethod: 'public_tender',
+        newMethod: 'public_tender',
+        amount: 9_000_000,
+        category: 'services',
+        methodName,
+      }).basis,
+    ).toBe('采购方式不变（公开招标），金额 9,000,000.00 元 ≥ 公开招标数额标准 4,000,000.00 元（服务）：单位（主管预算单位）审核同意即可');
+    expect(
+      explainFailedTender(
+        { originalMethod: 'public_tender', newMethod: 'competitive_negotiation', amount: 1_000_000, category: 'works', methodName },
+        { thresholds: { works: 500_000 } },
+      ).needsConfirmation,
+    ).toBe(true);
   });
   it('lists what changed in a pre-award anomaly', () => {
-    expect(explainPreAward({ methodChanged: false, rankingChanged: true, winnerNameChanged: true }).basis).toBe('发生实质性变化（变更中标人排名顺序、变更中标人单位名称）：须采购办确认');
+    expect(explainPreAward({ methodChanged: false, rankingChanged: true, winnerNameChanged: true }).basis).toBe(
+      '发生实质性变化（变更中标人排名顺序、变更中标人单位名称）：须采购办确认',
+    );
     expect(explainPreAward({ methodChanged: false, rankingChanged: false, winnerNameChanged: false }).needsConfirmation).toBe(false);
   });
 });

@@ -4,18 +4,29 @@ import { normaliseUsername, PASSWORD_CLASS_RULE, passwordWeakness, roleRegionMis
 
 describe('roleRegionMismatch', () => {
   it.each<[Role, string]>([
-    ['admin', '360000'], ['province', '360000'], ['gongguanban', '360000'],
-    ['city', '360100'], ['city', '360700'], ['county', '360121'], ['county', '360702'], ['county', '360102'],
+    ['admin', '360000'],
+    ['province', '360000'],
+    ['gongguanban', '360000'],
+    ['city', '360100'],
+    ['city', '360700'],
+    ['county', '360121'],
+    ['county', '360702'],
+    ['county', '360102'],
   ])('%s in %s is possible', (role, region) => {
     expect(roleRegionMismatch(role, tryRegionLevel(region))).toBeNull();
   });
 
   it.each<[Role, string, string]>([
-    ['county', '360000', '县（市、区）'], ['county', '360100', '县（市、区）'],
-    ['city', '360000', '设区市'], ['city', '360121', '设区市'],
-    ['province', '360100', '江西省（360000）'], ['province', '360121', '江西省（360000）'],
-    ['gongguanban', '360100', '江西省（360000）'], ['gongguanban', '360121', '江西省（360000）'],
-    ['admin', '360121', '江西省（360000）'], ['admin', '360700', '江西省（360000）'],
+    ['county', '360000', '县（市、区）'],
+    ['county', '360100', '县（市、区）'],
+    ['city', '360000', '设区市'],
+    ['city', '360121', '设区市'],
+    ['province', '360100', '江西省（360000）'],
+    ['province', '360121', '江西省（360000）'],
+    ['gongguanban', '360100', '江西省（360000）'],
+    ['gongguanban', '360121', '江西省（360000）'],
+    ['admin', '360121', '江西省（360000）'],
+    ['admin', '360700', '江西省（360000）'],
   ])('%s in %s is refused, naming the level it needs', (role, region, needs) => {
     expect(roleRegionMismatch(role, tryRegionLevel(region))).toContain(needs);
   });
@@ -35,8 +46,13 @@ describe('roleRegionMismatch', () => {
 
 describe('normaliseUsername', () => {
   it.each([
-    ['Admin2 ', 'admin2'], ['  NanChang ', 'nanchang'], ['ganzhou', 'ganzhou'], ['\tJIUJIANG\n', 'jiujiang'],
-    ['', ''], [undefined, ''], [null, ''],
+    ['Admin2 ', 'admin2'],
+    ['  NanChang ', 'nanchang'],
+    ['ganzhou', 'ganzhou'],
+    ['\tJIUJIANG\n', 'jiujiang'],
+    ['', ''],
+    [undefined, ''],
+    [null, ''],
   ])('%j → %j', (raw, expected) => {
     expect(normaliseUsername(raw)).toBe(expected);
   });
@@ -48,30 +64,51 @@ describe('normaliseUsername', () => {
 
 describe('passwordWeakness', () => {
   it.each([
-    ['Demo@2026', 'admin'], ['Demo@2026', 'nanchangxian'], ['Jx#2026city', 'jiujiang'], ['gan-zhou-7Q', 'ganzhou2'],
-    ['correct horse Battery', 'nanchang'], ['Xy7!kLm2', 'donghu'],
+    ['Demo@2026', 'admin'],
+    ['Demo@2026', 'nanchangxian'],
+    ['Jx#2026city', 'jiujiang'],
+    ['gan-zhou-7Q', 'ganzhou2'],
+    ['correct horse Battery', 'nanchang'],
+    ['Xy7!kLm2', 'donghu'],
   ])('%s is accepted for %s', (password, username) => {
     expect(passwordWeakness(password, username)).toBeNull();
   });
 
   it.each([
-    ['password1'], ['Password1'], ['PASSWORD1'], ['P@ssw0rd'], ['P@ssw0rd1'], ['Password2026!'], ['Passw0rd!'],
-    ['12345678a'], ['qwerty123'], ['Qwerty123'], ['Qwerty@123'], ['Admin@123'], ['Abc@12345'], ['Welcome1!'], ['1qaz2WSX'],
+    ['password1'],
+    ['Password1'],
+    ['PASSWORD1'],
+    ['P@ssw0rd'],
+    ['P@ssw0rd1'],
+    ['Password2026!'],
+    ['Passw0rd!'],
+    ['12345678a'],
+    ['qwerty123'],
+    ['Qwerty123'],
+    ['Qwerty@123'],
+    ['Admin@123'],
+    ['Abc@12345'],
+    ['Welcome1!'],
+    ['1qaz2WSX'],
   ])('the common %s is refused as common', (password) => {
     expect(passwordWeakness(password, 'jiujiang')).toMatch(/^密码过于常见/);
   });
 
   it.each([
-    ['Jiujiang2026', 'jiujiang'], ['2026JIUJIANG!', 'jiujiang'], ['xx-Admin2-yy', 'Admin2 '], ['Nanchang2026', 'nanchang2'],
+    ['Jiujiang2026', 'jiujiang'],
+    ['2026JIUJIANG!', 'jiujiang'],
+    ['xx-Admin2-yy', 'Admin2 '],
+    ['Nanchang2026', 'nanchang2'],
   ])('%s contains the username %j', (password, username) => {
     expect(passwordWeakness(password, username)).toBe('密码不能包含用户名');
   });
 
-  it.each([
-    ['123'], ['Ab1!xyz'], ['abcdefgh'], ['ABCDEFGH'], ['12345679'], ['abcdefg9'], ['ABCDEFG9'], ['abcdefg!'], ['!!!!!!!9'],
-  ])('%s fails the length or class rule, which is named', (password) => {
-    expect(passwordWeakness(password, 'jiujiang')).toBe(PASSWORD_CLASS_RULE);
-  });
+  it.each([['123'], ['Ab1!xyz'], ['abcdefgh'], ['ABCDEFGH'], ['12345679'], ['abcdefg9'], ['ABCDEFG9'], ['abcdefg!'], ['!!!!!!!9']])(
+    '%s fails the length or class rule, which is named',
+    (password) => {
+      expect(passwordWeakness(password, 'jiujiang')).toBe(PASSWORD_CLASS_RULE);
+    },
+  );
 
   it('three of the four classes are enough, whichever three', () => {
     for (const password of ['Abcdefg9', 'abcdefg9!', 'ABCDEFG9!', 'Abcdefg!']) expect(passwordWeakness(password, 'jiujiang')).toBeNull();

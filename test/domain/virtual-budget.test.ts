@@ -2,16 +2,28 @@ import { describe, expect, test } from '@jest/globals';
 import { parseVirtualBudgetInput, virtualBudgetNo } from '../../domain/virtual-budget.js';
 
 const good = {
-  fiscalYear: '2026', projectName: '2026年物业管理服务（一招三年）', category: 'services', amount: '360000.00',
-  fundSource: '一般公共预算', scenario: 'multi_year_service', remark: '',
+  fiscalYear: '2026',
+  projectName: '2026年物业管理服务（一招三年）',
+  category: 'services',
+  amount: '360000.00',
+  fundSource: '一般公共预算',
+  scenario: 'multi_year_service',
+  remark: '',
 };
 
 describe('parseVirtualBudgetInput', () => {
   test('accepts a complete form and normalises it', () => {
     expect(parseVirtualBudgetInput(good)).toEqual({
       ok: true,
-      value: { fiscalYear: 2026, projectName: '2026年物业管理服务（一招三年）', category: 'services', amount: '360000.00',
-        fundSource: '一般公共预算', scenario: 'multi_year_service', remark: null },
+      value: {
+        fiscalYear: 2026,
+        projectName: '2026年物业管理服务（一招三年）',
+        category: 'services',
+        amount: '360000.00',
+        fundSource: '一般公共预算',
+        scenario: 'multi_year_service',
+        remark: null,
+      },
     });
   });
 

@@ -22,7 +22,8 @@ async function decide(path: string, action: string, reason: string): Promise<{ t
  */
 async function crafted(path: string, action: string): Promise<{ type: string; message: string }> {
   const response = await s.page.request.post(`${s.app!.url}/admin/api${path.replace('/admin', '')}/${action}`, {
-    data: { reason: '' }, headers: { Origin: s.app!.url },
+    data: { reason: '' },
+    headers: { Origin: s.app!.url },
   });
   return ((await response.json()) as { notice: { type: string; message: string } }).notice;
 }
@@ -41,7 +42,9 @@ async function switchUser(username: string): Promise<void> {
 describe('异常处理 and 评标专业审核 in the browser', () => {
   it('the province confirms a failed tender that changes method above the threshold', async () => {
     if (!s.app) return;
-    const target = (await FailedTenderHandling.findOne({ where: { regionCode: '360000', state: 'awaiting_supervisor', originalMethod: 'public_tender' } }))!;
+    const target = (await FailedTenderHandling.findOne({
+      where: { regionCode: '360000', state: 'awaiting_supervisor', originalMethod: 'public_tender' },
+    }))!;
     await s.page.goto(`${s.app.url}/admin/resources/FailedTenderHandling?filters.state=awaiting_supervisor`);
     await s.page.locator('tr[data-id]').first().waitFor();
     expect(await s.page.locator('tbody').first().innerText()).toContain('待采购办确认');
@@ -74,7 +77,12 @@ describe('异常处理 and 评标专业审核 in the browser', () => {
 
     await switchUser('gongguanban');
     expect((await decide(path, 'approveSpecialtyStep', '')).type).toBe('success');
-    expect(await review.reload()).toMatchObject({ state: 'approved', cityReviewedBy: 'nanchang', provinceReviewedBy: 'province', gongguanbanReviewedBy: 'gongguanban' });
+    expect(await review.reload()).toMatchObject({
+      state: 'approved',
+      cityReviewedBy: 'nanchang',
+      provinceReviewedBy: 'province',
+      gongguanbanReviewedBy: 'gongguanban',
+    });
 
     await s.page.goto(`${s.app.url}${path}/show`);
     await s.page.getByTestId('record-history').waitFor();

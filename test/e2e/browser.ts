@@ -24,7 +24,14 @@ export async function launchBrowserOrSkip(what: string): Promise<Browser | null>
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 }
 
@@ -45,7 +52,11 @@ export function foreignRequests(page: Page, appUrl: string): string[] {
  * A page as our users see the panel (a desktop screen, Chinese), with every request off our origin recorded;
  * `timezoneId` puts the browser in another zone than the machine's (dates must not move with it).
  */
-export async function openPanelPage(browser: Browser, appUrl: string, { timezoneId }: { timezoneId?: string } = {}): Promise<{ page: Page; foreign: string[] }> {
+export async function openPanelPage(
+  browser: Browser,
+  appUrl: string,
+  { timezoneId }: { timezoneId?: string } = {},
+): Promise<{ page: Page; foreign: string[] }> {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', ...(timezoneId && { timezoneId }) });
   return { page, foreign: foreignRequests(page, appUrl) };
 }
@@ -81,7 +92,10 @@ export interface BrowserSession {
  * when no browser is installed (the tests then return early, loudly). `prepare` runs on the app before the page
  * opens (e.g. to post a batch); `username` logs in through the form.
  */
-export function browserSession(what: string, options: { username?: string; prepare?: (app: NonNullable<BrowserSession['app']>) => Promise<void> } = {}): BrowserSession {
+export function browserSession(
+  what: string,
+  options: { username?: string; prepare?: (app: NonNullable<BrowserSession['app']>) => Promise<void> } = {},
+): BrowserSession {
   jest.setTimeout(BROWSER_TEST_TIMEOUT);
   const session = { browser: null, app: null, foreign: [] } as unknown as BrowserSession;
   beforeAll(async () => {

@@ -7,7 +7,10 @@ import { BROWSER_TEST_TIMEOUT, launchBrowserOrSkip, loginThroughForm, openPanelP
 
 // Issue #25: in a browser in China time a date-only field was saved one day early (picking the 15th showed the
 // 14th); the same walk runs in a browser in China time and in one in UTC, on one app.
-const ZONES = [['Asia/Shanghai', 'shanghai', '1'], ['UTC', 'utc', '2']] as const;
+const ZONES = [
+  ['Asia/Shanghai', 'shanghai', '1'],
+  ['UTC', 'utc', '2'],
+] as const;
 const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
 
 jest.setTimeout(BROWSER_TEST_TIMEOUT * 2);
@@ -57,7 +60,7 @@ async function save(page: Page): Promise<void> {
     page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/AgreementSupplier/actions/new')),
     page.getByTestId('button-save').click(),
   ]);
-  const body = await response.json() as { notice?: { type: string; message: string }; record?: { errors?: unknown } };
+  const body = (await response.json()) as { notice?: { type: string; message: string }; record?: { errors?: unknown } };
   expect({ notice: body.notice?.type, errors: body.record?.errors }).toEqual({ notice: 'success', errors: {} });
 }
 

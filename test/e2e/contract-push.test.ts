@@ -12,7 +12,8 @@ describe('新-手动推送合同备案 in the browser (南昌县采购办)', () 
     await s.page.goto(`${s.app.url}/admin/resources/ManualPushFiling`);
     await s.page.locator('tr[data-id]').first().waitFor();
     const header = await s.page.locator('thead').first().innerText();
-    for (const heading of ['合同编号', '采购方式', '预算年度', '预算类型', '触发日期', '推送状态', '推送条件']) expect(header).toContain(heading);
+    for (const heading of ['合同编号', '采购方式', '预算年度', '预算类型', '触发日期', '推送状态', '推送条件'])
+      expect(header).toContain(heading);
     await screenshot(s.page, 'manual-push-list');
 
     await s.page.goto(`${s.app.url}/admin/resources/ManualPushFiling/records/${filing.id}/pushToIntegration`);
@@ -47,7 +48,9 @@ describe('新-手动推送合同备案 in the browser (南昌县采购办)', () 
 
   it('a bulk push shows its progress, N of M, and what it refused', async () => {
     if (!s.app) return;
-    const pushable = await ContractFiling.findAll({ where: { regionCode: '360121', pushVerdict: 'pushable', pushStatus: ['not_pushed', 'failed'] } });
+    const pushable = await ContractFiling.findAll({
+      where: { regionCode: '360121', pushVerdict: 'pushable', pushStatus: ['not_pushed', 'failed'] },
+    });
     const blocked = (await ContractFiling.findOne({ where: { contractNo: 'HT-2021-360121.O01' } }))!;
     expect(pushable.length).toBeGreaterThanOrEqual(2);
     const ids = [...pushable.map((f) => f.id), blocked.id];

@@ -1,5 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
-import { AuditLog, ContractFiling, IntegrationBudget, IntegrationInbox, ProcurementProject, ProjectBudgetLine } from '../../resources/models.js';
+import {
+  AuditLog,
+  ContractFiling,
+  IntegrationBudget,
+  IntegrationInbox,
+  ProcurementProject,
+  ProjectBudgetLine,
+} from '../../resources/models.js';
 import { DEV_INTEGRATION_APP_KEY, DEV_INTEGRATION_APP_SECRET } from '../../server/env.js';
 import { postBatch } from '../../tools/integration-client.js';
 import { simulatedBudgets } from '../../tools/integration-fixtures.js';
@@ -17,7 +24,7 @@ const s = browserSession('浏览器端到端测试（一体化预算、重置预
 });
 
 describe('一体化 in the browser (南昌县采购办)', () => {
-  it('lists the county\'s budget lines with Chinese headings and labels, and no other region\'s', async () => {
+  it("lists the county's budget lines with Chinese headings and labels, and no other region's", async () => {
     if (!s.app) return;
     await s.page.goto(`${s.app.url}/admin/resources/IntegrationBudget`);
     await s.page.locator('tr[data-id]').first().waitFor();
@@ -61,7 +68,8 @@ describe('一体化 in the browser (南昌县采购办)', () => {
     expect(await s.page.getByTestId('action-resetBudgetMatch').count()).toBe(0);
     await screenshot(s.page, 'integration-reset-not-offered');
     const crafted = await s.page.request.post(`${s.app.url}/admin/api/resources/IntegrationBudget/records/${blocked.id}/resetBudgetMatch`, {
-      data: { reason: '伪造的请求（端到端测试）' }, headers: { Origin: s.app.url },
+      data: { reason: '伪造的请求（端到端测试）' },
+      headers: { Origin: s.app.url },
     });
     const notice = ((await crafted.json()) as { notice: { type: string; message: string } }).notice;
     expect(notice.type).toBe('error');
@@ -70,7 +78,7 @@ describe('一体化 in the browser (南昌县采购办)', () => {
     expect(blocked.matchStatus).toBe('matched');
   });
 
-  it('shows a batch\'s per-item errors to an admin, and the reset in the budget line\'s history', async () => {
+  it("shows a batch's per-item errors to an admin, and the reset in the budget line's history", async () => {
     if (!s.app) return;
     const { page: admin, foreign: adminForeign } = await openPanelPage(s.browser!, s.app.url);
     await loginThroughForm(admin, s.app.url, 'admin');

@@ -53,7 +53,13 @@ describe('计划管理 in the browser (南昌市采购办)', () => {
     await s.page.waitForURL(/\/admin\/resources\/VirtualBudget(\?|$)/);
 
     const created = (await VirtualBudget.findOne({ where: { projectName: '2026年物业管理服务（浏览器新增）' } }))!;
-    expect(created).toMatchObject({ procurementUnitId: unit.id, regionCode: '360100', scenario: 'multi_year_service', createdBy: 'nanchang', category: 'services' });
+    expect(created).toMatchObject({
+      procurementUnitId: unit.id,
+      regionCode: '360100',
+      scenario: 'multi_year_service',
+      createdBy: 'nanchang',
+      category: 'services',
+    });
     expect(Number(created.amount)).toBe(480000.5);
     await s.page.goto(`${s.app.url}/admin/resources/VirtualBudget/records/${created.id}/show`);
     await s.page.getByText('物业等一招三年分年度支付').first().waitFor();
@@ -65,7 +71,10 @@ describe('计划管理 in the browser (南昌市采购办)', () => {
 
   it('a project page lists its budget lines, announcements and registrations; an attachment downloads', async () => {
     if (!s.app) return;
-    const project = (await ProcurementProject.findOne({ where: { regionCode: '360100', stage: 'contracted', organisationForm: 'centralized' }, order: [['id', 'ASC']] }))!;
+    const project = (await ProcurementProject.findOne({
+      where: { regionCode: '360100', stage: 'contracted', organisationForm: 'centralized' },
+      order: [['id', 'ASC']],
+    }))!;
     await s.page.goto(`${s.app.url}/admin/resources/ProcurementProject/records/${project.id}/show`);
     await s.page.getByTestId('related-records').waitFor();
     const related = await s.page.getByTestId('related-records').innerText();

@@ -5,9 +5,11 @@ import { browserSession, screenshot } from './browser.js';
 const s = browserSession('浏览器端到端测试（交易前）', { username: 'nanchang' });
 
 describe('交易前 in the browser (南昌市采购办)', () => {
-  it('approves a county\'s change of procurement method', async () => {
+  it("approves a county's change of procurement method", async () => {
     if (!s.app) return;
-    const request = (await MethodChangeRequest.findOne({ where: { regionCode: '360121', state: 'submitted', requestedMethod: 'competitive_negotiation' } }))!;
+    const request = (await MethodChangeRequest.findOne({
+      where: { regionCode: '360121', state: 'submitted', requestedMethod: 'competitive_negotiation' },
+    }))!;
     await s.page.goto(`${s.app.url}/admin/resources/MethodChangeRequest`);
     await s.page.locator('tr[data-id]').first().waitFor();
     const header = await s.page.locator('thead').first().innerText();
@@ -24,7 +26,11 @@ describe('交易前 in the browser (南昌市采购办)', () => {
       s.page.getByTestId('action-submit').click(),
     ]);
     expect(((await response.json()) as any).notice.type).toBe('success');
-    expect(await request.reload()).toMatchObject({ state: 'approved', decidedBy: 'nanchang', decisionReason: '经审查，符合竞争性谈判适用条件' });
+    expect(await request.reload()).toMatchObject({
+      state: 'approved',
+      decidedBy: 'nanchang',
+      decisionReason: '经审查，符合竞争性谈判适用条件',
+    });
     await s.page.goto(`${s.app.url}/admin/resources/MethodChangeRequest/records/${request.id}/show`);
     await s.page.getByText('已批准').first().waitFor();
     await screenshot(s.page, 'method-change-approved');

@@ -18,10 +18,14 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => attacker.listen(0, '127.0.0.1', resolve));
   attackerUrl = `http://127.0.0.1:${(attacker.address() as AddressInfo).port}`;
-  forgedFormFor = (id) => `<!doctype html><form method="POST" action="${s.app!.url}/admin/api/resources/ProcurementUnit/records/${id}/reject">
+  forgedFormFor = (
+    id,
+  ) => `<!doctype html><form method="POST" action="${s.app!.url}/admin/api/resources/ProcurementUnit/records/${id}/reject">
     <input name="reason" value="伪造的退回"></form><script>document.forms[0].submit()</script>`;
 });
-afterAll(async () => { await new Promise((resolve) => attacker?.close(resolve)); });
+afterAll(async () => {
+  await new Promise((resolve) => attacker?.close(resolve));
+});
 
 describe('a forged form from another port of the same host (nanchangxian signed in)', () => {
   it('is refused by the server and the unit stays as it was, while the panel itself keeps working', async () => {

@@ -9,7 +9,9 @@ describe('工作台 in the browser', () => {
     await s.page.goto(`${s.app.url}/admin/logout`);
     await loginThroughForm(s.page, s.app.url, user);
     await s.page.getByTestId('pending-cards').waitFor();
-    const expected = (await (await s.page.request.get(`${s.app.url}/admin/api/dashboard`)).json()) as { pending: Array<{ key: string; count: number }> };
+    const expected = (await (await s.page.request.get(`${s.app.url}/admin/api/dashboard`)).json()) as {
+      pending: Array<{ key: string; count: number }>;
+    };
     for (const card of expected.pending) {
       expect(await s.page.getByTestId(`pending-${card.key}`).getByTestId('pending-count').innerText()).toBe(String(card.count));
     }

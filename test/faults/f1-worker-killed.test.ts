@@ -26,39 +26,67 @@ describe('pushing filings through real worker processes into the intermediate da
     if (!available) return;
     app = await startTestApp({ QUEUE_DRIVER: 'bullmq', REDIS_URL, QUEUE_PREFIX: prefix });
     workerEnv = {
-      DATABASE_URL: app.env.DATABASE_URL, MIDDLE_DATABASE_URL: app.env.MIDDLE_DATABASE_URL, REDIS_URL, QUEUE_PREFIX: prefix, JOB_LOCK_MS: '2000',
+      DATABASE_URL: app.env.DATABASE_URL,
+      MIDDLE_DATABASE_URL: app.env.MIDDLE_DATABASE_URL,
+      REDIS_URL,
+      QUEUE_PREFIX: prefix,
+      JOB_LOCK_MS: '2000',
     };
     await seedPushableFilings('HT-LOAD-', COUNT, '压力测试合同');
   });
 
   afterAll(async () => {
     if (!available) return;
-    for (const worker of workers) if (!hasExited(worker)) { worker.kill('SIGKILL'); await exited(worker); }
+    for (const worker of workers)
+      if (!hasExited(worker)) {
+        worker.kill('SIGKILL');
+        await exited(worker);
+      }
     await removeQueues(REDIS_URL, prefix);
     await app.stop();
   });
 
-  it('a worker killed mid-run loses nothing and duplicates nothing; a second supervisor\'s push adds nothing', async () => {
+  it("a worker killed mid-run loses nothing and duplicates nothing; a second supervisor's push adds nothing", async () => {
     if (!available) return;
     const filings = await ContractFiling.findAll({ where: { contractNo: { [Op.like]: 'HT-LOAD-%' } }, order: [['id', 'ASC']] });
     expect(filings.every((f) => f.pushVerdict === 'pushable')).toBe(true);
     const county = await login(app.url, 'nanchangxian');
-    const { body } = await county.post(api.bulk('ManualPushFiling', filings.map((f) => f.id), 'pushToIntegrationBulk'), {});
+    const { body } = await county.post(
+      api.bulk(
+        'ManualPushFiling',
+        filings.map((f) => f.id),
+        'pushToIntegrationBulk',
+      ),
+      {},
+    );
     expect(body.done).toHaveLength(COUNT);
-    const again = await county.post(api.bulk('ManualPushFiling', filings.slice(0, 10).map((f) => f.id), 'pushToIntegrationBulk'), {});
+    const again = await county.post(
+      api.bulk(
+        'ManualPushFiling',
+        filings.slice(0, 10).map((f) => f.id),
+        'pushToIntegrationBulk',
+      ),
+      {},
+    );
     expect(again.body.done).toHaveLength(0);
     expect(again.body.refused[0]).toContain('推送中');
 
     const first = await startWorker(workerEnv);
     workers.push(first);
-    await until(async () => (await ContractFiling.count({ where: { contractNo: { [Op.like]: 'HT-LOAD-%' }, pushStatus: 'pushed' } })) > 0, 30_000);
+    await until(
+      async () => (await ContractFiling.count({ where: { contractNo: { [Op.like]: 'HT-LOAD-%' }, pushStatus: 'pushed' } })) > 0,
+      30_000,
+    );
     first.kill('SIGKILL');
     await exited(first);
     const pushedBeforeKill = await ContractFiling.count({ where: { contractNo: { [Op.like]: 'HT-LOAD-%' }, pushStatus: 'pushed' } });
     expect(pushedBeforeKill).toBeLessThan(COUNT);
 
     workers.push(await startWorker(workerEnv));
-    await until(async () => (await ContractFiling.count({ where: { contractNo: { [Op.like]: 'HT-LOAD-%' }, pushStatus: 'pushed' } })) === COUNT, 300_000);
+    await until(
+      async () => (await ContractFiling.count({ where: { contractNo: { [Op.like]: 'HT-LOAD-%' }, pushStatus: 'pushed' } })) === COUNT,
+      300_000,
+    );
     const rows = await PaymentMiddleRecord.findAll({ where: { contractNo: { [Op.like]: 'HT-LOAD-%' } } });
     expect(rows).toHaveLength(COUNT);
     expect(new Set(rows.map((r) => r.sourceFilingId)).size).toBe(COUNT);

@@ -9,8 +9,12 @@ import { runEntry, startWebProcess, type WebProcess } from '../support/web-proce
 const onPostgres = PG_URL ? it : it.skip;
 
 const production = {
-  NODE_ENV: 'production', SESSION_SECRET: 's'.repeat(40), INTEGRATION_APP_KEY: 'f10-platform', INTEGRATION_APP_SECRET: 'i'.repeat(40),
-  QUEUE_DRIVER: 'inline', COOKIE_SECURE: 'false',
+  NODE_ENV: 'production',
+  SESSION_SECRET: 's'.repeat(40),
+  INTEGRATION_APP_KEY: 'f10-platform',
+  INTEGRATION_APP_SECRET: 'i'.repeat(40),
+  QUEUE_DRIVER: 'inline',
+  COOKIE_SECURE: 'false',
 };
 
 /** F10: web instances started at the same moment on one empty database, as a rolling deployment or a reboot does. */
@@ -29,7 +33,11 @@ describe('F10: instances starting together', () => {
     urls = await emptyDatabases(names);
   });
   afterAll(async () => {
-    for (const web of webs) if (!hasExited(web.child)) { web.child.kill('SIGTERM'); await exited(web.child); }
+    for (const web of webs)
+      if (!hasExited(web.child)) {
+        web.child.kill('SIGTERM');
+        await exited(web.child);
+      }
     if (PG_URL) await dropDatabases(names);
   });
 
@@ -37,17 +45,28 @@ describe('F10: instances starting together', () => {
     const [main, middle] = urls;
     const started = [];
     for (let i = 0; i < 3; i++) {
-      const web = startWebProcess({ DATABASE_URL: main!, MIDDLE_DATABASE_URL: middle!, PORT: String(await freePort()), QUEUE_DRIVER: 'inline', NODE_ENV: 'development' });
+      const web = startWebProcess({
+        DATABASE_URL: main!,
+        MIDDLE_DATABASE_URL: middle!,
+        PORT: String(await freePort()),
+        QUEUE_DRIVER: 'inline',
+        NODE_ENV: 'development',
+      });
       webs.push(web);
       started.push(web.started);
     }
     const outcomes = await Promise.allSettled(started);
-    expect(outcomes.map((o) => (o.status === 'rejected' ? String(o.reason).slice(0, 300) : 'served'))).toEqual(['served', 'served', 'served']);
+    expect(outcomes.map((o) => (o.status === 'rejected' ? String(o.reason).slice(0, 300) : 'served'))).toEqual([
+      'served',
+      'served',
+      'served',
+    ]);
     const db = new Sequelize(main!, { logging: false });
     const [rows] = await db.query('SELECT name, COUNT(*) AS n FROM schema_migrations GROUP BY name');
     await db.close();
     expect((rows as unknown[]).length).toBeGreaterThan(5);
-    for (const row of rows as Array<{ name: string; n: string }>) expect({ name: row.name, n: Number(row.n) }).toEqual({ name: row.name, n: 1 });
+    for (const row of rows as Array<{ name: string; n: string }>)
+      expect({ name: row.name, n: Number(row.n) }).toEqual({ name: row.name, n: 1 });
   });
 
   onPostgres('in production a web does not migrate: it waits for `npm run migrate`, then serves the new schema', async () => {
@@ -56,7 +75,10 @@ describe('F10: instances starting together', () => {
     const web = startWebProcess({ ...production, DATABASE_URL: main!, MIDDLE_DATABASE_URL: middle!, PORT: String(port) });
     webs.push(web);
     await until(async () => web.output().includes('waiting for pending migrations'), 60_000, 'web 等待迁移');
-    const served = await fetch(`http://127.0.0.1:${port}/healthz`).then(() => true, () => false);
+    const served = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+      () => true,
+      () => false,
+    );
     expect(served).toBe(false);
     expect(await runEntry('migrations/cli.ts', { ...production, DATABASE_URL: main!, MIDDLE_DATABASE_URL: middle! })).toBe(0);
     await web.started;

@@ -17,7 +17,9 @@ import { runEntry } from '../support/web-process.js';
  */
 jest.setTimeout(120_000);
 
-const PG_BIN = ['/usr/lib/postgresql/17/bin', '/usr/lib/postgresql/16/bin', '/usr/lib/postgresql/15/bin'].find((dir) => fs.existsSync(path.join(dir, 'initdb')));
+const PG_BIN = ['/usr/lib/postgresql/17/bin', '/usr/lib/postgresql/16/bin', '/usr/lib/postgresql/15/bin'].find((dir) =>
+  fs.existsSync(path.join(dir, 'initdb')),
+);
 const usable = !!PG_URL && !!PG_BIN && process.getuid?.() === 0;
 const onPostgres = usable ? it : it.skip;
 
@@ -38,19 +40,52 @@ describe('F11: a database that accepts only TLS', () => {
     fs.chmodSync(dir, 0o777);
     const data = path.join(dir, 'data');
     asPostgres(path.join(PG_BIN!, 'initdb'), '-D', data, '-U', 'postgres', '--auth=trust');
-    execFileSync('openssl', ['req', '-new', '-x509', '-days', '2', '-nodes', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1',
-      '-keyout', path.join(data, 'server.key'), '-out', path.join(data, 'server.crt')], { stdio: 'pipe' });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-new',
+        '-x509',
+        '-days',
+        '2',
+        '-nodes',
+        '-subj',
+        '/CN=127.0.0.1',
+        '-addext',
+        'subjectAltName=IP:127.0.0.1',
+        '-keyout',
+        path.join(data, 'server.key'),
+        '-out',
+        path.join(data, 'server.crt'),
+      ],
+      { stdio: 'pipe' },
+    );
     for (const file of ['server.key', 'server.crt']) execFileSync('chown', ['postgres', path.join(data, file)]);
     fs.chmodSync(path.join(data, 'server.key'), 0o600);
     fs.writeFileSync(path.join(data, 'pg_hba.conf'), 'local all all trust\nhostssl all all 127.0.0.1/32 trust\n');
-    asPostgres(path.join(PG_BIN!, 'pg_ctl'), '-D', data, '-w', '-l', path.join(dir, 'log'), '-o',
-      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c ssl=on`, 'start');
+    asPostgres(
+      path.join(PG_BIN!, 'pg_ctl'),
+      '-D',
+      data,
+      '-w',
+      '-l',
+      path.join(dir, 'log'),
+      '-o',
+      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c ssl=on`,
+      'start',
+    );
     started = true;
-    for (const db of ['tls_app', 'tls_app_middle']) asPostgres('psql', '-h', dir, '-p', String(port), '-U', 'postgres', '-qc', `CREATE DATABASE ${db}`);
+    for (const db of ['tls_app', 'tls_app_middle'])
+      asPostgres('psql', '-h', dir, '-p', String(port), '-U', 'postgres', '-qc', `CREATE DATABASE ${db}`);
   });
 
   afterAll(() => {
-    if (started) spawnSync('runuser', ['-u', 'postgres', '--', path.join(PG_BIN!, 'pg_ctl'), '-D', path.join(dir, 'data'), '-m', 'immediate', 'stop'], { stdio: 'ignore' });
+    if (started)
+      spawnSync(
+        'runuser',
+        ['-u', 'postgres', '--', path.join(PG_BIN!, 'pg_ctl'), '-D', path.join(dir, 'data'), '-m', 'immediate', 'stop'],
+        { stdio: 'ignore' },
+      );
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
@@ -63,11 +98,27 @@ describe('F11: a database that accepts only TLS', () => {
     // province CA's would be (NODE_EXTRA_CA_CERTS).
     const url = (db: string) => `postgres://postgres@127.0.0.1:${port}/${db}?ssl=true`;
     const code = await runEntry('migrations/cli.ts', {
-      DATABASE_URL: url('tls_app'), MIDDLE_DATABASE_URL: url('tls_app_middle'), NODE_EXTRA_CA_CERTS: path.join(dir, 'data', 'server.crt'),
+      DATABASE_URL: url('tls_app'),
+      MIDDLE_DATABASE_URL: url('tls_app_middle'),
+      NODE_EXTRA_CA_CERTS: path.join(dir, 'data', 'server.crt'),
       NODE_ENV: 'development',
     });
     expect(code).toBe(0);
-    const applied = asPostgres('psql', '-h', dir, '-p', String(port), '-U', 'postgres', '-d', 'tls_app', '-tAc', 'SELECT count(*) FROM schema_migrations').toString().trim();
+    const applied = asPostgres(
+      'psql',
+      '-h',
+      dir,
+      '-p',
+      String(port),
+      '-U',
+      'postgres',
+      '-d',
+      'tls_app',
+      '-tAc',
+      'SELECT count(*) FROM schema_migrations',
+    )
+      .toString()
+      .trim();
     expect(Number(applied)).toBeGreaterThan(5);
   });
 });

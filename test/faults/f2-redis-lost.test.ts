@@ -37,13 +37,20 @@ describe('F2: Redis lost and started again empty', () => {
     prefix = `f2-${randomUUID().slice(0, 8)}`;
     app = await startTestApp({ QUEUE_DRIVER: 'bullmq', REDIS_URL: url, QUEUE_PREFIX: prefix });
     worker = await startWorker({
-      DATABASE_URL: app.env.DATABASE_URL, MIDDLE_DATABASE_URL: app.env.MIDDLE_DATABASE_URL, REDIS_URL: url, QUEUE_PREFIX: prefix, JOB_LOCK_MS: '2000',
+      DATABASE_URL: app.env.DATABASE_URL,
+      MIDDLE_DATABASE_URL: app.env.MIDDLE_DATABASE_URL,
+      REDIS_URL: url,
+      QUEUE_PREFIX: prefix,
+      JOB_LOCK_MS: '2000',
     });
   });
 
   afterAll(async () => {
     if (!available) return;
-    if (worker && !hasExited(worker)) { worker.kill('SIGKILL'); await exited(worker); }
+    if (worker && !hasExited(worker)) {
+      worker.kill('SIGKILL');
+      await exited(worker);
+    }
     await app.stop().catch(() => undefined);
     await killRedis(redis);
   });
@@ -52,16 +59,27 @@ describe('F2: Redis lost and started again empty', () => {
     if (!available) return;
     const batches: string[] = [];
     for (let b = 0; b < 6; b++) {
-      const { status, body } = await postBatch(app.url, platform, 'budgets', simulatedBudgets(400, { seed: 70 + b, offset: 100_000 + b * 400 }));
+      const { status, body } = await postBatch(
+        app.url,
+        platform,
+        'budgets',
+        simulatedBudgets(400, { seed: 70 + b, offset: 100_000 + b * 400 }),
+      );
       expect(status).toBe(202);
       batches.push(body.batchId as string);
     }
     await restartRedisEmpty();
-    await until(async () => {
-      await requeueStrandedBatches(app.queue, { strandedMs: 0, staleMs: 0 }).catch(() => 0);
-      return (await IntegrationInbox.count({ where: { id: batches, state: 'done' } })) === batches.length;
-    }, 120_000, '批次处理');
-    const ids = Array.from({ length: 6 }, (_, b) => simulatedBudgets(400, { seed: 70 + b, offset: 100_000 + b * 400 }).map((i) => i.budgetLineId)).flat();
+    await until(
+      async () => {
+        await requeueStrandedBatches(app.queue, { strandedMs: 0, staleMs: 0 }).catch(() => 0);
+        return (await IntegrationInbox.count({ where: { id: batches, state: 'done' } })) === batches.length;
+      },
+      120_000,
+      '批次处理',
+    );
+    const ids = Array.from({ length: 6 }, (_, b) =>
+      simulatedBudgets(400, { seed: 70 + b, offset: 100_000 + b * 400 }).map((i) => i.budgetLineId),
+    ).flat();
     expect(await IntegrationBudget.count({ where: { budgetLineId: ids } })).toBe(2400);
     for (const batch of await IntegrationInbox.findAll({ where: { id: batches } })) {
       expect(batch.appliedCount + batch.unchangedCount).toBe(400);
@@ -76,17 +94,31 @@ describe('F2: Redis lost and started again empty', () => {
     worker!.kill('SIGKILL');
     await exited(worker!);
     const county = await login(app.url, 'nanchangxian');
-    const { body } = await county.post(api.bulk('ManualPushFiling', filings.map((f) => f.id), 'pushToIntegrationBulk'), {});
+    const { body } = await county.post(
+      api.bulk(
+        'ManualPushFiling',
+        filings.map((f) => f.id),
+        'pushToIntegrationBulk',
+      ),
+      {},
+    );
     expect(body.done).toHaveLength(100);
     await restartRedisEmpty();
     worker = await startWorker({
-      DATABASE_URL: app.env.DATABASE_URL, MIDDLE_DATABASE_URL: app.env.MIDDLE_DATABASE_URL, REDIS_URL: `redis://127.0.0.1:${port}`,
-      QUEUE_PREFIX: prefix, JOB_LOCK_MS: '2000',
+      DATABASE_URL: app.env.DATABASE_URL,
+      MIDDLE_DATABASE_URL: app.env.MIDDLE_DATABASE_URL,
+      REDIS_URL: `redis://127.0.0.1:${port}`,
+      QUEUE_PREFIX: prefix,
+      JOB_LOCK_MS: '2000',
     });
-    await until(async () => {
-      await requeueStrandedPushes(app.queue, 0).catch(() => 0);
-      return (await ContractFiling.count({ where: { contractNo: { [Op.like]: 'HT-F2-%' }, pushStatus: 'pushed' } })) === 100;
-    }, 120_000, '推送');
+    await until(
+      async () => {
+        await requeueStrandedPushes(app.queue, 0).catch(() => 0);
+        return (await ContractFiling.count({ where: { contractNo: { [Op.like]: 'HT-F2-%' }, pushStatus: 'pushed' } })) === 100;
+      },
+      120_000,
+      '推送',
+    );
     const rows = await PaymentMiddleRecord.findAll({ where: { contractNo: { [Op.like]: 'HT-F2-%' } } });
     expect(rows).toHaveLength(100);
     expect(new Set(rows.map((r) => r.sourceFilingId)).size).toBe(100);

@@ -17,7 +17,7 @@ type Answer = { status: number; body: any; retryAfter: string | null };
  * command", then the socket closes). A request caught by it answers 503 with Retry-After, never 500, and the next one
  * is served by a fresh connection: no restart. PostgreSQL only: SQLite has no server to end a session.
  */
-(PG_URL ? describe : describe.skip)('F3: PostgreSQL terminates the app\'s connections', () => {
+(PG_URL ? describe : describe.skip)("F3: PostgreSQL terminates the app's connections", () => {
   let app: Awaited<ReturnType<typeof startTestApp>>;
   let admin: pg.Client;
   let nanchang: Client;
@@ -39,7 +39,11 @@ type Answer = { status: number; body: any; retryAfter: string | null };
     const response = await fetch(`${app.url}${api.list('ContractFiling')}`, { headers: { cookie: nanchang.cookie }, redirect: 'manual' });
     const text = await response.text();
     let body: any = text;
-    try { body = JSON.parse(text); } catch { /* a page */ }
+    try {
+      body = JSON.parse(text);
+    } catch {
+      /* a page */
+    }
     return { status: response.status, body, retryAfter: response.headers.get('retry-after') };
   }
 
@@ -77,11 +81,15 @@ type Answer = { status: number; body: any; retryAfter: string | null };
     await admin.query('BEGIN');
     await admin.query('LOCK TABLE contract_filings IN ACCESS EXCLUSIVE MODE');
     const pending = list();
-    await until(async () => {
-      const waiting = await admin.query(`SELECT 1 FROM pg_stat_activity
+    await until(
+      async () => {
+        const waiting = await admin.query(`SELECT 1 FROM pg_stat_activity
         WHERE datname = current_database() AND pid <> pg_backend_pid() AND wait_event_type = 'Lock'`);
-      return (waiting.rowCount ?? 0) > 0;
-    }, 10_000, 'the list waits on the lock');
+        return (waiting.rowCount ?? 0) > 0;
+      },
+      10_000,
+      'the list waits on the lock',
+    );
     await admin.query(TERMINATE);
     await admin.query('COMMIT');
     expectRetryLater(await pending);
@@ -116,7 +124,10 @@ type Answer = { status: number; body: any; retryAfter: string | null };
 
   it('the panel page and login after the sessions ended', async () => {
     await admin.query(TERMINATE);
-    const page = await fetch(`${app.url}/admin/resources/ContractFiling`, { headers: { cookie: nanchang.cookie, accept: 'text/html' }, redirect: 'manual' });
+    const page = await fetch(`${app.url}/admin/resources/ContractFiling`, {
+      headers: { cookie: nanchang.cookie, accept: 'text/html' },
+      redirect: 'manual',
+    });
     expect([200, 503]).toContain(page.status);
     if (page.status === 503) expect(Number(page.headers.get('retry-after'))).toBeGreaterThan(0);
     await page.text();

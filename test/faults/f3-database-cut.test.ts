@@ -8,9 +8,7 @@ import { postBatch, signedHeaders, waitForBatch } from '../../tools/integration-
 import { simulatedBudgets } from '../../tools/integration-fixtures.js';
 import { REDIS_URL, redisOrSkip } from '../support/services.js';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy.js';
-import {
-  api, login, loginResponse, startTestApp,
-} from '../support/test-app.js';
+import { api, login, loginResponse, startTestApp } from '../support/test-app.js';
 import { seededDatabaseUrls } from '../support/databases.js';
 import { until } from '../support/until.js';
 import { exited, hasExited, startWorker } from '../support/worker-process.js';
@@ -46,7 +44,12 @@ describe('F3: the database cut for a few seconds', () => {
     available = true;
     const target = new URL(PG_URL);
     proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
-    const viaProxy = (url: string) => { const u = new URL(url); u.hostname = '127.0.0.1'; u.port = String(proxy.port); return u.toString(); };
+    const viaProxy = (url: string) => {
+      const u = new URL(url);
+      u.hostname = '127.0.0.1';
+      u.port = String(proxy.port);
+      return u.toString();
+    };
     const own = await seededDatabaseUrls();
     const main = viaProxy(own.DATABASE_URL);
     const middle = viaProxy(own.MIDDLE_DATABASE_URL!);
@@ -59,7 +62,10 @@ describe('F3: the database cut for a few seconds', () => {
   afterAll(async () => {
     if (!available) return;
     proxy.restore();
-    if (worker && !hasExited(worker)) { worker.kill('SIGTERM'); await exited(worker); }
+    if (worker && !hasExited(worker)) {
+      worker.kill('SIGTERM');
+      await exited(worker);
+    }
     await app?.stop().catch(() => undefined);
     await proxy.close();
     await removeQueues(REDIS_URL, prefix);
@@ -78,7 +84,7 @@ describe('F3: the database cut for a few seconds', () => {
     const ready = await timed(() => fetch(`${app.url}/readyz`));
     expect(ready.result.status).toBe(503);
     expect(ready.ms).toBeLessThan(PROMPT_MS);
-    const readiness = await ready.result.json() as { checks: { database: { ok: boolean; detail: string } } };
+    const readiness = (await ready.result.json()) as { checks: { database: { ok: boolean; detail: string } } };
     expect(readiness.checks.database.ok).toBe(false);
     // Our words only: the driver's (ECONNRESET, host and port) go to the log.
     expect(readiness.checks.database.detail).toBe('数据库不可用');
@@ -89,9 +95,12 @@ describe('F3: the database cut for a few seconds', () => {
     expect(list.result.body).toMatchObject({ code: 'database_unavailable' });
     expect(list.result.body.message).toContain('数据库暂时无法连接');
 
-    const page = await timed(() => fetch(`${app.url}/admin/resources/ContractFiling`, {
-      headers: { cookie: nanchang.cookie, accept: 'text/html' }, redirect: 'manual',
-    }));
+    const page = await timed(() =>
+      fetch(`${app.url}/admin/resources/ContractFiling`, {
+        headers: { cookie: nanchang.cookie, accept: 'text/html' },
+        redirect: 'manual',
+      }),
+    );
     expect(page.ms).toBeLessThan(PROMPT_MS);
     expect(page.result.status).toBe(503);
     expect(page.result.headers.get('content-type')).toContain('text/html');
@@ -105,7 +114,9 @@ describe('F3: the database cut for a few seconds', () => {
     const refusedItems = simulatedBudgets(20, { seed: 302, offset: 301_000 });
     const refusedBody = JSON.stringify({ items: refusedItems });
     const refusedHeaders = signedHeaders(platform, refusedBody);
-    const inbound = await timed(() => fetch(`${app.url}/api/integration/v1/budgets`, { method: 'POST', headers: refusedHeaders, body: refusedBody }));
+    const inbound = await timed(() =>
+      fetch(`${app.url}/api/integration/v1/budgets`, { method: 'POST', headers: refusedHeaders, body: refusedBody }),
+    );
     expect(inbound.ms).toBeLessThan(PROMPT_MS);
     expect(inbound.result.status).toBe(503);
     expect(Number(inbound.result.headers.get('retry-after'))).toBeGreaterThan(0);

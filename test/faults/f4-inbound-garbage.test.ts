@@ -39,8 +39,12 @@ const MUTATIONS: Mutation[] = [
 
 describe('F4: garbage into the 一体化 API', () => {
   let app: Awaited<ReturnType<typeof startTestApp>>;
-  beforeAll(async () => { app = await startTestApp(); });
-  afterAll(async () => { await app.stop(); });
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+  afterAll(async () => {
+    await app.stop();
+  });
 
   it('1,000 malformed requests: never a 5xx, every bad item named by index and field, no row from a rejected item', async () => {
     const random = createRandom(404);
@@ -52,23 +56,43 @@ describe('F4: garbage into the 一体化 API', () => {
       if (kind === 0) {
         // Broken envelopes: not JSON, wrong content type, invalid UTF-8, a bare array, huge nesting, a repeated key.
         const nested = `${'{"a":'.repeat(20_000)}1${'}'.repeat(20_000)}`;
-        const bodies = ['{"items": [', 'items=1', '[]', `{"items": [${nested}]}`, '{"items": "many"}', `{"items": [${'['.repeat(50_000)}`, '{"items": [{"a": 1, "a": 2}]}'];
+        const bodies = [
+          '{"items": [',
+          'items=1',
+          '[]',
+          `{"items": [${nested}]}`,
+          '{"items": "many"}',
+          `{"items": [${'['.repeat(50_000)}`,
+          '{"items": [{"a": 1, "a": 2}]}',
+        ];
         const body = bodies[n % bodies.length]!;
         const headers = signedHeaders(platform, body);
         if (n % 20 === 0) headers['content-type'] = 'text/plain';
         status = (await postRaw(app.url, 'budgets', body, headers)).status;
       } else if (kind === 1) {
         const bytes = Buffer.concat([Buffer.from('{"items":[{"budgetLineId":"'), Buffer.from([0xff, 0xfe, 0xc3]), Buffer.from('"}]}')]);
-        const response = await fetch(`${app.url}/api/integration/v1/budgets`, { method: 'POST', headers: signedHeaders(platform, bytes.toString('latin1')), body: bytes });
+        const response = await fetch(`${app.url}/api/integration/v1/budgets`, {
+          method: 'POST',
+          headers: signedHeaders(platform, bytes.toString('latin1')),
+          body: bytes,
+        });
         status = response.status;
       } else {
-        const items = simulatedBudgets(4, { seed: n, offset: n * 10 }).map((item) => ({ ...item, budgetLineId: `GB-${n}-${item.budgetLineId}` }));
+        const items = simulatedBudgets(4, { seed: n, offset: n * 10 }).map((item) => ({
+          ...item,
+          budgetLineId: `GB-${n}-${item.budgetLineId}`,
+        }));
         const mutation = MUTATIONS[random.int(0, MUTATIONS.length - 1)]!;
         const spoiled = mutation.spoil(items[1] as unknown as Record<string, unknown>);
         const extra = n % 7 === 0 ? [{ ...items[2], unexpected: 'field' }] : [];
         const duplicate = n % 11 === 0 ? [items[0]] : [];
         const sent = [items[0], spoiled, items[2], items[3], ...extra, ...duplicate];
-        const { status: code, body } = await postRaw(app.url, 'budgets', JSON.stringify({ items: sent }), signedHeaders(platform, JSON.stringify({ items: sent })));
+        const { status: code, body } = await postRaw(
+          app.url,
+          'budgets',
+          JSON.stringify({ items: sent }),
+          signedHeaders(platform, JSON.stringify({ items: sent })),
+        );
         status = code;
         if (code === 202) {
           const rejected = body.rejected as Array<{ index: number; errors: Array<{ field: string; message: string }> }>;
@@ -76,7 +100,11 @@ describe('F4: garbage into the 一体化 API', () => {
             const fault = rejected.find((r) => r.index === 1);
             expect({ mutation: mutation.name, fault: !!fault }).toEqual({ mutation: mutation.name, fault: true });
             const fields = fault!.errors.map((e) => e.field.split('.')[0]);
-            if (mutation.field) expect({ mutation: mutation.name, fields }).toEqual({ mutation: mutation.name, fields: expect.arrayContaining([mutation.field]) });
+            if (mutation.field)
+              expect({ mutation: mutation.name, fields }).toEqual({
+                mutation: mutation.name,
+                fields: expect.arrayContaining([mutation.field]),
+              });
             for (const error of fault!.errors) expect(error.message).toMatch(/[\u4e00-\u9fa5]/);
             rejectedIds.add(items[1]!.budgetLineId);
           }

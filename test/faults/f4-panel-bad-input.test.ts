@@ -7,9 +7,14 @@ import { api, login, startTestApp, type Client } from '../support/test-app.js';
  * no reason where one is required, a reason far too long, an id that does not exist — answers in Chinese and
  * changes nothing.
  */
-const actions = RESOURCE_DEFINITIONS.flatMap((definition) => Object.entries(definition.options?.actions ?? {})
-  .filter(([, action]) => (action as { actionType?: string }).actionType === 'record' && (action as { custom?: { reason?: string } }).custom?.reason)
-  .map(([name, action]) => ({ resource: definition.id, name, reason: (action as { custom: { reason: string } }).custom.reason })));
+const actions = RESOURCE_DEFINITIONS.flatMap((definition) =>
+  Object.entries(definition.options?.actions ?? {})
+    .filter(
+      ([, action]) =>
+        (action as { actionType?: string }).actionType === 'record' && (action as { custom?: { reason?: string } }).custom?.reason,
+    )
+    .map(([name, action]) => ({ resource: definition.id, name, reason: (action as { custom: { reason: string } }).custom.reason })),
+);
 
 let app: Awaited<ReturnType<typeof startTestApp>>;
 const clients: Record<string, Client> = {};
@@ -19,7 +24,9 @@ beforeAll(async () => {
   app = await startTestApp();
   for (const name of actors) clients[name] = await login(app.url, name);
 });
-afterAll(async () => { await app.stop(); });
+afterAll(async () => {
+  await app.stop();
+});
 
 /** The record as its page shows it, without the parts that are worked out at each read. */
 async function snapshot(client: Client, resource: string, id: string): Promise<Record<string, unknown>> {
@@ -39,7 +46,11 @@ describe('every supervisory action refuses bad input in Chinese and changes noth
     for (const actor of actors) {
       const { body } = await clients[actor]!.get(api.list(resource, '&perPage=5'));
       const record = body.records?.find((r: any) => r.recordActions.some((a: any) => a.name === name));
-      if (record) { client = clients[actor]; id = String(record.id); break; }
+      if (record) {
+        client = clients[actor];
+        id = String(record.id);
+        break;
+      }
     }
     if (!client || !id) return;
     const before = await snapshot(client, resource, id);

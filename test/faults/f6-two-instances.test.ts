@@ -8,7 +8,11 @@ describe('two web instances on one database', () => {
 
   beforeAll(async () => {
     one = await startTestApp({ LOGIN_MAX_FAILURES: '5' });
-    const shared: Record<string, string> = { DATABASE_URL: one.env.DATABASE_URL, SESSION_SECRET: one.env.SESSION_SECRET, LOGIN_MAX_FAILURES: '5' };
+    const shared: Record<string, string> = {
+      DATABASE_URL: one.env.DATABASE_URL,
+      SESSION_SECRET: one.env.SESSION_SECRET,
+      LOGIN_MAX_FAILURES: '5',
+    };
     if (one.env.MIDDLE_DATABASE_URL) shared.MIDDLE_DATABASE_URL = one.env.MIDDLE_DATABASE_URL;
     two = await startTestApp(shared);
   });

@@ -55,7 +55,7 @@ async function expectOneMiddleRowEach(ids: number[]): Promise<void> {
   expect(new Set(rows.map((r) => r.sourceFilingId))).toEqual(new Set(ids));
 }
 
-describe('F7: a restored or reset database pushes again, and never takes another database\'s jobs', () => {
+describe("F7: a restored or reset database pushes again, and never takes another database's jobs", () => {
   let available = false;
   let app: App | undefined;
   let worker: ChildProcess | undefined;
@@ -70,7 +70,10 @@ describe('F7: a restored or reset database pushes again, and never takes another
   }
 
   async function stopAll(): Promise<void> {
-    if (worker && !hasExited(worker)) { worker.kill('SIGTERM'); await exited(worker); }
+    if (worker && !hasExited(worker)) {
+      worker.kill('SIGTERM');
+      await exited(worker);
+    }
     await app?.stop();
     app = undefined;
   }

@@ -50,14 +50,21 @@ describe('F8: Redis away, then back empty', () => {
     const url = `redis://127.0.0.1:${port}`;
     app = await startTestApp({ QUEUE_DRIVER: 'bullmq', REDIS_URL: url, QUEUE_PREFIX: prefix });
     worker = await startWorker({
-      DATABASE_URL: app.env.DATABASE_URL, MIDDLE_DATABASE_URL: app.env.MIDDLE_DATABASE_URL, REDIS_URL: url, QUEUE_PREFIX: prefix, JOB_LOCK_MS: '2000',
+      DATABASE_URL: app.env.DATABASE_URL,
+      MIDDLE_DATABASE_URL: app.env.MIDDLE_DATABASE_URL,
+      REDIS_URL: url,
+      QUEUE_PREFIX: prefix,
+      JOB_LOCK_MS: '2000',
     });
     await seedPushableFilings('HT-F8-', COUNT, 'Redis 中断演练合同');
   });
 
   afterAll(async () => {
     if (!available) return;
-    if (worker && !hasExited(worker)) { worker.kill('SIGKILL'); await exited(worker); }
+    if (worker && !hasExited(worker)) {
+      worker.kill('SIGKILL');
+      await exited(worker);
+    }
     await app?.stop().catch(() => undefined);
     if (redis && !hasExited(redis)) await killRedis(redis);
   });
@@ -69,7 +76,7 @@ describe('F8: Redis away, then back empty', () => {
     const ready = await timed(() => fetch(`${app.url}/readyz`));
     expect(ready.result.status).toBe(503);
     expect(ready.ms).toBeLessThan(1000);
-    expect((await ready.result.json() as { checks: { queue: unknown } }).checks.queue).toEqual({ ok: false, detail: 'Redis 不可用' });
+    expect(((await ready.result.json()) as { checks: { queue: unknown } }).checks.queue).toEqual({ ok: false, detail: 'Redis 不可用' });
 
     const county = await login(app.url, 'nanchangxian');
     const dashboard = await timed(() => county.get('/admin/api/dashboard'));
@@ -87,7 +94,16 @@ describe('F8: Redis away, then back empty', () => {
 
     const filings = await ContractFiling.findAll({ where: { contractNo: LIKE }, attributes: ['id'] });
     expect(filings).toHaveLength(COUNT);
-    const push = await timed(() => county.post(api.bulk('ManualPushFiling', filings.map((f) => f.id), 'pushToIntegrationBulk'), {}));
+    const push = await timed(() =>
+      county.post(
+        api.bulk(
+          'ManualPushFiling',
+          filings.map((f) => f.id),
+          'pushToIntegrationBulk',
+        ),
+        {},
+      ),
+    );
     expect(push.ms).toBeLessThan(10_000);
     expect(push.result.body.done).toHaveLength(COUNT);
     expect(push.result.body.notice.message).toContain('队列恢复后自动推送');
@@ -103,7 +119,11 @@ describe('F8: Redis away, then back empty', () => {
 
     // Back, and empty: the workers reconnect, put the schedules back, and the maintenance run sends what waited.
     redis = await startRedis(port);
-    await until(async () => (await ContractFiling.count({ where: { contractNo: LIKE, pushStatus: 'pushed' } })) === COUNT, 200_000, '恢复后自动推送');
+    await until(
+      async () => (await ContractFiling.count({ where: { contractNo: LIKE, pushStatus: 'pushed' } })) === COUNT,
+      200_000,
+      '恢复后自动推送',
+    );
     const rows = await PaymentMiddleRecord.findAll({ where: { contractNo: LIKE } });
     expect(rows).toHaveLength(COUNT);
     expect(new Set(rows.map((r) => r.sourceFilingId)).size).toBe(COUNT);
@@ -111,7 +131,10 @@ describe('F8: Redis away, then back empty', () => {
     await until(async () => (await IntegrationInbox.findByPk(batchId))!.state === 'done', 120_000, '批次处理');
 
     const connection = createRedis(`redis://127.0.0.1:${port}`);
-    const maintenance = new Queue(QUEUES.maintenance, { connection, prefix: queuePrefixOf(prefix, await databaseInstanceId(ContractFiling.sequelize!)) });
+    const maintenance = new Queue(QUEUES.maintenance, {
+      connection,
+      prefix: queuePrefixOf(prefix, await databaseInstanceId(ContractFiling.sequelize!)),
+    });
     try {
       const keys = (await maintenance.getJobSchedulers()).map((s) => s.key);
       expect(keys.length).toBeGreaterThanOrEqual(2);

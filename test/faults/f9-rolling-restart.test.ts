@@ -28,7 +28,6 @@ const PREFIX = 'HT-F9-';
 const LIKE = { [Op.like]: `${PREFIX}%` };
 jest.setTimeout(300_000);
 
-
 /**
  * The bulk request is being decided (its transaction holds the filings' row locks) or has committed (filings are
  * 推送中): either way the web has accepted it.
@@ -58,7 +57,9 @@ describe('F9: a web SIGTERMed during a bulk push (rolling restart)', () => {
 
   beforeAll(async () => {
     if (!PG_URL) {
-      console.warn('F9 needs PostgreSQL (a web and a worker process on one networked database): it runs in the PostgreSQL pass of npm test.');
+      console.warn(
+        'F9 needs PostgreSQL (a web and a worker process on one networked database): it runs in the PostgreSQL pass of npm test.',
+      );
       return;
     }
     available = await redisOrSkip('F9 滚动重启演练（真实 web 与 worker 进程）');
@@ -75,7 +76,11 @@ describe('F9: a web SIGTERMed during a bulk push (rolling restart)', () => {
 
   afterAll(async () => {
     if (!available) return;
-    for (const child of [web?.child, worker]) if (child && !hasExited(child)) { child.kill('SIGKILL'); await exited(child); }
+    for (const child of [web?.child, worker])
+      if (child && !hasExited(child)) {
+        child.kill('SIGKILL');
+        await exited(child);
+      }
     await removeQueues(REDIS_URL, prefix);
     await main?.close();
     await middle?.close();
@@ -85,7 +90,14 @@ describe('F9: a web SIGTERMed during a bulk push (rolling restart)', () => {
     if (!available) return;
     worker = await startWorker({ ...urls, REDIS_URL, QUEUE_PREFIX: prefix, JOB_LOCK_MS: '2000' });
     const port = await freePort();
-    web = startWebProcess({ ...urls, REDIS_URL, QUEUE_PREFIX: prefix, QUEUE_DRIVER: 'bullmq', PORT: String(port), SHUTDOWN_GRACE_MS: '25000' });
+    web = startWebProcess({
+      ...urls,
+      REDIS_URL,
+      QUEUE_PREFIX: prefix,
+      QUEUE_DRIVER: 'bullmq',
+      PORT: String(port),
+      SHUTDOWN_GRACE_MS: '25000',
+    });
     await web.started;
     const base = `http://127.0.0.1:${port}`;
     const signedIn = await loginResponse(base, 'nanchangxian');
@@ -94,10 +106,16 @@ describe('F9: a web SIGTERMed during a bulk push (rolling restart)', () => {
 
     let answered = false;
     const push = fetch(`${base}/admin/api/resources/ManualPushFiling/bulk/pushToIntegrationBulk?recordIds=${ids.join(',')}`, {
-      method: 'POST', headers: { cookie, 'content-type': 'application/json', origin: base }, body: '{}',
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/json', origin: base },
+      body: '{}',
     }).then(async (response) => {
       answered = true;
-      return { status: response.status, connection: response.headers.get('connection'), body: await response.json() as Record<string, any> };
+      return {
+        status: response.status,
+        connection: response.headers.get('connection'),
+        body: (await response.json()) as Record<string, any>,
+      };
     });
     push.catch(() => undefined);
 
@@ -124,11 +142,14 @@ describe('F9: a web SIGTERMed during a bulk push (rolling restart)', () => {
     expect(await exited(web.child)).toBe(0);
 
     const pushed = () => ContractFiling.count({ where: { contractNo: LIKE, pushStatus: 'pushed' } });
-    await until(async () => (await pushed()) === COUNT, Math.max(0, 60_000 - (Date.now() - signalled)), '3000 条备案在 SIGTERM 后一分钟内全部已推送')
-      .catch(async (error: Error) => {
-        const queued = await ContractFiling.count({ where: { contractNo: LIKE, pushStatus: 'queued' } });
-        throw new Error(`${error.message}：已推送 ${await pushed()} 条，推送中 ${queued} 条`);
-      });
+    await until(
+      async () => (await pushed()) === COUNT,
+      Math.max(0, 60_000 - (Date.now() - signalled)),
+      '3000 条备案在 SIGTERM 后一分钟内全部已推送',
+    ).catch(async (error: Error) => {
+      const queued = await ContractFiling.count({ where: { contractNo: LIKE, pushStatus: 'queued' } });
+      throw new Error(`${error.message}：已推送 ${await pushed()} 条，推送中 ${queued} 条`);
+    });
     console.info(`F9: all ${COUNT} pushed ${((Date.now() - signalled) / 1000).toFixed(1)} s after the SIGTERM`);
     const rows = await PaymentMiddleRecord.findAll({ where: { contractNo: LIKE }, attributes: ['sourceFilingId'] });
     expect(rows).toHaveLength(COUNT);

@@ -16,7 +16,9 @@ beforeAll(async () => {
   app = await startTestApp();
   for (const name of ['nanchangxian']) clients[name] = await login(app.url, name);
 });
-afterAll(async () => { await app.stop(); });
+afterAll(async () => {
+  await app.stop();
+});
 
 describe('a bidding past its end time is over, whatever was stored', () => {
   it('shows 已结束 in the list and on its page, and may be returned', async () => {
@@ -33,12 +35,14 @@ describe('a bidding past its end time is over, whatever was stored', () => {
 
     const form = await clients.nanchangxian!.get(api.record('BiddingRecord', bidding.id, 'returnBidding'));
     expect(form.body.refusal).toBeNull();
-    const { body } = await clients.nanchangxian!.post(api.record('BiddingRecord', bidding.id, 'returnBidding'), { reason: '成交供应商放弃成交' });
+    const { body } = await clients.nanchangxian!.post(api.record('BiddingRecord', bidding.id, 'returnBidding'), {
+      reason: '成交供应商放弃成交',
+    });
     expect(body.notice).toMatchObject({ type: 'success', message: `竞价 ${bidding.biddingNo} 已退回` });
     expect((await bidding.reload()).status).toBe('returned');
   });
 
-  it('a quotation still before its end is still refused in the manual\'s words', async () => {
+  it("a quotation still before its end is still refused in the manual's words", async () => {
     const quotation = await running('quoting');
     expect(quotation.endAt.getTime()).toBeGreaterThan(Date.now());
     const { body } = await clients.nanchangxian!.post(api.record('BiddingRecord', quotation.id, 'returnBidding'), { reason: '测试' });
@@ -55,13 +59,18 @@ describe('a bidding past its end time is over, whatever was stored', () => {
 
     await quotation.update({ endAt: TWELVE_DAYS_AGO });
     const stillRunning = await BiddingRecord.count({
-      where: { id: { [Op.in]: (await BiddingQuote.findAll({ where: { supplierId } })).map((q) => q.biddingId) }, endAt: { [Op.gt]: new Date() } },
+      where: {
+        id: { [Op.in]: (await BiddingQuote.findAll({ where: { supplierId } })).map((q) => q.biddingId) },
+        endAt: { [Op.gt]: new Date() },
+      },
     });
     expect(stillRunning).toBe(0);
     const goods = await clients.nanchangxian!.post(api.record('AgreementGoods', quotation.goodsId!, 'delete'), {});
     expect(goods.body.notice.message).toContain(`已用于竞价记录`);
     expect(goods.body.notice.message).not.toContain('进行中');
-    const removed = await clients.nanchangxian!.post(api.record('AgreementSupplier', supplierId, 'removeSupplier'), { reason: '协议期内供货质量不合格' });
+    const removed = await clients.nanchangxian!.post(api.record('AgreementSupplier', supplierId, 'removeSupplier'), {
+      reason: '协议期内供货质量不合格',
+    });
     expect(removed.body.notice.type).toBe('success');
     expect((await AgreementSupplier.findByPk(supplierId))!.status).toBe('removed');
   });
@@ -90,22 +99,31 @@ describe('an agreement supplier past its validity is 已失效', () => {
     const filtered = await clients.nanchangxian!.get(api.list('AgreementSupplier', '&filters.status=expired'));
     expect(idsOf(filtered.body)).toContain(String(expired.id));
     for (const r of filtered.body.records) expect(r.params.status).toBe('expired');
-    expect(idsOf((await clients.nanchangxian!.get(api.list('AgreementSupplier', '&filters.status=active'))).body)).not.toContain(String(expired.id));
+    expect(idsOf((await clients.nanchangxian!.get(api.list('AgreementSupplier', '&filters.status=active'))).body)).not.toContain(
+      String(expired.id),
+    );
     expect((await clients.nanchangxian!.get(api.show('AgreementSupplier', expired.id))).body.record.params.status).toBe('expired');
   });
 
   it('one whose last day (China time) was yesterday shows 已失效 at once, and is stored so by the next round', async () => {
     const yesterday = chinaDay(new Date(Date.now() - 86_400_000));
-    const supplier = (await AgreementSupplier.findOne({ where: { libraryRegionCode: '360121', status: 'active' }, order: [['id', 'DESC']] }))!;
+    const supplier = (await AgreementSupplier.findOne({
+      where: { libraryRegionCode: '360121', status: 'active' },
+      order: [['id', 'DESC']],
+    }))!;
     await supplier.update({ validTo: yesterday });
-    const listed = (await clients.nanchangxian!.get(api.list('AgreementSupplier'))).body.records.filter((r: any) => String(r.id) === String(supplier.id));
+    const listed = (await clients.nanchangxian!.get(api.list('AgreementSupplier'))).body.records.filter(
+      (r: any) => String(r.id) === String(supplier.id),
+    );
     expect(listed).toHaveLength(1);
     expect(listed[0].params.status).toBe('expired');
     expect((await clients.nanchangxian!.get(api.show('AgreementSupplier', supplier.id))).body.record.params.status).toBe('expired');
 
     expect((await moveTimedStates(new Date())).suppliersExpired).toBe(1);
     expect((await supplier.reload()).status).toBe('expired');
-    expect(idsOf((await clients.nanchangxian!.get(api.list('AgreementSupplier', '&filters.status=expired'))).body)).toContain(String(supplier.id));
+    expect(idsOf((await clients.nanchangxian!.get(api.list('AgreementSupplier', '&filters.status=expired'))).body)).toContain(
+      String(supplier.id),
+    );
 
     // Valid again through today: its last day is still running.
     await supplier.update({ validTo: chinaDay(new Date()) });
@@ -115,7 +133,9 @@ describe('an agreement supplier past its validity is 已失效', () => {
 
   it('an expired supplier can still be removed from the library', async () => {
     const expired = (await AgreementSupplier.findOne({ where: { libraryRegionCode: '360121', status: 'expired' } }))!;
-    const { body } = await clients.nanchangxian!.post(api.record('AgreementSupplier', expired.id, 'removeSupplier'), { reason: '协议到期未续签' });
+    const { body } = await clients.nanchangxian!.post(api.record('AgreementSupplier', expired.id, 'removeSupplier'), {
+      reason: '协议到期未续签',
+    });
     expect(body.notice.type).toBe('success');
     expect((await expired.reload()).status).toBe('removed');
   });

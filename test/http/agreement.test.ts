@@ -3,7 +3,13 @@ import { Op } from 'sequelize';
 import { STANDARD_CATALOGUE } from '../../domain/agreement-catalogue.js';
 import { creditCodeCheckChar } from '../../domain/credit-code.js';
 import {
-  AgreementCategory, AgreementGoods, AgreementLibrary, AgreementSupplier, AuditLog, BiddingQuote, BiddingRecord,
+  AgreementCategory,
+  AgreementGoods,
+  AgreementLibrary,
+  AgreementSupplier,
+  AuditLog,
+  BiddingQuote,
+  BiddingRecord,
 } from '../../resources/models.js';
 import { api, login, startTestApp, type Client } from '../support/test-app.js';
 
@@ -11,10 +17,18 @@ let app: Awaited<ReturnType<typeof startTestApp>>;
 const clients: Record<string, Client> = {};
 const libraryOf = (owner: string) => AgreementLibrary.findOne({ where: { ownerRegionCode: owner } }).then((l) => l!);
 const category = (owner: string, code: string) => AgreementCategory.findOne({ where: { libraryRegionCode: owner, code } }).then((c) => c!);
-const supplier = (owner: string, where: object = {}) => AgreementSupplier.findOne({ where: { libraryRegionCode: owner, ...where }, order: [['id', 'ASC']] }).then((s) => s!);
+const supplier = (owner: string, where: object = {}) =>
+  AgreementSupplier.findOne({ where: { libraryRegionCode: owner, ...where }, order: [['id', 'ASC']] }).then((s) => s!);
 const owners = (body: any, field = 'libraryRegionCode') => [...new Set(body.records.map((r: any) => r.params[field]))].sort();
 const goodsForm = (categoryId: number, supplierId: number, overrides: Record<string, unknown> = {}) => ({
-  categoryId, supplierId, name: '台式计算机（测试）', brand: '联想', modelNo: 'M-TEST', specification: 'i7/32G', unitPrice: '5999.00', ...overrides,
+  categoryId,
+  supplierId,
+  name: '台式计算机（测试）',
+  brand: '联想',
+  modelNo: 'M-TEST',
+  specification: 'i7/32G',
+  unitPrice: '5999.00',
+  ...overrides,
 });
 
 beforeAll(async () => {
@@ -22,12 +36,19 @@ beforeAll(async () => {
   for (const name of ['admin', 'nanchang', 'nanchangxian', 'ganzhou']) clients[name] = await login(app.url, name);
   // 东湖区 (360102) has no library of its own: it works in 南昌市's.
   const created = await clients.admin!.post(api.resourceAction('SupervisorUser', 'new'), {
-    username: 'donghu', displayName: '东湖区采购办', role: 'county', regionCode: '360102', active: true, password: 'Tengwang#2026',
+    username: 'donghu',
+    displayName: '东湖区采购办',
+    role: 'county',
+    regionCode: '360102',
+    active: true,
+    password: 'Tengwang#2026',
   });
   expect(created.body.notice.type).toBe('success');
   clients.donghu = await login(app.url, 'donghu', 'Tengwang#2026');
 });
-afterAll(async () => { await app.stop(); });
+afterAll(async () => {
+  await app.stop();
+});
 
 describe('which library a user works in', () => {
   it('a county with its own library sees only its own, in every view', async () => {
@@ -40,7 +61,7 @@ describe('which library a user works in', () => {
     }
   });
 
-  it('a county without one sees its city\'s library, goods and biddings, and none of another county\'s', async () => {
+  it("a county without one sees its city's library, goods and biddings, and none of another county's", async () => {
     const libraries = await clients.donghu!.get(api.list('AgreementLibrary'));
     expect(owners(libraries.body, 'ownerRegionCode')).toEqual(['360100']);
     for (const resource of ['AgreementGoods', 'AgreementSupplier', 'BiddingRecord']) {
@@ -52,21 +73,29 @@ describe('which library a user works in', () => {
     expect(shown.body.record.baseError.type).toBe('NotFoundError');
   });
 
-  it('a city sees its own and its counties\' libraries; another city none of them', async () => {
+  it("a city sees its own and its counties' libraries; another city none of them", async () => {
     const { body } = await clients.nanchang!.get(api.list('AgreementLibrary'));
     expect(owners(body, 'ownerRegionCode')).toEqual(['360100', '360121']);
     const ganzhou = await clients.ganzhou!.get(api.list('AgreementGoods'));
     expect(owners(ganzhou.body)).toEqual(['360700']);
   });
 
-  it('a county reads its city\'s library but cannot maintain it', async () => {
+  it("a county reads its city's library but cannot maintain it", async () => {
     const before = await AgreementGoods.count();
     const leaf = await category('360100', 'A02010105');
-    const { body } = await clients.donghu!.post(api.resourceAction('AgreementGoods', 'new'), goodsForm(leaf.id, (await supplier('360100')).id));
+    const { body } = await clients.donghu!.post(
+      api.resourceAction('AgreementGoods', 'new'),
+      goodsForm(leaf.id, (await supplier('360100')).id),
+    );
     expect(body.record.errors.categoryId.message).toContain('商品库只能由其所属辖区（360100）的采购办维护');
     expect(await AgreementGoods.count()).toBe(before);
-    const removal = await clients.donghu!.post(api.record('AgreementSupplier', (await supplier('360100')).id, 'removeSupplier'), { reason: '试图移除' });
-    expect(removal.body.notice).toMatchObject({ type: 'error', message: expect.stringContaining('商品库只能由其所属辖区（360100）的采购办维护') });
+    const removal = await clients.donghu!.post(api.record('AgreementSupplier', (await supplier('360100')).id, 'removeSupplier'), {
+      reason: '试图移除',
+    });
+    expect(removal.body.notice).toMatchObject({
+      type: 'error',
+      message: expect.stringContaining('商品库只能由其所属辖区（360100）的采购办维护'),
+    });
   });
 
   it('once a county builds its own library it works only in that one', async () => {
@@ -103,7 +132,9 @@ describe('初始化品目', () => {
     const second = await clients.donghu!.post(api.record('AgreementLibrary', own.id, 'initializeCategories'), {});
     expect(second.body.notice.type).toBe('success');
     expect(await AgreementCategory.count({ where: { libraryId: own.id } })).toBe(STANDARD_CATALOGUE.length);
-    expect(await AuditLog.count({ where: { resourceId: 'AgreementLibrary', recordId: String(own.id), action: 'initializeCategories' } })).toBe(2);
+    expect(
+      await AuditLog.count({ where: { resourceId: 'AgreementLibrary', recordId: String(own.id), action: 'initializeCategories' } }),
+    ).toBe(2);
   });
 
   it('is refused on a library that already has goods, and by anyone but the owner', async () => {
@@ -136,10 +167,16 @@ describe('maintenance top-down: categories, then goods', () => {
       expect(body.record.errors[field].message).toContain(message);
       expect(await AgreementGoods.count()).toBe(before);
     }
-    const outside = await clients.nanchang!.post(api.resourceAction('AgreementGoods', 'new'), goodsForm(leaf.id, active.id, { libraryRegionCode: '360700' }));
+    const outside = await clients.nanchang!.post(
+      api.resourceAction('AgreementGoods', 'new'),
+      goodsForm(leaf.id, active.id, { libraryRegionCode: '360700' }),
+    );
     expect(outside.body.record.errors.libraryRegionCode.message).toBe('辖区 360700 不在您的管辖范围内');
     // A library region inside the jurisdiction is still not the form's to choose: the category decides it.
-    const ok = await clients.nanchang!.post(api.resourceAction('AgreementGoods', 'new'), goodsForm(leaf.id, active.id, { libraryRegionCode: '360121' }));
+    const ok = await clients.nanchang!.post(
+      api.resourceAction('AgreementGoods', 'new'),
+      goodsForm(leaf.id, active.id, { libraryRegionCode: '360121' }),
+    );
     expect(ok.body.notice.type).toBe('success');
     const created = (await AgreementGoods.findOne({ where: { modelNo: 'M-TEST' } }))!;
     expect(created).toMatchObject({ libraryRegionCode: '360100', categoryId: leaf.id, supplierId: active.id, createdBy: 'nanchang' });
@@ -148,7 +185,8 @@ describe('maintenance top-down: categories, then goods', () => {
 
   it('adds a category only under an existing one, never under one that holds goods; the parent stops being a leaf', async () => {
     const city = await libraryOf('360100');
-    const add = (code: string, name = '测试品目') => clients.nanchang!.post(api.resourceAction('AgreementCategory', 'new'), { libraryId: city.id, code, name });
+    const add = (code: string, name = '测试品目') =>
+      clients.nanchang!.post(api.resourceAction('AgreementCategory', 'new'), { libraryId: city.id, code, name });
     expect((await add('A77010101')).body.record.errors.code.message).toBe('请先建立上级品目 A770101：品目须从上往下依次新增');
     expect((await add('A0201010')).body.record.errors.code.message).toContain('每级两位数字');
     expect((await add('A0201010401')).body.record.errors.code.message).toMatch(/上级品目 A02010104 台式计算机 下已有 \d+ 件商品/);
@@ -158,8 +196,10 @@ describe('maintenance top-down: categories, then goods', () => {
     expect(ok.body.notice.type).toBe('success');
     expect(await category('360100', 'A0201010601')).toMatchObject({ parentCode: 'A02010106', level: 6, isLeaf: true });
     expect((await category('360100', 'A02010106')).isLeaf).toBe(false);
-    const under = await clients.nanchang!.post(api.resourceAction('AgreementGoods', 'new'),
-      goodsForm((await category('360100', 'A02010106')).id, (await supplier('360100')).id, { modelNo: 'M-TABLET' }));
+    const under = await clients.nanchang!.post(
+      api.resourceAction('AgreementGoods', 'new'),
+      goodsForm((await category('360100', 'A02010106')).id, (await supplier('360100')).id, { modelNo: 'M-TABLET' }),
+    );
     expect(under.body.record.errors.categoryId.message).toContain('下还有下级品目');
   });
 });
@@ -169,8 +209,17 @@ describe('协议供应商', () => {
     const city = await libraryOf('360100');
     const first17 = '91360100MA35F0XK1';
     const check = creditCodeCheckChar(first17);
-    const form = { libraryId: city.id, supplierName: '江西测试科技有限公司', creditCode: `${first17}${check}`, validFrom: '2026-01-01', validTo: '2027-12-31' };
-    const bad = await clients.nanchang!.post(api.resourceAction('AgreementSupplier', 'new'), { ...form, creditCode: `${first17}${check === '0' ? '1' : '0'}` });
+    const form = {
+      libraryId: city.id,
+      supplierName: '江西测试科技有限公司',
+      creditCode: `${first17}${check}`,
+      validFrom: '2026-01-01',
+      validTo: '2027-12-31',
+    };
+    const bad = await clients.nanchang!.post(api.resourceAction('AgreementSupplier', 'new'), {
+      ...form,
+      creditCode: `${first17}${check === '0' ? '1' : '0'}`,
+    });
     expect(bad.body.record.errors.creditCode.message).toContain('校验位错误');
     const backwards = await clients.nanchang!.post(api.resourceAction('AgreementSupplier', 'new'), { ...form, validTo: '2025-01-01' });
     expect(backwards.body.record.errors.validTo.message).toBe('结束日期 2025-01-01 早于开始日期 2026-01-01');
@@ -184,7 +233,10 @@ describe('协议供应商', () => {
   it('refuses to remove a supplier with running biddings, naming them; removes one without, with a reason, audited', async () => {
     const busy = await supplier('360100', { status: 'active' });
     const open = await BiddingRecord.findAll({
-      where: { id: { [Op.in]: (await BiddingQuote.findAll({ where: { supplierId: busy.id } })).map((q) => q.biddingId) }, status: { [Op.in]: ['bidding', 'quoting'] } },
+      where: {
+        id: { [Op.in]: (await BiddingQuote.findAll({ where: { supplierId: busy.id } })).map((q) => q.biddingId) },
+        status: { [Op.in]: ['bidding', 'quoting'] },
+      },
     });
     expect(open.length).toBeGreaterThan(0);
     const refused = await clients.nanchang!.post(api.record('AgreementSupplier', busy.id, 'removeSupplier'), { reason: '测试移除' });
@@ -198,14 +250,19 @@ describe('协议供应商', () => {
     const removed = await clients.nanchang!.post(api.record('AgreementSupplier', idle.id, 'removeSupplier'), { reason: '协议到期未续签' });
     expect(removed.body.notice.type).toBe('success');
     expect(await idle.reload()).toMatchObject({ status: 'removed', removedBy: 'nanchang', removeReason: '协议到期未续签' });
-    const audit = await AuditLog.findOne({ where: { resourceId: 'AgreementSupplier', recordId: String(idle.id), action: 'removeSupplier' } });
+    const audit = await AuditLog.findOne({
+      where: { resourceId: 'AgreementSupplier', recordId: String(idle.id), action: 'removeSupplier' },
+    });
     expect(audit?.reason).toBe('协议到期未续签');
   });
 });
 
 describe('竞价记录 and 退回竞价/报价', () => {
-  it('refuses to return a running bidding or quotation in the manual\'s words', async () => {
-    for (const [status, label] of [['bidding', '竞价中'], ['quoting', '报价中']] as const) {
+  it("refuses to return a running bidding or quotation in the manual's words", async () => {
+    for (const [status, label] of [
+      ['bidding', '竞价中'],
+      ['quoting', '报价中'],
+    ] as const) {
       const running = (await BiddingRecord.findOne({ where: { libraryRegionCode: '360100', status } }))!;
       const { body } = await clients.nanchang!.post(api.record('BiddingRecord', running.id, 'returnBidding'), { reason: '测试退回' });
       expect(body.notice.message).toBe(`项目必须竞价结束或者报价结束才能进行退回（当前状态：${label}）`);
@@ -226,7 +283,7 @@ describe('竞价记录 and 退回竞价/报价', () => {
     expect(again.body.notice.message).toBe('当前状态为“已退回”，不能执行“退回竞价/报价”');
   });
 
-  it('a bidding\'s page lists its quotes', async () => {
+  it("a bidding's page lists its quotes", async () => {
     const bidding = (await BiddingRecord.findOne({ where: { libraryRegionCode: '360121' } }))!;
     const { body } = await clients.nanchangxian!.get(api.show('BiddingRecord', bidding.id));
     const [quotes] = JSON.parse(body.record.params.related);

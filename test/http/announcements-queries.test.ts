@@ -9,11 +9,15 @@ beforeAll(async () => {
   app = await startTestApp();
   for (const name of ['nanchang', 'nanchangxian', 'ganzhou', 'admin']) clients[name] = await login(app.url, name);
 });
-afterAll(async () => { await app.stop(); });
-
-const download = (client: Client | null, id: number) => fetch(`${app.url}/admin/attachments/${id}`, {
-  headers: client ? { cookie: client.cookie } : {}, redirect: 'manual',
+afterAll(async () => {
+  await app.stop();
 });
+
+const download = (client: Client | null, id: number) =>
+  fetch(`${app.url}/admin/attachments/${id}`, {
+    headers: client ? { cookie: client.cookie } : {},
+    redirect: 'manual',
+  });
 
 describe('公告及文件查看', () => {
   it('filters by type and stays in the jurisdiction, read-only', async () => {
@@ -48,7 +52,8 @@ describe('查询', () => {
     const selfRun = await clients.nanchang!.get(api.list('SelfRunAwardNotice'));
     expect(entrusted.body.records.length).toBeGreaterThan(0);
     expect(selfRun.body.records.length).toBeGreaterThan(0);
-    const kinds = async (records: any[]) => new Set((await AwardNotice.findAll({ where: { id: records.map((r) => r.id) } })).map((n) => n.kind));
+    const kinds = async (records: any[]) =>
+      new Set((await AwardNotice.findAll({ where: { id: records.map((r) => r.id) } })).map((n) => n.kind));
     expect(await kinds(entrusted.body.records)).toEqual(new Set(['entrusted']));
     expect(await kinds(selfRun.body.records)).toEqual(new Set(['self_run']));
   });
@@ -59,7 +64,9 @@ describe('查询', () => {
     expect(body.records.map((r: any) => r.params.contractNo)).toEqual([record.contractNo]);
     const none = await clients.nanchang!.get(api.list('PostAwardRecord', `&filters.contractNo=${encodeURIComponent('360100_001')}`));
     expect(none.body.records).toEqual([]);
-    const registrations = await clients.nanchang!.get(api.list('SupplierRegistration', `&filters.supplierName=${encodeURIComponent('江西赣新')}`));
+    const registrations = await clients.nanchang!.get(
+      api.list('SupplierRegistration', `&filters.supplierName=${encodeURIComponent('江西赣新')}`),
+    );
     expect(registrations.body.records.length).toBeGreaterThan(0);
     for (const r of registrations.body.records) expect(r.params.supplierName).toContain('江西赣新');
     const byCode = await clients.nanchang!.get(api.list('SupplierRegistration', `&filters.supplierCreditCode=91360100ma35f0xk1`));

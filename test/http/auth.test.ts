@@ -5,11 +5,15 @@ import { SessionStore } from '../../server/session-store.js';
 import { api, clientWithCookie, DEMO_PASSWORD, login, loginResponse, startTestApp } from '../support/test-app.js';
 
 let app: Awaited<ReturnType<typeof startTestApp>>;
-beforeAll(async () => { app = await startTestApp({ LOGIN_MAX_FAILURES: '3' }); });
-afterAll(async () => { await app.stop(); });
+beforeAll(async () => {
+  app = await startTestApp({ LOGIN_MAX_FAILURES: '3' });
+});
+afterAll(async () => {
+  await app.stop();
+});
 
 describe('login page', () => {
-  it('is the product\'s own, in Chinese, with nothing loaded from outside', async () => {
+  it("is the product's own, in Chinese, with nothing loaded from outside", async () => {
     const html = await (await fetch(`${app.url}/admin/login`)).text();
     expect(html).not.toContain('fonts.googleapis.com');
     expect(html).toContain('/static/logo.svg');
@@ -18,7 +22,7 @@ describe('login page', () => {
     expect(external).toEqual([]);
   });
 
-  it('the panel\'s own components are served from the bundle built at start (AdminJS\'s production route answered 404)', async () => {
+  it("the panel's own components are served from the bundle built at start (AdminJS's production route answered 404)", async () => {
     const response = await fetch(`${app.url}/admin/frontend/assets/components.bundle.js`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('javascript');
@@ -48,18 +52,25 @@ describe('sessions', () => {
 
 describe('the session store', () => {
   const store = () => new SessionStore(SupervisorUser.sequelize!);
-  const get = (s: SessionStore, sid: string) => new Promise<unknown>((resolve, reject) => s.get(sid, (err, data) => (err ? reject(err) : resolve(data))));
-  const set = (s: SessionStore, sid: string, data: object) => new Promise<void>((resolve, reject) => s.set(sid, data as never, (err) => (err ? reject(err) : resolve())));
+  const get = (s: SessionStore, sid: string) =>
+    new Promise<unknown>((resolve, reject) => s.get(sid, (err, data) => (err ? reject(err) : resolve(data))));
+  const set = (s: SessionStore, sid: string, data: object) =>
+    new Promise<void>((resolve, reject) => s.set(sid, data as never, (err) => (err ? reject(err) : resolve())));
 
   it('reads back what it stored, and nothing for an unknown or hostile id', async () => {
     const sessions = store();
     try {
-      const data = { cookie: { originalMaxAge: 1000, expires: '2026-12-02T00:00:00.000Z' }, adminUser: { email: 'nanchang', title: '南昌市采购办' } };
+      const data = {
+        cookie: { originalMaxAge: 1000, expires: '2026-12-02T00:00:00.000Z' },
+        adminUser: { email: 'nanchang', title: '南昌市采购办' },
+      };
       await set(sessions, 'store-test-1', data);
       expect(await get(sessions, 'store-test-1')).toEqual(data);
       expect(await get(sessions, 'no-such-session')).toBeNull();
       expect(await get(sessions, "x' OR '1'='1")).toBeNull();
-    } finally { sessions.stopExpiringSessions(); }
+    } finally {
+      sessions.stopExpiringSessions();
+    }
   });
 
   it('a session whose row is gone no longer signs anyone in', async () => {
@@ -94,7 +105,7 @@ describe('failed logins', () => {
 });
 
 describe('password hashes', () => {
-  it('a hash made with other settings (the library\'s 64 MiB) still logs in, and is re-hashed at the recommended ones', async () => {
+  it("a hash made with other settings (the library's 64 MiB) still logs in, and is re-hashed at the recommended ones", async () => {
     const old = await argon2.hash(DEMO_PASSWORD, { type: argon2.argon2id, memoryCost: 65_536, timeCost: 3, parallelism: 4 });
     await SupervisorUser.update({ passwordHash: old }, { where: { username: 'ganzhou' } });
     await expect(login(app.url, 'ganzhou')).resolves.toBeTruthy();
@@ -117,7 +128,12 @@ describe('user administration', () => {
   it('an admin creates a user whose password is hashed and who can log in', async () => {
     const admin = await login(app.url, 'admin');
     const { body } = await admin.post(api.resourceAction('SupervisorUser', 'new'), {
-      username: 'jiujiang', displayName: '九江市采购办', role: 'city', regionCode: '360400', active: true, password: 'Lushan#2026',
+      username: 'jiujiang',
+      displayName: '九江市采购办',
+      role: 'city',
+      regionCode: '360400',
+      active: true,
+      password: 'Lushan#2026',
     });
     expect(body.notice.type).toBe('success');
     const user = (await SupervisorUser.findOne({ where: { username: 'jiujiang' } }))!;
@@ -128,7 +144,11 @@ describe('user administration', () => {
   it('a weak password is refused with the rule', async () => {
     const admin = await login(app.url, 'admin');
     const { body } = await admin.post(api.resourceAction('SupervisorUser', 'new'), {
-      username: 'weak', displayName: '弱密码', role: 'county', regionCode: '360121', password: '123',
+      username: 'weak',
+      displayName: '弱密码',
+      role: 'county',
+      regionCode: '360121',
+      password: '123',
     });
     expect(body.record.errors.password.message).toBe('密码至少 8 位，须包含大写字母、小写字母、数字、符号中的至少 3 类');
     expect(await SupervisorUser.count({ where: { username: 'weak' } })).toBe(0);
@@ -157,7 +177,7 @@ describe('health and queues', () => {
   it('/healthz and /readyz answer', async () => {
     expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
     const ready = await fetch(`${app.url}/readyz`);
-    const body = await ready.json() as any;
+    const body = (await ready.json()) as any;
     expect(ready.status).toBe(200);
     expect(body.checks.database.ok).toBe(true);
     expect(body.warning).toContain('未连接 Redis');

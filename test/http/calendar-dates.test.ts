@@ -14,7 +14,13 @@ import { api, drainJobs, login, startTestApp, type Client } from '../support/tes
 const DAY = '2026-12-01';
 const DAY_BEFORE = '2026-11-30';
 const DAY_AFTER = '2026-12-02';
-const USERS: Record<Role, string> = { province: 'province', admin: 'admin', gongguanban: 'gongguanban', city: 'nanchang', county: 'nanchangxian' };
+const USERS: Record<Role, string> = {
+  province: 'province',
+  admin: 'admin',
+  gongguanban: 'gongguanban',
+  city: 'nanchang',
+  county: 'nanchangxian',
+};
 
 let app: Awaited<ReturnType<typeof startTestApp>>;
 const clients: Partial<Record<string, Client>> = {};
@@ -27,19 +33,34 @@ beforeAll(async () => {
   // One more intermediate row, as a push writes it, with a known day (the demo's pushed filings have rows of their own;
   // this one names a filing id no demo filing has, so it cannot collide with theirs).
   await PaymentMiddleRecord.create({
-    sourceFilingId: 1_000_000, sourceVersion: 1, contractNo: 'HT-DATES-1', contractName: '日期往返测试合同', signedAt: DAY_BEFORE,
-    amount: '1000.00', supplierName: '日期往返供应商', budgetLineId: 'ZB-DATES-1', regionCode: '360121', pushedAt: new Date(),
+    sourceFilingId: 1_000_000,
+    sourceVersion: 1,
+    contractNo: 'HT-DATES-1',
+    contractName: '日期往返测试合同',
+    signedAt: DAY_BEFORE,
+    amount: '1000.00',
+    supplierName: '日期往返供应商',
+    budgetLineId: 'ZB-DATES-1',
+    regionCode: '360121',
+    pushedAt: new Date(),
   });
 });
-afterAll(async () => { await app.stop(); });
+afterAll(async () => {
+  await app.stop();
+});
 
-interface DateField { definition: ResourceDefinition; field: string }
+interface DateField {
+  definition: ResourceDefinition;
+  field: string;
+}
 
 /** Every date-only field of every resource, found in the models (DATEONLY), not listed by hand. */
 function dateOnlyFields(): DateField[] {
-  return RESOURCE_DEFINITIONS.flatMap((definition) => Object.entries(definition.model.getAttributes())
-    .filter(([, attribute]) => (attribute.type as { key?: string }).key === 'DATEONLY')
-    .map(([field]) => ({ definition, field })));
+  return RESOURCE_DEFINITIONS.flatMap((definition) =>
+    Object.entries(definition.model.getAttributes())
+      .filter(([, attribute]) => (attribute.type as { key?: string }).key === 'DATEONLY')
+      .map(([field]) => ({ definition, field })),
+  );
 }
 
 const label = ({ definition, field }: DateField) => `${definition.id}.${field}`;
@@ -72,10 +93,17 @@ describe('every date-only field of every resource', () => {
   it('is found in the models', () => {
     const fields = dateOnlyFields();
     expect(fields.length).toBeGreaterThan(0);
-    expect(fields.map(label)).toEqual(expect.arrayContaining([
-      'AgreementSupplier.validFrom', 'AgreementSupplier.validTo', 'ContractFiling.signedAt', 'AcceptanceFiling.acceptedAt',
-      'MethodChangeRequest.noticeStartAt', 'ProcurementIntention.publishedAt', 'PostAwardRecord.acceptedAt',
-    ]));
+    expect(fields.map(label)).toEqual(
+      expect.arrayContaining([
+        'AgreementSupplier.validFrom',
+        'AgreementSupplier.validTo',
+        'ContractFiling.signedAt',
+        'AcceptanceFiling.acceptedAt',
+        'MethodChangeRequest.noticeStartAt',
+        'ProcurementIntention.publishedAt',
+        'PostAwardRecord.acceptedAt',
+      ]),
+    );
   });
 
   it('is the one written by a form only where the form test below covers it', () => {
@@ -93,12 +121,18 @@ describe('every date-only field of every resource', () => {
       const { definition, field } = dateField;
       const where = label(dateField);
       const client = readerOf(definition);
-      if (!client) { problems.push(`${where}: nobody may list and show it`); continue; }
+      if (!client) {
+        problems.push(`${where}: nobody may list and show it`);
+        continue;
+      }
       const key = definition.model.primaryKeyAttribute;
       const byKey = `&sortBy=${key}&direction=asc`;
       const first = await client.get(api.list(definition.id, byKey).replace('perPage=500', 'perPage=1'));
       const id = first.body.records?.[0]?.id as string | undefined;
-      if (!id) { problems.push(`${where}: no record visible to ${client.username}`); continue; }
+      if (!id) {
+        problems.push(`${where}: no record visible to ${client.username}`);
+        continue;
+      }
       await definition.model.update({ [field]: DAY }, { where: { [key]: id }, hooks: false, silent: true });
 
       const shown = await client.get(api.show(definition.id, id));
@@ -116,14 +150,19 @@ describe('every date-only field of every resource', () => {
         if (!hit.body.records.some((r: any) => r.id === id) || days.size !== 1 || !days.has(DAY)) {
           problems.push(`${where}: filter ${DAY}–${DAY} finds ${[...days].join(', ') || 'nothing'}`);
         }
-        for (const [from, to] of [[DAY_AFTER, DAY_AFTER], [DAY_BEFORE, DAY_BEFORE]] as const) {
+        for (const [from, to] of [
+          [DAY_AFTER, DAY_AFTER],
+          [DAY_BEFORE, DAY_BEFORE],
+        ] as const) {
           const miss = await client.get(api.list(definition.id, range(from, to)));
           if (miss.body.records.some((r: any) => r.id === id)) problems.push(`${where}: filter ${from}–${to} finds the record of ${DAY}`);
         }
       }
 
       const attributes = definition.model.getAttributes();
-      const columns = (config.get(definition.id)!.listProperties ?? Object.keys(attributes)).filter((p) => p in attributes || p === 'deadline');
+      const columns = (config.get(definition.id)!.listProperties ?? Object.keys(attributes)).filter(
+        (p) => p in attributes || p === 'deadline',
+      );
       const column = columns.indexOf(field) + 1;
       if (column > 0) {
         if (filterable) {
@@ -150,7 +189,10 @@ describe('协议供应商: the days a form sends are the days stored and shown',
   };
   const form = async (serial: string, validFrom: unknown, validTo: unknown) => ({
     libraryId: (await AgreementLibrary.findOne({ where: { ownerRegionCode: '360121' } }))!.id,
-    supplierName: `日期往返供应商${serial}`, creditCode: creditCode(serial), validFrom, validTo,
+    supplierName: `日期往返供应商${serial}`,
+    creditCode: creditCode(serial),
+    validFrom,
+    validTo,
   });
   const county = () => clients.nanchangxian!;
 
@@ -170,11 +212,16 @@ describe('协议供应商: the days a form sends are the days stored and shown',
 
   it('an instant from a page in China time is the day in China, in the form and in the filter', async () => {
     // What a browser in Asia/Shanghai made of 2026-12-01 and 2027-11-30 before the fix: their midnights, in UTC.
-    const created = await county().post(api.resourceAction('AgreementSupplier', 'new'), await form('02', '2026-11-30T16:00:00.000Z', '2027-11-29T16:00:00.000Z'));
+    const created = await county().post(
+      api.resourceAction('AgreementSupplier', 'new'),
+      await form('02', '2026-11-30T16:00:00.000Z', '2027-11-29T16:00:00.000Z'),
+    );
     expect(created.body.notice.type).toBe('success');
     const stored = (await AgreementSupplier.findOne({ where: { creditCode: creditCode('02') } }))!;
     expect([stored.validFrom, stored.validTo]).toEqual([DAY, '2027-11-30']);
-    const listed = await county().get(api.list('AgreementSupplier', '&filters.validTo~~from=2027-11-29T16:00:00.000Z&filters.validTo~~to=2027-11-29T16:00:00.000Z'));
+    const listed = await county().get(
+      api.list('AgreementSupplier', '&filters.validTo~~from=2027-11-29T16:00:00.000Z&filters.validTo~~to=2027-11-29T16:00:00.000Z'),
+    );
     expect(listed.body.records.map((r: any) => r.id)).toContain(stored.id);
     expect(new Set(listed.body.records.map((r: any) => r.params.validTo))).toEqual(new Set(['2027-11-30']));
   });

@@ -3,7 +3,14 @@ import { Op } from 'sequelize';
 import { pushFiling, pushFilings } from '../../jobs/processors/push-filing.processor.js';
 import { pushJobsFor } from '../../jobs/push-jobs.js';
 import { refreshPushVerdicts } from '../../resources/filings/filing-eligibility.js';
-import { AcceptanceFiling, AuditLog, ContractFiling, PaymentMiddleRecord, ProcurementUnit, SupervisorUser } from '../../resources/models.js';
+import {
+  AcceptanceFiling,
+  AuditLog,
+  ContractFiling,
+  PaymentMiddleRecord,
+  ProcurementUnit,
+  SupervisorUser,
+} from '../../resources/models.js';
 import { hashPassword } from '../../server/password-hash.js';
 import type { SessionUser } from '../../resources/jurisdiction-scope.js';
 import { DEV_INTEGRATION_APP_KEY, DEV_INTEGRATION_APP_SECRET } from '../../server/env.js';
@@ -14,13 +21,31 @@ let app: Awaited<ReturnType<typeof startTestApp>>;
 const clients: Record<string, Client> = {};
 const drain = () => drainJobs(app);
 const filing = (contractNo: string) => ContractFiling.findOne({ where: { contractNo } }).then((f) => f!);
-const county: SessionUser = { id: 4, email: 'nanchangxian', username: 'nanchangxian', displayName: '南昌县采购办', role: 'county', regionCode: '360121', regionName: '南昌县' };
-const jobContext = (attemptsMade = 0, maxAttempts = 5) => ({ id: 'test', name: 'pushFiling', attemptsMade, maxAttempts, updateProgress: async () => undefined });
+const county: SessionUser = {
+  id: 4,
+  email: 'nanchangxian',
+  username: 'nanchangxian',
+  displayName: '南昌县采购办',
+  role: 'county',
+  regionCode: '360121',
+  regionName: '南昌县',
+};
+const jobContext = (attemptsMade = 0, maxAttempts = 5) => ({
+  id: 'test',
+  name: 'pushFiling',
+  attemptsMade,
+  maxAttempts,
+  updateProgress: async () => undefined,
+});
 
 /** A county office of its own for a filing's region: a job acts with the rights its user has in the database. */
 async function countyOffice(username: string, regionCode: string, regionName: string): Promise<SessionUser> {
   const user = await SupervisorUser.create({
-    username, displayName: `${regionName}采购办`, role: 'county', regionCode, passwordHash: await hashPassword('Office#2026'),
+    username,
+    displayName: `${regionName}采购办`,
+    role: 'county',
+    regionCode,
+    passwordHash: await hashPassword('Office#2026'),
   });
   return { id: user.id, email: username, username, displayName: user.displayName, role: 'county', regionCode, regionName };
 }
@@ -29,7 +54,9 @@ beforeAll(async () => {
   app = await startTestApp();
   for (const name of ['admin', 'province', 'nanchang', 'nanchangxian', 'ganzhou']) clients[name] = await login(app.url, name);
 });
-afterAll(async () => { await app.stop(); });
+afterAll(async () => {
+  await app.stop();
+});
 
 describe('新-手动推送合同备案: the verdict of every filing, stored and filterable', () => {
   it('lists each filing with its verdict and reason, and filters on them', async () => {
@@ -60,11 +87,18 @@ describe('pushToIntegration (推送)', () => {
     const rows = await PaymentMiddleRecord.findAll({ where: { sourceFilingId: target.id } });
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({
-      sourceVersion: target.version, contractNo: 'HT-2026-360121.A01', contractName: target.contractName, signedAt: target.signedAt,
-      supplierName: target.supplierName, budgetLineId: target.budgetLineId, regionCode: '360121',
+      sourceVersion: target.version,
+      contractNo: 'HT-2026-360121.A01',
+      contractName: target.contractName,
+      signedAt: target.signedAt,
+      supplierName: target.supplierName,
+      budgetLineId: target.budgetLineId,
+      regionCode: '360121',
     });
     expect(Number(rows[0]!.amount)).toBe(Number(target.amount));
-    const actions = (await AuditLog.findAll({ where: { resourceId: 'ContractFiling', recordId: String(target.id) }, order: [['id', 'ASC']] })).map((a) => a.action);
+    const actions = (
+      await AuditLog.findAll({ where: { resourceId: 'ContractFiling', recordId: String(target.id) }, order: [['id', 'ASC']] })
+    ).map((a) => a.action);
     expect(actions).toEqual(['pushToIntegration', 'pushCompleted']);
     const shown = await clients.nanchangxian!.get(api.show('ManualPushFiling', target.id));
     expect(shown.body.record.params.pushStatus).toBe('pushed');
@@ -82,7 +116,9 @@ describe('pushToIntegration (推送)', () => {
 
   it('a double click (two requests at once) queues one push and writes one row', async () => {
     const target = (await ContractFiling.findOne({ where: { regionCode: '360121', pushStatus: 'not_pushed', pushVerdict: 'pushable' } }))!;
-    const answers = await Promise.all([1, 2].map(() => clients.nanchangxian!.post(api.record('ManualPushFiling', target.id, 'pushToIntegration'), {})));
+    const answers = await Promise.all(
+      [1, 2].map(() => clients.nanchangxian!.post(api.record('ManualPushFiling', target.id, 'pushToIntegration'), {})),
+    );
     expect(answers.map((a) => a.body.notice.type).sort()).toEqual(['error', 'success']);
     await drain();
     expect(await PaymentMiddleRecord.count({ where: { sourceFilingId: target.id } })).toBe(1);
@@ -99,7 +135,7 @@ describe('pushToIntegration (推送)', () => {
     expect((await target.reload()).pushStatus).toBe('not_pushed');
   });
 
-  it('another region\'s filing cannot be pushed: neither by a foreign city nor by the county\'s own city', async () => {
+  it("another region's filing cannot be pushed: neither by a foreign city nor by the county's own city", async () => {
     const target = await filing('HT-2026-360121.A02');
     for (const user of ['ganzhou', 'nanchang']) {
       const { body } = await clients[user]!.post(api.record('ManualPushFiling', target.id, 'pushToIntegration'), {});
@@ -113,7 +149,10 @@ describe('pushToIntegration (推送)', () => {
     const failed = await filing('HT-2026-360121.S01');
     const blocked = await filing('HT-2021-360121.O01');
     const foreign = await filing('HT-2026-360700.S01');
-    const { body } = await clients.nanchangxian!.post(api.bulk('ManualPushFiling', [failed.id, blocked.id, foreign.id], 'pushToIntegrationBulk'), {});
+    const { body } = await clients.nanchangxian!.post(
+      api.bulk('ManualPushFiling', [failed.id, blocked.id, foreign.id], 'pushToIntegrationBulk'),
+      {},
+    );
     expect(body.done).toEqual(['HT-2026-360121.S01']);
     expect(body.refused).toHaveLength(1);
     expect(body.refused[0]).toContain('原支付方式');
@@ -135,7 +174,7 @@ describe('the push job checks again and writes once', () => {
     expect(await PaymentMiddleRecord.count({ where: { sourceFilingId: target.id } })).toBe(0);
   });
 
-  it('refuses in the job a push by someone outside the filing\'s region', async () => {
+  it("refuses in the job a push by someone outside the filing's region", async () => {
     const target = await filing('HT-2026-360100.A01');
     await target.update({ pushStatus: 'queued' });
     expect(await pushFiling({ filingId: target.id, version: target.version, user: county }, jobContext())).toEqual({ outcome: 'refused' });
@@ -148,9 +187,17 @@ describe('the push job checks again and writes once', () => {
     await target.update({ pushStatus: 'queued' });
     const user = await countyOffice('donghuqu', '360102', '东湖区');
     await PaymentMiddleRecord.create({
-      sourceFilingId: target.id, sourceVersion: target.version, contractNo: target.contractNo, contractName: target.contractName!,
-      signedAt: target.signedAt!, amount: target.amount, supplierName: target.supplierName, budgetLineId: target.budgetLineId!,
-      unitBudgetCode: null, regionCode: target.regionCode, pushedAt: new Date(),
+      sourceFilingId: target.id,
+      sourceVersion: target.version,
+      contractNo: target.contractNo,
+      contractName: target.contractName!,
+      signedAt: target.signedAt!,
+      amount: target.amount,
+      supplierName: target.supplierName,
+      budgetLineId: target.budgetLineId!,
+      unitBudgetCode: null,
+      regionCode: target.regionCode,
+      pushedAt: new Date(),
     });
     expect(await pushFiling({ filingId: target.id, version: target.version, user }, jobContext(1))).toEqual({ outcome: 'pushed' });
     expect(await pushFiling({ filingId: target.id, version: target.version, user }, jobContext(2))).toEqual({ outcome: 'stale' });
@@ -182,26 +229,51 @@ describe('the push job checks again and writes once', () => {
 /** `count` pushable filings of 南昌县 numbered from `prefix`, their verdicts stored. */
 async function pushableFilings(prefix: string, count: number): Promise<ContractFiling[]> {
   const unit = (await ProcurementUnit.findOne({ where: { regionCode: '360121', status: 'approved' }, order: [['id', 'ASC']] }))!;
-  await ContractFiling.bulkCreate(Array.from({ length: count }, (_, i) => ({
-    kind: 'procurement' as const, contractNo: `${prefix}${String(i).padStart(4, '0')}`, contractName: `批量推送合同${i}`,
-    signedAt: '2026-10-01', amount: '1000.00', supplierName: '江西赣新科技有限公司', procurementMethod: 'public_tender',
-    projectName: '批量推送项目', procurementUnitId: unit.id, regionCode: '360121', budgetLineId: `ZB-SET-${prefix}${i}`,
-    virtualBudgetId: null, budgetYear: 2026, budgetType: 'integrated' as const, filedAt: new Date('2026-10-10T10:00:00+08:00'),
-  })));
+  await ContractFiling.bulkCreate(
+    Array.from({ length: count }, (_, i) => ({
+      kind: 'procurement' as const,
+      contractNo: `${prefix}${String(i).padStart(4, '0')}`,
+      contractName: `批量推送合同${i}`,
+      signedAt: '2026-10-01',
+      amount: '1000.00',
+      supplierName: '江西赣新科技有限公司',
+      procurementMethod: 'public_tender',
+      projectName: '批量推送项目',
+      procurementUnitId: unit.id,
+      regionCode: '360121',
+      budgetLineId: `ZB-SET-${prefix}${i}`,
+      virtualBudgetId: null,
+      budgetYear: 2026,
+      budgetType: 'integrated' as const,
+      filedAt: new Date('2026-10-10T10:00:00+08:00'),
+    })),
+  );
   await refreshPushVerdicts({ contractNo: { [Op.like]: `${prefix}%` } });
   const filings = await ContractFiling.findAll({ where: { contractNo: { [Op.like]: `${prefix}%` } }, order: [['id', 'ASC']] });
   expect(filings.map((f) => f.pushVerdict)).toEqual(filings.map(() => 'pushable'));
   return filings;
 }
 
-const auditsOf = async (filings: ContractFiling[], action: string) => (await AuditLog.findAll({
-  where: { resourceId: 'ContractFiling', action, recordId: filings.map((f) => String(f.id)) },
-})).map((a) => a.recordId).sort();
+const auditsOf = async (filings: ContractFiling[], action: string) =>
+  (
+    await AuditLog.findAll({
+      where: { resourceId: 'ContractFiling', action, recordId: filings.map((f) => String(f.id)) },
+    })
+  )
+    .map((a) => a.recordId)
+    .sort();
 
 describe('bulk push as a set', () => {
   it('250 filings: each marked 推送中 with its own audit row, pushed in jobs of 100, written once with its version', async () => {
     const filings = await pushableFilings('HT-SET-A', 250);
-    const { body } = await clients.nanchangxian!.post(api.bulk('ManualPushFiling', filings.map((f) => f.id), 'pushToIntegrationBulk'), { reason: '月末集中推送' });
+    const { body } = await clients.nanchangxian!.post(
+      api.bulk(
+        'ManualPushFiling',
+        filings.map((f) => f.id),
+        'pushToIntegrationBulk',
+      ),
+      { reason: '月末集中推送' },
+    );
     expect(body.done).toHaveLength(250);
     expect(body.refused).toEqual([]);
     expect(body.progress).toMatchObject({ field: 'pushStatus', ids: filings.map((f) => String(f.id)) });
@@ -234,7 +306,10 @@ describe('bulk push as a set', () => {
     const [fresh, queued, returned] = await pushableFilings('HT-SET-B', 3);
     await queued!.update({ pushStatus: 'queued' });
     await returned!.update({ status: 'returned' });
-    const { body } = await clients.nanchangxian!.post(api.bulk('ManualPushFiling', [fresh!.id, queued!.id, returned!.id], 'pushToIntegrationBulk'), {});
+    const { body } = await clients.nanchangxian!.post(
+      api.bulk('ManualPushFiling', [fresh!.id, queued!.id, returned!.id], 'pushToIntegrationBulk'),
+      {},
+    );
     expect(body.done).toEqual([fresh!.contractNo]);
     expect(body.refused).toHaveLength(1);
     expect(body.refused[0]).toContain(`${queued!.contractNo}：当前状态为“推送中”`);
@@ -247,7 +322,18 @@ describe('bulk push as a set', () => {
   it('two overlapping bulk pushes at once: every filing queued once, audited once, written once', async () => {
     const filings = await pushableFilings('HT-SET-C', 60);
     const [left, right] = [filings.slice(0, 40), filings.slice(20)];
-    const answers = await Promise.all([left, right].map((part) => clients.nanchangxian!.post(api.bulk('ManualPushFiling', part.map((f) => f.id), 'pushToIntegrationBulk'), {})));
+    const answers = await Promise.all(
+      [left, right].map((part) =>
+        clients.nanchangxian!.post(
+          api.bulk(
+            'ManualPushFiling',
+            part.map((f) => f.id),
+            'pushToIntegrationBulk',
+          ),
+          {},
+        ),
+      ),
+    );
     expect(answers[0]!.body.done.length + answers[1]!.body.done.length).toBe(60);
     expect(answers[0]!.body.refused.length + answers[1]!.body.refused.length).toBe(20);
     for (const refusal of [...answers[0]!.body.refused, ...answers[1]!.body.refused]) expect(refusal).toContain('推送中');
@@ -256,7 +342,7 @@ describe('bulk push as a set', () => {
     expect(await PaymentMiddleRecord.count({ where: { sourceFilingId: filings.map((f) => f.id) } })).toBe(60);
   });
 
-  it('another region\'s filing named in a bulk request is neither loaded nor touched', async () => {
+  it("another region's filing named in a bulk request is neither loaded nor touched", async () => {
     const [own] = await pushableFilings('HT-SET-D', 1);
     const foreign = (await ContractFiling.findOne({ where: { regionCode: '360700', pushStatus: 'not_pushed' } }))!;
     const { body } = await clients.nanchangxian!.post(api.bulk('ManualPushFiling', [own!.id, foreign.id], 'pushToIntegrationBulk'), {});
@@ -281,10 +367,16 @@ describe('the job of many filings', () => {
     const [ok, foreignJob, stale] = await pushableFilings('HT-SET-F', 3);
     for (const f of [ok!, foreignJob!, stale!]) await f.update({ pushStatus: 'queued' });
     const ganzhou: SessionUser = { ...county, id: 5, username: 'ganzhou', role: 'city', regionCode: '360700', regionName: '赣州市' };
-    expect(await pushFilings({ filings: [{ filingId: foreignJob!.id, version: foreignJob!.version }], user: ganzhou }, jobContext())).toEqual({ pushed: 0, refused: 1, stale: 0 });
-    const outcome = await pushFilings({
-      filings: [ok, foreignJob, stale].map((f, i) => ({ filingId: f!.id, version: f!.version - (i === 2 ? 1 : 0) })), user: county,
-    }, jobContext());
+    expect(
+      await pushFilings({ filings: [{ filingId: foreignJob!.id, version: foreignJob!.version }], user: ganzhou }, jobContext()),
+    ).toEqual({ pushed: 0, refused: 1, stale: 0 });
+    const outcome = await pushFilings(
+      {
+        filings: [ok, foreignJob, stale].map((f, i) => ({ filingId: f!.id, version: f!.version - (i === 2 ? 1 : 0) })),
+        user: county,
+      },
+      jobContext(),
+    );
     expect(outcome).toEqual({ pushed: 1, refused: 0, stale: 2 });
     expect((await ok!.reload()).pushStatus).toBe('pushed');
     expect(await foreignJob!.reload()).toMatchObject({ pushStatus: 'failed', lastPushError: expect.stringContaining('无权推送') });
@@ -313,12 +405,21 @@ describe('a job acts with the rights its user has now, never with what its paylo
     const ganzhou = (await SupervisorUser.findOne({ where: { username: 'ganzhou' } }))!;
     expect(target!.regionCode).toBe('360121');
     const forged = { id: ganzhou.id, username: 'ganzhou', role: 'county', regionCode: target!.regionCode, regionName: '南昌县' };
-    expect(await pushFilings({ filings: [{ filingId: target!.id, version: target!.version }], user: forged }, jobContext())).toEqual({ pushed: 0, refused: 1, stale: 0 });
+    expect(await pushFilings({ filings: [{ filingId: target!.id, version: target!.version }], user: forged }, jobContext())).toEqual({
+      pushed: 0,
+      refused: 1,
+      stale: 0,
+    });
     expect(await target!.reload()).toMatchObject({ pushStatus: 'failed', lastPushError: expect.stringContaining('无权推送') });
   });
 
   it('a payload that is not what the job expects is refused before anything is read', async () => {
-    for (const data of [{}, { filings: [], userId: 1 }, { filings: [{ filingId: '1', version: 1 }], userId: 1 }, { filings: [{ filingId: 1, version: 1 }] }]) {
+    for (const data of [
+      {},
+      { filings: [], userId: 1 },
+      { filings: [{ filingId: '1', version: 1 }], userId: 1 },
+      { filings: [{ filingId: 1, version: 1 }] },
+    ]) {
       await expect(pushFilings(data, jobContext())).rejects.toThrow(/推送任务的数据格式有误/);
     }
   });
@@ -328,7 +429,9 @@ describe('退回合同备案 and 删除验收单', () => {
   it('return is refused while an acceptance exists; delete it (reason required), then return (reason required)', async () => {
     const target = await filing('HT-2022-360121.L01');
     const acceptance = (await AcceptanceFiling.findOne({ where: { contractFilingId: target.id } }))!;
-    const refused = await clients.nanchangxian!.post(api.record('ContractFiling', target.id, 'returnContractFiling'), { reason: '补填合同名称和签订日期' });
+    const refused = await clients.nanchangxian!.post(api.record('ContractFiling', target.id, 'returnContractFiling'), {
+      reason: '补填合同名称和签订日期',
+    });
     expect(refused.body.notice.type).toBe('error');
     expect(refused.body.notice.message).toContain('请先在“验收单备案”中删除验收单');
     expect((await target.reload()).status).toBe('filed');
@@ -338,19 +441,27 @@ describe('退回合同备案 and 删除验收单', () => {
     expect(await AcceptanceFiling.count({ where: { id: acceptance.id } })).toBe(1);
     const foreign = await clients.ganzhou!.post(api.record('AcceptanceFiling', acceptance.id, 'deleteAcceptance'), { reason: '越权' });
     expect(foreign.body.notice.type).toBe('error');
-    const deleted = await clients.nanchangxian!.post(api.record('AcceptanceFiling', acceptance.id, 'deleteAcceptance'), { reason: '2022-06-22 前的协议采购缺合同信息' });
+    const deleted = await clients.nanchangxian!.post(api.record('AcceptanceFiling', acceptance.id, 'deleteAcceptance'), {
+      reason: '2022-06-22 前的协议采购缺合同信息',
+    });
     expect(deleted.body.notice.type).toBe('success');
     expect(await AcceptanceFiling.count({ where: { id: acceptance.id } })).toBe(0);
-    const audit = (await AuditLog.findOne({ where: { resourceId: 'AcceptanceFiling', recordId: String(acceptance.id), action: 'deleteAcceptance' } }))!;
+    const audit = (await AuditLog.findOne({
+      where: { resourceId: 'AcceptanceFiling', recordId: String(acceptance.id), action: 'deleteAcceptance' },
+    }))!;
     expect(audit.actorUsername).toBe('nanchangxian');
     expect(JSON.parse(audit.changes!).acceptedAt.before).toBe(acceptance.acceptedAt);
 
-    const returned = await clients.nanchangxian!.post(api.record('ContractFiling', target.id, 'returnContractFiling'), { reason: '补填合同名称和签订日期' });
+    const returned = await clients.nanchangxian!.post(api.record('ContractFiling', target.id, 'returnContractFiling'), {
+      reason: '补填合同名称和签订日期',
+    });
     expect(returned.body.notice.type).toBe('success');
     await target.reload();
     expect(target).toMatchObject({ status: 'returned', returnReason: '补填合同名称和签订日期', pushVerdict: 'blocked' });
     expect(target.pushReasons).toContain('已退回');
-    const view = await clients.nanchangxian!.get(api.list('ManualPushFiling', `&filters.contractNo=${encodeURIComponent(target.contractNo)}`));
+    const view = await clients.nanchangxian!.get(
+      api.list('ManualPushFiling', `&filters.contractNo=${encodeURIComponent(target.contractNo)}`),
+    );
     expect(view.body.meta.total).toBe(0);
   });
 });
@@ -372,7 +483,12 @@ describe('新-支付系统中间库数据查询 and reconciliation', () => {
     const target = await filing('HT-2026-360121.S01');
     const half = (Number(target.amount) / 2 + 1).toFixed(2);
     const vouchers = [1, 2].map((n) => ({
-      voucherNo: `PZ-OVER-${n}`, budgetLineId: target.budgetLineId!, contractNo: target.contractNo, payeeName: target.supplierName, amount: half, paidAt: `2026-11-2${n}T10:00:00+08:00`,
+      voucherNo: `PZ-OVER-${n}`,
+      budgetLineId: target.budgetLineId!,
+      contractNo: target.contractNo,
+      payeeName: target.supplierName,
+      amount: half,
+      paidAt: `2026-11-2${n}T10:00:00+08:00`,
     }));
     await postBatch(app.url, { appKey: DEV_INTEGRATION_APP_KEY, secret: DEV_INTEGRATION_APP_SECRET }, 'payment-vouchers', vouchers);
     await drain();

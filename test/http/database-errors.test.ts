@@ -3,12 +3,21 @@ import { describe, expect, it } from '@jest/globals';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import pg from 'pg';
 import {
-  ConnectionAcquireTimeoutError, ConnectionError, ConnectionRefusedError, ConnectionTimedOutError, DatabaseError,
-  HostNotReachableError, TimeoutError, UniqueConstraintError,
+  ConnectionAcquireTimeoutError,
+  ConnectionError,
+  ConnectionRefusedError,
+  ConnectionTimedOutError,
+  DatabaseError,
+  HostNotReachableError,
+  TimeoutError,
+  UniqueConstraintError,
 } from 'sequelize';
 import { classifyDatabaseError, type DatabaseFailure } from '../../server/database-errors.js';
 import {
-  answerDatabaseUnavailable, DATABASE_CONFLICT_MESSAGE, DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable,
+  answerDatabaseUnavailable,
+  DATABASE_CONFLICT_MESSAGE,
+  DATABASE_UNAVAILABLE_MESSAGE,
+  isDatabaseUnavailable,
 } from '../../server/database-unavailable.js';
 
 /** An error as node-postgres builds one from the server's ErrorResponse: pg-protocol's class, SQLSTATE in `code`. */
@@ -20,19 +29,30 @@ const wrapped = (driver: Error) => new DatabaseError(Object.assign(driver, { sql
 const coded = (code: string, message = 'x') => Object.assign(new Error(message), { code });
 const errno = (code: string) => Object.assign(new Error(`connect ${code} 127.0.0.1:5432`), { code, errno: -1, syscall: 'connect' });
 const sqlite = (code: string, errnoValue: number) => Object.assign(new Error(`${code}: something`), { code, errno: errnoValue });
-const looped = () => { const e: Error & { cause?: unknown } = new Error('loop'); e.cause = e; return e; };
+const looped = () => {
+  const e: Error & { cause?: unknown } = new Error('loop');
+  e.cause = e;
+  return e;
+};
 
 const table: Array<[string, unknown, DatabaseFailure | undefined]> = [
   // PostgreSQL: the server ends or refuses the session.
   ['57P01 admin_shutdown (pg_terminate_backend, failover), plain', coded('57P01'), 'unavailable'],
-  ['57P01 as pg builds it, wrapped by Sequelize', wrapped(pgServerError('57P01', 'terminating connection due to administrator command')), 'unavailable'],
+  [
+    '57P01 as pg builds it, wrapped by Sequelize',
+    wrapped(pgServerError('57P01', 'terminating connection due to administrator command')),
+    'unavailable',
+  ],
   ['57P01 in another language', wrapped(pgServerError('57P01', '由于管理员命令中断联接')), 'unavailable'],
   ['57P02 crash_shutdown', wrapped(pgServerError('57P02')), 'unavailable'],
   ['57P03 cannot_connect_now', new ConnectionError(pgServerError('57P03')), 'unavailable'],
   ['53300 too_many_connections', new ConnectionError(pgServerError('53300')), 'unavailable'],
   ['53300 unwrapped', coded('53300'), 'unavailable'],
-  ...['08000', '08003', '08006', '08001', '08004', '08007', '08P01'].map((code): [string, unknown, DatabaseFailure] =>
-    [`${code} connection exception`, wrapped(pgServerError(code)), 'unavailable']),
+  ...['08000', '08003', '08006', '08001', '08004', '08007', '08P01'].map((code): [string, unknown, DatabaseFailure] => [
+    `${code} connection exception`,
+    wrapped(pgServerError(code)),
+    'unavailable',
+  ]),
   // PostgreSQL: stopped for a concurrent statement; nothing applied.
   ['40001 serialization_failure', wrapped(pgServerError('40001')), 'conflict'],
   ['40P01 deadlock_detected', wrapped(pgServerError('40P01')), 'conflict'],
@@ -43,16 +63,39 @@ const table: Array<[string, unknown, DatabaseFailure | undefined]> = [
   ['53200 out_of_memory', wrapped(pgServerError('53200')), undefined],
   ['40002 integrity constraint in a transaction', wrapped(pgServerError('40002')), undefined],
   ['23505 unique violation', new UniqueConstraintError({ parent: pgServerError('23505') as never }), undefined],
-  ['a message that reads like a lost connection but a SQLSTATE that is not', wrapped(pgServerError('42601', 'Connection terminated unexpectedly ECONNRESET')), undefined],
+  [
+    'a message that reads like a lost connection but a SQLSTATE that is not',
+    wrapped(pgServerError('42601', 'Connection terminated unexpectedly ECONNRESET')),
+    undefined,
+  ],
   // node-postgres without a code: the socket closed under the query.
-  ['pg "Connection terminated unexpectedly" (plain Error, no code), wrapped', wrapped(new Error('Connection terminated unexpectedly')), 'unavailable'],
-  ['pg "Client has encountered a connection error", wrapped', wrapped(new Error('Client has encountered a connection error and is not queryable')), 'unavailable'],
-  ['a code-less TypeError from a query is a bug, not the link', wrapped(new TypeError('Client was passed a null or undefined query')), undefined],
-  ['a code-less plain Error outside Sequelize is not classified (message ignored)', new Error('Connection terminated unexpectedly'), undefined],
+  [
+    'pg "Connection terminated unexpectedly" (plain Error, no code), wrapped',
+    wrapped(new Error('Connection terminated unexpectedly')),
+    'unavailable',
+  ],
+  [
+    'pg "Client has encountered a connection error", wrapped',
+    wrapped(new Error('Client has encountered a connection error and is not queryable')),
+    'unavailable',
+  ],
+  [
+    'a code-less TypeError from a query is a bug, not the link',
+    wrapped(new TypeError('Client was passed a null or undefined query')),
+    undefined,
+  ],
+  [
+    'a code-less plain Error outside Sequelize is not classified (message ignored)',
+    new Error('Connection terminated unexpectedly'),
+    undefined,
+  ],
   ['message text alone is ignored', new Error('read ECONNRESET'), undefined],
   // Node's socket errors, where pg's socket or Redis's reports them.
-  ...['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH'].map((code): [string, unknown, DatabaseFailure] =>
-    [`${code} mid-query, wrapped`, wrapped(errno(code)), 'unavailable']),
+  ...['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH'].map((code): [string, unknown, DatabaseFailure] => [
+    `${code} mid-query, wrapped`,
+    wrapped(errno(code)),
+    'unavailable',
+  ]),
   ['ECONNREFUSED bare', errno('ECONNREFUSED'), 'unavailable'],
   ['ENOENT is not the database', errno('ENOENT'), undefined],
   // Sequelize's connection classes, whatever they wrap.
@@ -90,15 +133,25 @@ describe('classifyDatabaseError: by SQLSTATE, errno, SQLite code and Sequelize c
 });
 
 describe('answerDatabaseUnavailable', () => {
-  async function answer(error: unknown, accept: string): Promise<{ status: number; retryAfter: string | null; type: string; text: string }> {
+  async function answer(
+    error: unknown,
+    accept: string,
+  ): Promise<{ status: number; retryAfter: string | null; type: string; text: string }> {
     const app = express();
-    app.get('/', () => { throw error; });
+    app.get('/', () => {
+      throw error;
+    });
     app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => answerDatabaseUnavailable(req, res, err));
     const server = app.listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     try {
       const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`, { headers: { accept } });
-      return { status: response.status, retryAfter: response.headers.get('retry-after'), type: response.headers.get('content-type') ?? '', text: await response.text() };
+      return {
+        status: response.status,
+        retryAfter: response.headers.get('retry-after'),
+        type: response.headers.get('content-type') ?? '',
+        text: await response.text(),
+      };
     } finally {
       await new Promise((resolve) => server.close(resolve));
     }
@@ -106,7 +159,7 @@ describe('answerDatabaseUnavailable', () => {
   const terminated = wrapped(pgServerError('57P01', 'terminating connection due to administrator command'));
   const deadlock = wrapped(pgServerError('40P01', 'deadlock detected on relation "contract_filings" key (id)=(7)'));
 
-  it('a lost database: 503, Retry-After 10, our words in JSON and HTML, none of the driver\'s', async () => {
+  it("a lost database: 503, Retry-After 10, our words in JSON and HTML, none of the driver's", async () => {
     const json = await answer(terminated, 'application/json');
     expect(json).toMatchObject({ status: 503, retryAfter: '10' });
     expect(JSON.parse(json.text)).toEqual({ code: 'database_unavailable', message: DATABASE_UNAVAILABLE_MESSAGE, retryAfterSeconds: 10 });
@@ -117,7 +170,7 @@ describe('answerDatabaseUnavailable', () => {
     for (const text of [json.text, html.text]) expect(text).not.toMatch(/terminating|administrator|57P01/);
   });
 
-  it('a conflict: 503, Retry-After 1, 「与他人的操作冲突」, none of the driver\'s', async () => {
+  it("a conflict: 503, Retry-After 1, 「与他人的操作冲突」, none of the driver's", async () => {
     const json = await answer(deadlock, 'application/json');
     expect(json).toMatchObject({ status: 503, retryAfter: '1' });
     expect(JSON.parse(json.text)).toEqual({ code: 'database_conflict', message: DATABASE_CONFLICT_MESSAGE, retryAfterSeconds: 1 });
@@ -133,7 +186,9 @@ describe('answerDatabaseUnavailable', () => {
     app.get('/', (req, res) => answerDatabaseUnavailable(req, res));
     const server = app.listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
-    const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`, { headers: { accept: 'application/json' } });
+    const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`, {
+      headers: { accept: 'application/json' },
+    });
     await new Promise((resolve) => server.close(resolve));
     expect(response.status).toBe(503);
     expect(response.headers.get('retry-after')).toBe('10');

@@ -13,7 +13,14 @@ let app: Awaited<ReturnType<typeof startTestApp>>;
 const clients: Record<string, Client> = {};
 const USERS = ['province', 'gongguanban', 'nanchang', 'nanchangxian', 'ganzhou'] as const;
 
-interface Card { key: string; count: number; watching: number; href: string; watchHref: string; overdue: number }
+interface Card {
+  key: string;
+  count: number;
+  watching: number;
+  href: string;
+  watchHref: string;
+  overdue: number;
+}
 
 const listUrl = (href: string, extra = '') => {
   const url = new URL(href, 'http://x');
@@ -21,7 +28,9 @@ const listUrl = (href: string, extra = '') => {
 };
 const resourceOf = (href: string) => new URL(href, 'http://x').pathname.split('/')[3]!;
 const decisionNames = (resourceId: string): string[] => {
-  const definition = RESOURCE_DEFINITIONS.find((d) => d.id === (RESOURCE_DEFINITIONS.find((r) => r.id === resourceId)?.decisionsOf ?? resourceId))!;
+  const definition = RESOURCE_DEFINITIONS.find(
+    (d) => d.id === (RESOURCE_DEFINITIONS.find((r) => r.id === resourceId)?.decisionsOf ?? resourceId),
+  )!;
   return decisionsIn(definition.options?.actions).map((spec) => spec.name);
 };
 const buttons = (record: any): string[] => record.recordActions.map((a: any) => a.name);
@@ -30,7 +39,9 @@ beforeAll(async () => {
   app = await startTestApp();
   for (const name of USERS) clients[name] = await login(app.url, name);
 });
-afterAll(async () => { await app.stop(); });
+afterAll(async () => {
+  await app.stop();
+});
 
 describe('工作台: counts of what the user may decide, and what they only watch', () => {
   it.each(USERS)('%s: every count is its list of records to decide, every watched count its list to watch', async (user) => {
@@ -47,8 +58,18 @@ describe('工作台: counts of what the user may decide, and what they only watc
       expect(names.length).toBeGreaterThan(0);
       // A resource whose buttons are its own: a record to decide offers one of them, a watched record none.
       if (resourceOf(card.href) === 'BudgetCodeCheck') continue;
-      for (const record of mine.body.records) expect({ card: card.key, id: record.id, offered: buttons(record).some((n) => names.includes(n)) }).toEqual({ card: card.key, id: record.id, offered: true });
-      for (const record of watched.body.records) expect({ card: card.key, id: record.id, offered: buttons(record).filter((n) => names.includes(n)) }).toEqual({ card: card.key, id: record.id, offered: [] });
+      for (const record of mine.body.records)
+        expect({ card: card.key, id: record.id, offered: buttons(record).some((n) => names.includes(n)) }).toEqual({
+          card: card.key,
+          id: record.id,
+          offered: true,
+        });
+      for (const record of watched.body.records)
+        expect({ card: card.key, id: record.id, offered: buttons(record).filter((n) => names.includes(n)) }).toEqual({
+          card: card.key,
+          id: record.id,
+          offered: [],
+        });
     }
   });
 
@@ -82,9 +103,15 @@ describe('工作台: counts of what the user may decide, and what they only watc
 
 describe('Buttons only where the decision would go through', () => {
   const cases: Array<[string, string]> = [
-    ['province', 'ProcurementUnit'], ['nanchang', 'ProcurementUnit'], ['gongguanban', 'PaymentApplication'],
-    ['nanchangxian', 'MethodChangeRequest'], ['nanchang', 'MethodChangeRequest'], ['ganzhou', 'ManualPushFiling'],
-    ['nanchang', 'Expert'], ['province', 'ExpertSpecialtyReview'], ['nanchangxian', 'IntegrationBudget'],
+    ['province', 'ProcurementUnit'],
+    ['nanchang', 'ProcurementUnit'],
+    ['gongguanban', 'PaymentApplication'],
+    ['nanchangxian', 'MethodChangeRequest'],
+    ['nanchang', 'MethodChangeRequest'],
+    ['ganzhou', 'ManualPushFiling'],
+    ['nanchang', 'Expert'],
+    ['province', 'ExpertSpecialtyReview'],
+    ['nanchangxian', 'IntegrationBudget'],
   ];
   it.each(cases)('%s on %s: a hidden button would be refused, a shown one is on a record the user decides', async (user, resourceId) => {
     const names = decisionNames(resourceId);

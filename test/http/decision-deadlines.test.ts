@@ -3,7 +3,13 @@ import { Op, type Model, type ModelStatic, type WhereOptions } from 'sequelize';
 import { chinaDay } from '../../domain/dates.js';
 import { refreshDeadlinesJob } from '../../jobs/processors/refresh-deadlines.processor.js';
 import {
-  Escalation, ExpertSpecialtyReview, ImportProductRequest, MethodChangeRequest, PaymentApplication, PreAwardAnomaly, ProcurementUnit,
+  Escalation,
+  ExpertSpecialtyReview,
+  ImportProductRequest,
+  MethodChangeRequest,
+  PaymentApplication,
+  PreAwardAnomaly,
+  ProcurementUnit,
 } from '../../resources/models.js';
 import { api, login, startTestApp, type Client } from '../support/test-app.js';
 
@@ -31,36 +37,78 @@ interface Kind {
 
 const KINDS: Kind[] = [
   {
-    resourceId: 'ProcurementUnit', model: ProcurementUnit as unknown as ModelStatic<Model>,
-    pending: { regionCode: '360121', status: 'submitted', budgetCodeVerdict: 'match' }, startField: 'submittedAt',
-    decider: 'nanchangxian', card: 'unitReview', action: 'approve', reason: '', escalatedTo: '360100', reporter: 'nanchang',
+    resourceId: 'ProcurementUnit',
+    model: ProcurementUnit as unknown as ModelStatic<Model>,
+    pending: { regionCode: '360121', status: 'submitted', budgetCodeVerdict: 'match' },
+    startField: 'submittedAt',
+    decider: 'nanchangxian',
+    card: 'unitReview',
+    action: 'approve',
+    reason: '',
+    escalatedTo: '360100',
+    reporter: 'nanchang',
   },
   {
-    resourceId: 'PaymentApplication', model: PaymentApplication as unknown as ModelStatic<Model>,
-    pending: { regionCode: '360121', status: 'pending' }, startField: 'appliedAt',
-    decider: 'nanchangxian', card: 'payments', action: 'rejectPayment', reason: '发票与合同金额不符', escalatedTo: '360100', reporter: 'nanchang',
+    resourceId: 'PaymentApplication',
+    model: PaymentApplication as unknown as ModelStatic<Model>,
+    pending: { regionCode: '360121', status: 'pending' },
+    startField: 'appliedAt',
+    decider: 'nanchangxian',
+    card: 'payments',
+    action: 'rejectPayment',
+    reason: '发票与合同金额不符',
+    escalatedTo: '360100',
+    reporter: 'nanchang',
   },
   {
-    resourceId: 'PreAwardAnomaly', model: PreAwardAnomaly as unknown as ModelStatic<Model>,
-    pending: { regionCode: '360121', state: 'awaiting_supervisor' }, startField: 'unitApprovedAt',
-    decider: 'nanchangxian', card: 'preAward', action: 'confirmAnomaly', reason: '', escalatedTo: '360100', reporter: 'nanchang',
+    resourceId: 'PreAwardAnomaly',
+    model: PreAwardAnomaly as unknown as ModelStatic<Model>,
+    pending: { regionCode: '360121', state: 'awaiting_supervisor' },
+    startField: 'unitApprovedAt',
+    decider: 'nanchangxian',
+    card: 'preAward',
+    action: 'confirmAnomaly',
+    reason: '',
+    escalatedTo: '360100',
+    reporter: 'nanchang',
   },
   {
     // A county's request is decided by its city (art. 27), so its lateness is the city's: reported to the province.
-    resourceId: 'MethodChangeRequest', model: MethodChangeRequest as unknown as ModelStatic<Model>,
-    pending: { regionCode: '360121', state: 'submitted' }, startField: 'submittedAt',
-    decider: 'nanchang', card: 'methodChange', action: 'rejectRequest', reason: '不符合变更条件', escalatedTo: '360000', reporter: 'province',
+    resourceId: 'MethodChangeRequest',
+    model: MethodChangeRequest as unknown as ModelStatic<Model>,
+    pending: { regionCode: '360121', state: 'submitted' },
+    startField: 'submittedAt',
+    decider: 'nanchang',
+    card: 'methodChange',
+    action: 'rejectRequest',
+    reason: '不符合变更条件',
+    escalatedTo: '360000',
+    reporter: 'province',
   },
   {
-    resourceId: 'ImportProductRequest', model: ImportProductRequest as unknown as ModelStatic<Model>,
-    pending: { regionCode: '360121', state: 'submitted' }, startField: 'submittedAt',
-    decider: 'nanchang', card: 'importProduct', action: 'rejectRequest', reason: '国内产品可满足需求', escalatedTo: '360000', reporter: 'province',
+    resourceId: 'ImportProductRequest',
+    model: ImportProductRequest as unknown as ModelStatic<Model>,
+    pending: { regionCode: '360121', state: 'submitted' },
+    startField: 'submittedAt',
+    decider: 'nanchang',
+    card: 'importProduct',
+    action: 'rejectRequest',
+    reason: '国内产品可满足需求',
+    escalatedTo: '360000',
+    reporter: 'province',
   },
   {
     // The city step passed: the record goes on to the province's step with a fresh limit, not overdue.
-    resourceId: 'ExpertSpecialtyReview', model: ExpertSpecialtyReview as unknown as ModelStatic<Model>,
-    pending: { registrationRegion: '360121', state: 'city_review' }, startField: 'appliedAt',
-    decider: 'nanchang', card: 'specialtyReview', action: 'approveSpecialtyStep', reason: '', escalatedTo: '360000', reporter: 'province',
+    resourceId: 'ExpertSpecialtyReview',
+    model: ExpertSpecialtyReview as unknown as ModelStatic<Model>,
+    pending: { registrationRegion: '360121', state: 'city_review' },
+    startField: 'appliedAt',
+    decider: 'nanchang',
+    card: 'specialtyReview',
+    action: 'approveSpecialtyStep',
+    reason: '',
+    escalatedTo: '360000',
+    reporter: 'province',
   },
 ];
 
@@ -85,9 +133,11 @@ beforeAll(async () => {
   }
   await refreshDeadlinesJob({ today: chinaDay(new Date()) }, job);
 });
-afterAll(async () => { await app.stop(); });
+afterAll(async () => {
+  await app.stop();
+});
 
-describe('a decision ends the record\'s deadline and closes its escalations at once (not at the next daily run)', () => {
+describe("a decision ends the record's deadline and closes its escalations at once (not at the next daily run)", () => {
   it.each(KINDS.map((k) => [k.resourceId, k] as const))('%s', async (_name, kind) => {
     const id = chosen.get(kind.resourceId)!;
     const before = await kind.model.findByPk(id);
@@ -122,7 +172,7 @@ describe('a decision ends the record\'s deadline and closes its escalations at o
     expect(openList.filter((r) => r.params.resourceId === kind.resourceId && String(r.params.recordId) === id)).toHaveLength(0);
   });
 
-  it('a specialty review passed on by the city waits for the province with the province step\'s own, fresh limit', async () => {
+  it("a specialty review passed on by the city waits for the province with the province step's own, fresh limit", async () => {
     const review = (await ExpertSpecialtyReview.findByPk(chosen.get('ExpertSpecialtyReview')!))!;
     expect(review.state).toBe('province_review');
     expect(review.dueDate).not.toBeNull();
@@ -130,7 +180,9 @@ describe('a decision ends the record\'s deadline and closes its escalations at o
   });
 
   it('the escalation names the decision taken', async () => {
-    const rejected = await Escalation.findOne({ where: { resourceId: 'MethodChangeRequest', recordId: chosen.get('MethodChangeRequest')! } });
+    const rejected = await Escalation.findOne({
+      where: { resourceId: 'MethodChangeRequest', recordId: chosen.get('MethodChangeRequest')! },
+    });
     expect(rejected).toMatchObject({ decision: '不予批准', resolvedBy: 'nanchang' });
     const approved = await Escalation.findOne({ where: { resourceId: 'ProcurementUnit', recordId: chosen.get('ProcurementUnit')! } });
     expect(approved).toMatchObject({ decision: '审核通过', resolvedBy: 'nanchangxian' });
@@ -138,7 +190,7 @@ describe('a decision ends the record\'s deadline and closes its escalations at o
 });
 
 describe('an overdue record is reported to the office above the one that must decide it', () => {
-  it('a county\'s method change goes to the province (its city decides it), a county unit to its city; a city cannot see the former', async () => {
+  it("a county's method change goes to the province (its city decides it), a county unit to its city; a city cannot see the former", async () => {
     const request = (await MethodChangeRequest.findOne({ where: { regionCode: '360121', state: 'submitted' }, order: [['id', 'DESC']] }))!;
     const unit = (await ProcurementUnit.findOne({ where: { regionCode: '360121', status: 'submitted' }, order: [['id', 'DESC']] }))!;
     await request.update({ submittedAt: LONG_AGO });
@@ -157,7 +209,9 @@ describe('an overdue record is reported to the office above the one that must de
     expect(cityList.some((r) => r.params.resourceId === 'ProcurementUnit' && String(r.params.recordId) === String(unit.id))).toBe(true);
     expect(cityList.some((r) => r.params.resourceId === 'MethodChangeRequest')).toBe(false);
     const provinceList = (await clients.province!.get(api.list('Escalation', '&filters.resolved=false'))).body.records as any[];
-    expect(provinceList.some((r) => r.params.resourceId === 'MethodChangeRequest' && String(r.params.recordId) === String(request.id))).toBe(true);
+    expect(
+      provinceList.some((r) => r.params.resourceId === 'MethodChangeRequest' && String(r.params.recordId) === String(request.id)),
+    ).toBe(true);
   });
 
   it('nothing decided by the province is reported anywhere', async () => {

@@ -2,10 +2,31 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { chinaDay } from '../../domain/dates.js';
 import { toFen } from '../../domain/money.js';
 import {
-  AcceptanceFiling, Affiliation, AgreementLibrary, AuditLog, BiddingQuote, BiddingRecord, ContractFiling, Expert,
-  ExpertSpecialtyReview, FailedTenderHandling, ImportProductRequest, IntegrationBudget, IntegrationUnit, MethodChangeRequest,
-  PaymentApplication, PaymentMiddleRecord, PaymentVoucher, PreAwardAnomaly, ProcurementIntention, ProcurementProject,
-  PostAwardRecord, ProcurementUnit, ProjectBudgetLine, VirtualBudget, AgreementSupplier,
+  AcceptanceFiling,
+  Affiliation,
+  AgreementLibrary,
+  AuditLog,
+  BiddingQuote,
+  BiddingRecord,
+  ContractFiling,
+  Expert,
+  ExpertSpecialtyReview,
+  FailedTenderHandling,
+  ImportProductRequest,
+  IntegrationBudget,
+  IntegrationUnit,
+  MethodChangeRequest,
+  PaymentApplication,
+  PaymentMiddleRecord,
+  PaymentVoucher,
+  PreAwardAnomaly,
+  ProcurementIntention,
+  ProcurementProject,
+  PostAwardRecord,
+  ProcurementUnit,
+  ProjectBudgetLine,
+  VirtualBudget,
+  AgreementSupplier,
 } from '../../resources/models.js';
 import type { Running } from '../../server/bootstrap.js';
 import { startTestApp } from '../support/test-app.js';
@@ -15,8 +36,12 @@ import { startTestApp } from '../support/test-app.js';
  * Every check first asserts it has something to look at, so an empty demo cannot pass it.
  */
 let app: Running;
-beforeAll(async () => { app = await startTestApp(); }, 120_000);
-afterAll(async () => { await app?.stop(); });
+beforeAll(async () => {
+  app = await startTestApp();
+}, 120_000);
+afterAll(async () => {
+  await app?.stop();
+});
 
 /** An instant or a date-only value as the China day it falls on, so the two kinds compare. */
 const dayOf = (value: Date | string): string => (typeof value === 'string' ? value.slice(0, 10) : chinaDay(value));
@@ -31,19 +56,35 @@ describe('demo data agrees with itself', () => {
     const wrong: string[] = [];
     for (const filing of pushed) {
       const own = rows.filter((r) => r.sourceFilingId === filing.id);
-      if (own.length !== 1) { wrong.push(`${filing.contractNo}: ${own.length} rows`); continue; }
+      if (own.length !== 1) {
+        wrong.push(`${filing.contractNo}: ${own.length} rows`);
+        continue;
+      }
       const row = own[0]!;
       const expected = {
-        sourceVersion: filing.version, contractNo: filing.contractNo, contractName: filing.contractName, signedAt: filing.signedAt,
-        amount: toFen(filing.amount), supplierName: filing.supplierName, budgetLineId: filing.budgetLineId, regionCode: filing.regionCode,
+        sourceVersion: filing.version,
+        contractNo: filing.contractNo,
+        contractName: filing.contractName,
+        signedAt: filing.signedAt,
+        amount: toFen(filing.amount),
+        supplierName: filing.supplierName,
+        budgetLineId: filing.budgetLineId,
+        regionCode: filing.regionCode,
         unitBudgetCode: lines.get(filing.budgetLineId!)?.unitBudgetCode ?? null,
       };
       const actual = {
-        sourceVersion: row.sourceVersion, contractNo: row.contractNo, contractName: row.contractName, signedAt: row.signedAt,
-        amount: toFen(row.amount), supplierName: row.supplierName, budgetLineId: row.budgetLineId, regionCode: row.regionCode,
+        sourceVersion: row.sourceVersion,
+        contractNo: row.contractNo,
+        contractName: row.contractName,
+        signedAt: row.signedAt,
+        amount: toFen(row.amount),
+        supplierName: row.supplierName,
+        budgetLineId: row.budgetLineId,
+        regionCode: row.regionCode,
         unitBudgetCode: row.unitBudgetCode,
       };
-      if (JSON.stringify(actual) !== JSON.stringify(expected)) wrong.push(`${filing.contractNo}: ${JSON.stringify(actual)} ≠ ${JSON.stringify(expected)}`);
+      if (JSON.stringify(actual) !== JSON.stringify(expected))
+        wrong.push(`${filing.contractNo}: ${JSON.stringify(actual)} ≠ ${JSON.stringify(expected)}`);
       if (instant(row.pushedAt) > instant(filing.pushedAt!)) wrong.push(`${filing.contractNo}: written after it was marked pushed`);
     }
     const pushedIds = new Set(pushed.map((f) => f.id));
@@ -51,7 +92,7 @@ describe('demo data agrees with itself', () => {
     expect(wrong).toEqual([]);
   });
 
-  it('every pushed filing\'s history shows the click and the completion at its push time', async () => {
+  it("every pushed filing's history shows the click and the completion at its push time", async () => {
     const pushed = await ContractFiling.findAll({ where: { pushStatus: 'pushed' } });
     expect(pushed.length).toBeGreaterThan(0);
     const audits = await AuditLog.findAll({ where: { resourceId: 'ContractFiling', recordId: pushed.map((f) => String(f.id)) } });
@@ -60,26 +101,42 @@ describe('demo data agrees with itself', () => {
       const own = audits.filter((a) => a.recordId === String(filing.id));
       const clicks = own.filter((a) => a.action === 'pushToIntegration');
       const completions = own.filter((a) => a.action === 'pushCompleted');
-      if (clicks.length < 1 || completions.length !== 1) { wrong.push(`${filing.contractNo}: ${clicks.length} clicks, ${completions.length} completions`); continue; }
+      if (clicks.length < 1 || completions.length !== 1) {
+        wrong.push(`${filing.contractNo}: ${clicks.length} clicks, ${completions.length} completions`);
+        continue;
+      }
       const completed = completions[0]!;
-      if (Math.abs(instant(completed.createdAt) - instant(filing.pushedAt!)) > 1000) wrong.push(`${filing.contractNo}: completed ${completed.createdAt.toISOString()}, pushed ${filing.pushedAt!.toISOString()}`);
-      if (clicks.some((c) => instant(c.createdAt) > instant(completed.createdAt))) wrong.push(`${filing.contractNo}: clicked after it completed`);
-      if (clicks.some((c) => instant(c.createdAt) < instant(filing.filedAt))) wrong.push(`${filing.contractNo}: clicked before it was filed`);
+      if (Math.abs(instant(completed.createdAt) - instant(filing.pushedAt!)) > 1000)
+        wrong.push(`${filing.contractNo}: completed ${completed.createdAt.toISOString()}, pushed ${filing.pushedAt!.toISOString()}`);
+      if (clicks.some((c) => instant(c.createdAt) > instant(completed.createdAt)))
+        wrong.push(`${filing.contractNo}: clicked after it completed`);
+      if (clicks.some((c) => instant(c.createdAt) < instant(filing.filedAt)))
+        wrong.push(`${filing.contractNo}: clicked before it was filed`);
     }
     expect(wrong).toEqual([]);
   });
 
-  it('every 推送失败 filing\'s history shows the click and the failure with the error it shows', async () => {
+  it("every 推送失败 filing's history shows the click and the failure with the error it shows", async () => {
     const failed = await ContractFiling.findAll({ where: { pushStatus: 'failed' } });
     expect(failed.length).toBeGreaterThan(0);
-    const audits = await AuditLog.findAll({ where: { resourceId: 'ContractFiling', recordId: failed.map((f) => String(f.id)) }, order: [['createdAt', 'ASC'], ['id', 'ASC']] });
+    const audits = await AuditLog.findAll({
+      where: { resourceId: 'ContractFiling', recordId: failed.map((f) => String(f.id)) },
+      order: [
+        ['createdAt', 'ASC'],
+        ['id', 'ASC'],
+      ],
+    });
     const wrong: string[] = [];
     for (const filing of failed) {
       const own = audits.filter((a) => a.recordId === String(filing.id));
       const click = own.find((a) => a.action === 'pushToIntegration');
       const failure = own.filter((a) => a.action === 'pushFailed').at(-1);
-      if (!click || !failure) { wrong.push(`${filing.contractNo}: ${click ? '' : 'no click '}${failure ? '' : 'no failure'}`); continue; }
-      if (failure.reason !== filing.lastPushError) wrong.push(`${filing.contractNo}: shows ${filing.lastPushError}, history ${failure.reason}`);
+      if (!click || !failure) {
+        wrong.push(`${filing.contractNo}: ${click ? '' : 'no click '}${failure ? '' : 'no failure'}`);
+        continue;
+      }
+      if (failure.reason !== filing.lastPushError)
+        wrong.push(`${filing.contractNo}: shows ${filing.lastPushError}, history ${failure.reason}`);
       if (instant(click.createdAt) > instant(failure.createdAt)) wrong.push(`${filing.contractNo}: failed before it was clicked`);
       if (instant(click.createdAt) < instant(filing.filedAt)) wrong.push(`${filing.contractNo}: clicked before it was filed`);
     }
@@ -102,7 +159,10 @@ describe('demo data agrees with itself', () => {
     for (const line of matched) {
       const project = projects.get(line.matchedProjectCode ?? '');
       const at = `${line.budgetLineId} (${line.matchedProjectCode})`;
-      if (!project) { wrong.push(`${at}: no such project`); continue; }
+      if (!project) {
+        wrong.push(`${at}: no such project`);
+        continue;
+      }
       if (project.name !== line.matchedProjectName) wrong.push(`${at}: named ${line.matchedProjectName}, project is ${project.name}`);
       if (project.procurementUnitId !== line.procurementUnitId) wrong.push(`${at}: project of another unit`);
       if (project.budgetYear !== line.fiscalYear) wrong.push(`${at}: project of ${project.budgetYear}, line of ${line.fiscalYear}`);
@@ -111,28 +171,34 @@ describe('demo data agrees with itself', () => {
       }
       const onLine = filings.filter((f) => f.budgetLineId === line.budgetLineId);
       for (const filing of onLine) {
-        if (filing.projectName !== project.name || filing.procurementUnitId !== project.procurementUnitId) wrong.push(`${at}: used by filing ${filing.contractNo} of ${filing.projectName}`);
+        if (filing.projectName !== project.name || filing.procurementUnitId !== project.procurementUnitId)
+          wrong.push(`${at}: used by filing ${filing.contractNo} of ${filing.projectName}`);
       }
       for (const payment of payments.filter((p) => onLine.some((f) => f.id === p.contractFilingId))) {
-        if (payment.projectId !== project.id) wrong.push(`${at}: payment ${payment.applicationNo} of project ${projectById.get(payment.projectId)?.projectNo}`);
+        if (payment.projectId !== project.id)
+          wrong.push(`${at}: payment ${payment.applicationNo} of project ${projectById.get(payment.projectId)?.projectNo}`);
       }
       for (const voucher of vouchers.filter((v) => v.budgetLineId === line.budgetLineId)) {
-        if (voucher.contractNo && !onLine.some((f) => f.contractNo === voucher.contractNo)) wrong.push(`${at}: voucher ${voucher.voucherNo} pays ${voucher.contractNo}`);
+        if (voucher.contractNo && !onLine.some((f) => f.contractNo === voucher.contractNo))
+          wrong.push(`${at}: voucher ${voucher.voucherNo} pays ${voucher.contractNo}`);
       }
       for (const budget of virtual.filter((v) => v.linkedBudgetLineId === line.budgetLineId)) {
         const users = virtualUses.filter((u) => u.budgetNo === budget.budgetNo);
-        if (users.some((u) => u.projectId !== project.id)) wrong.push(`${at}: linked virtual budget ${budget.budgetNo} funds another project`);
+        if (users.some((u) => u.projectId !== project.id))
+          wrong.push(`${at}: linked virtual budget ${budget.budgetNo} funds another project`);
       }
     }
     // A project's budget, a payment request's project and a filing all point at one line only if the line is theirs.
     for (const use of projectLines) {
       const line = matched.find((l) => l.budgetLineId === use.budgetNo);
-      if (!line || line.matchedProjectCode !== projectById.get(use.projectId)?.projectNo) wrong.push(`project ${projectById.get(use.projectId)?.projectNo} budgets ${use.budgetNo}, not matched to it`);
+      if (!line || line.matchedProjectCode !== projectById.get(use.projectId)?.projectNo)
+        wrong.push(`project ${projectById.get(use.projectId)?.projectNo} budgets ${use.budgetNo}, not matched to it`);
     }
     for (const payment of payments) {
       const filing = filingById.get(payment.contractFilingId);
       const project = projectById.get(payment.projectId);
-      if (!filing || !project || filing.projectName !== project.name) wrong.push(`payment ${payment.applicationNo}: contract ${filing?.contractNo} of ${filing?.projectName}, project ${project?.name}`);
+      if (!filing || !project || filing.projectName !== project.name)
+        wrong.push(`payment ${payment.applicationNo}: contract ${filing?.contractNo} of ${filing?.projectName}, project ${project?.name}`);
     }
     expect(wrong).toEqual([]);
   });
@@ -144,10 +210,16 @@ describe('demo data agrees with itself', () => {
     const wrong: string[] = [];
     for (const filing of filings) {
       const line = lines.get(filing.budgetLineId ?? '');
-      if (!line) { wrong.push(`${filing.contractNo}: line ${filing.budgetLineId} does not exist`); continue; }
-      if (line.procurementUnitId !== filing.procurementUnitId) wrong.push(`${filing.contractNo}: line ${line.budgetLineId} of another unit`);
-      if (line.fiscalYear !== filing.budgetYear) wrong.push(`${filing.contractNo}: budget year ${filing.budgetYear}, line of ${line.fiscalYear}`);
-      if (['pushed', 'queued'].includes(filing.pushStatus) && line.matchStatus !== 'matched') wrong.push(`${filing.contractNo}: pushed on unmatched line ${line.budgetLineId}`);
+      if (!line) {
+        wrong.push(`${filing.contractNo}: line ${filing.budgetLineId} does not exist`);
+        continue;
+      }
+      if (line.procurementUnitId !== filing.procurementUnitId)
+        wrong.push(`${filing.contractNo}: line ${line.budgetLineId} of another unit`);
+      if (line.fiscalYear !== filing.budgetYear)
+        wrong.push(`${filing.contractNo}: budget year ${filing.budgetYear}, line of ${line.fiscalYear}`);
+      if (['pushed', 'queued'].includes(filing.pushStatus) && line.matchStatus !== 'matched')
+        wrong.push(`${filing.contractNo}: pushed on unmatched line ${line.budgetLineId}`);
     }
     expect(wrong).toEqual([]);
   });
@@ -156,15 +228,22 @@ describe('demo data agrees with itself', () => {
     const filings = await ContractFiling.findAll({ where: { budgetType: 'virtual' } });
     expect(filings.length).toBeGreaterThan(0);
     const budgets = new Map((await VirtualBudget.findAll()).map((v) => [v.id, v]));
-    const wrong = filings.filter((f) => {
-      const budget = budgets.get(f.virtualBudgetId ?? 0);
-      return !budget || budget.regionCode !== f.regionCode || budget.procurementUnitId !== f.procurementUnitId;
-    }).map((f) => `${f.contractNo} → virtual budget ${f.virtualBudgetId}`);
+    const wrong = filings
+      .filter((f) => {
+        const budget = budgets.get(f.virtualBudgetId ?? 0);
+        return !budget || budget.regionCode !== f.regionCode || budget.procurementUnitId !== f.procurementUnitId;
+      })
+      .map((f) => `${f.contractNo} → virtual budget ${f.virtualBudgetId}`);
     expect(wrong).toEqual([]);
   });
 
-  it('支付审核, 查询 and the filing tell the same story of a contract\'s payments', async () => {
-    const applications = await PaymentApplication.findAll({ order: [['appliedAt', 'ASC'], ['id', 'ASC']] });
+  it("支付审核, 查询 and the filing tell the same story of a contract's payments", async () => {
+    const applications = await PaymentApplication.findAll({
+      order: [
+        ['appliedAt', 'ASC'],
+        ['id', 'ASC'],
+      ],
+    });
     const records = await PostAwardRecord.findAll();
     const filings = new Map((await ContractFiling.findAll()).map((f) => [f.contractNo, f]));
     const onFiling = records.filter((r) => filings.has(r.contractNo));
@@ -172,19 +251,30 @@ describe('demo data agrees with itself', () => {
     expect(onFiling.length).toBeGreaterThan(0);
     const wrong: string[] = [];
     for (const a of applications) {
-      const approvedBefore = applications.filter((b) => b.contractFilingId === a.contractFilingId && b.id !== a.id && b.status === 'approved' && instant(b.appliedAt) <= instant(a.appliedAt));
+      const approvedBefore = applications.filter(
+        (b) =>
+          b.contractFilingId === a.contractFilingId &&
+          b.id !== a.id &&
+          b.status === 'approved' &&
+          instant(b.appliedAt) <= instant(a.appliedAt),
+      );
       const sum = approvedBefore.reduce((total, b) => total + toFen(b.requestedAmount), 0);
-      if (toFen(a.paidAmount) !== sum) wrong.push(`${a.applicationNo}: shows ${a.paidAmount} paid before it, approved before it ${sum / 100}`);
+      if (toFen(a.paidAmount) !== sum)
+        wrong.push(`${a.applicationNo}: shows ${a.paidAmount} paid before it, approved before it ${sum / 100}`);
     }
     for (const filing of filings.values()) {
-      const approved = applications.filter((a) => a.contractFilingId === filing.id && a.status === 'approved').reduce((total, a) => total + toFen(a.requestedAmount), 0);
-      if (toFen(filing.paidAmount) > approved && applications.some((a) => a.contractFilingId === filing.id)) wrong.push(`${filing.contractNo}: 一体化 paid ${filing.paidAmount}, 支付审核 approved ${approved / 100}`);
+      const approved = applications
+        .filter((a) => a.contractFilingId === filing.id && a.status === 'approved')
+        .reduce((total, a) => total + toFen(a.requestedAmount), 0);
+      if (toFen(filing.paidAmount) > approved && applications.some((a) => a.contractFilingId === filing.id))
+        wrong.push(`${filing.contractNo}: 一体化 paid ${filing.paidAmount}, 支付审核 approved ${approved / 100}`);
     }
     for (const r of onFiling) {
       const f = filings.get(r.contractNo)!;
       const seen = [r.supplierName, toFen(r.contractAmount), r.signedAt, toFen(r.paidAmount)];
       const filed = [f.supplierName, toFen(f.amount), f.signedAt, toFen(f.paidAmount)];
-      if (JSON.stringify(seen) !== JSON.stringify(filed)) wrong.push(`查询 ${r.contractNo}: ${JSON.stringify(seen)}, 备案 ${JSON.stringify(filed)}`);
+      if (JSON.stringify(seen) !== JSON.stringify(filed))
+        wrong.push(`查询 ${r.contractNo}: ${JSON.stringify(seen)}, 备案 ${JSON.stringify(filed)}`);
     }
     expect(wrong).toEqual([]);
   });
@@ -197,11 +287,13 @@ describe('demo data agrees with itself', () => {
     const wrong: string[] = [];
     for (const filing of filings) {
       const total = paid.filter((v) => v.contractNo === filing.contractNo).reduce((sum, v) => sum + toFen(v.amount), 0);
-      if (toFen(filing.paidAmount) !== total) wrong.push(`${filing.contractNo}: shows ${filing.paidAmount} paid, vouchers total ${total / 100}`);
+      if (toFen(filing.paidAmount) !== total)
+        wrong.push(`${filing.contractNo}: shows ${filing.paidAmount} paid, vouchers total ${total / 100}`);
       const voucherUnits = paid.filter((v) => v.contractNo === filing.contractNo && v.procurementUnitId !== filing.procurementUnitId);
       if (voucherUnits.length) wrong.push(`${filing.contractNo}: paid by another unit's voucher`);
       for (const v of paid.filter((p) => p.contractNo === filing.contractNo)) {
-        if (filing.signedAt && dayOf(v.paidAt) < filing.signedAt) wrong.push(`${filing.contractNo}: paid ${dayOf(v.paidAt)} before signing ${filing.signedAt}`);
+        if (filing.signedAt && dayOf(v.paidAt) < filing.signedAt)
+          wrong.push(`${filing.contractNo}: paid ${dayOf(v.paidAt)} before signing ${filing.signedAt}`);
       }
     }
     expect(wrong).toEqual([]);
@@ -214,9 +306,13 @@ describe('demo data agrees with itself', () => {
       if (earlier == null || later == null) return;
       pairs += 1;
       const ok = dayOnly ? dayOf(earlier) <= dayOf(later) : instant(earlier) <= instant(later);
-      if (!ok) wrong.push(`${what}: ${String(earlier instanceof Date ? earlier.toISOString() : earlier)} > ${String(later instanceof Date ? later.toISOString() : later)}`);
+      if (!ok)
+        wrong.push(
+          `${what}: ${String(earlier instanceof Date ? earlier.toISOString() : earlier)} > ${String(later instanceof Date ? later.toISOString() : later)}`,
+        );
     };
-    for (const l of await AgreementLibrary.findAll()) inOrder(`商品库 ${l.name} created/initialised`, l.createdAt, l.categoriesInitializedAt);
+    for (const l of await AgreementLibrary.findAll())
+      inOrder(`商品库 ${l.name} created/initialised`, l.createdAt, l.categoriesInitializedAt);
     for (const u of await ProcurementUnit.findAll()) inOrder(`单位 ${u.name} submitted/reviewed`, u.submittedAt, u.reviewedAt);
     for (const a of await Affiliation.findAll()) {
       inOrder(`隶属关系 ${a.id} requested/confirmed`, a.requestedAt, a.confirmedAt);
@@ -258,8 +354,10 @@ describe('demo data agrees with itself', () => {
       inOrder(`变更方式 ${m.projectName} submitted/decided`, m.submittedAt, m.decidedAt);
       inOrder(`变更方式 ${m.projectName} notice`, m.noticeStartAt, m.noticeEndAt, true);
     }
-    for (const m of await ImportProductRequest.findAll()) inOrder(`进口产品 ${m.projectName} submitted/decided`, m.submittedAt, m.decidedAt);
-    for (const i of await ProcurementIntention.findAll()) inOrder(`意向 ${i.projectName} published/started`, i.publishedAt, i.procurementStartAt, true);
+    for (const m of await ImportProductRequest.findAll())
+      inOrder(`进口产品 ${m.projectName} submitted/decided`, m.submittedAt, m.decidedAt);
+    for (const i of await ProcurementIntention.findAll())
+      inOrder(`意向 ${i.projectName} published/started`, i.publishedAt, i.procurementStartAt, true);
     for (const v of await VirtualBudget.findAll()) inOrder(`新增预算 ${v.budgetNo} created/linked`, v.createdAt, v.linkedAt);
     for (const v of await PaymentVoucher.findAll()) {
       const filing = filings.find((f) => f.contractNo === v.contractNo);
@@ -280,7 +378,8 @@ describe('demo data agrees with itself', () => {
     const byId = new Map(units.map((u) => [u.id, u]));
     for (const b of await IntegrationBudget.findAll()) {
       const unit = b.procurementUnitId ? byId.get(b.procurementUnitId) : undefined;
-      if (unit && (unit.name !== b.unitName || unit.unitBudgetCode !== b.unitBudgetCode)) wrong.push(`指标 ${b.budgetLineId} names ${b.unitName}, unit is ${unit.name}`);
+      if (unit && (unit.name !== b.unitName || unit.unitBudgetCode !== b.unitBudgetCode))
+        wrong.push(`指标 ${b.budgetLineId} names ${b.unitName}, unit is ${unit.name}`);
     }
     expect(wrong).toEqual([]);
   });

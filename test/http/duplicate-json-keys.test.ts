@@ -4,7 +4,10 @@ import { firstDuplicateKey } from '../../server/integration/duplicate-json-keys.
 describe('firstDuplicateKey', () => {
   it('finds a key repeated in any object, naming the object by its path', () => {
     expect(firstDuplicateKey('{"items":[],"items":[1]}')).toEqual({ path: '', key: 'items' });
-    expect(firstDuplicateKey('{"items":[{"a":1},{"amount":"1.00","b":{"c":[1,2]},"amount":"9.00"}]}')).toEqual({ path: 'items[1]', key: 'amount' });
+    expect(firstDuplicateKey('{"items":[{"a":1},{"amount":"1.00","b":{"c":[1,2]},"amount":"9.00"}]}')).toEqual({
+      path: 'items[1]',
+      key: 'amount',
+    });
     expect(firstDuplicateKey('{"items":[{"x":{"y":{"z":1,"z":2}}}]}')).toEqual({ path: 'items[0].x.y', key: 'z' });
     expect(firstDuplicateKey('{"a b":{"k":1,"k":1}}')).toEqual({ path: '["a b"]', key: 'k' });
   });
@@ -15,7 +18,10 @@ describe('firstDuplicateKey', () => {
   });
 
   it('takes the same key in different objects, and strings that only look like keys', () => {
-    const items = [{ a: 1, b: { a: 2 } }, { a: 3, s: '"a":1,"a":2', t: 'x\\"', u: '{"a":[' }];
+    const items = [
+      { a: 1, b: { a: 2 } },
+      { a: 3, s: '"a":1,"a":2', t: 'x\\"', u: '{"a":[' },
+    ];
     expect(firstDuplicateKey(JSON.stringify({ items }))).toBeNull();
     expect(firstDuplicateKey('["a","a",{"a":"a"}]')).toBeNull();
     expect(firstDuplicateKey('{"a\\\\":1,"a":2}')).toBeNull();
@@ -24,6 +30,9 @@ describe('firstDuplicateKey', () => {
   it('walks 20,000 levels of nesting without recursion', () => {
     const nested = `${'{"a":'.repeat(20_000)}1${'}'.repeat(20_000)}`;
     expect(firstDuplicateKey(`{"items":[${nested}]}`)).toBeNull();
-    expect(firstDuplicateKey(`{"items":[${nested.replace('{"a":1}', '{"a":1,"a":2}')}]}`)).toEqual({ path: expect.stringMatching(/^items\[0\](\.a)+$/), key: 'a' });
+    expect(firstDuplicateKey(`{"items":[${nested.replace('{"a":1}', '{"a":1,"a":2}')}]}`)).toEqual({
+      path: expect.stringMatching(/^items\[0\](\.a)+$/),
+      key: 'a',
+    });
   });
 });

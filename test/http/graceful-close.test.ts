@@ -10,32 +10,56 @@ function serve(): Promise<{ server: Server; port: number; release: () => void; a
   const server = http.createServer((req, res) => {
     count += 1;
     if (req.url === '/slow') waiting.push(() => res.end('slow'));
-    else if (req.url === '/stream') { res.writeHead(200); res.write('a'); waiting.push(() => res.end('b')); }
-    else if (req.url !== '/hang') res.end('fast');
+    else if (req.url === '/stream') {
+      res.writeHead(200);
+      res.write('a');
+      waiting.push(() => res.end('b'));
+    } else if (req.url !== '/hang') res.end('fast');
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({
-    server, port: (server.address() as AddressInfo).port, arrived: () => count,
-    release: () => { for (const answer of waiting) answer(); waiting = []; },
-  })));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve({
+        server,
+        port: (server.address() as AddressInfo).port,
+        arrived: () => count,
+        release: () => {
+          for (const answer of waiting) answer();
+          waiting = [];
+        },
+      }),
+    ),
+  );
 }
 
 function get(port: number, path: string, agent: http.Agent): Promise<{ res: IncomingMessage; body: string }> {
   return new Promise((resolve, reject) => {
-    http.get({ host: '127.0.0.1', port, path, agent }, (res) => {
-      let body = '';
-      res.on('data', (c: Buffer) => { body += c.toString(); });
-      res.on('end', () => resolve({ res, body }));
-      res.on('error', reject);
-    }).on('error', reject);
+    http
+      .get({ host: '127.0.0.1', port, path, agent }, (res) => {
+        let body = '';
+        res.on('data', (c: Buffer) => {
+          body += c.toString();
+        });
+        res.on('end', () => resolve({ res, body }));
+        res.on('error', reject);
+      })
+      .on('error', reject);
   });
 }
 
-const until = async (check: () => boolean) => { while (!check()) await new Promise((r) => setTimeout(r, 5)); };
+const until = async (check: () => boolean) => {
+  while (!check()) await new Promise((r) => setTimeout(r, 5));
+};
 
 describe('closing the http server gracefully', () => {
   const agents: http.Agent[] = [];
-  const agent = () => { const a = new http.Agent({ keepAlive: true }); agents.push(a); return a; };
-  afterEach(() => { for (const a of agents.splice(0)) a.destroy(); });
+  const agent = () => {
+    const a = new http.Agent({ keepAlive: true });
+    agents.push(a);
+    return a;
+  };
+  afterEach(() => {
+    for (const a of agents.splice(0)) a.destroy();
+  });
 
   it('answers the requests in flight with Connection: close, closes idle keep-alive connections at once', async () => {
     const { server, port, release, arrived } = await serve();

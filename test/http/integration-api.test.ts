@@ -20,7 +20,9 @@ async function snapshot() {
 beforeAll(async () => {
   app = await startTestApp();
 });
-afterAll(async () => { await app.stop(); });
+afterAll(async () => {
+  await app.stop();
+});
 
 describe('authentication and transport errors', () => {
   const body = JSON.stringify({ items: simulatedBudgets(1, { seed: 99 }) });
@@ -28,7 +30,12 @@ describe('authentication and transport errors', () => {
   it('401 for an unknown key, a wrong signature, missing headers and a timestamp off by more than 300 s', async () => {
     const wrongKey = await postRaw(app.url, 'budgets', body, signedHeaders({ ...platform, appKey: 'intruder' }, body));
     expect(wrongKey).toMatchObject({ status: 401, body: { code: 'unknown_app_key' } });
-    const wrongSecret = await postRaw(app.url, 'budgets', body, signedHeaders({ ...platform, secret: 'guessed-secret-guessed-secret-000' }, body));
+    const wrongSecret = await postRaw(
+      app.url,
+      'budgets',
+      body,
+      signedHeaders({ ...platform, secret: 'guessed-secret-guessed-secret-000' }, body),
+    );
     expect(wrongSecret).toMatchObject({ status: 401, body: { code: 'bad_signature' } });
     const noHeaders = await postRaw(app.url, 'budgets', body, { 'content-type': 'application/json' });
     expect(noHeaders).toMatchObject({ status: 401, body: { code: 'missing_credentials' } });
@@ -51,7 +58,12 @@ describe('authentication and transport errors', () => {
   });
 
   it('400 for malformed JSON and for a body that is not {items: [...]}', async () => {
-    for (const [raw, code] of [['{"items": [', 'malformed_json'], ['[1,2]', 'malformed_body'], ['{"items": {}}', 'malformed_body'], ['{"items": []}', 'empty_batch']] as const) {
+    for (const [raw, code] of [
+      ['{"items": [', 'malformed_json'],
+      ['[1,2]', 'malformed_body'],
+      ['{"items": {}}', 'malformed_body'],
+      ['{"items": []}', 'empty_batch'],
+    ] as const) {
       const answer = await postRaw(app.url, 'units', raw, signedHeaders(platform, raw));
       expect(answer).toMatchObject({ status: 400, body: { code } });
       expect(answer.body.message).toMatch(/[\u4e00-\u9fa5]/);
@@ -60,9 +72,15 @@ describe('authentication and transport errors', () => {
 
   it('413 for a body over 10 MB and for more than 10,000 items', async () => {
     const big = JSON.stringify({ items: [{ pad: 'x'.repeat(10 * 1024 * 1024) }] });
-    expect(await postRaw(app.url, 'units', big, signedHeaders(platform, big))).toMatchObject({ status: 413, body: { code: 'payload_too_large' } });
+    expect(await postRaw(app.url, 'units', big, signedHeaders(platform, big))).toMatchObject({
+      status: 413,
+      body: { code: 'payload_too_large' },
+    });
     const many = JSON.stringify({ items: Array.from({ length: 10_001 }, () => ({})) });
-    expect(await postRaw(app.url, 'units', many, signedHeaders(platform, many))).toMatchObject({ status: 413, body: { code: 'too_many_items' } });
+    expect(await postRaw(app.url, 'units', many, signedHeaders(platform, many))).toMatchObject({
+      status: 413,
+      body: { code: 'too_many_items' },
+    });
   });
 
   it('answers unknown paths and batches with JSON errors, and serves the OpenAPI document', async () => {
@@ -70,7 +88,7 @@ describe('authentication and transport errors', () => {
     expect(missing).toMatchObject({ status: 404, body: { code: 'batch_not_found' } });
     const unsigned = await fetch(`${app.url}/api/integration/v1/batches/00000000-0000-0000-0000-000000000000`);
     expect(unsigned.status).toBe(401);
-    const doc = await (await fetch(`${app.url}/api/integration/v1/openapi.json`)).json() as any;
+    const doc = (await (await fetch(`${app.url}/api/integration/v1/openapi.json`)).json()) as any;
     expect(doc.openapi).toMatch(/^3\./);
     expect(Object.keys(doc.paths)).toEqual(['/budgets', '/units', '/payment-vouchers', '/batches/{batchId}']);
     for (const status of ['202', '400', '401', '409', '413']) expect(doc.paths['/budgets'].post.responses[status]).toBeDefined();
@@ -91,9 +109,14 @@ describe('accepting a batch', () => {
     await drain();
     const report = await getBatch(app.url, platform, body.batchId);
     expect(report.body).toMatchObject({ state: 'done', items: 5, accepted: 4, rejected: 1, applied: 3, unchanged: 0, failed: 1 });
-    expect(report.body.errors.map((e: any) => [e.index, e.errors[0].field])).toEqual([[1, 'amount'], [3, 'regionCode']]);
+    expect(report.body.errors.map((e: any) => [e.index, e.errors[0].field])).toEqual([
+      [1, 'amount'],
+      [3, 'regionCode'],
+    ]);
     expect(report.body.errors[1].errors[0].message).toContain('369999');
-    expect(await IntegrationBudget.count({ where: { budgetLineId: [items[0].budgetLineId, items[2].budgetLineId, items[4].budgetLineId] } })).toBe(3);
+    expect(
+      await IntegrationBudget.count({ where: { budgetLineId: [items[0].budgetLineId, items[2].budgetLineId, items[4].budgetLineId] } }),
+    ).toBe(3);
     expect(await IntegrationBudget.count({ where: { budgetLineId: [items[1].budgetLineId, items[3].budgetLineId] } })).toBe(0);
   });
 
@@ -127,11 +150,14 @@ describe('accepting a batch', () => {
     expect(Number((await IntegrationBudget.findOne({ where: { budgetLineId: line!.budgetLineId } }))!.amount)).toBe(2000);
   });
 
-  it('keeps a purchaser\'s project match when 一体化 updates the line', async () => {
+  it("keeps a purchaser's project match when 一体化 updates the line", async () => {
     const [line] = simulatedBudgets(1, { seed: 5, offset: 600 });
     await postBatch(app.url, platform, 'budgets', [line]);
     await drain();
-    await IntegrationBudget.update({ matchStatus: 'matched', matchedProjectCode: 'CG-1', matchedProjectName: '项目一' }, { where: { budgetLineId: line!.budgetLineId } });
+    await IntegrationBudget.update(
+      { matchStatus: 'matched', matchedProjectCode: 'CG-1', matchedProjectName: '项目一' },
+      { where: { budgetLineId: line!.budgetLineId } },
+    );
     await postBatch(app.url, platform, 'budgets', [{ ...line, projectName: '改名后的项目', updatedAt: '2026-11-30T00:00:00Z' }]);
     await drain();
     const stored = (await IntegrationBudget.findOne({ where: { budgetLineId: line!.budgetLineId } }))!;
@@ -140,10 +166,11 @@ describe('accepting a batch', () => {
 });
 
 // What a database driver or the JSON parser says, which the platform must never be shown.
-const DRIVER_TEXT = /SQLITE|unrecognized token|invalid byte sequence|syntax error|relation|does not exist|no such table|violates|Unexpected|position|integration_budgets/i;
+const DRIVER_TEXT =
+  /SQLITE|unrecognized token|invalid byte sequence|syntax error|relation|does not exist|no such table|violates|Unexpected|position|integration_budgets/i;
 
 describe('inbound validation: one bad item never fails its batch', () => {
-  it('a NUL, a lone surrogate or another control character is reported by index and field; the batch\'s other items are applied', async () => {
+  it("a NUL, a lone surrogate or another control character is reported by index and field; the batch's other items are applied", async () => {
     const items: any[] = simulatedBudgets(6, { seed: 8, offset: 900 });
     items[1] = { ...items[1], projectName: '2026年办公\u0000设备购置' };
     items[3] = { ...items[3], unitName: '预算单位\ud800' };
@@ -159,7 +186,11 @@ describe('inbound validation: one bad item never fails its batch', () => {
     await drain();
     const report = await getBatch(app.url, platform, sent.body.batchId);
     expect(report.body).toMatchObject({ state: 'done', accepted: 3, rejected: 3, applied: 3, failed: 0, lastError: null, attempts: 1 });
-    expect(report.body.errors.map((e: any) => [e.index, e.errors[0].field])).toEqual([[1, 'projectName'], [3, 'unitName'], [4, 'fundType']]);
+    expect(report.body.errors.map((e: any) => [e.index, e.errors[0].field])).toEqual([
+      [1, 'projectName'],
+      [3, 'unitName'],
+      [4, 'fundType'],
+    ]);
     const ids = (indexes: number[]) => indexes.map((i) => items[i].budgetLineId);
     expect(await IntegrationBudget.count({ where: { budgetLineId: ids([0, 2, 5]) } })).toBe(3);
     expect(await IntegrationBudget.count({ where: { budgetLineId: ids([1, 3, 4]) } })).toBe(0);
@@ -169,9 +200,14 @@ describe('inbound validation: one bad item never fails its batch', () => {
   it('an item dated more than the allowed clock skew past its receipt is refused, and cannot freeze its line', async () => {
     const [frozen, fine] = simulatedBudgets(2, { seed: 9, offset: 950 });
     const inAMinute = new Date(Date.now() + 60_000).toISOString();
-    const sent = await postBatch(app.url, platform, 'budgets', [{ ...frozen!, updatedAt: '9999-12-31T23:59:59Z' }, { ...fine!, updatedAt: inAMinute }]);
+    const sent = await postBatch(app.url, platform, 'budgets', [
+      { ...frozen!, updatedAt: '9999-12-31T23:59:59Z' },
+      { ...fine!, updatedAt: inAMinute },
+    ]);
     expect(sent).toMatchObject({ status: 202, body: { accepted: 1 } });
-    expect(sent.body.rejected).toEqual([{ index: 0, errors: [{ field: 'updatedAt', message: expect.stringContaining('晚于本批次的接收时间') }] }]);
+    expect(sent.body.rejected).toEqual([
+      { index: 0, errors: [{ field: 'updatedAt', message: expect.stringContaining('晚于本批次的接收时间') }] },
+    ]);
     expect(sent.body.rejected[0].errors[0].message).toContain('5 分钟');
     await drain();
     expect((await getBatch(app.url, platform, sent.body.batchId)).body).toMatchObject({ state: 'done', applied: 1, rejected: 1 });
@@ -198,7 +234,7 @@ describe('inbound validation: one bad item never fails its batch', () => {
       expect(answer.body.message).toContain('不能重复');
     }
     expect(await IntegrationInbox.count()).toBe(before);
-    const doc = await (await fetch(`${app.url}/api/integration/v1/openapi.json`)).json() as any;
+    const doc = (await (await fetch(`${app.url}/api/integration/v1/openapi.json`)).json()) as any;
     expect(doc.components.schemas.Error.properties.code.enum).toEqual(expect.arrayContaining(['duplicate_key', 'malformed_json']));
   });
 
@@ -206,14 +242,20 @@ describe('inbound validation: one bad item never fails its batch', () => {
     const bytes = Buffer.concat([Buffer.from('{"items":[{"projectName":"办公'), Buffer.from([0xe5, 0x8a]), Buffer.from('"}]}')]);
     const timestamp = String(Math.floor(Date.now() / 1000));
     const response = await fetch(`${app.url}/api/integration/v1/budgets`, {
-      method: 'POST', body: bytes,
-      headers: { 'content-type': 'application/json', 'x-app-key': platform.appKey, 'x-timestamp': timestamp, 'x-signature': signRequest(platform.secret, timestamp, bytes) },
+      method: 'POST',
+      body: bytes,
+      headers: {
+        'content-type': 'application/json',
+        'x-app-key': platform.appKey,
+        'x-timestamp': timestamp,
+        'x-signature': signRequest(platform.secret, timestamp, bytes),
+      },
     });
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ code: 'malformed_utf8', message: expect.stringContaining('UTF-8') });
   });
 
-  it('a body that is no JSON is answered in our words, without the parser\'s', async () => {
+  it("a body that is no JSON is answered in our words, without the parser's", async () => {
     for (const raw of ['{"items": [', 'items=1', '{"items": [{"a": 1,}]}']) {
       const answer = await postRaw(app.url, 'budgets', raw, signedHeaders(platform, raw));
       expect(answer).toMatchObject({ status: 400, body: { code: 'malformed_json', message: expect.stringContaining('不是合法的 JSON') } });
@@ -221,7 +263,7 @@ describe('inbound validation: one bad item never fails its batch', () => {
     }
   });
 
-  it('a database error while applying leaves our sentence with a log reference in lastError, never the driver\'s', async () => {
+  it("a database error while applying leaves our sentence with a log reference in lastError, never the driver's", async () => {
     const sequelize = IntegrationBudget.sequelize!;
     const items = simulatedBudgets(2, { seed: 12, offset: 990 });
     await sequelize.query('ALTER TABLE integration_budgets RENAME TO integration_budgets_away');
@@ -240,12 +282,17 @@ describe('inbound validation: one bad item never fails its batch', () => {
     expect(JSON.stringify(failed)).not.toMatch(DRIVER_TEXT);
     await drain();
     // The retry, with the table back, applies the batch and clears the failure.
-    expect((await getBatch(app.url, platform, failed.batchId)).body).toMatchObject({ state: 'done', applied: 2, lastError: null, attempts: 2 });
+    expect((await getBatch(app.url, platform, failed.batchId)).body).toMatchObject({
+      state: 'done',
+      applied: 2,
+      lastError: null,
+      attempts: 2,
+    });
   });
 });
 
 describe('unit linkage', () => {
-  it('links budgets to procurement units by budget code and vouchers to their line\'s region, whatever the order', async () => {
+  it("links budgets to procurement units by budget code and vouchers to their line's region, whatever the order", async () => {
     const unit = (await ProcurementUnit.findOne({ where: { regionCode: '360121', status: 'approved' }, order: [['id', 'ASC']] }))!;
     const [line] = simulatedBudgets(1, { seed: 6, offset: 700 });
     const budget = { ...line!, regionCode: '360121', unitBudgetCode: unit.unitBudgetCode };
@@ -257,20 +304,29 @@ describe('unit linkage', () => {
     await postBatch(app.url, platform, 'budgets', [budget]);
     await drain();
     expect(await IntegrationBudget.findOne({ where: { budgetLineId: budget.budgetLineId } })).toMatchObject({ procurementUnitId: unit.id });
-    expect(await PaymentVoucher.findOne({ where: { voucherNo: voucher!.voucherNo } })).toMatchObject({ regionCode: '360121', procurementUnitId: unit.id });
+    expect(await PaymentVoucher.findOne({ where: { voucherNo: voucher!.voucherNo } })).toMatchObject({
+      regionCode: '360121',
+      procurementUnitId: unit.id,
+    });
   });
 
   it('refreshes 主体管理 budget-code verdicts when 一体化 pushes unit info', async () => {
     const unit = (await ProcurementUnit.findOne({ where: { regionCode: '360121', status: 'submitted', budgetCodeVerdict: 'missing' } }))!;
-    await postBatch(app.url, platform, 'units', [{
-      unitBudgetCode: unit.unitBudgetCode, unitName: unit.name, creditCode: unit.creditCode, regionCode: '360121', updatedAt: '2026-11-24T08:00:00Z',
-    }]);
+    await postBatch(app.url, platform, 'units', [
+      {
+        unitBudgetCode: unit.unitBudgetCode,
+        unitName: unit.name,
+        creditCode: unit.creditCode,
+        regionCode: '360121',
+        updatedAt: '2026-11-24T08:00:00Z',
+      },
+    ]);
     await drain();
     await unit.reload();
     expect(unit).toMatchObject({ integrationBudgetCode: unit.unitBudgetCode, budgetCodeVerdict: 'match' });
   });
 
-  it('re-links when a unit\'s budget code changes', async () => {
+  it("re-links when a unit's budget code changes", async () => {
     const [line] = simulatedBudgets(1, { seed: 7, offset: 800 });
     const budget = { ...line!, regionCode: '360121', unitBudgetCode: 'NEW-CODE-1' };
     await postBatch(app.url, platform, 'budgets', [budget]);

@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Op } from 'sequelize';
 import {
-  AuditLog, ContractFiling, IntegrationBudget, IntegrationInbox, IntegrationInboxPayload, PaymentVoucher, ProcurementProject, ProcurementUnit,
+  AuditLog,
+  ContractFiling,
+  IntegrationBudget,
+  IntegrationInbox,
+  IntegrationInboxPayload,
+  PaymentVoucher,
+  ProcurementProject,
+  ProcurementUnit,
   ProjectBudgetLine,
 } from '../../resources/models.js';
 import { DEV_INTEGRATION_APP_KEY, DEV_INTEGRATION_APP_SECRET } from '../../server/env.js';
@@ -21,7 +28,9 @@ beforeAll(async () => {
   await postBatch(app.url, platform, 'payment-vouchers', simulatedVouchers(40, { seed: 11, budgetCount: 60 }));
   await drain();
 });
-afterAll(async () => { await app.stop(); });
+afterAll(async () => {
+  await app.stop();
+});
 
 describe('the 一体化 views follow jurisdiction', () => {
   it.each([
@@ -41,7 +50,7 @@ describe('the 一体化 views follow jurisdiction', () => {
     expect(body.meta.total).toBe(await IntegrationBudget.count());
   });
 
-  it('another region\'s budget line and voucher cannot be shown or reset', async () => {
+  it("another region's budget line and voucher cannot be shown or reset", async () => {
     const foreign = (await IntegrationBudget.findOne({ where: { regionCode: '360121', matchStatus: 'matched' } }))!;
     const shown = await clients.ganzhou!.get(api.show('IntegrationBudget', foreign.id));
     expect(shown.body.record.baseError.type).toBe('NotFoundError');
@@ -73,7 +82,10 @@ describe('the 一体化 views follow jurisdiction', () => {
   it('the views are read-only: no new, edit or delete, for anyone', async () => {
     const budget = (await IntegrationBudget.findOne({ where: { regionCode: '360121' } }))!;
     for (const user of ['admin', 'nanchangxian']) {
-      const created = await clients[user]!.post(api.resourceAction('IntegrationBudget', 'new'), { budgetLineId: 'X', regionCode: '360121' });
+      const created = await clients[user]!.post(api.resourceAction('IntegrationBudget', 'new'), {
+        budgetLineId: 'X',
+        regionCode: '360121',
+      });
       expect(created.body.record.baseError.type).toBe('ForbiddenError');
       for (const action of ['edit', 'delete']) {
         const { body } = await clients[user]!.post(api.record('IntegrationBudget', budget.id, action), { amount: '1' });
@@ -87,7 +99,9 @@ describe('the 一体化 views follow jurisdiction', () => {
   it('a voucher filter on a contract number with a dot finds exactly that voucher', async () => {
     const voucher = (await PaymentVoucher.findOne({ where: { regionCode: '360121' }, order: [['id', 'ASC']] }))!;
     expect(voucher.contractNo).toContain('.');
-    const { body } = await clients.nanchangxian!.get(api.list('PaymentVoucher', `&filters.contractNo=${encodeURIComponent(voucher.contractNo!)}`));
+    const { body } = await clients.nanchangxian!.get(
+      api.list('PaymentVoucher', `&filters.contractNo=${encodeURIComponent(voucher.contractNo!)}`),
+    );
     expect(body.records.map((r: any) => r.params.voucherNo)).toEqual([voucher.voucherNo]);
   });
 });
@@ -104,11 +118,15 @@ describe('重置预算匹配 (resetBudgetMatch)', () => {
     await target.reload();
     expect(target.matchStatus).toBe('matched');
     const project = target.matchedProjectName;
-    const { body } = await clients.nanchangxian!.post(api.record('IntegrationBudget', target.id, 'resetBudgetMatch'), { reason: '采购人误匹配' });
+    const { body } = await clients.nanchangxian!.post(api.record('IntegrationBudget', target.id, 'resetBudgetMatch'), {
+      reason: '采购人误匹配',
+    });
     expect(body.notice.type).toBe('success');
     await target.reload();
     expect(target).toMatchObject({ matchStatus: 'unmatched', matchedProjectCode: null, matchedProjectName: null, matchedAt: null });
-    const audit = await AuditLog.findOne({ where: { resourceId: 'IntegrationBudget', recordId: String(target.id), action: 'resetBudgetMatch' } });
+    const audit = await AuditLog.findOne({
+      where: { resourceId: 'IntegrationBudget', recordId: String(target.id), action: 'resetBudgetMatch' },
+    });
     expect(audit).toMatchObject({ actorUsername: 'nanchangxian', reason: '采购人误匹配', regionCode: '360121' });
     expect(JSON.parse(audit!.changes!).matchedProjectName).toEqual({ before: project, after: null });
     const shown = await clients.nanchangxian!.get(api.show('IntegrationBudget', target.id));
@@ -123,7 +141,9 @@ describe('重置预算匹配 (resetBudgetMatch)', () => {
     expect(budget.matchStatus).toBe('matched');
     const preview = await clients.nanchangxian!.get(api.record('IntegrationBudget', budget.id, 'resetBudgetMatch'));
     expect(preview.body.refusal).toContain(filing.contractNo);
-    const { body } = await clients.nanchangxian!.post(api.record('IntegrationBudget', budget.id, 'resetBudgetMatch'), { reason: '试图重置' });
+    const { body } = await clients.nanchangxian!.post(api.record('IntegrationBudget', budget.id, 'resetBudgetMatch'), {
+      reason: '试图重置',
+    });
     expect(body.notice.type).toBe('error');
     expect(body.notice.message).toContain(filing.contractNo);
     expect(body.notice.message).toContain('已推送');
@@ -135,9 +155,13 @@ describe('重置预算匹配 (resetBudgetMatch)', () => {
   it('is allowed while the filing using the line has not been pushed', async () => {
     const inUse = new Set((await ContractFiling.findAll({ where: { pushStatus: ['pushed', 'queued'] } })).map((f) => f.budgetLineId));
     const candidates = await ContractFiling.findAll({ where: { regionCode: '360121', pushStatus: 'not_pushed' }, order: [['id', 'ASC']] });
-    const lines = await IntegrationBudget.findAll({ where: { budgetLineId: candidates.map((f) => f.budgetLineId!).filter(Boolean), matchStatus: 'matched' } });
+    const lines = await IntegrationBudget.findAll({
+      where: { budgetLineId: candidates.map((f) => f.budgetLineId!).filter(Boolean), matchStatus: 'matched' },
+    });
     const budget = lines.find((line) => !inUse.has(line.budgetLineId))!;
-    const { body } = await clients.nanchangxian!.post(api.record('IntegrationBudget', budget.id, 'resetBudgetMatch'), { reason: '重新匹配' });
+    const { body } = await clients.nanchangxian!.post(api.record('IntegrationBudget', budget.id, 'resetBudgetMatch'), {
+      reason: '重新匹配',
+    });
     expect(body.notice.type).toBe('success');
   });
 
@@ -146,7 +170,8 @@ describe('重置预算匹配 (resetBudgetMatch)', () => {
     const blocked = (await IntegrationBudget.findOne({ where: { budgetLineId: pushed.budgetLineId! } }))!;
     const inUse = new Set((await ContractFiling.findAll({ where: { pushStatus: ['pushed', 'queued'] } })).map((f) => f.budgetLineId));
     const free = (await IntegrationBudget.findAll({ where: { regionCode: '360100', matchStatus: 'matched' }, order: [['id', 'DESC']] }))
-      .filter((b) => b.id !== blocked.id && !inUse.has(b.budgetLineId)).slice(0, 2);
+      .filter((b) => b.id !== blocked.id && !inUse.has(b.budgetLineId))
+      .slice(0, 2);
     const foreign = (await IntegrationBudget.findOne({ where: { regionCode: '360700', matchStatus: 'matched' } }))!;
     const ids = [blocked.id, ...free.map((b) => b.id), foreign.id];
     const { body } = await clients.nanchang!.post(api.bulk('IntegrationBudget', ids, 'resetBudgetMatchBulk'), { reason: '批量纠正' });
@@ -185,7 +210,11 @@ describe('一体化接收批次 (admins only)', () => {
     expect(batch).toMatchObject({ state: 'done', replayCount: 1, appliedCount: 0, lastError: null });
     expect(batch.unchangedCount).toBe(batch.acceptedCount);
     expect(await IntegrationBudget.count()).toBe(before);
-    expect(await AuditLog.count({ where: { resourceId: 'IntegrationInbox', recordId: batch.id, action: 'replayBatch', actorUsername: 'admin' } })).toBe(1);
+    expect(
+      await AuditLog.count({
+        where: { resourceId: 'IntegrationInbox', recordId: batch.id, action: 'replayBatch', actorUsername: 'admin' },
+      }),
+    ).toBe(1);
   });
 
   it('a batch whose body is past its retention is not replayed, and says why', async () => {

@@ -17,41 +17,70 @@ describe('JurisdictionResource reads', () => {
   let resource: JurisdictionResource;
 
   const user = (role: SessionUser['role'], regionCode: string): SessionUser => ({
-    id: 1, email: '', username: role, displayName: role, role, regionCode, regionName: regionCode,
+    id: 1,
+    email: '',
+    username: role,
+    displayName: role,
+    role,
+    regionCode,
+    regionName: regionCode,
   });
-  const as = (who: SessionUser | undefined) => ({ currentAdmin: who } as unknown as ActionContext);
+  const as = (who: SessionUser | undefined) => ({ currentAdmin: who }) as unknown as ActionContext;
   const county = as(user('county', '360121'));
   const city = as(user('city', '360100'));
   const noFilter = () => new Filter({}, resource);
 
   beforeAll(async () => {
     sequelize = createSequelize(await freshDatabaseUrl());
-    const Entry = sequelize.define('Entry', {
-      id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
-      contractNo: { type: DataTypes.STRING(40), allowNull: false },
-      regionCode: { type: DataTypes.STRING(6), allowNull: false },
-      amount: { type: DataTypes.DECIMAL(15, 2), allowNull: true },
-      signedOn: { type: DataTypes.DATEONLY, allowNull: true },
-      decidedAt: { type: DataTypes.DATE, allowNull: true },
-      urgent: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
-      status: { type: DataTypes.ENUM('draft', 'filed'), allowNull: false, defaultValue: 'draft' },
-      scan: { type: DataTypes.BLOB, allowNull: true },
-      accessToken: { type: DataTypes.STRING(64), allowNull: true },
-    }, { tableName: 'jurisdiction_read_entries', underscored: true }) as ModelStatic<Model> & Record<string, unknown>;
+    const Entry = sequelize.define(
+      'Entry',
+      {
+        id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
+        contractNo: { type: DataTypes.STRING(40), allowNull: false },
+        regionCode: { type: DataTypes.STRING(6), allowNull: false },
+        amount: { type: DataTypes.DECIMAL(15, 2), allowNull: true },
+        signedOn: { type: DataTypes.DATEONLY, allowNull: true },
+        decidedAt: { type: DataTypes.DATE, allowNull: true },
+        urgent: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
+        status: { type: DataTypes.ENUM('draft', 'filed'), allowNull: false, defaultValue: 'draft' },
+        scan: { type: DataTypes.BLOB, allowNull: true },
+        accessToken: { type: DataTypes.STRING(64), allowNull: true },
+      },
+      { tableName: 'jurisdiction_read_entries', underscored: true },
+    ) as ModelStatic<Model> & Record<string, unknown>;
     Object.assign(Entry, { jurisdiction: { kind: 'region', field: 'regionCode' }, secretFields: ['accessToken'] });
     await Entry.sync({ force: true });
     await Entry.bulkCreate([
-      { contractNo: 'HT-2026.001', regionCode: '360121', amount: '1234.50', signedOn: '2026-03-01', decidedAt: new Date('2026-03-02T08:09:10.123Z'), urgent: true, status: 'filed', scan: Buffer.from([1, 2, 3]), accessToken: 'secret-1' },
+      {
+        contractNo: 'HT-2026.001',
+        regionCode: '360121',
+        amount: '1234.50',
+        signedOn: '2026-03-01',
+        decidedAt: new Date('2026-03-02T08:09:10.123Z'),
+        urgent: true,
+        status: 'filed',
+        scan: Buffer.from([1, 2, 3]),
+        accessToken: 'secret-1',
+      },
       { contractNo: 'HT-2026.002', regionCode: '360121', accessToken: 'secret-2' },
-      { contractNo: 'HT-2026.003', regionCode: '360102', amount: '0.01', signedOn: '2026-12-31', decidedAt: new Date('2026-12-31T23:59:59.999Z'), status: 'filed' },
+      {
+        contractNo: 'HT-2026.003',
+        regionCode: '360102',
+        amount: '0.01',
+        signedOn: '2026-12-31',
+        decidedAt: new Date('2026-12-31T23:59:59.999Z'),
+        status: 'filed',
+      },
       // Twelve rows that share one sort value, for paging.
       ...Array.from({ length: 12 }, (_, i) => ({ contractNo: 'HT-SAME', regionCode: i % 2 ? '360121' : '360102' })),
     ]);
     resource = new JurisdictionResource(Entry);
   });
-  afterAll(async () => { await sequelize.close(); });
+  afterAll(async () => {
+    await sequelize.close();
+  });
 
-  it('gives each value in the model\'s type', async () => {
+  it("gives each value in the model's type", async () => {
     const first = (await resource.findOne(1, county))!.params;
     expect(first).toMatchObject({ contractNo: 'HT-2026.001', regionCode: '360121', urgent: true, status: 'filed', signedOn: '2026-03-01' });
     expect(first.decidedAt).toBeInstanceOf(Date);
@@ -62,7 +91,7 @@ describe('JurisdictionResource reads', () => {
     expect(second).toMatchObject({ urgent: false, status: 'draft', amount: null, signedOn: null, decidedAt: null });
   });
 
-  it('reads and counts only the user\'s jurisdiction, and nothing without a user', async () => {
+  it("reads and counts only the user's jurisdiction, and nothing without a user", async () => {
     const regions = async (context: ActionContext | undefined) =>
       [...new Set((await resource.find(noFilter(), { limit: 500 }, context)).map((r) => r.params.regionCode as string))].sort();
     expect(await regions(county)).toEqual(['360121']);
@@ -77,8 +106,8 @@ describe('JurisdictionResource reads', () => {
 
   it('never returns a secret field, whichever read it is', async () => {
     const records = [
-      ...await resource.find(noFilter(), { limit: 500 }, city),
-      ...await resource.findMany([1, 2], city),
+      ...(await resource.find(noFilter(), { limit: 500 }, city)),
+      ...(await resource.findMany([1, 2], city)),
       (await resource.findOne(1, city))!,
       ...(await resource.findRelated({ regionCode: '360121' }, 50, city)).records,
     ];
@@ -86,21 +115,27 @@ describe('JurisdictionResource reads', () => {
     for (const record of records) expect(record.params).not.toHaveProperty('accessToken');
   });
 
-  it.each(['asc', 'desc'] as const)('pages through rows sharing the sort value without repeating or skipping one (%s)', async (direction) => {
-    const seen: number[] = [];
-    for (let offset = 0; offset < 20; offset += 5) {
-      const page = await resource.find(noFilter(), { limit: 5, offset, sort: { sortBy: 'contractNo', direction } }, city);
-      seen.push(...page.map((r) => r.params.id as number));
-    }
-    expect(seen).toHaveLength(15);
-    expect(new Set(seen).size).toBe(15);
-    const same = (await resource.find(noFilter(), { limit: 500, sort: { sortBy: 'contractNo', direction } }, city))
-      .filter((r) => r.params.contractNo === 'HT-SAME').map((r) => r.params.id as number);
-    expect(same).toEqual([...same].sort((a, b) => (direction === 'asc' ? a - b : b - a)));
-  });
+  it.each(['asc', 'desc'] as const)(
+    'pages through rows sharing the sort value without repeating or skipping one (%s)',
+    async (direction) => {
+      const seen: number[] = [];
+      for (let offset = 0; offset < 20; offset += 5) {
+        const page = await resource.find(noFilter(), { limit: 5, offset, sort: { sortBy: 'contractNo', direction } }, city);
+        seen.push(...page.map((r) => r.params.id as number));
+      }
+      expect(seen).toHaveLength(15);
+      expect(new Set(seen).size).toBe(15);
+      const same = (await resource.find(noFilter(), { limit: 500, sort: { sortBy: 'contractNo', direction } }, city))
+        .filter((r) => r.params.contractNo === 'HT-SAME')
+        .map((r) => r.params.id as number);
+      expect(same).toEqual([...same].sort((a, b) => (direction === 'asc' ? a - b : b - a)));
+    },
+  );
 
   it('sorts by the key when asked for a column the model does not have, and clamps page size and offset', async () => {
-    const ids = (await resource.find(noFilter(), { limit: 0, offset: -3, sort: { sortBy: 'nonsense', direction: 'desc' } }, city)).map((r) => r.params.id);
+    const ids = (await resource.find(noFilter(), { limit: 0, offset: -3, sort: { sortBy: 'nonsense', direction: 'desc' } }, city)).map(
+      (r) => r.params.id,
+    );
     expect(ids).toEqual([15]);
     expect(await resource.find(noFilter(), { limit: 100_000 }, city)).toHaveLength(15);
   });

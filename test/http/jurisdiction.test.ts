@@ -11,7 +11,9 @@ beforeAll(async () => {
     clients[user] = await login(app.url, user);
   }
 });
-afterAll(async () => { await app.stop(); });
+afterAll(async () => {
+  await app.stop();
+});
 
 const regionsOf = (body: any, field = 'regionCode'): string[] => [...new Set<string>(body.records.map((r: any) => r.params[field]))].sort();
 

@@ -10,14 +10,27 @@ beforeAll(async () => {
   county = await login(app.url, 'nanchangxian');
   admin = await login(app.url, 'admin');
 });
-afterAll(async () => { await app.stop(); });
+afterAll(async () => {
+  await app.stop();
+});
 
 const list = (client: Client, resource: string, query: string) => client.get(`/admin/api/resources/${resource}/actions/list?${query}`);
 
 describe('page and page size', () => {
   it.each([
-    'perPage=-1', 'perPage=0', 'perPage=501', 'perPage=1.5', 'perPage=abc', 'perPage=1e3', 'perPage=99999999999',
-    'page=0', 'page=-1', 'page=2.5', 'page=x', 'page=1000000000000', 'perPage=10&perPage=20',
+    'perPage=-1',
+    'perPage=0',
+    'perPage=501',
+    'perPage=1.5',
+    'perPage=abc',
+    'perPage=1e3',
+    'perPage=99999999999',
+    'page=0',
+    'page=-1',
+    'page=2.5',
+    'page=x',
+    'page=1000000000000',
+    'perPage=10&perPage=20',
   ])('%s is refused with 400 and a Chinese message, not a 500 or every row', async (query) => {
     const { status, body } = await list(county, 'IntegrationBudget', query);
     expect(status).toBe(400);
@@ -76,7 +89,9 @@ describe('filters: only what the resource offers', () => {
   it('a column not offered as a filter is refused; an offered one, a date range and the links the product makes work', async () => {
     expect((await list(county, 'ProcurementUnit', 'filters.reviewComment=x')).status).toBe(400);
     expect((await list(county, 'ProcurementUnit', 'filters.status=submitted')).status).toBe(200);
-    expect((await list(county, 'ProcurementUnit', 'filters.submittedAt~~from=2026-01-01&filters.submittedAt~~to=2026-12-31')).status).toBe(200);
+    expect((await list(county, 'ProcurementUnit', 'filters.submittedAt~~from=2026-01-01&filters.submittedAt~~to=2026-12-31')).status).toBe(
+      200,
+    );
     const { body } = await county.get('/admin/api/dashboard');
     const links: string[] = body.pending.map((card: { href: string }) => card.href);
     expect(links.length).toBeGreaterThan(3);

@@ -10,10 +10,16 @@ let app: Awaited<ReturnType<typeof startTestApp>>;
 let proxied: Running;
 beforeAll(async () => {
   app = await startTestApp({ LOGIN_MAX_FAILURES: '3' });
-  proxied = await startWeb(await testEnv({
-    DATABASE_URL: app.env.DATABASE_URL, MIDDLE_DATABASE_URL: app.env.MIDDLE_DATABASE_URL, LOGIN_MAX_FAILURES: '3',
-    TRUST_PROXY: 'loopback', COOKIE_SECURE: 'true',
-  }), { seedDemo: false });
+  proxied = await startWeb(
+    await testEnv({
+      DATABASE_URL: app.env.DATABASE_URL,
+      MIDDLE_DATABASE_URL: app.env.MIDDLE_DATABASE_URL,
+      LOGIN_MAX_FAILURES: '3',
+      TRUST_PROXY: 'loopback',
+      COOKIE_SECURE: 'true',
+    }),
+    { seedDemo: false },
+  );
 });
 afterAll(async () => {
   await proxied?.stop();
@@ -25,7 +31,8 @@ const sessionCount = async (userId: number) => {
   return Number((rows as Array<{ n: number | string }>)[0]!.n);
 };
 const user = (username: string) => SupervisorUser.findOne({ where: { username } }).then((u) => u!);
-const stillSignedIn = async (cookie: string) => (await clientWithCookie(app.url, '', cookie).get(api.list('ProcurementUnit'))).status === 200;
+const stillSignedIn = async (cookie: string) =>
+  (await clientWithCookie(app.url, '', cookie).get(api.list('ProcurementUnit'))).status === 200;
 
 describe('session fixation', () => {
   it('login gives a new session id: a cookie planted before login never becomes the signed-in session', async () => {
@@ -73,7 +80,7 @@ describe('a user keeps no power they lost', () => {
     }
   });
 
-  it('a session whose user is deactivated behind the product\'s back (a row changed in SQL) is refused at its next request', async () => {
+  it("a session whose user is deactivated behind the product's back (a row changed in SQL) is refused at its next request", async () => {
     const session = await login(app.url, 'gongguanban');
     await SupervisorUser.sequelize!.query("UPDATE supervisor_users SET active = false WHERE username = 'gongguanban'");
     expect(await stillSignedIn(session.cookie)).toBe(false);
@@ -88,13 +95,18 @@ describe('a user keeps no power they lost', () => {
 });
 
 describe('failed logins slow the guesser, not the owner', () => {
-  const deviceCookieOf = (response: Response) => response.headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => c.startsWith('jxcg.device='))!;
+  const deviceCookieOf = (response: Response) =>
+    response.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0]!)
+      .find((c) => c.startsWith('jxcg.device='))!;
 
-  it('after the limit an untrusted client waits, growing with each failure, while the owner\'s own browser signs in', async () => {
+  it("after the limit an untrusted client waits, growing with each failure, while the owner's own browser signs in", async () => {
     const owner = await loginResponse(app.url, 'nanchang');
     const device = deviceCookieOf(owner);
     expect(device).toBeTruthy();
-    for (let i = 0; i < 3; i++) expect(await (await loginResponse(app.url, 'nanchang', `Wrong#${i}x`)).text()).toContain('invalidCredentials');
+    for (let i = 0; i < 3; i++)
+      expect(await (await loginResponse(app.url, 'nanchang', `Wrong#${i}x`)).text()).toContain('invalidCredentials');
     const waiting = await loginResponse(app.url, 'nanchang');
     expect(waiting.status).toBe(400);
     expect(await waiting.text()).toContain('loginThrottled');
@@ -127,18 +139,21 @@ describe('failed logins slow the guesser, not the owner', () => {
 });
 
 describe('the address the login limit counts', () => {
-  it('X-Forwarded-For is nobody\'s to choose by default: rotating it changes nothing', async () => {
+  it("X-Forwarded-For is nobody's to choose by default: rotating it changes nothing", async () => {
     for (let i = 0; i < 3; i++) await loginResponse(app.url, `rotating-${i}`, 'wrong', { 'x-forwarded-for': `203.0.113.${i}` });
     const rows = await LoginAttempt.findAll({ where: { username: ['rotating-0', 'rotating-1', 'rotating-2'] } });
     expect(rows.length).toBe(3);
     for (const row of rows) expect(row.ip).toMatch(/^(::ffff:)?127\.0\.0\.1$|^::1$/);
   });
 
-  it('behind a trusted balancer (TRUST_PROXY) the client\'s own address is counted, and the cookie is Secure over its HTTPS', async () => {
+  it("behind a trusted balancer (TRUST_PROXY) the client's own address is counted, and the cookie is Secure over its HTTPS", async () => {
     const headers = { 'x-forwarded-for': '198.51.100.7', 'x-forwarded-proto': 'https' };
     // The page was served over the balancer's HTTPS, so that is the origin the browser names.
     expect((await loginResponse(proxied.url, 'nanchangxian', DEMO_PASSWORD, headers)).status).toBe(403);
-    const response = await loginResponse(proxied.url, 'nanchangxian', DEMO_PASSWORD, { ...headers, origin: proxied.url.replace(/^http:/, 'https:') });
+    const response = await loginResponse(proxied.url, 'nanchangxian', DEMO_PASSWORD, {
+      ...headers,
+      origin: proxied.url.replace(/^http:/, 'https:'),
+    });
     expect(response.status).toBe(302);
     const cookie = response.headers.getSetCookie().find((c) => c.startsWith('jxcg.sid='))!;
     expect(cookie).toMatch(/;\s*Secure/i);
@@ -146,11 +161,15 @@ describe('the address the login limit counts', () => {
     expect(row!.ip).toBe('198.51.100.7');
   });
 
-  it('an inactive account costs the same work as an unknown one (both verify a hash), so its answer\'s time tells nothing', async () => {
+  it("an inactive account costs the same work as an unknown one (both verify a hash), so its answer's time tells nothing", async () => {
     const samples = 5;
     for (let i = 0; i < samples; i++) {
       await SupervisorUser.create({
-        username: `dormant${i}`, displayName: `停用用户${i}`, role: 'county', regionCode: '360121', active: false,
+        username: `dormant${i}`,
+        displayName: `停用用户${i}`,
+        role: 'county',
+        regionCode: '360121',
+        active: false,
         passwordHash: await hashPassword(DEMO_PASSWORD),
       });
     }
@@ -162,10 +181,11 @@ describe('the address the login limit counts', () => {
       const used = process.cpuUsage(before);
       return (used.user + used.system) / 1000;
     };
-    const timed = (username: string, i: number) => cpuMs(async () => {
-      const response = await loginResponse(proxied.url, username, DEMO_PASSWORD, { 'x-forwarded-for': `192.0.2.${10 + i}` });
-      expect(await response.text()).toContain('invalidCredentials');
-    });
+    const timed = (username: string, i: number) =>
+      cpuMs(async () => {
+        const response = await loginResponse(proxied.url, username, DEMO_PASSWORD, { 'x-forwarded-for': `192.0.2.${10 + i}` });
+        expect(await response.text()).toContain('invalidCredentials');
+      });
     const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
     const hash = await hashPassword(DEMO_PASSWORD);
     const hashing: number[] = [];

@@ -6,14 +6,17 @@ import { api, login, startTestApp, type Client } from '../support/test-app.js';
 let app: Awaited<ReturnType<typeof startTestApp>>;
 const clients: Record<string, Client> = {};
 const application = (applicationNo: string) => PaymentApplication.findOne({ where: { applicationNo } }).then((a) => a!);
-const approve = (client: Client, id: number, reason = '') => client.post(api.record('PaymentApplication', id, 'approvePayment'), { reason });
+const approve = (client: Client, id: number, reason = '') =>
+  client.post(api.record('PaymentApplication', id, 'approvePayment'), { reason });
 const reject = (client: Client, id: number, reason = '') => client.post(api.record('PaymentApplication', id, 'rejectPayment'), { reason });
 
 beforeAll(async () => {
   app = await startTestApp();
   for (const name of ['province', 'nanchang', 'ganzhou', 'gongguanban', 'admin']) clients[name] = await login(app.url, name);
 });
-afterAll(async () => { await app.stop(); });
+afterAll(async () => {
+  await app.stop();
+});
 
 describe('支付审核 (PaymentApplication)', () => {
   it('lists the requests of the jurisdiction with contract, paid and requested amounts', async () => {
@@ -28,14 +31,23 @@ describe('支付审核 (PaymentApplication)', () => {
     const target = await application('ZF-HT-2026-360100.001-2');
     const form = await clients.nanchang!.get(api.record('PaymentApplication', target.id, 'approvePayment'));
     expect(form.body.refusal).toBeNull();
-    expect(form.body.details.map((d: any) => d.label)).toEqual(['合同编号', '中标供应商', '合同金额', '已审核通过的支付', '本次申请', '审核通过后剩余可支付']);
+    expect(form.body.details.map((d: any) => d.label)).toEqual([
+      '合同编号',
+      '中标供应商',
+      '合同金额',
+      '已审核通过的支付',
+      '本次申请',
+      '审核通过后剩余可支付',
+    ]);
     const { body } = await approve(clients.nanchang!, target.id, '进度款，同意');
     expect(body.notice).toMatchObject({ type: 'success', message: '支付申请 ZF-HT-2026-360100.001-2 已审核通过' });
     await target.reload();
     const first = await application('ZF-HT-2026-360100.001-1');
     expect(target).toMatchObject({ status: 'approved', reviewerName: '南昌市采购办', reviewOpinion: '进度款，同意' });
     expect(Number(target.paidAmount)).toBe(Number(first.requestedAmount));
-    const audit = await AuditLog.findOne({ where: { resourceId: 'PaymentApplication', recordId: String(target.id), action: 'approvePayment' } });
+    const audit = await AuditLog.findOne({
+      where: { resourceId: 'PaymentApplication', recordId: String(target.id), action: 'approvePayment' },
+    });
     expect(audit).toMatchObject({ actorUsername: 'nanchang', reason: '进度款，同意' });
     expect(JSON.parse(audit!.changes!).status).toEqual({ before: 'pending', after: 'approved' });
   });
@@ -43,7 +55,7 @@ describe('支付审核 (PaymentApplication)', () => {
   it('refuses a request that would pay beyond the contract, naming both figures, and changes nothing', async () => {
     const target = await application('ZF-HT-2026-360100.001-3');
     const filing = (await ContractFiling.findByPk(target.contractFilingId))!;
-    const paid = (await PaymentApplication.sum('requestedAmount', { where: { contractFilingId: filing.id, status: 'approved' } }));
+    const paid = await PaymentApplication.sum('requestedAmount', { where: { contractFilingId: filing.id, status: 'approved' } });
     const yuan = (n: number) => `${n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} 元`;
     const form = await clients.nanchang!.get(api.record('PaymentApplication', target.id, 'approvePayment'));
     expect(form.body.refusal).toContain('超过合同金额');
@@ -55,7 +67,11 @@ describe('支付审核 (PaymentApplication)', () => {
     await target.reload();
     expect(target.status).toBe('pending');
     // Only the daily deadline job (actor 'system') may have written about it; no decision was recorded.
-    expect(await AuditLog.count({ where: { resourceId: 'PaymentApplication', recordId: String(target.id), actorUsername: { [Op.ne]: 'system' } } })).toBe(0);
+    expect(
+      await AuditLog.count({
+        where: { resourceId: 'PaymentApplication', recordId: String(target.id), actorUsername: { [Op.ne]: 'system' } },
+      }),
+    ).toBe(0);
   });
 
   it('rejects only with a reason, audited', async () => {
@@ -88,14 +104,26 @@ describe('支付审核 (PaymentApplication)', () => {
 
   it('two approvals racing on one contract: the second sees the first and is refused if together they overpay', async () => {
     const filing = (await ContractFiling.findOne({ where: { contractNo: 'HT-2026-360100.002' } }))!;
-    const approved = Number(await PaymentApplication.sum('requestedAmount', { where: { contractFilingId: filing.id, status: 'approved' } }) ?? 0);
+    const approved = Number(
+      (await PaymentApplication.sum('requestedAmount', { where: { contractFilingId: filing.id, status: 'approved' } })) ?? 0,
+    );
     const remaining = Number(filing.amount) - approved;
     const share = (Math.floor(remaining * 60) / 100).toFixed(2);
     const { projectId } = (await PaymentApplication.findOne({ where: { contractFilingId: filing.id } }))!;
-    const racers = await Promise.all(['R1', 'R2'].map((tag) => PaymentApplication.create({
-      applicationNo: `ZF-RACE-${tag}`, projectId, contractFilingId: filing.id, regionCode: '360100',
-      supplierName: filing.supplierName, contractAmount: filing.amount, requestedAmount: share, appliedAt: new Date(),
-    })));
+    const racers = await Promise.all(
+      ['R1', 'R2'].map((tag) =>
+        PaymentApplication.create({
+          applicationNo: `ZF-RACE-${tag}`,
+          projectId,
+          contractFilingId: filing.id,
+          regionCode: '360100',
+          supplierName: filing.supplierName,
+          contractAmount: filing.amount,
+          requestedAmount: share,
+          appliedAt: new Date(),
+        }),
+      ),
+    );
     const results = await Promise.all(racers.map((r) => approve(clients.nanchang!, r.id)));
     const outcomes = results.map((r) => r.body.notice.type).sort();
     expect(outcomes).toEqual(['error', 'success']);

@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Op, type WhereOptions } from 'sequelize';
 import {
-  AuditLog, BudgetOverview, ContractFiling, IntegrationBudget, ProcurementUnit, ProcurementProject, VirtualBudget,
+  AuditLog,
+  BudgetOverview,
+  ContractFiling,
+  IntegrationBudget,
+  ProcurementUnit,
+  ProcurementProject,
+  VirtualBudget,
 } from '../../resources/models.js';
 import { api, login, startTestApp, type Client } from '../support/test-app.js';
 
@@ -10,19 +16,29 @@ const clients: Record<string, Client> = {};
 
 beforeAll(async () => {
   app = await startTestApp();
-  for (const name of ['admin', 'province', 'nanchang', 'nanchangxian', 'ganzhou', 'gongguanban']) clients[name] = await login(app.url, name);
+  for (const name of ['admin', 'province', 'nanchang', 'nanchangxian', 'ganzhou', 'gongguanban'])
+    clients[name] = await login(app.url, name);
 });
-afterAll(async () => { await app.stop(); });
+afterAll(async () => {
+  await app.stop();
+});
 
 const unit = (where: WhereOptions<ProcurementUnit>) => ProcurementUnit.findOne({ where, order: [['id', 'ASC']] }).then((u) => u!);
 const form = (procurementUnitId: number, overrides: Record<string, unknown> = {}) => ({
-  procurementUnitId, fiscalYear: '2026', projectName: '2026年物业管理服务（测试新增）', category: 'services', amount: '360000.00',
-  fundSource: '一般公共预算', scenario: 'multi_year_service', remark: '', ...overrides,
+  procurementUnitId,
+  fiscalYear: '2026',
+  projectName: '2026年物业管理服务（测试新增）',
+  category: 'services',
+  amount: '360000.00',
+  fundSource: '一般公共预算',
+  scenario: 'multi_year_service',
+  remark: '',
+  ...overrides,
 });
 const create = (client: Client, payload: Record<string, unknown>) => client.post(api.resourceAction('VirtualBudget', 'new'), payload);
 
 describe('预算管理: one list of 一体化 lines and virtual budgets', () => {
-  it('shows both kinds, each within the user\'s jurisdiction, and filters by kind', async () => {
+  it("shows both kinds, each within the user's jurisdiction, and filters by kind", async () => {
     const { body } = await clients.nanchang!.get(api.list('BudgetOverview'));
     const kinds = new Set(body.records.map((r: any) => r.params.kind));
     expect(kinds).toEqual(new Set(['integrated', 'virtual']));
@@ -56,7 +72,7 @@ describe('预算管理: one list of 一体化 lines and virtual budgets', () => 
 });
 
 describe('新增预算 (VirtualBudget)', () => {
-  it('the unit drop-down offers only approved units of the user\'s jurisdiction', async () => {
+  it("the unit drop-down offers only approved units of the user's jurisdiction", async () => {
     const { body } = await clients.nanchang!.get(api.search('FormalMemberUnit', ''));
     expect(body.records.length).toBeGreaterThan(0);
     const ids = body.records.map((r: any) => Number(r.id));
@@ -67,16 +83,25 @@ describe('新增预算 (VirtualBudget)', () => {
     }
   });
 
-  it('creates a budget for an approved unit of the user\'s own region, numbered, audited and listed', async () => {
+  it("creates a budget for an approved unit of the user's own region, numbered, audited and listed", async () => {
     const approved = await unit({ regionCode: '360100', formalMember: true });
     const forged = await create(clients.nanchang!, form(approved.id, { regionCode: '360700' }));
     expect(forged.body.record.errors.regionCode.message).toBe('辖区 360700 不在您的管辖范围内');
-    const { body } = await create(clients.nanchang!, form(approved.id, { regionCode: '360100', createdBy: 'someone-else', budgetNo: 'X1' }));
+    const { body } = await create(
+      clients.nanchang!,
+      form(approved.id, { regionCode: '360100', createdBy: 'someone-else', budgetNo: 'X1' }),
+    );
     expect(body).toMatchObject({ notice: { type: 'success' } });
-    const created = (await VirtualBudget.findOne({ where: { projectName: '2026年物业管理服务（测试新增）', procurementUnitId: approved.id } }))!;
+    const created = (await VirtualBudget.findOne({
+      where: { projectName: '2026年物业管理服务（测试新增）', procurementUnitId: approved.id },
+    }))!;
     expect(created).toMatchObject({
-      regionCode: '360100', createdBy: 'nanchang', scenario: 'multi_year_service', fundSource: '一般公共预算',
-      budgetNo: `XN2026360100${String(created.id).padStart(5, '0')}`, linkedBudgetLineId: null,
+      regionCode: '360100',
+      createdBy: 'nanchang',
+      scenario: 'multi_year_service',
+      fundSource: '一般公共预算',
+      budgetNo: `XN2026360100${String(created.id).padStart(5, '0')}`,
+      linkedBudgetLineId: null,
     });
     expect(Number(created.amount)).toBe(360000);
     const audit = await AuditLog.findOne({ where: { resourceId: 'VirtualBudget', recordId: String(created.id), action: 'new' } });
@@ -85,7 +110,7 @@ describe('新增预算 (VirtualBudget)', () => {
     expect(listed).toMatchObject({ kind: 'virtual', budgetNo: created.budgetNo, unitName: approved.name, linkStatus: 'unlinked' });
   });
 
-  it('refuses a unit whose basic information is not approved, in the manual\'s words, and creates nothing', async () => {
+  it("refuses a unit whose basic information is not approved, in the manual's words, and creates nothing", async () => {
     const pending = await unit({ regionCode: '360100', formalMember: false });
     const before = await VirtualBudget.count();
     const { body } = await create(clients.nanchang!, form(pending.id));
@@ -102,7 +127,7 @@ describe('新增预算 (VirtualBudget)', () => {
     expect(await VirtualBudget.count()).toBe(before);
   });
 
-  it('a city office does not create budgets for its counties\' units, nor the province for a city\'s', async () => {
+  it("a city office does not create budgets for its counties' units, nor the province for a city's", async () => {
     const countyUnit = await unit({ regionCode: '360121', formalMember: true });
     const before = await VirtualBudget.count();
     const city = await create(clients.nanchang!, form(countyUnit.id));
@@ -138,7 +163,10 @@ describe('新增预算 (VirtualBudget)', () => {
 
   it('edits an unlinked budget (audited), never its unit, and never a budget the purchaser has linked', async () => {
     const own = (await VirtualBudget.findOne({ where: { regionCode: '360100', linkedBudgetLineId: null }, order: [['id', 'ASC']] }))!;
-    const edited = await clients.nanchang!.post(api.record('VirtualBudget', own.id, 'edit'), form(own.procurementUnitId, { amount: '123456.78', scenario: 'funds_assured' }));
+    const edited = await clients.nanchang!.post(
+      api.record('VirtualBudget', own.id, 'edit'),
+      form(own.procurementUnitId, { amount: '123456.78', scenario: 'funds_assured' }),
+    );
     expect(edited.body.notice.type).toBe('success');
     await own.reload();
     expect(own).toMatchObject({ scenario: 'funds_assured', regionCode: '360100' });
@@ -155,7 +183,10 @@ describe('新增预算 (VirtualBudget)', () => {
     expect(Number(own.amount)).toBe(123456.78);
 
     const linked = (await VirtualBudget.findOne({ where: { regionCode: '360100', linkedBudgetLineId: { [Op.ne]: null } } }))!;
-    const refused = await clients.nanchang!.post(api.record('VirtualBudget', linked.id, 'edit'), form(linked.procurementUnitId, { amount: '1.00' }));
+    const refused = await clients.nanchang!.post(
+      api.record('VirtualBudget', linked.id, 'edit'),
+      form(linked.procurementUnitId, { amount: '1.00' }),
+    );
     expect(refused.body.notice.message).toBe(`该新增预算已由采购单位关联一体化指标 ${linked.linkedBudgetLineId}，不能再修改`);
     const fresh = await VirtualBudget.findByPk(linked.id);
     expect(fresh!.amount).toEqual(linked.amount);
@@ -193,8 +224,11 @@ describe('计划管理 project views', () => {
     expect(response.body.record.baseError.type).toBe('ForbiddenError');
   });
 
-  it('a project\'s page lists its budget lines, announcements, registrations and award notices', async () => {
-    const project = (await ProcurementProject.findOne({ where: { regionCode: '360100', stage: 'contracted', organisationForm: 'centralized' }, order: [['id', 'ASC']] }))!;
+  it("a project's page lists its budget lines, announcements, registrations and award notices", async () => {
+    const project = (await ProcurementProject.findOne({
+      where: { regionCode: '360100', stage: 'contracted', organisationForm: 'centralized' },
+      order: [['id', 'ASC']],
+    }))!;
     const { body } = await clients.nanchang!.get(api.show('ProcurementProject', project.id));
     const blocks = JSON.parse(body.record.params.related) as Array<{ resourceId: string; total: number; records: any[] }>;
     const byId = Object.fromEntries(blocks.map((b) => [b.resourceId, b]));
@@ -206,7 +240,7 @@ describe('计划管理 project views', () => {
     for (const block of blocks) for (const r of block.records) expect(r.params.projectId).toBe(project.id);
   });
 
-  it('another city\'s project is not shown, nor its related records', async () => {
+  it("another city's project is not shown, nor its related records", async () => {
     const project = (await ProcurementProject.findOne({ where: { regionCode: '360100' } }))!;
     const { body } = await clients.ganzhou!.get(api.show('ProcurementProject', project.id));
     expect(body.record.baseError.type).toBe('NotFoundError');
@@ -220,14 +254,24 @@ describe('related records on existing show pages', () => {
     const { body } = await clients.nanchangxian!.get(api.show('ProcurementUnit', approved.id));
     const blocks = JSON.parse(body.record.params.related) as Array<{ resourceId: string; title: string; total: number }>;
     expect(blocks.map((b) => b.title)).toEqual([
-      'relatedAsSubordinate', 'relatedAsSupervising', 'IntegrationBudget', 'VirtualBudget', 'ProcurementProject', 'ContractFiling',
+      'relatedAsSubordinate',
+      'relatedAsSupervising',
+      'IntegrationBudget',
+      'VirtualBudget',
+      'ProcurementProject',
+      'ContractFiling',
     ]);
-    expect(blocks.find((b) => b.title === 'IntegrationBudget')!.total).toBe(await IntegrationBudget.count({ where: { procurementUnitId: approved.id } }));
+    expect(blocks.find((b) => b.title === 'IntegrationBudget')!.total).toBe(
+      await IntegrationBudget.count({ where: { procurementUnitId: approved.id } }),
+    );
     expect(blocks.find((b) => b.title === 'relatedAsSupervising')!.total).toBeGreaterThan(0);
 
     const filing = (await ContractFiling.findOne({ where: { contractNo: 'HT-2026-360121.A01' } }))!;
     const shown = await clients.nanchangxian!.get(api.show('ContractFiling', filing.id));
     const filingBlocks = JSON.parse(shown.body.record.params.related) as Array<{ resourceId: string; total: number }>;
-    expect(Object.fromEntries(filingBlocks.map((b) => [b.resourceId, b.total]))).toMatchObject({ AcceptanceFiling: 1, PaymentMiddleRecord: 0 });
+    expect(Object.fromEntries(filingBlocks.map((b) => [b.resourceId, b.total]))).toMatchObject({
+      AcceptanceFiling: 1,
+      PaymentMiddleRecord: 0,
+    });
   });
 });

@@ -41,14 +41,22 @@ describe('the pg client of createSequelize', () => {
   });
 
   it.each([
-    ['57P01', 'FATAL'], ['57P01', '致命错误'], ['57P02', 'FATAL'], ['08006', 'FATAL'], ['25P03', 'FATAL'],
+    ['57P01', 'FATAL'],
+    ['57P01', '致命错误'],
+    ['57P02', 'FATAL'],
+    ['08006', 'FATAL'],
+    ['25P03', 'FATAL'],
   ])('an ErrorResponse %s (%s) marks it invalid at once, before its socket closes', (code, severity) => {
     const client = newClient();
     client.connection.emit('errorMessage', serverError(code, severity));
     expect(client._invalid).toBe(true);
   });
 
-  it.each([['23505', 'ERROR'], ['40001', 'ERROR'], ['57014', 'ERROR']])('a statement\'s own error %s keeps it in the pool', (code, severity) => {
+  it.each([
+    ['23505', 'ERROR'],
+    ['40001', 'ERROR'],
+    ['57014', 'ERROR'],
+  ])("a statement's own error %s keeps it in the pool", (code, severity) => {
     const client = newClient();
     client.connection.emit('errorMessage', serverError(code, severity));
     expect(client._invalid).toBeUndefined();
@@ -62,7 +70,7 @@ describe('the pg client of createSequelize', () => {
 });
 
 describe('wrapCodelessDriverError', () => {
-  it('wraps pg\'s code-less errors so that they read as the database being unavailable', () => {
+  it("wraps pg's code-less errors so that they read as the database being unavailable", () => {
     for (const message of ['Connection terminated unexpectedly', 'Client has encountered a connection error and is not queryable']) {
       const bare = new Error(message);
       expect(classifyDatabaseError(bare)).toBeUndefined();
@@ -106,9 +114,16 @@ describe('a session ended just as it connected (a fake server, no database neede
       socket.once('data', () => {
         const authenticationOk = backendMessage('R', Buffer.from([0, 0, 0, 0]));
         const ready = backendMessage('Z', Buffer.from('I'));
-        const fatal = backendMessage('E', Buffer.concat([
-          field('S', 'FATAL'), field('V', 'FATAL'), field('C', '57P01'), field('M', 'terminating connection due to administrator command'), Buffer.from([0]),
-        ]));
+        const fatal = backendMessage(
+          'E',
+          Buffer.concat([
+            field('S', 'FATAL'),
+            field('V', 'FATAL'),
+            field('C', '57P01'),
+            field('M', 'terminating connection due to administrator command'),
+            Buffer.from([0]),
+          ]),
+        );
         socket.end(Buffer.concat([authenticationOk, ready, fatal]));
       });
       socket.on('error', () => undefined);
@@ -118,7 +133,10 @@ describe('a session ended just as it connected (a fake server, no database neede
     const ended = createSequelize(`postgres://nobody@127.0.0.1:${port}/none`);
     try {
       const manager = ended.connectionManager as unknown as { getConnection: (options: object) => Promise<unknown> };
-      const failure = await manager.getConnection({}).then(() => undefined, (error: unknown) => error);
+      const failure = await manager.getConnection({}).then(
+        () => undefined,
+        (error: unknown) => error,
+      );
       expect(failure).toBeInstanceOf(ConnectionError);
       expect(classifyDatabaseError(failure)).toBe('unavailable');
     } finally {
@@ -135,16 +153,19 @@ describe('a session ended just as it connected (a fake server, no database neede
  * goes through a proxy that drops the connection as the statement is sent; the statement never reaches the server, so
  * no table is needed.
  */
-(PG_URL ? describe : describe.skip)('the panel\'s reads on PostgreSQL when the connection under their query fails', () => {
+(PG_URL ? describe : describe.skip)("the panel's reads on PostgreSQL when the connection under their query fails", () => {
   let proxy: TcpProxy;
   let database: Sequelize;
   let Entry: ModelStatic<Model>;
 
   beforeAll(async () => {
     const target = new URL(PG_URL!);
-    proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) }, {
-      dropOn: (sent) => sent.includes('dropped_on_read'),
-    });
+    proxy = await startTcpProxy(
+      { host: target.hostname, port: Number(target.port || 5432) },
+      {
+        dropOn: (sent) => sent.includes('dropped_on_read'),
+      },
+    );
     target.hostname = '127.0.0.1';
     target.port = String(proxy.port);
     database = createSequelize(target.toString());
@@ -155,7 +176,11 @@ describe('a session ended just as it connected (a fake server, no database neede
     await proxy.close();
   });
 
-  const failureOf = (read: Promise<unknown>) => read.then(() => undefined, (error: unknown) => error);
+  const failureOf = (read: Promise<unknown>) =>
+    read.then(
+      () => undefined,
+      (error: unknown) => error,
+    );
 
   it('a list page and its count fail read as unavailable', async () => {
     for (const read of [() => Entry.findAll({ where: { id: 1 }, limit: 20 }), () => Entry.count({ where: { id: 1 } })]) {

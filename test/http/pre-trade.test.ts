@@ -11,9 +11,12 @@ const isoDay = (offset: number) => new Date(Date.now() + 8 * 3600_000 + offset *
 
 beforeAll(async () => {
   app = await startTestApp();
-  for (const name of ['admin', 'province', 'nanchang', 'nanchangxian', 'ganzhou', 'gongguanban']) clients[name] = await login(app.url, name);
+  for (const name of ['admin', 'province', 'nanchang', 'nanchangxian', 'ganzhou', 'gongguanban'])
+    clients[name] = await login(app.url, name);
 });
-afterAll(async () => { await app.stop(); });
+afterAll(async () => {
+  await app.stop();
+});
 
 describe('采购意向公开', () => {
   it('flags projects started less than 30 days after the intention, with the shortfall, filterable', async () => {
@@ -35,9 +38,10 @@ describe('采购意向公开', () => {
 });
 
 describe('采购方式变更审批', () => {
-  const countyRequest = (where: object) => MethodChangeRequest.findOne({ where: { regionCode: '360121', ...where }, order: [['id', 'ASC']] }).then((r) => r!);
+  const countyRequest = (where: object) =>
+    MethodChangeRequest.findOne({ where: { regionCode: '360121', ...where }, order: [['id', 'ASC']] }).then((r) => r!);
 
-  it('a county\'s request is decided by its city; the county sees it read-only, another city not at all', async () => {
+  it("a county's request is decided by its city; the county sees it read-only, another city not at all", async () => {
     const request = await countyRequest({ requestedMethod: 'competitive_negotiation', state: 'submitted' });
     expect(request.approvingRegion).toBe('360100');
     const county = await clients.nanchangxian!.get(api.show('MethodChangeRequest', request.id));
@@ -46,15 +50,21 @@ describe('采购方式变更审批', () => {
     expect((await act('nanchangxian', 'MethodChangeRequest', request.id, 'approveRequest')).record.baseError.type).toBe('ForbiddenError');
     expect((await clients.ganzhou!.get(api.show('MethodChangeRequest', request.id))).body.record.baseError.type).toBe('NotFoundError');
     expect((await act('ganzhou', 'MethodChangeRequest', request.id, 'approveRequest')).record.baseError.type).toBe('NotFoundError');
-    expect((await act('province', 'MethodChangeRequest', request.id, 'approveRequest')).notice.message).toContain('由辖区 360100 的采购办审批');
+    expect((await act('province', 'MethodChangeRequest', request.id, 'approveRequest')).notice.message).toContain(
+      '由辖区 360100 的采购办审批',
+    );
     expect((await act('gongguanban', 'MethodChangeRequest', request.id, 'approveRequest')).record.baseError.type).toBe('ForbiddenError');
     expect((await request.reload()).state).toBe('submitted');
 
     const body = await act('nanchang', 'MethodChangeRequest', request.id, 'approveRequest', '理由充分');
     expect(body.notice.type).toBe('success');
     expect(await request.reload()).toMatchObject({ state: 'approved', decidedBy: 'nanchang', decisionReason: '理由充分' });
-    expect(await AuditLog.count({ where: { resourceId: 'MethodChangeRequest', recordId: String(request.id), action: 'approveRequest' } })).toBe(1);
-    expect((await act('nanchang', 'MethodChangeRequest', request.id, 'rejectRequest', '再驳回')).notice.message).toBe('当前状态为“已批准”，不能执行“不予批准”');
+    expect(
+      await AuditLog.count({ where: { resourceId: 'MethodChangeRequest', recordId: String(request.id), action: 'approveRequest' } }),
+    ).toBe(1);
+    expect((await act('nanchang', 'MethodChangeRequest', request.id, 'rejectRequest', '再驳回')).notice.message).toBe(
+      '当前状态为“已批准”，不能执行“不予批准”',
+    );
   });
 
   it('a single-source change is refused while its notice runs, with the reason, and approved once it has ended', async () => {
@@ -63,7 +73,10 @@ describe('采购方式变更审批', () => {
     const form = await clients.nanchang!.get(api.record('MethodChangeRequest', request.id, 'approveRequest'));
     expect(form.body.refusal).toContain('公示期满');
     const early = await act('nanchang', 'MethodChangeRequest', request.id, 'approveRequest');
-    expect(early.notice).toMatchObject({ type: 'error', message: expect.stringContaining(`单一来源公示期为 ${isoDay(-2)} 至 ${isoDay(8)}`) });
+    expect(early.notice).toMatchObject({
+      type: 'error',
+      message: expect.stringContaining(`单一来源公示期为 ${isoDay(-2)} 至 ${isoDay(8)}`),
+    });
     expect((await request.reload()).state).toBe('submitted');
 
     await request.update({ noticeStartAt: isoDay(-3), noticeEndAt: isoDay(-1) });
@@ -78,7 +91,13 @@ describe('采购方式变更审批', () => {
 
   it('a single-source change below the threshold needs no notice; rejection needs a reason', async () => {
     const request = await countyRequest({ requestedMethod: 'single_source' });
-    await request.update({ state: 'submitted', amount: '3999999.99', noticeStartAt: null, noticeEndAt: null, version: request.version + 1 });
+    await request.update({
+      state: 'submitted',
+      amount: '3999999.99',
+      noticeStartAt: null,
+      noticeEndAt: null,
+      version: request.version + 1,
+    });
     expect((await act('nanchang', 'MethodChangeRequest', request.id, 'rejectRequest')).notice.message).toBe('请填写原因（必填）');
     expect((await act('nanchang', 'MethodChangeRequest', request.id, 'approveRequest')).notice.type).toBe('success');
     const other = await countyRequest({ state: 'submitted' });
@@ -86,10 +105,14 @@ describe('采购方式变更审批', () => {
     expect(await other.reload()).toMatchObject({ state: 'rejected', decisionReason: '不符合单一来源条件' });
   });
 
-  it('a city decides its own requests and the province 省本级\'s', async () => {
-    const city = (await MethodChangeRequest.findOne({ where: { regionCode: '360100', state: 'submitted', requestedMethod: 'competitive_negotiation' } }))!;
+  it("a city decides its own requests and the province 省本级's", async () => {
+    const city = (await MethodChangeRequest.findOne({
+      where: { regionCode: '360100', state: 'submitted', requestedMethod: 'competitive_negotiation' },
+    }))!;
     expect((await act('nanchang', 'MethodChangeRequest', city.id, 'approveRequest')).notice.type).toBe('success');
-    const provincial = (await MethodChangeRequest.findOne({ where: { regionCode: '360000', state: 'submitted', requestedMethod: 'competitive_negotiation' } }))!;
+    const provincial = (await MethodChangeRequest.findOne({
+      where: { regionCode: '360000', state: 'submitted', requestedMethod: 'competitive_negotiation' },
+    }))!;
     expect((await act('nanchang', 'MethodChangeRequest', provincial.id, 'approveRequest')).record.baseError.type).toBe('NotFoundError');
     expect((await act('province', 'MethodChangeRequest', provincial.id, 'approveRequest')).notice.type).toBe('success');
   });
@@ -103,7 +126,9 @@ describe('进口产品采购审核', () => {
     expect((await act('nanchang', 'ImportProductRequest', request.id, 'rejectRequest', '国内产品可满足需求')).notice.type).toBe('success');
     expect(await request.reload()).toMatchObject({ state: 'rejected', decidedBy: 'nanchang' });
     // The supervisors' entries only: the daily deadline job may also have recorded the request's escalation.
-    const audits = await AuditLog.findAll({ where: { resourceId: 'ImportProductRequest', recordId: String(request.id), actorRole: { [Op.ne]: 'system' } } });
+    const audits = await AuditLog.findAll({
+      where: { resourceId: 'ImportProductRequest', recordId: String(request.id), actorRole: { [Op.ne]: 'system' } },
+    });
     expect(audits).toHaveLength(1);
     expect(audits[0]).toMatchObject({ action: 'rejectRequest', reason: '国内产品可满足需求', actorUsername: 'nanchang' });
   });

@@ -13,7 +13,9 @@ let app: Awaited<ReturnType<typeof startTestApp>>;
 beforeAll(async () => {
   app = await startTestApp({ QUEUE_DRIVER: 'bullmq', REDIS_URL: `redis://127.0.0.1:${await freePort()}`, QUEUE_PREFIX: 'redis-away' });
 });
-afterAll(async () => { await app?.stop(); });
+afterAll(async () => {
+  await app?.stop();
+});
 
 const timed = async <T>(work: () => Promise<T>) => {
   const started = Date.now();
@@ -26,7 +28,7 @@ describe('the web while Redis is away', () => {
     const { result, ms } = await timed(() => fetch(`${app.url}/readyz`));
     expect(result.status).toBe(503);
     expect(ms).toBeLessThan(1000);
-    const body = await result.json() as { checks: { queue: { ok: boolean; detail: string }; database: { ok: boolean } } };
+    const body = (await result.json()) as { checks: { queue: { ok: boolean; detail: string }; database: { ok: boolean } } };
     expect(body.checks.queue).toEqual({ ok: false, detail: 'Redis 不可用' });
     expect(body.checks.database.ok).toBe(true);
   });
@@ -41,7 +43,7 @@ describe('the web while Redis is away', () => {
     expect(dashboard.ms).toBeLessThan(3000);
   });
 
-  it('the 一体化 API answers 202 as soon as the batch is stored, within the queue call\'s bound', async () => {
+  it("the 一体化 API answers 202 as soon as the batch is stored, within the queue call's bound", async () => {
     const { result, ms } = await timed(() => postBatch(app.url, platform, 'budgets', simulatedBudgets(5, { seed: 801, offset: 801_000 })));
     expect(result.status).toBe(202);
     expect(ms).toBeLessThan(4000);

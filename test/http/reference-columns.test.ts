@@ -11,13 +11,20 @@ let county: Client;
 beforeAll(async () => {
   app = await startTestApp();
   county = await login(app.url, 'nanchangxian');
-  await postBatch(app.url, { appKey: DEV_INTEGRATION_APP_KEY, secret: DEV_INTEGRATION_APP_SECRET }, 'budgets', simulatedBudgets(30, { seed: 5 }));
+  await postBatch(
+    app.url,
+    { appKey: DEV_INTEGRATION_APP_KEY, secret: DEV_INTEGRATION_APP_SECRET },
+    'budgets',
+    simulatedBudgets(30, { seed: 5 }),
+  );
   await drainJobs(app);
 });
-afterAll(async () => { await app.stop(); });
+afterAll(async () => {
+  await app.stop();
+});
 
 describe('reference columns of a list', () => {
-  it('show the referenced record\'s title with a link to it, and nothing else of it', async () => {
+  it("show the referenced record's title with a link to it, and nothing else of it", async () => {
     const { body } = await county.get(api.list('IntegrationBudget'));
     expect(body.records.length).toBeGreaterThan(0);
     for (const record of body.records) {
@@ -40,11 +47,15 @@ describe('reference columns of a list', () => {
     expect(shown.body.record.populated.procurementUnitId.params).toMatchObject({ name: unit.name, creditCode: unit.creditCode });
   });
 
-  it('give nothing of a referenced record outside the user\'s jurisdiction: the column keeps the bare key', async () => {
+  it("give nothing of a referenced record outside the user's jurisdiction: the column keeps the bare key", async () => {
     const own = (await ProcurementUnit.findOne({ where: { regionCode: '360121' } }))!;
     const foreign = (await ProcurementUnit.findOne({ where: { regionCode: '360700' } }))!;
     const affiliation = await Affiliation.create({
-      subordinateUnitId: own.id, supervisingUnitId: foreign.id, regionCode: '360121', status: 'pending', requestedAt: new Date('2026-11-30T01:00:00Z'),
+      subordinateUnitId: own.id,
+      supervisingUnitId: foreign.id,
+      regionCode: '360121',
+      status: 'pending',
+      requestedAt: new Date('2026-11-30T01:00:00Z'),
     } as never);
     const { body } = await county.get(api.list('Affiliation', `&filters.supervisingUnitId=${foreign.id}`));
     const record = body.records.find((r: { id: number }) => r.id === affiliation.id);
@@ -54,14 +65,19 @@ describe('reference columns of a list', () => {
     expect(JSON.stringify(body)).not.toContain(foreign.name);
   });
 
-  it('in a show page\'s related records are filled as on the list: its columns only, title and link', async () => {
+  it("in a show page's related records are filled as on the list: its columns only, title and link", async () => {
     const affiliation = (await Affiliation.findOne({ where: { regionCode: '360121' } }))!;
     const shown = await county.get(api.show('ProcurementUnit', affiliation.subordinateUnitId));
-    const blocks = JSON.parse(shown.body.record.params.related) as Array<{ resourceId: string; records: Array<{ populated: Record<string, any> }> }>;
+    const blocks = JSON.parse(shown.body.record.params.related) as Array<{
+      resourceId: string;
+      records: Array<{ populated: Record<string, any> }>;
+    }>;
     const affiliations = blocks.find((b) => b.resourceId === 'Affiliation')!;
     expect(affiliations.records.length).toBeGreaterThan(0);
     for (const record of affiliations.records) {
-      expect(Object.keys(record.populated).every((path) => ['subordinateUnitId', 'supervisingUnitId', 'regionCode'].includes(path))).toBe(true);
+      expect(Object.keys(record.populated).every((path) => ['subordinateUnitId', 'supervisingUnitId', 'regionCode'].includes(path))).toBe(
+        true,
+      );
       expect(record.populated.subordinateUnitId).toMatchObject({ id: String(affiliation.subordinateUnitId), bulkActions: [] });
       for (const reference of Object.values(record.populated)) {
         expect(reference.recordActions.map((a: { name: string }) => a.name)).toEqual(['show']);

@@ -10,13 +10,19 @@ beforeAll(async () => {
   app = await startTestApp();
   county = await login(app.url, 'nanchangxian');
 });
-afterAll(async () => { await app.stop(); });
+afterAll(async () => {
+  await app.stop();
+});
 
-const submittedUnit = () => ProcurementUnit.findOne({ where: { regionCode: '360121', status: 'submitted' }, order: [['id', 'ASC']] }).then((u) => u!);
+const submittedUnit = () =>
+  ProcurementUnit.findOne({ where: { regionCode: '360121', status: 'submitted' }, order: [['id', 'ASC']] }).then((u) => u!);
 
 async function returnUnit(id: number, headers: Record<string, string>, body: BodyInit = JSON.stringify({ reason: '伪造的退回' })) {
   const response = await fetch(`${app.url}${api.record('ProcurementUnit', id, 'reject')}`, {
-    method: 'POST', redirect: 'manual', headers: { cookie: county.cookie, 'content-type': 'application/json', ...headers }, body,
+    method: 'POST',
+    redirect: 'manual',
+    headers: { cookie: county.cookie, 'content-type': 'application/json', ...headers },
+    body,
   });
   return { status: response.status, text: await response.text(), headers: response.headers };
 }
@@ -56,7 +62,9 @@ describe('state changes only from our own pages (CSRF)', () => {
 
   it('login from a foreign page is refused too (login CSRF)', async () => {
     const response = await fetch(`${app.url}/admin/login`, {
-      method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://evil.example' },
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://evil.example' },
       body: new URLSearchParams({ email: 'nanchangxian', password: 'Demo@2026' }).toString(),
     });
     expect(response.status).toBe(403);
@@ -64,7 +72,11 @@ describe('state changes only from our own pages (CSRF)', () => {
   });
 
   it('the signed 一体化 API is exempt: its signature proves the sender (an unsigned call is refused for that, not for its origin)', async () => {
-    const response = await fetch(`${app.url}/api/integration/v1/budgets`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const response = await fetch(`${app.url}/api/integration/v1/budgets`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(response.status).toBe(401);
   });
 });
@@ -75,10 +87,11 @@ function uploadsInTemp(): string[] {
 
 function multipartWithFile(size: number): { body: Buffer<ArrayBuffer>; type: string } {
   const boundary = '----jxcgboundary';
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="email"\r\n\r\nnanchangxian\r\n`
-    + `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.bin"\r\nContent-Type: application/octet-stream\r\n\r\n`;
+  const head =
+    `--${boundary}\r\nContent-Disposition: form-data; name="email"\r\n\r\nnanchangxian\r\n` +
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.bin"\r\nContent-Type: application/octet-stream\r\n\r\n`;
   return {
-    body: Buffer.from(`${head}${"a".repeat(size)}\r\n--${boundary}--\r\n`),
+    body: Buffer.from(`${head}${'a'.repeat(size)}\r\n--${boundary}--\r\n`),
     type: `multipart/form-data; boundary=${boundary}`,
   };
 }
@@ -88,18 +101,28 @@ describe('request bodies: nothing written to disk, sizes capped, file parts refu
     const before = uploadsInTemp();
     const { body, type } = multipartWithFile(3 * 1024 * 1024);
     for (const path of ['/admin/login', '/admin/api/resources/ProcurementUnit/actions/list', '/admin/anything']) {
-      const response = await fetch(`${app.url}${path}`, { method: 'POST', redirect: 'manual', headers: { 'content-type': type, origin: app.url }, body });
+      const response = await fetch(`${app.url}${path}`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'content-type': type, origin: app.url },
+        body,
+      });
       expect([302, 413]).toContain(response.status);
       await response.arrayBuffer().catch(() => undefined);
     }
     const small = multipartWithFile(10);
-    const login = await fetch(`${app.url}/admin/login`, { method: 'POST', redirect: 'manual', headers: { 'content-type': small.type, origin: app.url }, body: small.body });
+    const login = await fetch(`${app.url}/admin/login`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': small.type, origin: app.url },
+      body: small.body,
+    });
     expect(login.status).toBe(413);
     expect(((await login.json()) as { message: string }).message).toBe('本系统不接受文件上传');
     expect(uploadsInTemp()).toEqual(before);
   });
 
-  it('a signed-in user\'s file part is refused and changes nothing; a multipart form without files still works', async () => {
+  it("a signed-in user's file part is refused and changes nothing; a multipart form without files still works", async () => {
     const before = uploadsInTemp();
     const unit = await submittedUnit();
     const { body, type } = multipartWithFile(2048);
@@ -111,7 +134,9 @@ describe('request bodies: nothing written to disk, sizes capped, file parts refu
     const form = new FormData();
     form.set('reason', '多部分表单的退回理由');
     const response = await fetch(`${app.url}${api.record('ProcurementUnit', unit.id, 'reject')}`, {
-      method: 'POST', headers: { cookie: county.cookie, origin: app.url }, body: form,
+      method: 'POST',
+      headers: { cookie: county.cookie, origin: app.url },
+      body: form,
     });
     expect(((await response.json()) as { notice: { type: string } }).notice.type).toBe('success');
     await unit.reload();
@@ -120,7 +145,11 @@ describe('request bodies: nothing written to disk, sizes capped, file parts refu
 
   it('a body over the cap is refused with 413 before it is read; an unsupported content type is 415 in Chinese', async () => {
     const unit = await submittedUnit();
-    const big = await returnUnit(unit.id, { origin: app.url, 'content-type': 'application/x-www-form-urlencoded' }, `reason=${'x'.repeat(2 * 1024 * 1024)}`);
+    const big = await returnUnit(
+      unit.id,
+      { origin: app.url, 'content-type': 'application/x-www-form-urlencoded' },
+      `reason=${'x'.repeat(2 * 1024 * 1024)}`,
+    );
     expect(big.status).toBe(413);
     expect(JSON.parse(big.text).message).toContain('超过');
     const plain = await returnUnit(unit.id, { origin: app.url, 'content-type': 'text/plain' }, 'reason=x');
@@ -136,7 +165,7 @@ describe('request bodies: nothing written to disk, sizes capped, file parts refu
 });
 
 describe('caching of personal data', () => {
-  it('API answers and panel pages are no-store; the panel\'s scripts may be cached', async () => {
+  it("API answers and panel pages are no-store; the panel's scripts may be cached", async () => {
     const list = await fetch(`${app.url}${api.list('ProcurementUnit')}`, { headers: { cookie: county.cookie } });
     expect(list.headers.get('cache-control')).toBe('no-store');
     const page = await fetch(`${app.url}/admin`, { headers: { cookie: county.cookie } });

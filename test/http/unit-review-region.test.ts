@@ -11,21 +11,33 @@ let county: Client;
 let units: ProcurementUnit[];
 
 const detailsOf = (body: any): Record<string, string> => Object.fromEntries(body.details.map((d: any) => [d.label, d.value]));
-const ownPushed = (unit: ProcurementUnit) => IntegrationUnit.findOne({ where: { unitBudgetCode: unit.unitBudgetCode, regionCode: '360121' } }).then((u) => u!);
-const pushFromZhanggong = (unit: ProcurementUnit, unitBudgetCode: string, creditCode: string | null) => IntegrationUnit.create({
-  unitBudgetCode, unitName: unit.name, creditCode, regionCode: '360702', sourceUpdatedAt: new Date(),
-});
+const ownPushed = (unit: ProcurementUnit) =>
+  IntegrationUnit.findOne({ where: { unitBudgetCode: unit.unitBudgetCode, regionCode: '360121' } }).then((u) => u!);
+const pushFromZhanggong = (unit: ProcurementUnit, unitBudgetCode: string, creditCode: string | null) =>
+  IntegrationUnit.create({
+    unitBudgetCode,
+    unitName: unit.name,
+    creditCode,
+    regionCode: '360702',
+    sourceUpdatedAt: new Date(),
+  });
 
 beforeAll(async () => {
   app = await startTestApp();
   county = await login(app.url, 'nanchangxian');
-  units = await ProcurementUnit.findAll({ where: { regionCode: '360121', status: 'submitted', budgetCodeVerdict: 'match' }, order: [['id', 'ASC']], limit: 3 });
+  units = await ProcurementUnit.findAll({
+    where: { regionCode: '360121', status: 'submitted', budgetCodeVerdict: 'match' },
+    order: [['id', 'ASC']],
+    limit: 3,
+  });
   expect(units).toHaveLength(3);
 });
-afterAll(async () => { await app.stop(); });
+afterAll(async () => {
+  await app.stop();
+});
 
-describe('approve compares with the own region\'s 一体化 unit only', () => {
-  it('a same-named unit 章贡区 pushed first does not stand in for the county\'s own, which it re-pushed since', async () => {
+describe("approve compares with the own region's 一体化 unit only", () => {
+  it("a same-named unit 章贡区 pushed first does not stand in for the county's own, which it re-pushed since", async () => {
     const unit = units[0]!;
     await pushFromZhanggong(unit, '3607029901', null);
     // 南昌县's record re-pushed after 章贡区's, without a credit code: it is found by name, as the other is.
@@ -48,7 +60,7 @@ describe('approve compares with the own region\'s 一体化 unit only', () => {
     expect(unit).toMatchObject({ status: 'approved', formalMember: true, integrationBudgetCode: unit.unitBudgetCode });
   });
 
-  it('another region\'s unit carrying the same credit code is not preferred over the own region\'s by name', async () => {
+  it("another region's unit carrying the same credit code is not preferred over the own region's by name", async () => {
     const unit = units[1]!;
     await (await ownPushed(unit)).update({ creditCode: null });
     await pushFromZhanggong(unit, '3607029902', unit.creditCode);
@@ -65,7 +77,7 @@ describe('approve compares with the own region\'s 一体化 unit only', () => {
     expect(unit.status).toBe('approved');
   });
 
-  it('a unit only another region\'s 一体化 holds is missing here: refused, naming the region and nothing else of it', async () => {
+  it("a unit only another region's 一体化 holds is missing here: refused, naming the region and nothing else of it", async () => {
     const unit = units[2]!;
     await (await ownPushed(unit)).destroy();
     await pushFromZhanggong(unit, '3607029903', unit.creditCode);

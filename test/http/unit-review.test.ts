@@ -18,7 +18,9 @@ beforeAll(async () => {
   province = await login(app.url, 'province');
   gongguanban = await login(app.url, 'gongguanban');
 });
-afterAll(async () => { await app.stop(); });
+afterAll(async () => {
+  await app.stop();
+});
 
 describe('approve (审核通过)', () => {
   it('shows both budget codes and the verdict before approving', async () => {
@@ -64,7 +66,7 @@ describe('approve (审核通过)', () => {
     expect(unit.status).toBe('submitted');
   });
 
-  it('only the office of the unit\'s own region may act; the city sees its county but cannot decide for it', async () => {
+  it("only the office of the unit's own region may act; the city sees its county but cannot decide for it", async () => {
     const unit = await unitWhere({ regionCode: '360121', status: 'submitted', budgetCodeVerdict: 'match' });
     for (const client of [city, province, gongguanban]) {
       const { body } = await client.post(api.record('ProcurementUnit', unit.id, 'approve'), {});
@@ -82,7 +84,14 @@ describe('approve (审核通过)', () => {
 
   it('bulk approve takes the matching ones and names the others', async () => {
     const units = await ProcurementUnit.findAll({ where: { regionCode: '360100', status: 'submitted' } });
-    const { body } = await city.post(api.bulk('ProcurementUnit', units.map((u) => u.id), 'approveBulk'), {});
+    const { body } = await city.post(
+      api.bulk(
+        'ProcurementUnit',
+        units.map((u) => u.id),
+        'approveBulk',
+      ),
+      {},
+    );
     const matching = units.filter((u) => u.budgetCodeVerdict === 'match');
     expect(body.done.sort()).toEqual(matching.map((u) => u.name).sort());
     for (const other of units.filter((u) => u.budgetCodeVerdict !== 'match')) {
@@ -118,16 +127,25 @@ describe('two supervisors at once', () => {
   it('exactly one wins; the other is told and nothing else changes', async () => {
     const unit = await unitWhere({ regionCode: '360000', status: 'submitted', budgetCodeVerdict: 'match' });
     const second = await login(app.url, 'province');
-    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 ? province : second).post(
-      api.record('ProcurementUnit', unit.id, i % 3 ? 'approve' : 'reject'), { reason: `并发 ${i}` },
-    )));
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        (i % 2 ? province : second).post(api.record('ProcurementUnit', unit.id, i % 3 ? 'approve' : 'reject'), { reason: `并发 ${i}` }),
+      ),
+    );
     const wins = results.filter((r) => r.body.notice.type === 'success');
     expect(wins).toHaveLength(1);
     for (const loser of results.filter((r) => r.body.notice.type !== 'success')) {
-      expect(['该记录已被他人处理', '当前状态为“已审核”，不能执行“审核通过”', '当前状态为“已审核”，不能执行“退回”',
-        '当前状态为“已退回”，不能执行“审核通过”', '当前状态为“已退回”，不能执行“退回”']).toContain(loser.body.notice.message);
+      expect([
+        '该记录已被他人处理',
+        '当前状态为“已审核”，不能执行“审核通过”',
+        '当前状态为“已审核”，不能执行“退回”',
+        '当前状态为“已退回”，不能执行“审核通过”',
+        '当前状态为“已退回”，不能执行“退回”',
+      ]).toContain(loser.body.notice.message);
     }
-    expect(await AuditLog.count({ where: { recordId: String(unit.id), resourceId: 'ProcurementUnit', actorUsername: { [Op.ne]: 'system' } } })).toBe(1);
+    expect(
+      await AuditLog.count({ where: { recordId: String(unit.id), resourceId: 'ProcurementUnit', actorUsername: { [Op.ne]: 'system' } } }),
+    ).toBe(1);
   });
 });
 

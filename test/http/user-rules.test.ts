@@ -10,7 +10,12 @@ let app: Awaited<ReturnType<typeof startTestApp>>;
 let admin: Client;
 
 const form = (overrides: Record<string, unknown> = {}) => ({
-  username: 'zhangsan', displayName: '测试用户', role: 'county', regionCode: '360702', active: true, password: 'Xy7!kLm2q',
+  username: 'zhangsan',
+  displayName: '测试用户',
+  role: 'county',
+  regionCode: '360702',
+  active: true,
+  password: 'Xy7!kLm2q',
   ...overrides,
 });
 const create = (data: Record<string, unknown>) => admin.post(api.resourceAction('SupervisorUser', 'new'), data);
@@ -25,14 +30,20 @@ beforeAll(async () => {
   app = await startTestApp();
   admin = await login(app.url, 'admin');
 });
-afterAll(async () => { await app.stop(); });
+afterAll(async () => {
+  await app.stop();
+});
 
 describe('new user: role and region must agree', () => {
   it.each([
-    ['county', '360000', '县（市、区）'], ['county', '360100', '县（市、区）'],
-    ['city', '360121', '设区市'], ['city', '360000', '设区市'],
-    ['gongguanban', '360100', '江西省（360000）'], ['admin', '360121', '江西省（360000）'],
-    ['province', '360102', '江西省（360000）'], ['admin', '360700', '江西省（360000）'],
+    ['county', '360000', '县（市、区）'],
+    ['county', '360100', '县（市、区）'],
+    ['city', '360121', '设区市'],
+    ['city', '360000', '设区市'],
+    ['gongguanban', '360100', '江西省（360000）'],
+    ['admin', '360121', '江西省（360000）'],
+    ['province', '360102', '江西省（360000）'],
+    ['admin', '360700', '江西省（360000）'],
   ])('%s on %s is refused beside both fields, and nothing is created', async (role, regionCode, needs) => {
     const before = await userCount();
     const { body } = await create(form({ username: `bad${role}${regionCode}`, role, regionCode }));
@@ -54,8 +65,14 @@ describe('new user: role and region must agree', () => {
 
 describe('new user: the password is not a guess', () => {
   it.each([
-    ['password1', /^密码过于常见/], ['Password1', /^密码过于常见/], ['12345678a', /^密码过于常见/], ['qwerty123', /^密码过于常见/],
-    ['P@ssw0rd1', /^密码过于常见/], ['Zhangsan#26', /^密码不能包含用户名$/], ['abcdefg9', /至少 3 类$/], ['Ab1!', /^密码至少 8 位/],
+    ['password1', /^密码过于常见/],
+    ['Password1', /^密码过于常见/],
+    ['12345678a', /^密码过于常见/],
+    ['qwerty123', /^密码过于常见/],
+    ['P@ssw0rd1', /^密码过于常见/],
+    ['Zhangsan#26', /^密码不能包含用户名$/],
+    ['abcdefg9', /至少 3 类$/],
+    ['Ab1!', /^密码至少 8 位/],
   ])('%s is refused, naming the rule, and nothing is created', async (password, rule) => {
     const before = await userCount();
     const { body } = await create(form({ password }));
@@ -114,7 +131,7 @@ describe('edit: checked against what is stored', () => {
     await expect(login(app.url, 'zhangsan', 'Xy7!kLm2q')).resolves.toBeTruthy();
   });
 
-  it('a rename onto another user\'s name in other case is refused', async () => {
+  it("a rename onto another user's name in other case is refused", async () => {
     const before = await snapshot(id);
     const { body } = await edit(id, { username: 'ADMIN' });
     expect(body.record.errors.username.message).toBe('用户名已被使用');

@@ -4,7 +4,14 @@ import ExcelJS from 'exceljs';
 import { Op, type WhereOptions } from 'sequelize';
 import { refreshDeadlinesJob } from '../../jobs/processors/refresh-deadlines.processor.js';
 import {
-  AuditLog, ContractFiling, DataExport, Escalation, PaymentApplication, ProcurementUnit, Region, SupervisorUser,
+  AuditLog,
+  ContractFiling,
+  DataExport,
+  Escalation,
+  PaymentApplication,
+  ProcurementUnit,
+  Region,
+  SupervisorUser,
 } from '../../resources/models.js';
 import { hashPassword } from '../../server/password-hash.js';
 import { api, drainJobs, login, startTestApp, type Client } from '../support/test-app.js';
@@ -23,29 +30,39 @@ beforeAll(async () => {
   app = await startTestApp();
   for (const name of ['admin', 'province', 'nanchang', 'nanchangxian', 'ganzhou']) clients[name] = await login(app.url, name);
 });
-afterAll(async () => { await app.stop(); });
+afterAll(async () => {
+  await app.stop();
+});
 
 describe('工作台 (GET /admin/api/dashboard)', () => {
-  it.each(['nanchangxian', 'nanchang', 'province'])('%s sees counts of what its own office decides, what it only watches apart, each linking to its list', async (user) => {
-    const { body } = await clients[user]!.get('/admin/api/dashboard');
-    const cards = Object.fromEntries(body.pending.map((c: any) => [c.key, c]));
-    const own = { regionCode: ownRegion[user]! };
-    const decidable = await ProcurementUnit.count({ where: { ...own, status: 'submitted' } });
-    expect(cards.unitReview).toMatchObject({
-      label: '待审核采购单位', count: decidable,
-      overdue: await ProcurementUnit.count({ where: { ...own, status: 'submitted', overdue: true } }),
-      watching: await ProcurementUnit.count({ where: { ...regionWhere[user], status: 'submitted' } }) - decidable,
-      href: '/admin/resources/ProcurementUnit?filters.status=submitted&filters.decidable=true',
-      watchHref: '/admin/resources/ProcurementUnit?filters.status=submitted&filters.decidable=false', hasDeadline: true,
-    });
-    expect(cards.payments.count).toBe(await PaymentApplication.count({ where: { ...own, status: 'pending' } }));
-    const list = await clients[user]!.get(`/admin/api/resources/ProcurementUnit/actions/list?filters.status=submitted&filters.decidable=true`);
-    expect(list.body.meta.total).toBe(cards.unitReview.count);
-    expect(cards.inboxFailed).toBeUndefined();
-  });
+  it.each(['nanchangxian', 'nanchang', 'province'])(
+    '%s sees counts of what its own office decides, what it only watches apart, each linking to its list',
+    async (user) => {
+      const { body } = await clients[user]!.get('/admin/api/dashboard');
+      const cards = Object.fromEntries(body.pending.map((c: any) => [c.key, c]));
+      const own = { regionCode: ownRegion[user]! };
+      const decidable = await ProcurementUnit.count({ where: { ...own, status: 'submitted' } });
+      expect(cards.unitReview).toMatchObject({
+        label: '待审核采购单位',
+        count: decidable,
+        overdue: await ProcurementUnit.count({ where: { ...own, status: 'submitted', overdue: true } }),
+        watching: (await ProcurementUnit.count({ where: { ...regionWhere[user], status: 'submitted' } })) - decidable,
+        href: '/admin/resources/ProcurementUnit?filters.status=submitted&filters.decidable=true',
+        watchHref: '/admin/resources/ProcurementUnit?filters.status=submitted&filters.decidable=false',
+        hasDeadline: true,
+      });
+      expect(cards.payments.count).toBe(await PaymentApplication.count({ where: { ...own, status: 'pending' } }));
+      const list = await clients[user]!.get(
+        `/admin/api/resources/ProcurementUnit/actions/list?filters.status=submitted&filters.decidable=true`,
+      );
+      expect(list.body.meta.total).toBe(cards.unitReview.count);
+      expect(cards.inboxFailed).toBeUndefined();
+    },
+  );
 
   it('charts aggregate only the jurisdiction: per city for the province, per county for a city, the county alone', async () => {
-    const regions = async (user: string) => (await clients[user]!.get('/admin/api/dashboard')).body.charts.moneyByRegion.map((r: any) => r.regionCode);
+    const regions = async (user: string) =>
+      (await clients[user]!.get('/admin/api/dashboard')).body.charts.moneyByRegion.map((r: any) => r.regionCode);
     expect(await regions('nanchangxian')).toEqual(['360121']);
     expect(await regions('nanchang')).toEqual(['360100', '360102', '360121']);
     expect(await regions('province')).toEqual(['360000', '360100', '360700']);
@@ -53,7 +70,9 @@ describe('工作台 (GET /admin/api/dashboard)', () => {
     const filed = await ContractFiling.sum('amount', { where: { regionCode: '360121', status: 'filed' } });
     expect(body.charts.moneyByRegion[0].contracted).toBeCloseTo(Number(filed), 2);
     expect(body.charts.pushesPerDay).toHaveLength(30);
-    const share = await ContractFiling.sum('amount', { where: { regionCode: '360121', status: 'filed', budgetYear: new Date().getFullYear() } });
+    const share = await ContractFiling.sum('amount', {
+      where: { regionCode: '360121', status: 'filed', budgetYear: new Date().getFullYear() },
+    });
     expect(body.charts.methodShare.reduce((s: number, m: any) => s + m.amount, 0)).toBeCloseTo(Number(share ?? 0), 2);
   });
 
@@ -83,7 +102,17 @@ describe('导出Excel', () => {
     await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()) as never);
     const sheet = workbook.worksheets[0]!;
     const header = (sheet.getRow(1).values as unknown[]).slice(1);
-    expect(header).toEqual(['单位名称', '统一社会信用代码', '单位预算编码', '一体化预算编码', '预算编码核对', '所属辖区', '状态', '提交时间', '办理时限']);
+    expect(header).toEqual([
+      '单位名称',
+      '统一社会信用代码',
+      '单位预算编码',
+      '一体化预算编码',
+      '预算编码核对',
+      '所属辖区',
+      '状态',
+      '提交时间',
+      '办理时限',
+    ]);
     expect(sheet.rowCount - 1).toBe(list.body.meta.total);
     const names = new Set((await Region.findAll({ where: { code: { [Op.like]: '3601%' } } })).map((r) => r.name));
     const rows = Array.from({ length: sheet.rowCount - 1 }, (_, i) => sheet.getRow(i + 2).values as unknown[]);
@@ -101,11 +130,15 @@ describe('导出Excel', () => {
 
   it('a filter or a crafted query cannot widen an export beyond the jurisdiction', async () => {
     const exportsBefore = await DataExport.count();
-    const crafted = await clients.nanchangxian!.post(api.resourceAction('ContractFiling', 'exportXlsx'), { query: '?filters.regionCode=360700&sortBy=secret' });
+    const crafted = await clients.nanchangxian!.post(api.resourceAction('ContractFiling', 'exportXlsx'), {
+      query: '?filters.regionCode=360700&sortBy=secret',
+    });
     expect(crafted.status).toBe(400);
     expect(crafted.body.message).toContain('不能按“secret”排序');
     expect(await DataExport.count()).toBe(exportsBefore);
-    const started = await clients.nanchangxian!.post(api.resourceAction('ContractFiling', 'exportXlsx'), { query: '?filters.regionCode=360700' });
+    const started = await clients.nanchangxian!.post(api.resourceAction('ContractFiling', 'exportXlsx'), {
+      query: '?filters.regionCode=360700',
+    });
     await drainJobs(app);
     const row = (await DataExport.findByPk(started.body.exportId))!;
     expect(row).toMatchObject({ state: 'done', done: 0, sortBy: null });
@@ -115,19 +148,38 @@ describe('导出Excel', () => {
   });
 });
 
-describe('an export acts with its user\'s rights as stored when it runs', () => {
+describe("an export acts with its user's rights as stored when it runs", () => {
   it('refuses to run for a user moved to another region, or deactivated, since they asked', async () => {
     const { runExport } = await import('../../jobs/export/export-xlsx.js');
     const user = await SupervisorUser.create({
-      username: 'jiujiangcity', displayName: '九江市采购办', role: 'city', regionCode: '360400', passwordHash: await hashPassword('Lushan#2026'),
+      username: 'jiujiangcity',
+      displayName: '九江市采购办',
+      role: 'city',
+      regionCode: '360400',
+      passwordHash: await hashPassword('Lushan#2026'),
     });
-    const asked = () => DataExport.create({
-      id: randomUUID(), userId: user.id, username: user.username, userRole: 'city', userRegion: '360400', resourceId: 'ProcurementUnit',
-      filters: '{}', sortBy: null, direction: null, state: 'queued', expiresAt: new Date(Date.now() + 3600_000),
-    });
+    const asked = () =>
+      DataExport.create({
+        id: randomUUID(),
+        userId: user.id,
+        username: user.username,
+        userRole: 'city',
+        userRegion: '360400',
+        resourceId: 'ProcurementUnit',
+        filters: '{}',
+        sortBy: null,
+        direction: null,
+        state: 'queued',
+        expiresAt: new Date(Date.now() + 3600_000),
+      });
     const moved = await asked();
     await user.update({ regionCode: '360100' });
-    expect(await runExport(moved.id)).toMatchObject({ state: 'failed', error: expect.stringContaining('权限已变更'), done: 0, fileName: null });
+    expect(await runExport(moved.id)).toMatchObject({
+      state: 'failed',
+      error: expect.stringContaining('权限已变更'),
+      done: 0,
+      fileName: null,
+    });
     await user.update({ regionCode: '360400', active: false });
     const inactive = await asked();
     expect(await runExport(inactive.id)).toMatchObject({ state: 'failed', error: expect.stringContaining('已停用') });
@@ -139,7 +191,7 @@ describe('时限 and escalation (fixed clock)', () => {
     await Escalation.destroy({ where: {} });
     const unit = (await ProcurementUnit.findOne({ where: { regionCode: '360121', status: 'submitted' }, order: [['id', 'ASC']] }))!;
     await unit.update({ submittedAt: new Date('2026-11-02T09:00:00+08:00') });
-    const first = await refreshDeadlinesJob({ today: '2026-11-10' }, job) as { escalated: number };
+    const first = (await refreshDeadlinesJob({ today: '2026-11-10' }, job)) as { escalated: number };
     await unit.reload();
     expect(unit).toMatchObject({ dueDate: '2026-11-09', overdueDays: 1, overdue: true });
     expect(await Escalation.count({ where: { resourceId: 'ProcurementUnit', recordId: String(unit.id) } })).toBe(0);
@@ -148,8 +200,23 @@ describe('时限 and escalation (fixed clock)', () => {
     await refreshDeadlinesJob({ today: '2026-11-13' }, job);
     const escalations = await Escalation.findAll({ where: { resourceId: 'ProcurementUnit', recordId: String(unit.id) } });
     expect(escalations).toHaveLength(1);
-    expect(escalations[0]).toMatchObject({ step: 'unitReview', regionCode: '360121', escalatedTo: '360100', dueDate: '2026-11-09', overdueDays: 4 });
-    expect(await AuditLog.count({ where: { action: 'escalateOverdue', resourceId: 'ProcurementUnit', recordId: String(unit.id), reason: { [Op.like]: '%2026-11-09 到期%' } } })).toBe(1);
+    expect(escalations[0]).toMatchObject({
+      step: 'unitReview',
+      regionCode: '360121',
+      escalatedTo: '360100',
+      dueDate: '2026-11-09',
+      overdueDays: 4,
+    });
+    expect(
+      await AuditLog.count({
+        where: {
+          action: 'escalateOverdue',
+          resourceId: 'ProcurementUnit',
+          recordId: String(unit.id),
+          reason: { [Op.like]: '%2026-11-09 到期%' },
+        },
+      }),
+    ).toBe(1);
     expect(first.escalated).toBeGreaterThanOrEqual(0);
 
     const dashboard = await clients.nanchang!.get('/admin/api/dashboard');

@@ -35,14 +35,20 @@ describe('BullmqJobQueue: a queue whose handshake failed', () => {
     redis = await startRedis(port);
     let infos = 0;
     // The first connection's second INFO (BullMQ's version check, after ioredis' ready check) is where Redis goes away.
-    proxy = await startTcpProxy({ host: '127.0.0.1', port }, {
-      dropOn: (sent, connection) => {
-        const away = connection === 0 && INFO.test(sent.toString('latin1')) && ++infos === 2;
-        if (away) setImmediate(() => proxy.cut());
-        return away;
+    proxy = await startTcpProxy(
+      { host: '127.0.0.1', port },
+      {
+        dropOn: (sent, connection) => {
+          const away = connection === 0 && INFO.test(sent.toString('latin1')) && ++infos === 2;
+          if (away) setImmediate(() => proxy.cut());
+          return away;
+        },
       },
-    });
-    queue = await createJobQueue({ QUEUE_DRIVER: 'bullmq', REDIS_URL: `redis://127.0.0.1:${proxy.port}`, QUEUE_PREFIX: prefix }, databaseId);
+    );
+    queue = await createJobQueue(
+      { QUEUE_DRIVER: 'bullmq', REDIS_URL: `redis://127.0.0.1:${proxy.port}`, QUEUE_PREFIX: prefix },
+      databaseId,
+    );
   });
 
   afterAll(async () => {

@@ -24,7 +24,13 @@ describe('导出Excel through a real BullMQ worker process', () => {
     if (!available) return;
     process.env.EXPORT_DIR = exportDir;
     app = await startTestApp({ QUEUE_DRIVER: 'bullmq', REDIS_URL, QUEUE_PREFIX: prefix });
-    worker = await startWorker({ DATABASE_URL: app.env.DATABASE_URL, MIDDLE_DATABASE_URL: app.env.MIDDLE_DATABASE_URL, REDIS_URL, QUEUE_PREFIX: prefix, EXPORT_DIR: exportDir });
+    worker = await startWorker({
+      DATABASE_URL: app.env.DATABASE_URL,
+      MIDDLE_DATABASE_URL: app.env.MIDDLE_DATABASE_URL,
+      REDIS_URL,
+      QUEUE_PREFIX: prefix,
+      EXPORT_DIR: exportDir,
+    });
     client = await login(app.url, 'nanchang');
   });
 

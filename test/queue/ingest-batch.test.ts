@@ -19,15 +19,27 @@ async function storedBatch(body: string | null, receivedAt = new Date()): Promis
   serial += 1;
   const id = `00000000-0000-0000-0000-${String(serial).padStart(12, '0')}`;
   const batch = await IntegrationInbox.create({
-    id, kind: 'budgets', state: 'received', appKey: 'test', signature: id.replace(/-/g, '').padEnd(64, '0'),
-    itemCount: 3, acceptedCount: 3, rejectedCount: 0, itemErrors: null, receivedAt,
+    id,
+    kind: 'budgets',
+    state: 'received',
+    appKey: 'test',
+    signature: id.replace(/-/g, '').padEnd(64, '0'),
+    itemCount: 3,
+    acceptedCount: 3,
+    rejectedCount: 0,
+    itemErrors: null,
+    receivedAt,
   });
   if (body !== null) await IntegrationInboxPayload.create({ batchId: id, body });
   return batch;
 }
 
 const context = (attemptsMade: number, maxAttempts: number) => ({
-  id: `job-${attemptsMade}`, name: 'ingestBatch', attemptsMade, maxAttempts, updateProgress: async () => undefined,
+  id: `job-${attemptsMade}`,
+  name: 'ingestBatch',
+  attemptsMade,
+  maxAttempts,
+  updateProgress: async () => undefined,
 });
 
 beforeAll(async () => {
@@ -36,7 +48,9 @@ beforeAll(async () => {
   await migrateToLatest(sequelize);
   await seedReferenceData();
 });
-afterAll(async () => { await sequelize.close(); });
+afterAll(async () => {
+  await sequelize.close();
+});
 
 describe('ingestBatch', () => {
   it('a failing attempt puts the batch back to wait for its retry, and the last one marks it failed', async () => {
@@ -67,12 +81,18 @@ describe('ingestBatch', () => {
 describe('ingestBatch: what a batch says after a failure or a bad item', () => {
   const DRIVER_TEXT = /SQLITE|no such table|relation|does not exist|integration_budgets/i;
 
-  it('a driver\'s error reaches neither lastError nor the error the queue keeps: our sentence and a log reference', async () => {
+  it("a driver's error reaches neither lastError nor the error the queue keeps: our sentence and a log reference", async () => {
     const batch = await storedBatch(JSON.stringify({ items: simulatedBudgets(2, { seed: 33, offset: 60 }) }));
     await sequelize.query('ALTER TABLE integration_budgets RENAME TO integration_budgets_away');
     const thrown: Error[] = [];
     try {
-      for (const attempt of [0, 2]) thrown.push(await ingestBatch({ batchId: batch.id }, context(attempt, 3)).then(() => new Error('ran'), (e: Error) => e));
+      for (const attempt of [0, 2])
+        thrown.push(
+          await ingestBatch({ batchId: batch.id }, context(attempt, 3)).then(
+            () => new Error('ran'),
+            (e: Error) => e,
+          ),
+        );
     } finally {
       await sequelize.query('ALTER TABLE integration_budgets_away RENAME TO integration_budgets');
     }
@@ -84,7 +104,7 @@ describe('ingestBatch: what a batch says after a failure or a bad item', () => {
     expect(batch.lastError).toBe(`第 3/3 次处理失败：${thrown[1]!.message}`);
   });
 
-  it('judges an item\'s time against the batch\'s receipt, not the worker\'s clock', async () => {
+  it("judges an item's time against the batch's receipt, not the worker's clock", async () => {
     const receivedAt = new Date(Date.now() - 3600_000);
     const [late, onTime] = simulatedBudgets(2, { seed: 35, offset: 80 });
     const items = [{ ...late!, updatedAt: new Date(receivedAt.getTime() + 30 * 60_000).toISOString() }, onTime];
@@ -142,7 +162,9 @@ describe('applyChunk: one upsert that compares versions itself', () => {
   it('two chunks on the same keys, in opposite orders and at once, both finish and the newer item of each key wins', async () => {
     const lines = simulatedBudgets(2000, { seed: 53, offset: 710_000 });
     const older = lines.map((line, index) => ({ index, item: { ...line, updatedAt: '2026-11-21T10:00:00.000+08:00', amount: '1.00' } }));
-    const newer = lines.map((line, index) => ({ index, item: { ...line, updatedAt: '2026-11-21T10:00:00.001+08:00', amount: '2.00' } })).reverse();
+    const newer = lines
+      .map((line, index) => ({ index, item: { ...line, updatedAt: '2026-11-21T10:00:00.001+08:00', amount: '2.00' } }))
+      .reverse();
     for (let round = 0; round < 3; round++) {
       const outcomes = await Promise.all([applyChunk('budgets', older), applyChunk('budgets', newer)]);
       // Whichever ran first inserted; the newer one overwrote or inserted; the older one never overwrote.
@@ -168,10 +190,13 @@ describe('applyChunk: one upsert that compares versions itself', () => {
     // where written into the statement it ended the SQL text ("unrecognized token").
     const nul = sequelize.getDialect() === 'sqlite' ? '\u0000' : '';
     const projectName = `O'Brien "项目" \\' $1 ? :name ${nul}-- ;`;
-    expect(await applyChunk('budgets', [{ index: 0, item: { ...line!, projectName, unitName: "单位'); DELETE FROM integration_budgets; --" } }]))
-      .toMatchObject({ applied: 1, errors: [] });
-    expect(await IntegrationBudget.findOne({ where: { budgetLineId: line!.budgetLineId }, raw: true }))
-      .toMatchObject({ projectName, unitName: "单位'); DELETE FROM integration_budgets; --" });
+    expect(
+      await applyChunk('budgets', [{ index: 0, item: { ...line!, projectName, unitName: "单位'); DELETE FROM integration_budgets; --" } }]),
+    ).toMatchObject({ applied: 1, errors: [] });
+    expect(await IntegrationBudget.findOne({ where: { budgetLineId: line!.budgetLineId }, raw: true })).toMatchObject({
+      projectName,
+      unitName: "单位'); DELETE FROM integration_budgets; --",
+    });
   });
 
   (onSqlite ? it : it.skip)('on SQLite every column is stored in the form `create` stores it (a date as its UTC text)', async () => {
@@ -179,10 +204,10 @@ describe('applyChunk: one upsert that compares versions itself', () => {
     await applyChunk('budgets', [{ index: 0, item: bound! }]);
     await IntegrationBudget.create({ ...created!, sourceUpdatedAt: new Date(created!.updatedAt) } as never);
     const columns = Object.values(IntegrationBudget.getAttributes()).map((a) => a.field!);
-    const stored = await sequelize.query(
+    const stored = (await sequelize.query(
       `SELECT ${columns.map((c) => `typeof(${c}) AS ${c}`).join(', ')}, source_updated_at AS version FROM integration_budgets WHERE budget_line_id IN (:ids) ORDER BY budget_line_id`,
       { replacements: { ids: [bound!.budgetLineId, created!.budgetLineId] }, type: QueryTypes.SELECT },
-    ) as Array<Record<string, string>>;
+    )) as Array<Record<string, string>>;
     const [a, b] = stored.map(({ version, ...types }) => ({ types, version }));
     expect(a!.types).toEqual(b!.types);
     expect(a!.version).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{3} \+00:00$/);

@@ -23,7 +23,12 @@ describe('一体化 batches through a real BullMQ worker process', () => {
     available = await redisOrSkip('一体化接收测试（真实 worker 进程）');
     if (!available) return;
     app = await startTestApp({ QUEUE_DRIVER: 'bullmq', REDIS_URL, QUEUE_PREFIX: prefix });
-    worker = await startWorker({ DATABASE_URL: app.env.DATABASE_URL, MIDDLE_DATABASE_URL: app.env.MIDDLE_DATABASE_URL, REDIS_URL, QUEUE_PREFIX: prefix });
+    worker = await startWorker({
+      DATABASE_URL: app.env.DATABASE_URL,
+      MIDDLE_DATABASE_URL: app.env.MIDDLE_DATABASE_URL,
+      REDIS_URL,
+      QUEUE_PREFIX: prefix,
+    });
   });
 
   afterAll(async () => {
@@ -64,7 +69,13 @@ describe('一体化 batches through a real BullMQ worker process', () => {
 
     const before = await IntegrationBudget.count();
     const voucherCount = await PaymentVoucher.count();
-    const again = await postBatch(app.url, platform, 'budgets', spoil(simulatedBudgets(600, { seed: 21 }), 100), Math.floor(Date.now() / 1000) + 2);
+    const again = await postBatch(
+      app.url,
+      platform,
+      'budgets',
+      spoil(simulatedBudgets(600, { seed: 21 }), 100),
+      Math.floor(Date.now() / 1000) + 2,
+    );
     const report = await waitForBatch(app.url, platform, again.body.batchId, 30_000);
     expect(report).toMatchObject({ state: 'done', applied: 0, unchanged: reports[1].applied });
     expect(await IntegrationBudget.count()).toBe(before);

@@ -45,7 +45,12 @@ describe('the maintenance job', () => {
 
     const ids: string[] = [];
     for (let b = 0; b < 3; b++) {
-      const { status, body } = await postBatch(app.url, platform, 'budgets', simulatedBudgets(2, { seed: 950 + b, offset: 950_000 + b * 10 }));
+      const { status, body } = await postBatch(
+        app.url,
+        platform,
+        'budgets',
+        simulatedBudgets(2, { seed: 950 + b, offset: 950_000 + b * 10 }),
+      );
       expect(status).toBe(202);
       ids.push(body.batchId as string);
     }
@@ -59,19 +64,30 @@ describe('the maintenance job', () => {
 
     const sequelize = LoginAttempt.sequelize!;
     const [ended, live] = [randomUUID(), randomUUID()];
-    await sequelize.query('INSERT INTO "Sessions" (sid, expires, data, "createdAt", "updatedAt") VALUES (:ended, :past, \'{}\', :now, :now), (:live, :future, \'{}\', :now, :now)', {
-      replacements: { ended, live, past: new Date(now - 1000), future: new Date(now + 3600_000), now: new Date() },
-    });
+    await sequelize.query(
+      'INSERT INTO "Sessions" (sid, expires, data, "createdAt", "updatedAt") VALUES (:ended, :past, \'{}\', :now, :now), (:live, :future, \'{}\', :now, :now)',
+      {
+        replacements: { ended, live, past: new Date(now - 1000), future: new Date(now + 3600_000), now: new Date() },
+      },
+    );
 
     const expired = randomUUID();
     const current = randomUUID();
     const orphan = randomUUID();
-    const base = { userId: 1, username: 'admin', userRole: 'admin', userRegion: '360000', resourceId: 'ProcurementUnit', filters: '{}', state: 'done' as const };
+    const base = {
+      userId: 1,
+      username: 'admin',
+      userRole: 'admin',
+      userRegion: '360000',
+      resourceId: 'ProcurementUnit',
+      filters: '{}',
+      state: 'done' as const,
+    };
     await DataExport.create({ ...base, id: expired, expiresAt: new Date(now - 1000) });
     await DataExport.create({ ...base, id: current, expiresAt: new Date(now + 3600_000) });
     for (const id of [expired, current, orphan]) fs.writeFileSync(path.join(exportDir, `${id}.xlsx`), 'x');
 
-    const result = await maintenanceJob({}, job) as Record<string, number>;
+    const result = (await maintenanceJob({}, job)) as Record<string, number>;
     expect(result).toMatchObject({ loginAttempts: 1, inboxPayloads: 1, sessions: 1, exportFiles: 2 });
     expect(await LoginAttempt.count({ where: { id: { [Op.in]: [old.id, recent.id] } } })).toBe(1);
     expect(await LoginAttempt.findByPk(recent.id)).not.toBeNull();
@@ -91,11 +107,20 @@ describe('the maintenance job', () => {
   it('queues an export that was asked for and never ran', async () => {
     const id = randomUUID();
     await DataExport.create({
-      id, userId: 1, username: 'admin', userRole: 'admin', userRegion: '360000', resourceId: 'Region', filters: '{}', state: 'queued',
+      id,
+      userId: 1,
+      username: 'admin',
+      userRole: 'admin',
+      userRegion: '360000',
+      resourceId: 'Region',
+      filters: '{}',
+      state: 'queued',
       expiresAt: new Date(Date.now() + 3600_000),
     });
-    await DataExport.sequelize!.query('UPDATE data_exports SET updated_at = :at WHERE id = :id', { replacements: { at: new Date(Date.now() - 11 * 60_000), id } });
-    const result = await maintenanceJob({}, job) as Record<string, number>;
+    await DataExport.sequelize!.query('UPDATE data_exports SET updated_at = :at WHERE id = :id', {
+      replacements: { at: new Date(Date.now() - 11 * 60_000), id },
+    });
+    const result = (await maintenanceJob({}, job)) as Record<string, number>;
     expect(result.exports).toBe(1);
     await drainJobs(app);
     expect((await DataExport.findByPk(id))!.state).toBe('done');

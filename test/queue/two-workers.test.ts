@@ -31,7 +31,7 @@ describe('BullMQ workers in their own processes on a real Redis', () => {
     initModels(sequelize);
     await migrateToLatest(sequelize);
     // A worker starts once both of its databases are migrated.
-    middleUrl = await freshMiddleDatabaseUrl() ?? `${databaseUrl.replace(/test\.sqlite$/, '')}middle.sqlite`;
+    middleUrl = (await freshMiddleDatabaseUrl()) ?? `${databaseUrl.replace(/test\.sqlite$/, '')}middle.sqlite`;
     const middle = createSequelize(middleUrl);
     await migrateMiddleToLatest(middle);
     await middle.close();

@@ -110,7 +110,6 @@ export async function emptyMiddleDatabaseUrl(): Promise<string | undefined> {
   return (await emptyPostgresDatabases([`${unique()}_middle`]))[0]!;
 }
 
-
 /** Gives a copy its own instance id, as a database migrated afresh has (jobs and queues are keyed by it). */
 const NEW_INSTANCE = 'UPDATE database_instance SET id = $1';
 
@@ -153,7 +152,9 @@ export async function seededDatabaseUrls(dataDir = scratchDir('data')): Promise<
   await new Promise<void>((resolve, reject) => {
     const db = new sqlite3.Database(file, (opened) => {
       if (opened) return reject(opened);
-      db.run(NEW_INSTANCE.replace('$1', '?'), [randomUUID()], (updated) => db.close((closed) => (updated ?? closed ? reject(updated ?? closed) : resolve())));
+      db.run(NEW_INSTANCE.replace('$1', '?'), [randomUUID()], (updated) =>
+        db.close((closed) => ((updated ?? closed) ? reject(updated ?? closed) : resolve())),
+      );
     });
   });
   return { DATABASE_URL: `sqlite:${file}`, MIDDLE_DATABASE_URL: `sqlite:${middleFile}` };

@@ -15,9 +15,13 @@ export function ownRedisOrSkip(what: string): boolean {
   return false;
 }
 
-const listensOn = (port: number) => new Promise<boolean>((resolve) => {
-  const server = net.createServer().once('error', () => resolve(false)).listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-});
+const listensOn = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const server = net
+      .createServer()
+      .once('error', () => resolve(false))
+      .listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
 
 /**
  * A free loopback port below the kernel's ephemeral range (32768–60999 here). While a drill's Redis is down, clients
@@ -33,7 +37,9 @@ export async function redisPort(): Promise<number> {
 
 /** Our own Redis on `port`, never the machine's: empty, no persistence, killed at will; fails if it does not answer. */
 export async function startRedis(port: number): Promise<ChildProcess> {
-  const child = spawn(REDIS_SERVER, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  const child = spawn(REDIS_SERVER, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+    stdio: 'ignore',
+  });
   for (let i = 0; i < 50; i++) {
     if (await redisAnswers(`redis://127.0.0.1:${port}`)) return child;
     await new Promise((r) => setTimeout(r, 100));

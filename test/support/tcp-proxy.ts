@@ -14,7 +14,8 @@ export interface TcpProxy {
  * where it answers true: a link that fails at one exact step of a handshake.
  */
 export async function startTcpProxy(
-  target: { host: string; port: number }, { dropOn }: { dropOn?: (sent: Buffer, connection: number) => boolean } = {},
+  target: { host: string; port: number },
+  { dropOn }: { dropOn?: (sent: Buffer, connection: number) => boolean } = {},
 ): Promise<TcpProxy> {
   let connections = 0;
   let cut = false;
@@ -32,7 +33,10 @@ export async function startTcpProxy(
     const connection = connections++;
     if (dropOn) {
       client.on('data', (sent: Buffer) => {
-        if (dropOn(sent, connection)) { client.destroy(); upstream.destroy(); } else upstream.write(sent);
+        if (dropOn(sent, connection)) {
+          client.destroy();
+          upstream.destroy();
+        } else upstream.write(sent);
       });
       upstream.pipe(client);
     } else {
@@ -42,11 +46,23 @@ export async function startTcpProxy(
     upstream.on('close', () => client.destroy());
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const dropAll = () => { for (const socket of open) socket.destroy(); };
+  const dropAll = () => {
+    for (const socket of open) socket.destroy();
+  };
   return {
     port: (server.address() as net.AddressInfo).port,
-    cut: () => { cut = true; dropAll(); },
-    restore: () => { cut = false; dropAll(); },
-    close: () => new Promise<void>((resolve) => { dropAll(); server.close(() => resolve()); }),
+    cut: () => {
+      cut = true;
+      dropAll();
+    },
+    restore: () => {
+      cut = false;
+      dropAll();
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        dropAll();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -28,8 +28,14 @@ export async function freshMiddleDatabaseUrl(): Promise<string | undefined> {
 export async function testEnv(overrides: Record<string, string> = {}): Promise<Env> {
   const dataDir = scratchDir('data');
   return parseEnv({
-    NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, QUEUE_DRIVER: 'inline', LOG_LEVEL: 'silent',
-    DEMO_PASSWORD, QUEUE_PREFIX: `test-${RUN_ID}`,
+    NODE_ENV: 'test',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    QUEUE_DRIVER: 'inline',
+    LOG_LEVEL: 'silent',
+    DEMO_PASSWORD,
+    QUEUE_PREFIX: `test-${RUN_ID}`,
     ...(overrides.DATABASE_URL ? {} : await seededDatabaseUrls(dataDir)),
     ...overrides,
   });
@@ -57,9 +63,15 @@ async function parse(response: Response): Promise<{ status: number; body: any }>
   }
 }
 
-export async function loginResponse(base: string, username: string, password = DEMO_PASSWORD, headers: Record<string, string> = {}): Promise<Response> {
+export async function loginResponse(
+  base: string,
+  username: string,
+  password = DEMO_PASSWORD,
+  headers: Record<string, string> = {},
+): Promise<Response> {
   return fetch(`${base}/admin/login`, {
-    method: 'POST', redirect: 'manual',
+    method: 'POST',
+    redirect: 'manual',
     headers: { 'content-type': 'application/x-www-form-urlencoded', origin: base, ...headers },
     body: new URLSearchParams({ email: username, password }).toString(),
   });
@@ -67,18 +79,27 @@ export async function loginResponse(base: string, username: string, password = D
 
 /** The session cookie a response set (`name=value`), without the trusted-device cookie that only /admin/login gets. */
 export function sessionCookieOf(response: Response): string {
-  return (response.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]!).filter((c) => c.startsWith('jxcg.sid=')).join('; ');
+  return (response.headers.getSetCookie?.() ?? [])
+    .map((c) => c.split(';')[0]!)
+    .filter((c) => c.startsWith('jxcg.sid='))
+    .join('; ');
 }
 
 export function clientWithCookie(base: string, username: string, cookie: string): Client {
   return {
-    username, cookie,
+    username,
+    cookie,
     get: async (url) => parse(await fetch(`${base}${url}`, { headers: { cookie }, redirect: 'manual' })),
-    post: async (url, data = {}) => parse(await fetch(`${base}${url}`, {
-      method: 'POST', redirect: 'manual',
-      // A browser names the page's origin on every POST; the panel refuses state changes without it (CSRF).
-      headers: { cookie, 'content-type': 'application/json', origin: base }, body: JSON.stringify(data),
-    })),
+    post: async (url, data = {}) =>
+      parse(
+        await fetch(`${base}${url}`, {
+          method: 'POST',
+          redirect: 'manual',
+          // A browser names the page's origin on every POST; the panel refuses state changes without it (CSRF).
+          headers: { cookie, 'content-type': 'application/json', origin: base },
+          body: JSON.stringify(data),
+        }),
+      ),
   };
 }
 

@@ -8,14 +8,17 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 /** A real worker process (`jobs/worker.ts`), resolved once it says it started. */
 export function startWorker(env: Record<string, string>): Promise<ChildProcess> {
   const child = spawn(process.execPath, [...NODE_FLAGS, '--import', 'tsx', path.join(root, 'jobs/worker.ts')], {
-    env: { ...process.env, ...NODE_ENV_SETTINGS, NODE_OPTIONS: '', LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...NODE_ENV_SETTINGS, NODE_OPTIONS: '', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   if (process.env.DEBUG_WORKER) {
     child.stdout!.on('data', (c: Buffer) => process.stderr.write(`[worker ${child.pid}] ${c}`));
     child.stderr!.on('data', (c: Buffer) => process.stderr.write(`[worker ${child.pid} err] ${c}`));
   }
   return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => { if (chunk.toString().includes('worker started')) resolve(child); });
+    child.stdout!.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('worker started')) resolve(child);
+    });
     child.on('exit', (code) => reject(new Error(`worker exited early with ${code}`)));
   });
 }
@@ -23,6 +26,8 @@ export function startWorker(env: Record<string, string>): Promise<ChildProcess> 
 /** A process killed by a signal has no exit code, only a signal code: either means it is gone. */
 export const hasExited = (child: ChildProcess): boolean => child.exitCode !== null || child.signalCode !== null;
 
-export const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => {
-  if (hasExited(child)) resolve(child.exitCode); else child.once('exit', (code) => resolve(code));
-});
+export const exited = (child: ChildProcess) =>
+  new Promise<number | null>((resolve) => {
+    if (hasExited(child)) resolve(child.exitCode);
+    else child.once('exit', (code) => resolve(code));
+  });
