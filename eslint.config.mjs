@@ -18,7 +18,7 @@ export default tseslint.config(
     },
   },
   // The panel's components run in the browser.
-  { files: ['server/components/**/*.tsx', 'server/components/**/*.ts'], languageOptions: { globals: { ...globals.browser } } },
+  { files: ['panel/components/**/*.tsx', 'panel/components/**/*.ts'], languageOptions: { globals: { ...globals.browser } } },
   // Tests and the bench read JSON answers whose shape is what they assert or measure.
   { files: ['test/**/*.ts', 'bench/**/*.ts'], rules: { '@typescript-eslint/no-explicit-any': 'off' } },
 );

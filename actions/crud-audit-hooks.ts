@@ -1,6 +1,6 @@
 import type { ActionContext, ActionRequest, ActionResponse, ResourceOptions } from 'adminjs';
-import { sessionUserOf, type SessionUser } from '../resources/jurisdiction-scope.js';
-import { diffParams, recordAudit } from './audit.js';
+import { sessionUserOf, type SessionUser } from '../db/jurisdiction-scope.js';
+import { diffParams, recordAudit } from '../services/audit.js';
 
 type Hook = (response: ActionResponse, request: ActionRequest, context: ActionContext) => Promise<ActionResponse>;
 type BeforeHook = (request: ActionRequest, context: ActionContext) => Promise<ActionRequest>;

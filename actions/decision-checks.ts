@@ -1,7 +1,7 @@
 import { Op, type Model, type WhereOptions } from 'sequelize';
 import { decidedRegions, inRegions } from '../domain/jurisdiction.js';
-import { regionWhere, type SessionUser } from '../resources/jurisdiction-scope.js';
-import { classifyDatabaseError } from '../server/database-errors.js';
+import { regionWhere, type SessionUser } from '../db/jurisdiction-scope.js';
+import { classifyDatabaseError } from '../db/database-errors.js';
 import type { SupervisoryActionSpec } from './supervisory-action.js';
 
 export const ALREADY_DECIDED = '该记录已被他人处理';

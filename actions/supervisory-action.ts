@@ -1,14 +1,14 @@
 import type { Action, ActionContext, ActionRequest, ActionResponse, BulkActionResponse, RecordActionResponse } from 'adminjs';
 import type { Model, ModelStatic, Transaction, WhereOptions } from 'sequelize';
 import type { DecidingOffice } from '../domain/jurisdiction.js';
-import { Components } from '../server/components/registry.js';
-import { sessionUserOf, type SessionUser } from '../resources/jurisdiction-scope.js';
+import { Components } from '../panel/components/registry.js';
+import { sessionUserOf, type SessionUser } from '../db/jurisdiction-scope.js';
 import { ALREADY_DECIDED, isWriteRace, listedRefusal, refusalOf } from './decision-checks.js';
 import { inParallel } from './in-parallel.js';
 import { runSupervisorySet } from './supervisory-set.js';
-import { diffParams, recordAudit } from './audit.js';
+import { diffParams, recordAudit } from '../services/audit.js';
 import { followUpNote } from './follow-up-deferred.js';
-import { settleDeadlines } from '../resources/deadlines/settle-deadlines.js';
+import { settleDeadlines } from '../services/deadlines/settle-deadlines.js';
 
 export const REASON_MAX_LENGTH = 500;
 

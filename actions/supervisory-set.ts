@@ -1,11 +1,11 @@
 import { Op, type Model, type WhereOptions } from 'sequelize';
 import { chunksOf } from '../domain/chunks.js';
-import type { SessionUser } from '../resources/jurisdiction-scope.js';
-import { updateInGroups } from '../resources/update-in-groups.js';
-import { diffParams, recordAudits, type AuditEntry } from './audit.js';
+import type { SessionUser } from '../db/jurisdiction-scope.js';
+import { updateInGroups } from '../db/update-in-groups.js';
+import { diffParams, recordAudits, type AuditEntry } from '../services/audit.js';
 import { ALREADY_DECIDED, isWriteRace, refusalOf } from './decision-checks.js';
 import { followUpNote } from './follow-up-deferred.js';
-import { settleDeadlines } from '../resources/deadlines/settle-deadlines.js';
+import { settleDeadlines } from '../services/deadlines/settle-deadlines.js';
 import type { Outcome, SetHooks, SupervisoryActionSpec } from './supervisory-action.js';
 
 const IDS_PER_STATEMENT = 1000;

@@ -1,6 +1,6 @@
 import { ValidationError, type ActionContext, type ActionRequest, type ResourceOptions } from 'adminjs';
 import { isWithin } from '../domain/jurisdiction.js';
-import { sessionUserOf } from '../resources/jurisdiction-scope.js';
+import { sessionUserOf } from '../db/jurisdiction-scope.js';
 
 type BeforeHook = (request: ActionRequest, context: ActionContext) => Promise<ActionRequest>;
 

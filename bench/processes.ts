@@ -1,12 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { NODE_ENV_SETTINGS, NODE_FLAGS } from '../server/node-flags.js';
+import { NODE_ENV_SETTINGS, NODE_FLAGS } from '../settings/node-flags.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** An entry point (built JavaScript, or TypeScript through tsx) in a node process of its own, so its RSS is its own. */
-/** `served`: started as the product starts its servers (`server/node-flags.ts`). */
+/** `served`: started as the product starts its servers (`settings/node-flags.ts`). */
 export function startNode(script: string, env: Record<string, string>, label: string, served = false): ChildProcess {
   const nodeFlags = served ? NODE_FLAGS : [];
   // BENCH_PROFILE=1: each process writes a CPU profile on exit (open it in Chrome DevTools) for the README's claims.

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openDb, withDatabase } from './db.js';
 import { printed, runToEnd, startNode, stopProcess, waitForHttp } from './processes.js';
-import { removeQueues } from '../jobs/remove-queues.js';
+import { removeQueues } from '../queue/remove-queues.js';
 
 export const DEMO_PASSWORD = 'Demo@2026';
 
@@ -83,10 +83,10 @@ export async function startPgStack(databases: { mainUrl: string; middleUrl: stri
     QUEUE_PREFIX: `bench-${randomBytes(4).toString('hex')}`,
     PORT: String(port),
   });
-  const web = startNode('dist/server/web.js', env, 'web', true);
+  const web = startNode('dist/main/web.js', env, 'web', true);
   const url = `http://127.0.0.1:${port}`;
   await waitForHttp(`${url}/admin/login`, 120_000, web);
-  const worker = startNode('dist/jobs/worker.js', env, 'worker', true);
+  const worker = startNode('dist/main/worker.js', env, 'worker', true);
   await printed(worker, 'worker started', 'worker');
   return {
     url,

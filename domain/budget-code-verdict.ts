@@ -28,7 +28,7 @@ function sameUnit(unit: UnitIdentity, candidate: IntegrationCandidate): boolean 
  * Whether a candidate may stand for the unit: only one pushed for the unit's own region. Another region's 一体化 may
  * hold a unit of the same name (every county has a 第一中学) or a mistyped credit code; using it would judge the unit
  * by a budget code that is not its own. A candidate read without its region cannot be placed and is compared as
- * before (jobs/ingest/link-units.ts reads none yet).
+ * before (services/integration/link-units.ts reads none yet).
  */
 function inUnitsRegion(unit: UnitIdentity, candidate: IntegrationCandidate): boolean {
   return unit.regionCode === undefined || candidate.regionCode == null || candidate.regionCode === unit.regionCode;

@@ -38,7 +38,7 @@ export function roleRegionMismatch(role: unknown, regionLevel: RegionLevel | nul
   return wanted === regionLevel ? null : `角色“${ROLE_NAMES[role as Role]}”的${LEVEL_RULE[wanted]}`;
 }
 
-/** The username as login looks it up (server/auth.ts `authenticate` trims and lower-cases what is typed). */
+/** The username as login looks it up (http/auth.ts `authenticate` trims and lower-cases what is typed). */
 export function normaliseUsername(raw: unknown): string {
   return String(raw ?? '')
     .trim()

@@ -1,5 +1,5 @@
-import { Region, SupervisorUser } from '../resources/models.js';
-import type { SessionUser } from '../resources/jurisdiction-scope.js';
+import { Region, SupervisorUser } from '../db/models.js';
+import type { SessionUser } from '../db/jurisdiction-scope.js';
 
 /**
  * The user a job acts for, as stored now: a job queued by someone who has since been deactivated, demoted or moved

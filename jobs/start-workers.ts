@@ -1,9 +1,9 @@
 import { Worker } from 'bullmq';
-import { logger } from '../server/logger.js';
-import { ForeignDatabaseJobError, queuePrefixOf, workOf } from './job-identity.js';
+import { logger } from '../settings/logger.js';
+import { ForeignDatabaseJobError, queuePrefixOf, workOf } from '../queue/job-identity.js';
 import { PROCESSORS } from './processors/index.js';
-import { QUEUES } from './queue-names.js';
-import { createRedis } from './redis-connection.js';
+import { QUEUES } from '../queue/queue-names.js';
+import { createRedis } from '../queue/redis-connection.js';
 
 /**
  * Jobs run at once per queue, set by `npm run bench`. Two ingest batches overlap: while one waits on its upserts (one

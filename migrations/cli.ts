@@ -1,6 +1,6 @@
-import { env } from '../server/env.js';
-import { createSequelize } from '../server/database.js';
-import { logger } from '../server/logger.js';
+import { env } from '../settings/env.js';
+import { createSequelize } from '../db/database.js';
+import { logger } from '../settings/logger.js';
 import { migrateMiddleToLatest, migrateToLatest } from './migrator.js';
 
 const sequelize = createSequelize(env().DATABASE_URL);

@@ -1,7 +1,7 @@
 import { SequelizeStorage, Umzug } from 'umzug';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Sequelize } from 'sequelize';
-import { logger } from '../server/logger.js';
+import { logger } from '../settings/logger.js';
 import * as foundation from './0001-foundation.js';
 import * as integration from './0002-integration.js';
 import * as filings from './0003-filings.js';

@@ -1,6 +1,6 @@
 import type { ResourceOptions } from 'adminjs';
 import type { Model, ModelStatic, WhereOptions } from 'sequelize';
-import type { JurisdictionKind } from './jurisdiction-kind.js';
+import type { JurisdictionKind } from '../db/jurisdiction-kind.js';
 
 export const BUILT_IN_ACTIONS = ['list', 'show', 'search', 'new', 'edit', 'delete', 'bulkDelete'] as const;
 export type BuiltInAction = (typeof BUILT_IN_ACTIONS)[number];

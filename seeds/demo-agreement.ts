@@ -1,13 +1,6 @@
 import type { Transaction } from 'sequelize';
-import {
-  AgreementCategory,
-  AgreementGoods,
-  AgreementLibrary,
-  AgreementSupplier,
-  BiddingQuote,
-  BiddingRecord,
-} from '../resources/models.js';
-import { addMissingCategories } from '../resources/agreement/category-initialisation.js';
+import { AgreementCategory, AgreementGoods, AgreementLibrary, AgreementSupplier, BiddingQuote, BiddingRecord } from '../db/models.js';
+import { addMissingCategories } from '../services/agreement/category-initialisation.js';
 import type { BiddingStatus } from '../domain/agreement-library.js';
 import { randomCreditCode } from './random-credit-code.js';
 import type { createRandom } from './random.js';

@@ -10,8 +10,8 @@ import {
   PreAwardAnomaly,
   ProcurementProject,
   type ProcurementUnit,
-} from '../resources/models.js';
-import { supervisionRules } from '../server/supervision-rules.js';
+} from '../db/models.js';
+import { supervisionRules } from '../settings/supervision-rules.js';
 import type { createRandom } from './random.js';
 
 type Random = ReturnType<typeof createRandom>;

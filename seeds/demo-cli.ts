@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
 import { migrateMiddleToLatest, migrateToLatest } from '../migrations/migrator.js';
-import { initMiddleModels, initModels } from '../resources/models.js';
-import { createSequelize } from '../server/database.js';
-import { env } from '../server/env.js';
-import { logger } from '../server/logger.js';
+import { initMiddleModels, initModels } from '../db/models.js';
+import { createSequelize } from '../db/database.js';
+import { env } from '../settings/env.js';
+import { logger } from '../settings/logger.js';
 import { seedDemo } from './demo.js';
 
 const { values } = parseArgs({ options: { scale: { type: 'string', default: '1' } } });

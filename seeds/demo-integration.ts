@@ -1,8 +1,8 @@
 import type { CreationAttributes, Transaction } from 'sequelize';
 import { chinaDay } from '../domain/dates.js';
 import { fenToDecimal, toFen } from '../domain/money.js';
-import { reconcileContracts } from '../jobs/ingest/link-units.js';
-import { matchToProject } from '../resources/integration/budget-match.js';
+import { reconcileContracts } from '../services/integration/link-units.js';
+import { matchToProject } from '../services/integration/budget-match.js';
 import {
   AcceptanceFiling,
   ContractFiling,
@@ -12,7 +12,7 @@ import {
   ProjectBudgetLine,
   type ProcurementUnit,
   type SupervisorUser,
-} from '../resources/models.js';
+} from '../db/models.js';
 import { clickPush, failPush, type DemoPush } from './demo-pushes.js';
 import type { createRandom } from './random.js';
 

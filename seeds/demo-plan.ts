@@ -2,7 +2,7 @@ import type { CreationAttributes, Transaction } from 'sequelize';
 import { creditCodeCheckChar } from '../domain/credit-code.js';
 import { fenToDecimal, toFen } from '../domain/money.js';
 import { virtualBudgetNo } from '../domain/virtual-budget.js';
-import { ANNOUNCEMENT_TYPE_LABELS } from '../resources/announcements/announcement-labels.js';
+import { ANNOUNCEMENT_TYPE_LABELS } from '../db/models/announcements/announcement-labels.js';
 import {
   Announcement,
   AnnouncementAttachment,
@@ -16,9 +16,9 @@ import {
   SupplierRegistration,
   VirtualBudget,
   type ProcurementUnit,
-} from '../resources/models.js';
-import type { OrganisationForm, ProjectStage } from '../resources/plan/procurement-project.model.js';
-import { matchToProject } from '../resources/integration/budget-match.js';
+} from '../db/models.js';
+import type { OrganisationForm, ProjectStage } from '../db/models/plan/procurement-project.model.js';
+import { matchToProject } from '../services/integration/budget-match.js';
 import { demoLineId } from './demo-integration.js';
 import type { createRandom } from './random.js';
 

@@ -1,13 +1,7 @@
 import type { Transaction } from 'sequelize';
 import { chinaDay } from '../domain/dates.js';
 import { approvingRegion } from '../domain/pre-procurement.js';
-import {
-  ImportProductRequest,
-  MethodChangeRequest,
-  ProcurementIntention,
-  ProcurementProject,
-  type ProcurementUnit,
-} from '../resources/models.js';
+import { ImportProductRequest, MethodChangeRequest, ProcurementIntention, ProcurementProject, type ProcurementUnit } from '../db/models.js';
 
 const isoDay = (date: Date): string => chinaDay(date);
 const shift = (day: string, days: number): string => isoDay(new Date(Date.parse(`${day}T00:00:00+08:00`) + days * 86_400_000));

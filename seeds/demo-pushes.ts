@@ -1,9 +1,9 @@
 import type { Transaction } from 'sequelize';
-import { recordAudits } from '../actions/audit.js';
+import { recordAudits } from '../services/audit.js';
 import { canAct } from '../domain/jurisdiction.js';
 import { pushFilings } from '../jobs/processors/push-filing.processor.js';
-import type { JobContext } from '../jobs/job-types.js';
-import { ContractFiling, SupervisorUser } from '../resources/models.js';
+import type { JobContext } from '../queue/job-types.js';
+import { ContractFiling, SupervisorUser } from '../db/models.js';
 
 /** A demo filing its region's office clicked 推送 on, and when; the push job runs once the seed has committed. */
 export interface DemoPush {

@@ -3,7 +3,7 @@ import type { Sequelize } from 'sequelize';
 import { budgetCodeVerdict } from '../domain/budget-code-verdict.js';
 import type { Role } from '../domain/jurisdiction.js';
 import { normaliseUsername, passwordWeakness } from '../domain/user-rules.js';
-import { Affiliation, IntegrationUnit, ProcurementUnit, Region, SupervisorUser } from '../resources/models.js';
+import { Affiliation, IntegrationUnit, ProcurementUnit, Region, SupervisorUser } from '../db/models.js';
 import { seedDemoAgreement } from './demo-agreement.js';
 import { seedDemoAnomaliesAndExperts } from './demo-anomalies-experts.js';
 import { seedDemoIntegration, seedDemoPushHistory } from './demo-integration.js';
@@ -12,7 +12,7 @@ import { seedDemoPreTrade } from './demo-pre-trade.js';
 import { completePushes, officeOf, type DemoPush } from './demo-pushes.js';
 import { createRandom } from './random.js';
 import { randomCreditCode } from './random-credit-code.js';
-import { hashPassword } from '../server/password-hash.js';
+import { hashPassword } from '../services/password-hash.js';
 
 interface RegionRow {
   code: string;

@@ -24,10 +24,10 @@ const link = (relative) => {
   fs.symlinkSync(path.relative(path.dirname(at), target), at);
 };
 link('config');
-link('server/public');
+link('panel/public');
 link('seeds/jiangxi-regions.json');
 // The panel's React components are bundled from their sources.
-for (const file of fs.readdirSync(path.join(root, 'server/components'))) {
-  if (file.endsWith('.tsx')) link(path.join('server/components', file));
+for (const file of fs.readdirSync(path.join(root, 'panel/components'))) {
+  if (file.endsWith('.tsx')) link(path.join('panel/components', file));
 }
 console.log('built dist/');

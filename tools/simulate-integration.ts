@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { IntegrationKind } from '../domain/integration-items.js';
 import { MAX_ITEMS_PER_BATCH } from '../domain/integration-items.js';
-import { DEV_INTEGRATION_APP_KEY, DEV_INTEGRATION_APP_SECRET } from '../server/env.js';
+import { DEV_INTEGRATION_APP_KEY, DEV_INTEGRATION_APP_SECRET } from '../settings/env.js';
 import { postBatch, waitForBatch } from './integration-client.js';
 import { simulatedBudgets, simulatedUnits, simulatedVouchers, spoil } from './integration-fixtures.js';
 

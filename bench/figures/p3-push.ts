@@ -1,7 +1,7 @@
 import { Op } from 'sequelize';
-import { refreshPushVerdicts } from '../../resources/filings/filing-eligibility.js';
-import { ContractFiling, initModels, ProcurementUnit } from '../../resources/models.js';
-import { createSequelize } from '../../server/database.js';
+import { refreshPushVerdicts } from '../../services/filings/filing-eligibility.js';
+import { ContractFiling, initModels, ProcurementUnit } from '../../db/models.js';
+import { createSequelize } from '../../db/database.js';
 import type { BenchDb } from '../db.js';
 import { progress } from '../progress.js';
 import { figure, type Figure } from '../results.js';

@@ -23,7 +23,7 @@ export async function p6SqliteList(dataDir: string, rows: number, rounds: { warm
   await db.close();
   const [port, basePort] = [await freePort(), await freePort()];
   const web = startNode(
-    'dist/server/web.js',
+    'dist/main/web.js',
     productionEnv({
       DATABASE_URL: databaseUrl,
       MIDDLE_DATABASE_URL: `sqlite:${path.join(dataDir, 'payment-middle.sqlite')}`,

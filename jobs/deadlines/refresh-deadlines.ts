@@ -1,13 +1,13 @@
 import { Op, UniqueConstraintError, type WhereOptions } from 'sequelize';
-import { recordAudit } from '../../actions/audit.js';
+import { recordAudit } from '../../services/audit.js';
 import { chinaDay } from '../../domain/dates.js';
 import { deadlineStatus, lateFilingDays } from '../../domain/deadlines.js';
 import { escalationTarget } from '../../domain/escalation-target.js';
-import { DEADLINE_STEP_DEFS } from '../../resources/deadlines/deadline-steps.js';
-import { closeEscalations } from '../../resources/deadlines/settle-deadlines.js';
-import { ContractFiling } from '../../resources/filings/contract-filing.model.js';
-import { Escalation } from '../../resources/system/escalation.model.js';
-import type { DeadlineRules } from '../../server/deadline-rules.js';
+import { DEADLINE_STEP_DEFS } from '../../services/deadlines/deadline-steps.js';
+import { closeEscalations } from '../../services/deadlines/settle-deadlines.js';
+import { ContractFiling } from '../../db/models/filings/contract-filing.model.js';
+import { Escalation } from '../../db/models/system/escalation.model.js';
+import type { DeadlineRules } from '../../settings/deadline-rules.js';
 
 export interface DeadlineRun {
   refreshed: number;

@@ -1,16 +1,16 @@
 import fs from 'node:fs';
 import { Filter } from 'adminjs';
 import ExcelJS from 'exceljs';
-import { recordAudit } from '../../actions/audit.js';
+import { recordAudit } from '../../services/audit.js';
 import { RESOURCE_DEFINITIONS } from '../../resources/index.js';
 import { currentActor } from '../job-actor.js';
 import type { ResourceDefinition } from '../../resources/resource-definition.js';
-import { DataExport } from '../../resources/system/data-export.model.js';
-import { JurisdictionResource } from '../../server/adapter/jurisdiction-resource.js';
-import { deadlineLabel } from '../../server/deadline-column.js';
-import { zhCN } from '../../server/locale/zh-CN.js';
-import { loadResourceConfig } from '../../server/resource-config.js';
-import { exportDirectory, exportFilePath } from './export-file.js';
+import { DataExport } from '../../db/models/system/data-export.model.js';
+import { JurisdictionResource } from '../../panel/adapter/jurisdiction-resource.js';
+import { deadlineLabel } from '../../panel/deadline-column.js';
+import { zhCN } from '../../panel/locale/zh-CN.js';
+import { loadResourceConfig } from '../../panel/resource-config.js';
+import { exportDirectory, exportFilePath } from '../../services/export-file.js';
 
 /** Rows read per query: big enough to be quick, small enough that memory stays flat whatever the total. */
 const PAGE = 1000;

@@ -8,7 +8,7 @@ import {
   type UnitItem,
   type VoucherItem,
 } from '../../domain/integration-items.js';
-import { IntegrationBudget, IntegrationUnit, PaymentVoucher, Region } from '../../resources/models.js';
+import { IntegrationBudget, IntegrationUnit, PaymentVoucher, Region } from '../../db/models.js';
 
 export const CHUNK_SIZE = 1000;
 

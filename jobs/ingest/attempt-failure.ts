@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { isDatabaseUnavailable } from '../../server/database-unavailable.js';
-import { logger } from '../../server/logger.js';
+import { isDatabaseUnavailable } from '../../db/database-errors.js';
+import { logger } from '../../settings/logger.js';
 
 /** A failure whose message is ours, written for the platform and the admins: it is shown as it is. */
 export class IngestProblem extends Error {}

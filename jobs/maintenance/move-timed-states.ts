@@ -1,9 +1,9 @@
 import { Op, type Transaction } from 'sequelize';
-import { recordAudits, type AuditEntry } from '../../actions/audit.js';
+import { recordAudits, type AuditEntry } from '../../services/audit.js';
 import { BIDDING_STATUS_LABELS } from '../../domain/agreement-library.js';
 import { SUPPLIER_STATUS_LABELS } from '../../domain/agreement-time-states.js';
 import { chinaDay } from '../../domain/dates.js';
-import { AgreementSupplier, BiddingRecord } from '../../resources/models.js';
+import { AgreementSupplier, BiddingRecord } from '../../db/models.js';
 
 const PER_RUN = 5000;
 

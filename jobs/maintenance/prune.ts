@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Op, QueryTypes } from 'sequelize';
 import { RETENTION_DAYS } from '../../domain/retention.js';
-import { DataExport, IntegrationInbox, IntegrationInboxPayload, LoginAttempt } from '../../resources/models.js';
-import { exportDirectory } from '../export/export-file.js';
+import { DataExport, IntegrationInbox, IntegrationInboxPayload, LoginAttempt } from '../../db/models.js';
+import { exportDirectory } from '../../services/export-file.js';
 
 const DAY_MS = 24 * 3600_000;
 

@@ -1,9 +1,9 @@
 import { Op } from 'sequelize';
-import { AuditLog, ContractFiling, DataExport, IntegrationInbox } from '../../resources/models.js';
-import { logger } from '../../server/logger.js';
-import type { JobQueue } from '../job-types.js';
-import { pushJobsFor } from '../push-jobs.js';
-import { addJob, exportJob, ingestJob } from '../queued-job.js';
+import { AuditLog, ContractFiling, DataExport, IntegrationInbox } from '../../db/models.js';
+import { logger } from '../../settings/logger.js';
+import type { JobQueue } from '../../queue/job-types.js';
+import { pushJobsFor } from '../../queue/push-jobs.js';
+import { addJob, exportJob, ingestJob } from '../../queue/queued-job.js';
 
 export interface SweepAges {
   /** A batch stored but never queued (the queue was down at receipt, or the process died between the two). */

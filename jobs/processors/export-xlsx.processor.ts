@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { Processor } from '../job-types.js';
-import { logger } from '../../server/logger.js';
-import { DataExport } from '../../resources/system/data-export.model.js';
+import type { Processor } from '../../queue/job-types.js';
+import { logger } from '../../settings/logger.js';
+import { DataExport } from '../../db/models/system/data-export.model.js';
 
 const input = z.object({ exportId: z.string().uuid() });
 

@@ -1,5 +1,5 @@
-import type { Processor } from '../job-types.js';
-import { JOBS, QUEUES } from '../queue-names.js';
+import type { Processor } from '../../queue/job-types.js';
+import { JOBS, QUEUES } from '../../queue/queue-names.js';
 import { exportXlsx } from './export-xlsx.processor.js';
 import { ingestBatch } from './ingest-batch.processor.js';
 import { linkUnitsJob } from './link-units.processor.js';

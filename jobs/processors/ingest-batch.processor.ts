@@ -8,11 +8,11 @@ import {
   type UnitItem,
   type VoucherItem,
 } from '../../domain/integration-items.js';
-import { IntegrationInbox, IntegrationInboxPayload } from '../../resources/models.js';
+import { IntegrationInbox, IntegrationInboxPayload } from '../../db/models.js';
 import { applyChunk, CHUNK_SIZE } from '../ingest/apply-items.js';
 import { attemptFailure, IngestProblem } from '../ingest/attempt-failure.js';
-import { linkUnits, type LinkScope } from '../ingest/link-units.js';
-import type { JobContext } from '../job-types.js';
+import { linkUnits, type LinkScope } from '../../services/integration/link-units.js';
+import type { JobContext } from '../../queue/job-types.js';
 
 export interface IngestBatchData {
   batchId: string;

@@ -1,7 +1,7 @@
 import type { Sequelize } from 'sequelize';
 import { z } from 'zod';
-import { ProcurementUnit } from '../../resources/models.js';
-import { linkUnits, type LinkScope } from '../ingest/link-units.js';
+import { ProcurementUnit } from '../../db/models.js';
+import { linkUnits, type LinkScope } from '../../services/integration/link-units.js';
 
 const keys = z.array(z.string().max(200)).max(100_000).optional();
 const linkScope = z.object({ unitBudgetCodes: keys, budgetLineIds: keys, contractNos: keys, creditCodes: keys, unitNames: keys }).strict();

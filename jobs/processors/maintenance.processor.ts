@@ -1,5 +1,5 @@
-import { currentJobQueue } from '../job-dispatch.js';
-import type { Processor } from '../job-types.js';
+import { currentJobQueue } from '../../queue/job-dispatch.js';
+import type { Processor } from '../../queue/job-types.js';
 import { moveTimedStates } from '../maintenance/move-timed-states.js';
 import { pruneWhatOnlyGrows } from '../maintenance/prune.js';
 import { requeueStrandedBatches, requeueStrandedExports, requeueStrandedPushes } from '../maintenance/requeue-stranded.js';

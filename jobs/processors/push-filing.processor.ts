@@ -1,14 +1,14 @@
 import { Op, type Model, type ModelStatic, type Transaction } from 'sequelize';
-import { recordAudits } from '../../actions/audit.js';
+import { recordAudits } from '../../services/audit.js';
 import { chunksOf } from '../../domain/chunks.js';
 import { canAct } from '../../domain/jurisdiction.js';
-import { acceptancesOf, filingEligibility, refreshPushVerdicts } from '../../resources/filings/filing-eligibility.js';
-import type { SessionUser } from '../../resources/jurisdiction-scope.js';
-import { ContractFiling, IntegrationBudget, PaymentMiddleRecord } from '../../resources/models.js';
-import { updateInGroups } from '../../resources/update-in-groups.js';
+import { acceptancesOf, filingEligibility, refreshPushVerdicts } from '../../services/filings/filing-eligibility.js';
+import type { SessionUser } from '../../db/jurisdiction-scope.js';
+import { ContractFiling, IntegrationBudget, PaymentMiddleRecord } from '../../db/models.js';
+import { updateInGroups } from '../../db/update-in-groups.js';
 import { z } from 'zod';
 import { currentActor, formerActor } from '../job-actor.js';
-import type { JobContext } from '../job-types.js';
+import type { JobContext } from '../../queue/job-types.js';
 
 const queuedFiling = z.object({ filingId: z.number().int().positive(), version: z.number().int() });
 /** Who asked: their id only. Earlier versions queued the whole session user; of that too only the id is read. */

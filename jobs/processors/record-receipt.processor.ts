@@ -1,6 +1,6 @@
 import { UniqueConstraintError } from 'sequelize';
-import { JobReceipt } from '../../resources/models.js';
-import type { JobContext } from '../job-types.js';
+import { JobReceipt } from '../../db/models.js';
+import type { JobContext } from '../../queue/job-types.js';
 
 /**
  * The diagnostic job: leaves one receipt per job id naming the worker process, so an operator (or a test) can see

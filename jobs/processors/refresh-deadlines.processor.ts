@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { chinaDay } from '../../domain/dates.js';
 import { refreshDeadlines } from '../deadlines/refresh-deadlines.js';
-import type { Processor } from '../job-types.js';
-import { deadlineRules } from '../../server/deadline-rules.js';
+import type { Processor } from '../../queue/job-types.js';
+import { deadlineRules } from '../../settings/deadline-rules.js';
 
 /** `today` fixes the clock for tests and for re-running a missed day; otherwise it is today in China. */
 const input = z

@@ -1,11 +1,11 @@
 import type { ActionContext, ActionRequest } from 'adminjs';
 import { refuseForm } from '../../actions/form-refusal.js';
 import { CATEGORY_CODE, categoryParent } from '../../domain/agreement-catalogue.js';
-import { sessionUserOf } from '../jurisdiction-scope.js';
+import { sessionUserOf } from '../../db/jurisdiction-scope.js';
 import type { ResourceDefinition } from '../resource-definition.js';
-import { AgreementCategory } from './agreement-category.model.js';
-import { AgreementGoods } from './agreement-goods.model.js';
-import { libraryById, maintenanceRefusal } from './library-access.js';
+import { AgreementCategory } from '../../db/models/agreement/agreement-category.model.js';
+import { AgreementGoods } from '../../db/models/agreement/agreement-goods.model.js';
+import { libraryById, maintenanceRefusal } from '../../services/agreement/library-access.js';
 
 /**
  * New categories are added top-down: under an existing category of the same library (or as A/B/C at the top), with a

@@ -3,15 +3,15 @@ import { refuseForm } from '../../actions/form-refusal.js';
 import { effectiveBiddingStatus } from '../../domain/agreement-time-states.js';
 import { chinaDay } from '../../domain/dates.js';
 import { toFen } from '../../domain/money.js';
-import { sessionUserOf, type SessionUser } from '../jurisdiction-scope.js';
+import { sessionUserOf, type SessionUser } from '../../db/jurisdiction-scope.js';
 import { MONEY } from '../property-types.js';
 import type { ResourceDefinition } from '../resource-definition.js';
-import { AgreementCategory } from './agreement-category.model.js';
-import { AgreementGoods } from './agreement-goods.model.js';
-import { AgreementLibrary } from './agreement-library.model.js';
-import { AgreementSupplier } from './agreement-supplier.model.js';
-import { BiddingRecord } from './bidding-record.model.js';
-import { maintenanceRefusal } from './library-access.js';
+import { AgreementCategory } from '../../db/models/agreement/agreement-category.model.js';
+import { AgreementGoods } from '../../db/models/agreement/agreement-goods.model.js';
+import { AgreementLibrary } from '../../db/models/agreement/agreement-library.model.js';
+import { AgreementSupplier } from '../../db/models/agreement/agreement-supplier.model.js';
+import { BiddingRecord } from '../../db/models/agreement/bidding-record.model.js';
+import { maintenanceRefusal } from '../../services/agreement/library-access.js';
 
 const today = (): string => chinaDay();
 

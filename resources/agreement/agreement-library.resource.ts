@@ -3,14 +3,14 @@ import type { Model } from 'sequelize';
 import { refuseForm } from '../../actions/form-refusal.js';
 import { supervisoryActions, type SupervisoryActionSpec } from '../../actions/supervisory-action.js';
 import { catalogueTree } from '../../domain/agreement-catalogue.js';
-import { addMissingCategories, missingCategories } from './category-initialisation.js';
+import { addMissingCategories, missingCategories } from '../../services/agreement/category-initialisation.js';
 import { libraryCreationRefusal } from '../../domain/agreement-library.js';
 import { canAct } from '../../domain/jurisdiction.js';
-import { sessionUserOf } from '../jurisdiction-scope.js';
+import { sessionUserOf } from '../../db/jurisdiction-scope.js';
 import type { ResourceDefinition } from '../resource-definition.js';
-import { AgreementGoods } from './agreement-goods.model.js';
-import { AgreementLibrary } from './agreement-library.model.js';
-import { maintenanceRefusal } from './library-access.js';
+import { AgreementGoods } from '../../db/models/agreement/agreement-goods.model.js';
+import { AgreementLibrary } from '../../db/models/agreement/agreement-library.model.js';
+import { maintenanceRefusal } from '../../services/agreement/library-access.js';
 
 /**
  * 建立商品库: always for the user's own region. A county that builds one works only in its own from then on, so

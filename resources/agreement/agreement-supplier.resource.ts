@@ -5,15 +5,15 @@ import { supervisoryActions, type SupervisoryActionSpec } from '../../actions/su
 import { effectiveSupplierStatus, SUPPLIER_STATUS_LABELS } from '../../domain/agreement-time-states.js';
 import { validateCreditCode } from '../../domain/credit-code.js';
 import { calendarDayOf, NOT_A_DAY_MESSAGE } from '../../domain/dates.js';
-import { sessionUserOf } from '../jurisdiction-scope.js';
+import { sessionUserOf } from '../../db/jurisdiction-scope.js';
 import type { ResourceDefinition } from '../resource-definition.js';
-import { AgreementGoods } from './agreement-goods.model.js';
-import { AgreementLibrary } from './agreement-library.model.js';
-import { AgreementSupplier } from './agreement-supplier.model.js';
-import { BiddingQuote } from './bidding-quote.model.js';
-import { BiddingRecord } from './bidding-record.model.js';
-import { libraryById, maintenanceRefusal } from './library-access.js';
-import { runningBiddingWhere } from './running-biddings.js';
+import { AgreementGoods } from '../../db/models/agreement/agreement-goods.model.js';
+import { AgreementLibrary } from '../../db/models/agreement/agreement-library.model.js';
+import { AgreementSupplier } from '../../db/models/agreement/agreement-supplier.model.js';
+import { BiddingQuote } from '../../db/models/agreement/bidding-quote.model.js';
+import { BiddingRecord } from '../../db/models/agreement/bidding-record.model.js';
+import { libraryById, maintenanceRefusal } from '../../services/agreement/library-access.js';
+import { runningBiddingWhere } from '../../services/agreement/running-biddings.js';
 import { supplierStatusNow, withTimeDerivedStatus } from './time-derived-status.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;

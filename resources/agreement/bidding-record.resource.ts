@@ -5,8 +5,8 @@ import { effectiveBiddingStatus } from '../../domain/agreement-time-states.js';
 import { canAct } from '../../domain/jurisdiction.js';
 import { MONEY } from '../property-types.js';
 import type { ResourceDefinition } from '../resource-definition.js';
-import { BiddingQuote } from './bidding-quote.model.js';
-import { BiddingRecord } from './bidding-record.model.js';
+import { BiddingQuote } from '../../db/models/agreement/bidding-quote.model.js';
+import { BiddingRecord } from '../../db/models/agreement/bidding-record.model.js';
 import { biddingStatusNow, withTimeDerivedStatus } from './time-derived-status.js';
 
 const returnBidding: SupervisoryActionSpec<BiddingRecord> = {

@@ -1,6 +1,6 @@
 import type { ResourceDefinition } from '../resource-definition.js';
-import { Components } from '../../server/components/registry.js';
-import { Announcement } from './announcement.model.js';
+import { Components } from '../../panel/components/registry.js';
+import { Announcement } from '../../db/models/announcements/announcement.model.js';
 
 /** 公告及文件查看: published by agencies and purchasers elsewhere; supervisors read them, body and attachment. */
 export const announcementResource: ResourceDefinition = {

@@ -3,9 +3,9 @@ import { supervisoryActions, type SupervisoryActionSpec } from '../../actions/su
 import { METHOD_LABELS } from '../../domain/procurement-methods.js';
 import { MONEY, PROCUREMENT_METHOD } from '../property-types.js';
 import type { ResourceDefinition } from '../resource-definition.js';
-import { anomalyDecisions } from './anomaly-decisions.js';
-import { FailedTenderHandling } from './failed-tender-handling.model.js';
-import { PreAwardAnomaly } from './pre-award-anomaly.model.js';
+import { anomalyDecisions } from '../../services/anomalies/anomaly-decisions.js';
+import { FailedTenderHandling } from '../../db/models/anomalies/failed-tender-handling.model.js';
+import { PreAwardAnomaly } from '../../db/models/anomalies/pre-award-anomaly.model.js';
 
 const methodName = (code: string): string => METHOD_LABELS[code as keyof typeof METHOD_LABELS] ?? code;
 const yesNo = (value: boolean): string => (value ? '是' : '否');

@@ -1,7 +1,7 @@
 import type { Model } from 'sequelize';
 import { supervisoryActions, type SupervisoryActionSpec } from '../../actions/supervisory-action.js';
 import type { ResourceDefinition } from '../resource-definition.js';
-import { Affiliation } from './affiliation.model.js';
+import { Affiliation } from '../../db/models/entities/affiliation.model.js';
 
 const unbindAffiliation: SupervisoryActionSpec<Affiliation> = {
   name: 'unbindAffiliation',

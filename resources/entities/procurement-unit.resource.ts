@@ -2,8 +2,8 @@ import type { Model } from 'sequelize';
 import { Op } from 'sequelize';
 import { supervisoryActions, type SupervisoryActionSpec } from '../../actions/supervisory-action.js';
 import type { ResourceDefinition } from '../resource-definition.js';
-import { ProcurementUnit } from './procurement-unit.model.js';
-import { compareWithIntegration, UNIT_STATUS_LABELS } from './unit-review.js';
+import { ProcurementUnit } from '../../db/models/entities/procurement-unit.model.js';
+import { compareWithIntegration, UNIT_STATUS_LABELS } from '../../services/entities/unit-review.js';
 
 const approve: SupervisoryActionSpec<ProcurementUnit> = {
   name: 'approve',

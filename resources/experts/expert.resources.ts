@@ -9,10 +9,10 @@ import {
   specialtyStepRefusal,
   type ReviewStep,
 } from '../../domain/expert-review.js';
-import { regionWhere } from '../jurisdiction-scope.js';
+import { regionWhere } from '../../db/jurisdiction-scope.js';
 import type { ResourceDefinition } from '../resource-definition.js';
-import { ExpertSpecialtyReview } from './expert-specialty-review.model.js';
-import { Expert } from './expert.model.js';
+import { ExpertSpecialtyReview } from '../../db/models/experts/expert-specialty-review.model.js';
+import { Expert } from '../../db/models/experts/expert.model.js';
 
 const expertFacts = async (expert: Expert) => ({
   details: [

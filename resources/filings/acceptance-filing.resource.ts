@@ -2,9 +2,9 @@ import type { Model } from 'sequelize';
 import { supervisoryActions, type SupervisoryActionSpec } from '../../actions/supervisory-action.js';
 import { MONEY } from '../property-types.js';
 import type { ResourceDefinition } from '../resource-definition.js';
-import { AcceptanceFiling } from './acceptance-filing.model.js';
-import { ContractFiling } from './contract-filing.model.js';
-import { refreshPushVerdicts } from './filing-eligibility.js';
+import { AcceptanceFiling } from '../../db/models/filings/acceptance-filing.model.js';
+import { ContractFiling } from '../../db/models/filings/contract-filing.model.js';
+import { refreshPushVerdicts } from '../../services/filings/filing-eligibility.js';
 
 const deleteAcceptance: SupervisoryActionSpec<AcceptanceFiling> = {
   name: 'deleteAcceptance',

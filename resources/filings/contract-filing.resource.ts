@@ -2,16 +2,22 @@ import { Op, type Model } from 'sequelize';
 import type { PushEligibility } from '../../domain/push-eligibility.js';
 import { supervisoryActions, type SupervisoryActionSpec } from '../../actions/supervisory-action.js';
 import { FollowUpDeferred } from '../../actions/follow-up-deferred.js';
-import { dispatch } from '../../jobs/job-dispatch.js';
-import { logger } from '../../server/logger.js';
-import { pushJobsFor } from '../../jobs/push-jobs.js';
-import type { SessionUser } from '../jurisdiction-scope.js';
+import { dispatch } from '../../queue/job-dispatch.js';
+import { logger } from '../../settings/logger.js';
+import { pushJobsFor } from '../../queue/push-jobs.js';
+import type { SessionUser } from '../../db/jurisdiction-scope.js';
 import { MONEY, PROCUREMENT_METHOD } from '../property-types.js';
 import type { ResourceDefinition } from '../resource-definition.js';
-import { AcceptanceFiling } from './acceptance-filing.model.js';
-import { ContractFiling } from './contract-filing.model.js';
-import { acceptancesOf, eligibilityNow, filingEligibility, refreshPushVerdicts } from './filing-eligibility.js';
-import { BUDGET_TYPE_LABELS, FILING_STATUS_LABELS, METHOD_LABELS, PUSH_ROUTE_LABELS, PUSH_STATUS_LABELS } from './filing-labels.js';
+import { AcceptanceFiling } from '../../db/models/filings/acceptance-filing.model.js';
+import { ContractFiling } from '../../db/models/filings/contract-filing.model.js';
+import { acceptancesOf, eligibilityNow, filingEligibility, refreshPushVerdicts } from '../../services/filings/filing-eligibility.js';
+import {
+  BUDGET_TYPE_LABELS,
+  FILING_STATUS_LABELS,
+  METHOD_LABELS,
+  PUSH_ROUTE_LABELS,
+  PUSH_STATUS_LABELS,
+} from '../../db/models/filings/filing-labels.js';
 
 /** What a filing shows while its push waits for the queue; the maintenance job queues it once Redis answers. */
 export const AWAITING_QUEUE = '推送队列暂不可用（Redis 无法连接），已记下，队列恢复后自动推送，无需再次操作';

@@ -1,6 +1,6 @@
 import { MONEY } from '../property-types.js';
 import type { ResourceDefinition } from '../resource-definition.js';
-import { PaymentMiddleRecord } from './payment-middle-record.model.js';
+import { PaymentMiddleRecord } from '../../db/models/filings/payment-middle-record.model.js';
 
 /** 新-支付系统中间库数据查询: what was written to the treasury's intermediate database, read-only. */
 export const paymentMiddleRecordResource: ResourceDefinition = {

@@ -2,8 +2,14 @@ import type { Model } from 'sequelize';
 import { supervisoryActions, type SupervisoryActionSpec } from '../../actions/supervisory-action.js';
 import { MONEY } from '../property-types.js';
 import type { ResourceDefinition } from '../resource-definition.js';
-import { inspectBudgetMatch, markPushedUse, MATCH_STATUS_LABELS, PUSHED_USE, PUSHED_USE_REFUSAL } from './budget-match.js';
-import { IntegrationBudget } from './integration-budget.model.js';
+import {
+  inspectBudgetMatch,
+  markPushedUse,
+  MATCH_STATUS_LABELS,
+  PUSHED_USE,
+  PUSHED_USE_REFUSAL,
+} from '../../services/integration/budget-match.js';
+import { IntegrationBudget } from '../../db/models/integration/integration-budget.model.js';
 
 const resetBudgetMatch: SupervisoryActionSpec<IntegrationBudget> = {
   name: 'resetBudgetMatch',

@@ -1,10 +1,10 @@
 import { Op, type Model } from 'sequelize';
 import { supervisoryActions, type SupervisoryActionSpec } from '../../actions/supervisory-action.js';
-import { dispatch } from '../../jobs/job-dispatch.js';
-import { ingestJob } from '../../jobs/queued-job.js';
-import { Components } from '../../server/components/registry.js';
+import { dispatch } from '../../queue/job-dispatch.js';
+import { ingestJob } from '../../queue/queued-job.js';
+import { Components } from '../../panel/components/registry.js';
 import type { ResourceDefinition } from '../resource-definition.js';
-import { IntegrationInbox, IntegrationInboxPayload } from './integration-inbox.model.js';
+import { IntegrationInbox, IntegrationInboxPayload } from '../../db/models/integration/integration-inbox.model.js';
 import { RETENTION_DAYS } from '../../domain/retention.js';
 
 export const BATCH_STATE_LABELS: Record<string, string> = {

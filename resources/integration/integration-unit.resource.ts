@@ -1,5 +1,5 @@
 import type { ResourceDefinition } from '../resource-definition.js';
-import { IntegrationUnit } from './integration-unit.model.js';
+import { IntegrationUnit } from '../../db/models/integration/integration-unit.model.js';
 
 export const integrationUnitResource: ResourceDefinition = {
   id: 'IntegrationUnit',

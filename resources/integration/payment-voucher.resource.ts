@@ -1,6 +1,6 @@
 import { MONEY } from '../property-types.js';
 import type { ResourceDefinition } from '../resource-definition.js';
-import { PaymentVoucher } from './payment-voucher.model.js';
+import { PaymentVoucher } from '../../db/models/integration/payment-voucher.model.js';
 
 export const paymentVoucherResource: ResourceDefinition = {
   id: 'PaymentVoucher',

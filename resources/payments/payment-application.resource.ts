@@ -2,10 +2,10 @@ import { Op, type Model, type Transaction } from 'sequelize';
 import { supervisoryActions, type Inspection, type SupervisoryActionSpec } from '../../actions/supervisory-action.js';
 import { fenToDecimal, formatYuan, toFen } from '../../domain/money.js';
 import { paymentLimit } from '../../domain/payment-review.js';
-import { ContractFiling } from '../filings/contract-filing.model.js';
+import { ContractFiling } from '../../db/models/filings/contract-filing.model.js';
 import { MONEY } from '../property-types.js';
 import type { ResourceDefinition } from '../resource-definition.js';
-import { PaymentApplication } from './payment-application.model.js';
+import { PaymentApplication } from '../../db/models/payments/payment-application.model.js';
 
 export const PAYMENT_STATUS_LABELS: Record<string, string> = { pending: '待审核', approved: '审核通过', rejected: '审核退回' };
 

@@ -1,7 +1,7 @@
 import type { ActionContext, ActionRequest } from 'adminjs';
 import { MONEY } from '../property-types.js';
 import type { ResourceDefinition } from '../resource-definition.js';
-import { BudgetOverview } from './budget-overview.model.js';
+import { BudgetOverview } from '../../db/models/plan/budget-overview.model.js';
 
 /** 预算管理: one list of both kinds; 一体化 lines stay read-only, 新增预算 opens the virtual budget form. */
 export const budgetOverviewResource: ResourceDefinition = {

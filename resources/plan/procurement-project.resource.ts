@@ -1,8 +1,8 @@
 import { Op, type WhereOptions } from 'sequelize';
 import { MONEY, PROCUREMENT_METHOD } from '../property-types.js';
 import type { ResourceDefinition } from '../resource-definition.js';
-import { ProcurementProject } from './procurement-project.model.js';
-import { ProjectBudgetLine } from './project-budget-line.model.js';
+import { ProcurementProject } from '../../db/models/plan/procurement-project.model.js';
+import { ProjectBudgetLine } from '../../db/models/plan/project-budget-line.model.js';
 
 const model = ProcurementProject as unknown as ResourceDefinition['model'];
 const options: ResourceDefinition['options'] = {

@@ -3,12 +3,12 @@ import type { ActionContext, ActionRequest } from 'adminjs';
 import { refuseForm } from '../../actions/form-refusal.js';
 import { canAct } from '../../domain/jurisdiction.js';
 import { FUND_SOURCES, parseVirtualBudgetInput } from '../../domain/virtual-budget.js';
-import { ProcurementUnit } from '../entities/procurement-unit.model.js';
+import { ProcurementUnit } from '../../db/models/entities/procurement-unit.model.js';
 import { UNIT_NOT_APPROVED } from '../entities/procurement-unit.resource.js';
-import { sessionUserOf, type SessionUser } from '../jurisdiction-scope.js';
+import { sessionUserOf, type SessionUser } from '../../db/jurisdiction-scope.js';
 import { MONEY } from '../property-types.js';
 import type { ResourceDefinition } from '../resource-definition.js';
-import { VirtualBudget } from './virtual-budget.model.js';
+import { VirtualBudget } from '../../db/models/plan/virtual-budget.model.js';
 
 function mayActOn(user: SessionUser, regionCode: string): string | null {
   return canAct(user.role, user.regionCode, regionCode)

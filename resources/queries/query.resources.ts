@@ -1,8 +1,8 @@
 import { MONEY } from '../property-types.js';
 import type { ResourceDefinition } from '../resource-definition.js';
-import { AwardNotice } from './award-notice.model.js';
-import { PostAwardRecord } from './post-award-record.model.js';
-import { SupplierRegistration } from './supplier-registration.model.js';
+import { AwardNotice } from '../../db/models/queries/award-notice.model.js';
+import { PostAwardRecord } from '../../db/models/queries/post-award-record.model.js';
+import { SupplierRegistration } from '../../db/models/queries/supplier-registration.model.js';
 
 const readOnly = ['list', 'show', 'search'] as const;
 const project = { reference: 'ProcurementProject' };

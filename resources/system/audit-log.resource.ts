@@ -1,4 +1,4 @@
-import { AuditLog } from './audit-log.model.js';
+import { AuditLog } from '../../db/models/system/audit-log.model.js';
 import type { ResourceDefinition } from '../resource-definition.js';
 
 export const auditLogResource: ResourceDefinition = {

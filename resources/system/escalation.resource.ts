@@ -1,5 +1,5 @@
 import type { ResourceDefinition } from '../resource-definition.js';
-import { Escalation } from './escalation.model.js';
+import { Escalation } from '../../db/models/system/escalation.model.js';
 
 /** 超期上报: what the daily job reported upwards, read-only; seen by the office it was reported to and above. */
 export const escalationResource: ResourceDefinition = {

@@ -1,5 +1,5 @@
 import type { ResourceDefinition } from '../resource-definition.js';
-import { LOGIN_OUTCOMES, LoginAttempt } from './login-attempt.model.js';
+import { LOGIN_OUTCOMES, LoginAttempt } from '../../db/models/system/login-attempt.model.js';
 
 /** 登录安全事件: every login attempt, how it ended and from where, for the administrators to watch. */
 export const loginAttemptResource: ResourceDefinition = {

@@ -1,4 +1,4 @@
-import { Region } from './region.model.js';
+import { Region } from '../../db/models/system/region.model.js';
 import type { ResourceDefinition } from '../resource-definition.js';
 
 export const regionResource: ResourceDefinition = {

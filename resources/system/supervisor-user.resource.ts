@@ -1,8 +1,8 @@
 import { ValidationError, type ActionContext, type ActionRequest } from 'adminjs';
-import { sessionUserOf } from '../jurisdiction-scope.js';
+import { sessionUserOf } from '../../db/jurisdiction-scope.js';
 import type { ResourceDefinition } from '../resource-definition.js';
-import { SupervisorUser } from './supervisor-user.model.js';
-import { hashPassword } from '../../server/password-hash.js';
+import { SupervisorUser } from '../../db/models/system/supervisor-user.model.js';
+import { hashPassword } from '../../services/password-hash.js';
 import { tryRegionLevel } from '../../domain/jurisdiction.js';
 import { normaliseUsername, passwordWeakness, roleRegionMismatch } from '../../domain/user-rules.js';
 

@@ -8,7 +8,7 @@ import argon2 from 'argon2';
 import type { Sequelize } from 'sequelize';
 import { passwordWeakness } from '../../domain/user-rules.js';
 import { createMigrator, migrateToLatest } from '../../migrations/migrator.js';
-import { createSequelize } from '../../server/database.js';
+import { createSequelize } from '../../db/database.js';
 import { ArgsError, parseAdminCreateArgs } from '../../tools/admin-create-args.js';
 import { api, clientWithCookie, freshDatabaseUrl, login, loginResponse, sessionCookieOf, startTestApp } from '../support/test-app.js';
 

@@ -3,12 +3,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createSequelize } from '../../server/database.js';
-import { buildAdmin } from '../../server/admin.js';
-import { componentEntry } from '../../server/component-bundle.js';
-import { loadResourceConfig } from '../../server/resource-config.js';
+import { createSequelize } from '../../db/database.js';
+import { buildAdmin } from '../../panel/admin.js';
+import { componentEntry } from '../../panel/component-bundle.js';
+import { loadResourceConfig } from '../../panel/resource-config.js';
 import { RESOURCE_DEFINITIONS } from '../../resources/index.js';
-import { initMiddleModels, initModels } from '../../resources/models.js';
+import { initMiddleModels, initModels } from '../../db/models.js';
 
 // `npm install` bundles the registry's components; a start reuses that bundle only if the panel asks for the same entry.
 describe('the components bundle that npm install builds', () => {
@@ -21,7 +21,7 @@ describe('the components bundle that npm install builds', () => {
     });
     const entry = componentEntry(admin);
     expect(entry).toBe(componentEntry());
-    expect(entry).toContain("from '../server/components/dashboard'");
+    expect(entry).toContain("from '../panel/components/dashboard'");
     expect(entry).not.toContain('/dist/');
     await Promise.all([sequelize.close(), middle.close()]);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { EnvError, parseEnv } from '../../server/env.js';
+import { EnvError, parseEnv } from '../../settings/env.js';
 
 describe('environment', () => {
   it('defaults give the embedded set-up', () => {

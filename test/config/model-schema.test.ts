@@ -5,8 +5,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataTypes, QueryTypes, Sequelize, type ModelStatic, type Model } from 'sequelize';
 import { migrateMiddleToLatest, migrateToLatest } from '../../migrations/migrator.js';
-import { initMiddleModels, initModels } from '../../resources/models.js';
-import { createSequelize } from '../../server/database.js';
+import { initMiddleModels, initModels } from '../../db/models.js';
+import { createSequelize } from '../../db/database.js';
 
 /**
  * The models and the migrations describe the same tables twice: this compares them on the engine of the run, column by

@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import { NODE_ENV_SETTINGS, NODE_FLAGS } from '../../server/node-flags.js';
-import { PASSWORD_HASH_OPTIONS } from '../../server/password-hash.js';
+import { NODE_ENV_SETTINGS, NODE_FLAGS } from '../../settings/node-flags.js';
+import { PASSWORD_HASH_OPTIONS } from '../../services/password-hash.js';
 
 const scripts = (JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { scripts: Record<string, string> })
   .scripts;

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
-import { ConfigError } from '../../server/resource-config.js';
-import { loadPushRules } from '../../server/push-rules.js';
+import { ConfigError } from '../../settings/config-file.js';
+import { loadPushRules } from '../../settings/push-rules.js';
 
 function file(text: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'push-rules-'));

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
 import sqlite3 from 'sqlite3';
-import { createSequelize } from '../../server/database.js';
+import { createSequelize } from '../../db/database.js';
 
 // The embedded default is SQLite whatever DATABASE_URL the suite runs with, so this file always runs on a SQLite file.
 describe('SQLite connections of the embedded default', () => {

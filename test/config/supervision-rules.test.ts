@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
-import { loadSupervisionRules } from '../../server/supervision-rules.js';
+import { loadSupervisionRules } from '../../settings/supervision-rules.js';
 
 const file = (text: string): string => {
   const target = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'rules-')), 'supervision-rules.yaml');

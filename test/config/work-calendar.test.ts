@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expandDays, mergeCalendars } from '../../domain/cn-calendar.js';
-import { loadDeadlineRules } from '../../server/deadline-rules.js';
+import { loadDeadlineRules } from '../../settings/deadline-rules.js';
 
 const rules = loadDeadlineRules();
 const year = (y: number) => rules.years.find((c) => c.year === y)!;

@@ -50,7 +50,7 @@ describe('findIntegrationCounterpart', () => {
     expect(findIntegrationCounterpart({ ...unit, creditCode: null }, candidates)?.unitBudgetCode).toBe('own');
   });
 
-  it('candidates read without their region are compared as before (jobs/ingest/link-units.ts reads none)', () => {
+  it('candidates read without their region are compared as before (services/integration/link-units.ts reads none)', () => {
     expect(findIntegrationCounterpart(unit, [pushed('unplaced', undefined)])?.unitBudgetCode).toBe('unplaced');
   });
 });

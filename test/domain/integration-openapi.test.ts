@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { validateItems, type IntegrationKind } from '../../domain/integration-items.js';
-import { integrationOpenApi } from '../../server/integration/openapi.js';
+import { integrationOpenApi } from '../../http/integration/openapi.js';
 
 /** The API's document is generated from the schemas that check the items: a value it allows is a value we accept. */
 const schemas = integrationOpenApi().components.schemas as Record<string, any>;

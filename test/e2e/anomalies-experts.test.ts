@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { ExpertSpecialtyReview, FailedTenderHandling } from '../../resources/models.js';
+import { ExpertSpecialtyReview, FailedTenderHandling } from '../../db/models.js';
 import { browserSession, loginThroughForm, screenshot } from './browser.js';
 
 const s = browserSession('浏览器端到端测试（异常处理、评标专业审核）', { username: 'province' });

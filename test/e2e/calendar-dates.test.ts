@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { creditCodeCheckChar } from '../../domain/credit-code.js';
-import { AgreementLibrary, AgreementSupplier } from '../../resources/models.js';
+import { AgreementLibrary, AgreementSupplier } from '../../db/models.js';
 import { startTestApp } from '../support/test-app.js';
 import { BROWSER_TEST_TIMEOUT, launchBrowserOrSkip, loginThroughForm, openPanelPage, screenshot } from './browser.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { ContractFiling, PaymentMiddleRecord } from '../../resources/models.js';
+import { ContractFiling, PaymentMiddleRecord } from '../../db/models.js';
 import { drainJobs } from '../support/test-app.js';
 import { browserSession, screenshot } from './browser.js';
 

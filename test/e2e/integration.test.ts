@@ -1,13 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import {
-  AuditLog,
-  ContractFiling,
-  IntegrationBudget,
-  IntegrationInbox,
-  ProcurementProject,
-  ProjectBudgetLine,
-} from '../../resources/models.js';
-import { DEV_INTEGRATION_APP_KEY, DEV_INTEGRATION_APP_SECRET } from '../../server/env.js';
+import { AuditLog, ContractFiling, IntegrationBudget, IntegrationInbox, ProcurementProject, ProjectBudgetLine } from '../../db/models.js';
+import { DEV_INTEGRATION_APP_KEY, DEV_INTEGRATION_APP_SECRET } from '../../settings/env.js';
 import { postBatch } from '../../tools/integration-client.js';
 import { simulatedBudgets } from '../../tools/integration-fixtures.js';
 import { drainJobs } from '../support/test-app.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { PRODUCT_NAME } from '../../server/admin.js';
+import { PRODUCT_NAME } from '../../panel/admin.js';
 import { browserSession, loginThroughForm, screenshot } from './browser.js';
 
 const s = browserSession('浏览器端到端测试（登录、菜单、列表、退出）');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { Announcement, ProcurementProject, ProcurementUnit, VirtualBudget } from '../../resources/models.js';
+import { Announcement, ProcurementProject, ProcurementUnit, VirtualBudget } from '../../db/models.js';
 import { browserSession, screenshot } from './browser.js';
 
 const s = browserSession('浏览器端到端测试（计划管理）', { username: 'nanchang' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { MethodChangeRequest } from '../../resources/models.js';
+import { MethodChangeRequest } from '../../db/models.js';
 import { browserSession, screenshot } from './browser.js';
 
 const s = browserSession('浏览器端到端测试（交易前）', { username: 'nanchang' });

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { ProcurementUnit } from '../../resources/models.js';
+import { ProcurementUnit } from '../../db/models.js';
 import { browserSession } from './browser.js';
 
 const s = browserSession('浏览器端到端测试（跨站请求伪造）', { username: 'nanchangxian' });

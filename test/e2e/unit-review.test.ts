@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { Affiliation, ProcurementUnit } from '../../resources/models.js';
+import { Affiliation, ProcurementUnit } from '../../db/models.js';
 import { browserSession, screenshot } from './browser.js';
 
 const s = browserSession('浏览器端到端测试（采购单位审核、退回、解除隶属关系）', { username: 'nanchangxian' });

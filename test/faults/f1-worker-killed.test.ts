@@ -2,12 +2,12 @@ import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { Op } from 'sequelize';
-import { ContractFiling, PaymentMiddleRecord } from '../../resources/models.js';
+import { ContractFiling, PaymentMiddleRecord } from '../../db/models.js';
 import { REDIS_URL, redisOrSkip } from '../support/services.js';
 import { until } from '../support/until.js';
 import { api, login, startTestApp } from '../support/test-app.js';
 import { exited, hasExited, startWorker } from '../support/worker-process.js';
-import { removeQueues } from '../../jobs/remove-queues.js';
+import { removeQueues } from '../../queue/remove-queues.js';
 import { seedPushableFilings } from '../support/pushable-filings.js';
 
 /** F1: a bulk push of 2,000 filings, the worker SIGKILLed in the middle and started again. */

@@ -93,13 +93,13 @@ type Answer = { status: number; body: any; retryAfter: string | null };
     await admin.query(TERMINATE);
     await admin.query('COMMIT');
     expectRetryLater(await pending);
-    // A pooled connection is dropped once the app has read its 57P01 or its socket's end (server/database.ts); one
+    // A pooled connection is dropped once the app has read its 57P01 or its socket's end (db/database.ts); one
     // whose 57P01 is still unread when the next request asks for it fails that request with 503, not 500.
     await until(async () => (await list()).status === 200, 10_000, 'served again without a restart');
     await expectServed();
   });
 
-  // The races of issue #23 item 7 (server/database.ts): a session ended just after it connected emits 'error' on a pg
+  // The races of issue #23 item 7 (db/database.ts): a session ended just after it connected emits 'error' on a pg
   // client before Sequelize listens (without our listener, an uncaught exception: the process dies), and Sequelize's
   // connect-time setup statements then fail with a bare, code-less pg error (now a ConnectionError); a read gets pg's
   // bare "Connection terminated unexpectedly" inside Sequelize's DatabaseError, read as unavailable; and a connection

@@ -1,9 +1,9 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import { removeQueues } from '../../jobs/remove-queues.js';
-import { IntegrationInbox } from '../../resources/models.js';
-import { DEV_INTEGRATION_APP_KEY, DEV_INTEGRATION_APP_SECRET } from '../../server/env.js';
+import { removeQueues } from '../../queue/remove-queues.js';
+import { IntegrationInbox } from '../../db/models.js';
+import { DEV_INTEGRATION_APP_KEY, DEV_INTEGRATION_APP_SECRET } from '../../settings/env.js';
 import { postBatch, signedHeaders, waitForBatch } from '../../tools/integration-client.js';
 import { simulatedBudgets } from '../../tools/integration-fixtures.js';
 import { REDIS_URL, redisOrSkip } from '../support/services.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Op } from 'sequelize';
-import { IntegrationBudget } from '../../resources/models.js';
-import { DEV_INTEGRATION_APP_KEY, DEV_INTEGRATION_APP_SECRET } from '../../server/env.js';
+import { IntegrationBudget } from '../../db/models.js';
+import { DEV_INTEGRATION_APP_KEY, DEV_INTEGRATION_APP_SECRET } from '../../settings/env.js';
 import { postRaw, signedHeaders } from '../../tools/integration-client.js';
 import { simulatedBudgets } from '../../tools/integration-fixtures.js';
 import { createRandom } from '../../seeds/random.js';

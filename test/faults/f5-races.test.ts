@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { AuditLog, ProcurementUnit } from '../../resources/models.js';
+import { AuditLog, ProcurementUnit } from '../../db/models.js';
 import { api, login, startTestApp, type Client } from '../support/test-app.js';
 
 /** F5: two supervisors of the same office decide the same registration twenty times at once. */

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Op } from 'sequelize';
 import { chinaDay } from '../../domain/dates.js';
 import { moveTimedStates } from '../../jobs/maintenance/move-timed-states.js';
-import { AgreementSupplier, AuditLog, BiddingQuote, BiddingRecord } from '../../resources/models.js';
+import { AgreementSupplier, AuditLog, BiddingQuote, BiddingRecord } from '../../db/models.js';
 import { api, login, startTestApp, type Client } from '../support/test-app.js';
 
 let app: Awaited<ReturnType<typeof startTestApp>>;

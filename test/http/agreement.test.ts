@@ -10,7 +10,7 @@ import {
   AuditLog,
   BiddingQuote,
   BiddingRecord,
-} from '../../resources/models.js';
+} from '../../db/models.js';
 import { api, login, startTestApp, type Client } from '../support/test-app.js';
 
 let app: Awaited<ReturnType<typeof startTestApp>>;

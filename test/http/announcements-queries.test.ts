@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { Announcement, AwardNotice, PostAwardRecord } from '../../resources/models.js';
+import { Announcement, AwardNotice, PostAwardRecord } from '../../db/models.js';
 import { api, login, startTestApp, type Client } from '../support/test-app.js';
 
 let app: Awaited<ReturnType<typeof startTestApp>>;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import argon2 from 'argon2';
-import { SupervisorUser } from '../../resources/models.js';
-import { SessionStore } from '../../server/session-store.js';
+import { SupervisorUser } from '../../db/models.js';
+import { SessionStore } from '../../http/session-store.js';
 import { api, clientWithCookie, DEMO_PASSWORD, login, loginResponse, startTestApp } from '../support/test-app.js';
 
 let app: Awaited<ReturnType<typeof startTestApp>>;

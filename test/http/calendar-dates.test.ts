@@ -4,9 +4,9 @@ import { creditCodeCheckChar } from '../../domain/credit-code.js';
 import { NOT_A_DAY_MESSAGE } from '../../domain/dates.js';
 import type { Role } from '../../domain/jurisdiction.js';
 import { RESOURCE_DEFINITIONS } from '../../resources/index.js';
-import { AgreementLibrary, AgreementSupplier, PaymentMiddleRecord } from '../../resources/models.js';
+import { AgreementLibrary, AgreementSupplier, PaymentMiddleRecord } from '../../db/models.js';
 import type { ResourceDefinition } from '../../resources/resource-definition.js';
-import { loadResourceConfig, type ResourceConfig } from '../../server/resource-config.js';
+import { loadResourceConfig, type ResourceConfig } from '../../panel/resource-config.js';
 import { api, drainJobs, login, startTestApp, type Client } from '../support/test-app.js';
 
 // Issue #25: a date-only field must stay the day it was given. 2026-12-01 is a day whose midnight in China is still

@@ -1,19 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Op } from 'sequelize';
 import { pushFiling, pushFilings } from '../../jobs/processors/push-filing.processor.js';
-import { pushJobsFor } from '../../jobs/push-jobs.js';
-import { refreshPushVerdicts } from '../../resources/filings/filing-eligibility.js';
-import {
-  AcceptanceFiling,
-  AuditLog,
-  ContractFiling,
-  PaymentMiddleRecord,
-  ProcurementUnit,
-  SupervisorUser,
-} from '../../resources/models.js';
-import { hashPassword } from '../../server/password-hash.js';
-import type { SessionUser } from '../../resources/jurisdiction-scope.js';
-import { DEV_INTEGRATION_APP_KEY, DEV_INTEGRATION_APP_SECRET } from '../../server/env.js';
+import { pushJobsFor } from '../../queue/push-jobs.js';
+import { refreshPushVerdicts } from '../../services/filings/filing-eligibility.js';
+import { AcceptanceFiling, AuditLog, ContractFiling, PaymentMiddleRecord, ProcurementUnit, SupervisorUser } from '../../db/models.js';
+import { hashPassword } from '../../services/password-hash.js';
+import type { SessionUser } from '../../db/jurisdiction-scope.js';
+import { DEV_INTEGRATION_APP_KEY, DEV_INTEGRATION_APP_SECRET } from '../../settings/env.js';
 import { postBatch } from '../../tools/integration-client.js';
 import { api, login, startTestApp, type Client, drainJobs } from '../support/test-app.js';
 

@@ -12,13 +12,13 @@ import {
   TimeoutError,
   UniqueConstraintError,
 } from 'sequelize';
-import { classifyDatabaseError, type DatabaseFailure } from '../../server/database-errors.js';
+import { classifyDatabaseError, type DatabaseFailure } from '../../db/database-errors.js';
 import {
   answerDatabaseUnavailable,
   DATABASE_CONFLICT_MESSAGE,
   DATABASE_UNAVAILABLE_MESSAGE,
   isDatabaseUnavailable,
-} from '../../server/database-unavailable.js';
+} from '../../http/database-unavailable.js';
 
 /** An error as node-postgres builds one from the server's ErrorResponse: pg-protocol's class, SQLSTATE in `code`. */
 function pgServerError(code: string, message = 'x'): Error {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Op } from 'sequelize';
-import { ContractFiling, IntegrationBudget, ProcurementUnit } from '../../resources/models.js';
+import { ContractFiling, IntegrationBudget, ProcurementUnit } from '../../db/models.js';
 import { decisionsIn } from '../../actions/supervisory-action.js';
 import { RESOURCE_DEFINITIONS } from '../../resources/index.js';
 import { api, login, startTestApp, type Client } from '../support/test-app.js';

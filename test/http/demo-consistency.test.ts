@@ -27,8 +27,8 @@ import {
   ProjectBudgetLine,
   VirtualBudget,
   AgreementSupplier,
-} from '../../resources/models.js';
-import type { Running } from '../../server/bootstrap.js';
+} from '../../db/models.js';
+import type { Running } from '../../main/bootstrap.js';
 import { startTestApp } from '../support/test-app.js';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { firstDuplicateKey } from '../../server/integration/duplicate-json-keys.js';
+import { firstDuplicateKey } from '../../http/integration/duplicate-json-keys.js';
 
 describe('firstDuplicateKey', () => {
   it('finds a key repeated in any object, naming the object by its path', () => {

@@ -1,7 +1,7 @@
 import http, { type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { gracefulClose } from '../../server/http/graceful-close.js';
+import { gracefulClose } from '../../http/graceful-close.js';
 
 /** A server whose requests wait until the test lets them answer (`/slow`), or answer at once. */
 function serve(): Promise<{ server: Server; port: number; release: () => void; arrived: () => number }> {

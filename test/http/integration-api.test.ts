@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { IntegrationBudget, IntegrationInbox, IntegrationUnit, PaymentVoucher, ProcurementUnit } from '../../resources/models.js';
-import { DEV_INTEGRATION_APP_KEY, DEV_INTEGRATION_APP_SECRET } from '../../server/env.js';
+import { IntegrationBudget, IntegrationInbox, IntegrationUnit, PaymentVoucher, ProcurementUnit } from '../../db/models.js';
+import { DEV_INTEGRATION_APP_KEY, DEV_INTEGRATION_APP_SECRET } from '../../settings/env.js';
 import { signRequest } from '../../domain/integration-signature.js';
 import { getBatch, postBatch, postRaw, signedHeaders } from '../../tools/integration-client.js';
 import { simulatedBudgets, simulatedUnits, simulatedVouchers } from '../../tools/integration-fixtures.js';

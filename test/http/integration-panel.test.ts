@@ -10,8 +10,8 @@ import {
   ProcurementProject,
   ProcurementUnit,
   ProjectBudgetLine,
-} from '../../resources/models.js';
-import { DEV_INTEGRATION_APP_KEY, DEV_INTEGRATION_APP_SECRET } from '../../server/env.js';
+} from '../../db/models.js';
+import { DEV_INTEGRATION_APP_KEY, DEV_INTEGRATION_APP_SECRET } from '../../settings/env.js';
 import { postBatch } from '../../tools/integration-client.js';
 import { simulatedBudgets, simulatedVouchers } from '../../tools/integration-fixtures.js';
 import { api, login, startTestApp, type Client, drainJobs } from '../support/test-app.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Op, type WhereOptions } from 'sequelize';
-import type { JurisdictionKind } from '../../resources/jurisdiction-kind.js';
+import type { JurisdictionKind } from '../../db/jurisdiction-kind.js';
 import { RESOURCE_DEFINITIONS } from '../../resources/index.js';
 import { api, login, startTestApp, type Client } from '../support/test-app.js';
 

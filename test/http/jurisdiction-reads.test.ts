@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Filter, type ActionContext } from 'adminjs';
 import { DataTypes, Model, type ModelStatic, type Sequelize } from 'sequelize';
-import { createSequelize } from '../../server/database.js';
-import { JurisdictionResource } from '../../server/adapter/jurisdiction-resource.js';
-import type { SessionUser } from '../../resources/jurisdiction-scope.js';
+import { createSequelize } from '../../db/database.js';
+import { JurisdictionResource } from '../../panel/adapter/jurisdiction-resource.js';
+import type { SessionUser } from '../../db/jurisdiction-scope.js';
 import { freshDatabaseUrl } from '../support/test-app.js';
 
 /**

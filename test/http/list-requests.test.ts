@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { DataExport, SupervisorUser } from '../../resources/models.js';
+import { DataExport, SupervisorUser } from '../../db/models.js';
 import { api, login, startTestApp, type Client } from '../support/test-app.js';
 
 let app: Awaited<ReturnType<typeof startTestApp>>;

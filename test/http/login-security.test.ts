@@ -1,8 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { startWeb, type Running } from '../../server/bootstrap.js';
-import { hashPassword, verifyPassword } from '../../server/password-hash.js';
-import { LoginAttempt, SupervisorUser } from '../../resources/models.js';
+import { startWeb, type Running } from '../../main/bootstrap.js';
+import { hashPassword, verifyPassword } from '../../services/password-hash.js';
+import { LoginAttempt, SupervisorUser } from '../../db/models.js';
 import { api, clientWithCookie, DEMO_PASSWORD, login, loginResponse, sessionCookieOf, startTestApp, testEnv } from '../support/test-app.js';
 
 let app: Awaited<ReturnType<typeof startTestApp>>;

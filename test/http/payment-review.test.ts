@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Op } from 'sequelize';
-import { AuditLog, ContractFiling, PaymentApplication } from '../../resources/models.js';
+import { AuditLog, ContractFiling, PaymentApplication } from '../../db/models.js';
 import { api, login, startTestApp, type Client } from '../support/test-app.js';
 
 let app: Awaited<ReturnType<typeof startTestApp>>;

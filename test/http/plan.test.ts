@@ -8,7 +8,7 @@ import {
   ProcurementUnit,
   ProcurementProject,
   VirtualBudget,
-} from '../../resources/models.js';
+} from '../../db/models.js';
 import { api, login, startTestApp, type Client } from '../support/test-app.js';
 
 let app: Awaited<ReturnType<typeof startTestApp>>;

@@ -2,8 +2,8 @@ import net, { type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { ConnectionError, DatabaseError, DataTypes, type Model, type ModelStatic, type Sequelize } from 'sequelize';
-import { createSequelize, wrapCodelessDriverError } from '../../server/database.js';
-import { classifyDatabaseError } from '../../server/database-errors.js';
+import { createSequelize, wrapCodelessDriverError } from '../../db/database.js';
+import { classifyDatabaseError } from '../../db/database-errors.js';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy.js';
 
 const PG_URL = process.env.DATABASE_URL?.startsWith('postgres') ? process.env.DATABASE_URL : undefined;
@@ -147,7 +147,7 @@ describe('a session ended just as it connected (a fake server, no database neede
 });
 
 /**
- * The panel's reads go through Sequelize's query layer (`server/adapter/jurisdiction-resource.ts`: `findAll`, `count`),
+ * The panel's reads go through Sequelize's query layer (`panel/adapter/jurisdiction-resource.ts`: `findAll`, `count`),
  * which wraps every driver error in its `DatabaseError`; pg's code-less "Connection terminated unexpectedly" must come
  * out of them read as the database being unavailable (503), and an error the server answered as what it is. The read
  * goes through a proxy that drops the connection as the statement is sent; the statement never reaches the server, so

@@ -1,6 +1,6 @@
 import { Op } from 'sequelize';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { AuditLog, ImportProductRequest, MethodChangeRequest, ProcurementIntention } from '../../resources/models.js';
+import { AuditLog, ImportProductRequest, MethodChangeRequest, ProcurementIntention } from '../../db/models.js';
 import { api, login, startTestApp, type Client } from '../support/test-app.js';
 
 let app: Awaited<ReturnType<typeof startTestApp>>;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { IntegrationInbox } from '../../resources/models.js';
-import { DEV_INTEGRATION_APP_KEY, DEV_INTEGRATION_APP_SECRET } from '../../server/env.js';
+import { IntegrationInbox } from '../../db/models.js';
+import { DEV_INTEGRATION_APP_KEY, DEV_INTEGRATION_APP_SECRET } from '../../settings/env.js';
 import { postBatch } from '../../tools/integration-client.js';
 import { simulatedBudgets } from '../../tools/integration-fixtures.js';
 import { api, login, startTestApp } from '../support/test-app.js';

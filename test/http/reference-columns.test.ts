@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { Affiliation, IntegrationBudget, ProcurementUnit } from '../../resources/models.js';
-import { DEV_INTEGRATION_APP_KEY, DEV_INTEGRATION_APP_SECRET } from '../../server/env.js';
+import { Affiliation, IntegrationBudget, ProcurementUnit } from '../../db/models.js';
+import { DEV_INTEGRATION_APP_KEY, DEV_INTEGRATION_APP_SECRET } from '../../settings/env.js';
 import { postBatch } from '../../tools/integration-client.js';
 import { simulatedBudgets } from '../../tools/integration-fixtures.js';
 import { api, drainJobs, login, startTestApp, type Client } from '../support/test-app.js';

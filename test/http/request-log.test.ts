@@ -3,8 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import express from 'express';
 import pino from 'pino';
-import { answerDatabaseUnavailable } from '../../server/database-unavailable.js';
-import { requestLog } from '../../server/http/request-log.js';
+import { answerDatabaseUnavailable } from '../../http/database-unavailable.js';
+import { requestLog } from '../../http/request-log.js';
 import { api, login, startTestApp } from '../support/test-app.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { IntegrationUnit, ProcurementUnit } from '../../resources/models.js';
+import { IntegrationUnit, ProcurementUnit } from '../../db/models.js';
 import { api, login, startTestApp, type Client } from '../support/test-app.js';
 
 /**

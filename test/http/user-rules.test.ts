@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { tryRegionLevel } from '../../domain/jurisdiction.js';
 import { normaliseUsername, passwordWeakness, roleRegionMismatch } from '../../domain/user-rules.js';
-import { SupervisorUser } from '../../resources/models.js';
+import { SupervisorUser } from '../../db/models.js';
 import { DEMO_USERS } from '../../seeds/demo.js';
 import { api, DEMO_PASSWORD, login, loginResponse, startTestApp, type Client } from '../support/test-app.js';
 

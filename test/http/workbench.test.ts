@@ -12,8 +12,8 @@ import {
   ProcurementUnit,
   Region,
   SupervisorUser,
-} from '../../resources/models.js';
-import { hashPassword } from '../../server/password-hash.js';
+} from '../../db/models.js';
+import { hashPassword } from '../../services/password-hash.js';
 import { api, drainJobs, login, startTestApp, type Client } from '../support/test-app.js';
 
 let app: Awaited<ReturnType<typeof startTestApp>>;

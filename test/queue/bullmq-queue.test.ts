@@ -3,13 +3,14 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
-import { createJobQueue } from '../../jobs/create-job-queue.js';
-import type { JobQueue } from '../../jobs/job-types.js';
-import { queuePrefixOf } from '../../jobs/job-identity.js';
-import { QueueUnavailableError } from '../../jobs/bullmq-queue.js';
+import { createJobQueue } from '../../queue/create-job-queue.js';
+import type { JobQueue } from '../../queue/job-types.js';
+import { queuePrefixOf } from '../../queue/job-identity.js';
+import { QueueUnavailableError } from '../../queue/bullmq-queue.js';
 import { killRedis, ownRedisOrSkip, redisPort, startRedis } from '../support/own-redis.js';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy.js';
 import { until } from '../support/until.js';
+import { processorFor } from '../../jobs/processors/index.js';
 
 /** RESP of the INFO command: ioredis sends one as its ready check, BullMQ one more to learn Redis' version. */
 const INFO = /\$4\r\ninfo\r\n/i;
@@ -48,6 +49,7 @@ describe('BullmqJobQueue: a queue whose handshake failed', () => {
     queue = await createJobQueue(
       { QUEUE_DRIVER: 'bullmq', REDIS_URL: `redis://127.0.0.1:${proxy.port}`, QUEUE_PREFIX: prefix },
       databaseId,
+      processorFor,
     );
   });
 

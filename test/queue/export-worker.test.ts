@@ -5,11 +5,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
-import { PaymentVoucher } from '../../resources/models.js';
+import { PaymentVoucher } from '../../db/models.js';
 import { REDIS_URL, redisOrSkip } from '../support/services.js';
 import { api, login, startTestApp, type Client } from '../support/test-app.js';
 import { exited, hasExited, startWorker } from '../support/worker-process.js';
-import { removeQueues } from '../../jobs/remove-queues.js';
+import { removeQueues } from '../../queue/remove-queues.js';
 
 describe('导出Excel through a real BullMQ worker process', () => {
   let available = false;

@@ -1,15 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { QueryTypes } from 'sequelize';
-import { InlineJobQueue } from '../../jobs/inline-queue.js';
+import { InlineJobQueue } from '../../queue/inline-queue.js';
 import { applyChunk } from '../../jobs/ingest/apply-items.js';
 import { ingestBatch } from '../../jobs/processors/ingest-batch.processor.js';
 import { migrateToLatest } from '../../migrations/migrator.js';
-import { IntegrationBudget, IntegrationInbox, IntegrationInboxPayload, initModels } from '../../resources/models.js';
+import { IntegrationBudget, IntegrationInbox, IntegrationInboxPayload, initModels } from '../../db/models.js';
 import { seedReferenceData } from '../../seeds/demo.js';
-import { createSequelize } from '../../server/database.js';
+import { createSequelize } from '../../db/database.js';
 import { requeueStrandedBatches } from '../../jobs/maintenance/requeue-stranded.js';
 import { simulatedBudgets } from '../../tools/integration-fixtures.js';
 import { freshDatabaseUrl } from '../support/test-app.js';
+import { processorFor } from '../../jobs/processors/index.js';
 
 let sequelize: ReturnType<typeof createSequelize>;
 const onSqlite = !process.env.DATABASE_URL?.startsWith('postgres');
@@ -124,7 +125,7 @@ describe('the inbox sweeper', () => {
     const fresh = await storedBatch(JSON.stringify({ items: simulatedBudgets(1, { seed: 42, offset: 90 }) }));
     const retrying = await storedBatch(null, new Date(Date.now() - 5 * 60_000));
     await retrying.update({ attempts: 1 });
-    const queue = new InlineJobQueue('test-database');
+    const queue = new InlineJobQueue('test-database', processorFor);
     expect(await requeueStrandedBatches(queue)).toBe(1);
     await queue.drain();
     expect((await stranded.reload()).state).toBe('done');

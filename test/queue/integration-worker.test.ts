@@ -2,14 +2,14 @@ import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Op } from 'sequelize';
-import { IntegrationBudget, PaymentVoucher } from '../../resources/models.js';
-import { DEV_INTEGRATION_APP_KEY, DEV_INTEGRATION_APP_SECRET } from '../../server/env.js';
+import { IntegrationBudget, PaymentVoucher } from '../../db/models.js';
+import { DEV_INTEGRATION_APP_KEY, DEV_INTEGRATION_APP_SECRET } from '../../settings/env.js';
 import { postBatch, waitForBatch } from '../../tools/integration-client.js';
 import { simulatedBudgets, simulatedUnits, simulatedVouchers, spoil } from '../../tools/integration-fixtures.js';
 import { REDIS_URL, redisOrSkip } from '../support/services.js';
 import { api, login, startTestApp } from '../support/test-app.js';
 import { exited, hasExited, startWorker } from '../support/worker-process.js';
-import { removeQueues } from '../../jobs/remove-queues.js';
+import { removeQueues } from '../../queue/remove-queues.js';
 
 const platform = { appKey: DEV_INTEGRATION_APP_KEY, secret: DEV_INTEGRATION_APP_SECRET };
 

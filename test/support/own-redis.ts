@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
-import { redisAnswers } from '../../jobs/redis-connection.js';
+import { redisAnswers } from '../../queue/redis-connection.js';
 import { IS_CI } from './test-app.js';
 import { exited } from './worker-process.js';
 

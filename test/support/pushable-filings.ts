@@ -1,6 +1,6 @@
 import { Op } from 'sequelize';
-import { refreshPushVerdicts } from '../../resources/filings/filing-eligibility.js';
-import { ContractFiling, ProcurementUnit } from '../../resources/models.js';
+import { refreshPushVerdicts } from '../../services/filings/filing-eligibility.js';
+import { ContractFiling, ProcurementUnit } from '../../db/models.js';
 
 /**
  * `count` complete contract filings of 南昌县, ready to push (the drills' load), numbered `<prefix>0000…` with their

@@ -1,4 +1,4 @@
-import { redisAnswers } from '../../jobs/redis-connection.js';
+import { redisAnswers } from '../../queue/redis-connection.js';
 import { IS_CI } from './test-app.js';
 
 export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';

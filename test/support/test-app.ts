@@ -1,5 +1,5 @@
-import { startWeb, type Running } from '../../server/bootstrap.js';
-import { parseEnv, type Env } from '../../server/env.js';
+import { startWeb, type Running } from '../../main/bootstrap.js';
+import { parseEnv, type Env } from '../../settings/env.js';
 import { emptyDatabaseUrl, emptyMiddleDatabaseUrl, RUN_ID, scratchDir, seededDatabaseUrls } from './databases.js';
 
 export const DEMO_PASSWORD = 'Demo@2026';

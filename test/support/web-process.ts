@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { NODE_ENV_SETTINGS, NODE_FLAGS } from '../../server/node-flags.js';
+import { NODE_ENV_SETTINGS, NODE_FLAGS } from '../../settings/node-flags.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -11,9 +11,9 @@ export interface WebProcess {
   started: Promise<void>;
 }
 
-/** A real web instance (`server/web.ts`, as `npm run web`): `started` settles once it serves, or rejects if it exits. */
+/** A real web instance (`main/web.ts`, as `npm run web`): `started` settles once it serves, or rejects if it exits. */
 export function startWebProcess(env: Record<string, string>): WebProcess {
-  const child = spawn(process.execPath, [...NODE_FLAGS, '--import', 'tsx', path.join(root, 'server/web.ts')], {
+  const child = spawn(process.execPath, [...NODE_FLAGS, '--import', 'tsx', path.join(root, 'main/web.ts')], {
     env: { ...process.env, ...NODE_ENV_SETTINGS, NODE_OPTIONS: '', LOG_LEVEL: 'info', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

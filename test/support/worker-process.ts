@@ -1,13 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { NODE_ENV_SETTINGS, NODE_FLAGS } from '../../server/node-flags.js';
+import { NODE_ENV_SETTINGS, NODE_FLAGS } from '../../settings/node-flags.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** A real worker process (`jobs/worker.ts`), resolved once it says it started. */
+/** A real worker process (`main/worker.ts`), resolved once it says it started. */
 export function startWorker(env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [...NODE_FLAGS, '--import', 'tsx', path.join(root, 'jobs/worker.ts')], {
+  const child = spawn(process.execPath, [...NODE_FLAGS, '--import', 'tsx', path.join(root, 'main/worker.ts')], {
     env: { ...process.env, ...NODE_ENV_SETTINGS, NODE_OPTIONS: '', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

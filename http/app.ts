@@ -1,0 +1,194 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import AdminJSExpress from '@adminjs/express';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import session from 'express-session';
+import helmet from 'helmet';
+import type { Sequelize } from 'sequelize';
+import type { JobQueue } from '../queue/job-types.js';
+import { normaliseUsername } from '../domain/user-rules.js';
+import { RESOURCE_DEFINITIONS } from '../resources/index.js';
+import { buildAdmin } from '../panel/admin.js';
+import { ensureComponentBundle, mountComponentBundle } from '../panel/component-bundle.js';
+import { adminResponseFilter } from '../panel/admin-response-filter.js';
+import { authenticate, LoginThrottledError } from './auth.js';
+import { answerDatabaseUnavailable, isDatabaseUnavailable } from './database-unavailable.js';
+import type { Env } from '../settings/env.js';
+import { logger } from '../settings/logger.js';
+import { integrationApi, INTEGRATION_API_PATH } from './integration/integration-api.js';
+import { mountAttachmentDownload } from './attachment-download.js';
+import { mountExportRoutes } from './export-routes.js';
+import { dashboardSource } from '../panel/dashboard/dashboard-data.js';
+import { mountQueueBoard } from './queue-board.js';
+import { loadResourceConfig } from '../panel/resource-config.js';
+import { SESSION_HOURS, SessionStore } from './session-store.js';
+import { currentRights } from './current-rights.js';
+import { HttpError } from '../panel/http-error.js';
+import { noStore } from './no-store.js';
+import { panelBody } from './panel-body.js';
+import { renewSession } from './renew-session.js';
+import { requestIdOf, requestLog } from './request-log.js';
+import { sameOriginOnly } from './same-origin-only.js';
+import { rememberDevice, trustedDeviceOf } from './trusted-device.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const SESSION_COOKIE = 'jxcg.sid';
+
+export interface AppDeps {
+  env: Env;
+  sequelize: Sequelize;
+  queue: JobQueue;
+}
+
+export interface App {
+  app: express.Express;
+  close: () => Promise<void>;
+}
+
+export async function createApp({ env, sequelize, queue }: AppDeps): Promise<App> {
+  const config = loadResourceConfig(RESOURCE_DEFINITIONS);
+  const admin = buildAdmin(config, dashboardSource(queue));
+  // Bundled before serving in every mode, so no page depends on a watcher or on anything outside this server.
+  await ensureComponentBundle(admin);
+
+  const store = new SessionStore(sequelize);
+  const sessionOptions: session.SessionOptions = {
+    store,
+    name: SESSION_COOKIE,
+    secret: env.SESSION_SECRET,
+    resave: false,
+    saveUninitialized: false,
+    cookie: { httpOnly: true, sameSite: 'lax', secure: env.COOKIE_SECURE, maxAge: SESSION_HOURS * 3600_000 },
+  };
+
+  const app = express();
+  app.set('trust proxy', env.TRUST_PROXY);
+  app.disable('x-powered-by');
+  app.use(requestLog());
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          'default-src': ["'self'"],
+          // AdminJS boots from inline scripts and its bundle evaluates code.
+          'script-src': ["'self'", "'unsafe-inline'", "'unsafe-eval'"],
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'img-src': ["'self'", 'data:', 'blob:'],
+          'font-src': ["'self'", 'data:'],
+          'connect-src': ["'self'"],
+          'frame-ancestors': ["'none'"],
+          'form-action': ["'self'"],
+          'base-uri': ["'self'"],
+          'object-src': ["'none'"],
+        },
+      },
+      crossOriginEmbedderPolicy: false,
+      // Chromium sends `Origin: null` on a form post from a page served with `no-referrer` (helmet's default), which the
+      // same-origin check must refuse; `same-origin` still gives no referrer to any other site.
+      referrerPolicy: { policy: 'same-origin' },
+      hsts: env.COOKIE_SECURE,
+    }),
+  );
+  app.use(sameOriginOnly({ publicOrigins: env.PUBLIC_ORIGIN, exempt: [INTEGRATION_API_PATH] }));
+  app.use(['/admin', '/api', '/readyz'], noStore);
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    // Both checks at once, each bounded, so the answer comes within a second whatever is away.
+    const [database, health] = await Promise.all([
+      Promise.race([sequelize.authenticate(), new Promise((_, reject) => setTimeout(() => reject(new Error('超时')), 900))]).then(
+        () => ({ ok: true, detail: '数据库正常' }),
+        (error: unknown) => {
+          logger.warn({ err: error }, 'readiness: database check failed');
+          return { ok: false, detail: '数据库不可用' };
+        },
+      ),
+      queue.health(),
+    ]);
+    const checks: Record<string, { ok: boolean; detail: string }> = { database, queue: { ok: health.ok, detail: health.detail } };
+    const ok = Object.values(checks).every((c) => c.ok);
+    res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'unavailable', checks, ...(health.warning && { warning: health.warning }) });
+  });
+  app.use(
+    INTEGRATION_API_PATH,
+    integrationApi({
+      sequelize,
+      queue,
+      secrets: new Map([[env.INTEGRATION_APP_KEY, env.INTEGRATION_APP_SECRET]]),
+    }),
+  );
+  app.use('/static', express.static(path.join(here, '../panel/public'), { maxAge: '1h' }));
+
+  const sessionMiddleware = session(sessionOptions);
+  app.use('/admin', sessionMiddleware, currentRights, adminResponseFilter);
+  await mountQueueBoard(app, queue);
+  mountAttachmentDownload(app);
+  mountExportRoutes(app);
+
+  const router = AdminJSExpress.buildAuthenticatedRouter(
+    admin,
+    {
+      authenticate: async (email: string, password: string, context?: { req: Request; res: Response }) => {
+        const { req, res } = context!;
+        try {
+          const username = normaliseUsername(String(email ?? ''));
+          const user = await authenticate(
+            email,
+            password,
+            { ip: req.ip ?? 'unknown', deviceId: trustedDeviceOf(req, username, env.SESSION_SECRET) },
+            {
+              maxFailures: env.LOGIN_MAX_FAILURES,
+              windowMinutes: env.LOGIN_WINDOW_MINUTES,
+            },
+          );
+          if (!user) return null;
+          // A session id planted before login must not become the signed-in session.
+          await renewSession(req);
+          rememberDevice(req, res, user.username, env.SESSION_SECRET, env.COOKIE_SECURE);
+          return user;
+        } catch (error) {
+          if (error instanceof LoginThrottledError) throw error;
+          if (isDatabaseUnavailable(error)) throw new Error('databaseUnavailable');
+          logger.error({ err: error }, 'login error');
+          throw new Error('invalidCredentials');
+        }
+      },
+      cookieName: SESSION_COOKIE,
+      cookiePassword: env.SESSION_SECRET,
+    },
+    null,
+    sessionOptions,
+  );
+  mountComponentBundle(app, admin.options.rootPath);
+  app.use(admin.options.rootPath, panelBody({ loginPath: admin.options.loginPath }), router);
+  app.get('/', (_req, res) => res.redirect('/admin'));
+
+  app.use((error: Error, req: Request, res: Response, _next: NextFunction) => {
+    if (error instanceof HttpError) {
+      if (!res.headersSent) res.status(error.status).json({ code: error.code, message: error.message });
+      return;
+    }
+    if (isDatabaseUnavailable(error)) {
+      logger.warn({ err: error.message, url: req.originalUrl }, 'database unavailable');
+      if (!res.headersSent) answerDatabaseUnavailable(req, res, error);
+      return;
+    }
+    logger.error({ err: error, url: req.originalUrl, requestId: requestIdOf(req) }, 'request failed');
+    if (res.headersSent) return;
+    res.status(500).json({
+      code: 'internal_error',
+      message: `服务器内部错误，请稍后重试；如持续出现请联系系统管理员（请求编号 ${requestIdOf(req) ?? '—'}）`,
+      requestId: requestIdOf(req),
+    });
+  });
+
+  return {
+    app,
+    close: async () => {
+      store.stopExpiringSessions();
+    },
+  };
+}

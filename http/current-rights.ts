@@ -1,0 +1,20 @@
+import type { NextFunction, Request, Response } from 'express';
+import type { SessionUser } from '../db/jurisdiction-scope.js';
+import { SupervisorUser } from '../db/models.js';
+
+/**
+ * A session holds the rights its user had at login; every request checks them against the user as stored now. A
+ * user deactivated, moved to another role or region, or given a new password is signed out at their next request,
+ * wherever their session is (their sessions are also deleted when the change is written).
+ */
+export async function currentRights(req: Request, _res: Response, next: NextFunction): Promise<void> {
+  const user = (req.session as { adminUser?: SessionUser } | undefined)?.adminUser;
+  if (!user) return next();
+  try {
+    const stored = await SupervisorUser.findByPk(user.id, { attributes: ['active', 'rightsVersion'], raw: true });
+    if (stored && stored.active && stored.rightsVersion === user.rightsVersion) return next();
+    req.session.destroy((error) => next(error));
+  } catch (error) {
+    next(error);
+  }
+}

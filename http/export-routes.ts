@@ -1,0 +1,52 @@
+import fs from 'node:fs';
+import type { Express, Request, Response } from 'express';
+import { exportFilePath } from '../services/export-file.js';
+import type { SessionUser } from '../db/jurisdiction-scope.js';
+import { DataExport } from '../db/models/system/data-export.model.js';
+
+export const EXPORT_PATH = '/admin/exports';
+
+/** Whose export this is: the user who asked for it, and administrators. Anyone else learns nothing about it. */
+async function ownExport(req: Request, res: Response): Promise<DataExport | null> {
+  const user = (req.session as unknown as { adminUser?: SessionUser } | undefined)?.adminUser;
+  if (!user) {
+    res.status(401).json({ code: 'unauthenticated', message: '请先登录' });
+    return null;
+  }
+  const job = await DataExport.findByPk(String(req.params.id));
+  if (!job || (job.userId !== user.id && user.role !== 'admin')) {
+    res.status(404).json({ code: 'not_found', message: '导出任务不存在，或不是您发起的' });
+    return null;
+  }
+  return job;
+}
+
+/** Progress for the panel (N / M rows) and the file once it is written; files expire after 24 h. */
+export function mountExportRoutes(app: Express): void {
+  app.get(`${EXPORT_PATH}/:id`, async (req, res) => {
+    const job = await ownExport(req, res);
+    if (!job) return;
+    const expired = job.expiresAt.getTime() < Date.now();
+    res.json({
+      id: job.id,
+      state: expired ? 'expired' : job.state,
+      done: job.done,
+      total: job.total,
+      error: job.error,
+      fileName: job.fileName,
+      downloadUrl: job.state === 'done' && !expired ? `${EXPORT_PATH}/${job.id}/download` : null,
+    });
+  });
+  app.get(`${EXPORT_PATH}/:id/download`, async (req, res) => {
+    const job = await ownExport(req, res);
+    if (!job) return;
+    const file = exportFilePath(job.id);
+    if (job.state !== 'done' || job.expiresAt.getTime() < Date.now() || !fs.existsSync(file)) {
+      res.status(410).json({ code: 'gone', message: '导出文件尚未生成或已超过 24 小时被清理，请重新导出' });
+      return;
+    }
+    res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(job.fileName ?? `${job.id}.xlsx`)}`);
+    fs.createReadStream(file).pipe(res);
+  });
+}

@@ -1,0 +1,48 @@
+import { untilMigrated } from '../migrations/migrator.js';
+import { initMiddleModels, initModels } from '../db/models.js';
+import { databaseInstanceId } from '../db/database-instance.js';
+import { createSequelize, dialectOf } from '../db/database.js';
+import { env } from '../settings/env.js';
+import { logger } from '../settings/logger.js';
+import { stopOnSignal } from '../settings/stop-on-signal.js';
+import { createJobQueue } from '../queue/create-job-queue.js';
+import { useJobQueue } from '../queue/job-dispatch.js';
+import { keepSchedules } from '../queue/schedules.js';
+import { startWorkers } from '../jobs/start-workers.js';
+import { processorFor } from '../jobs/processors/index.js';
+
+/**
+ * The worker process (`npm run worker`). Several may run against one Redis and one database. It waits for the
+ * database's migrations, works only on jobs queued for that database, and keeps the job schedules in Redis. On
+ * SIGTERM it stops taking jobs and lets running ones finish; a job cut off by a hard kill is handed back by BullMQ's
+ * stall check.
+ */
+const settings = env();
+const sequelize = createSequelize(settings.DATABASE_URL);
+initModels(sequelize);
+const middle = createSequelize(settings.MIDDLE_DATABASE_URL);
+initMiddleModels(middle);
+await untilMigrated(sequelize, false);
+await untilMigrated(middle, true);
+const databaseId = await databaseInstanceId(sequelize);
+// What jobs add in their turn (a re-queued push, the units to link after an import) goes through the same queue.
+const producer = await createJobQueue({ ...settings, QUEUE_DRIVER: 'bullmq' }, databaseId, processorFor);
+useJobQueue(producer);
+const stopSchedules = keepSchedules(producer);
+// SQLite has one writer: jobs running side by side would only queue for its lock, and hold the web's writes back.
+const oneWriter = dialectOf(settings.DATABASE_URL) === 'sqlite';
+const workers = startWorkers(settings.REDIS_URL, settings.QUEUE_PREFIX, databaseId, {
+  lockMs: settings.JOB_LOCK_MS,
+  ...(oneWriter && { concurrency: 1 }),
+});
+logger.info({ pid: process.pid, queues: workers.map((w) => w.name), database: databaseId }, 'worker started');
+
+// Stops taking jobs and lets the running ones finish before letting go of the queue and the databases.
+stopOnSignal('worker', async () => {
+  stopSchedules();
+  await Promise.all(workers.map((w) => w.close()));
+  useJobQueue(undefined);
+  await producer.close();
+  await sequelize.close();
+  await middle.close();
+});

@@ -1,0 +1,275 @@
+import { Resource as SequelizeResource } from '@adminjs/sequelize';
+import { BaseRecord, type ActionContext, type Filter, type ParamsType } from 'adminjs';
+import { literal, Op, type Model, type ModelStatic, type WhereOptions } from 'sequelize';
+import type { JurisdictionKind } from '../../db/jurisdiction-kind.js';
+import { jurisdictionWhere, type SessionUser } from '../../db/jurisdiction-scope.js';
+import { withCalendarDays } from './calendar-day-params.js';
+import { filterToWhere } from './filter-to-where.js';
+
+export interface JurisdictionView {
+  id: string;
+  where: WhereOptions;
+  /** Why a record the user can see is not offered here (e.g. a unit not yet approved), for form refusals. */
+  refusal?: string;
+}
+
+/** The virtual filter 待我处理 (`filters.decidable`), offered by resources whose decisions say what they decide. */
+export const DECIDABLE_FILTER = 'decidable';
+
+type JurisdictionModel = ModelStatic<Model> & { jurisdiction?: JurisdictionKind; secretFields?: readonly string[] };
+
+/** A record's values by attribute name, as the model gives them (dates as `Date`, booleans as booleans). */
+export type Row = Record<string, unknown>;
+
+/** What the panel's reads ask of `findAll`: never includes, so the jurisdiction condition is the whole story. */
+interface SelectOptions {
+  where: WhereOptions;
+  /** Attribute names; all the model's when left out. */
+  attributes?: string[];
+  order?: Array<[string, 'ASC' | 'DESC']>;
+  limit?: number;
+  offset?: number;
+}
+
+function userOf(context: ActionContext | undefined): SessionUser | undefined {
+  return context?.currentAdmin as SessionUser | undefined;
+}
+
+/**
+ * The one place where AdminJS reads records. AdminJS hands the action context to `find`, `count`, `findOne` and
+ * `findMany`, which together serve list, search, show, edit, delete, bulk and custom actions and reference
+ * population; each one here adds the signed-in user's jurisdiction to the query. A call without a user sees nothing.
+ * Reads go through Sequelize's own `findAll` and `count`, so the values bound and the types read back are Sequelize's.
+ */
+export class JurisdictionResource extends SequelizeResource {
+  private readonly view?: JurisdictionView;
+
+  private readonly decidable?: (user: SessionUser) => WhereOptions | null;
+  private readonly rowFacts?: (rows: Row[]) => Promise<void>;
+
+  /**
+   * `view` narrows the model by a fixed condition and gives that view its own resource id; `decidable` names, as SQL,
+   * the records the user may decide here, for the `decidable` (待我处理) filter; `rowFacts` adds to whole rows read
+   * what the decisions' rules need from other tables.
+   */
+  constructor(
+    model: ModelStatic<Model>,
+    view?: JurisdictionView,
+    { decidable, rowFacts }: { decidable?: (user: SessionUser) => WhereOptions | null; rowFacts?: (rows: Row[]) => Promise<void> } = {},
+  ) {
+    super(model);
+    this.view = view;
+    this.decidable = decidable;
+    this.rowFacts = rowFacts;
+  }
+
+  /** `filters.decidable=true`: what this user may decide; `false`: what the user only watches. */
+  private decidableCondition(filter: Filter | undefined, context: ActionContext | undefined): WhereOptions {
+    const asked = filter?.filters?.[DECIDABLE_FILTER]?.value as unknown;
+    if (asked === undefined || asked === '' || !this.decidable) return {};
+    const user = userOf(context);
+    const mine = user ? this.decidable(user) : null;
+    const none = literal('1 = 0') as unknown as WhereOptions;
+    if (asked === 'true' || asked === true) return mine ?? none;
+    if (asked === 'false' || asked === false) return mine ? { [Op.not]: mine } : {};
+    return none;
+  }
+
+  private get model(): JurisdictionModel {
+    return (this as unknown as { SequelizeModel: JurisdictionModel }).SequelizeModel;
+  }
+
+  static override isAdapterFor(raw: unknown): boolean {
+    return SequelizeResource.isAdapterFor(raw);
+  }
+
+  override id(): string {
+    return this.view?.id ?? this.model.name;
+  }
+
+  // The stock adapter builds every property again on each call, and AdminJS asks for them for every record of every
+  // page; the model's attributes never change while the process runs, so they are built once.
+  private propertyCache?: Map<string, ReturnType<SequelizeResource['property']>>;
+  private allProperties?: ReturnType<SequelizeResource['properties']>;
+
+  /** References name tables; AdminJS needs resource ids, which are our model names. */
+  override property(path: string): ReturnType<SequelizeResource['property']> {
+    this.propertyCache ??= new Map();
+    if (!this.propertyCache.has(path)) this.propertyCache.set(path, this.withResourceIds(super.property(path)));
+    return this.propertyCache.get(path)!;
+  }
+
+  override properties(): ReturnType<SequelizeResource['properties']> {
+    this.allProperties ??= super.properties().map((p) => this.withResourceIds(p)!);
+    return this.allProperties;
+  }
+
+  private withResourceIds(property: ReturnType<SequelizeResource['property']>): ReturnType<SequelizeResource['property']> {
+    if (!property) return property;
+    const table = property.reference();
+    if (table) {
+      const model = Object.values(this.model.sequelize!.models).find((m) => m.getTableName() === table);
+      if (model) property.reference = () => model.name;
+    }
+    return property;
+  }
+
+  /** `null` when the user may see nothing of this model. */
+  scope(context: ActionContext | undefined): WhereOptions | null {
+    return jurisdictionWhere(this.model.jurisdiction, userOf(context));
+  }
+
+  private where(context: ActionContext | undefined, ...parts: WhereOptions[]): WhereOptions | null {
+    const scope = this.scope(context);
+    if (scope === null) return null;
+    return { [Op.and]: [scope, ...(this.view ? [this.view.where] : []), ...parts] };
+  }
+
+  /** Secrets (password hashes) never leave the server, whatever a page or API call asks for. */
+  private toRecord(params: Row): BaseRecord {
+    for (const field of this.model.secretFields ?? []) delete params[field];
+    return new BaseRecord(params, this);
+  }
+
+  private async rows(options: SelectOptions): Promise<BaseRecord[]> {
+    const rows = (await this.model.findAll(options)).map((row) => row.toJSON() as Row);
+    if (this.rowFacts && !options.attributes && rows.length) await this.rowFacts(rows);
+    return rows.map((row) => this.toRecord(row));
+  }
+
+  private async total(where: WhereOptions): Promise<number> {
+    return this.model.count({ where });
+  }
+
+  override async count(filter: Filter, context?: ActionContext): Promise<number> {
+    const where = this.where(
+      context,
+      filterToWhere(filter, this.model.sequelize!, this.model.secretFields),
+      this.decidableCondition(filter, context),
+    );
+    return where === null ? 0 : this.total(where);
+  }
+
+  /** A page of an export: like `find`, in larger pages, with the same jurisdiction, view, filter and sort. */
+  async findPage(
+    filter: Filter,
+    { limit, offset, sort }: { limit: number; offset: number; sort: { sortBy?: string; direction?: 'asc' | 'desc' } },
+    context?: ActionContext,
+  ): Promise<BaseRecord[]> {
+    return this.query(
+      filter,
+      { limit: Math.min(Math.max(Math.trunc(limit) || 1, 1), 5000), offset: Math.max(Math.trunc(offset) || 0, 0), sort },
+      context,
+    );
+  }
+
+  override async find(
+    filter: Filter,
+    { limit = 20, offset = 0, sort = {} }: { limit?: number; offset?: number; sort?: { sortBy?: string; direction?: 'asc' | 'desc' } },
+    context?: ActionContext,
+  ): Promise<BaseRecord[]> {
+    return this.query(
+      filter,
+      { limit: Math.min(Math.max(Math.trunc(limit) || 1, 1), 500), offset: Math.max(Math.trunc(offset) || 0, 0), sort },
+      context,
+    );
+  }
+
+  private async query(
+    filter: Filter,
+    { limit, offset, sort }: { limit: number; offset: number; sort: { sortBy?: string; direction?: 'asc' | 'desc' } },
+    context?: ActionContext,
+  ): Promise<BaseRecord[]> {
+    const where = this.where(
+      context,
+      filterToWhere(filter, this.model.sequelize!, this.model.secretFields),
+      this.decidableCondition(filter, context),
+    );
+    if (where === null) return [];
+    const attributes = this.model.getAttributes();
+    const sortBy = sort.sortBy && Object.hasOwn(attributes, sort.sortBy) ? sort.sortBy : this.primaryKey();
+    const direction = sort.direction === 'desc' ? 'DESC' : 'ASC';
+    const order: SelectOptions['order'] = [[sortBy, direction]];
+    // A stable tie-breaker keeps pages from repeating or skipping rows when many share the sort value.
+    if (sortBy !== this.primaryKey()) order.push([this.primaryKey(), direction]);
+    return this.rows({ where, limit, offset, order });
+  }
+
+  override async findOne(id: string | number, context?: ActionContext): Promise<BaseRecord | null> {
+    const where = this.where(context, { [this.primaryKey()]: id });
+    if (where === null) return null;
+    const [record] = await this.rows({ where, limit: 1 });
+    return record ?? null;
+  }
+
+  /**
+   * Why `id` cannot be chosen from this resource: the view's own refusal when the record is in the user's
+   * jurisdiction but outside the view, otherwise the jurisdiction message. Never says more than the user may know.
+   */
+  async whyNotChoosable(id: string | number, context?: ActionContext): Promise<string> {
+    const outside = `所选记录 ${String(id)} 不存在或不在您的辖区内`;
+    if (!this.view?.refusal) return outside;
+    const scope = this.scope(context);
+    if (scope === null) return outside;
+    const [visible] = await this.rows({
+      where: { [Op.and]: [scope, { [this.primaryKey()]: id }] },
+      attributes: [this.primaryKey()],
+      limit: 1,
+    });
+    return visible ? this.view.refusal : outside;
+  }
+
+  /** Rows whose columns equal `match` exactly (a record's related rows), newest first, within the user's jurisdiction. */
+  async findRelated(
+    match: Record<string, unknown>,
+    limit: number,
+    context?: ActionContext,
+  ): Promise<{ records: BaseRecord[]; total: number }> {
+    const where = this.where(context, match as WhereOptions);
+    if (where === null) return { records: [], total: 0 };
+    const [records, total] = await Promise.all([this.rows({ where, limit, order: [[this.primaryKey(), 'DESC']] }), this.total(where)]);
+    return { records, total };
+  }
+
+  /** An action that names `custom.recordFields` gets only those, the key and the title (a set-based bulk action). */
+  override async findMany(ids: Array<string | number>, context?: ActionContext): Promise<BaseRecord[]> {
+    return this.findByIds(ids, context, (context?.action?.custom() as { recordFields?: string[] } | undefined)?.recordFields);
+  }
+
+  /** The key and title of each of `ids` the user may see: all that a reference column of a list shows. */
+  async findTitles(ids: Array<string | number>, context?: ActionContext): Promise<BaseRecord[]> {
+    return this.findByIds(ids, context, []);
+  }
+
+  private async findByIds(ids: Array<string | number>, context: ActionContext | undefined, fields?: string[]): Promise<BaseRecord[]> {
+    const where = this.where(context, { [this.primaryKey()]: { [Op.in]: ids } });
+    if (where === null) return [];
+    const attributes =
+      fields &&
+      [...new Set([this.primaryKey(), this.decorate().titleProperty().name(), ...fields])].filter(
+        (name) => name in this.model.getAttributes(),
+      );
+    // In key order on every engine: PostgreSQL returns rows it has just updated in another order than they were asked.
+    return this.rows({ where, order: [[this.primaryKey(), 'ASC']], ...(attributes && { attributes }) });
+  }
+
+  /** Date-only values become the days they name before the stock conversion (see calendar-day-params.ts). */
+  override parseParams(params: ParamsType): ParamsType {
+    return super.parseParams(withCalendarDays(params, this.properties()));
+  }
+
+  override async update(id: string, params: ParamsType, context?: ActionContext): Promise<ParamsType> {
+    await this.assertVisible(id, context);
+    return super.update(id, params);
+  }
+
+  override async delete(id: string, context?: ActionContext): Promise<void> {
+    await this.assertVisible(id, context);
+    return super.delete(id);
+  }
+
+  /** Writes re-check visibility themselves rather than trusting that a read came first. */
+  private async assertVisible(id: string, context: ActionContext | undefined): Promise<void> {
+    if (!(await this.findOne(id, context))) throw new Error(`记录 ${id} 不存在或不在您的辖区内`);
+  }
+}

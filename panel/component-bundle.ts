@@ -1,0 +1,96 @@
+import { spawn } from 'node:child_process';
+import type { Express } from 'express';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ADMIN_JS_TMP_DIR, generateUserComponentEntry } from 'adminjs/bundler';
+import { componentLoader } from './components/registry.js';
+import { logger } from '../settings/logger.js';
+import { entryArgs } from '../settings/node-entry.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const COMPONENTS_DIR = path.join(here, 'components');
+
+function fingerprint(entry: string): string {
+  const hash = createHash('sha256').update(entry);
+  for (const file of fs.readdirSync(COMPONENTS_DIR, { recursive: true }).map(String).sort()) {
+    const full = path.join(COMPONENTS_DIR, file);
+    if (fs.statSync(full).isFile()) hash.update(file).update(fs.readFileSync(full));
+  }
+  return hash.digest('hex');
+}
+
+/** What AdminJS bundles for `admin`'s components; by default the panel's registry, as `npm install` bundles it. */
+export function componentEntry(admin: unknown = { options: {}, componentLoader }): string {
+  return generateUserComponentEntry(admin, ADMIN_JS_TMP_DIR);
+}
+
+/**
+ * Makes sure the panel's own components are bundled, in a short-lived process of its own: the bundler (rollup,
+ * babel, terser) would otherwise stay resident in every web process, and a bundle that matches the sources is reused.
+ * AdminJS's own bundling at start (production mode) is then switched off: it would only repeat this one. The bundle
+ * is always the minified production one (React comes from AdminJS's own scripts either way), so the development and
+ * the production form share it, and `npm install` builds it (`tools/bundle-components.ts`): a first start waits
+ * for it only when the components changed since.
+ */
+export async function ensureComponentBundle(admin?: unknown): Promise<void> {
+  process.env.ADMIN_JS_SKIP_BUNDLE = 'true';
+  const entry = componentEntry(admin);
+  const stamp = path.join(ADMIN_JS_TMP_DIR, 'bundle.fingerprint');
+  const expected = fingerprint(entry);
+  const current = () =>
+    fs.existsSync(path.join(ADMIN_JS_TMP_DIR, 'bundle.js')) && fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === expected;
+  if (current()) return;
+  // Instances started together would write the same files at once, and one of them could serve a half-written bundle.
+  const release = await bundleLock();
+  try {
+    if (current()) return;
+    const started = Date.now();
+    const child = spawn(process.execPath, entryArgs(import.meta.url, './build-component-bundle.ts'), {
+      env: { ...process.env, NODE_ENV: 'production', NODE_OPTIONS: '' },
+      stdio: ['pipe', 'ignore', 'pipe'],
+    });
+    let errors = '';
+    child.stderr!.on('data', (chunk: Buffer) => {
+      errors += chunk.toString();
+    });
+    child.stdin!.end(entry);
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    if (code !== 0) throw new Error(`组件打包失败（退出码 ${code}）：${errors.slice(-2000)}`);
+    fs.writeFileSync(stamp, expected);
+    logger.info({ ms: Date.now() - started }, 'panel components bundled');
+  } finally {
+    release();
+  }
+}
+
+/** A bundling that has held the lock this long died without letting go of it. */
+const STALE_LOCK_MS = 5 * 60_000;
+
+/** One bundling at a time per bundle directory, across processes: a directory made atomically is the lock. */
+async function bundleLock(): Promise<() => void> {
+  const lock = path.join(ADMIN_JS_TMP_DIR, 'bundle.lock');
+  fs.mkdirSync(ADMIN_JS_TMP_DIR, { recursive: true });
+  for (;;) {
+    try {
+      fs.mkdirSync(lock);
+      return () => fs.rmSync(lock, { recursive: true, force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const since = fs.statSync(lock, { throwIfNoEntry: false })?.mtimeMs;
+      if (since !== undefined && Date.now() - since > STALE_LOCK_MS) fs.rmSync(lock, { recursive: true, force: true });
+      else await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+}
+
+/**
+ * Serves the bundle ourselves, in every mode: AdminJS's production route hands `.adminjs/bundle.js` to express's
+ * sendFile, which refuses paths with a dot-directory, so the panel's own components answered 404 in production.
+ */
+export function mountComponentBundle(app: Express, rootPath: string): void {
+  app.get(`${rootPath}/frontend/assets/components.bundle.js`, (_req, res) => {
+    res.type('text/javascript; charset=utf-8').sendFile(path.resolve(ADMIN_JS_TMP_DIR, 'bundle.js'), { dotfiles: 'allow', maxAge: 0 });
+  });
+}

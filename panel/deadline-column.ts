@@ -1,0 +1,52 @@
+import type { ActionContext, ActionRequest, ActionResponse, ListActionResponse, ResourceOptions } from 'adminjs';
+import { deadlineText } from '../domain/deadlines.js';
+import { workingDaysBetween } from '../domain/working-days.js';
+import { chinaDay } from '../domain/dates.js';
+import { deadlineRules } from '../settings/deadline-rules.js';
+
+type After = (response: ActionResponse, request: ActionRequest, context: ActionContext) => Promise<ActionResponse>;
+
+/** 「还剩 3 个工作日（… 到期）」 or 「已超期 2 个工作日」, worked out today from the stored due date. */
+export function deadlineLabel(dueDate: unknown, today = chinaDay(new Date())): string {
+  if (!dueDate) return '';
+  const due = String(dueDate).slice(0, 10);
+  const { calendar } = deadlineRules();
+  return today <= due
+    ? deadlineText({ dueDate: due, remaining: workingDaysBetween(today, due, calendar), overdueDays: 0 })
+    : deadlineText({ dueDate: due, remaining: 0, overdueDays: workingDaysBetween(due, today, calendar) });
+}
+
+function chain(existing: unknown, added: After): After[] {
+  return [...(Array.isArray(existing) ? existing : existing ? [existing as After] : []), added];
+}
+
+/** A 时限 column on every resource whose records wait for a supervisor (those with a due date). */
+export function withDeadlineColumn(options: ResourceOptions): ResourceOptions {
+  const list = options.actions?.list ?? {};
+  const show = options.actions?.show ?? {};
+  const onList: After = async (response) => {
+    for (const record of (response as ListActionResponse).records ?? []) record.params.deadline = deadlineLabel(record.params.dueDate);
+    return response;
+  };
+  const onShow: After = async (response) => {
+    if (response.record) response.record.params.deadline = deadlineLabel(response.record.params.dueDate);
+    return response;
+  };
+  return {
+    ...options,
+    properties: {
+      ...options.properties,
+      deadline: {
+        type: 'string',
+        isSortable: false,
+        isVisible: { list: true, show: true, edit: false, filter: false },
+        ...options.properties?.deadline,
+      },
+    },
+    actions: {
+      ...options.actions,
+      list: { ...list, after: chain(list.after, onList) },
+      show: { ...show, after: chain(show.after, onShow) },
+    } as ResourceOptions['actions'],
+  };
+}
