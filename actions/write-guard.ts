@@ -1,4 +1,4 @@
-import { ValidationError, type ActionContext, type ActionRequest, type ResourceOptions } from 'adminjs';
+import { buildFeature, ValidationError, type ActionContext, type ActionRequest, type FeatureType } from 'adminjs';
 import { isWithin } from '../domain/jurisdiction.js';
 import { sessionUserOf } from '../db/jurisdiction-scope.js';
 
@@ -8,7 +8,7 @@ type BeforeHook = (request: ActionRequest, context: ActionContext) => Promise<Ac
  * Reads are scoped by the adapter, but a form post names its own values: a region outside the user's subtree, or a
  * reference to a record the user cannot see, must be refused before anything is written.
  */
-export function withWriteGuard(regionField: string | null, options: ResourceOptions): ResourceOptions {
+export function writeGuardFeature(regionField: string | null): FeatureType {
   const guard: BeforeHook = async (request, context) => {
     if (request.method !== 'post' || !request.payload) return request;
     const user = sessionUserOf(context);
@@ -31,11 +31,5 @@ export function withWriteGuard(regionField: string | null, options: ResourceOpti
     if (Object.keys(errors).length) throw new ValidationError(errors, { message: '提交的内容有误，未作任何修改' });
     return request;
   };
-  const actions = { ...(options.actions ?? {}) };
-  for (const name of ['new', 'edit'] as const) {
-    const action = actions[name] ?? {};
-    const existing = action.before as BeforeHook | BeforeHook[] | undefined;
-    actions[name] = { ...action, before: [guard, ...(Array.isArray(existing) ? existing : existing ? [existing] : [])] };
-  }
-  return { ...options, actions };
+  return buildFeature({ actions: { new: { before: [guard] }, edit: { before: [guard] } } });
 }

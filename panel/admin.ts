@@ -1,7 +1,15 @@
-import AdminJS, { ForbiddenError, type ActionContext, type ActionRequest, type ResourceOptions } from 'adminjs';
+import AdminJS, {
+  buildFeature,
+  ForbiddenError,
+  type ActionContext,
+  type ActionRequest,
+  type Before,
+  type FeatureType,
+  type ResourceOptions,
+} from 'adminjs';
 import type { Role } from '../domain/jurisdiction.js';
-import { withCrudAudit } from '../actions/crud-audit-hooks.js';
-import { withWriteGuard } from '../actions/write-guard.js';
+import { crudAuditFeature } from '../actions/crud-audit-hooks.js';
+import { writeGuardFeature } from '../actions/write-guard.js';
 import { RESOURCE_DEFINITIONS } from '../resources/index.js';
 import { sessionUserOf } from '../db/jurisdiction-scope.js';
 import { BUILT_IN_ACTIONS, type MenuKey, type ResourceDefinition } from '../resources/resource-definition.js';
@@ -11,9 +19,9 @@ import { componentLoader, Components } from './components/registry.js';
 import { en } from './locale/en.js';
 import { zhCN } from './locale/zh-CN.js';
 import type { DashboardData } from './dashboard/dashboard-data.js';
-import { withRecordHistory } from './record-history.js';
-import { withRelatedRecords } from './related-records.js';
-import { withDeadlineColumn } from './deadline-column.js';
+import { recordHistoryFeature } from './record-history.js';
+import { relatedRecordsFeature } from './related-records.js';
+import { deadlineColumnFeature } from './deadline-column.js';
 import { EXPORT_ACTION, exportAction } from './export-action.js';
 import { listWithCountAlongside } from './list-handler.js';
 import { checkSearchRequest } from './adapter/read-request.js';
@@ -46,12 +54,19 @@ function allowedTo(roles: readonly Role[] | undefined) {
   };
 }
 
-/** Code's resource definition + the admins' config → what AdminJS gets, with the shared guards on every resource. */
-export function resourceOptions(
+/**
+ * Code's resource definition + the admins' config → what AdminJS gets, with the shared guards on every resource.
+ *
+ * AdminJS folds a resource's features in array order and chains each one's hooks after those of the features before
+ * it (build-feature.js, mergeResourceOptions), so the order of this list is the order the hooks run in: the guards
+ * ahead of anything the resource does, the audit and the show page's additions after it. The resource's own options
+ * are one of these features rather than AdminJS's `options`, which it would merge after every feature.
+ */
+export function resourceFeatures(
   definition: ResourceDefinition,
   config: ResourceConfig,
   linkedFilterKeys: ReadonlySet<string> = new Set(),
-): ResourceOptions {
+): FeatureType[] {
   const actions: Record<string, object> = { ...(definition.options?.actions ?? {}) };
   for (const name of BUILT_IN_ACTIONS) {
     actions[name] = definition.builtInActions.includes(name)
@@ -70,17 +85,9 @@ export function resourceOptions(
       isAccessible: allowedTo(config.actions[EXPORT_ACTION] ?? config.actions.list),
     };
   }
-  if (definition.builtInActions.includes('search')) {
-    const search = actions.search as { before?: unknown } | undefined;
-    const checkSearch = async (request: ActionRequest, context: ActionContext): Promise<ActionRequest> => {
-      checkSearchRequest(request.query, context.resource, linkedFilterKeys);
-      return request;
-    };
-    actions.search = { ...search, before: [checkSearch, ...(search?.before ? [search.before].flat() : [])] };
-  }
   // Where the decisions say what they decide, the list can be narrowed to 待我处理 (or to what the user only watches).
   const decidable = decidableRuleOf(definition) !== undefined;
-  let options: ResourceOptions = {
+  const options: ResourceOptions = {
     ...definition.options,
     ...(decidable && {
       properties: {
@@ -101,33 +108,50 @@ export function resourceOptions(
   };
   const jurisdiction = definition.model.jurisdiction;
   const regionField = jurisdiction.kind === 'region' || jurisdiction.kind === 'library' ? jurisdiction.field : null;
-  options = withWriteGuard(regionField, options);
-  options = withCrudAudit(definition.id, regionField, options);
-  if (definition.related?.length) options = withRelatedRecords(definition.related, options);
-  if ('dueDate' in definition.model.getAttributes()) options = withDeadlineColumn(options);
-  if (definition.virtualProperties?.includes('history')) {
-    options = withRecordHistory([definition.model.name, definition.id], options);
-  }
-  return withAccessCheckFirst(options, config);
+  return accessCheckFirst(config, [
+    writeGuardFeature(regionField),
+    ...(definition.builtInActions.includes('search') ? [searchCheckFeature(linkedFilterKeys)] : []),
+    buildFeature(options),
+    ...(definition.features ?? []),
+    crudAuditFeature(definition.id, regionField),
+    ...(definition.related?.length ? [relatedRecordsFeature(definition.related)] : []),
+    ...('dueDate' in definition.model.getAttributes() ? [deadlineColumnFeature()] : []),
+    ...(definition.virtualProperties?.includes('history') ? [recordHistoryFeature([definition.model.name, definition.id])] : []),
+    // A resource that sets one of the properties the features add has the last word over their defaults.
+    ...(options.properties ? [buildFeature({ properties: options.properties })] : []),
+  ]);
+}
+
+/** The search drop-downs' query is checked as a list's is (the title only, known filters) before the adapter reads it. */
+function searchCheckFeature(linkedFilterKeys: ReadonlySet<string>): FeatureType {
+  const checkSearch = async (request: ActionRequest, context: ActionContext): Promise<ActionRequest> => {
+    checkSearchRequest(request.query, context.resource, linkedFilterKeys);
+    return request;
+  };
+  return buildFeature({ actions: { search: { before: [checkSearch] } } });
 }
 
 /**
  * AdminJS runs `before` hooks ahead of its own isAccessible check; a user who may not use an action must be turned
- * away before any hook reads or validates what they sent, so the role check goes first.
+ * away before any hook reads or validates what they sent, so the role check goes first: at the head of the features,
+ * on every action that the features after it give a `before` hook (the others keep AdminJS's own check).
  */
-function withAccessCheckFirst(options: ResourceOptions, config: ResourceConfig): ResourceOptions {
-  const actions = { ...(options.actions ?? {}) } as Record<string, { before?: unknown; isAccessible?: unknown }>;
-  for (const [name, action] of Object.entries(actions)) {
-    if (!action.before) continue;
-    const allowed = allowedTo(config.actions[name]);
-    const check = async (request: ActionRequest, context: ActionContext): Promise<ActionRequest> => {
-      if (!allowed(context)) throw new ForbiddenError('您没有执行此操作的权限');
-      return request;
-    };
-    const existing = Array.isArray(action.before) ? action.before : [action.before];
-    actions[name] = { ...action, before: [check, ...existing] };
-  }
-  return { ...options, actions: actions as ResourceOptions['actions'] };
+function accessCheckFirst(config: ResourceConfig, features: FeatureType[]): FeatureType[] {
+  const accessCheck = buildFeature((admin) => {
+    const later = features.reduce<ResourceOptions>((options, feature) => feature(admin, options), {});
+    const actions: Record<string, { before?: Before[] }> = {};
+    for (const [name, action] of Object.entries<{ before?: unknown }>(later.actions ?? {})) {
+      const allowed = allowedTo(config.actions[name]);
+      const check = async (request: ActionRequest, context: ActionContext): Promise<ActionRequest> => {
+        if (!allowed(context)) throw new ForbiddenError('您没有执行此操作的权限');
+        return request;
+      };
+      // Every action gets its entry here, so the custom actions keep the order the resource gives them.
+      actions[name] = action.before ? { before: [check] } : {};
+    }
+    return { actions };
+  });
+  return [accessCheck, ...features];
 }
 
 /** The filters the product itself opens lists with: related-records links and the workbench's cards. */
@@ -154,7 +178,7 @@ export function buildAdmin(
       definition.viewWhere ? { id: definition.id, where: definition.viewWhere, refusal: definition.viewRefusal } : undefined,
       { decidable: decidableRuleOf(definition), rowFacts: definition.rowFacts },
     ),
-    options: resourceOptions(definition, config.get(definition.id)!, linked.get(definition.id)),
+    features: resourceFeatures(definition, config.get(definition.id)!, linked.get(definition.id)),
   }));
   const resourceLabels = Object.fromEntries(RESOURCE_DEFINITIONS.map((d) => [d.id, config.get(d.id)!.label]));
   return new AdminJS({

@@ -1,4 +1,11 @@
-import type { ActionContext, ActionRequest, ActionResponse, ListActionResponse, ResourceOptions } from 'adminjs';
+import {
+  buildFeature,
+  type ActionContext,
+  type ActionRequest,
+  type ActionResponse,
+  type FeatureType,
+  type ListActionResponse,
+} from 'adminjs';
 import { deadlineText } from '../domain/deadlines.js';
 import { workingDaysBetween } from '../domain/working-days.js';
 import { chinaDay } from '../domain/dates.js';
@@ -16,14 +23,8 @@ export function deadlineLabel(dueDate: unknown, today = chinaDay(new Date())): s
     : deadlineText({ dueDate: due, remaining: 0, overdueDays: workingDaysBetween(due, today, calendar) });
 }
 
-function chain(existing: unknown, added: After): After[] {
-  return [...(Array.isArray(existing) ? existing : existing ? [existing as After] : []), added];
-}
-
 /** A 时限 column on every resource whose records wait for a supervisor (those with a due date). */
-export function withDeadlineColumn(options: ResourceOptions): ResourceOptions {
-  const list = options.actions?.list ?? {};
-  const show = options.actions?.show ?? {};
+export function deadlineColumnFeature(): FeatureType {
   const onList: After = async (response) => {
     for (const record of (response as ListActionResponse).records ?? []) record.params.deadline = deadlineLabel(record.params.dueDate);
     return response;
@@ -32,21 +33,10 @@ export function withDeadlineColumn(options: ResourceOptions): ResourceOptions {
     if (response.record) response.record.params.deadline = deadlineLabel(response.record.params.dueDate);
     return response;
   };
-  return {
-    ...options,
+  return buildFeature({
     properties: {
-      ...options.properties,
-      deadline: {
-        type: 'string',
-        isSortable: false,
-        isVisible: { list: true, show: true, edit: false, filter: false },
-        ...options.properties?.deadline,
-      },
+      deadline: { type: 'string', isSortable: false, isVisible: { list: true, show: true, edit: false, filter: false } },
     },
-    actions: {
-      ...options.actions,
-      list: { ...list, after: chain(list.after, onList) },
-      show: { ...show, after: chain(show.after, onShow) },
-    } as ResourceOptions['actions'],
-  };
+    actions: { list: { after: [onList] }, show: { after: [onShow] } },
+  });
 }

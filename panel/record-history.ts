@@ -1,12 +1,10 @@
-import type { ActionContext, ActionRequest, ActionResponse, ResourceOptions } from 'adminjs';
+import { buildFeature, type ActionContext, type ActionRequest, type ActionResponse, type FeatureType } from 'adminjs';
 import { Op } from 'sequelize';
 import { AuditLog } from '../db/models.js';
 import { Components } from './components/registry.js';
 
 /** Lists a record's own audit entries on its show page, newest first, as Django admin's History does. */
-export function withRecordHistory(auditResourceIds: readonly string[], options: ResourceOptions): ResourceOptions {
-  const show = options.actions?.show ?? {};
-  const existing = show.after ? (Array.isArray(show.after) ? show.after : [show.after]) : [];
+export function recordHistoryFeature(auditResourceIds: readonly string[]): FeatureType {
   const after = async (response: ActionResponse, _request: ActionRequest, context: ActionContext): Promise<ActionResponse> => {
     const recordId = context.record?.id();
     if (!recordId || !response.record) return response;
@@ -30,16 +28,10 @@ export function withRecordHistory(auditResourceIds: readonly string[], options: 
     );
     return response;
   };
-  return {
-    ...options,
+  return buildFeature({
     properties: {
-      ...options.properties,
-      history: {
-        isVisible: { list: false, filter: false, edit: false, show: true },
-        components: { show: Components.RecordHistory },
-        ...options.properties?.history,
-      },
+      history: { isVisible: { list: false, filter: false, edit: false, show: true }, components: { show: Components.RecordHistory } },
     },
-    actions: { ...options.actions, show: { ...show, after: [...existing, after] } } as ResourceOptions['actions'],
-  };
+    actions: { show: { after: [after] } },
+  });
 }

@@ -1,4 +1,4 @@
-import type { ActionContext, ActionRequest, ActionResponse, ResourceOptions } from 'adminjs';
+import { buildFeature, type ActionContext, type ActionRequest, type ActionResponse, type FeatureType } from 'adminjs';
 import type { RelatedRecords } from '../resources/resource-definition.js';
 import { JurisdictionResource } from './adapter/jurisdiction-resource.js';
 import { Components } from './components/registry.js';
@@ -19,9 +19,7 @@ export interface RelatedBlock {
  * A record's related records on its show page, each block read through the target resource itself, so the viewer's
  * jurisdiction and the target's list permission apply exactly as on the target's own list.
  */
-export function withRelatedRecords(relations: readonly RelatedRecords[], options: ResourceOptions): ResourceOptions {
-  const show = options.actions?.show ?? {};
-  const existing = show.after ? (Array.isArray(show.after) ? show.after : [show.after]) : [];
+export function relatedRecordsFeature(relations: readonly RelatedRecords[]): FeatureType {
   const after = async (response: ActionResponse, _request: ActionRequest, context: ActionContext): Promise<ActionResponse> => {
     if (!response.record) return response;
     const blocks: RelatedBlock[] = [];
@@ -48,16 +46,10 @@ export function withRelatedRecords(relations: readonly RelatedRecords[], options
     response.record.params.related = JSON.stringify(blocks);
     return response;
   };
-  return {
-    ...options,
+  return buildFeature({
     properties: {
-      ...options.properties,
-      related: {
-        isVisible: { list: false, filter: false, edit: false, show: true },
-        components: { show: Components.RelatedRecords },
-        ...options.properties?.related,
-      },
+      related: { isVisible: { list: false, filter: false, edit: false, show: true }, components: { show: Components.RelatedRecords } },
     },
-    actions: { ...options.actions, show: { ...show, after: [...existing, after] } } as ResourceOptions['actions'],
-  };
+    actions: { show: { after: [after] } },
+  });
 }

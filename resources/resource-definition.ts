@@ -1,4 +1,4 @@
-import type { ResourceOptions } from 'adminjs';
+import type { FeatureType, ResourceOptions } from 'adminjs';
 import type { Model, ModelStatic, WhereOptions } from 'sequelize';
 import type { JurisdictionKind } from '../db/jurisdiction-kind.js';
 
@@ -51,6 +51,8 @@ export interface ResourceDefinition {
     ResourceOptions,
     'id' | 'navigation' | 'listProperties' | 'showProperties' | 'editProperties' | 'filterProperties' | 'sort'
   >;
+  /** Built with AdminJS's `buildFeature`; their hooks run after those of `options`, in this order. */
+  features?: readonly FeatureType[];
 }
 
 /** Rows of `resourceId` whose `foreignKey` equals this record's `localKey` (default its id). */

@@ -14,7 +14,7 @@ import { BiddingQuote } from '../../db/models/agreement/bidding-quote.model.js';
 import { BiddingRecord } from '../../db/models/agreement/bidding-record.model.js';
 import { libraryById, maintenanceRefusal } from '../../services/agreement/library-access.js';
 import { runningBiddingWhere } from '../../services/agreement/running-biddings.js';
-import { supplierStatusNow, withTimeDerivedStatus } from './time-derived-status.js';
+import { supplierStatusNow, timeDerivedStatusFeature } from './time-derived-status.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 // A day stays that day; a date-time (a page of an older panel) is taken as its day in China, not cut at its UTC date.
@@ -126,18 +126,16 @@ export const agreementSupplierResource: ResourceDefinition = {
     { resourceId: 'AgreementGoods', foreignKey: 'supplierId' },
     { resourceId: 'BiddingQuote', foreignKey: 'supplierId' },
   ],
-  options: withTimeDerivedStatus(
-    {
-      titleProperty: 'title',
-      properties: {
-        libraryId: { reference: 'AgreementLibrary', isRequired: true },
-        supplierName: { isRequired: true },
-        creditCode: { isRequired: true },
-        validFrom: { isRequired: true },
-        validTo: { isRequired: true },
-      },
-      actions: { new: { before: [prepareNewSupplier] }, ...supervisoryActions(removeSupplier as unknown as SupervisoryActionSpec<Model>) },
+  options: {
+    titleProperty: 'title',
+    properties: {
+      libraryId: { reference: 'AgreementLibrary', isRequired: true },
+      supplierName: { isRequired: true },
+      creditCode: { isRequired: true },
+      validFrom: { isRequired: true },
+      validTo: { isRequired: true },
     },
-    supplierStatusNow,
-  ),
+    actions: { new: { before: [prepareNewSupplier] }, ...supervisoryActions(removeSupplier as unknown as SupervisoryActionSpec<Model>) },
+  },
+  features: [timeDerivedStatusFeature(supplierStatusNow)],
 };

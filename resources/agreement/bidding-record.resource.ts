@@ -7,7 +7,7 @@ import { MONEY } from '../property-types.js';
 import type { ResourceDefinition } from '../resource-definition.js';
 import { BiddingQuote } from '../../db/models/agreement/bidding-quote.model.js';
 import { BiddingRecord } from '../../db/models/agreement/bidding-record.model.js';
-import { biddingStatusNow, withTimeDerivedStatus } from './time-derived-status.js';
+import { biddingStatusNow, timeDerivedStatusFeature } from './time-derived-status.js';
 
 const returnBidding: SupervisoryActionSpec<BiddingRecord> = {
   name: 'returnBidding',
@@ -52,20 +52,18 @@ export const biddingRecordResource: ResourceDefinition = {
   builtInActions: ['list', 'show', 'search'],
   virtualProperties: ['history'],
   related: [{ resourceId: 'BiddingQuote', foreignKey: 'biddingId' }],
-  options: withTimeDerivedStatus(
-    {
-      titleProperty: 'biddingNo',
-      properties: {
-        libraryId: { reference: 'AgreementLibrary' },
-        goodsId: { reference: 'AgreementGoods' },
-        ceilingPrice: MONEY,
-        lowestQuote: MONEY,
-        returnReason: { type: 'textarea' },
-      },
-      actions: supervisoryActions(returnBidding as unknown as SupervisoryActionSpec<Model>),
+  options: {
+    titleProperty: 'biddingNo',
+    properties: {
+      libraryId: { reference: 'AgreementLibrary' },
+      goodsId: { reference: 'AgreementGoods' },
+      ceilingPrice: MONEY,
+      lowestQuote: MONEY,
+      returnReason: { type: 'textarea' },
     },
-    biddingStatusNow,
-  ),
+    actions: supervisoryActions(returnBidding as unknown as SupervisoryActionSpec<Model>),
+  },
+  features: [timeDerivedStatusFeature(biddingStatusNow)],
 };
 
 /** The quotes of a bidding; reached from the bidding's page. */

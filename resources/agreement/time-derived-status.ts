@@ -1,4 +1,11 @@
-import type { ActionContext, ActionRequest, ActionResponse, ListActionResponse, ResourceOptions } from 'adminjs';
+import {
+  buildFeature,
+  type ActionContext,
+  type ActionRequest,
+  type ActionResponse,
+  type FeatureType,
+  type ListActionResponse,
+} from 'adminjs';
 import { effectiveBiddingStatus, effectiveSupplierStatus, type SupplierStatus } from '../../domain/agreement-time-states.js';
 import type { BiddingStatus } from '../../domain/agreement-library.js';
 
@@ -16,17 +23,11 @@ export const biddingStatusNow = (params: Params, now: Date): string =>
 export const supplierStatusNow = (params: Params, now: Date): string =>
   effectiveSupplierStatus(params.status as SupplierStatus, dayOf(params.validTo), now);
 
-function chain(existing: unknown, added: After): After[] {
-  return [...(Array.isArray(existing) ? existing : existing ? [existing as After] : []), added];
-}
-
 /**
  * The list and the page show the state as the clock has it, not as last stored: between the moment a bidding ends
  * (or a validity runs out) and the maintenance round storing it, nobody sees 竞价中 on a bidding that is over.
  */
-export function withTimeDerivedStatus(options: ResourceOptions, derive: (params: Params, now: Date) => string): ResourceOptions {
-  const list = options.actions?.list ?? {};
-  const show = options.actions?.show ?? {};
+export function timeDerivedStatusFeature(derive: (params: Params, now: Date) => string): FeatureType {
   const onList: After = async (response) => {
     const now = new Date();
     for (const record of (response as ListActionResponse).records ?? []) record.params.status = derive(record.params, now);
@@ -36,12 +37,5 @@ export function withTimeDerivedStatus(options: ResourceOptions, derive: (params:
     if (response.record) response.record.params.status = derive(response.record.params, new Date());
     return response;
   };
-  return {
-    ...options,
-    actions: {
-      ...options.actions,
-      list: { ...list, after: chain(list.after, onList) },
-      show: { ...show, after: chain(show.after, onShow) },
-    } as ResourceOptions['actions'],
-  };
+  return buildFeature({ actions: { list: { after: [onList] }, show: { after: [onShow] } } });
 }

@@ -275,3 +275,30 @@ describe('related records on existing show pages', () => {
     });
   });
 });
+
+describe('the order of the before hooks (AdminJS features, see resourceFeatures in panel/admin.ts)', () => {
+  it('a user without the role is refused before the write guard or the resource reads the form', async () => {
+    const own = (await VirtualBudget.findOne({ where: { regionCode: '360100', linkedBudgetLineId: null }, order: [['id', 'ASC']] }))!;
+    const before = await VirtualBudget.count();
+    // Each form would be refused field by field by a later hook (the region by the guard, the rest by the resource).
+    for (const name of ['admin', 'gongguanban']) {
+      const created = await create(clients[name]!, form(0, { procurementUnitId: '', regionCode: 'x', amount: '-1' }));
+      expect(created.body.record.baseError.type).toBe('ForbiddenError');
+      expect(created.body.record.errors).toEqual({});
+    }
+    const edited = await clients.admin!.post(api.record('VirtualBudget', own.id, 'edit'), form(own.procurementUnitId, { amount: '-1' }));
+    expect(edited.body.record.baseError.type).toBe('ForbiddenError');
+    expect(edited.body.record.errors).toEqual({});
+    expect(await VirtualBudget.count()).toBe(before);
+    expect((await VirtualBudget.findByPk(own.id))!.amount).toEqual(own.amount);
+  });
+
+  it("the write guard answers before the resource's own hook", async () => {
+    const before = await VirtualBudget.count();
+    // The resource's hook would ask for the unit; the guard refuses the foreign region first, and only that.
+    const { body } = await create(clients.nanchangxian!, form(0, { procurementUnitId: '', regionCode: '360700' }));
+    expect(body.record.errors).toEqual({ regionCode: { message: '辖区 360700 不在您的管辖范围内' } });
+    expect(body.notice).toMatchObject({ type: 'error', message: '提交的内容有误，未作任何修改' });
+    expect(await VirtualBudget.count()).toBe(before);
+  });
+});
