@@ -1,12 +1,12 @@
-import { describe, expect, it } from '@jest/globals';
+import { expect, it } from '@jest/globals';
 import { ExpertSpecialtyReview, FailedTenderHandling } from '../../db/models.js';
 import { browserSession, loginThroughForm, screenshot } from './browser.js';
 
-const s = browserSession('浏览器端到端测试（异常处理、评标专业审核）', { username: 'province' });
+const s = await browserSession('浏览器端到端测试（异常处理、评标专业审核）', { username: 'province' });
 
 /** Opens a record action's form, submits it with a reason, and returns the notice the server answered. */
 async function decide(path: string, action: string, reason: string): Promise<{ type: string; message: string }> {
-  await s.page.goto(`${s.app!.url}${path}/${action}`);
+  await s.page.goto(`${s.app.url}${path}/${action}`);
   await s.page.getByTestId('action-submit').waitFor();
   if (reason) await s.page.locator('textarea[name="reason"]').fill(reason);
   const [response] = await Promise.all([
@@ -21,27 +21,26 @@ async function decide(path: string, action: string, reason: string): Promise<{ t
  * still refuses it with the specific reason.
  */
 async function crafted(path: string, action: string): Promise<{ type: string; message: string }> {
-  const response = await s.page.request.post(`${s.app!.url}/admin/api${path.replace('/admin', '')}/${action}`, {
+  const response = await s.page.request.post(`${s.app.url}/admin/api${path.replace('/admin', '')}/${action}`, {
     data: { reason: '' },
-    headers: { Origin: s.app!.url },
+    headers: { Origin: s.app.url },
   });
   return ((await response.json()) as { notice: { type: string; message: string } }).notice;
 }
 
 /** The record actions a show page offers. */
 async function offered(path: string): Promise<string[]> {
-  const response = await s.page.request.get(`${s.app!.url}/admin/api${path.replace('/admin', '')}/show`);
+  const response = await s.page.request.get(`${s.app.url}/admin/api${path.replace('/admin', '')}/show`);
   return ((await response.json()) as { record: { recordActions: Array<{ name: string }> } }).record.recordActions.map((a) => a.name);
 }
 
 async function switchUser(username: string): Promise<void> {
-  await s.page.goto(`${s.app!.url}/admin/logout`);
-  await loginThroughForm(s.page, s.app!.url, username);
+  await s.page.goto(`${s.app.url}/admin/logout`);
+  await loginThroughForm(s.page, s.app.url, username);
 }
 
-describe('异常处理 and 评标专业审核 in the browser', () => {
+s.describe('异常处理 and 评标专业审核 in the browser', () => {
   it('the province confirms a failed tender that changes method above the threshold', async () => {
-    if (!s.app) return;
     const target = (await FailedTenderHandling.findOne({
       where: { regionCode: '360000', state: 'awaiting_supervisor', originalMethod: 'public_tender' },
     }))!;
@@ -58,7 +57,6 @@ describe('异常处理 and 评标专业审核 in the browser', () => {
   });
 
   it('walks a specialty review from the city to the province to 省公管办', async () => {
-    if (!s.app) return;
     const review = (await ExpertSpecialtyReview.findOne({ where: { registrationRegion: '360121', state: 'city_review' } }))!;
     const path = `/admin/resources/ExpertSpecialtyReview/records/${review.id}`;
 

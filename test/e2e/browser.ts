@@ -3,24 +3,16 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, jest } from '@jest/globals';
-import { DEMO_PASSWORD, IS_CI, startTestApp } from '../support/test-app.js';
+import { CHROMIUM_PATH, needs, type Requirement } from '../support/requires.js';
+import { DEMO_PASSWORD, startTestApp } from '../support/test-app.js';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ARTIFACTS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'artifacts');
 
 /** Time for one browser test: the first page load of a fresh app also waits for the component bundle. */
 export const BROWSER_TEST_TIMEOUT = 120_000;
 
-/**
- * A headless Debian chromium for end-to-end tests. Without one, a laptop run prints a loud warning and the caller
- * returns early (null); under CI=true a missing browser fails the run, so a green CI always means they ran.
- */
-export async function launchBrowserOrSkip(what: string): Promise<Browser | null> {
-  if (!fs.existsSync(CHROMIUM_PATH)) {
-    if (IS_CI) throw new Error(`CI=true 但浏览器 ${CHROMIUM_PATH} 不存在：${what} 必须在真实浏览器中运行（apt-get install -y chromium）`);
-    console.warn(`\n!!!!! 跳过 ${what}：未找到浏览器 ${CHROMIUM_PATH}。请执行 apt-get install -y chromium 后重新运行 npm test。 !!!!!\n`);
-    return null;
-  }
+/** The headless Debian chromium of the end-to-end tests; `needs(what, 'chromium')` has checked it is installed. */
+export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
@@ -80,27 +72,28 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return file;
 }
 
-export interface BrowserSession {
-  browser: Browser | null;
-  app: Awaited<ReturnType<typeof startTestApp>> | null;
+export interface BrowserSession extends Requirement {
+  browser: Browser;
+  app: Awaited<ReturnType<typeof startTestApp>>;
   page: Page;
   foreign: string[];
 }
 
 /**
- * One browser and one test app for a test file, opened before its tests and closed after them: `app` stays null
- * when no browser is installed (the tests then return early, loudly). `prepare` runs on the app before the page
- * opens (e.g. to post a batch); `username` logs in through the form.
+ * One browser and one test app for a test file, opened before its tests and closed after them. Register the tests
+ * with the session's `describe` (or `it`): without chromium they are skipped, loudly, and nothing starts (under CI=true
+ * the file fails instead). `prepare` runs on the app before the page opens (e.g. to post a batch); `username` logs in
+ * through the form.
  */
-export function browserSession(
+export async function browserSession(
   what: string,
-  options: { username?: string; prepare?: (app: NonNullable<BrowserSession['app']>) => Promise<void> } = {},
-): BrowserSession {
+  options: { username?: string; prepare?: (app: BrowserSession['app']) => Promise<void> } = {},
+): Promise<BrowserSession> {
   jest.setTimeout(BROWSER_TEST_TIMEOUT);
-  const session = { browser: null, app: null, foreign: [] } as unknown as BrowserSession;
+  const session = { ...(await needs(what, 'chromium')), foreign: [] } as unknown as BrowserSession;
+  if (!session.ok) return session;
   beforeAll(async () => {
-    session.browser = await launchBrowserOrSkip(what);
-    if (!session.browser) return;
+    session.browser = await launchBrowser();
     const app = await startTestApp();
     session.app = app;
     await options.prepare?.(app);

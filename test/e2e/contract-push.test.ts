@@ -1,13 +1,12 @@
-import { describe, expect, it } from '@jest/globals';
+import { expect, it } from '@jest/globals';
 import { ContractFiling, PaymentMiddleRecord } from '../../db/models.js';
 import { drainJobs } from '../support/test-app.js';
 import { browserSession, screenshot } from './browser.js';
 
-const s = browserSession('浏览器端到端测试（手动推送合同备案）', { username: 'nanchangxian' });
+const s = await browserSession('浏览器端到端测试（手动推送合同备案）', { username: 'nanchangxian' });
 
-describe('新-手动推送合同备案 in the browser (南昌县采购办)', () => {
+s.describe('新-手动推送合同备案 in the browser (南昌县采购办)', () => {
   it('pushes a filing and then sees 已推送 with the time', async () => {
-    if (!s.app) return;
     const filing = (await ContractFiling.findOne({ where: { contractNo: 'HT-2026-360121.A01' } }))!;
     await s.page.goto(`${s.app.url}/admin/resources/ManualPushFiling`);
     await s.page.locator('tr[data-id]').first().waitFor();
@@ -38,7 +37,6 @@ describe('新-手动推送合同备案 in the browser (南昌县采购办)', () 
   });
 
   it('shows why a blocked filing cannot be pushed', async () => {
-    if (!s.app) return;
     const filing = (await ContractFiling.findOne({ where: { contractNo: 'HT-2022-360121.L01' } }))!;
     await s.page.goto(`${s.app.url}/admin/resources/ManualPushFiling/records/${filing.id}/pushToIntegration`);
     const refusal = await s.page.getByTestId('refusal').innerText();
@@ -47,7 +45,6 @@ describe('新-手动推送合同备案 in the browser (南昌县采购办)', () 
   });
 
   it('a bulk push shows its progress, N of M, and what it refused', async () => {
-    if (!s.app) return;
     const pushable = await ContractFiling.findAll({
       where: { regionCode: '360121', pushVerdict: 'pushable', pushStatus: ['not_pushed', 'failed'] },
     });

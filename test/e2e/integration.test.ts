@@ -1,4 +1,4 @@
-import { describe, expect, it } from '@jest/globals';
+import { expect, it } from '@jest/globals';
 import { AuditLog, ContractFiling, IntegrationBudget, IntegrationInbox, ProcurementProject, ProjectBudgetLine } from '../../db/models.js';
 import { DEV_INTEGRATION_APP_KEY, DEV_INTEGRATION_APP_SECRET } from '../../settings/env.js';
 import { postBatch } from '../../tools/integration-client.js';
@@ -6,7 +6,7 @@ import { simulatedBudgets } from '../../tools/integration-fixtures.js';
 import { drainJobs } from '../support/test-app.js';
 import { browserSession, loginThroughForm, openPanelPage, screenshot } from './browser.js';
 
-const s = browserSession('浏览器端到端测试（一体化预算、重置预算匹配）', {
+const s = await browserSession('浏览器端到端测试（一体化预算、重置预算匹配）', {
   username: 'nanchangxian',
   prepare: async (app) => {
     const items: object[] = simulatedBudgets(36, { seed: 51 });
@@ -16,9 +16,8 @@ const s = browserSession('浏览器端到端测试（一体化预算、重置预
   },
 });
 
-describe('一体化 in the browser (南昌县采购办)', () => {
+s.describe('一体化 in the browser (南昌县采购办)', () => {
   it("lists the county's budget lines with Chinese headings and labels, and no other region's", async () => {
-    if (!s.app) return;
     await s.page.goto(`${s.app.url}/admin/resources/IntegrationBudget`);
     await s.page.locator('tr[data-id]').first().waitFor();
     const header = await s.page.locator('thead').first().innerText();
@@ -33,7 +32,6 @@ describe('一体化 in the browser (南昌县采购办)', () => {
   });
 
   it('resets a wrong budget match with a reason, and refuses one whose filing was pushed', async () => {
-    if (!s.app) return;
     // A project still being planned has its line matched, and no contract uses the line yet.
     const planned = (await ProcurementProject.findOne({ where: { regionCode: '360121', stage: 'planning' }, order: [['id', 'ASC']] }))!;
     const use = (await ProjectBudgetLine.findOne({ where: { projectId: planned.id, budgetKind: 'integrated' } }))!;
@@ -72,8 +70,7 @@ describe('一体化 in the browser (南昌县采购办)', () => {
   });
 
   it("shows a batch's per-item errors to an admin, and the reset in the budget line's history", async () => {
-    if (!s.app) return;
-    const { page: admin, foreign: adminForeign } = await openPanelPage(s.browser!, s.app.url);
+    const { page: admin, foreign: adminForeign } = await openPanelPage(s.browser, s.app.url);
     await loginThroughForm(admin, s.app.url, 'admin');
     const batch = (await IntegrationInbox.findOne({ where: { kind: 'budgets' } }))!;
     await admin.goto(`${s.app.url}/admin/resources/IntegrationInbox/records/${batch.id}/show`);

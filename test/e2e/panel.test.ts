@@ -1,13 +1,12 @@
-import { describe, expect, it } from '@jest/globals';
+import { expect, it } from '@jest/globals';
 import { PRODUCT_NAME } from '../../panel/admin.js';
 import { browserSession, loginThroughForm, screenshot } from './browser.js';
 
-const s = browserSession('浏览器端到端测试（登录、菜单、列表、退出）');
+const s = await browserSession('浏览器端到端测试（登录、菜单、列表、退出）');
 
 // The tests below are one walk through the panel, in order, on one page.
-describe('the panel in a browser (南昌县采购办)', () => {
+s.describe('the panel in a browser (南昌县采购办)', () => {
   it('the login page is in Chinese and loads nothing from outside', async () => {
-    if (!s.app) return;
     await s.page.goto(`${s.app.url}/admin/login`);
     await expect(s.page.getByText(PRODUCT_NAME).first().isVisible()).resolves.toBe(true);
     await expect(s.page.getByText('用户名').first().isVisible()).resolves.toBe(true);
@@ -17,7 +16,6 @@ describe('the panel in a browser (南昌县采购办)', () => {
   });
 
   it('logs in through the form and shows the Chinese menu and the greeting', async () => {
-    if (!s.app) return;
     await loginThroughForm(s.page, s.app.url, 'nanchangxian');
     const sidebar = s.page.locator('[data-css="sidebar"]');
     await sidebar.getByText('主体管理', { exact: true }).waitFor();
@@ -30,7 +28,6 @@ describe('the panel in a browser (南昌县采购办)', () => {
   });
 
   it('lists the procurement units of its county', async () => {
-    if (!s.app) return;
     await s.page.goto(`${s.app.url}/admin/resources/ProcurementUnit`);
     const rows = s.page.locator('tr[data-id]');
     await rows.first().waitFor();
@@ -47,7 +44,6 @@ describe('the panel in a browser (南昌县采购办)', () => {
   });
 
   it('logs out back to the login page', async () => {
-    if (!s.app) return;
     await s.page.goto(`${s.app.url}/admin/logout`);
     await s.page.waitForURL((url) => url.pathname === '/admin/login');
     await s.page.locator('input[name="email"]').waitFor();

@@ -1,8 +1,8 @@
-import { describe, expect, it } from '@jest/globals';
+import { expect, it } from '@jest/globals';
 import { Announcement, ProcurementProject, ProcurementUnit, VirtualBudget } from '../../db/models.js';
 import { browserSession, screenshot } from './browser.js';
 
-const s = browserSession('浏览器端到端测试（计划管理）', { username: 'nanchang' });
+const s = await browserSession('浏览器端到端测试（计划管理）', { username: 'nanchang' });
 
 /** AdminJS selects are react-select: open the field, type, pick the option whose text matches. */
 async function choose(field: string, typed: string, option: string | RegExp): Promise<void> {
@@ -12,9 +12,8 @@ async function choose(field: string, typed: string, option: string | RegExp): Pr
   await s.page.getByRole('option', { name: option }).first().click();
 }
 
-describe('计划管理 in the browser (南昌市采购办)', () => {
+s.describe('计划管理 in the browser (南昌市采购办)', () => {
   it('creates a virtual budget from 预算管理 → 新增预算, choosing the scenario by its Chinese label', async () => {
-    if (!s.app) return;
     const unit = (await ProcurementUnit.findOne({ where: { regionCode: '360100', formalMember: true }, order: [['id', 'ASC']] }))!;
     const pending = (await ProcurementUnit.findOne({ where: { regionCode: '360100', formalMember: false } }))!;
     await s.page.goto(`${s.app.url}/admin/resources/BudgetOverview`);
@@ -70,7 +69,6 @@ describe('计划管理 in the browser (南昌市采购办)', () => {
   });
 
   it('a project page lists its budget lines, announcements and registrations; an attachment downloads', async () => {
-    if (!s.app) return;
     const project = (await ProcurementProject.findOne({
       where: { regionCode: '360100', stage: 'contracted', organisationForm: 'centralized' },
       order: [['id', 'ASC']],

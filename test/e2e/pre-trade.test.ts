@@ -1,12 +1,11 @@
-import { describe, expect, it } from '@jest/globals';
+import { expect, it } from '@jest/globals';
 import { MethodChangeRequest } from '../../db/models.js';
 import { browserSession, screenshot } from './browser.js';
 
-const s = browserSession('浏览器端到端测试（交易前）', { username: 'nanchang' });
+const s = await browserSession('浏览器端到端测试（交易前）', { username: 'nanchang' });
 
-describe('交易前 in the browser (南昌市采购办)', () => {
+s.describe('交易前 in the browser (南昌市采购办)', () => {
   it("approves a county's change of procurement method", async () => {
-    if (!s.app) return;
     const request = (await MethodChangeRequest.findOne({
       where: { regionCode: '360121', state: 'submitted', requestedMethod: 'competitive_negotiation' },
     }))!;

@@ -1,42 +1,41 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { ProcurementUnit } from '../../db/models.js';
 import { browserSession } from './browser.js';
 
-const s = browserSession('浏览器端到端测试（跨站请求伪造）', { username: 'nanchangxian' });
+const s = await browserSession('浏览器端到端测试（跨站请求伪造）', { username: 'nanchangxian' });
 
-/** A page of another origin on the same host (another port: same site, so SameSite=Lax still sends the cookie). */
-let attacker: http.Server;
-let attackerUrl = '';
-let forgedFormFor = (_id: number) => '';
-beforeAll(async () => {
-  attacker = http.createServer((req, res) => {
-    const id = Number(new URL(req.url ?? '/', 'http://x').searchParams.get('unit'));
-    res.setHeader('content-type', 'text/html; charset=utf-8');
-    res.end(forgedFormFor(id));
-  });
-  await new Promise<void>((resolve) => attacker.listen(0, '127.0.0.1', resolve));
-  attackerUrl = `http://127.0.0.1:${(attacker.address() as AddressInfo).port}`;
-  forgedFormFor = (
-    id,
-  ) => `<!doctype html><form method="POST" action="${s.app!.url}/admin/api/resources/ProcurementUnit/records/${id}/reject">
+s.describe('a forged form from another port of the same host (nanchangxian signed in)', () => {
+  /** A page of another origin on the same host (another port: same site, so SameSite=Lax still sends the cookie). */
+  let attacker: http.Server;
+  let attackerUrl = '';
+  let forgedFormFor = (_id: number) => '';
+  beforeAll(async () => {
+    attacker = http.createServer((req, res) => {
+      const id = Number(new URL(req.url ?? '/', 'http://x').searchParams.get('unit'));
+      res.setHeader('content-type', 'text/html; charset=utf-8');
+      res.end(forgedFormFor(id));
+    });
+    await new Promise<void>((resolve) => attacker.listen(0, '127.0.0.1', resolve));
+    attackerUrl = `http://127.0.0.1:${(attacker.address() as AddressInfo).port}`;
+    forgedFormFor = (
+      id,
+    ) => `<!doctype html><form method="POST" action="${s.app.url}/admin/api/resources/ProcurementUnit/records/${id}/reject">
     <input name="reason" value="伪造的退回"></form><script>document.forms[0].submit()</script>`;
-});
-afterAll(async () => {
-  await new Promise((resolve) => attacker?.close(resolve));
-});
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => attacker?.close(resolve));
+  });
 
-describe('a forged form from another port of the same host (nanchangxian signed in)', () => {
   it('is refused by the server and the unit stays as it was, while the panel itself keeps working', async () => {
-    if (!s.app) return;
     const unit = (await ProcurementUnit.findOne({ where: { regionCode: '360121', status: 'submitted' }, order: [['id', 'ASC']] }))!;
     // The same browser's cookies, in a tab of its own (the panel's page only ever talks to our origin).
-    const tab = await s.browser!.newContext();
+    const tab = await s.browser.newContext();
     await tab.addCookies(await s.page.context().cookies());
     const evil = await tab.newPage();
     const [answer] = await Promise.all([
-      evil.waitForResponse((r) => r.request().method() === 'POST' && r.url().startsWith(s.app!.url)),
+      evil.waitForResponse((r) => r.request().method() === 'POST' && r.url().startsWith(s.app.url)),
       evil.goto(`${attackerUrl}/?unit=${unit.id}`),
     ]);
     expect(answer.request().headers().cookie ?? (await answer.request().allHeaders()).cookie).toContain('jxcg.sid=');

@@ -1,8 +1,8 @@
-import { describe, expect, it } from '@jest/globals';
+import { expect, it } from '@jest/globals';
 import { Affiliation, ProcurementUnit } from '../../db/models.js';
 import { browserSession, screenshot } from './browser.js';
 
-const s = browserSession('浏览器端到端测试（采购单位审核、退回、解除隶属关系）', { username: 'nanchangxian' });
+const s = await browserSession('浏览器端到端测试（采购单位审核、退回、解除隶属关系）', { username: 'nanchangxian' });
 
 const COUNTY = '360121';
 const unitWhere = (where: Record<string, unknown>) =>
@@ -10,7 +10,7 @@ const unitWhere = (where: Record<string, unknown>) =>
 
 /** Opens a record action page and waits until the form has loaded what it inspects. */
 async function openAction(resource: string, id: number, action: string): Promise<void> {
-  await s.page.goto(`${s.app!.url}/admin/resources/${resource}/records/${id}/${action}`);
+  await s.page.goto(`${s.app.url}/admin/resources/${resource}/records/${id}/${action}`);
   await s.page.getByTestId('action-submit').waitFor();
 }
 
@@ -27,9 +27,8 @@ async function submitAction(action: string): Promise<{ notice?: { message: strin
 
 const listPath = (resource: string) => (url: URL) => url.pathname === `/admin/resources/${resource}`;
 
-describe('reviewing procurement units in the browser (南昌县采购办)', () => {
+s.describe('reviewing procurement units in the browser (南昌县采购办)', () => {
   it('approves a unit whose budget code matches 一体化', async () => {
-    if (!s.app) return;
     const unit = await unitWhere({ status: 'submitted', budgetCodeVerdict: 'match' });
     await openAction('ProcurementUnit', unit.id, 'approve');
     expect(await detail('单位名称')).toBe(unit.name);
@@ -51,7 +50,6 @@ describe('reviewing procurement units in the browser (南昌县采购办)', () =
   });
 
   it('shows both codes for a mismatched unit, refuses to approve it, and changes nothing', async () => {
-    if (!s.app) return;
     const unit = await unitWhere({ status: 'submitted', budgetCodeVerdict: 'mismatch' });
     await openAction('ProcurementUnit', unit.id, 'approve');
     expect(await detail('单位填报的预算编码')).toBe(unit.unitBudgetCode);
@@ -77,7 +75,6 @@ describe('reviewing procurement units in the browser (南昌县采购办)', () =
   });
 
   it('returns a unit with the reason typed in, and insists on a reason', async () => {
-    if (!s.app) return;
     const unit = await unitWhere({ status: 'submitted', budgetCodeVerdict: 'match' });
     await openAction('ProcurementUnit', unit.id, 'reject');
     expect(await detail('单位填报的预算编码')).toBe(unit.unitBudgetCode);
@@ -102,9 +99,8 @@ describe('reviewing procurement units in the browser (南昌县采购办)', () =
   });
 });
 
-describe('unbinding an affiliation in the browser', () => {
+s.describe('unbinding an affiliation in the browser', () => {
   it('unbinds a confirmed affiliation with a reason', async () => {
-    if (!s.app) return;
     const affiliation = (await Affiliation.findOne({ where: { regionCode: COUNTY, status: 'confirmed' }, order: [['id', 'ASC']] }))!;
     await openAction('Affiliation', affiliation.id, 'unbindAffiliation');
     expect(await s.page.getByTestId('action-submit').innerText()).toBe('解除隶属关系');

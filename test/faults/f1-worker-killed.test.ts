@@ -1,9 +1,10 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { afterAll, beforeAll, expect, it, jest } from '@jest/globals';
 import { Op } from 'sequelize';
 import { ContractFiling, PaymentMiddleRecord } from '../../db/models.js';
-import { REDIS_URL, redisOrSkip } from '../support/services.js';
+import { needs } from '../support/requires.js';
+import { REDIS_URL } from '../support/services.js';
 import { until } from '../support/until.js';
 import { api, login, startTestApp } from '../support/test-app.js';
 import { exited, hasExited, startWorker } from '../support/worker-process.js';
@@ -13,17 +14,15 @@ import { seedPushableFilings } from '../support/pushable-filings.js';
 /** F1: a bulk push of 2,000 filings, the worker SIGKILLed in the middle and started again. */
 const COUNT = 2000;
 jest.setTimeout(600_000);
+const drill = await needs('合同备案推送测试（真实 worker 进程，中途被杀）', 'redis');
 
-describe('pushing filings through real worker processes into the intermediate database', () => {
-  let available = false;
+drill.describe('pushing filings through real worker processes into the intermediate database', () => {
   let app: Awaited<ReturnType<typeof startTestApp>>;
   const workers: ChildProcess[] = [];
   const prefix = `test-${randomUUID().slice(0, 8)}`;
   let workerEnv: Record<string, string>;
 
   beforeAll(async () => {
-    available = await redisOrSkip('合同备案推送测试（真实 worker 进程，中途被杀）');
-    if (!available) return;
     app = await startTestApp({ QUEUE_DRIVER: 'bullmq', REDIS_URL, QUEUE_PREFIX: prefix });
     workerEnv = {
       DATABASE_URL: app.env.DATABASE_URL,
@@ -36,7 +35,6 @@ describe('pushing filings through real worker processes into the intermediate da
   });
 
   afterAll(async () => {
-    if (!available) return;
     for (const worker of workers)
       if (!hasExited(worker)) {
         worker.kill('SIGKILL');
@@ -47,8 +45,8 @@ describe('pushing filings through real worker processes into the intermediate da
   });
 
   it("a worker killed mid-run loses nothing and duplicates nothing; a second supervisor's push adds nothing", async () => {
-    if (!available) return;
     const filings = await ContractFiling.findAll({ where: { contractNo: { [Op.like]: 'HT-LOAD-%' } }, order: [['id', 'ASC']] });
+    expect(filings).toHaveLength(COUNT);
     expect(filings.every((f) => f.pushVerdict === 'pushable')).toBe(true);
     const county = await login(app.url, 'nanchangxian');
     const { body } = await county.post(
@@ -91,6 +89,7 @@ describe('pushing filings through real worker processes into the intermediate da
     expect(rows).toHaveLength(COUNT);
     expect(new Set(rows.map((r) => r.sourceFilingId)).size).toBe(COUNT);
     const settled = await ContractFiling.findAll({ where: { contractNo: { [Op.like]: 'HT-LOAD-%' } } });
+    expect(settled).toHaveLength(COUNT);
     expect(settled.filter((f) => f.pushStatus === 'queued')).toHaveLength(0);
     const written = new Map(rows.map((r) => [r.sourceFilingId, r.sourceVersion]));
     for (const f of settled) {

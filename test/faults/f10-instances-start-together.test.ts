@@ -1,12 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { afterAll, beforeAll, expect, it, jest } from '@jest/globals';
 import { Sequelize } from 'sequelize';
-import { dropDatabases, emptyDatabases, PG_URL } from '../support/own-databases.js';
+import { dropDatabases, emptyDatabases } from '../support/own-databases.js';
+import { needs } from '../support/requires.js';
 import { exited, hasExited } from '../support/worker-process.js';
 import { freePort, until } from '../support/until.js';
 import { runEntry, startWebProcess, type WebProcess } from '../support/web-process.js';
 
-/** Shown as skipped in the SQLite pass, never as a green that checked nothing: the PostgreSQL pass runs them. */
-const onPostgres = PG_URL ? it : it.skip;
+/**
+ * Several processes on one networked database: shown as skipped in the SQLite pass, never as a green that checked
+ * nothing; the PostgreSQL pass runs them.
+ */
+const drill = await needs('F10 (instances starting together)', 'postgres');
 
 const production = {
   NODE_ENV: 'production',
@@ -20,16 +24,12 @@ const production = {
 /** F10: web instances started at the same moment on one empty database, as a rolling deployment or a reboot does. */
 jest.setTimeout(180_000);
 
-describe('F10: instances starting together', () => {
+drill.describe('F10: instances starting together', () => {
   const names = ['f10_together', 'f10_together_middle', 'f10_waiting', 'f10_waiting_middle'];
   let urls: string[] = [];
   const webs: WebProcess[] = [];
 
   beforeAll(async () => {
-    if (!PG_URL) {
-      console.warn('F10 needs PostgreSQL (several processes on one networked database): it runs in the PostgreSQL pass of npm test.');
-      return;
-    }
     urls = await emptyDatabases(names);
   });
   afterAll(async () => {
@@ -38,10 +38,10 @@ describe('F10: instances starting together', () => {
         web.child.kill('SIGTERM');
         await exited(web.child);
       }
-    if (PG_URL) await dropDatabases(names);
+    await dropDatabases(names);
   });
 
-  onPostgres('three webs told to migrate start at once on an empty database: all serve, each migration applied once', async () => {
+  it('three webs told to migrate start at once on an empty database: all serve, each migration applied once', async () => {
     const [main, middle] = urls;
     const started = [];
     for (let i = 0; i < 3; i++) {
@@ -69,7 +69,7 @@ describe('F10: instances starting together', () => {
       expect({ name: row.name, n: Number(row.n) }).toEqual({ name: row.name, n: 1 });
   });
 
-  onPostgres('in production a web does not migrate: it waits for `npm run migrate`, then serves the new schema', async () => {
+  it('in production a web does not migrate: it waits for `npm run migrate`, then serves the new schema', async () => {
     const [, , main, middle] = urls;
     const port = await freePort();
     const web = startWebProcess({ ...production, DATABASE_URL: main!, MIDDLE_DATABASE_URL: middle!, PORT: String(port) });

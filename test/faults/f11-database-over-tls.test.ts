@@ -2,9 +2,10 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { afterAll, beforeAll, expect, it, jest } from '@jest/globals';
 import { Sequelize } from 'sequelize';
 import { PG_URL } from '../support/own-databases.js';
+import { gate } from '../support/requires.js';
 import { IS_CI } from '../support/test-app.js';
 import { freePort } from '../support/until.js';
 import { runEntry } from '../support/web-process.js';
@@ -21,21 +22,21 @@ const PG_BIN = ['/usr/lib/postgresql/17/bin', '/usr/lib/postgresql/16/bin', '/us
   fs.existsSync(path.join(dir, 'initdb')),
 );
 const usable = !!PG_URL && !!PG_BIN && process.getuid?.() === 0;
-const onPostgres = usable ? it : it.skip;
+if (!usable) {
+  const why = `F11 needs the PostgreSQL pass, ${PG_BIN ? '' : 'PostgreSQL server binaries (initdb), '}and root to run initdb as postgres`;
+  if (IS_CI && PG_URL) throw new Error(`CI=true: ${why}`);
+  console.warn(`${why}: skipped here.`);
+}
+const drill = gate(usable);
 
-describe('F11: a database that accepts only TLS', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jxcg-f11-'));
+drill.describe('F11: a database that accepts only TLS', () => {
+  let dir = '';
   let port = 0;
   let started = false;
   const asPostgres = (...args: string[]) => execFileSync('runuser', ['-u', 'postgres', '--', ...args], { stdio: 'pipe' });
 
   beforeAll(async () => {
-    if (!usable) {
-      const why = `F11 needs the PostgreSQL pass, ${PG_BIN ? '' : 'PostgreSQL server binaries (initdb), '}and root to run initdb as postgres`;
-      if (IS_CI && PG_URL) throw new Error(`CI=true: ${why}`);
-      console.warn(`${why}: skipped here.`);
-      return;
-    }
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jxcg-f11-'));
     port = await freePort();
     fs.chmodSync(dir, 0o777);
     const data = path.join(dir, 'data');
@@ -86,10 +87,10 @@ describe('F11: a database that accepts only TLS', () => {
         ['-u', 'postgres', '--', path.join(PG_BIN!, 'pg_ctl'), '-D', path.join(dir, 'data'), '-m', 'immediate', 'stop'],
         { stdio: 'ignore' },
       );
-    fs.rmSync(dir, { recursive: true, force: true });
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  onPostgres('a plain connection is refused, and the migrations (lock included) run over TLS', async () => {
+  it('a plain connection is refused, and the migrations (lock included) run over TLS', async () => {
     const plain = new Sequelize(`postgres://postgres@127.0.0.1:${port}/tls_app`, { logging: false, dialectOptions: { ssl: false } });
     await expect(plain.authenticate()).rejects.toThrow();
     await plain.close();

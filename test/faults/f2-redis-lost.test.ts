@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { afterAll, beforeAll, expect, it, jest } from '@jest/globals';
 import { Op } from 'sequelize';
 import { ContractFiling, IntegrationBudget, IntegrationInbox, PaymentMiddleRecord } from '../../db/models.js';
 import { DEV_INTEGRATION_APP_KEY, DEV_INTEGRATION_APP_SECRET } from '../../settings/env.js';
@@ -10,13 +10,14 @@ import { simulatedBudgets } from '../../tools/integration-fixtures.js';
 import { api, login, startTestApp } from '../support/test-app.js';
 import { exited, hasExited, startWorker } from '../support/worker-process.js';
 import { until } from '../support/until.js';
-import { killRedis, ownRedisOrSkip, redisPort, startRedis } from '../support/own-redis.js';
+import { killRedis, redisPort, startRedis } from '../support/own-redis.js';
 import { seedPushableFilings } from '../support/pushable-filings.js';
+import { needs } from '../support/requires.js';
 
 jest.setTimeout(300_000);
+const drill = await needs('F2 Redis 断线演练', 'own-redis');
 const platform = { appKey: DEV_INTEGRATION_APP_KEY, secret: DEV_INTEGRATION_APP_SECRET };
-describe('F2: Redis lost and started again empty', () => {
-  let available = true;
+drill.describe('F2: Redis lost and started again empty', () => {
   let port: number;
   let redis: ChildProcess;
   let worker: ChildProcess | undefined;
@@ -29,8 +30,6 @@ describe('F2: Redis lost and started again empty', () => {
   };
 
   beforeAll(async () => {
-    available = ownRedisOrSkip('F2');
-    if (!available) return;
     port = await redisPort();
     redis = await startRedis(port);
     const url = `redis://127.0.0.1:${port}`;
@@ -46,7 +45,6 @@ describe('F2: Redis lost and started again empty', () => {
   });
 
   afterAll(async () => {
-    if (!available) return;
     if (worker && !hasExited(worker)) {
       worker.kill('SIGKILL');
       await exited(worker);
@@ -56,7 +54,6 @@ describe('F2: Redis lost and started again empty', () => {
   });
 
   it('every accepted batch still ends processed, none applied twice', async () => {
-    if (!available) return;
     const batches: string[] = [];
     for (let b = 0; b < 6; b++) {
       const { status, body } = await postBatch(
@@ -81,14 +78,15 @@ describe('F2: Redis lost and started again empty', () => {
       simulatedBudgets(400, { seed: 70 + b, offset: 100_000 + b * 400 }).map((i) => i.budgetLineId),
     ).flat();
     expect(await IntegrationBudget.count({ where: { budgetLineId: ids } })).toBe(2400);
-    for (const batch of await IntegrationInbox.findAll({ where: { id: batches } })) {
+    const inbox = await IntegrationInbox.findAll({ where: { id: batches } });
+    expect(inbox).toHaveLength(batches.length);
+    for (const batch of inbox) {
       expect(batch.appliedCount + batch.unchangedCount).toBe(400);
       expect(batch.failedCount).toBe(0);
     }
   });
 
   it('queued pushes are queued again and written once', async () => {
-    if (!available) return;
     await seedPushableFilings('HT-F2-', 100, 'Redis 故障演练合同');
     const filings = await ContractFiling.findAll({ where: { contractNo: { [Op.like]: 'HT-F2-%' } } });
     worker!.kill('SIGKILL');

@@ -1,10 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { afterAll, beforeAll, expect, it, jest } from '@jest/globals';
 import pg from 'pg';
+import { needs } from '../support/requires.js';
 import { api, login, startTestApp, type Client } from '../support/test-app.js';
 import { until } from '../support/until.js';
 
 jest.setTimeout(120_000);
-const PG_URL = process.env.DATABASE_URL?.startsWith('postgres') ? process.env.DATABASE_URL : undefined;
+// SQLite has no server to end a session: the PostgreSQL pass of npm test runs it.
+const drill = await needs('F3 (connections terminated)', 'postgres');
 
 /** Ends every session of the app on its own database (a failover or a restart does this), not the caller's own. */
 const TERMINATE = `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
@@ -17,7 +19,7 @@ type Answer = { status: number; body: any; retryAfter: string | null };
  * command", then the socket closes). A request caught by it answers 503 with Retry-After, never 500, and the next one
  * is served by a fresh connection: no restart. PostgreSQL only: SQLite has no server to end a session.
  */
-(PG_URL ? describe : describe.skip)("F3: PostgreSQL terminates the app's connections", () => {
+drill.describe("F3: PostgreSQL terminates the app's connections", () => {
   let app: Awaited<ReturnType<typeof startTestApp>>;
   let admin: pg.Client;
   let nanchang: Client;
@@ -136,9 +138,3 @@ type Answer = { status: number; body: any; retryAfter: string | null };
     expect((await ganzhou.get(api.list('ContractFiling'))).status).toBe(200);
   });
 });
-
-if (!PG_URL) {
-  it('F3 (connections terminated) is PostgreSQL-only: it runs in the PostgreSQL pass of npm test', () => {
-    expect(PG_URL).toBeUndefined();
-  });
-}

@@ -1,21 +1,24 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { afterAll, beforeAll, expect, it, jest } from '@jest/globals';
 import { removeQueues } from '../../queue/remove-queues.js';
 import { IntegrationInbox } from '../../db/models.js';
 import { DEV_INTEGRATION_APP_KEY, DEV_INTEGRATION_APP_SECRET } from '../../settings/env.js';
 import { postBatch, signedHeaders, waitForBatch } from '../../tools/integration-client.js';
 import { simulatedBudgets } from '../../tools/integration-fixtures.js';
-import { REDIS_URL, redisOrSkip } from '../support/services.js';
+import { needs } from '../support/requires.js';
+import { REDIS_URL } from '../support/services.js';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy.js';
 import { api, login, loginResponse, startTestApp } from '../support/test-app.js';
 import { seededDatabaseUrls } from '../support/databases.js';
+import { PG_URL } from '../support/own-databases.js';
 import { until } from '../support/until.js';
 import { exited, hasExited, startWorker } from '../support/worker-process.js';
 
 jest.setTimeout(180_000);
 const platform = { appKey: DEV_INTEGRATION_APP_KEY, secret: DEV_INTEGRATION_APP_SECRET };
-const PG_URL = process.env.DATABASE_URL?.startsWith('postgres') ? process.env.DATABASE_URL : undefined;
+// A networked database, cut through a proxy: the PostgreSQL pass of npm test runs it.
+const drill = await needs('F3 (database cut)', 'postgres', 'redis');
 const PROMPT_MS = 10_000;
 
 async function timed<T>(work: () => Promise<T>): Promise<{ result: T; ms: number }> {
@@ -28,21 +31,14 @@ async function timed<T>(work: () => Promise<T>): Promise<{ result: T; ms: number
  * F3: the web server and a worker reach PostgreSQL only through a proxy the test cuts. The database server itself
  * keeps running; only the network between us and it goes away, as when a link or a failover drops.
  */
-describe('F3: the database cut for a few seconds', () => {
-  let available = false;
+drill.describe('F3: the database cut for a few seconds', () => {
   let proxy: TcpProxy;
   let app: Awaited<ReturnType<typeof startTestApp>>;
   let worker: ChildProcess | undefined;
   let prefix: string;
 
   beforeAll(async () => {
-    if (!PG_URL) {
-      console.warn('F3 needs a networked database: it runs in the PostgreSQL pass of npm test.');
-      return;
-    }
-    if (!(await redisOrSkip('F3 (database cut)'))) return;
-    available = true;
-    const target = new URL(PG_URL);
+    const target = new URL(PG_URL!);
     proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
     const viaProxy = (url: string) => {
       const u = new URL(url);
@@ -60,7 +56,6 @@ describe('F3: the database cut for a few seconds', () => {
   });
 
   afterAll(async () => {
-    if (!available) return;
     proxy.restore();
     if (worker && !hasExited(worker)) {
       worker.kill('SIGTERM');
@@ -72,7 +67,6 @@ describe('F3: the database cut for a few seconds', () => {
   });
 
   it('answers promptly with clear errors while cut, stores nothing it refused, and recovers without a restart', async () => {
-    if (!available) return;
     const nanchang = await login(app.url, 'nanchang');
     expect((await nanchang.get(api.list('ContractFiling'))).status).toBe(200);
     const first = await postBatch(app.url, platform, 'budgets', simulatedBudgets(30, { seed: 301, offset: 300_000 }));

@@ -105,6 +105,7 @@ describe('F4: garbage into the 一体化 API', () => {
                 mutation: mutation.name,
                 fields: expect.arrayContaining([mutation.field]),
               });
+            expect(fault!.errors.length).toBeGreaterThan(0);
             for (const error of fault!.errors) expect(error.message).toMatch(/[\u4e00-\u9fa5]/);
             rejectedIds.add(items[1]!.budgetLineId);
           }

@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { afterAll, beforeAll, expect, it, jest } from '@jest/globals';
 import { Queue } from 'bullmq';
 import { Op, Sequelize } from 'sequelize';
 import { queuePrefixOf } from '../../queue/job-identity.js';
@@ -11,7 +11,8 @@ import { removeQueues } from '../../queue/remove-queues.js';
 import { refreshPushVerdicts } from '../../services/filings/filing-eligibility.js';
 import { ContractFiling, PaymentMiddleRecord } from '../../db/models.js';
 import { databaseInstanceId } from '../../db/database-instance.js';
-import { REDIS_URL, redisOrSkip } from '../support/services.js';
+import { needs } from '../support/requires.js';
+import { REDIS_URL } from '../support/services.js';
 import { api, login, startTestApp } from '../support/test-app.js';
 import { until } from '../support/until.js';
 import { exited, hasExited, startWorker } from '../support/worker-process.js';
@@ -25,6 +26,7 @@ import { seedPushableFilings } from '../support/pushable-filings.js';
 const COUNT = 30;
 const LIKE = { [Op.like]: 'HT-F7-%' };
 jest.setTimeout(300_000);
+const drill = await needs('F7 数据库恢复/重置后的推送演练', 'redis');
 
 type App = Awaited<ReturnType<typeof startTestApp>>;
 
@@ -55,8 +57,7 @@ async function expectOneMiddleRowEach(ids: number[]): Promise<void> {
   expect(new Set(rows.map((r) => r.sourceFilingId))).toEqual(new Set(ids));
 }
 
-describe("F7: a restored or reset database pushes again, and never takes another database's jobs", () => {
-  let available = false;
+drill.describe("F7: a restored or reset database pushes again, and never takes another database's jobs", () => {
   let app: App | undefined;
   let worker: ChildProcess | undefined;
   const prefix = `f7-${randomUUID().slice(0, 8)}`;
@@ -79,22 +80,18 @@ describe("F7: a restored or reset database pushes again, and never takes another
   }
 
   beforeAll(async () => {
-    available = await redisOrSkip('F7 数据库恢复/重置后的推送演练');
-    if (!available) return;
     const first = await startTestApp();
     urls = { DATABASE_URL: first.env.DATABASE_URL, MIDDLE_DATABASE_URL: first.env.MIDDLE_DATABASE_URL };
     await first.stop();
   });
 
   afterAll(async () => {
-    if (!available) return;
     if (worker && !hasExited(worker)) worker.kill('SIGKILL');
     await app?.stop().catch(() => undefined);
     await removeQueues(REDIS_URL, prefix);
   });
 
   it('pushes, is restored to before the pushes, is reset: each time every filing is 已推送 with one intermediate row', async () => {
-    if (!available) return;
     await startAll();
     const ids = await seedFilings();
     const before = await ContractFiling.findAll({ where: { contractNo: LIKE }, attributes: ['id', 'version'] });

@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { afterAll, beforeAll, expect, it, jest } from '@jest/globals';
 import { Queue } from 'bullmq';
 import { Op } from 'sequelize';
 import { queuePrefixOf } from '../../queue/job-identity.js';
@@ -12,11 +12,12 @@ import { databaseInstanceId } from '../../db/database-instance.js';
 import { DEV_INTEGRATION_APP_KEY, DEV_INTEGRATION_APP_SECRET } from '../../settings/env.js';
 import { postBatch } from '../../tools/integration-client.js';
 import { simulatedBudgets } from '../../tools/integration-fixtures.js';
-import { killRedis, ownRedisOrSkip, redisPort, startRedis } from '../support/own-redis.js';
+import { killRedis, redisPort, startRedis } from '../support/own-redis.js';
 import { api, login, startTestApp } from '../support/test-app.js';
 import { until } from '../support/until.js';
 import { exited, hasExited, startWorker } from '../support/worker-process.js';
 import { seedPushableFilings } from '../support/pushable-filings.js';
+import { needs } from '../support/requires.js';
 
 /**
  * F8 (issue #23 items 2 and 5): our own Redis goes away while supervisors work, then comes back empty. Nothing waits
@@ -27,6 +28,7 @@ const COUNT = 20;
 const LIKE = { [Op.like]: 'HT-F8-%' };
 const platform = { appKey: DEV_INTEGRATION_APP_KEY, secret: DEV_INTEGRATION_APP_SECRET };
 jest.setTimeout(300_000);
+const drill = await needs('F8 Redis 中断演练', 'own-redis');
 
 const timed = async <T>(work: () => Promise<T>) => {
   const started = Date.now();
@@ -34,8 +36,7 @@ const timed = async <T>(work: () => Promise<T>) => {
   return { result, ms: Date.now() - started };
 };
 
-describe('F8: Redis away, then back empty', () => {
-  let available = false;
+drill.describe('F8: Redis away, then back empty', () => {
   let port: number;
   let redis: ChildProcess | undefined;
   let worker: ChildProcess | undefined;
@@ -43,8 +44,6 @@ describe('F8: Redis away, then back empty', () => {
   const prefix = `f8-${randomUUID().slice(0, 8)}`;
 
   beforeAll(async () => {
-    available = ownRedisOrSkip('F8 Redis 中断演练');
-    if (!available) return;
     port = await redisPort();
     redis = await startRedis(port);
     const url = `redis://127.0.0.1:${port}`;
@@ -60,7 +59,6 @@ describe('F8: Redis away, then back empty', () => {
   });
 
   afterAll(async () => {
-    if (!available) return;
     if (worker && !hasExited(worker)) {
       worker.kill('SIGKILL');
       await exited(worker);
@@ -70,7 +68,6 @@ describe('F8: Redis away, then back empty', () => {
   });
 
   it('serves without Redis, keeps what it accepted, and sends it once Redis is back without anyone clicking again', async () => {
-    if (!available) return;
     await killRedis(redis!);
 
     const ready = await timed(() => fetch(`${app.url}/readyz`));
@@ -127,7 +124,9 @@ describe('F8: Redis away, then back empty', () => {
     const rows = await PaymentMiddleRecord.findAll({ where: { contractNo: LIKE } });
     expect(rows).toHaveLength(COUNT);
     expect(new Set(rows.map((r) => r.sourceFilingId)).size).toBe(COUNT);
-    for (const filing of await ContractFiling.findAll({ where: { contractNo: LIKE } })) expect(filing.lastPushError).toBeNull();
+    const settled = await ContractFiling.findAll({ where: { contractNo: LIKE } });
+    expect(settled).toHaveLength(COUNT);
+    for (const filing of settled) expect(filing.lastPushError).toBeNull();
     await until(async () => (await IntegrationInbox.findByPk(batchId))!.state === 'done', 120_000, '批次处理');
 
     const connection = createRedis(`redis://127.0.0.1:${port}`);

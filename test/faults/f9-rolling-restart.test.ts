@@ -1,21 +1,24 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { afterAll, beforeAll, expect, it, jest } from '@jest/globals';
 import { Op, QueryTypes, Sequelize } from 'sequelize';
 import { removeQueues } from '../../queue/remove-queues.js';
 import { ContractFiling, initMiddleModels, initModels, PaymentMiddleRecord } from '../../db/models.js';
 import { createSequelize } from '../../db/database.js';
-import { REDIS_URL, redisOrSkip } from '../support/services.js';
+import { REDIS_URL } from '../support/services.js';
 import { sessionCookieOf, loginResponse } from '../support/test-app.js';
 import { freePort, until } from '../support/until.js';
 import { startWebProcess, type WebProcess } from '../support/web-process.js';
 import { exited, hasExited, startWorker } from '../support/worker-process.js';
 import { seededDatabaseUrls } from '../support/databases.js';
-import { PG_URL } from '../support/own-databases.js';
 import { seedPushableFilings } from '../support/pushable-filings.js';
+import { needs } from '../support/requires.js';
 
-/** Shown as skipped in the SQLite pass, never as a green that checked nothing: the PostgreSQL pass runs it. */
-const onPostgres = PG_URL ? it : it.skip;
+/**
+ * A web and a worker process on one networked database: shown as skipped in the SQLite pass, never as a green that
+ * checked nothing; the PostgreSQL pass runs it.
+ */
+const drill = await needs('F9 滚动重启演练（真实 web 与 worker 进程）', 'postgres', 'redis');
 
 /**
  * F9 (issue #23 item 3): a rolling restart SIGTERMs a web instance while a supervisor's bulk push of 3,000 filings
@@ -44,8 +47,7 @@ async function requestAccepted(main: Sequelize): Promise<'deciding' | 'queued' |
   return Number(state!.locking) > 0 ? 'deciding' : null;
 }
 
-describe('F9: a web SIGTERMed during a bulk push (rolling restart)', () => {
-  let available = false;
+drill.describe('F9: a web SIGTERMed during a bulk push (rolling restart)', () => {
   const id = randomUUID().slice(0, 8);
   const prefix = `f9-${id}`;
   let urls: { DATABASE_URL: string; MIDDLE_DATABASE_URL: string };
@@ -56,14 +58,6 @@ describe('F9: a web SIGTERMed during a bulk push (rolling restart)', () => {
   let ids: number[] = [];
 
   beforeAll(async () => {
-    if (!PG_URL) {
-      console.warn(
-        'F9 needs PostgreSQL (a web and a worker process on one networked database): it runs in the PostgreSQL pass of npm test.',
-      );
-      return;
-    }
-    available = await redisOrSkip('F9 滚动重启演练（真实 web 与 worker 进程）');
-    if (!available) return;
     // Databases of its own: a copy of the run's migrated and seeded template (dropped at the run's end).
     const own = await seededDatabaseUrls();
     urls = { DATABASE_URL: own.DATABASE_URL, MIDDLE_DATABASE_URL: own.MIDDLE_DATABASE_URL! };
@@ -75,7 +69,6 @@ describe('F9: a web SIGTERMed during a bulk push (rolling restart)', () => {
   });
 
   afterAll(async () => {
-    if (!available) return;
     for (const child of [web?.child, worker])
       if (child && !hasExited(child)) {
         child.kill('SIGKILL');
@@ -86,8 +79,7 @@ describe('F9: a web SIGTERMed during a bulk push (rolling restart)', () => {
     await middle?.close();
   });
 
-  onPostgres('the bulk push still answers, the web exits 0, and every filing is pushed once within a minute', async () => {
-    if (!available) return;
+  it('the bulk push still answers, the web exits 0, and every filing is pushed once within a minute', async () => {
     worker = await startWorker({ ...urls, REDIS_URL, QUEUE_PREFIX: prefix, JOB_LOCK_MS: '2000' });
     const port = await freePort();
     web = startWebProcess({

@@ -1,13 +1,14 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { createJobQueue } from '../../queue/create-job-queue.js';
 import type { JobQueue } from '../../queue/job-types.js';
 import { queuePrefixOf } from '../../queue/job-identity.js';
 import { QueueUnavailableError } from '../../queue/bullmq-queue.js';
-import { killRedis, ownRedisOrSkip, redisPort, startRedis } from '../support/own-redis.js';
+import { killRedis, redisPort, startRedis } from '../support/own-redis.js';
+import { needs } from '../support/requires.js';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy.js';
 import { until } from '../support/until.js';
 import { processorFor } from '../../jobs/processors/index.js';
@@ -15,13 +16,14 @@ import { processorFor } from '../../jobs/processors/index.js';
 /** RESP of the INFO command: ioredis sends one as its ready check, BullMQ one more to learn Redis' version. */
 const INFO = /\$4\r\ninfo\r\n/i;
 
+const drill = await needs('BullMQ 握手中断测试', 'own-redis');
+
 /**
  * Redis going away in the instant between a connection's ready check and BullMQ's version check leaves a BullMQ queue
  * whose handshake failed for good: every later call on it fails though Redis is back. Found by F8, where a worker's
  * schedules never came back after Redis returned; here the link fails at exactly that step, every time.
  */
-describe('BullmqJobQueue: a queue whose handshake failed', () => {
-  let available = false;
+drill.describe('BullmqJobQueue: a queue whose handshake failed', () => {
   let redis: ChildProcess | undefined;
   let proxy: TcpProxy;
   let queue: JobQueue;
@@ -30,8 +32,6 @@ describe('BullmqJobQueue: a queue whose handshake failed', () => {
   const databaseId = randomUUID();
 
   beforeAll(async () => {
-    available = ownRedisOrSkip('BullMQ 握手中断测试');
-    if (!available) return;
     port = await redisPort();
     redis = await startRedis(port);
     let infos = 0;
@@ -54,14 +54,12 @@ describe('BullmqJobQueue: a queue whose handshake failed', () => {
   });
 
   afterAll(async () => {
-    if (!available) return;
     await queue?.close().catch(() => undefined);
     await proxy?.close();
     if (redis) await killRedis(redis);
   });
 
   it('is made anew on the next call once Redis answers again, and the work is queued', async () => {
-    if (!available) return;
     const repeat = { key: 'handshake-check', everyMs: 3_600_000 };
     await expect(queue.schedule('maintenance', 'maintenance', {}, repeat)).rejects.toBeInstanceOf(QueueUnavailableError);
     proxy.restore();

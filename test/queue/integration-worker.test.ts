@@ -1,27 +1,27 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { Op } from 'sequelize';
 import { IntegrationBudget, PaymentVoucher } from '../../db/models.js';
 import { DEV_INTEGRATION_APP_KEY, DEV_INTEGRATION_APP_SECRET } from '../../settings/env.js';
 import { postBatch, waitForBatch } from '../../tools/integration-client.js';
 import { simulatedBudgets, simulatedUnits, simulatedVouchers, spoil } from '../../tools/integration-fixtures.js';
-import { REDIS_URL, redisOrSkip } from '../support/services.js';
+import { needs } from '../support/requires.js';
+import { REDIS_URL } from '../support/services.js';
 import { api, login, startTestApp } from '../support/test-app.js';
 import { exited, hasExited, startWorker } from '../support/worker-process.js';
 import { removeQueues } from '../../queue/remove-queues.js';
 
 const platform = { appKey: DEV_INTEGRATION_APP_KEY, secret: DEV_INTEGRATION_APP_SECRET };
 
-describe('一体化 batches through a real BullMQ worker process', () => {
-  let available = false;
+const drill = await needs('一体化接收测试（真实 worker 进程）', 'redis');
+
+drill.describe('一体化 batches through a real BullMQ worker process', () => {
   let app: Awaited<ReturnType<typeof startTestApp>>;
   let worker: ChildProcess | undefined;
   const prefix = `test-${randomUUID().slice(0, 8)}`;
 
   beforeAll(async () => {
-    available = await redisOrSkip('一体化接收测试（真实 worker 进程）');
-    if (!available) return;
     app = await startTestApp({ QUEUE_DRIVER: 'bullmq', REDIS_URL, QUEUE_PREFIX: prefix });
     worker = await startWorker({
       DATABASE_URL: app.env.DATABASE_URL,
@@ -32,7 +32,6 @@ describe('一体化 batches through a real BullMQ worker process', () => {
   });
 
   afterAll(async () => {
-    if (!available) return;
     if (worker && !hasExited(worker)) {
       worker.kill('SIGTERM');
       await exited(worker);
@@ -42,7 +41,6 @@ describe('一体化 batches through a real BullMQ worker process', () => {
   });
 
   it('simulated batches land in the right regions within seconds; faulty items come back; a re-send changes nothing', async () => {
-    if (!available) return;
     const sent = [
       await postBatch(app.url, platform, 'units', spoil(simulatedUnits(120, { seed: 21 }), 40)),
       await postBatch(app.url, platform, 'budgets', spoil(simulatedBudgets(600, { seed: 21 }), 100)),
@@ -62,6 +60,7 @@ describe('一体化 batches through a real BullMQ worker process', () => {
     const { body } = await county.get(api.list('IntegrationBudget', '&filters.budgetLineId=ZB'));
     expect(body.meta.total).toBe(await IntegrationBudget.count({ where: { regionCode: '360121', budgetLineId: { [Op.like]: 'ZB%' } } }));
     expect(body.meta.total).toBeGreaterThan(0);
+    expect(body.records.length).toBeGreaterThan(0);
     for (const record of body.records) expect(record.params.regionCode).toBe('360121');
     const vouchers = await county.get(api.list('PaymentVoucher'));
     expect(vouchers.body.records.length).toBeGreaterThan(0);

@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { Queue } from 'bullmq';
 import { migrateMiddleToLatest, migrateToLatest } from '../../migrations/migrator.js';
 import { createRedis } from '../../queue/redis-connection.js';
@@ -10,12 +10,14 @@ import { QUEUES } from '../../queue/queue-names.js';
 import { databaseInstanceId } from '../../db/database-instance.js';
 import { JobReceipt, initModels } from '../../db/models.js';
 import { createSequelize } from '../../db/database.js';
-import { REDIS_URL, redisOrSkip } from '../support/services.js';
+import { needs } from '../support/requires.js';
+import { REDIS_URL } from '../support/services.js';
 import { freshDatabaseUrl, freshMiddleDatabaseUrl } from '../support/test-app.js';
 import { exited, hasExited, startWorker } from '../support/worker-process.js';
 
-describe('BullMQ workers in their own processes on a real Redis', () => {
-  let available = false;
+const drill = await needs('队列测试（两个 worker 进程共享一个队列）', 'redis');
+
+drill.describe('BullMQ workers in their own processes on a real Redis', () => {
   let databaseUrl: string;
   let middleUrl: string;
   let prefix: string;
@@ -23,8 +25,6 @@ describe('BullMQ workers in their own processes on a real Redis', () => {
   const workers: ChildProcess[] = [];
 
   beforeAll(async () => {
-    available = await redisOrSkip('队列测试（两个 worker 进程共享一个队列）');
-    if (!available) return;
     databaseUrl = await freshDatabaseUrl();
     prefix = `test-${randomUUID().slice(0, 8)}`;
     sequelize = createSequelize(databaseUrl);
@@ -43,7 +43,6 @@ describe('BullMQ workers in their own processes on a real Redis', () => {
   });
 
   it('two workers share one queue: every job runs exactly once, and SIGTERM lets them finish', async () => {
-    if (!available) return;
     const env = { DATABASE_URL: databaseUrl, MIDDLE_DATABASE_URL: middleUrl, REDIS_URL, QUEUE_PREFIX: prefix };
     workers.push(await startWorker(env), await startWorker(env));
     const connection = createRedis(REDIS_URL);
