@@ -23,7 +23,8 @@ module.exports = {
       comment: 'db/ declares the records and builds their models: it imports only itself, domain/ and npm packages.',
       severity: 'error',
       from: { path: '^db/' },
-      to: { pathNot: ['^db/', '^domain/', '^node_modules/'], dependencyTypesNot: ['core'] },
+      // Also node_modules reached through a symlink (a worktree sharing another checkout's packages).
+      to: { pathNot: ['^db/', '^domain/', '(^|/)node_modules/'], dependencyTypesNot: ['core'] },
     },
     {
       name: 'product-never-imports-tests-tools-bench',

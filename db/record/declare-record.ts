@@ -28,9 +28,11 @@ export function declareRecord<const F extends Fields, const P extends PendingSpe
     const values = fields[pending.field]?.values ?? [];
     for (const state of pending.in) if (!values.includes(state)) fail(`pending ${pending.field} ${state} is not one of its values`);
     if (pending.in.length === 0) fail('pending names no state');
-    for (const key of [pending.since, pending.title]) if (!fields[key]) fail(`pending names ${key}, not one of its fields`);
+    for (const key of [pending.since, pending.title ?? pending.since])
+      if (!fields[key]) fail(`pending names ${key}, not one of its fields`);
     if (pending.step && DEADLINE_COLUMNS.some((column) => !fields[column]))
       fail(`deadline step ${pending.step} without the deadline() fields`);
+    if (pending.step && !pending.title) fail(`deadline step ${pending.step} without a title to list its rows by`);
   }
   return { ...declaration, pending: declaration.pending as P };
 }

@@ -79,15 +79,15 @@ export type RecordJurisdiction<F extends Fields = Fields> =
   | { readonly kind: 'admin' };
 
 /**
- * What of a record waits for a supervisor: the rows whose choice `field` is one of `in`, waiting since `since`,
- * named by `title` in lists of pending work; `step` is its deadline step when the wait has a time limit.
+ * What of a record waits for a supervisor: the rows whose choice `field` is one of `in`, waiting since `since`;
+ * `step` is its deadline step when the wait has a time limit, and `title` names a row in deadline lists.
  */
 export type PendingSpec<F extends Fields = Fields> = {
   [K in ChoiceKeys<F>]: {
     readonly field: K;
     readonly in: readonly ChoiceValueOf<F[K]>[];
     readonly since: KeysWhere<F, Date | string | null>;
-    readonly title: KeysWhere<F, string>;
+    readonly title?: KeysWhere<F, string>;
     readonly step?: DecisionStep;
   };
 }[ChoiceKeys<F>];
@@ -97,7 +97,7 @@ export interface AnyPendingSpec {
   readonly field: string;
   readonly in: readonly string[];
   readonly since: string;
-  readonly title: string;
+  readonly title?: string;
   readonly step?: DecisionStep;
 }
 

@@ -38,13 +38,14 @@ export interface DeclaredDeadlineStep {
 export function deadlineStepOf(declaration: Pending): DeclaredDeadlineStep {
   const pending = pendingOf(declaration);
   const { jurisdiction } = declaration;
-  if (!pending.step) throw new Error(`Record ${declaration.name} has no deadline step`);
+  const { step, title } = pending;
+  if (!step || !title) throw new Error(`Record ${declaration.name} has no deadline step`);
   if (jurisdiction.kind !== 'region') throw new Error(`Record ${declaration.name}: a deadline step needs a region jurisdiction`);
   return {
-    step: pending.step,
+    step,
     resourceId: declaration.name,
     regionField: jurisdiction.field,
-    titleField: pending.title,
+    titleField: title,
     pending: pendingWhere(declaration),
     startOf: (row) => row[pending.since] as Date | string | null | undefined,
   };

@@ -1,10 +1,13 @@
 import type { AnyRecordDeclaration, ChoiceSpec, FieldSpec, Language } from './field-types.js';
 
-/** A resource's block of the panel's translations (AdminJS `resources.<id>`): field names and choice labels. */
-export interface RecordLocale {
+/**
+ * A resource's block of the panel's translations (AdminJS `resources.<id>`): field names and choice labels. A type,
+ * not an interface, so it fits AdminJS's index-signed LocaleTranslationsBlock as it is.
+ */
+export type RecordLocale = {
   properties: Record<string, string>;
   labels: Record<string, Record<string, string>>;
-}
+};
 
 const isChoice = (spec: FieldSpec): spec is ChoiceSpec => spec.kind === 'choice';
 

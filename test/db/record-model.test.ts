@@ -6,6 +6,7 @@ import { autoId, bilingual, choice, day, money, moment, reference, text } from '
 import { deadlineStepOf, pendingFilters, pendingWhere } from '../../db/record/pending-work.js';
 import { availableValues, choiceLabels, recordLocale } from '../../db/record/record-locale.js';
 import { attributesOf, initRecord, recordModel } from '../../db/record/record-model.js';
+import { AFFILIATION } from '../../db/records/affiliation.record.js';
 import { PROCUREMENT_UNIT } from '../../db/records/procurement-unit.record.js';
 import { ProcurementUnit } from '../../resources/entities/procurement-unit.model.js';
 
@@ -205,6 +206,12 @@ describe('pending work from a declaration', () => {
     expect(pendingWhere(REQUEST)).toEqual({ state: { [Op.in]: ['submitted', 'city_review'] } });
   });
 
+  it('counts a record without a time limit but gives it no deadline step', () => {
+    expect(pendingWhere(AFFILIATION)).toEqual({ status: 'pending' });
+    expect(pendingFilters(AFFILIATION)).toEqual({ status: 'pending' });
+    expect(() => deadlineStepOf(AFFILIATION)).toThrow('Record Affiliation has no deadline step');
+  });
+
   it('refuses list filters for several states, which a list filter cannot hold', () => {
     expect(() => pendingFilters(REQUEST)).toThrow(/2 states/);
   });
@@ -232,6 +239,11 @@ describe('a wrong declaration stops the start', () => {
     const pending = { field: 'state', in: ['open'], since: 'openedAt', title: 'regionCode', step: 'unitReview' } as const;
     expect(() => declareRecord({ ...base, fields, pending })).toThrow(/deadline step unitReview without the deadline\(\) fields/);
     expect(() => declareRecord({ ...base, fields: { ...fields, ...deadline() }, pending })).not.toThrow();
+  });
+
+  it('when a deadline step has no title to list its rows by', () => {
+    const pending = { field: 'state', in: ['open'], since: 'openedAt', step: 'unitReview' } as const;
+    expect(() => declareRecord({ ...base, fields: { ...fields, ...deadline() }, pending })).toThrow(/without a title/);
   });
 
   it('when the jurisdiction names a field it does not have', () => {
