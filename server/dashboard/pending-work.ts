@@ -1,5 +1,6 @@
 import { Op, type Model, type ModelStatic, type WhereOptions } from 'sequelize';
 import { pendingFilters, pendingWhere } from '../../db/record/pending-work.js';
+import { AFFILIATION } from '../../db/records/affiliation.record.js';
 import { PROCUREMENT_UNIT } from '../../db/records/procurement-unit.record.js';
 import type { Role } from '../../domain/jurisdiction.js';
 import { specialtyStepOf } from '../../domain/expert-review.js';
@@ -76,10 +77,10 @@ const CARDS: readonly CardDef[] = [
   {
     key: 'affiliations',
     label: '待确认的隶属关系',
-    model: scoped(Affiliation),
+    model: Affiliation,
     resourceId: 'Affiliation',
-    where: always({ status: 'pending' }),
-    filters: fixed({ status: 'pending' }),
+    where: always(pendingWhere(AFFILIATION)),
+    filters: fixed(pendingFilters(AFFILIATION)),
   },
   {
     key: 'failedTender',

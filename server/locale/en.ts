@@ -1,4 +1,5 @@
 import { recordLocale } from '../../db/record/record-locale.js';
+import { AFFILIATION } from '../../db/records/affiliation.record.js';
 import { PROCUREMENT_UNIT } from '../../db/records/procurement-unit.record.js';
 
 const unitLocale = recordLocale(PROCUREMENT_UNIT, 'en');
@@ -182,5 +183,6 @@ export const en = {
     ProcurementUnit: unitTranslations,
     FormalMemberUnit: unitTranslations,
     BudgetCodeCheck: unitTranslations,
+    Affiliation: recordLocale(AFFILIATION, 'en'),
   },
 };

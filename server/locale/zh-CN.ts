@@ -1,4 +1,5 @@
 import { recordLocale } from '../../db/record/record-locale.js';
+import { AFFILIATION } from '../../db/records/affiliation.record.js';
 import { PROCUREMENT_UNIT } from '../../db/records/procurement-unit.record.js';
 import { INTEGRATION_KIND_LABELS } from '../../domain/integration-items.js';
 import { SUPPLIER_STATUS_LABELS } from '../../domain/agreement-time-states.js';
@@ -395,20 +396,7 @@ export const zhCN = {
     ProcurementUnit: unitTranslations,
     FormalMemberUnit: unitTranslations,
     BudgetCodeCheck: unitTranslations,
-    Affiliation: {
-      properties: {
-        subordinateUnitId: '下级预算单位',
-        supervisingUnitId: '主管预算单位',
-        regionCode: '所属辖区',
-        status: '状态',
-        requestedAt: '申请时间',
-        confirmedAt: '确认时间',
-        unboundAt: '解除时间',
-        unboundBy: '解除人',
-        unbindReason: '解除原因',
-      },
-      labels: { status: { pending: '待确认', confirmed: '已确认', unbound: '已解除' } },
-    },
+    Affiliation: recordLocale(AFFILIATION, 'zh'),
     IntegrationUnit: {
       properties: {
         unitBudgetCode: '单位预算编码',
