@@ -11,6 +11,8 @@
  */
 export const ENGINE_INDEPENDENT = [
   '/test/domain/',
+  // The record builder: declarations, attributes and labels, never a query.
+  '/test/db/',
   '/test/bench/',
   '/test/e2e/',
   // model-schema compares the models with the migrated tables of the engine of the run: both engines.

@@ -1,8 +1,5 @@
-import { DataTypes } from 'sequelize';
+import { deadline } from '../../db/record/blocks.js';
+import { attributesOf } from '../../db/record/record-model.js';
 
 /** The columns a record that waits for a supervisor carries; refreshDeadlines keeps them current. */
-export const DEADLINE_ATTRIBUTES = {
-  dueDate: { type: DataTypes.DATEONLY, allowNull: true },
-  overdueDays: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
-  overdue: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
-};
+export const DEADLINE_ATTRIBUTES = attributesOf(deadline());

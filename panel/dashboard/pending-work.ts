@@ -1,4 +1,7 @@
 import { Op, type Model, type ModelStatic, type WhereOptions } from 'sequelize';
+import { pendingFilters, pendingWhere } from '../../db/record/pending-work.js';
+import { AFFILIATION } from '../../db/records/affiliation.record.js';
+import { PROCUREMENT_UNIT } from '../../db/records/procurement-unit.record.js';
 import type { Role } from '../../domain/jurisdiction.js';
 import { specialtyStepOf } from '../../domain/expert-review.js';
 import type { JurisdictionKind } from '../../db/jurisdiction-kind.js';
@@ -58,26 +61,26 @@ const CARDS: readonly CardDef[] = [
   {
     key: 'unitReview',
     label: '待审核采购单位',
-    model: scoped(ProcurementUnit),
+    model: ProcurementUnit,
     resourceId: 'ProcurementUnit',
-    where: always({ status: 'submitted' }),
-    filters: fixed({ status: 'submitted' }),
+    where: always(pendingWhere(PROCUREMENT_UNIT)),
+    filters: fixed(pendingFilters(PROCUREMENT_UNIT)),
   },
   {
     key: 'budgetCodeMismatch',
     label: '单位预算编码不一致',
-    model: scoped(ProcurementUnit),
+    model: ProcurementUnit,
     resourceId: 'BudgetCodeCheck',
-    where: always({ budgetCodeVerdict: { [Op.ne]: 'match' }, status: 'submitted' }),
-    filters: fixed({ status: 'submitted' }),
+    where: always({ budgetCodeVerdict: { [Op.ne]: 'match' }, ...pendingWhere(PROCUREMENT_UNIT) }),
+    filters: fixed(pendingFilters(PROCUREMENT_UNIT)),
   },
   {
     key: 'affiliations',
     label: '待确认的隶属关系',
-    model: scoped(Affiliation),
+    model: Affiliation,
     resourceId: 'Affiliation',
-    where: always({ status: 'pending' }),
-    filters: fixed({ status: 'pending' }),
+    where: always(pendingWhere(AFFILIATION)),
+    filters: fixed(pendingFilters(AFFILIATION)),
   },
   {
     key: 'failedTender',

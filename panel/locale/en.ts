@@ -1,3 +1,13 @@
+import { recordLocale } from '../../db/record/record-locale.js';
+import { AFFILIATION } from '../../db/records/affiliation.record.js';
+import { PROCUREMENT_UNIT } from '../../db/records/procurement-unit.record.js';
+
+const unitLocale = recordLocale(PROCUREMENT_UNIT, 'en');
+const unitTranslations = {
+  properties: { ...unitLocale.properties, related: 'Related records', history: 'History' },
+  labels: unitLocale.labels,
+};
+
 /** English is the second language: our own labels, AdminJS's English for the rest. */
 export const en = {
   labels: {
@@ -170,10 +180,9 @@ export const en = {
         },
       },
     },
-    ProcurementUnit: {
-      labels: {
-        budgetCodeVerdict: { match: 'Match', mismatch: 'Mismatch', missing: 'Not in integration' },
-      },
-    },
+    ProcurementUnit: unitTranslations,
+    FormalMemberUnit: unitTranslations,
+    BudgetCodeCheck: unitTranslations,
+    Affiliation: recordLocale(AFFILIATION, 'en'),
   },
 };

@@ -1,5 +1,6 @@
-import { UNIT_STATUS_LABELS } from '../../services/entities/unit-review.js';
-import { BUDGET_CODE_VERDICT_LABELS } from '../../domain/budget-code-verdict.js';
+import { recordLocale } from '../../db/record/record-locale.js';
+import { AFFILIATION } from '../../db/records/affiliation.record.js';
+import { PROCUREMENT_UNIT } from '../../db/records/procurement-unit.record.js';
 import { INTEGRATION_KIND_LABELS } from '../../domain/integration-items.js';
 import { SUPPLIER_STATUS_LABELS } from '../../domain/agreement-time-states.js';
 import {
@@ -29,30 +30,10 @@ import {
   SCENARIO_LABELS,
 } from '../../db/models/plan/plan-labels.js';
 
+const unitLocale = recordLocale(PROCUREMENT_UNIT, 'zh');
 const unitTranslations = {
-  properties: {
-    name: '单位名称',
-    creditCode: '统一社会信用代码',
-    unitBudgetCode: '单位预算编码',
-    regionCode: '所属辖区',
-    address: '地址',
-    contactName: '联系人',
-    phone: '联系电话',
-    status: '状态',
-    formalMember: '正式库会员',
-    integrationBudgetCode: '一体化预算编码',
-    budgetCodeVerdict: '预算编码核对',
-    related: '相关记录',
-    history: '操作历史',
-    submittedAt: '提交时间',
-    reviewedAt: '审核时间',
-    reviewerName: '审核人',
-    reviewComment: '审核意见',
-  },
-  labels: {
-    status: UNIT_STATUS_LABELS,
-    budgetCodeVerdict: BUDGET_CODE_VERDICT_LABELS,
-  },
+  properties: { ...unitLocale.properties, related: '相关记录', history: '操作历史' },
+  labels: unitLocale.labels,
 };
 
 const filingTranslations = {
@@ -415,20 +396,7 @@ export const zhCN = {
     ProcurementUnit: unitTranslations,
     FormalMemberUnit: unitTranslations,
     BudgetCodeCheck: unitTranslations,
-    Affiliation: {
-      properties: {
-        subordinateUnitId: '下级预算单位',
-        supervisingUnitId: '主管预算单位',
-        regionCode: '所属辖区',
-        status: '状态',
-        requestedAt: '申请时间',
-        confirmedAt: '确认时间',
-        unboundAt: '解除时间',
-        unboundBy: '解除人',
-        unbindReason: '解除原因',
-      },
-      labels: { status: { pending: '待确认', confirmed: '已确认', unbound: '已解除' } },
-    },
+    Affiliation: recordLocale(AFFILIATION, 'zh'),
     IntegrationUnit: {
       properties: {
         unitBudgetCode: '单位预算编码',

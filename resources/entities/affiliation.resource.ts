@@ -1,5 +1,6 @@
-import type { Model } from 'sequelize';
 import { supervisoryActions, type SupervisoryActionSpec } from '../../actions/supervisory-action.js';
+import { choiceLabels } from '../../db/record/record-locale.js';
+import { AFFILIATION } from '../../db/records/affiliation.record.js';
 import type { ResourceDefinition } from '../resource-definition.js';
 import { Affiliation } from '../../db/models/entities/affiliation.model.js';
 
@@ -9,7 +10,7 @@ const unbindAffiliation: SupervisoryActionSpec<Affiliation> = {
   resourceId: 'Affiliation',
   model: Affiliation,
   from: ['pending', 'confirmed'],
-  stateLabels: { pending: '待确认', confirmed: '已确认', unbound: '已解除' },
+  stateLabels: choiceLabels(AFFILIATION.fields.status, 'zh'),
   reason: 'required',
   apply: (_row, { user, reason, now }) => ({ status: 'unbound', unboundAt: now, unboundBy: user.displayName, unbindReason: reason }),
   success: () => '已解除隶属关系，下级单位可重新选择主管预算单位',
@@ -19,13 +20,13 @@ const unbindAffiliation: SupervisoryActionSpec<Affiliation> = {
 
 export const affiliationResource: ResourceDefinition = {
   id: 'Affiliation',
-  model: Affiliation as unknown as ResourceDefinition['model'],
+  model: Affiliation,
   builtInActions: ['list', 'show', 'search'],
   virtualProperties: ['history'],
   options: {
     properties: {
       unbindReason: { type: 'textarea' },
     },
-    actions: supervisoryActions(unbindAffiliation as unknown as SupervisoryActionSpec<Model>),
+    actions: supervisoryActions(unbindAffiliation),
   },
 };

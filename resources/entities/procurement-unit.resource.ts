@@ -1,16 +1,19 @@
-import type { Model } from 'sequelize';
 import { Op } from 'sequelize';
 import { supervisoryActions, type SupervisoryActionSpec } from '../../actions/supervisory-action.js';
+import { choiceLabels } from '../../db/record/record-locale.js';
+import { PROCUREMENT_UNIT } from '../../db/records/procurement-unit.record.js';
 import type { ResourceDefinition } from '../resource-definition.js';
 import { ProcurementUnit } from '../../db/models/entities/procurement-unit.model.js';
-import { compareWithIntegration, UNIT_STATUS_LABELS } from '../../services/entities/unit-review.js';
+import { compareWithIntegration } from '../../services/entities/unit-review.js';
+
+const UNIT_STATUS_LABELS = choiceLabels(PROCUREMENT_UNIT.fields.status, 'zh');
 
 const approve: SupervisoryActionSpec<ProcurementUnit> = {
   name: 'approve',
   label: '审核通过',
   resourceId: 'ProcurementUnit',
   model: ProcurementUnit,
-  from: ['submitted'],
+  from: PROCUREMENT_UNIT.pending.in,
   stateLabels: UNIT_STATUS_LABELS,
   reason: 'optional',
   inspect: async (unit, _user, transaction) => compareWithIntegration(unit, transaction),
@@ -33,7 +36,7 @@ const reject: SupervisoryActionSpec<ProcurementUnit> = {
   label: '退回',
   resourceId: 'ProcurementUnit',
   model: ProcurementUnit,
-  from: ['submitted'],
+  from: PROCUREMENT_UNIT.pending.in,
   stateLabels: UNIT_STATUS_LABELS,
   reason: 'required',
   inspect: async (unit, _user, transaction) => ({ details: (await compareWithIntegration(unit, transaction)).details }),
@@ -66,19 +69,17 @@ const unitOptions = {
   },
 };
 
-const model = ProcurementUnit as unknown as ResourceDefinition['model'];
-
 export const procurementUnitResource: ResourceDefinition = {
   id: 'ProcurementUnit',
-  model,
+  model: ProcurementUnit,
   related: UNIT_RELATED,
   builtInActions: ['list', 'show', 'search'],
   virtualProperties: ['history'],
   options: {
     ...unitOptions,
     actions: {
-      ...supervisoryActions(approve as unknown as SupervisoryActionSpec<Model>),
-      ...supervisoryActions(reject as unknown as SupervisoryActionSpec<Model>),
+      ...supervisoryActions(approve),
+      ...supervisoryActions(reject),
     },
   },
 };
@@ -88,7 +89,7 @@ export const UNIT_NOT_APPROVED = '采购单位必须基本信息审核通过后�
 
 export const formalMemberUnitResource: ResourceDefinition = {
   id: 'FormalMemberUnit',
-  model,
+  model: ProcurementUnit,
   viewWhere: { formalMember: true },
   viewRefusal: UNIT_NOT_APPROVED,
   related: UNIT_RELATED,
@@ -99,7 +100,7 @@ export const formalMemberUnitResource: ResourceDefinition = {
 
 export const budgetCodeCheckResource: ResourceDefinition = {
   id: 'BudgetCodeCheck',
-  model,
+  model: ProcurementUnit,
   decisionsOf: 'ProcurementUnit',
   viewWhere: { budgetCodeVerdict: { [Op.ne]: 'match' } },
   builtInActions: ['list', 'show', 'search'],

@@ -1,4 +1,6 @@
 import { Op, type Model, type ModelStatic, type WhereOptions } from 'sequelize';
+import { deadlineStepOf } from '../../db/record/pending-work.js';
+import { PROCUREMENT_UNIT } from '../../db/records/procurement-unit.record.js';
 import type { DecisionStep } from '../../domain/escalation-target.js';
 import { FailedTenderHandling } from '../../db/models/anomalies/failed-tender-handling.model.js';
 import { PreAwardAnomaly } from '../../db/models/anomalies/pre-award-anomaly.model.js';
@@ -21,15 +23,7 @@ export interface DeadlineStepDef {
 }
 
 export const DEADLINE_STEP_DEFS: readonly DeadlineStepDef[] = [
-  {
-    step: 'unitReview',
-    model: ProcurementUnit as unknown as ModelStatic<Model>,
-    resourceId: 'ProcurementUnit',
-    regionField: 'regionCode',
-    titleField: 'name',
-    pending: { status: 'submitted' },
-    startOf: (row) => row.submittedAt as Date | null,
-  },
+  { ...deadlineStepOf(PROCUREMENT_UNIT), model: ProcurementUnit },
   {
     step: 'expertReview',
     model: Expert as unknown as ModelStatic<Model>,

@@ -12,13 +12,6 @@ import { IntegrationUnit } from '../../db/models/integration/integration-unit.mo
 import { Region } from '../../db/models/system/region.model.js';
 import type { ProcurementUnit } from '../../db/models/entities/procurement-unit.model.js';
 
-export const UNIT_STATUS_LABELS: Record<string, string> = {
-  draft: '草稿',
-  submitted: '待审核',
-  approved: '已审核',
-  returned: '已退回',
-};
-
 /**
  * Compares a unit's budget code with what its own region's 一体化 pushed for the same unit, read fresh at the moment
  * of review. Records other regions pushed under the same name or credit code are never compared; the reviewer is

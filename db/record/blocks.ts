@@ -1,0 +1,41 @@
+import type { FieldSpec, Label } from './field-types.js';
+import { boolean, day, integer, longText, moment, stamp, text } from './fields.js';
+
+interface Column<Name extends string> {
+  readonly name: Name;
+  readonly label: Label;
+}
+
+/**
+ * Who decided, when and why: the same three columns under each record's own names (a unit's reviewedAt /
+ * reviewerName / reviewComment, a request's decidedAt / decidedBy / decisionReason). Empty until decided.
+ */
+export function decision<const At extends string, const By extends string, const Reason extends string>(columns: {
+  at: Column<At>;
+  by: Column<By> & { readonly length: number };
+  reason: Column<Reason>;
+}): { [K in At]: FieldSpec<Date | null, true> } & { [K in By]: FieldSpec<string | null, true> } & {
+  [K in Reason]: FieldSpec<string | null, true>;
+} {
+  const nullable = { nullable: true } as const;
+  return {
+    [columns.at.name]: moment(columns.at.label, nullable),
+    [columns.by.name]: text(columns.by.length, columns.by.label, nullable),
+    [columns.reason.name]: longText(columns.reason.label, nullable),
+  } as never;
+}
+
+/** The counter a supervisory decision compares and raises, so two offices cannot decide the same row at once. */
+export const versioned = (label?: Label) => ({ version: integer(label, { default: 0 }) });
+
+/**
+ * The columns of a record that waits for a supervisor under a time limit; refreshDeadlines keeps them current and the
+ * global locale names them.
+ */
+export const deadline = () => ({
+  dueDate: day(undefined, { nullable: true }),
+  overdueDays: integer(undefined, { default: 0 }),
+  overdue: boolean(undefined, { default: false }),
+});
+
+export const timestamps = () => ({ createdAt: stamp(), updatedAt: stamp() });

@@ -1,0 +1,126 @@
+import type { ModelValidateOptions } from 'sequelize';
+import type { DecisionStep } from '../../domain/escalation-target.js';
+
+/** What the panel calls a record, a field or a choice, in both of its languages. */
+export interface Label {
+  readonly zh: string;
+  readonly en: string;
+}
+export type Language = keyof Label;
+
+/**
+ * The column kinds the records use. `stamp` is Sequelize's own createdAt/updatedAt, declared bare (as the models always
+ * did) so Sequelize keeps filling it in.
+ */
+export type FieldKind = 'autoId' | 'text' | 'longText' | 'integer' | 'decimal' | 'boolean' | 'day' | 'moment' | 'stamp' | 'choice' | 'json';
+
+/** What a field builder is told besides its label. */
+export interface FieldOptions<T> {
+  readonly nullable?: boolean;
+  readonly default?: T;
+  readonly validate?: ModelValidateOptions;
+  readonly unique?: boolean;
+}
+
+/**
+ * One field of a record as data: record-model.ts turns it into a Sequelize attribute, record-locale.ts into labels.
+ * `Value` (what a row holds) and `Optional` (whether creating a row may leave it out) exist for the type checker only.
+ */
+export interface FieldSpec<Value = unknown, Optional extends boolean = boolean> {
+  readonly kind: FieldKind;
+  /** Absent where the panel's global labels already name the field (createdAt, dueDate …). */
+  readonly label?: Label;
+  readonly nullable: boolean;
+  readonly hasDefault: boolean;
+  readonly defaultValue?: unknown;
+  readonly length?: number;
+  readonly precision?: readonly [number, number];
+  readonly values?: readonly string[];
+  readonly choiceLabels?: Readonly<Record<string, Label>>;
+  readonly references?: { readonly table: string; readonly key: string };
+  readonly validate?: ModelValidateOptions;
+  readonly unique?: boolean;
+  readonly _value?: Value;
+  readonly _optional?: Optional;
+}
+
+/** A field whose values are a closed list, each with its labels. */
+export interface ChoiceSpec<V extends string = string, Value = V, Optional extends boolean = boolean> extends FieldSpec<Value, Optional> {
+  readonly kind: 'choice';
+  readonly values: readonly V[];
+  readonly choiceLabels: Readonly<Record<V, Label>>;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a field of any value type; each field keeps its own.
+export type Fields = Readonly<Record<string, FieldSpec<any, boolean>>>;
+
+export type ValueOf<F> = F extends FieldSpec<infer V, boolean> ? V : never;
+type OptionalOf<F> = F extends FieldSpec<unknown, infer O> ? O : never;
+
+/** A row's values as read, from the fields. */
+export type AttributesOfFields<F extends Fields> = { -readonly [K in keyof F]: ValueOf<F[K]> };
+
+/** What creating a row must give: defaulted, nullable and generated fields may be left out. */
+export type CreationAttributesOfFields<F extends Fields> = {
+  -readonly [K in keyof F as OptionalOf<F[K]> extends true ? never : K]: ValueOf<F[K]>;
+} & {
+  -readonly [K in keyof F as OptionalOf<F[K]> extends true ? K : never]?: ValueOf<F[K]>;
+};
+
+type KeysWhere<F extends Fields, T> = { [K in keyof F]: ValueOf<F[K]> extends T ? K : never }[keyof F] & string;
+type ChoiceKeys<F extends Fields> = { [K in keyof F]: F[K] extends ChoiceSpec ? K : never }[keyof F] & string;
+type ChoiceValueOf<S> = S extends ChoiceSpec<infer V> ? V : never;
+
+/** How a record's rows fall under jurisdiction (resources/jurisdiction-kind.ts), naming one of its own fields. */
+export type RecordJurisdiction<F extends Fields = Fields> =
+  | { readonly kind: 'region'; readonly field: KeysWhere<F, string> }
+  | { readonly kind: 'library'; readonly field: KeysWhere<F, string> }
+  | { readonly kind: 'reference' }
+  | { readonly kind: 'admin' };
+
+/**
+ * What of a record waits for a supervisor: the rows whose choice `field` is one of `in`, waiting since `since`;
+ * `step` is its deadline step when the wait has a time limit, and `title` names a row in deadline lists.
+ */
+export type PendingSpec<F extends Fields = Fields> = {
+  [K in ChoiceKeys<F>]: {
+    readonly field: K;
+    readonly in: readonly ChoiceValueOf<F[K]>[];
+    readonly since: KeysWhere<F, Date | string | null>;
+    readonly title?: KeysWhere<F, string>;
+    readonly step?: DecisionStep;
+  };
+}[ChoiceKeys<F>];
+
+/** Pending work of any record, as the code that reads it sees it. */
+export interface AnyPendingSpec {
+  readonly field: string;
+  readonly in: readonly string[];
+  readonly since: string;
+  readonly title?: string;
+  readonly step?: DecisionStep;
+}
+
+/** A record declared once: its table, its fields and what of it waits for a supervisor. */
+export interface RecordDeclaration<F extends Fields = Fields, P extends PendingSpec<F> | undefined = PendingSpec<F> | undefined> {
+  /** The model's name, which is also the id of the resource that shows it. */
+  readonly name: string;
+  readonly table: string;
+  readonly label: Label;
+  readonly jurisdiction: RecordJurisdiction<F>;
+  readonly fields: F;
+  readonly pending: P;
+}
+
+/** Any record's declaration, as code that works on every record sees it. */
+export interface AnyRecordDeclaration {
+  readonly name: string;
+  readonly table: string;
+  readonly label: Label;
+  readonly jurisdiction: { readonly kind: 'region' | 'library'; readonly field: string } | { readonly kind: 'reference' | 'admin' };
+  readonly fields: Fields;
+  readonly pending: AnyPendingSpec | undefined;
+}
+
+export type AttributesOf<D extends AnyRecordDeclaration> = AttributesOfFields<D['fields']>;
+export type CreationAttributesOf<D extends AnyRecordDeclaration> = CreationAttributesOfFields<D['fields']>;

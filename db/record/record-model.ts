@@ -1,0 +1,96 @@
+import {
+  DataTypes,
+  Model,
+  type BuildOptions,
+  type CreationAttributes,
+  type DataType,
+  type InitOptions,
+  type ModelAttributeColumnOptions,
+  type ModelAttributes,
+  type ModelStatic,
+  type Sequelize,
+} from 'sequelize';
+import type { AnyRecordDeclaration, AttributesOf, CreationAttributesOf, FieldSpec, Fields } from './field-types.js';
+
+function typeOf(spec: FieldSpec): DataType {
+  switch (spec.kind) {
+    case 'autoId':
+    case 'integer':
+      return DataTypes.INTEGER;
+    case 'text':
+      return DataTypes.STRING(spec.length);
+    case 'longText':
+      return DataTypes.TEXT;
+    case 'decimal':
+      return DataTypes.DECIMAL(...(spec.precision ?? [15, 2]));
+    case 'boolean':
+      return DataTypes.BOOLEAN;
+    case 'day':
+      return DataTypes.DATEONLY;
+    case 'moment':
+    case 'stamp':
+      return DataTypes.DATE;
+    case 'choice':
+      return DataTypes.ENUM(...(spec.values ?? []));
+    case 'json':
+      return DataTypes.JSON;
+  }
+}
+
+/** The Sequelize attribute of one field, exactly as the models wrote it by hand (the migrations match those). */
+export function attributeOf(spec: FieldSpec): ModelAttributeColumnOptions {
+  const type = typeOf(spec);
+  if (spec.kind === 'autoId') return { type, autoIncrement: true, primaryKey: true };
+  // Bare, as `createdAt: DataTypes.DATE` always was: Sequelize fills it in and treats it as its own timestamp.
+  if (spec.kind === 'stamp') return { type };
+  return {
+    type,
+    allowNull: spec.nullable,
+    ...(spec.hasDefault ? { defaultValue: spec.defaultValue } : {}),
+    ...(spec.unique !== undefined ? { unique: spec.unique } : {}),
+    ...(spec.references ? { references: { model: spec.references.table, key: spec.references.key } } : {}),
+    ...(spec.validate ? { validate: spec.validate } : {}),
+  };
+}
+
+/** The Sequelize attributes of a set of fields, in their declared order. */
+export function attributesOf<F extends Fields>(fields: F): { [K in keyof F]: ModelAttributeColumnOptions } {
+  return Object.fromEntries(Object.entries(fields).map(([name, spec]) => [name, attributeOf(spec)])) as {
+    [K in keyof F]: ModelAttributeColumnOptions;
+  };
+}
+
+/** A row of the record: Sequelize's instance with the declared fields typed on it. */
+export type RecordRow<D extends AnyRecordDeclaration> = Model<AttributesOf<D>, CreationAttributesOf<D>> & AttributesOf<D>;
+
+/** What `extends recordModel(D)` inherits: Model's statics, the record's jurisdiction and a constructor of typed rows. */
+export type RecordModelBase<D extends AnyRecordDeclaration> = Omit<typeof Model, 'prototype'> & {
+  jurisdiction: D['jurisdiction'];
+} & (new (values?: CreationAttributes<RecordRow<D>>, options?: BuildOptions) => RecordRow<D>);
+
+/**
+ * The base class of a record's model: its attributes are typed from the declaration, so the class needs no `declare`
+ * lines (which would also shadow Sequelize's getters if written as fields).
+ */
+export function recordModel<D extends AnyRecordDeclaration>(declaration: D): RecordModelBase<D> {
+  class RecordModel extends Model {
+    static jurisdiction = declaration.jurisdiction;
+  }
+  // The one cast of the builder: a class made at run time cannot name its attributes, the declaration's types can.
+  return RecordModel as unknown as RecordModelBase<D>;
+}
+
+/** Initialises a record's model from its declaration; `options` adds what is behaviour, not shape (hooks, scopes). */
+export function initRecord<M extends Model>(
+  model: ModelStatic<M>,
+  sequelize: Sequelize,
+  declaration: AnyRecordDeclaration,
+  options: Omit<InitOptions<M>, 'sequelize' | 'tableName'> = {},
+): void {
+  model.init(attributesOf(declaration.fields) as ModelAttributes<M>, {
+    sequelize,
+    tableName: declaration.table,
+    underscored: true,
+    ...options,
+  });
+}

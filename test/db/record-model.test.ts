@@ -1,0 +1,290 @@
+import { describe, expect, it } from '@jest/globals';
+import { DataTypes, Op, Sequelize, type CreationAttributes, type ModelAttributeColumnOptions } from 'sequelize';
+import { decision, deadline, timestamps, versioned } from '../../db/record/blocks.js';
+import { declareRecord } from '../../db/record/declare-record.js';
+import { autoId, bilingual, choice, day, money, moment, reference, text } from '../../db/record/fields.js';
+import { deadlineStepOf, pendingFilters, pendingWhere } from '../../db/record/pending-work.js';
+import { availableValues, choiceLabels, recordLocale } from '../../db/record/record-locale.js';
+import { attributesOf, initRecord, recordModel } from '../../db/record/record-model.js';
+import { AFFILIATION } from '../../db/records/affiliation.record.js';
+import { PROCUREMENT_UNIT } from '../../db/records/procurement-unit.record.js';
+import { ProcurementUnit } from '../../db/models/entities/procurement-unit.model.js';
+
+const sequelize = () => new Sequelize({ dialect: 'sqlite', storage: ':memory:', logging: false });
+
+/** A small record exercising every builder, as another record would declare itself. */
+const REQUEST = declareRecord({
+  name: 'ProbeRequest',
+  table: 'probe_requests',
+  label: { zh: '申请', en: 'Request' },
+  jurisdiction: { kind: 'region', field: 'regionCode' },
+  fields: {
+    id: autoId(),
+    regionCode: reference('regions', 'code', text(6, { zh: '所属辖区', en: 'Jurisdiction' })),
+    amount: money({ zh: '金额（元）', en: 'Amount (yuan)' }),
+    signedOn: day({ zh: '签订日期', en: 'Signed on' }, { nullable: true }),
+    state: choice(
+      {
+        submitted: { zh: '待审批', en: 'Submitted' },
+        city_review: { zh: '市级审核', en: 'City review' },
+        approved: { zh: '已批准', en: 'Approved' },
+      },
+      { zh: '审批状态', en: 'State' },
+      { default: 'submitted' },
+    ),
+    submittedAt: moment({ zh: '申请时间', en: 'Submitted at' }),
+    ...decision({
+      at: { name: 'decidedAt', label: { zh: '审批时间', en: 'Decided at' } },
+      by: { name: 'decidedBy', label: { zh: '审批人', en: 'Decided by' }, length: 64 },
+      reason: { name: 'decisionReason', label: { zh: '审批意见', en: 'Reason' } },
+    }),
+    ...versioned({ zh: '版本', en: 'Version' }),
+    ...deadline(),
+    ...timestamps(),
+  },
+  pending: { field: 'state', in: ['submitted', 'city_review'], since: 'submittedAt', title: 'regionCode', step: 'methodChangeApproval' },
+});
+
+const sqlOf = (attribute: ModelAttributeColumnOptions) => (attribute.type as { toSql(): string }).toSql();
+
+describe('the Sequelize attributes derived from a declaration', () => {
+  const attributes = attributesOf(REQUEST.fields);
+
+  it('keeps the declared order, blocks where they are spread', () => {
+    expect(Object.keys(attributes)).toEqual([
+      'id',
+      'regionCode',
+      'amount',
+      'signedOn',
+      'state',
+      'submittedAt',
+      'decidedAt',
+      'decidedBy',
+      'decisionReason',
+      'version',
+      'dueDate',
+      'overdueDays',
+      'overdue',
+      'createdAt',
+      'updatedAt',
+    ]);
+  });
+
+  it('spells each kind as the hand-written models did', () => {
+    expect(attributes.id).toEqual({ type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true });
+    expect(sqlOf(attributes.regionCode)).toBe('VARCHAR(6)');
+    expect(attributes.regionCode).toMatchObject({ allowNull: false, references: { model: 'regions', key: 'code' } });
+    expect(sqlOf(attributes.amount)).toBe('DECIMAL(15,2)');
+    expect(attributes.signedOn).toEqual({ type: DataTypes.DATEONLY, allowNull: true });
+    expect(attributes.submittedAt).toEqual({ type: DataTypes.DATE, allowNull: false });
+    expect(attributes.createdAt).toEqual({ type: DataTypes.DATE });
+  });
+
+  it('gives a choice its values in the declared order and its default', () => {
+    expect((attributes.state.type as unknown as { values: string[] }).values).toEqual(['submitted', 'city_review', 'approved']);
+    expect(attributes.state).toMatchObject({ allowNull: false, defaultValue: 'submitted' });
+  });
+
+  it('makes the decision columns under the record’s own names, empty until decided', () => {
+    expect(attributes.decidedAt).toEqual({ type: DataTypes.DATE, allowNull: true });
+    expect(sqlOf(attributes.decidedBy)).toBe('VARCHAR(64)');
+    expect(attributes.decidedBy.allowNull).toBe(true);
+    expect(attributes.decisionReason).toEqual({ type: DataTypes.TEXT, allowNull: true });
+  });
+
+  it('starts the version at 0 and a deadline neither due nor overdue', () => {
+    expect(attributes.version).toEqual({ type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 });
+    expect(attributes.dueDate).toEqual({ type: DataTypes.DATEONLY, allowNull: true });
+    expect(attributes.overdueDays).toEqual({ type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 });
+    expect(attributes.overdue).toEqual({ type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false });
+  });
+});
+
+describe('a model built from a declaration', () => {
+  class ProbeRequest extends recordModel(REQUEST) {}
+  const db = sequelize();
+  initRecord(ProbeRequest, db, REQUEST);
+
+  it('has the declared table, snake_case columns and Sequelize’s own timestamps', () => {
+    expect(ProbeRequest.getTableName()).toBe('probe_requests');
+    expect(ProbeRequest.getAttributes().submittedAt!.field).toBe('submitted_at');
+    expect(ProbeRequest.primaryKeyAttributes).toEqual(['id']);
+    expect(Object.values((ProbeRequest as unknown as { _timestampAttributes: object })._timestampAttributes)).toEqual([
+      'createdAt',
+      'updatedAt',
+    ]);
+  });
+
+  it('carries the declared jurisdiction for the adapter', () => {
+    expect(ProbeRequest.jurisdiction).toEqual({ kind: 'region', field: 'regionCode' });
+  });
+
+  it('fills the defaults into a new row and reads its fields as properties', () => {
+    const row = ProbeRequest.build({ regionCode: '360100', amount: '10.00', submittedAt: new Date(0) });
+    expect(row.state).toBe('submitted');
+    expect(row.version).toBe(0);
+    expect(row.overdue).toBe(false);
+    expect(row.regionCode).toBe('360100');
+    expect(row.get('regionCode')).toBe('360100');
+  });
+});
+
+describe('ProcurementUnit from its declaration', () => {
+  const db = sequelize();
+  ProcurementUnit.initialize(db);
+  const row = (creditCode: string) =>
+    ProcurementUnit.build({ name: '南昌市第一中学', creditCode, unitBudgetCode: '101001', regionCode: '360100', status: 'draft' });
+
+  it('keeps the credit-code checksum', async () => {
+    await expect(row('91350100M000100Y43').validate()).resolves.toBeDefined();
+    await expect(row('91350100M000100Y44').validate()).rejects.toThrow(/校验位/);
+  });
+
+  it('keeps the hook that re-links a unit whose identity changed', () => {
+    expect(ProcurementUnit.options.hooks?.afterUpdate).toBeDefined();
+  });
+
+  it('starts outside the formal library, its budget code not yet found in 一体化', () => {
+    const unit = row('91350100M000100Y43');
+    expect(unit.formalMember).toBe(false);
+    expect(unit.budgetCodeVerdict).toBe('missing');
+  });
+
+  it('waits for review while submitted, counted from its submission, under its unit-review deadline', () => {
+    const step = deadlineStepOf(PROCUREMENT_UNIT);
+    expect(step).toMatchObject({ step: 'unitReview', resourceId: 'ProcurementUnit', regionField: 'regionCode', titleField: 'name' });
+    expect(step.pending).toEqual({ status: 'submitted' });
+    const submittedAt = new Date('2026-03-02T01:00:00Z');
+    expect(step.startOf({ submittedAt, createdAt: new Date(0) })).toBe(submittedAt);
+    expect(pendingFilters(PROCUREMENT_UNIT)).toEqual({ status: 'submitted' });
+  });
+});
+
+describe('labels derived from a declaration', () => {
+  it('names each labelled field and each choice in the language asked', () => {
+    const zh = recordLocale(REQUEST, 'zh');
+    expect(zh.properties.amount).toBe('金额（元）');
+    expect(zh.properties.decidedBy).toBe('审批人');
+    expect(zh.labels).toEqual({ state: { submitted: '待审批', city_review: '市级审核', approved: '已批准' } });
+    expect(recordLocale(REQUEST, 'en').labels.state!.city_review).toBe('City review');
+  });
+
+  it('leaves out fields the panel’s global labels already name', () => {
+    const { properties } = recordLocale(REQUEST, 'zh');
+    for (const unlabelled of ['id', 'dueDate', 'overdue', 'overdueDays', 'createdAt', 'updatedAt'])
+      expect(properties).not.toHaveProperty(unlabelled);
+    expect(properties.version).toBe('版本');
+  });
+
+  it('offers a choice to the panel’s select in the declared order', () => {
+    expect(availableValues(REQUEST.fields.state, 'zh')).toEqual([
+      { value: 'submitted', label: '待审批' },
+      { value: 'city_review', label: '市级审核' },
+      { value: 'approved', label: '已批准' },
+    ]);
+  });
+
+  it('pairs the domain’s Chinese choice labels with their English, value by value', () => {
+    const labels = bilingual({ match: '一致', missing: '一体化无此单位' }, { match: 'Match', missing: 'Not in integration' });
+    expect(labels).toEqual({ match: { zh: '一致', en: 'Match' }, missing: { zh: '一体化无此单位', en: 'Not in integration' } });
+    const verdict = choice(labels, { zh: '核对', en: 'Check' });
+    expect(choiceLabels(verdict, 'en')).toEqual({ match: 'Match', missing: 'Not in integration' });
+  });
+
+  it('gives the unit the status labels its decisions and list showed before', () => {
+    expect(choiceLabels(PROCUREMENT_UNIT.fields.status, 'zh')).toEqual({
+      draft: '草稿',
+      submitted: '待审核',
+      approved: '已审核',
+      returned: '已退回',
+    });
+  });
+});
+
+describe('pending work from a declaration', () => {
+  it('asks for any of several pending states at once', () => {
+    expect(pendingWhere(REQUEST)).toEqual({ state: { [Op.in]: ['submitted', 'city_review'] } });
+  });
+
+  it('counts a record without a time limit but gives it no deadline step', () => {
+    expect(pendingWhere(AFFILIATION)).toEqual({ status: 'pending' });
+    expect(pendingFilters(AFFILIATION)).toEqual({ status: 'pending' });
+    expect(() => deadlineStepOf(AFFILIATION)).toThrow('Record Affiliation has no deadline step');
+  });
+
+  it('refuses list filters for several states, which a list filter cannot hold', () => {
+    expect(() => pendingFilters(REQUEST)).toThrow(/2 states/);
+  });
+});
+
+describe('a wrong declaration stops the start', () => {
+  const base = {
+    name: 'Broken',
+    table: 'broken',
+    label: { zh: '坏', en: 'Broken' },
+    jurisdiction: { kind: 'region' as const, field: 'regionCode' as const },
+  };
+  const fields = {
+    regionCode: text(6, { zh: '所属辖区', en: 'Jurisdiction' }),
+    state: choice({ open: { zh: '待办', en: 'Open' } }, { zh: '状态', en: 'State' }),
+    openedAt: moment({ zh: '时间', en: 'At' }),
+  };
+
+  it('when a pending state is not one of the choice’s values', () => {
+    const pending = { field: 'state', in: ['closed'], since: 'openedAt', title: 'regionCode' } as never;
+    expect(() => declareRecord({ ...base, fields, pending })).toThrow('Record Broken: pending state closed is not one of its values');
+  });
+
+  it('when a deadline step is declared without the deadline columns', () => {
+    const pending = { field: 'state', in: ['open'], since: 'openedAt', title: 'regionCode', step: 'unitReview' } as const;
+    expect(() => declareRecord({ ...base, fields, pending })).toThrow(/deadline step unitReview without the deadline\(\) fields/);
+    expect(() => declareRecord({ ...base, fields: { ...fields, ...deadline() }, pending })).not.toThrow();
+  });
+
+  it('when a deadline step has no title to list its rows by', () => {
+    const pending = { field: 'state', in: ['open'], since: 'openedAt', step: 'unitReview' } as const;
+    expect(() => declareRecord({ ...base, fields: { ...fields, ...deadline() }, pending })).toThrow(/without a title/);
+  });
+
+  it('when the jurisdiction names a field it does not have', () => {
+    const jurisdiction = { kind: 'region', field: 'regionId' } as never;
+    expect(() => declareRecord({ ...base, jurisdiction, fields })).toThrow(/jurisdiction field regionId/);
+  });
+});
+
+// Checked by the type checker (npm test type-checks before it runs): what a declaration makes of a row's types.
+type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+export const typedFromTheDeclaration: Array<true> = [
+  true satisfies Same<ProcurementUnit['status'], 'draft' | 'submitted' | 'approved' | 'returned'>,
+  true satisfies Same<ProcurementUnit['address'], string | null>,
+  true satisfies Same<ProcurementUnit['reviewedAt'], Date | null>,
+  true satisfies Same<ProcurementUnit['dueDate'], string | null>,
+  true satisfies Same<ProcurementUnit['id'], number>,
+  true satisfies Same<(typeof PROCUREMENT_UNIT.pending.in)[number], 'submitted'>,
+];
+// Defaulted, nullable and generated fields may be left out when creating; the rest may not.
+export const creatable: CreationAttributes<ProcurementUnit> = {
+  name: '南昌市第一中学',
+  creditCode: '91350100M000100Y43',
+  unitBudgetCode: '101001',
+  regionCode: '360100',
+  status: 'draft',
+};
+// @ts-expect-error a unit is created with a status
+export const withoutStatus: CreationAttributes<ProcurementUnit> = { name: 'x', creditCode: 'x', unitBudgetCode: 'x', regionCode: 'x' };
+// @ts-expect-error a status is one of the declared choices
+export const unknownStatus: CreationAttributes<ProcurementUnit> = { ...creatable, status: 'archived' };
+// @ts-expect-error a boolean field holds booleans
+export const wrongKind: CreationAttributes<ProcurementUnit> = { ...creatable, formalMember: 'yes' };
+export const misnamedState = () =>
+  declareRecord({
+    ...REQUEST,
+    // @ts-expect-error pending work names a state the choice has
+    pending: { field: 'state', in: ['closed'], since: 'submittedAt', title: 'regionCode' },
+  });
+export const sinceNotADate = () =>
+  declareRecord({
+    ...REQUEST,
+    // @ts-expect-error pending work is counted since a date
+    pending: { field: 'state', in: ['submitted'], since: 'version', title: 'regionCode' },
+  });
