@@ -54,7 +54,7 @@ module.exports = {
       comment: 'domain/ holds the rules: it imports only itself, zod and Node built-ins.',
       severity: 'error',
       from: { path: '^domain/' },
-      to: { pathNot: ['^domain/', '^node_modules/zod/'], dependencyTypesNot: ['core', 'type-only'] },
+      to: { pathNot: ['^domain/', '(^|/)node_modules/zod/'], dependencyTypesNot: ['core', 'type-only'] },
     },
     {
       name: 'product-never-imports-tests-tools-bench',
