@@ -1,10 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { startWeb } from './bootstrap.js';
-import { EnvError, env } from '../settings/env.js';
+import { env } from '../settings/env.js';
 import { logger } from '../settings/logger.js';
 import { stopOnSignal } from '../settings/stop-on-signal.js';
 import { NODE_ENV_SETTINGS, NODE_FLAGS } from '../settings/node-flags.js';
 import { entryArgs } from '../settings/node-entry.js';
+import { ConfigError } from '../settings/config-error.js';
 
 /**
  * `npm start`: the whole product on one machine: migrated database, demo data on first start (never in
@@ -14,7 +15,7 @@ let settings;
 try {
   settings = env();
 } catch (error) {
-  if (error instanceof EnvError) {
+  if (error instanceof ConfigError) {
     console.error(error.message);
     process.exit(1);
   }

@@ -1,6 +1,7 @@
 import { startWeb } from './bootstrap.js';
-import { EnvError, env } from '../settings/env.js';
+import { env } from '../settings/env.js';
 import { stopOnSignal } from '../settings/stop-on-signal.js';
+import { ConfigError } from '../settings/config-error.js';
 
 /** `npm run web`: one web instance and nothing else; run several behind a balancer, with `npm run worker` beside. */
 try {
@@ -8,7 +9,7 @@ try {
   // On SIGTERM the requests in flight finish (within SHUTDOWN_GRACE_MS) before the queue is let go.
   stopOnSignal('web', running.stop);
 } catch (error) {
-  if (error instanceof EnvError) {
+  if (error instanceof ConfigError) {
     console.error(error.message);
     process.exit(1);
   }

@@ -1,6 +1,5 @@
-import { ConfigError } from '../settings/config-file.js';
-import fs from 'node:fs';
-import YAML from 'yaml';
+import { ConfigError } from '../settings/config-error.js';
+import { parseConfigText, readConfigText } from '../settings/config-file.js';
 import { z } from 'zod';
 import { ROLES, type Role } from '../domain/jurisdiction.js';
 import { BUILT_IN_ACTIONS, MENUS, type MenuKey, type ResourceDefinition } from '../resources/resource-definition.js';
@@ -60,17 +59,7 @@ const list = (names: readonly string[]): string => names.join(', ');
  * file, the place in it and the valid choices, rather than silently hide a column or open an action to everyone.
  */
 export function parseResourceConfig(text: string, file: string, definitions: readonly ResourceDefinition[]): Map<string, ResourceConfig> {
-  let raw: unknown;
-  try {
-    raw = YAML.parse(text);
-  } catch (error) {
-    throw new ConfigError(`${file}: YAML 格式错误：${(error as Error).message.split('\n')[0]}`);
-  }
-  const parsed = fileSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new ConfigError(`${file}: ${issue.path.join('.') || '(根)'}: ${issue.message}`);
-  }
+  const parsed = { data: parseConfigText(text, file, fileSchema) };
   const byId = new Map(definitions.map((d) => [d.id, d]));
   const result = new Map<string, ResourceConfig>();
   for (const [id, entry] of Object.entries(parsed.data.resources)) {
@@ -115,13 +104,5 @@ export function loadResourceConfig(
   file: string | URL = DEFAULT_RESOURCE_CONFIG_FILE,
 ): Map<string, ResourceConfig> {
   const name = file instanceof URL ? 'config/resources.yaml' : file;
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new ConfigError(`${name}: 无法读取：${(error as Error).message}`);
-  }
-  return parseResourceConfig(text, name, definitions);
+  return parseResourceConfig(readConfigText(file, name), name, definitions);
 }
-
-export { ConfigError } from '../settings/config-file.js';

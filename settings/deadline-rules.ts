@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { expandDays, mergeCalendars, type YearCalendar } from '../domain/cn-calendar.js';
 import type { WorkingCalendar } from '../domain/working-days.js';
 import { readConfigFile } from './config-file.js';
-import { ConfigError } from './config-file.js';
+import { ConfigError } from './config-error.js';
 
 export const DEADLINES_FILE = new URL('../config/deadlines.yaml', import.meta.url);
 

@@ -2,6 +2,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { ConfigError } from './config-error.js';
 
 const queueDrivers = ['auto', 'bullmq', 'inline'] as const;
 
@@ -116,8 +117,6 @@ export type Env = Omit<z.infer<typeof schema>, 'COOKIE_SECURE' | 'QUEUE_DRIVER' 
 export const DEV_INTEGRATION_APP_KEY = 'jxcg-dev-platform';
 export const DEV_INTEGRATION_APP_SECRET = 'development-only-integration-secret-0000';
 
-export class EnvError extends Error {}
-
 /**
  * Parses the environment once; a bad value names the variable and what is expected, in one line. `built` is the
  * production form (`dist/`): it refuses the development secrets unless NODE_ENV=development is set explicitly, so a
@@ -127,7 +126,7 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env, { built = fals
   if (built && source.NODE_ENV !== 'development' && source.NODE_ENV !== 'test') {
     const missing = ['SESSION_SECRET', 'INTEGRATION_APP_KEY', 'INTEGRATION_APP_SECRET'].filter((name) => !source[name]);
     if (missing.length) {
-      throw new EnvError(
+      throw new ConfigError(
         `配置错误: ${missing.join('、')} 未设置。生产形式（dist/）不使用开发用密钥；确为开发环境请显式设置 NODE_ENV=development`,
       );
     }
@@ -137,17 +136,19 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env, { built = fals
     const issue = result.error.issues[0]!;
     const variable = String(issue.path[0]);
     const expected = variable === 'QUEUE_DRIVER' ? `应为 ${queueDrivers.join(' | ')}` : issue.message;
-    throw new EnvError(`配置错误: ${variable}=${JSON.stringify(source[variable] ?? '')} 无效，${expected}`);
+    throw new ConfigError(`配置错误: ${variable}=${JSON.stringify(source[variable] ?? '')} 无效，${expected}`);
   }
   const env = result.data;
   if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
-    throw new EnvError('配置错误: SESSION_SECRET 在 NODE_ENV=production 时必须设置（至少 32 个字符）');
+    throw new ConfigError('配置错误: SESSION_SECRET 在 NODE_ENV=production 时必须设置（至少 32 个字符）');
   }
   if (env.NODE_ENV === 'production' && (!env.INTEGRATION_APP_KEY || !env.INTEGRATION_APP_SECRET)) {
-    throw new EnvError('配置错误: INTEGRATION_APP_KEY 和 INTEGRATION_APP_SECRET 在 NODE_ENV=production 时必须设置（密钥至少 32 个字符）');
+    throw new ConfigError(
+      '配置错误: INTEGRATION_APP_KEY 和 INTEGRATION_APP_SECRET 在 NODE_ENV=production 时必须设置（密钥至少 32 个字符）',
+    );
   }
   if (env.NODE_ENV === 'production' && env.COOKIE_SECURE === 'false' && !['127.0.0.1', '::1', 'localhost'].includes(env.HOST)) {
-    throw new EnvError('配置错误: COOKIE_SECURE=false 只允许在仅监听本机回环地址（HOST=127.0.0.1）时使用；生产环境请经 HTTPS 访问');
+    throw new ConfigError('配置错误: COOKIE_SECURE=false 只允许在仅监听本机回环地址（HOST=127.0.0.1）时使用；生产环境请经 HTTPS 访问');
   }
   const dataDir = path.resolve(env.DATA_DIR);
   return {

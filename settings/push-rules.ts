@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { tryRegionLevel, parentRegion } from '../domain/jurisdiction.js';
 import type { PushEligibilityOptions } from '../domain/push-eligibility.js';
 import { readConfigFile } from './config-file.js';
-import { ConfigError } from './config-file.js';
+import { ConfigError } from './config-error.js';
 
 export const PUSH_RULES_FILE = new URL('../config/push-rules.yaml', import.meta.url);
 

@@ -18,9 +18,10 @@ import { createMigrator } from '../migrations/migrator.js';
 import { initModels, Region, SupervisorUser } from '../db/models.js';
 import { JIANGXI_REGIONS } from '../seeds/demo.js';
 import { createSequelize, dialectOf } from '../db/database.js';
-import { env, EnvError } from '../settings/env.js';
+import { env } from '../settings/env.js';
 import { hashPassword } from '../services/password-hash.js';
 import { ADMIN_CREATE_USAGE, ArgsError, parseAdminCreateArgs, type AdminCreateArgs } from './admin-create-args.js';
+import { ConfigError } from '../settings/config-error.js';
 
 const ROLE = 'admin' as const;
 const REGION = PROVINCE_CODE;
@@ -255,7 +256,7 @@ async function main(argv: readonly string[]): Promise<number> {
       return error.exitCode;
     }
     // env() names a bad variable in one line; anything else is unexpected, and the password is in no message.
-    console.error(error instanceof EnvError ? error.message : `创建管理员失败：${(error as Error).message}`);
+    console.error(error instanceof ConfigError ? error.message : `创建管理员失败：${(error as Error).message}`);
     return 1;
   }
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { EnvError, parseEnv } from '../../settings/env.js';
+import { parseEnv } from '../../settings/env.js';
+import { ConfigError } from '../../settings/config-error.js';
 
 describe('environment', () => {
   it('defaults give the embedded set-up', () => {
@@ -22,7 +23,7 @@ describe('environment', () => {
     ],
     [{ INTEGRATION_APP_SECRET: 'short' }, /^配置错误: INTEGRATION_APP_SECRET="short" 无效，至少 32 个字符/],
   ])('%j stops start-up with one line naming the variable', (source, message) => {
-    expect(() => parseEnv(source)).toThrow(EnvError);
+    expect(() => parseEnv(source)).toThrow(ConfigError);
     expect(() => parseEnv(source)).toThrow(message);
   });
 
@@ -89,7 +90,7 @@ describe('environment', () => {
 
   it('the production form (dist/) refuses the development secrets unless NODE_ENV=development is set explicitly', () => {
     expect(() => parseEnv({}, { built: true })).toThrow(/SESSION_SECRET、INTEGRATION_APP_KEY、INTEGRATION_APP_SECRET 未设置/);
-    expect(() => parseEnv({ NODE_ENV: 'production' }, { built: true })).toThrow(EnvError);
+    expect(() => parseEnv({ NODE_ENV: 'production' }, { built: true })).toThrow(ConfigError);
     expect(parseEnv({ NODE_ENV: 'development' }, { built: true }).SESSION_SECRET).toMatch(/^development-only/);
   });
 

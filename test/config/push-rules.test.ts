@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
-import { ConfigError } from '../../settings/config-file.js';
+import { ConfigError } from '../../settings/config-error.js';
 import { loadPushRules } from '../../settings/push-rules.js';
 
 function file(text: string): string {

@@ -3,7 +3,8 @@ import { afterAll, describe, expect, it } from '@jest/globals';
 import { RESOURCE_DEFINITIONS } from '../../resources/index.js';
 import { initMiddleModels, initModels } from '../../db/models.js';
 import { createSequelize } from '../../db/database.js';
-import { ConfigError, parseResourceConfig } from '../../panel/resource-config.js';
+import { ConfigError } from '../../settings/config-error.js';
+import { parseResourceConfig } from '../../panel/resource-config.js';
 
 // Property names come from the models, which exist once bound to a connection.
 const sequelize = createSequelize('sqlite::memory:');
