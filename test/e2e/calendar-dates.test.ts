@@ -4,6 +4,7 @@ import { creditCodeCheckChar } from '../../domain/credit-code.js';
 import { AgreementLibrary, AgreementSupplier } from '../../db/models.js';
 import { needs } from '../support/requires.js';
 import { startTestApp } from '../support/test-app.js';
+import { until } from '../support/until.js';
 import { BROWSER_TEST_TIMEOUT, launchBrowser, loginThroughForm, openPanelPage, screenshot } from './browser.js';
 
 // Issue #25: in a browser in China time a date-only field was saved one day early (picking the 15th showed the
@@ -133,8 +134,10 @@ chromium.describe.each(ZONES)('date-only fields in a browser in %s', (timezoneId
       expect([query.get('filters.validTo~~from'), query.get('filters.validTo~~to')]).toEqual(['2027-11-30', '2027-11-30']);
       await page.locator(`tr[data-id="${typedRow.id}"]`).waitFor();
       await page.locator(`tr[data-id="${pickedRow.id}"]`).waitFor();
-      const shownTo = await page.locator('tr[data-id]').getByTestId('property-list-validTo').allInnerTexts();
-      expect(new Set(shownTo)).toEqual(new Set(['2027-11-30']));
+      // The filtered list may still be re-rendering after its rows appear: read the column once it is drawn.
+      const column = page.locator('tr[data-id]').getByTestId('property-list-validTo');
+      await until(async () => (await column.allInnerTexts()).length > 0, 10_000, '筛选后的列表');
+      expect(new Set(await column.allInnerTexts())).toEqual(new Set(['2027-11-30']));
       await screenshot(page, `calendar-dates-filtered-${slug}`);
       expect(foreign).toEqual([]);
     } finally {
