@@ -1,6 +1,8 @@
 import { Op, type Model, type ModelStatic, type WhereOptions } from 'sequelize';
 import { pendingFilters, pendingWhere } from '../../db/record/pending-work.js';
 import { AFFILIATION } from '../../db/records/affiliation.record.js';
+import { FAILED_TENDER_HANDLING } from '../../db/records/failed-tender-handling.record.js';
+import { PRE_AWARD_ANOMALY } from '../../db/records/pre-award-anomaly.record.js';
 import { PROCUREMENT_UNIT } from '../../db/records/procurement-unit.record.js';
 import type { Role } from '../../domain/jurisdiction.js';
 import { specialtyStepOf } from '../../domain/expert-review.js';
@@ -85,26 +87,26 @@ const CARDS: readonly CardDef[] = [
   {
     key: 'failedTender',
     label: '招标方式废标待确认',
-    model: scoped(FailedTenderHandling),
+    model: FailedTenderHandling,
     resourceId: 'FailedTenderHandling',
-    where: always({ state: 'awaiting_supervisor', originalMethod: 'public_tender' }),
-    filters: fixed({ state: 'awaiting_supervisor' }),
+    where: always({ ...pendingWhere(FAILED_TENDER_HANDLING), originalMethod: 'public_tender' }),
+    filters: fixed(pendingFilters(FAILED_TENDER_HANDLING)),
   },
   {
     key: 'nonTenderFailed',
     label: '非招标方式废标待确认',
-    model: scoped(FailedTenderHandling),
+    model: FailedTenderHandling,
     resourceId: 'NonTenderFailedHandling',
-    where: always({ state: 'awaiting_supervisor', originalMethod: { [Op.ne]: 'public_tender' } }),
-    filters: fixed({ state: 'awaiting_supervisor' }),
+    where: always({ ...pendingWhere(FAILED_TENDER_HANDLING), originalMethod: { [Op.ne]: 'public_tender' } }),
+    filters: fixed(pendingFilters(FAILED_TENDER_HANDLING)),
   },
   {
     key: 'preAward',
     label: '预中标（成交）异常待确认',
-    model: scoped(PreAwardAnomaly),
+    model: PreAwardAnomaly,
     resourceId: 'PreAwardAnomaly',
-    where: always({ state: 'awaiting_supervisor' }),
-    filters: fixed({ state: 'awaiting_supervisor' }),
+    where: always(pendingWhere(PRE_AWARD_ANOMALY)),
+    filters: fixed(pendingFilters(PRE_AWARD_ANOMALY)),
   },
   {
     key: 'payments',

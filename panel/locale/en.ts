@@ -1,12 +1,21 @@
 import { recordLocale } from '../../db/record/record-locale.js';
 import { AFFILIATION } from '../../db/records/affiliation.record.js';
 import { PROCUREMENT_UNIT } from '../../db/records/procurement-unit.record.js';
+import { FAILED_TENDER_HANDLING } from '../../db/records/failed-tender-handling.record.js';
+import { PRE_AWARD_ANOMALY } from '../../db/records/pre-award-anomaly.record.js';
 
 const unitLocale = recordLocale(PROCUREMENT_UNIT, 'en');
 const unitTranslations = {
   properties: { ...unitLocale.properties, related: 'Related records', history: 'History' },
   labels: unitLocale.labels,
 };
+
+const failedTenderLocale = recordLocale(FAILED_TENDER_HANDLING, 'en');
+const failedTenderTranslations = {
+  properties: { ...failedTenderLocale.properties, history: 'History' },
+  labels: failedTenderLocale.labels,
+};
+const preAwardLocale = recordLocale(PRE_AWARD_ANOMALY, 'en');
 
 /** English is the second language: our own labels, AdminJS's English for the rest. */
 export const en = {
@@ -184,5 +193,8 @@ export const en = {
     FormalMemberUnit: unitTranslations,
     BudgetCodeCheck: unitTranslations,
     Affiliation: recordLocale(AFFILIATION, 'en'),
+    FailedTenderHandling: failedTenderTranslations,
+    NonTenderFailedHandling: failedTenderTranslations,
+    PreAwardAnomaly: { properties: { ...preAwardLocale.properties, history: 'History' }, labels: preAwardLocale.labels },
   },
 };

@@ -1,6 +1,8 @@
 import { recordLocale } from '../../db/record/record-locale.js';
 import { AFFILIATION } from '../../db/records/affiliation.record.js';
 import { PROCUREMENT_UNIT } from '../../db/records/procurement-unit.record.js';
+import { FAILED_TENDER_HANDLING } from '../../db/records/failed-tender-handling.record.js';
+import { PRE_AWARD_ANOMALY } from '../../db/records/pre-award-anomaly.record.js';
 import { INTEGRATION_KIND_LABELS } from '../../domain/integration-items.js';
 import { SUPPLIER_STATUS_LABELS } from '../../domain/agreement-time-states.js';
 import {
@@ -15,7 +17,6 @@ import { BATCH_STATE_LABELS } from '../../resources/integration/integration-inbo
 import { PAYMENT_STATUS_LABELS } from '../../resources/payments/payment-application.resource.js';
 import { REQUEST_STATES } from '../../services/pre-trade/pre-trade-decisions.js';
 import { EXPERT_STATES, SPECIALTY_STATES } from '../../domain/expert-review.js';
-import { FAILED_TENDER_STATES } from '../../domain/failed-tender-workflow.js';
 import { BIDDING_STATUS_LABELS } from '../../domain/agreement-library.js';
 import { ANNOUNCEMENT_TYPE_LABELS } from '../../db/models/announcements/announcement-labels.js';
 import {
@@ -133,33 +134,13 @@ const preTradeRequest = {
   history: '操作历史',
 };
 
-const anomalyDecision = {
-  confirmationRequired: '须采购办确认',
-  confirmationBasis: '确认依据',
-  state: '状态',
-  unitApprovedAt: '单位审核时间',
-  decidedAt: '采购办处理时间',
-  decidedBy: '采购办处理人',
-  decisionReason: '处理意见',
-  version: '版本',
-  history: '操作历史',
-  projectId: '采购项目',
-  projectNo: '项目编号',
-  projectName: '项目名称',
-  regionCode: '所属辖区',
+const failedTenderLocale = recordLocale(FAILED_TENDER_HANDLING, 'zh');
+const failedTenderTranslations = {
+  properties: { ...failedTenderLocale.properties, history: '操作历史' },
+  labels: { ...failedTenderLocale.labels, originalMethod: METHOD_LABELS, newMethod: METHOD_LABELS },
 };
 
-const failedTenderTranslations = {
-  properties: {
-    ...anomalyDecision,
-    category: '品目类别',
-    amount: '预算金额（元）',
-    originalMethod: '原采购方式',
-    newMethod: '拟采用的采购方式',
-    failureReason: '废标原因',
-  },
-  labels: { state: FAILED_TENDER_STATES, category: CATEGORY_LABELS, originalMethod: METHOD_LABELS, newMethod: METHOD_LABELS },
-};
+const preAwardLocale = recordLocale(PRE_AWARD_ANOMALY, 'zh');
 
 const awardNoticeTranslations = {
   properties: {
@@ -506,19 +487,7 @@ export const zhCN = {
     },
     FailedTenderHandling: failedTenderTranslations,
     NonTenderFailedHandling: failedTenderTranslations,
-    PreAwardAnomaly: {
-      properties: {
-        ...anomalyDecision,
-        agencyName: '代理机构',
-        methodChanged: '变更采购方式',
-        rankingChanged: '变更中标人排名',
-        winnerNameChanged: '变更中标人名称',
-        originalWinner: '原中标（成交）人',
-        newWinner: '现中标（成交）人',
-        description: '异常情况说明',
-      },
-      labels: { state: FAILED_TENDER_STATES },
-    },
+    PreAwardAnomaly: { properties: { ...preAwardLocale.properties, history: '操作历史' }, labels: preAwardLocale.labels },
     Expert: {
       properties: {
         name: '姓名',

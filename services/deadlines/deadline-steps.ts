@@ -1,6 +1,8 @@
 import { Op, type Model, type ModelStatic, type WhereOptions } from 'sequelize';
 import { deadlineStepOf } from '../../db/record/pending-work.js';
 import { PROCUREMENT_UNIT } from '../../db/records/procurement-unit.record.js';
+import { PRE_AWARD_ANOMALY } from '../../db/records/pre-award-anomaly.record.js';
+import { FAILED_TENDER_HANDLING } from '../../db/records/failed-tender-handling.record.js';
 import type { DecisionStep } from '../../domain/escalation-target.js';
 import { FailedTenderHandling } from '../../db/models/anomalies/failed-tender-handling.model.js';
 import { PreAwardAnomaly } from '../../db/models/anomalies/pre-award-anomaly.model.js';
@@ -48,24 +50,8 @@ export const DEADLINE_STEP_DEFS: readonly DeadlineStepDef[] = [
           ? (row.cityReviewedAt ?? row.appliedAt)
           : row.appliedAt) as Date,
   },
-  {
-    step: 'failedTenderConfirmation',
-    model: FailedTenderHandling as unknown as ModelStatic<Model>,
-    resourceId: 'FailedTenderHandling',
-    regionField: 'regionCode',
-    titleField: 'projectName',
-    pending: { state: 'awaiting_supervisor' },
-    startOf: (row) => row.unitApprovedAt as Date,
-  },
-  {
-    step: 'preAwardConfirmation',
-    model: PreAwardAnomaly as unknown as ModelStatic<Model>,
-    resourceId: 'PreAwardAnomaly',
-    regionField: 'regionCode',
-    titleField: 'projectName',
-    pending: { state: 'awaiting_supervisor' },
-    startOf: (row) => row.unitApprovedAt as Date,
-  },
+  { ...deadlineStepOf(FAILED_TENDER_HANDLING), model: FailedTenderHandling },
+  { ...deadlineStepOf(PRE_AWARD_ANOMALY), model: PreAwardAnomaly },
   {
     step: 'paymentReview',
     model: PaymentApplication as unknown as ModelStatic<Model>,
