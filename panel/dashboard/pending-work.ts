@@ -3,6 +3,7 @@ import { pendingFilters, pendingWhere } from '../../db/record/pending-work.js';
 import { AFFILIATION } from '../../db/records/affiliation.record.js';
 import { FAILED_TENDER_HANDLING } from '../../db/records/failed-tender-handling.record.js';
 import { PRE_AWARD_ANOMALY } from '../../db/records/pre-award-anomaly.record.js';
+import { EXPERT } from '../../db/records/expert.record.js';
 import { PROCUREMENT_UNIT } from '../../db/records/procurement-unit.record.js';
 import type { Role } from '../../domain/jurisdiction.js';
 import { specialtyStepOf } from '../../domain/expert-review.js';
@@ -127,10 +128,10 @@ const CARDS: readonly CardDef[] = [
   {
     key: 'expertReview',
     label: '待审核专家',
-    model: scoped(Expert),
+    model: Expert,
     resourceId: 'Expert',
-    where: always({ state: 'submitted' }),
-    filters: fixed({ state: 'submitted' }),
+    where: always(pendingWhere(EXPERT)),
+    filters: fixed(pendingFilters(EXPERT)),
   },
   {
     key: 'methodChange',

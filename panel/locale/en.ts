@@ -3,6 +3,7 @@ import { AFFILIATION } from '../../db/records/affiliation.record.js';
 import { PROCUREMENT_UNIT } from '../../db/records/procurement-unit.record.js';
 import { FAILED_TENDER_HANDLING } from '../../db/records/failed-tender-handling.record.js';
 import { PRE_AWARD_ANOMALY } from '../../db/records/pre-award-anomaly.record.js';
+import { EXPERT } from '../../db/records/expert.record.js';
 
 const unitLocale = recordLocale(PROCUREMENT_UNIT, 'en');
 const unitTranslations = {
@@ -16,6 +17,7 @@ const failedTenderTranslations = {
   labels: failedTenderLocale.labels,
 };
 const preAwardLocale = recordLocale(PRE_AWARD_ANOMALY, 'en');
+const expertLocale = recordLocale(EXPERT, 'en');
 
 /** English is the second language: our own labels, AdminJS's English for the rest. */
 export const en = {
@@ -196,5 +198,9 @@ export const en = {
     FailedTenderHandling: failedTenderTranslations,
     NonTenderFailedHandling: failedTenderTranslations,
     PreAwardAnomaly: { properties: { ...preAwardLocale.properties, history: 'History' }, labels: preAwardLocale.labels },
+    Expert: {
+      properties: { ...expertLocale.properties, related: 'Specialty reviews', history: 'History' },
+      labels: expertLocale.labels,
+    },
   },
 };

@@ -3,6 +3,7 @@ import { AFFILIATION } from '../../db/records/affiliation.record.js';
 import { PROCUREMENT_UNIT } from '../../db/records/procurement-unit.record.js';
 import { FAILED_TENDER_HANDLING } from '../../db/records/failed-tender-handling.record.js';
 import { PRE_AWARD_ANOMALY } from '../../db/records/pre-award-anomaly.record.js';
+import { EXPERT } from '../../db/records/expert.record.js';
 import { INTEGRATION_KIND_LABELS } from '../../domain/integration-items.js';
 import { SUPPLIER_STATUS_LABELS } from '../../domain/agreement-time-states.js';
 import {
@@ -16,7 +17,7 @@ import { MATCH_STATUS_LABELS } from '../../services/integration/budget-match.js'
 import { BATCH_STATE_LABELS } from '../../resources/integration/integration-inbox.resource.js';
 import { PAYMENT_STATUS_LABELS } from '../../resources/payments/payment-application.resource.js';
 import { REQUEST_STATES } from '../../services/pre-trade/pre-trade-decisions.js';
-import { EXPERT_STATES, SPECIALTY_STATES } from '../../domain/expert-review.js';
+import { SPECIALTY_STATES } from '../../domain/expert-review.js';
 import { BIDDING_STATUS_LABELS } from '../../domain/agreement-library.js';
 import { ANNOUNCEMENT_TYPE_LABELS } from '../../db/models/announcements/announcement-labels.js';
 import {
@@ -141,6 +142,8 @@ const failedTenderTranslations = {
 };
 
 const preAwardLocale = recordLocale(PRE_AWARD_ANOMALY, 'zh');
+
+const expertLocale = recordLocale(EXPERT, 'zh');
 
 const awardNoticeTranslations = {
   properties: {
@@ -489,25 +492,8 @@ export const zhCN = {
     NonTenderFailedHandling: failedTenderTranslations,
     PreAwardAnomaly: { properties: { ...preAwardLocale.properties, history: '操作历史' }, labels: preAwardLocale.labels },
     Expert: {
-      properties: {
-        name: '姓名',
-        idNumberMasked: '身份证号',
-        gender: '性别',
-        title: '职称',
-        workUnit: '工作单位',
-        phone: '联系电话',
-        registrationRegion: '注册地',
-        specialties: '申报评标专业',
-        state: '审核状态',
-        submittedAt: '提交时间',
-        reviewedAt: '审核时间',
-        reviewedBy: '审核人',
-        reviewReason: '审核意见',
-        version: '版本',
-        related: '评标专业审核',
-        history: '操作历史',
-      },
-      labels: { state: EXPERT_STATES, gender: { male: '男', female: '女' } },
+      properties: { ...expertLocale.properties, related: '评标专业审核', history: '操作历史' },
+      labels: expertLocale.labels,
     },
     ExpertSpecialtyReview: {
       properties: {

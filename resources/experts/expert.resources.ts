@@ -1,7 +1,6 @@
 import { Op, type Model } from 'sequelize';
 import { supervisoryActions, type SupervisoryActionSpec } from '../../actions/supervisory-action.js';
 import {
-  EXPERT_STATES,
   expertReviewRefusal,
   nextSpecialtyState,
   SPECIALTY_STATES,
@@ -10,6 +9,8 @@ import {
   type ReviewStep,
 } from '../../domain/expert-review.js';
 import { regionWhere } from '../../db/jurisdiction-scope.js';
+import { choiceLabels } from '../../db/record/record-locale.js';
+import { EXPERT } from '../../db/records/expert.record.js';
 import type { ResourceDefinition } from '../resource-definition.js';
 import { ExpertSpecialtyReview } from '../../db/models/experts/expert-specialty-review.model.js';
 import { Expert } from '../../db/models/experts/expert.model.js';
@@ -39,8 +40,8 @@ const approveExpert: SupervisoryActionSpec<Expert> = {
   resourceId: 'Expert',
   model: Expert,
   statusField: 'state',
-  from: ['submitted'],
-  stateLabels: EXPERT_STATES,
+  from: EXPERT.pending.in,
+  stateLabels: choiceLabels(EXPERT.fields.state, 'zh'),
   reason: 'optional',
   office: 'cityLevel',
   regionField: 'registrationRegion',
@@ -66,7 +67,7 @@ const rejectExpert: SupervisoryActionSpec<Expert> = {
 /** 专家信息审核 */
 export const expertResource: ResourceDefinition = {
   id: 'Expert',
-  model: Expert as unknown as ResourceDefinition['model'],
+  model: Expert,
   builtInActions: ['list', 'show', 'search'],
   virtualProperties: ['history'],
   related: [{ resourceId: 'ExpertSpecialtyReview', foreignKey: 'expertId' }],
@@ -74,8 +75,8 @@ export const expertResource: ResourceDefinition = {
     titleProperty: 'name',
     properties: { reviewReason: { type: 'textarea' } },
     actions: {
-      ...supervisoryActions(approveExpert as unknown as SupervisoryActionSpec<Model>),
-      ...supervisoryActions(rejectExpert as unknown as SupervisoryActionSpec<Model>),
+      ...supervisoryActions(approveExpert),
+      ...supervisoryActions(rejectExpert),
     },
   },
 };

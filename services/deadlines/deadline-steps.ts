@@ -1,6 +1,7 @@
 import { Op, type Model, type ModelStatic, type WhereOptions } from 'sequelize';
 import { deadlineStepOf } from '../../db/record/pending-work.js';
 import { PROCUREMENT_UNIT } from '../../db/records/procurement-unit.record.js';
+import { EXPERT } from '../../db/records/expert.record.js';
 import { PRE_AWARD_ANOMALY } from '../../db/records/pre-award-anomaly.record.js';
 import { FAILED_TENDER_HANDLING } from '../../db/records/failed-tender-handling.record.js';
 import type { DecisionStep } from '../../domain/escalation-target.js';
@@ -26,15 +27,7 @@ export interface DeadlineStepDef {
 
 export const DEADLINE_STEP_DEFS: readonly DeadlineStepDef[] = [
   { ...deadlineStepOf(PROCUREMENT_UNIT), model: ProcurementUnit },
-  {
-    step: 'expertReview',
-    model: Expert as unknown as ModelStatic<Model>,
-    resourceId: 'Expert',
-    regionField: 'registrationRegion',
-    titleField: 'name',
-    pending: { state: 'submitted' },
-    startOf: (row) => row.submittedAt as Date,
-  },
+  { ...deadlineStepOf(EXPERT), model: Expert },
   {
     step: 'specialtyReview',
     model: ExpertSpecialtyReview as unknown as ModelStatic<Model>,
