@@ -120,7 +120,7 @@ const CARDS: readonly CardDef[] = [
   {
     key: 'specialtyReview',
     label: '待本级审核的评标专业',
-    model: scoped(ExpertSpecialtyReview),
+    model: ExpertSpecialtyReview,
     resourceId: 'ExpertSpecialtyReview',
     where: (user) => (reviewStepOf(user) ? { state: reviewStepOf(user)! } : null),
     filters: (user) => ({ state: reviewStepOf(user) ?? '' }),

@@ -4,6 +4,7 @@ import { PROCUREMENT_UNIT } from '../../db/records/procurement-unit.record.js';
 import { FAILED_TENDER_HANDLING } from '../../db/records/failed-tender-handling.record.js';
 import { PRE_AWARD_ANOMALY } from '../../db/records/pre-award-anomaly.record.js';
 import { EXPERT } from '../../db/records/expert.record.js';
+import { EXPERT_SPECIALTY_REVIEW } from '../../db/records/expert-specialty-review.record.js';
 
 const unitLocale = recordLocale(PROCUREMENT_UNIT, 'en');
 const unitTranslations = {
@@ -18,6 +19,7 @@ const failedTenderTranslations = {
 };
 const preAwardLocale = recordLocale(PRE_AWARD_ANOMALY, 'en');
 const expertLocale = recordLocale(EXPERT, 'en');
+const specialtyLocale = recordLocale(EXPERT_SPECIALTY_REVIEW, 'en');
 
 /** English is the second language: our own labels, AdminJS's English for the rest. */
 export const en = {
@@ -202,5 +204,6 @@ export const en = {
       properties: { ...expertLocale.properties, related: 'Specialty reviews', history: 'History' },
       labels: expertLocale.labels,
     },
+    ExpertSpecialtyReview: { properties: { ...specialtyLocale.properties, history: 'History' }, labels: specialtyLocale.labels },
   },
 };

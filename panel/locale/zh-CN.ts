@@ -4,6 +4,7 @@ import { PROCUREMENT_UNIT } from '../../db/records/procurement-unit.record.js';
 import { FAILED_TENDER_HANDLING } from '../../db/records/failed-tender-handling.record.js';
 import { PRE_AWARD_ANOMALY } from '../../db/records/pre-award-anomaly.record.js';
 import { EXPERT } from '../../db/records/expert.record.js';
+import { EXPERT_SPECIALTY_REVIEW } from '../../db/records/expert-specialty-review.record.js';
 import { INTEGRATION_KIND_LABELS } from '../../domain/integration-items.js';
 import { SUPPLIER_STATUS_LABELS } from '../../domain/agreement-time-states.js';
 import {
@@ -17,7 +18,6 @@ import { MATCH_STATUS_LABELS } from '../../services/integration/budget-match.js'
 import { BATCH_STATE_LABELS } from '../../resources/integration/integration-inbox.resource.js';
 import { PAYMENT_STATUS_LABELS } from '../../resources/payments/payment-application.resource.js';
 import { REQUEST_STATES } from '../../services/pre-trade/pre-trade-decisions.js';
-import { SPECIALTY_STATES } from '../../domain/expert-review.js';
 import { BIDDING_STATUS_LABELS } from '../../domain/agreement-library.js';
 import { ANNOUNCEMENT_TYPE_LABELS } from '../../db/models/announcements/announcement-labels.js';
 import {
@@ -144,6 +144,7 @@ const failedTenderTranslations = {
 const preAwardLocale = recordLocale(PRE_AWARD_ANOMALY, 'zh');
 
 const expertLocale = recordLocale(EXPERT, 'zh');
+const specialtyLocale = recordLocale(EXPERT_SPECIALTY_REVIEW, 'zh');
 
 const awardNoticeTranslations = {
   properties: {
@@ -496,27 +497,8 @@ export const zhCN = {
       labels: expertLocale.labels,
     },
     ExpertSpecialtyReview: {
-      properties: {
-        expertName: '专家',
-        expertId: '专家注册信息',
-        specialtyCode: '专业编码',
-        specialtyName: '评标专业',
-        registrationRegion: '注册地',
-        state: '审核环节',
-        appliedAt: '申请时间',
-        cityReviewedBy: '市级审核人',
-        cityReviewedAt: '市级审核时间',
-        provinceReviewedBy: '省级审核人',
-        provinceReviewedAt: '省级审核时间',
-        gongguanbanReviewedBy: '省公管办审核人',
-        gongguanbanReviewedAt: '省公管办审核时间',
-        returnedAt: '退回时间',
-        returnedBy: '退回人',
-        returnReason: '退回原因',
-        version: '版本',
-        history: '操作历史',
-      },
-      labels: { state: SPECIALTY_STATES },
+      properties: { ...specialtyLocale.properties, history: '操作历史' },
+      labels: specialtyLocale.labels,
     },
     AgreementLibrary: {
       properties: {

@@ -1,7 +1,8 @@
-import { Op, type Model, type ModelStatic, type WhereOptions } from 'sequelize';
+import type { Model, ModelStatic, WhereOptions } from 'sequelize';
 import { deadlineStepOf } from '../../db/record/pending-work.js';
 import { PROCUREMENT_UNIT } from '../../db/records/procurement-unit.record.js';
 import { EXPERT } from '../../db/records/expert.record.js';
+import { EXPERT_SPECIALTY_REVIEW } from '../../db/records/expert-specialty-review.record.js';
 import { PRE_AWARD_ANOMALY } from '../../db/records/pre-award-anomaly.record.js';
 import { FAILED_TENDER_HANDLING } from '../../db/records/failed-tender-handling.record.js';
 import type { DecisionStep } from '../../domain/escalation-target.js';
@@ -29,12 +30,8 @@ export const DEADLINE_STEP_DEFS: readonly DeadlineStepDef[] = [
   { ...deadlineStepOf(PROCUREMENT_UNIT), model: ProcurementUnit },
   { ...deadlineStepOf(EXPERT), model: Expert },
   {
-    step: 'specialtyReview',
-    model: ExpertSpecialtyReview as unknown as ModelStatic<Model>,
-    resourceId: 'ExpertSpecialtyReview',
-    regionField: 'registrationRegion',
-    titleField: 'specialtyName',
-    pending: { state: { [Op.in]: ['city_review', 'province_review', 'gongguanban_review'] } },
+    ...deadlineStepOf(EXPERT_SPECIALTY_REVIEW),
+    model: ExpertSpecialtyReview,
     // Each level has its own time limit, counted from the day the previous level passed it on.
     startOf: (row) =>
       (row.state === 'gongguanban_review'
