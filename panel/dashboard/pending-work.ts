@@ -4,6 +4,8 @@ import { AFFILIATION } from '../../db/records/affiliation.record.js';
 import { FAILED_TENDER_HANDLING } from '../../db/records/failed-tender-handling.record.js';
 import { PRE_AWARD_ANOMALY } from '../../db/records/pre-award-anomaly.record.js';
 import { EXPERT } from '../../db/records/expert.record.js';
+import { IMPORT_PRODUCT_REQUEST } from '../../db/records/import-product-request.record.js';
+import { METHOD_CHANGE_REQUEST } from '../../db/records/method-change-request.record.js';
 import { PROCUREMENT_UNIT } from '../../db/records/procurement-unit.record.js';
 import type { Role } from '../../domain/jurisdiction.js';
 import { specialtyStepOf } from '../../domain/expert-review.js';
@@ -136,18 +138,18 @@ const CARDS: readonly CardDef[] = [
   {
     key: 'methodChange',
     label: '待审批采购方式变更',
-    model: scoped(MethodChangeRequest),
+    model: MethodChangeRequest,
     resourceId: 'MethodChangeRequest',
-    where: always({ state: 'submitted' }),
-    filters: fixed({ state: 'submitted' }),
+    where: always(pendingWhere(METHOD_CHANGE_REQUEST)),
+    filters: fixed(pendingFilters(METHOD_CHANGE_REQUEST)),
   },
   {
     key: 'importProduct',
     label: '待审核进口产品',
-    model: scoped(ImportProductRequest),
+    model: ImportProductRequest,
     resourceId: 'ImportProductRequest',
-    where: always({ state: 'submitted' }),
-    filters: fixed({ state: 'submitted' }),
+    where: always(pendingWhere(IMPORT_PRODUCT_REQUEST)),
+    filters: fixed(pendingFilters(IMPORT_PRODUCT_REQUEST)),
   },
   {
     key: 'pushable',

@@ -5,6 +5,8 @@ import { FAILED_TENDER_HANDLING } from '../../db/records/failed-tender-handling.
 import { PRE_AWARD_ANOMALY } from '../../db/records/pre-award-anomaly.record.js';
 import { EXPERT } from '../../db/records/expert.record.js';
 import { EXPERT_SPECIALTY_REVIEW } from '../../db/records/expert-specialty-review.record.js';
+import { METHOD_CHANGE_REQUEST } from '../../db/records/method-change-request.record.js';
+import { IMPORT_PRODUCT_REQUEST } from '../../db/records/import-product-request.record.js';
 
 const unitLocale = recordLocale(PROCUREMENT_UNIT, 'en');
 const unitTranslations = {
@@ -20,6 +22,8 @@ const failedTenderTranslations = {
 const preAwardLocale = recordLocale(PRE_AWARD_ANOMALY, 'en');
 const expertLocale = recordLocale(EXPERT, 'en');
 const specialtyLocale = recordLocale(EXPERT_SPECIALTY_REVIEW, 'en');
+const methodChangeLocale = recordLocale(METHOD_CHANGE_REQUEST, 'en');
+const importProductLocale = recordLocale(IMPORT_PRODUCT_REQUEST, 'en');
 
 /** English is the second language: our own labels, AdminJS's English for the rest. */
 export const en = {
@@ -205,5 +209,7 @@ export const en = {
       labels: expertLocale.labels,
     },
     ExpertSpecialtyReview: { properties: { ...specialtyLocale.properties, history: 'History' }, labels: specialtyLocale.labels },
+    MethodChangeRequest: { properties: { ...methodChangeLocale.properties, history: 'History' }, labels: methodChangeLocale.labels },
+    ImportProductRequest: { properties: { ...importProductLocale.properties, history: 'History' }, labels: importProductLocale.labels },
   },
 };

@@ -5,6 +5,8 @@ import { FAILED_TENDER_HANDLING } from '../../db/records/failed-tender-handling.
 import { PRE_AWARD_ANOMALY } from '../../db/records/pre-award-anomaly.record.js';
 import { EXPERT } from '../../db/records/expert.record.js';
 import { EXPERT_SPECIALTY_REVIEW } from '../../db/records/expert-specialty-review.record.js';
+import { METHOD_CHANGE_REQUEST } from '../../db/records/method-change-request.record.js';
+import { IMPORT_PRODUCT_REQUEST } from '../../db/records/import-product-request.record.js';
 import { INTEGRATION_KIND_LABELS } from '../../domain/integration-items.js';
 import { SUPPLIER_STATUS_LABELS } from '../../domain/agreement-time-states.js';
 import {
@@ -17,7 +19,6 @@ import {
 import { MATCH_STATUS_LABELS } from '../../services/integration/budget-match.js';
 import { BATCH_STATE_LABELS } from '../../resources/integration/integration-inbox.resource.js';
 import { PAYMENT_STATUS_LABELS } from '../../resources/payments/payment-application.resource.js';
-import { REQUEST_STATES } from '../../services/pre-trade/pre-trade-decisions.js';
 import { BIDDING_STATUS_LABELS } from '../../domain/agreement-library.js';
 import { ANNOUNCEMENT_TYPE_LABELS } from '../../db/models/announcements/announcement-labels.js';
 import {
@@ -118,22 +119,8 @@ const projectTranslations = {
   },
 };
 
-const preTradeRequest = {
-  projectName: '项目名称',
-  projectId: '采购项目',
-  procurementUnitId: '采购单位',
-  regionCode: '所属辖区',
-  reasons: '申请理由',
-  expertOpinion: '专家论证意见',
-  state: '审批状态',
-  approvingRegion: '审批辖区',
-  submittedAt: '申请时间',
-  decidedAt: '审批时间',
-  decidedBy: '审批人',
-  decisionReason: '审批意见',
-  version: '版本',
-  history: '操作历史',
-};
+const methodChangeLocale = recordLocale(METHOD_CHANGE_REQUEST, 'zh');
+const importProductLocale = recordLocale(IMPORT_PRODUCT_REQUEST, 'zh');
 
 const failedTenderLocale = recordLocale(FAILED_TENDER_HANDLING, 'zh');
 const failedTenderTranslations = {
@@ -473,21 +460,12 @@ export const zhCN = {
       },
     },
     MethodChangeRequest: {
-      properties: {
-        ...preTradeRequest,
-        category: '品目类别',
-        amount: '预算金额（元）',
-        originalMethod: '原采购方式',
-        requestedMethod: '申请采用的采购方式',
-        legalGround: '法律依据',
-        noticeStartAt: '单一来源公示开始',
-        noticeEndAt: '单一来源公示结束',
-      },
-      labels: { state: REQUEST_STATES, category: CATEGORY_LABELS, originalMethod: METHOD_LABELS, requestedMethod: METHOD_LABELS },
+      properties: { ...methodChangeLocale.properties, history: '操作历史' },
+      labels: { ...methodChangeLocale.labels, originalMethod: METHOD_LABELS, requestedMethod: METHOD_LABELS },
     },
     ImportProductRequest: {
-      properties: { ...preTradeRequest, productName: '进口产品', originCountry: '原产国（地区）', amount: '金额（元）' },
-      labels: { state: REQUEST_STATES },
+      properties: { ...importProductLocale.properties, history: '操作历史' },
+      labels: importProductLocale.labels,
     },
     FailedTenderHandling: failedTenderTranslations,
     NonTenderFailedHandling: failedTenderTranslations,

@@ -3,6 +3,8 @@ import { deadlineStepOf } from '../../db/record/pending-work.js';
 import { PROCUREMENT_UNIT } from '../../db/records/procurement-unit.record.js';
 import { EXPERT } from '../../db/records/expert.record.js';
 import { EXPERT_SPECIALTY_REVIEW } from '../../db/records/expert-specialty-review.record.js';
+import { IMPORT_PRODUCT_REQUEST } from '../../db/records/import-product-request.record.js';
+import { METHOD_CHANGE_REQUEST } from '../../db/records/method-change-request.record.js';
 import { PRE_AWARD_ANOMALY } from '../../db/records/pre-award-anomaly.record.js';
 import { FAILED_TENDER_HANDLING } from '../../db/records/failed-tender-handling.record.js';
 import type { DecisionStep } from '../../domain/escalation-target.js';
@@ -51,22 +53,6 @@ export const DEADLINE_STEP_DEFS: readonly DeadlineStepDef[] = [
     pending: { status: 'pending' },
     startOf: (row) => row.appliedAt as Date,
   },
-  {
-    step: 'methodChangeApproval',
-    model: MethodChangeRequest as unknown as ModelStatic<Model>,
-    resourceId: 'MethodChangeRequest',
-    regionField: 'regionCode',
-    titleField: 'projectName',
-    pending: { state: 'submitted' },
-    startOf: (row) => row.submittedAt as Date,
-  },
-  {
-    step: 'importProductApproval',
-    model: ImportProductRequest as unknown as ModelStatic<Model>,
-    resourceId: 'ImportProductRequest',
-    regionField: 'regionCode',
-    titleField: 'projectName',
-    pending: { state: 'submitted' },
-    startOf: (row) => row.submittedAt as Date,
-  },
+  { ...deadlineStepOf(METHOD_CHANGE_REQUEST), model: MethodChangeRequest },
+  { ...deadlineStepOf(IMPORT_PRODUCT_REQUEST), model: ImportProductRequest },
 ];
