@@ -7,6 +7,7 @@ import { EXPERT } from '../../db/records/expert.record.js';
 import { EXPERT_SPECIALTY_REVIEW } from '../../db/records/expert-specialty-review.record.js';
 import { METHOD_CHANGE_REQUEST } from '../../db/records/method-change-request.record.js';
 import { IMPORT_PRODUCT_REQUEST } from '../../db/records/import-product-request.record.js';
+import { PROCUREMENT_INTENTION } from '../../db/records/procurement-intention.record.js';
 
 const unitLocale = recordLocale(PROCUREMENT_UNIT, 'en');
 const unitTranslations = {
@@ -211,5 +212,6 @@ export const en = {
     ExpertSpecialtyReview: { properties: { ...specialtyLocale.properties, history: 'History' }, labels: specialtyLocale.labels },
     MethodChangeRequest: { properties: { ...methodChangeLocale.properties, history: 'History' }, labels: methodChangeLocale.labels },
     ImportProductRequest: { properties: { ...importProductLocale.properties, history: 'History' }, labels: importProductLocale.labels },
+    ProcurementIntention: recordLocale(PROCUREMENT_INTENTION, 'en'),
   },
 };

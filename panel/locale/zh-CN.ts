@@ -7,6 +7,7 @@ import { EXPERT } from '../../db/records/expert.record.js';
 import { EXPERT_SPECIALTY_REVIEW } from '../../db/records/expert-specialty-review.record.js';
 import { METHOD_CHANGE_REQUEST } from '../../db/records/method-change-request.record.js';
 import { IMPORT_PRODUCT_REQUEST } from '../../db/records/import-product-request.record.js';
+import { PROCUREMENT_INTENTION } from '../../db/records/procurement-intention.record.js';
 import { INTEGRATION_KIND_LABELS } from '../../domain/integration-items.js';
 import { SUPPLIER_STATUS_LABELS } from '../../domain/agreement-time-states.js';
 import {
@@ -444,21 +445,8 @@ export const zhCN = {
         pushedAt: '写入时间',
       },
     },
-    ProcurementIntention: {
-      properties: {
-        projectName: '项目名称',
-        procurementUnitId: '采购单位',
-        regionCode: '所属辖区',
-        requirementSummary: '采购需求概况',
-        budgetAmount: '预算金额（元）',
-        expectedMonth: '预计采购时间',
-        publishedAt: '意向公开日期',
-        projectId: '采购项目',
-        procurementStartAt: '采购活动开始日期',
-        insufficientNotice: '意向公开不足30日',
-        shortfallDays: '差几日',
-      },
-    },
+    // No choices: the block names its fields only, as before.
+    ProcurementIntention: { properties: recordLocale(PROCUREMENT_INTENTION, 'zh').properties },
     MethodChangeRequest: {
       properties: { ...methodChangeLocale.properties, history: '操作历史' },
       labels: { ...methodChangeLocale.labels, originalMethod: METHOD_LABELS, requestedMethod: METHOD_LABELS },

@@ -20,7 +20,7 @@ const text = { type: 'textarea' as const };
 /** 采购意向公开: read-only; a project started less than 30 days after its intention is flagged with the shortfall. */
 export const procurementIntentionResource: ResourceDefinition = {
   id: 'ProcurementIntention',
-  model: ProcurementIntention as unknown as ResourceDefinition['model'],
+  model: ProcurementIntention,
   builtInActions: ['list', 'show', 'search'],
   options: {
     titleProperty: 'projectName',
