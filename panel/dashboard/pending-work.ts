@@ -1,6 +1,11 @@
 import { Op, type Model, type ModelStatic, type WhereOptions } from 'sequelize';
 import { pendingFilters, pendingWhere } from '../../db/record/pending-work.js';
 import { AFFILIATION } from '../../db/records/affiliation.record.js';
+import { FAILED_TENDER_HANDLING } from '../../db/records/failed-tender-handling.record.js';
+import { PRE_AWARD_ANOMALY } from '../../db/records/pre-award-anomaly.record.js';
+import { EXPERT } from '../../db/records/expert.record.js';
+import { IMPORT_PRODUCT_REQUEST } from '../../db/records/import-product-request.record.js';
+import { METHOD_CHANGE_REQUEST } from '../../db/records/method-change-request.record.js';
 import { PROCUREMENT_UNIT } from '../../db/records/procurement-unit.record.js';
 import type { Role } from '../../domain/jurisdiction.js';
 import { specialtyStepOf } from '../../domain/expert-review.js';
@@ -85,26 +90,26 @@ const CARDS: readonly CardDef[] = [
   {
     key: 'failedTender',
     label: '招标方式废标待确认',
-    model: scoped(FailedTenderHandling),
+    model: FailedTenderHandling,
     resourceId: 'FailedTenderHandling',
-    where: always({ state: 'awaiting_supervisor', originalMethod: 'public_tender' }),
-    filters: fixed({ state: 'awaiting_supervisor' }),
+    where: always({ ...pendingWhere(FAILED_TENDER_HANDLING), originalMethod: 'public_tender' }),
+    filters: fixed(pendingFilters(FAILED_TENDER_HANDLING)),
   },
   {
     key: 'nonTenderFailed',
     label: '非招标方式废标待确认',
-    model: scoped(FailedTenderHandling),
+    model: FailedTenderHandling,
     resourceId: 'NonTenderFailedHandling',
-    where: always({ state: 'awaiting_supervisor', originalMethod: { [Op.ne]: 'public_tender' } }),
-    filters: fixed({ state: 'awaiting_supervisor' }),
+    where: always({ ...pendingWhere(FAILED_TENDER_HANDLING), originalMethod: { [Op.ne]: 'public_tender' } }),
+    filters: fixed(pendingFilters(FAILED_TENDER_HANDLING)),
   },
   {
     key: 'preAward',
     label: '预中标（成交）异常待确认',
-    model: scoped(PreAwardAnomaly),
+    model: PreAwardAnomaly,
     resourceId: 'PreAwardAnomaly',
-    where: always({ state: 'awaiting_supervisor' }),
-    filters: fixed({ state: 'awaiting_supervisor' }),
+    where: always(pendingWhere(PRE_AWARD_ANOMALY)),
+    filters: fixed(pendingFilters(PRE_AWARD_ANOMALY)),
   },
   {
     key: 'payments',
@@ -117,7 +122,7 @@ const CARDS: readonly CardDef[] = [
   {
     key: 'specialtyReview',
     label: '待本级审核的评标专业',
-    model: scoped(ExpertSpecialtyReview),
+    model: ExpertSpecialtyReview,
     resourceId: 'ExpertSpecialtyReview',
     where: (user) => (reviewStepOf(user) ? { state: reviewStepOf(user)! } : null),
     filters: (user) => ({ state: reviewStepOf(user) ?? '' }),
@@ -125,26 +130,26 @@ const CARDS: readonly CardDef[] = [
   {
     key: 'expertReview',
     label: '待审核专家',
-    model: scoped(Expert),
+    model: Expert,
     resourceId: 'Expert',
-    where: always({ state: 'submitted' }),
-    filters: fixed({ state: 'submitted' }),
+    where: always(pendingWhere(EXPERT)),
+    filters: fixed(pendingFilters(EXPERT)),
   },
   {
     key: 'methodChange',
     label: '待审批采购方式变更',
-    model: scoped(MethodChangeRequest),
+    model: MethodChangeRequest,
     resourceId: 'MethodChangeRequest',
-    where: always({ state: 'submitted' }),
-    filters: fixed({ state: 'submitted' }),
+    where: always(pendingWhere(METHOD_CHANGE_REQUEST)),
+    filters: fixed(pendingFilters(METHOD_CHANGE_REQUEST)),
   },
   {
     key: 'importProduct',
     label: '待审核进口产品',
-    model: scoped(ImportProductRequest),
+    model: ImportProductRequest,
     resourceId: 'ImportProductRequest',
-    where: always({ state: 'submitted' }),
-    filters: fixed({ state: 'submitted' }),
+    where: always(pendingWhere(IMPORT_PRODUCT_REQUEST)),
+    filters: fixed(pendingFilters(IMPORT_PRODUCT_REQUEST)),
   },
   {
     key: 'pushable',

@@ -1,12 +1,30 @@
 import { recordLocale } from '../../db/record/record-locale.js';
 import { AFFILIATION } from '../../db/records/affiliation.record.js';
 import { PROCUREMENT_UNIT } from '../../db/records/procurement-unit.record.js';
+import { FAILED_TENDER_HANDLING } from '../../db/records/failed-tender-handling.record.js';
+import { PRE_AWARD_ANOMALY } from '../../db/records/pre-award-anomaly.record.js';
+import { EXPERT } from '../../db/records/expert.record.js';
+import { EXPERT_SPECIALTY_REVIEW } from '../../db/records/expert-specialty-review.record.js';
+import { METHOD_CHANGE_REQUEST } from '../../db/records/method-change-request.record.js';
+import { IMPORT_PRODUCT_REQUEST } from '../../db/records/import-product-request.record.js';
+import { PROCUREMENT_INTENTION } from '../../db/records/procurement-intention.record.js';
 
 const unitLocale = recordLocale(PROCUREMENT_UNIT, 'en');
 const unitTranslations = {
   properties: { ...unitLocale.properties, related: 'Related records', history: 'History' },
   labels: unitLocale.labels,
 };
+
+const failedTenderLocale = recordLocale(FAILED_TENDER_HANDLING, 'en');
+const failedTenderTranslations = {
+  properties: { ...failedTenderLocale.properties, history: 'History' },
+  labels: failedTenderLocale.labels,
+};
+const preAwardLocale = recordLocale(PRE_AWARD_ANOMALY, 'en');
+const expertLocale = recordLocale(EXPERT, 'en');
+const specialtyLocale = recordLocale(EXPERT_SPECIALTY_REVIEW, 'en');
+const methodChangeLocale = recordLocale(METHOD_CHANGE_REQUEST, 'en');
+const importProductLocale = recordLocale(IMPORT_PRODUCT_REQUEST, 'en');
 
 /** English is the second language: our own labels, AdminJS's English for the rest. */
 export const en = {
@@ -184,5 +202,16 @@ export const en = {
     FormalMemberUnit: unitTranslations,
     BudgetCodeCheck: unitTranslations,
     Affiliation: recordLocale(AFFILIATION, 'en'),
+    FailedTenderHandling: failedTenderTranslations,
+    NonTenderFailedHandling: failedTenderTranslations,
+    PreAwardAnomaly: { properties: { ...preAwardLocale.properties, history: 'History' }, labels: preAwardLocale.labels },
+    Expert: {
+      properties: { ...expertLocale.properties, related: 'Specialty reviews', history: 'History' },
+      labels: expertLocale.labels,
+    },
+    ExpertSpecialtyReview: { properties: { ...specialtyLocale.properties, history: 'History' }, labels: specialtyLocale.labels },
+    MethodChangeRequest: { properties: { ...methodChangeLocale.properties, history: 'History' }, labels: methodChangeLocale.labels },
+    ImportProductRequest: { properties: { ...importProductLocale.properties, history: 'History' }, labels: importProductLocale.labels },
+    ProcurementIntention: recordLocale(PROCUREMENT_INTENTION, 'en'),
   },
 };

@@ -1,6 +1,13 @@
 import { recordLocale } from '../../db/record/record-locale.js';
 import { AFFILIATION } from '../../db/records/affiliation.record.js';
 import { PROCUREMENT_UNIT } from '../../db/records/procurement-unit.record.js';
+import { FAILED_TENDER_HANDLING } from '../../db/records/failed-tender-handling.record.js';
+import { PRE_AWARD_ANOMALY } from '../../db/records/pre-award-anomaly.record.js';
+import { EXPERT } from '../../db/records/expert.record.js';
+import { EXPERT_SPECIALTY_REVIEW } from '../../db/records/expert-specialty-review.record.js';
+import { METHOD_CHANGE_REQUEST } from '../../db/records/method-change-request.record.js';
+import { IMPORT_PRODUCT_REQUEST } from '../../db/records/import-product-request.record.js';
+import { PROCUREMENT_INTENTION } from '../../db/records/procurement-intention.record.js';
 import { INTEGRATION_KIND_LABELS } from '../../domain/integration-items.js';
 import { SUPPLIER_STATUS_LABELS } from '../../domain/agreement-time-states.js';
 import {
@@ -13,9 +20,6 @@ import {
 import { MATCH_STATUS_LABELS } from '../../services/integration/budget-match.js';
 import { BATCH_STATE_LABELS } from '../../resources/integration/integration-inbox.resource.js';
 import { PAYMENT_STATUS_LABELS } from '../../resources/payments/payment-application.resource.js';
-import { REQUEST_STATES } from '../../services/pre-trade/pre-trade-decisions.js';
-import { EXPERT_STATES, SPECIALTY_STATES } from '../../domain/expert-review.js';
-import { FAILED_TENDER_STATES } from '../../domain/failed-tender-workflow.js';
 import { BIDDING_STATUS_LABELS } from '../../domain/agreement-library.js';
 import { ANNOUNCEMENT_TYPE_LABELS } from '../../db/models/announcements/announcement-labels.js';
 import {
@@ -116,50 +120,19 @@ const projectTranslations = {
   },
 };
 
-const preTradeRequest = {
-  projectName: '项目名称',
-  projectId: '采购项目',
-  procurementUnitId: '采购单位',
-  regionCode: '所属辖区',
-  reasons: '申请理由',
-  expertOpinion: '专家论证意见',
-  state: '审批状态',
-  approvingRegion: '审批辖区',
-  submittedAt: '申请时间',
-  decidedAt: '审批时间',
-  decidedBy: '审批人',
-  decisionReason: '审批意见',
-  version: '版本',
-  history: '操作历史',
-};
+const methodChangeLocale = recordLocale(METHOD_CHANGE_REQUEST, 'zh');
+const importProductLocale = recordLocale(IMPORT_PRODUCT_REQUEST, 'zh');
 
-const anomalyDecision = {
-  confirmationRequired: '须采购办确认',
-  confirmationBasis: '确认依据',
-  state: '状态',
-  unitApprovedAt: '单位审核时间',
-  decidedAt: '采购办处理时间',
-  decidedBy: '采购办处理人',
-  decisionReason: '处理意见',
-  version: '版本',
-  history: '操作历史',
-  projectId: '采购项目',
-  projectNo: '项目编号',
-  projectName: '项目名称',
-  regionCode: '所属辖区',
-};
-
+const failedTenderLocale = recordLocale(FAILED_TENDER_HANDLING, 'zh');
 const failedTenderTranslations = {
-  properties: {
-    ...anomalyDecision,
-    category: '品目类别',
-    amount: '预算金额（元）',
-    originalMethod: '原采购方式',
-    newMethod: '拟采用的采购方式',
-    failureReason: '废标原因',
-  },
-  labels: { state: FAILED_TENDER_STATES, category: CATEGORY_LABELS, originalMethod: METHOD_LABELS, newMethod: METHOD_LABELS },
+  properties: { ...failedTenderLocale.properties, history: '操作历史' },
+  labels: { ...failedTenderLocale.labels, originalMethod: METHOD_LABELS, newMethod: METHOD_LABELS },
 };
+
+const preAwardLocale = recordLocale(PRE_AWARD_ANOMALY, 'zh');
+
+const expertLocale = recordLocale(EXPERT, 'zh');
+const specialtyLocale = recordLocale(EXPERT_SPECIALTY_REVIEW, 'zh');
 
 const awardNoticeTranslations = {
   properties: {
@@ -472,96 +445,26 @@ export const zhCN = {
         pushedAt: '写入时间',
       },
     },
-    ProcurementIntention: {
-      properties: {
-        projectName: '项目名称',
-        procurementUnitId: '采购单位',
-        regionCode: '所属辖区',
-        requirementSummary: '采购需求概况',
-        budgetAmount: '预算金额（元）',
-        expectedMonth: '预计采购时间',
-        publishedAt: '意向公开日期',
-        projectId: '采购项目',
-        procurementStartAt: '采购活动开始日期',
-        insufficientNotice: '意向公开不足30日',
-        shortfallDays: '差几日',
-      },
-    },
+    // No choices: the block names its fields only, as before.
+    ProcurementIntention: { properties: recordLocale(PROCUREMENT_INTENTION, 'zh').properties },
     MethodChangeRequest: {
-      properties: {
-        ...preTradeRequest,
-        category: '品目类别',
-        amount: '预算金额（元）',
-        originalMethod: '原采购方式',
-        requestedMethod: '申请采用的采购方式',
-        legalGround: '法律依据',
-        noticeStartAt: '单一来源公示开始',
-        noticeEndAt: '单一来源公示结束',
-      },
-      labels: { state: REQUEST_STATES, category: CATEGORY_LABELS, originalMethod: METHOD_LABELS, requestedMethod: METHOD_LABELS },
+      properties: { ...methodChangeLocale.properties, history: '操作历史' },
+      labels: { ...methodChangeLocale.labels, originalMethod: METHOD_LABELS, requestedMethod: METHOD_LABELS },
     },
     ImportProductRequest: {
-      properties: { ...preTradeRequest, productName: '进口产品', originCountry: '原产国（地区）', amount: '金额（元）' },
-      labels: { state: REQUEST_STATES },
+      properties: { ...importProductLocale.properties, history: '操作历史' },
+      labels: importProductLocale.labels,
     },
     FailedTenderHandling: failedTenderTranslations,
     NonTenderFailedHandling: failedTenderTranslations,
-    PreAwardAnomaly: {
-      properties: {
-        ...anomalyDecision,
-        agencyName: '代理机构',
-        methodChanged: '变更采购方式',
-        rankingChanged: '变更中标人排名',
-        winnerNameChanged: '变更中标人名称',
-        originalWinner: '原中标（成交）人',
-        newWinner: '现中标（成交）人',
-        description: '异常情况说明',
-      },
-      labels: { state: FAILED_TENDER_STATES },
-    },
+    PreAwardAnomaly: { properties: { ...preAwardLocale.properties, history: '操作历史' }, labels: preAwardLocale.labels },
     Expert: {
-      properties: {
-        name: '姓名',
-        idNumberMasked: '身份证号',
-        gender: '性别',
-        title: '职称',
-        workUnit: '工作单位',
-        phone: '联系电话',
-        registrationRegion: '注册地',
-        specialties: '申报评标专业',
-        state: '审核状态',
-        submittedAt: '提交时间',
-        reviewedAt: '审核时间',
-        reviewedBy: '审核人',
-        reviewReason: '审核意见',
-        version: '版本',
-        related: '评标专业审核',
-        history: '操作历史',
-      },
-      labels: { state: EXPERT_STATES, gender: { male: '男', female: '女' } },
+      properties: { ...expertLocale.properties, related: '评标专业审核', history: '操作历史' },
+      labels: expertLocale.labels,
     },
     ExpertSpecialtyReview: {
-      properties: {
-        expertName: '专家',
-        expertId: '专家注册信息',
-        specialtyCode: '专业编码',
-        specialtyName: '评标专业',
-        registrationRegion: '注册地',
-        state: '审核环节',
-        appliedAt: '申请时间',
-        cityReviewedBy: '市级审核人',
-        cityReviewedAt: '市级审核时间',
-        provinceReviewedBy: '省级审核人',
-        provinceReviewedAt: '省级审核时间',
-        gongguanbanReviewedBy: '省公管办审核人',
-        gongguanbanReviewedAt: '省公管办审核时间',
-        returnedAt: '退回时间',
-        returnedBy: '退回人',
-        returnReason: '退回原因',
-        version: '版本',
-        history: '操作历史',
-      },
-      labels: { state: SPECIALTY_STATES },
+      properties: { ...specialtyLocale.properties, history: '操作历史' },
+      labels: specialtyLocale.labels,
     },
     AgreementLibrary: {
       properties: {

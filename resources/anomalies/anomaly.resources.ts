@@ -1,5 +1,5 @@
-import { Op, type Model } from 'sequelize';
-import { supervisoryActions, type SupervisoryActionSpec } from '../../actions/supervisory-action.js';
+import { Op } from 'sequelize';
+import { supervisoryActions } from '../../actions/supervisory-action.js';
 import { METHOD_LABELS } from '../../domain/procurement-methods.js';
 import { MONEY, PROCUREMENT_METHOD } from '../property-types.js';
 import type { ResourceDefinition } from '../resource-definition.js';
@@ -33,16 +33,16 @@ const failedTenderOptions = {
     decisionReason: { type: 'textarea' as const },
   },
   actions: {
-    ...supervisoryActions(failedTender.confirm as unknown as SupervisoryActionSpec<Model>),
-    ...supervisoryActions(failedTender.reject as unknown as SupervisoryActionSpec<Model>),
-    ...supervisoryActions(failedTender.returnToStepOne as unknown as SupervisoryActionSpec<Model>),
+    ...supervisoryActions(failedTender.confirm),
+    ...supervisoryActions(failedTender.reject),
+    ...supervisoryActions(failedTender.returnToStepOne),
   },
 };
 
 /** 招标方式（废标）处理: projects that failed as public tenders. */
 export const failedTenderHandlingResource: ResourceDefinition = {
   id: 'FailedTenderHandling',
-  model: FailedTenderHandling as unknown as ResourceDefinition['model'],
+  model: FailedTenderHandling,
   viewWhere: { originalMethod: 'public_tender' },
   builtInActions: ['list', 'show', 'search'],
   virtualProperties: ['history'],
@@ -52,7 +52,7 @@ export const failedTenderHandlingResource: ResourceDefinition = {
 /** 非招标方式（废标）处理: the other methods (竞争性谈判, 磋商, 询价 …). */
 export const nonTenderFailedHandlingResource: ResourceDefinition = {
   id: 'NonTenderFailedHandling',
-  model: FailedTenderHandling as unknown as ResourceDefinition['model'],
+  model: FailedTenderHandling,
   viewWhere: { originalMethod: { [Op.ne]: 'public_tender' } },
   builtInActions: ['list', 'show', 'search'],
   virtualProperties: ['history'],
@@ -75,7 +75,7 @@ const preAward = anomalyDecisions({
 /** 预中标（成交）异常处理 */
 export const preAwardAnomalyResource: ResourceDefinition = {
   id: 'PreAwardAnomaly',
-  model: PreAwardAnomaly as unknown as ResourceDefinition['model'],
+  model: PreAwardAnomaly,
   builtInActions: ['list', 'show', 'search'],
   virtualProperties: ['history'],
   options: {
@@ -87,8 +87,8 @@ export const preAwardAnomalyResource: ResourceDefinition = {
       decisionReason: { type: 'textarea' },
     },
     actions: {
-      ...supervisoryActions(preAward.confirm as unknown as SupervisoryActionSpec<Model>),
-      ...supervisoryActions(preAward.reject as unknown as SupervisoryActionSpec<Model>),
+      ...supervisoryActions(preAward.confirm),
+      ...supervisoryActions(preAward.reject),
     },
   },
 };

@@ -1,18 +1,21 @@
-import { Op, type Model } from 'sequelize';
+import { Op } from 'sequelize';
 import { supervisoryActions, type SupervisoryActionSpec } from '../../actions/supervisory-action.js';
 import {
-  EXPERT_STATES,
   expertReviewRefusal,
   nextSpecialtyState,
-  SPECIALTY_STATES,
   specialtyStepOf,
   specialtyStepRefusal,
   type ReviewStep,
 } from '../../domain/expert-review.js';
 import { regionWhere } from '../../db/jurisdiction-scope.js';
+import { choiceLabels } from '../../db/record/record-locale.js';
+import { EXPERT } from '../../db/records/expert.record.js';
+import { EXPERT_SPECIALTY_REVIEW } from '../../db/records/expert-specialty-review.record.js';
 import type { ResourceDefinition } from '../resource-definition.js';
 import { ExpertSpecialtyReview } from '../../db/models/experts/expert-specialty-review.model.js';
 import { Expert } from '../../db/models/experts/expert.model.js';
+
+const SPECIALTY_STATE_LABELS = choiceLabels(EXPERT_SPECIALTY_REVIEW.fields.state, 'zh');
 
 const expertFacts = async (expert: Expert) => ({
   details: [
@@ -39,8 +42,8 @@ const approveExpert: SupervisoryActionSpec<Expert> = {
   resourceId: 'Expert',
   model: Expert,
   statusField: 'state',
-  from: ['submitted'],
-  stateLabels: EXPERT_STATES,
+  from: EXPERT.pending.in,
+  stateLabels: choiceLabels(EXPERT.fields.state, 'zh'),
   reason: 'optional',
   office: 'cityLevel',
   regionField: 'registrationRegion',
@@ -66,7 +69,7 @@ const rejectExpert: SupervisoryActionSpec<Expert> = {
 /** 专家信息审核 */
 export const expertResource: ResourceDefinition = {
   id: 'Expert',
-  model: Expert as unknown as ResourceDefinition['model'],
+  model: Expert,
   builtInActions: ['list', 'show', 'search'],
   virtualProperties: ['history'],
   related: [{ resourceId: 'ExpertSpecialtyReview', foreignKey: 'expertId' }],
@@ -74,8 +77,8 @@ export const expertResource: ResourceDefinition = {
     titleProperty: 'name',
     properties: { reviewReason: { type: 'textarea' } },
     actions: {
-      ...supervisoryActions(approveExpert as unknown as SupervisoryActionSpec<Model>),
-      ...supervisoryActions(rejectExpert as unknown as SupervisoryActionSpec<Model>),
+      ...supervisoryActions(approveExpert),
+      ...supervisoryActions(rejectExpert),
     },
   },
 };
@@ -100,7 +103,7 @@ const chainSoFar = async (review: ExpertSpecialtyReview) => ({
     },
     { label: '省级审核', value: review.provinceReviewedBy ? `${review.provinceReviewedBy} 已通过` : '—' },
     { label: '省公管办审核', value: review.gongguanbanReviewedBy ? `${review.gongguanbanReviewedBy} 已通过` : '—' },
-    { label: '当前环节', value: SPECIALTY_STATES[review.state] },
+    { label: '当前环节', value: SPECIALTY_STATE_LABELS[review.state] },
   ],
 });
 
@@ -110,8 +113,8 @@ const approveSpecialtyStep: SupervisoryActionSpec<ExpertSpecialtyReview> = {
   resourceId: 'ExpertSpecialtyReview',
   model: ExpertSpecialtyReview,
   statusField: 'state',
-  from: ['city_review', 'province_review', 'gongguanban_review'],
-  stateLabels: SPECIALTY_STATES,
+  from: EXPERT_SPECIALTY_REVIEW.pending.in,
+  stateLabels: SPECIALTY_STATE_LABELS,
   reason: 'optional',
   mayAct: (user, review) => specialtyStepRefusal(review.state, user.role, user.regionCode, review.registrationRegion),
   decidableWhere: (user) => {
@@ -142,15 +145,15 @@ const returnSpecialty: SupervisoryActionSpec<ExpertSpecialtyReview> = {
 /** 评标专业审核: city → province → 省公管办, one step per level, none skipped. */
 export const expertSpecialtyReviewResource: ResourceDefinition = {
   id: 'ExpertSpecialtyReview',
-  model: ExpertSpecialtyReview as unknown as ResourceDefinition['model'],
+  model: ExpertSpecialtyReview,
   builtInActions: ['list', 'show', 'search'],
   virtualProperties: ['history'],
   options: {
     titleProperty: 'specialtyName',
     properties: { expertId: { reference: 'Expert' }, returnReason: { type: 'textarea' } },
     actions: {
-      ...supervisoryActions(approveSpecialtyStep as unknown as SupervisoryActionSpec<Model>),
-      ...supervisoryActions(returnSpecialty as unknown as SupervisoryActionSpec<Model>),
+      ...supervisoryActions(approveSpecialtyStep),
+      ...supervisoryActions(returnSpecialty),
     },
   },
 };

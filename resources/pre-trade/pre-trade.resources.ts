@@ -1,5 +1,4 @@
-import type { Model } from 'sequelize';
-import { supervisoryActions, type SupervisoryActionSpec } from '../../actions/supervisory-action.js';
+import { supervisoryActions } from '../../actions/supervisory-action.js';
 import { chinaDay } from '../../domain/dates.js';
 import { toFen, formatYuan } from '../../domain/money.js';
 import { needsSingleSourceNotice, singleSourceNoticeRefusal } from '../../domain/pre-procurement.js';
@@ -21,7 +20,7 @@ const text = { type: 'textarea' as const };
 /** 采购意向公开: read-only; a project started less than 30 days after its intention is flagged with the shortfall. */
 export const procurementIntentionResource: ResourceDefinition = {
   id: 'ProcurementIntention',
-  model: ProcurementIntention as unknown as ResourceDefinition['model'],
+  model: ProcurementIntention,
   builtInActions: ['list', 'show', 'search'],
   options: {
     titleProperty: 'projectName',
@@ -53,7 +52,7 @@ const methodChange = preTradeDecisions({
 /** 采购方式变更审批 */
 export const methodChangeRequestResource: ResourceDefinition = {
   id: 'MethodChangeRequest',
-  model: MethodChangeRequest as unknown as ResourceDefinition['model'],
+  model: MethodChangeRequest,
   builtInActions: ['list', 'show', 'search'],
   virtualProperties: ['history'],
   options: {
@@ -67,8 +66,8 @@ export const methodChangeRequestResource: ResourceDefinition = {
       decisionReason: text,
     },
     actions: {
-      ...supervisoryActions(methodChange.approve as unknown as SupervisoryActionSpec<Model>),
-      ...supervisoryActions(methodChange.reject as unknown as SupervisoryActionSpec<Model>),
+      ...supervisoryActions(methodChange.approve),
+      ...supervisoryActions(methodChange.reject),
     },
   },
 };
@@ -88,15 +87,15 @@ const importProduct = preTradeDecisions({
 /** 进口产品采购审核 */
 export const importProductRequestResource: ResourceDefinition = {
   id: 'ImportProductRequest',
-  model: ImportProductRequest as unknown as ResourceDefinition['model'],
+  model: ImportProductRequest,
   builtInActions: ['list', 'show', 'search'],
   virtualProperties: ['history'],
   options: {
     titleProperty: 'projectName',
     properties: { ...common, reasons: text, expertOpinion: text, decisionReason: text },
     actions: {
-      ...supervisoryActions(importProduct.approve as unknown as SupervisoryActionSpec<Model>),
-      ...supervisoryActions(importProduct.reject as unknown as SupervisoryActionSpec<Model>),
+      ...supervisoryActions(importProduct.approve),
+      ...supervisoryActions(importProduct.reject),
     },
   },
 };

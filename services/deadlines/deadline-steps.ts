@@ -1,6 +1,12 @@
-import { Op, type Model, type ModelStatic, type WhereOptions } from 'sequelize';
+import type { Model, ModelStatic, WhereOptions } from 'sequelize';
 import { deadlineStepOf } from '../../db/record/pending-work.js';
 import { PROCUREMENT_UNIT } from '../../db/records/procurement-unit.record.js';
+import { EXPERT } from '../../db/records/expert.record.js';
+import { EXPERT_SPECIALTY_REVIEW } from '../../db/records/expert-specialty-review.record.js';
+import { IMPORT_PRODUCT_REQUEST } from '../../db/records/import-product-request.record.js';
+import { METHOD_CHANGE_REQUEST } from '../../db/records/method-change-request.record.js';
+import { PRE_AWARD_ANOMALY } from '../../db/records/pre-award-anomaly.record.js';
+import { FAILED_TENDER_HANDLING } from '../../db/records/failed-tender-handling.record.js';
 import type { DecisionStep } from '../../domain/escalation-target.js';
 import { FailedTenderHandling } from '../../db/models/anomalies/failed-tender-handling.model.js';
 import { PreAwardAnomaly } from '../../db/models/anomalies/pre-award-anomaly.model.js';
@@ -24,22 +30,10 @@ export interface DeadlineStepDef {
 
 export const DEADLINE_STEP_DEFS: readonly DeadlineStepDef[] = [
   { ...deadlineStepOf(PROCUREMENT_UNIT), model: ProcurementUnit },
+  { ...deadlineStepOf(EXPERT), model: Expert },
   {
-    step: 'expertReview',
-    model: Expert as unknown as ModelStatic<Model>,
-    resourceId: 'Expert',
-    regionField: 'registrationRegion',
-    titleField: 'name',
-    pending: { state: 'submitted' },
-    startOf: (row) => row.submittedAt as Date,
-  },
-  {
-    step: 'specialtyReview',
-    model: ExpertSpecialtyReview as unknown as ModelStatic<Model>,
-    resourceId: 'ExpertSpecialtyReview',
-    regionField: 'registrationRegion',
-    titleField: 'specialtyName',
-    pending: { state: { [Op.in]: ['city_review', 'province_review', 'gongguanban_review'] } },
+    ...deadlineStepOf(EXPERT_SPECIALTY_REVIEW),
+    model: ExpertSpecialtyReview,
     // Each level has its own time limit, counted from the day the previous level passed it on.
     startOf: (row) =>
       (row.state === 'gongguanban_review'
@@ -48,24 +42,8 @@ export const DEADLINE_STEP_DEFS: readonly DeadlineStepDef[] = [
           ? (row.cityReviewedAt ?? row.appliedAt)
           : row.appliedAt) as Date,
   },
-  {
-    step: 'failedTenderConfirmation',
-    model: FailedTenderHandling as unknown as ModelStatic<Model>,
-    resourceId: 'FailedTenderHandling',
-    regionField: 'regionCode',
-    titleField: 'projectName',
-    pending: { state: 'awaiting_supervisor' },
-    startOf: (row) => row.unitApprovedAt as Date,
-  },
-  {
-    step: 'preAwardConfirmation',
-    model: PreAwardAnomaly as unknown as ModelStatic<Model>,
-    resourceId: 'PreAwardAnomaly',
-    regionField: 'regionCode',
-    titleField: 'projectName',
-    pending: { state: 'awaiting_supervisor' },
-    startOf: (row) => row.unitApprovedAt as Date,
-  },
+  { ...deadlineStepOf(FAILED_TENDER_HANDLING), model: FailedTenderHandling },
+  { ...deadlineStepOf(PRE_AWARD_ANOMALY), model: PreAwardAnomaly },
   {
     step: 'paymentReview',
     model: PaymentApplication as unknown as ModelStatic<Model>,
@@ -75,22 +53,6 @@ export const DEADLINE_STEP_DEFS: readonly DeadlineStepDef[] = [
     pending: { status: 'pending' },
     startOf: (row) => row.appliedAt as Date,
   },
-  {
-    step: 'methodChangeApproval',
-    model: MethodChangeRequest as unknown as ModelStatic<Model>,
-    resourceId: 'MethodChangeRequest',
-    regionField: 'regionCode',
-    titleField: 'projectName',
-    pending: { state: 'submitted' },
-    startOf: (row) => row.submittedAt as Date,
-  },
-  {
-    step: 'importProductApproval',
-    model: ImportProductRequest as unknown as ModelStatic<Model>,
-    resourceId: 'ImportProductRequest',
-    regionField: 'regionCode',
-    titleField: 'projectName',
-    pending: { state: 'submitted' },
-    startOf: (row) => row.submittedAt as Date,
-  },
+  { ...deadlineStepOf(METHOD_CHANGE_REQUEST), model: MethodChangeRequest },
+  { ...deadlineStepOf(IMPORT_PRODUCT_REQUEST), model: ImportProductRequest },
 ];

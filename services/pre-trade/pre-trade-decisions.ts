@@ -1,8 +1,10 @@
 import type { Model, ModelStatic } from 'sequelize';
 import type { ActionDetail, SupervisoryActionSpec } from '../../actions/supervisory-action.js';
 import { approvingRegion } from '../../domain/pre-procurement.js';
+import { choiceLabels } from '../../db/record/record-locale.js';
+import { REQUEST_STATE } from '../../db/records/pre-trade-request.fields.js';
 
-export const REQUEST_STATES: Record<string, string> = { submitted: '待审批', approved: '已批准', rejected: '不予批准' };
+export const REQUEST_STATES: Record<string, string> = choiceLabels(REQUEST_STATE, 'zh');
 
 export interface PreTradeRequest extends Model {
   id: number;
