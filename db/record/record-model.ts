@@ -43,6 +43,8 @@ export function attributeOf(spec: FieldSpec): ModelAttributeColumnOptions {
   if (spec.kind === 'autoId') return { type, autoIncrement: true, primaryKey: true };
   // Bare, as `createdAt: DataTypes.DATE` always was: Sequelize fills it in and treats it as its own timestamp.
   if (spec.kind === 'stamp') return { type };
+  // A given key, bare as the models wrote it: a primary key is never null.
+  if (spec.primaryKey) return { type, primaryKey: true };
   return {
     type,
     allowNull: spec.nullable,

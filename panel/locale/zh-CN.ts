@@ -1,5 +1,6 @@
 import { recordLocale } from '../../db/record/record-locale.js';
 import { AFFILIATION } from '../../db/records/affiliation.record.js';
+import { AUDIT_LOG } from '../../db/records/audit-log.record.js';
 import { PROCUREMENT_UNIT } from '../../db/records/procurement-unit.record.js';
 import { INTEGRATION_KIND_LABELS } from '../../domain/integration-items.js';
 import { SUPPLIER_STATUS_LABELS } from '../../domain/agreement-time-states.js';
@@ -360,20 +361,7 @@ export const zhCN = {
       },
       labels: { role: { admin: '系统管理员', province: '省采购监管处', city: '市采购办', county: '县区采购办', gongguanban: '省公管办' } },
     },
-    AuditLog: {
-      properties: {
-        actorUsername: '操作人',
-        actorRole: '角色',
-        actorRegion: '操作人辖区',
-        action: '操作',
-        resourceId: '对象类型',
-        recordId: '记录编号',
-        regionCode: '记录辖区',
-        changes: '变更内容',
-        reason: '原因',
-        createdAt: '时间',
-      },
-    },
+    AuditLog: recordLocale(AUDIT_LOG, 'zh'),
     LoginAttempt: {
       properties: {
         createdAt: '时间',

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { DataTypes, Op, Sequelize, type CreationAttributes, type ModelAttributeColumnOptions } from 'sequelize';
 import { decision, deadline, timestamps, versioned } from '../../db/record/blocks.js';
 import { declareRecord } from '../../db/record/declare-record.js';
-import { autoId, bilingual, choice, day, money, moment, reference, text } from '../../db/record/fields.js';
+import { autoId, bilingual, choice, day, money, moment, reference, stamp, text } from '../../db/record/fields.js';
 import { deadlineStepOf, pendingFilters, pendingWhere } from '../../db/record/pending-work.js';
 import { availableValues, choiceLabels, recordLocale } from '../../db/record/record-locale.js';
 import { attributesOf, initRecord, recordModel } from '../../db/record/record-model.js';
@@ -288,3 +288,31 @@ export const sinceNotADate = () =>
     // @ts-expect-error pending work is counted since a date
     pending: { field: 'state', in: ['submitted'], since: 'version', title: 'regionCode' },
   });
+
+describe('builder additions for the system and query records', () => {
+  const LOG = declareRecord({
+    name: 'ProbeLog',
+    table: 'probe_logs',
+    label: { zh: '日志', en: 'Log' },
+    // A jurisdiction field may be empty.
+    jurisdiction: { kind: 'region', field: 'regionCode' },
+    fields: {
+      id: autoId(),
+      regionCode: text(6, { zh: '记录辖区', en: 'Record jurisdiction' }, { nullable: true }),
+      createdAt: stamp({ zh: '时间', en: 'Time' }),
+    },
+  });
+
+  it('labels a timestamp the record names otherwise, still Sequelize’s own', () => {
+    expect(attributesOf(LOG.fields).createdAt).toEqual({ type: DataTypes.DATE });
+    expect(recordLocale(LOG, 'zh').properties).toEqual({ regionCode: '记录辖区', createdAt: '时间' });
+    expect(recordLocale(LOG, 'en').properties.createdAt).toBe('Time');
+  });
+
+  it('keeps a model without updatedAt when told so', () => {
+    class Log extends recordModel(LOG) {}
+    initRecord(Log, sequelize(), LOG, { updatedAt: false });
+    expect(Object.keys(Log.getAttributes())).toEqual(['id', 'regionCode', 'createdAt']);
+    expect(Log.jurisdiction).toEqual({ kind: 'region', field: 'regionCode' });
+  });
+});
