@@ -64,17 +64,20 @@ export const stamp = (label?: Label): FieldSpec<Date, true> => ({
 export const json = <T, const O extends FieldOptions<T> = NoOptions>(label: Label, options?: O) =>
   field('json', label, options) as FieldSpec<Nullable<T, O>, Optional<O>>;
 
+/** How a choice is stored besides its value options: an enum unless `length` names the string column it was migrated to. */
+type ChoiceOptions<V> = FieldOptions<V> & { readonly length?: number };
+
 /** A closed list of values, in the order of `labels`, each with the words the panel shows for it. */
-export const choice = <const L extends Readonly<Record<string, Label>>, const O extends FieldOptions<keyof L & string> = NoOptions>(
+export const choice = <const L extends Readonly<Record<string, Label>>, const O extends ChoiceOptions<keyof L & string> = NoOptions>(
   labels: L,
   label: Label,
   options?: O,
 ) =>
-  field('choice', label, options, { values: Object.keys(labels), choiceLabels: labels }) as ChoiceSpec<
-    keyof L & string,
-    Nullable<keyof L & string, O>,
-    Optional<O>
-  >;
+  field('choice', label, options, {
+    values: Object.keys(labels),
+    choiceLabels: labels,
+    ...(options?.length !== undefined ? { length: options.length } : {}),
+  }) as ChoiceSpec<keyof L & string, Nullable<keyof L & string, O>, Optional<O>>;
 
 /** A field holding the key of another table's row. */
 export const reference = <S extends FieldSpec>(table: string, key: string, spec: S): S => ({ ...spec, references: { table, key } });

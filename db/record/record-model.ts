@@ -31,7 +31,8 @@ function typeOf(spec: FieldSpec): DataType {
     case 'stamp':
       return DataTypes.DATE;
     case 'choice':
-      return DataTypes.ENUM(...(spec.values ?? []));
+      // A choice kept in a plain string column where the table has no enum for it.
+      return spec.length !== undefined ? DataTypes.STRING(spec.length) : DataTypes.ENUM(...(spec.values ?? []));
     case 'json':
       return DataTypes.JSON;
   }

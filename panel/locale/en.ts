@@ -1,6 +1,7 @@
 import { recordLocale } from '../../db/record/record-locale.js';
 import { AFFILIATION } from '../../db/records/affiliation.record.js';
 import { AUDIT_LOG } from '../../db/records/audit-log.record.js';
+import { ESCALATION } from '../../db/records/escalation.record.js';
 import { PROCUREMENT_UNIT } from '../../db/records/procurement-unit.record.js';
 
 const unitLocale = recordLocale(PROCUREMENT_UNIT, 'en');
@@ -171,6 +172,7 @@ export const en = {
   properties: { decidable: 'Mine to decide' },
   resources: {
     AuditLog: recordLocale(AUDIT_LOG, 'en'),
+    Escalation: recordLocale(ESCALATION, 'en'),
     SupervisorUser: {
       labels: {
         role: {

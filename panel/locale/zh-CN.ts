@@ -1,6 +1,7 @@
 import { recordLocale } from '../../db/record/record-locale.js';
 import { AFFILIATION } from '../../db/records/affiliation.record.js';
 import { AUDIT_LOG } from '../../db/records/audit-log.record.js';
+import { ESCALATION } from '../../db/records/escalation.record.js';
 import { PROCUREMENT_UNIT } from '../../db/records/procurement-unit.record.js';
 import { INTEGRATION_KIND_LABELS } from '../../domain/integration-items.js';
 import { SUPPLIER_STATUS_LABELS } from '../../domain/agreement-time-states.js';
@@ -657,35 +658,7 @@ export const zhCN = {
         quotedAt: '报价时间',
       },
     },
-    Escalation: {
-      properties: {
-        step: '监管事项',
-        resourceId: '记录类型',
-        recordId: '记录编号',
-        recordTitle: '事项',
-        regionCode: '所属辖区',
-        escalatedTo: '上报至',
-        dueDate: '到期日',
-        overdueDays: '超期工作日',
-        escalatedAt: '上报时间',
-        resolved: '已办结',
-        resolvedAt: '办结时间',
-        resolvedBy: '办结人',
-        decision: '办结决定',
-      },
-      labels: {
-        step: {
-          unitReview: '采购单位信息审核',
-          expertReview: '专家信息审核',
-          specialtyReview: '评标专业审核',
-          failedTenderConfirmation: '废标处理确认',
-          preAwardConfirmation: '预中标异常确认',
-          paymentReview: '支付审核',
-          methodChangeApproval: '采购方式变更审批',
-          importProductApproval: '进口产品采购审核',
-        },
-      },
-    },
+    Escalation: recordLocale(ESCALATION, 'zh'),
     BudgetOverview: {
       properties: {
         budgetNo: '指标ID / 预算编号',

@@ -5,7 +5,7 @@ import { declareRecord } from '../../db/record/declare-record.js';
 import { autoId, bilingual, choice, day, money, moment, reference, stamp, text } from '../../db/record/fields.js';
 import { deadlineStepOf, pendingFilters, pendingWhere } from '../../db/record/pending-work.js';
 import { availableValues, choiceLabels, recordLocale } from '../../db/record/record-locale.js';
-import { attributesOf, initRecord, recordModel } from '../../db/record/record-model.js';
+import { attributeOf, attributesOf, initRecord, recordModel } from '../../db/record/record-model.js';
 import { AFFILIATION } from '../../db/records/affiliation.record.js';
 import { PROCUREMENT_UNIT } from '../../db/records/procurement-unit.record.js';
 import { ProcurementUnit } from '../../db/models/entities/procurement-unit.model.js';
@@ -314,5 +314,31 @@ describe('builder additions for the system and query records', () => {
     initRecord(Log, sequelize(), LOG, { updatedAt: false });
     expect(Object.keys(Log.getAttributes())).toEqual(['id', 'regionCode', 'createdAt']);
     expect(Log.jurisdiction).toEqual({ kind: 'region', field: 'regionCode' });
+  });
+
+  it('keys a row by a given field, bare as the models wrote it, required at creation', () => {
+    const KEYED = declareRecord({
+      name: 'ProbeKeyed',
+      table: 'probe_keyed',
+      label: { zh: '区划', en: 'Region' },
+      jurisdiction: { kind: 'reference' },
+      fields: { code: text(6, { zh: '区划代码', en: 'Code' }, { primaryKey: true }), name: text(50, { zh: '名称', en: 'Name' }) },
+    });
+    expect(attributesOf(KEYED.fields).code).toEqual({ type: DataTypes.STRING(6), primaryKey: true });
+    class Keyed extends recordModel(KEYED) {}
+    initRecord(Keyed, sequelize(), KEYED, { timestamps: false });
+    expect(Keyed.primaryKeyAttributes).toEqual(['code']);
+    expect(Object.keys(Keyed.getAttributes())).toEqual(['code', 'name']);
+  });
+
+  it('keeps a choice in the string column its table has, labels and values as any choice', () => {
+    const outcome = choice(
+      { ok: { zh: '成功', en: 'OK' }, denied: { zh: '拒绝', en: 'Denied' } },
+      { zh: '结果', en: 'Outcome' },
+      { length: 20, nullable: true },
+    );
+    expect(attributeOf(outcome)).toEqual({ type: DataTypes.STRING(20), allowNull: true });
+    expect(outcome.values).toEqual(['ok', 'denied']);
+    expect(choiceLabels(outcome, 'zh')).toEqual({ ok: '成功', denied: '拒绝' });
   });
 });
