@@ -2,7 +2,9 @@ import { recordLocale } from '../../db/record/record-locale.js';
 import { AFFILIATION } from '../../db/records/affiliation.record.js';
 import { AUDIT_LOG } from '../../db/records/audit-log.record.js';
 import { ESCALATION } from '../../db/records/escalation.record.js';
+import { LOGIN_ATTEMPT } from '../../db/records/login-attempt.record.js';
 import { PROCUREMENT_UNIT } from '../../db/records/procurement-unit.record.js';
+import { REGION } from '../../db/records/region.record.js';
 
 const unitLocale = recordLocale(PROCUREMENT_UNIT, 'en');
 const unitTranslations = {
@@ -173,6 +175,8 @@ export const en = {
   resources: {
     AuditLog: recordLocale(AUDIT_LOG, 'en'),
     Escalation: recordLocale(ESCALATION, 'en'),
+    LoginAttempt: recordLocale(LOGIN_ATTEMPT, 'en'),
+    Region: recordLocale(REGION, 'en'),
     SupervisorUser: {
       labels: {
         role: {

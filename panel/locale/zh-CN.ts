@@ -2,7 +2,9 @@ import { recordLocale } from '../../db/record/record-locale.js';
 import { AFFILIATION } from '../../db/records/affiliation.record.js';
 import { AUDIT_LOG } from '../../db/records/audit-log.record.js';
 import { ESCALATION } from '../../db/records/escalation.record.js';
+import { LOGIN_ATTEMPT } from '../../db/records/login-attempt.record.js';
 import { PROCUREMENT_UNIT } from '../../db/records/procurement-unit.record.js';
+import { REGION } from '../../db/records/region.record.js';
 import { INTEGRATION_KIND_LABELS } from '../../domain/integration-items.js';
 import { SUPPLIER_STATUS_LABELS } from '../../domain/agreement-time-states.js';
 import {
@@ -340,15 +342,7 @@ export const zhCN = {
     decidable: '待我处理',
   },
   resources: {
-    Region: {
-      properties: {
-        code: '区划代码',
-        name: '名称',
-        level: '级别',
-        parentCode: '上级区划',
-      },
-      labels: { level: { province: '省', city: '市', county: '县（区）' } },
-    },
+    Region: recordLocale(REGION, 'zh'),
     SupervisorUser: {
       properties: {
         username: '用户名',
@@ -363,25 +357,7 @@ export const zhCN = {
       labels: { role: { admin: '系统管理员', province: '省采购监管处', city: '市采购办', county: '县区采购办', gongguanban: '省公管办' } },
     },
     AuditLog: recordLocale(AUDIT_LOG, 'zh'),
-    LoginAttempt: {
-      properties: {
-        createdAt: '时间',
-        username: '用户名',
-        outcome: '结果',
-        succeeded: '成功',
-        ip: '来源地址',
-        deviceId: '受信任浏览器',
-      },
-      labels: {
-        outcome: {
-          succeeded: '登录成功',
-          wrongPassword: '密码错误',
-          unknownUser: '用户名不存在',
-          inactive: '账号已停用',
-          throttled: '失败过多，已延迟',
-        },
-      },
-    },
+    LoginAttempt: recordLocale(LOGIN_ATTEMPT, 'zh'),
     ProcurementUnit: unitTranslations,
     FormalMemberUnit: unitTranslations,
     BudgetCodeCheck: unitTranslations,
