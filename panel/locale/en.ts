@@ -5,12 +5,15 @@ import { ESCALATION } from '../../db/records/escalation.record.js';
 import { LOGIN_ATTEMPT } from '../../db/records/login-attempt.record.js';
 import { PROCUREMENT_UNIT } from '../../db/records/procurement-unit.record.js';
 import { REGION } from '../../db/records/region.record.js';
+import { SUPERVISOR_USER } from '../../db/records/supervisor-user.record.js';
 
 const unitLocale = recordLocale(PROCUREMENT_UNIT, 'en');
 const unitTranslations = {
   properties: { ...unitLocale.properties, related: 'Related records', history: 'History' },
   labels: unitLocale.labels,
 };
+
+const userLocale = recordLocale(SUPERVISOR_USER, 'en');
 
 /** English is the second language: our own labels, AdminJS's English for the rest. */
 export const en = {
@@ -178,15 +181,8 @@ export const en = {
     LoginAttempt: recordLocale(LOGIN_ATTEMPT, 'en'),
     Region: recordLocale(REGION, 'en'),
     SupervisorUser: {
-      labels: {
-        role: {
-          admin: 'Administrator',
-          province: 'Provincial office',
-          city: 'City office',
-          county: 'County office',
-          gongguanban: 'Public resources office',
-        },
-      },
+      properties: { ...userLocale.properties, password: 'Password' },
+      labels: userLocale.labels,
     },
     ProcurementUnit: unitTranslations,
     FormalMemberUnit: unitTranslations,

@@ -5,6 +5,7 @@ import { ESCALATION } from '../../db/records/escalation.record.js';
 import { LOGIN_ATTEMPT } from '../../db/records/login-attempt.record.js';
 import { PROCUREMENT_UNIT } from '../../db/records/procurement-unit.record.js';
 import { REGION } from '../../db/records/region.record.js';
+import { SUPERVISOR_USER } from '../../db/records/supervisor-user.record.js';
 import { INTEGRATION_KIND_LABELS } from '../../domain/integration-items.js';
 import { SUPPLIER_STATUS_LABELS } from '../../domain/agreement-time-states.js';
 import {
@@ -39,6 +40,8 @@ const unitTranslations = {
   properties: { ...unitLocale.properties, related: '相关记录', history: '操作历史' },
   labels: unitLocale.labels,
 };
+
+const userLocale = recordLocale(SUPERVISOR_USER, 'zh');
 
 const filingTranslations = {
   properties: {
@@ -344,17 +347,8 @@ export const zhCN = {
   resources: {
     Region: recordLocale(REGION, 'zh'),
     SupervisorUser: {
-      properties: {
-        username: '用户名',
-        displayName: '姓名/单位',
-        role: '角色',
-        regionCode: '所属辖区',
-        active: '启用',
-        lastLoginAt: '最后登录',
-        password: '密码',
-        passwordHash: '密码摘要',
-      },
-      labels: { role: { admin: '系统管理员', province: '省采购监管处', city: '市采购办', county: '县区采购办', gongguanban: '省公管办' } },
+      properties: { ...userLocale.properties, password: '密码' },
+      labels: userLocale.labels,
     },
     AuditLog: recordLocale(AUDIT_LOG, 'zh'),
     LoginAttempt: recordLocale(LOGIN_ATTEMPT, 'zh'),
