@@ -1,11 +1,14 @@
 import { recordLocale } from '../../db/record/record-locale.js';
 import { AFFILIATION } from '../../db/records/affiliation.record.js';
 import { AUDIT_LOG } from '../../db/records/audit-log.record.js';
+import { AWARD_NOTICE } from '../../db/records/award-notice.record.js';
 import { ESCALATION } from '../../db/records/escalation.record.js';
 import { LOGIN_ATTEMPT } from '../../db/records/login-attempt.record.js';
+import { POST_AWARD_RECORD } from '../../db/records/post-award-record.record.js';
 import { PROCUREMENT_UNIT } from '../../db/records/procurement-unit.record.js';
 import { REGION } from '../../db/records/region.record.js';
 import { SUPERVISOR_USER } from '../../db/records/supervisor-user.record.js';
+import { SUPPLIER_REGISTRATION } from '../../db/records/supplier-registration.record.js';
 
 const unitLocale = recordLocale(PROCUREMENT_UNIT, 'en');
 const unitTranslations = {
@@ -188,5 +191,9 @@ export const en = {
     FormalMemberUnit: unitTranslations,
     BudgetCodeCheck: unitTranslations,
     Affiliation: recordLocale(AFFILIATION, 'en'),
+    SupplierRegistration: recordLocale(SUPPLIER_REGISTRATION, 'en'),
+    AwardNotice: recordLocale(AWARD_NOTICE, 'en'),
+    SelfRunAwardNotice: recordLocale(AWARD_NOTICE, 'en'),
+    PostAwardRecord: recordLocale(POST_AWARD_RECORD, 'en'),
   },
 };

@@ -1,11 +1,14 @@
 import { recordLocale } from '../../db/record/record-locale.js';
 import { AFFILIATION } from '../../db/records/affiliation.record.js';
 import { AUDIT_LOG } from '../../db/records/audit-log.record.js';
+import { AWARD_NOTICE } from '../../db/records/award-notice.record.js';
 import { ESCALATION } from '../../db/records/escalation.record.js';
 import { LOGIN_ATTEMPT } from '../../db/records/login-attempt.record.js';
+import { POST_AWARD_RECORD } from '../../db/records/post-award-record.record.js';
 import { PROCUREMENT_UNIT } from '../../db/records/procurement-unit.record.js';
 import { REGION } from '../../db/records/region.record.js';
 import { SUPERVISOR_USER } from '../../db/records/supervisor-user.record.js';
+import { SUPPLIER_REGISTRATION } from '../../db/records/supplier-registration.record.js';
 import { INTEGRATION_KIND_LABELS } from '../../domain/integration-items.js';
 import { SUPPLIER_STATUS_LABELS } from '../../domain/agreement-time-states.js';
 import {
@@ -168,20 +171,7 @@ const failedTenderTranslations = {
   labels: { state: FAILED_TENDER_STATES, category: CATEGORY_LABELS, originalMethod: METHOD_LABELS, newMethod: METHOD_LABELS },
 };
 
-const awardNoticeTranslations = {
-  properties: {
-    noticeNo: '通知书编号',
-    projectId: '采购项目',
-    regionCode: '所属辖区',
-    kind: '类型',
-    supplierName: '中标（成交）供应商',
-    supplierCreditCode: '供应商统一社会信用代码',
-    awardAmount: '中标（成交）金额（元）',
-    issuedAt: '发出时间',
-    agencyName: '代理机构',
-  },
-  labels: { kind: { entrusted: '委托采购', self_run: '自行采购' } },
-};
+const awardNoticeTranslations = recordLocale(AWARD_NOTICE, 'zh');
 
 /** Our labels in Chinese; AdminJS's own zh-CN strings fill everything not named here. */
 export const zhCN = {
@@ -699,37 +689,10 @@ export const zhCN = {
       },
       labels: { type: ANNOUNCEMENT_TYPE_LABELS },
     },
-    SupplierRegistration: {
-      properties: {
-        supplierName: '供应商',
-        supplierCreditCode: '统一社会信用代码',
-        projectId: '采购项目',
-        packageNo: '包号',
-        contactName: '联系人',
-        contactPhone: '联系电话',
-        status: '报名状态',
-        registeredAt: '报名时间',
-        regionCode: '所属辖区',
-      },
-      labels: { status: { registered: '已报名', documents_obtained: '已获取采购文件', withdrawn: '已撤回' } },
-    },
+    SupplierRegistration: recordLocale(SUPPLIER_REGISTRATION, 'zh'),
     AwardNotice: awardNoticeTranslations,
     SelfRunAwardNotice: awardNoticeTranslations,
-    PostAwardRecord: {
-      properties: {
-        contractNo: '合同编号',
-        projectId: '采购项目',
-        supplierName: '中标（成交）供应商',
-        contractAmount: '合同金额（元）',
-        signedAt: '签订日期',
-        acceptedAt: '验收日期',
-        paidAmount: '已支付（元）',
-        evaluation: '履约评价',
-        remark: '备注',
-        regionCode: '所属辖区',
-      },
-      labels: { evaluation: { excellent: '优秀', good: '良好', fair: '合格', poor: '不合格' } },
-    },
+    PostAwardRecord: recordLocale(POST_AWARD_RECORD, 'zh'),
     PaymentApplication: {
       properties: {
         applicationNo: '申请编号',
