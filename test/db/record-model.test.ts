@@ -341,4 +341,12 @@ describe('builder additions for the system and query records', () => {
     expect(outcome.values).toEqual(['ok', 'denied']);
     expect(choiceLabels(outcome, 'zh')).toEqual({ ok: '成功', denied: '拒绝' });
   });
+
+  it('takes a decimal default written as a number, as the models and migrations wrote it', () => {
+    expect(attributeOf(money({ zh: '已支付（元）', en: 'Paid' }, { default: 0 }))).toEqual({
+      type: DataTypes.DECIMAL(15, 2),
+      allowNull: false,
+      defaultValue: 0,
+    });
+  });
 });
