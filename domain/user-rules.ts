@@ -13,12 +13,13 @@ const ROLE_LEVEL: Record<Role, RegionLevel> = {
   county: 'county',
 };
 
-const ROLE_NAMES: Record<Role, string> = {
+/** What the panel calls each role, in the order of ROLES. */
+export const ROLE_NAMES: Record<Role, string> = {
   admin: '系统管理员',
   province: '省采购监管处',
-  gongguanban: '省公管办',
   city: '市采购办',
   county: '县区采购办',
+  gongguanban: '省公管办',
 };
 
 const LEVEL_RULE: Record<RegionLevel, string> = {

@@ -20,6 +20,8 @@ export interface FieldOptions<T> {
   readonly default?: T;
   readonly validate?: ModelValidateOptions;
   readonly unique?: boolean;
+  /** The row's key where it is not the generated `id` (a region's code, an export's uuid): given at creation. */
+  readonly primaryKey?: boolean;
 }
 
 /**
@@ -40,6 +42,7 @@ export interface FieldSpec<Value = unknown, Optional extends boolean = boolean> 
   readonly references?: { readonly table: string; readonly key: string };
   readonly validate?: ModelValidateOptions;
   readonly unique?: boolean;
+  readonly primaryKey?: boolean;
   readonly _value?: Value;
   readonly _optional?: Optional;
 }
@@ -71,10 +74,13 @@ type KeysWhere<F extends Fields, T> = { [K in keyof F]: ValueOf<F[K]> extends T 
 type ChoiceKeys<F extends Fields> = { [K in keyof F]: F[K] extends ChoiceSpec ? K : never }[keyof F] & string;
 type ChoiceValueOf<S> = S extends ChoiceSpec<infer V> ? V : never;
 
-/** How a record's rows fall under jurisdiction (resources/jurisdiction-kind.ts), naming one of its own fields. */
+/**
+ * How a record's rows fall under jurisdiction (resources/jurisdiction-kind.ts), naming one of its own fields (which may
+ * be empty, as an audit entry of no region's record is).
+ */
 export type RecordJurisdiction<F extends Fields = Fields> =
-  | { readonly kind: 'region'; readonly field: KeysWhere<F, string> }
-  | { readonly kind: 'library'; readonly field: KeysWhere<F, string> }
+  | { readonly kind: 'region'; readonly field: KeysWhere<F, string | null> }
+  | { readonly kind: 'library'; readonly field: KeysWhere<F, string | null> }
   | { readonly kind: 'reference' }
   | { readonly kind: 'admin' };
 

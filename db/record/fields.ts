@@ -15,6 +15,7 @@ function field(kind: FieldKind, label: Label | undefined, options: FieldOptions<
     ...('default' in options ? { defaultValue: options.default } : {}),
     ...(options.validate ? { validate: options.validate } : {}),
     ...(options.unique !== undefined ? { unique: options.unique } : {}),
+    ...(options.primaryKey ? { primaryKey: true } : {}),
     ...extra,
   };
 }
@@ -34,11 +35,17 @@ export const integer = <const O extends FieldOptions<number> = NoOptions>(label:
   field('integer', label, options) as FieldSpec<Nullable<number, O>, Optional<O>>;
 
 /** A fixed-point number; the drivers hand it back as a string so no cent is lost to floating point. */
-export const decimal = <const O extends FieldOptions<string> = NoOptions>(precision: number, scale: number, label: Label, options?: O) =>
-  field('decimal', label, options, { precision: [precision, scale] }) as FieldSpec<Nullable<string, O>, Optional<O>>;
+// A default may be written as a number (`0`), as the hand-written models and the migrations did.
+export const decimal = <const O extends FieldOptions<string | number> = NoOptions>(
+  precision: number,
+  scale: number,
+  label: Label,
+  options?: O,
+) => field('decimal', label, options, { precision: [precision, scale] }) as FieldSpec<Nullable<string, O>, Optional<O>>;
 
 /** Money in yuan with cents, as every amount of the procurement tables is stored. */
-export const money = <const O extends FieldOptions<string> = NoOptions>(label: Label, options?: O) => decimal(15, 2, label, options);
+export const money = <const O extends FieldOptions<string | number> = NoOptions>(label: Label, options?: O) =>
+  decimal(15, 2, label, options);
 
 export const boolean = <const O extends FieldOptions<boolean> = NoOptions>(label: Label | undefined, options?: O) =>
   field('boolean', label, options) as FieldSpec<Nullable<boolean, O>, Optional<O>>;
@@ -51,24 +58,32 @@ export const day = <const O extends FieldOptions<string> = NoOptions>(label: Lab
 export const moment = <const O extends FieldOptions<Date> = NoOptions>(label: Label | undefined, options?: O) =>
   field('moment', label, options) as FieldSpec<Nullable<Date, O>, Optional<O>>;
 
-/** Sequelize's own createdAt / updatedAt. */
-export const stamp = (): FieldSpec<Date, true> => ({ kind: 'stamp', nullable: false, hasDefault: true });
+/** Sequelize's own createdAt / updatedAt; labelled only where the record names it otherwise than the global labels. */
+export const stamp = (label?: Label): FieldSpec<Date, true> => ({
+  kind: 'stamp',
+  ...(label ? { label } : {}),
+  nullable: false,
+  hasDefault: true,
+});
 
 /** A structured value stored whole. */
 export const json = <T, const O extends FieldOptions<T> = NoOptions>(label: Label, options?: O) =>
   field('json', label, options) as FieldSpec<Nullable<T, O>, Optional<O>>;
 
+/** How a choice is stored besides its value options: an enum unless `length` names the string column it was migrated to. */
+type ChoiceOptions<V> = FieldOptions<V> & { readonly length?: number };
+
 /** A closed list of values, in the order of `labels`, each with the words the panel shows for it. */
-export const choice = <const L extends Readonly<Record<string, Label>>, const O extends FieldOptions<keyof L & string> = NoOptions>(
+export const choice = <const L extends Readonly<Record<string, Label>>, const O extends ChoiceOptions<keyof L & string> = NoOptions>(
   labels: L,
   label: Label,
   options?: O,
 ) =>
-  field('choice', label, options, { values: Object.keys(labels), choiceLabels: labels }) as ChoiceSpec<
-    keyof L & string,
-    Nullable<keyof L & string, O>,
-    Optional<O>
-  >;
+  field('choice', label, options, {
+    values: Object.keys(labels),
+    choiceLabels: labels,
+    ...(options?.length !== undefined ? { length: options.length } : {}),
+  }) as ChoiceSpec<keyof L & string, Nullable<keyof L & string, O>, Optional<O>>;
 
 /** A field holding the key of another table's row. */
 export const reference = <S extends FieldSpec>(table: string, key: string, spec: S): S => ({ ...spec, references: { table, key } });

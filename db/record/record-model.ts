@@ -31,7 +31,8 @@ function typeOf(spec: FieldSpec): DataType {
     case 'stamp':
       return DataTypes.DATE;
     case 'choice':
-      return DataTypes.ENUM(...(spec.values ?? []));
+      // A choice kept in a plain string column where the table has no enum for it.
+      return spec.length !== undefined ? DataTypes.STRING(spec.length) : DataTypes.ENUM(...(spec.values ?? []));
     case 'json':
       return DataTypes.JSON;
   }
@@ -43,6 +44,8 @@ export function attributeOf(spec: FieldSpec): ModelAttributeColumnOptions {
   if (spec.kind === 'autoId') return { type, autoIncrement: true, primaryKey: true };
   // Bare, as `createdAt: DataTypes.DATE` always was: Sequelize fills it in and treats it as its own timestamp.
   if (spec.kind === 'stamp') return { type };
+  // A given key, bare as the models wrote it: a primary key is never null.
+  if (spec.primaryKey) return { type, primaryKey: true };
   return {
     type,
     allowNull: spec.nullable,

@@ -1,5 +1,10 @@
 import { recordLocale } from '../../db/record/record-locale.js';
 import { AFFILIATION } from '../../db/records/affiliation.record.js';
+import { AUDIT_LOG } from '../../db/records/audit-log.record.js';
+import { AWARD_NOTICE } from '../../db/records/award-notice.record.js';
+import { ESCALATION } from '../../db/records/escalation.record.js';
+import { LOGIN_ATTEMPT } from '../../db/records/login-attempt.record.js';
+import { POST_AWARD_RECORD } from '../../db/records/post-award-record.record.js';
 import { PROCUREMENT_UNIT } from '../../db/records/procurement-unit.record.js';
 import { FAILED_TENDER_HANDLING } from '../../db/records/failed-tender-handling.record.js';
 import { PRE_AWARD_ANOMALY } from '../../db/records/pre-award-anomaly.record.js';
@@ -8,6 +13,9 @@ import { EXPERT_SPECIALTY_REVIEW } from '../../db/records/expert-specialty-revie
 import { METHOD_CHANGE_REQUEST } from '../../db/records/method-change-request.record.js';
 import { IMPORT_PRODUCT_REQUEST } from '../../db/records/import-product-request.record.js';
 import { PROCUREMENT_INTENTION } from '../../db/records/procurement-intention.record.js';
+import { REGION } from '../../db/records/region.record.js';
+import { SUPERVISOR_USER } from '../../db/records/supervisor-user.record.js';
+import { SUPPLIER_REGISTRATION } from '../../db/records/supplier-registration.record.js';
 
 const unitLocale = recordLocale(PROCUREMENT_UNIT, 'en');
 const unitTranslations = {
@@ -25,6 +33,7 @@ const expertLocale = recordLocale(EXPERT, 'en');
 const specialtyLocale = recordLocale(EXPERT_SPECIALTY_REVIEW, 'en');
 const methodChangeLocale = recordLocale(METHOD_CHANGE_REQUEST, 'en');
 const importProductLocale = recordLocale(IMPORT_PRODUCT_REQUEST, 'en');
+const userLocale = recordLocale(SUPERVISOR_USER, 'en');
 
 /** English is the second language: our own labels, AdminJS's English for the rest. */
 export const en = {
@@ -187,16 +196,13 @@ export const en = {
   },
   properties: { decidable: 'Mine to decide' },
   resources: {
+    AuditLog: recordLocale(AUDIT_LOG, 'en'),
+    Escalation: recordLocale(ESCALATION, 'en'),
+    LoginAttempt: recordLocale(LOGIN_ATTEMPT, 'en'),
+    Region: recordLocale(REGION, 'en'),
     SupervisorUser: {
-      labels: {
-        role: {
-          admin: 'Administrator',
-          province: 'Provincial office',
-          city: 'City office',
-          county: 'County office',
-          gongguanban: 'Public resources office',
-        },
-      },
+      properties: { ...userLocale.properties, password: 'Password' },
+      labels: userLocale.labels,
     },
     ProcurementUnit: unitTranslations,
     FormalMemberUnit: unitTranslations,
@@ -213,5 +219,9 @@ export const en = {
     MethodChangeRequest: { properties: { ...methodChangeLocale.properties, history: 'History' }, labels: methodChangeLocale.labels },
     ImportProductRequest: { properties: { ...importProductLocale.properties, history: 'History' }, labels: importProductLocale.labels },
     ProcurementIntention: recordLocale(PROCUREMENT_INTENTION, 'en'),
+    SupplierRegistration: recordLocale(SUPPLIER_REGISTRATION, 'en'),
+    AwardNotice: recordLocale(AWARD_NOTICE, 'en'),
+    SelfRunAwardNotice: recordLocale(AWARD_NOTICE, 'en'),
+    PostAwardRecord: recordLocale(POST_AWARD_RECORD, 'en'),
   },
 };

@@ -1,5 +1,10 @@
 import { recordLocale } from '../../db/record/record-locale.js';
 import { AFFILIATION } from '../../db/records/affiliation.record.js';
+import { AUDIT_LOG } from '../../db/records/audit-log.record.js';
+import { AWARD_NOTICE } from '../../db/records/award-notice.record.js';
+import { ESCALATION } from '../../db/records/escalation.record.js';
+import { LOGIN_ATTEMPT } from '../../db/records/login-attempt.record.js';
+import { POST_AWARD_RECORD } from '../../db/records/post-award-record.record.js';
 import { PROCUREMENT_UNIT } from '../../db/records/procurement-unit.record.js';
 import { FAILED_TENDER_HANDLING } from '../../db/records/failed-tender-handling.record.js';
 import { PRE_AWARD_ANOMALY } from '../../db/records/pre-award-anomaly.record.js';
@@ -8,6 +13,9 @@ import { EXPERT_SPECIALTY_REVIEW } from '../../db/records/expert-specialty-revie
 import { METHOD_CHANGE_REQUEST } from '../../db/records/method-change-request.record.js';
 import { IMPORT_PRODUCT_REQUEST } from '../../db/records/import-product-request.record.js';
 import { PROCUREMENT_INTENTION } from '../../db/records/procurement-intention.record.js';
+import { REGION } from '../../db/records/region.record.js';
+import { SUPERVISOR_USER } from '../../db/records/supervisor-user.record.js';
+import { SUPPLIER_REGISTRATION } from '../../db/records/supplier-registration.record.js';
 import { INTEGRATION_KIND_LABELS } from '../../domain/integration-items.js';
 import { SUPPLIER_STATUS_LABELS } from '../../domain/agreement-time-states.js';
 import {
@@ -39,6 +47,8 @@ const unitTranslations = {
   properties: { ...unitLocale.properties, related: '相关记录', history: '操作历史' },
   labels: unitLocale.labels,
 };
+
+const userLocale = recordLocale(SUPERVISOR_USER, 'zh');
 
 const filingTranslations = {
   properties: {
@@ -134,20 +144,7 @@ const preAwardLocale = recordLocale(PRE_AWARD_ANOMALY, 'zh');
 const expertLocale = recordLocale(EXPERT, 'zh');
 const specialtyLocale = recordLocale(EXPERT_SPECIALTY_REVIEW, 'zh');
 
-const awardNoticeTranslations = {
-  properties: {
-    noticeNo: '通知书编号',
-    projectId: '采购项目',
-    regionCode: '所属辖区',
-    kind: '类型',
-    supplierName: '中标（成交）供应商',
-    supplierCreditCode: '供应商统一社会信用代码',
-    awardAmount: '中标（成交）金额（元）',
-    issuedAt: '发出时间',
-    agencyName: '代理机构',
-  },
-  labels: { kind: { entrusted: '委托采购', self_run: '自行采购' } },
-};
+const awardNoticeTranslations = recordLocale(AWARD_NOTICE, 'zh');
 
 /** Our labels in Chinese; AdminJS's own zh-CN strings fill everything not named here. */
 export const zhCN = {
@@ -311,61 +308,13 @@ export const zhCN = {
     decidable: '待我处理',
   },
   resources: {
-    Region: {
-      properties: {
-        code: '区划代码',
-        name: '名称',
-        level: '级别',
-        parentCode: '上级区划',
-      },
-      labels: { level: { province: '省', city: '市', county: '县（区）' } },
-    },
+    Region: recordLocale(REGION, 'zh'),
     SupervisorUser: {
-      properties: {
-        username: '用户名',
-        displayName: '姓名/单位',
-        role: '角色',
-        regionCode: '所属辖区',
-        active: '启用',
-        lastLoginAt: '最后登录',
-        password: '密码',
-        passwordHash: '密码摘要',
-      },
-      labels: { role: { admin: '系统管理员', province: '省采购监管处', city: '市采购办', county: '县区采购办', gongguanban: '省公管办' } },
+      properties: { ...userLocale.properties, password: '密码' },
+      labels: userLocale.labels,
     },
-    AuditLog: {
-      properties: {
-        actorUsername: '操作人',
-        actorRole: '角色',
-        actorRegion: '操作人辖区',
-        action: '操作',
-        resourceId: '对象类型',
-        recordId: '记录编号',
-        regionCode: '记录辖区',
-        changes: '变更内容',
-        reason: '原因',
-        createdAt: '时间',
-      },
-    },
-    LoginAttempt: {
-      properties: {
-        createdAt: '时间',
-        username: '用户名',
-        outcome: '结果',
-        succeeded: '成功',
-        ip: '来源地址',
-        deviceId: '受信任浏览器',
-      },
-      labels: {
-        outcome: {
-          succeeded: '登录成功',
-          wrongPassword: '密码错误',
-          unknownUser: '用户名不存在',
-          inactive: '账号已停用',
-          throttled: '失败过多，已延迟',
-        },
-      },
-    },
+    AuditLog: recordLocale(AUDIT_LOG, 'zh'),
+    LoginAttempt: recordLocale(LOGIN_ATTEMPT, 'zh'),
     ProcurementUnit: unitTranslations,
     FormalMemberUnit: unitTranslations,
     BudgetCodeCheck: unitTranslations,
@@ -572,35 +521,7 @@ export const zhCN = {
         quotedAt: '报价时间',
       },
     },
-    Escalation: {
-      properties: {
-        step: '监管事项',
-        resourceId: '记录类型',
-        recordId: '记录编号',
-        recordTitle: '事项',
-        regionCode: '所属辖区',
-        escalatedTo: '上报至',
-        dueDate: '到期日',
-        overdueDays: '超期工作日',
-        escalatedAt: '上报时间',
-        resolved: '已办结',
-        resolvedAt: '办结时间',
-        resolvedBy: '办结人',
-        decision: '办结决定',
-      },
-      labels: {
-        step: {
-          unitReview: '采购单位信息审核',
-          expertReview: '专家信息审核',
-          specialtyReview: '评标专业审核',
-          failedTenderConfirmation: '废标处理确认',
-          preAwardConfirmation: '预中标异常确认',
-          paymentReview: '支付审核',
-          methodChangeApproval: '采购方式变更审批',
-          importProductApproval: '进口产品采购审核',
-        },
-      },
-    },
+    Escalation: recordLocale(ESCALATION, 'zh'),
     BudgetOverview: {
       properties: {
         budgetNo: '指标ID / 预算编号',
@@ -671,37 +592,10 @@ export const zhCN = {
       },
       labels: { type: ANNOUNCEMENT_TYPE_LABELS },
     },
-    SupplierRegistration: {
-      properties: {
-        supplierName: '供应商',
-        supplierCreditCode: '统一社会信用代码',
-        projectId: '采购项目',
-        packageNo: '包号',
-        contactName: '联系人',
-        contactPhone: '联系电话',
-        status: '报名状态',
-        registeredAt: '报名时间',
-        regionCode: '所属辖区',
-      },
-      labels: { status: { registered: '已报名', documents_obtained: '已获取采购文件', withdrawn: '已撤回' } },
-    },
+    SupplierRegistration: recordLocale(SUPPLIER_REGISTRATION, 'zh'),
     AwardNotice: awardNoticeTranslations,
     SelfRunAwardNotice: awardNoticeTranslations,
-    PostAwardRecord: {
-      properties: {
-        contractNo: '合同编号',
-        projectId: '采购项目',
-        supplierName: '中标（成交）供应商',
-        contractAmount: '合同金额（元）',
-        signedAt: '签订日期',
-        acceptedAt: '验收日期',
-        paidAmount: '已支付（元）',
-        evaluation: '履约评价',
-        remark: '备注',
-        regionCode: '所属辖区',
-      },
-      labels: { evaluation: { excellent: '优秀', good: '良好', fair: '合格', poor: '不合格' } },
-    },
+    PostAwardRecord: recordLocale(POST_AWARD_RECORD, 'zh'),
     PaymentApplication: {
       properties: {
         applicationNo: '申请编号',

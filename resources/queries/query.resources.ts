@@ -10,7 +10,7 @@ const project = { reference: 'ProcurementProject' };
 /** 报名情况 */
 export const supplierRegistrationResource: ResourceDefinition = {
   id: 'SupplierRegistration',
-  model: SupplierRegistration as unknown as ResourceDefinition['model'],
+  model: SupplierRegistration,
   builtInActions: readOnly,
   options: { titleProperty: 'supplierName', properties: { projectId: project } },
 };
@@ -20,10 +20,10 @@ const awardNoticeOptions: ResourceDefinition['options'] = {
   properties: { projectId: project, awardAmount: MONEY, kind: { isVisible: false } },
 };
 
-function awardNoticeView(id: string, kind: 'entrusted' | 'self_run'): ResourceDefinition {
+function awardNoticeView(id: string, kind: AwardNotice['kind']): ResourceDefinition {
   return {
     id,
-    model: AwardNotice as unknown as ResourceDefinition['model'],
+    model: AwardNotice,
     viewWhere: { kind },
     builtInActions: readOnly,
     options: awardNoticeOptions,
@@ -38,7 +38,7 @@ export const selfRunAwardNoticeResource = awardNoticeView('SelfRunAwardNotice', 
 /** 标后数据 */
 export const postAwardRecordResource: ResourceDefinition = {
   id: 'PostAwardRecord',
-  model: PostAwardRecord as unknown as ResourceDefinition['model'],
+  model: PostAwardRecord,
   builtInActions: readOnly,
   options: {
     titleProperty: 'contractNo',

@@ -2,10 +2,10 @@ import { describe, expect, it } from '@jest/globals';
 import { DataTypes, Op, Sequelize, type CreationAttributes, type ModelAttributeColumnOptions } from 'sequelize';
 import { decision, deadline, timestamps, versioned } from '../../db/record/blocks.js';
 import { declareRecord } from '../../db/record/declare-record.js';
-import { autoId, bilingual, choice, day, money, moment, reference, text } from '../../db/record/fields.js';
+import { autoId, bilingual, choice, day, money, moment, reference, stamp, text } from '../../db/record/fields.js';
 import { deadlineStepOf, pendingFilters, pendingWhere } from '../../db/record/pending-work.js';
 import { availableValues, choiceLabels, recordLocale } from '../../db/record/record-locale.js';
-import { attributesOf, initRecord, recordModel } from '../../db/record/record-model.js';
+import { attributeOf, attributesOf, initRecord, recordModel } from '../../db/record/record-model.js';
 import { AFFILIATION } from '../../db/records/affiliation.record.js';
 import { PROCUREMENT_UNIT } from '../../db/records/procurement-unit.record.js';
 import { ProcurementUnit } from '../../db/models/entities/procurement-unit.model.js';
@@ -288,3 +288,65 @@ export const sinceNotADate = () =>
     // @ts-expect-error pending work is counted since a date
     pending: { field: 'state', in: ['submitted'], since: 'version', title: 'regionCode' },
   });
+
+describe('builder additions for the system and query records', () => {
+  const LOG = declareRecord({
+    name: 'ProbeLog',
+    table: 'probe_logs',
+    label: { zh: '日志', en: 'Log' },
+    // A jurisdiction field may be empty.
+    jurisdiction: { kind: 'region', field: 'regionCode' },
+    fields: {
+      id: autoId(),
+      regionCode: text(6, { zh: '记录辖区', en: 'Record jurisdiction' }, { nullable: true }),
+      createdAt: stamp({ zh: '时间', en: 'Time' }),
+    },
+  });
+
+  it('labels a timestamp the record names otherwise, still Sequelize’s own', () => {
+    expect(attributesOf(LOG.fields).createdAt).toEqual({ type: DataTypes.DATE });
+    expect(recordLocale(LOG, 'zh').properties).toEqual({ regionCode: '记录辖区', createdAt: '时间' });
+    expect(recordLocale(LOG, 'en').properties.createdAt).toBe('Time');
+  });
+
+  it('keeps a model without updatedAt when told so', () => {
+    class Log extends recordModel(LOG) {}
+    initRecord(Log, sequelize(), LOG, { updatedAt: false });
+    expect(Object.keys(Log.getAttributes())).toEqual(['id', 'regionCode', 'createdAt']);
+    expect(Log.jurisdiction).toEqual({ kind: 'region', field: 'regionCode' });
+  });
+
+  it('keys a row by a given field, bare as the models wrote it, required at creation', () => {
+    const KEYED = declareRecord({
+      name: 'ProbeKeyed',
+      table: 'probe_keyed',
+      label: { zh: '区划', en: 'Region' },
+      jurisdiction: { kind: 'reference' },
+      fields: { code: text(6, { zh: '区划代码', en: 'Code' }, { primaryKey: true }), name: text(50, { zh: '名称', en: 'Name' }) },
+    });
+    expect(attributesOf(KEYED.fields).code).toEqual({ type: DataTypes.STRING(6), primaryKey: true });
+    class Keyed extends recordModel(KEYED) {}
+    initRecord(Keyed, sequelize(), KEYED, { timestamps: false });
+    expect(Keyed.primaryKeyAttributes).toEqual(['code']);
+    expect(Object.keys(Keyed.getAttributes())).toEqual(['code', 'name']);
+  });
+
+  it('keeps a choice in the string column its table has, labels and values as any choice', () => {
+    const outcome = choice(
+      { ok: { zh: '成功', en: 'OK' }, denied: { zh: '拒绝', en: 'Denied' } },
+      { zh: '结果', en: 'Outcome' },
+      { length: 20, nullable: true },
+    );
+    expect(attributeOf(outcome)).toEqual({ type: DataTypes.STRING(20), allowNull: true });
+    expect(outcome.values).toEqual(['ok', 'denied']);
+    expect(choiceLabels(outcome, 'zh')).toEqual({ ok: '成功', denied: '拒绝' });
+  });
+
+  it('takes a decimal default written as a number, as the models and migrations wrote it', () => {
+    expect(attributeOf(money({ zh: '已支付（元）', en: 'Paid' }, { default: 0 }))).toEqual({
+      type: DataTypes.DECIMAL(15, 2),
+      allowNull: false,
+      defaultValue: 0,
+    });
+  });
+});
