@@ -1,4 +1,4 @@
-import type { AnyPendingSpec, Fields, Label, PendingSpec, RecordDeclaration, RecordJurisdiction } from './field-types.js';
+import type { AnyPendingSpec, Fields, IndexSpec, Label, PendingSpec, RecordDeclaration, RecordJurisdiction } from './field-types.js';
 
 /** The deadline() block's columns, which refreshDeadlines writes for every record with a deadline step. */
 const DEADLINE_COLUMNS = ['dueDate', 'overdueDays', 'overdue'] as const;
@@ -16,6 +16,7 @@ export function declareRecord<const F extends Fields, const P extends PendingSpe
   jurisdiction: RecordJurisdiction<F>;
   fields: F;
   pending?: P;
+  indexes?: readonly IndexSpec<keyof F & string>[];
 }): RecordDeclaration<F, P> {
   const { name, fields } = declaration;
   const fail = (what: string) => {
@@ -34,5 +35,7 @@ export function declareRecord<const F extends Fields, const P extends PendingSpe
       fail(`deadline step ${pending.step} without the deadline() fields`);
     if (pending.step && !pending.title) fail(`deadline step ${pending.step} without a title to list its rows by`);
   }
-  return { ...declaration, pending: declaration.pending as P };
+  const indexes = declaration.indexes ?? [];
+  for (const index of indexes) for (const field of index.fields) if (!fields[field]) fail(`index on ${field}, not one of its fields`);
+  return { ...declaration, pending: declaration.pending as P, indexes };
 }

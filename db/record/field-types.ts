@@ -108,6 +108,19 @@ export interface AnyPendingSpec {
 }
 
 /** A record declared once: its table, its fields and what of it waits for a supervisor. */
+/**
+ * An index of the record's table, named by its fields. `engine` marks one the migrations make on that engine alone
+ * (PostgreSQL's trigram index for searching by name); `using` and `operator` are PostgreSQL's access method and
+ * operator class.
+ */
+export interface IndexSpec<Name extends string = string> {
+  readonly fields: readonly Name[];
+  readonly unique?: boolean;
+  readonly engine?: 'postgres' | 'sqlite';
+  readonly using?: string;
+  readonly operator?: string;
+}
+
 export interface RecordDeclaration<F extends Fields = Fields, P extends PendingSpec<F> | undefined = PendingSpec<F> | undefined> {
   /** The model's name, which is also the id of the resource that shows it. */
   readonly name: string;
@@ -116,6 +129,8 @@ export interface RecordDeclaration<F extends Fields = Fields, P extends PendingS
   readonly jurisdiction: RecordJurisdiction<F>;
   readonly fields: F;
   readonly pending: P;
+  /** The table's indexes besides its key and its unique fields; the deadline() block brings its own. */
+  readonly indexes: readonly IndexSpec<keyof F & string>[];
 }
 
 /** Any record's declaration, as code that works on every record sees it. */
@@ -126,6 +141,7 @@ export interface AnyRecordDeclaration {
   readonly jurisdiction: { readonly kind: 'region' | 'library'; readonly field: string } | { readonly kind: 'reference' | 'admin' };
   readonly fields: Fields;
   readonly pending: AnyPendingSpec | undefined;
+  readonly indexes: readonly IndexSpec[];
 }
 
 export type AttributesOf<D extends AnyRecordDeclaration> = AttributesOfFields<D['fields']>;

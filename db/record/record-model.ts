@@ -4,6 +4,7 @@ import {
   type BuildOptions,
   type CreationAttributes,
   type DataType,
+  type IndexesOptions,
   type InitOptions,
   type ModelAttributeColumnOptions,
   type ModelAttributes,
@@ -84,6 +85,27 @@ export function recordModel<D extends AnyRecordDeclaration>(declaration: D): Rec
 }
 
 /** Initialises a record's model from its declaration; `options` adds what is behaviour, not shape (hooks, scopes). */
+/** A field's column, as `underscored: true` names it. */
+const columnOf = (field: string): string => field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+
+/**
+ * The table's indexes on this engine, as Sequelize takes them: the declared ones and the deadline() block's index on
+ * `overdue` (the workbench counts overdue rows). Sequelize itself only uses them for `sync`; the migrations make them,
+ * and test/config/model-schema.test.ts checks the two agree.
+ */
+export function indexesOf(declaration: AnyRecordDeclaration, dialect: string): IndexesOptions[] {
+  const withDeadline = 'overdue' in declaration.fields && 'dueDate' in declaration.fields ? [{ fields: ['overdue'] }] : [];
+  return [...declaration.indexes, ...withDeadline]
+    .filter((index) => !('engine' in index) || !index.engine || index.engine === dialect)
+    .map((index) => ({
+      fields: index.fields.map((field) =>
+        'operator' in index && index.operator ? { name: columnOf(field), operator: index.operator } : columnOf(field),
+      ),
+      ...('unique' in index && index.unique ? { unique: true } : {}),
+      ...('using' in index && index.using ? { using: index.using } : {}),
+    }));
+}
+
 export function initRecord<M extends Model>(
   model: ModelStatic<M>,
   sequelize: Sequelize,
@@ -94,6 +116,7 @@ export function initRecord<M extends Model>(
     sequelize,
     tableName: declaration.table,
     underscored: true,
+    indexes: indexesOf(declaration, sequelize.getDialect()),
     ...options,
   });
 }
