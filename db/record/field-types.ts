@@ -20,6 +20,8 @@ export interface FieldOptions<T> {
   readonly default?: T;
   readonly validate?: ModelValidateOptions;
   readonly unique?: boolean;
+  /** The row's key where it is not the generated `id` (a batch id, a payload's batch). */
+  readonly primaryKey?: boolean;
 }
 
 /**
@@ -40,6 +42,7 @@ export interface FieldSpec<Value = unknown, Optional extends boolean = boolean> 
   readonly references?: { readonly table: string; readonly key: string };
   readonly validate?: ModelValidateOptions;
   readonly unique?: boolean;
+  readonly primaryKey?: boolean;
   readonly _value?: Value;
   readonly _optional?: Optional;
 }

@@ -15,6 +15,7 @@ function field(kind: FieldKind, label: Label | undefined, options: FieldOptions<
     ...('default' in options ? { defaultValue: options.default } : {}),
     ...(options.validate ? { validate: options.validate } : {}),
     ...(options.unique !== undefined ? { unique: options.unique } : {}),
+    ...(options.primaryKey ? { primaryKey: true } : {}),
     ...extra,
   };
 }
@@ -51,8 +52,13 @@ export const day = <const O extends FieldOptions<string> = NoOptions>(label: Lab
 export const moment = <const O extends FieldOptions<Date> = NoOptions>(label: Label | undefined, options?: O) =>
   field('moment', label, options) as FieldSpec<Nullable<Date, O>, Optional<O>>;
 
-/** Sequelize's own createdAt / updatedAt. */
-export const stamp = (): FieldSpec<Date, true> => ({ kind: 'stamp', nullable: false, hasDefault: true });
+/** Sequelize's own createdAt / updatedAt; a label where the record names it otherwise than the global labels. */
+export const stamp = (label?: Label): FieldSpec<Date, true> => ({
+  kind: 'stamp',
+  ...(label ? { label } : {}),
+  nullable: false,
+  hasDefault: true,
+});
 
 /** A structured value stored whole. */
 export const json = <T, const O extends FieldOptions<T> = NoOptions>(label: Label, options?: O) =>

@@ -43,6 +43,13 @@ export function attributeOf(spec: FieldSpec): ModelAttributeColumnOptions {
   if (spec.kind === 'autoId') return { type, autoIncrement: true, primaryKey: true };
   // Bare, as `createdAt: DataTypes.DATE` always was: Sequelize fills it in and treats it as its own timestamp.
   if (spec.kind === 'stamp') return { type };
+  // A key the caller gives (not generated): bare as the models wrote it, the key implies NOT NULL.
+  if (spec.primaryKey)
+    return {
+      type,
+      primaryKey: true,
+      ...(spec.references ? { references: { model: spec.references.table, key: spec.references.key } } : {}),
+    };
   return {
     type,
     allowNull: spec.nullable,

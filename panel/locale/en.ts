@@ -1,5 +1,6 @@
 import { recordLocale } from '../../db/record/record-locale.js';
 import { AFFILIATION } from '../../db/records/affiliation.record.js';
+import { INTEGRATION_BUDGET } from '../../db/records/integration-budget.record.js';
 import { PROCUREMENT_UNIT } from '../../db/records/procurement-unit.record.js';
 
 const unitLocale = recordLocale(PROCUREMENT_UNIT, 'en');
@@ -184,5 +185,9 @@ export const en = {
     FormalMemberUnit: unitTranslations,
     BudgetCodeCheck: unitTranslations,
     Affiliation: recordLocale(AFFILIATION, 'en'),
+    IntegrationBudget: {
+      properties: { ...recordLocale(INTEGRATION_BUDGET, 'en').properties, history: 'History', related: 'Related records' },
+      labels: recordLocale(INTEGRATION_BUDGET, 'en').labels,
+    },
   },
 };

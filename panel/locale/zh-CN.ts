@@ -1,5 +1,6 @@
 import { recordLocale } from '../../db/record/record-locale.js';
 import { AFFILIATION } from '../../db/records/affiliation.record.js';
+import { INTEGRATION_BUDGET } from '../../db/records/integration-budget.record.js';
 import { PROCUREMENT_UNIT } from '../../db/records/procurement-unit.record.js';
 import { INTEGRATION_KIND_LABELS } from '../../domain/integration-items.js';
 import { SUPPLIER_STATUS_LABELS } from '../../domain/agreement-time-states.js';
@@ -10,7 +11,6 @@ import {
   PUSH_ROUTE_LABELS,
   PUSH_STATUS_LABELS,
 } from '../../db/models/filings/filing-labels.js';
-import { MATCH_STATUS_LABELS } from '../../services/integration/budget-match.js';
 import { BATCH_STATE_LABELS } from '../../resources/integration/integration-inbox.resource.js';
 import { PAYMENT_STATUS_LABELS } from '../../resources/payments/payment-application.resource.js';
 import { REQUEST_STATES } from '../../services/pre-trade/pre-trade-decisions.js';
@@ -408,29 +408,8 @@ export const zhCN = {
       },
     },
     IntegrationBudget: {
-      properties: {
-        budgetLineId: '指标ID',
-        fiscalYear: '预算年度',
-        regionCode: '所属辖区',
-        unitBudgetCode: '单位预算编码',
-        unitName: '单位名称',
-        projectName: '预算项目',
-        categoryCode: '品目编码',
-        amount: '金额（元）',
-        fundType: '资金性质',
-        sourceUpdatedAt: '一体化更新时间',
-        procurementUnitId: '采购单位',
-        matchStatus: '匹配状态',
-        matchedProjectCode: '匹配的采购项目编号',
-        matchedProjectName: '匹配的采购项目',
-        matchedAt: '匹配时间',
-        createdAt: '接收时间',
-        updatedAt: '更新时间',
-        version: '版本',
-        history: '操作历史',
-        related: '相关记录',
-      },
-      labels: { matchStatus: MATCH_STATUS_LABELS },
+      properties: { ...recordLocale(INTEGRATION_BUDGET, 'zh').properties, history: '操作历史', related: '相关记录' },
+      labels: recordLocale(INTEGRATION_BUDGET, 'zh').labels,
     },
     PaymentVoucher: {
       properties: {
