@@ -1,6 +1,7 @@
 import { recordLocale } from '../../db/record/record-locale.js';
 import { AFFILIATION } from '../../db/records/affiliation.record.js';
 import { INTEGRATION_BUDGET } from '../../db/records/integration-budget.record.js';
+import { INTEGRATION_UNIT } from '../../db/records/integration-unit.record.js';
 import { PROCUREMENT_UNIT } from '../../db/records/procurement-unit.record.js';
 import { INTEGRATION_KIND_LABELS } from '../../domain/integration-items.js';
 import { SUPPLIER_STATUS_LABELS } from '../../domain/agreement-time-states.js';
@@ -397,16 +398,7 @@ export const zhCN = {
     FormalMemberUnit: unitTranslations,
     BudgetCodeCheck: unitTranslations,
     Affiliation: recordLocale(AFFILIATION, 'zh'),
-    IntegrationUnit: {
-      properties: {
-        unitBudgetCode: '单位预算编码',
-        unitName: '单位名称',
-        creditCode: '统一社会信用代码',
-        regionCode: '所属辖区',
-        sourceUpdatedAt: '一体化更新时间',
-        createdAt: '接收时间',
-      },
-    },
+    IntegrationUnit: recordLocale(INTEGRATION_UNIT, 'zh'),
     IntegrationBudget: {
       properties: { ...recordLocale(INTEGRATION_BUDGET, 'zh').properties, history: '操作历史', related: '相关记录' },
       labels: recordLocale(INTEGRATION_BUDGET, 'zh').labels,
