@@ -74,10 +74,13 @@ type KeysWhere<F extends Fields, T> = { [K in keyof F]: ValueOf<F[K]> extends T 
 type ChoiceKeys<F extends Fields> = { [K in keyof F]: F[K] extends ChoiceSpec ? K : never }[keyof F] & string;
 type ChoiceValueOf<S> = S extends ChoiceSpec<infer V> ? V : never;
 
-/** How a record's rows fall under jurisdiction (resources/jurisdiction-kind.ts), naming one of its own fields. */
+/**
+ * How a record's rows fall under jurisdiction (resources/jurisdiction-kind.ts), naming one of its own fields; the field
+ * may be nullable (a voucher not yet linked to a unit has no region).
+ */
 export type RecordJurisdiction<F extends Fields = Fields> =
-  | { readonly kind: 'region'; readonly field: KeysWhere<F, string> }
-  | { readonly kind: 'library'; readonly field: KeysWhere<F, string> }
+  | { readonly kind: 'region'; readonly field: KeysWhere<F, string | null> }
+  | { readonly kind: 'library'; readonly field: KeysWhere<F, string | null> }
   | { readonly kind: 'reference' }
   | { readonly kind: 'admin' };
 

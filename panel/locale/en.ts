@@ -2,6 +2,7 @@ import { recordLocale } from '../../db/record/record-locale.js';
 import { AFFILIATION } from '../../db/records/affiliation.record.js';
 import { INTEGRATION_BUDGET } from '../../db/records/integration-budget.record.js';
 import { INTEGRATION_UNIT } from '../../db/records/integration-unit.record.js';
+import { PAYMENT_VOUCHER } from '../../db/records/payment-voucher.record.js';
 import { PROCUREMENT_UNIT } from '../../db/records/procurement-unit.record.js';
 
 const unitLocale = recordLocale(PROCUREMENT_UNIT, 'en');
@@ -187,6 +188,7 @@ export const en = {
     BudgetCodeCheck: unitTranslations,
     Affiliation: recordLocale(AFFILIATION, 'en'),
     IntegrationUnit: recordLocale(INTEGRATION_UNIT, 'en'),
+    PaymentVoucher: recordLocale(PAYMENT_VOUCHER, 'en'),
     IntegrationBudget: {
       properties: { ...recordLocale(INTEGRATION_BUDGET, 'en').properties, history: 'History', related: 'Related records' },
       labels: recordLocale(INTEGRATION_BUDGET, 'en').labels,

@@ -2,6 +2,7 @@ import { recordLocale } from '../../db/record/record-locale.js';
 import { AFFILIATION } from '../../db/records/affiliation.record.js';
 import { INTEGRATION_BUDGET } from '../../db/records/integration-budget.record.js';
 import { INTEGRATION_UNIT } from '../../db/records/integration-unit.record.js';
+import { PAYMENT_VOUCHER } from '../../db/records/payment-voucher.record.js';
 import { PROCUREMENT_UNIT } from '../../db/records/procurement-unit.record.js';
 import { INTEGRATION_KIND_LABELS } from '../../domain/integration-items.js';
 import { SUPPLIER_STATUS_LABELS } from '../../domain/agreement-time-states.js';
@@ -403,20 +404,7 @@ export const zhCN = {
       properties: { ...recordLocale(INTEGRATION_BUDGET, 'zh').properties, history: '操作历史', related: '相关记录' },
       labels: recordLocale(INTEGRATION_BUDGET, 'zh').labels,
     },
-    PaymentVoucher: {
-      properties: {
-        voucherNo: '凭证号',
-        budgetLineId: '指标ID',
-        contractNo: '合同编号',
-        payeeName: '收款人',
-        amount: '金额（元）',
-        paidAt: '支付时间',
-        regionCode: '所属辖区',
-        procurementUnitId: '采购单位',
-        createdAt: '接收时间',
-        updatedAt: '更新时间',
-      },
-    },
+    PaymentVoucher: recordLocale(PAYMENT_VOUCHER, 'zh'),
     ...Object.fromEntries(['ContractFiling', 'ManualPushFiling'].map((id) => [id, filingTranslations])),
     AcceptanceFiling: {
       properties: {

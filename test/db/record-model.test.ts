@@ -314,6 +314,20 @@ describe('labelled timestamps and a key the caller gives (integration records)',
     expect(recordLocale(BATCH, 'zh').properties).toEqual({ id: '批次号', signature: '签名', createdAt: '接收时间' });
   });
 
+  it('lets a region jurisdiction name a nullable field (a row not yet placed in a region)', () => {
+    const VOUCHER = declareRecord({
+      name: 'ProbeVoucher',
+      table: 'probe_vouchers',
+      label: { zh: '凭证', en: 'Voucher' },
+      jurisdiction: { kind: 'region', field: 'regionCode' },
+      fields: {
+        id: autoId(),
+        regionCode: reference('regions', 'code', text(6, { zh: '所属辖区', en: 'Jurisdiction' }, { nullable: true })),
+      },
+    });
+    expect(recordModel(VOUCHER).jurisdiction).toEqual({ kind: 'region', field: 'regionCode' });
+  });
+
   it('creates rows under the given key, without timestamps when the model says so', async () => {
     const db = sequelize();
     class Batch extends recordModel(BATCH) {}
