@@ -1,6 +1,7 @@
 import { Op, type Model, type ModelStatic, type WhereOptions } from 'sequelize';
 import { pendingFilters, pendingWhere } from '../../db/record/pending-work.js';
 import { AFFILIATION } from '../../db/records/affiliation.record.js';
+import { INTEGRATION_INBOX } from '../../db/records/integration-inbox.record.js';
 import { PROCUREMENT_UNIT } from '../../db/records/procurement-unit.record.js';
 import type { Role } from '../../domain/jurisdiction.js';
 import { specialtyStepOf } from '../../domain/expert-review.js';
@@ -165,10 +166,10 @@ const CARDS: readonly CardDef[] = [
   {
     key: 'inboxFailed',
     label: '处理失败的接收批次',
-    model: scoped(IntegrationInbox),
+    model: IntegrationInbox,
     resourceId: 'IntegrationInbox',
-    where: always({ state: 'failed' }),
-    filters: fixed({ state: 'failed' }),
+    where: always(pendingWhere(INTEGRATION_INBOX)),
+    filters: fixed(pendingFilters(INTEGRATION_INBOX)),
     roles: ['admin'],
   },
 ];

@@ -1,6 +1,7 @@
 import { recordLocale } from '../../db/record/record-locale.js';
 import { AFFILIATION } from '../../db/records/affiliation.record.js';
 import { INTEGRATION_BUDGET } from '../../db/records/integration-budget.record.js';
+import { INTEGRATION_INBOX } from '../../db/records/integration-inbox.record.js';
 import { INTEGRATION_UNIT } from '../../db/records/integration-unit.record.js';
 import { PAYMENT_VOUCHER } from '../../db/records/payment-voucher.record.js';
 import { PROCUREMENT_UNIT } from '../../db/records/procurement-unit.record.js';
@@ -189,6 +190,10 @@ export const en = {
     Affiliation: recordLocale(AFFILIATION, 'en'),
     IntegrationUnit: recordLocale(INTEGRATION_UNIT, 'en'),
     PaymentVoucher: recordLocale(PAYMENT_VOUCHER, 'en'),
+    IntegrationInbox: {
+      properties: { ...recordLocale(INTEGRATION_INBOX, 'en').properties, history: 'History' },
+      labels: recordLocale(INTEGRATION_INBOX, 'en').labels,
+    },
     IntegrationBudget: {
       properties: { ...recordLocale(INTEGRATION_BUDGET, 'en').properties, history: 'History', related: 'Related records' },
       labels: recordLocale(INTEGRATION_BUDGET, 'en').labels,

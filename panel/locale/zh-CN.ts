@@ -1,10 +1,10 @@
 import { recordLocale } from '../../db/record/record-locale.js';
 import { AFFILIATION } from '../../db/records/affiliation.record.js';
 import { INTEGRATION_BUDGET } from '../../db/records/integration-budget.record.js';
+import { INTEGRATION_INBOX } from '../../db/records/integration-inbox.record.js';
 import { INTEGRATION_UNIT } from '../../db/records/integration-unit.record.js';
 import { PAYMENT_VOUCHER } from '../../db/records/payment-voucher.record.js';
 import { PROCUREMENT_UNIT } from '../../db/records/procurement-unit.record.js';
-import { INTEGRATION_KIND_LABELS } from '../../domain/integration-items.js';
 import { SUPPLIER_STATUS_LABELS } from '../../domain/agreement-time-states.js';
 import {
   BUDGET_TYPE_LABELS,
@@ -13,7 +13,6 @@ import {
   PUSH_ROUTE_LABELS,
   PUSH_STATUS_LABELS,
 } from '../../db/models/filings/filing-labels.js';
-import { BATCH_STATE_LABELS } from '../../resources/integration/integration-inbox.resource.js';
 import { PAYMENT_STATUS_LABELS } from '../../resources/payments/payment-application.resource.js';
 import { REQUEST_STATES } from '../../services/pre-trade/pre-trade-decisions.js';
 import { EXPERT_STATES, SPECIALTY_STATES } from '../../domain/expert-review.js';
@@ -779,32 +778,8 @@ export const zhCN = {
       labels: { status: PAYMENT_STATUS_LABELS },
     },
     IntegrationInbox: {
-      properties: {
-        id: '批次号',
-        kind: '数据类型',
-        state: '处理状态',
-        appKey: '推送方',
-        signature: '签名',
-        itemCount: '条数',
-        acceptedCount: '校验通过',
-        rejectedCount: '校验未通过',
-        appliedCount: '新增或更新',
-        unchangedCount: '未变化',
-        failedCount: '处理出错',
-        itemErrors: '逐项错误（下标从 0 开始）',
-        lastError: '最近一次失败原因',
-        attempts: '处理次数',
-        replayCount: '重新处理次数',
-        receivedAt: '接收时间',
-        startedAt: '开始处理时间',
-        finishedAt: '完成时间',
-        version: '版本',
-        history: '操作历史',
-      },
-      labels: {
-        kind: INTEGRATION_KIND_LABELS,
-        state: BATCH_STATE_LABELS,
-      },
+      properties: { ...recordLocale(INTEGRATION_INBOX, 'zh').properties, history: '操作历史' },
+      labels: recordLocale(INTEGRATION_INBOX, 'zh').labels,
     },
   },
 };
