@@ -1,4 +1,5 @@
 import { recordLocale } from '../../db/record/record-locale.js';
+import { ACCEPTANCE_FILING } from '../../db/records/acceptance-filing.record.js';
 import { AFFILIATION } from '../../db/records/affiliation.record.js';
 import { INTEGRATION_BUDGET } from '../../db/records/integration-budget.record.js';
 import { INTEGRATION_INBOX } from '../../db/records/integration-inbox.record.js';
@@ -193,6 +194,9 @@ export const en = {
     IntegrationInbox: {
       properties: { ...recordLocale(INTEGRATION_INBOX, 'en').properties, history: 'History' },
       labels: recordLocale(INTEGRATION_INBOX, 'en').labels,
+    },
+    AcceptanceFiling: {
+      properties: { ...recordLocale(ACCEPTANCE_FILING, 'en').properties, history: 'History' },
     },
     IntegrationBudget: {
       properties: { ...recordLocale(INTEGRATION_BUDGET, 'en').properties, history: 'History', related: 'Related records' },

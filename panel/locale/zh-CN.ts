@@ -1,4 +1,5 @@
 import { recordLocale } from '../../db/record/record-locale.js';
+import { ACCEPTANCE_FILING } from '../../db/records/acceptance-filing.record.js';
 import { AFFILIATION } from '../../db/records/affiliation.record.js';
 import { INTEGRATION_BUDGET } from '../../db/records/integration-budget.record.js';
 import { INTEGRATION_INBOX } from '../../db/records/integration-inbox.record.js';
@@ -406,14 +407,7 @@ export const zhCN = {
     PaymentVoucher: recordLocale(PAYMENT_VOUCHER, 'zh'),
     ...Object.fromEntries(['ContractFiling', 'ManualPushFiling'].map((id) => [id, filingTranslations])),
     AcceptanceFiling: {
-      properties: {
-        contractFilingId: '合同备案',
-        regionCode: '所属辖区',
-        acceptedAt: '验收日期',
-        acceptedAmount: '验收金额（元）',
-        filedAt: '验收单备案时间',
-        history: '操作历史',
-      },
+      properties: { ...recordLocale(ACCEPTANCE_FILING, 'zh').properties, history: '操作历史' },
     },
     PaymentMiddleRecord: {
       properties: {
