@@ -4,6 +4,7 @@ import { AFFILIATION } from '../../db/records/affiliation.record.js';
 import { INTEGRATION_BUDGET } from '../../db/records/integration-budget.record.js';
 import { INTEGRATION_INBOX } from '../../db/records/integration-inbox.record.js';
 import { INTEGRATION_UNIT } from '../../db/records/integration-unit.record.js';
+import { PAYMENT_MIDDLE_RECORD } from '../../db/records/payment-middle-record.record.js';
 import { PAYMENT_VOUCHER } from '../../db/records/payment-voucher.record.js';
 import { PROCUREMENT_UNIT } from '../../db/records/procurement-unit.record.js';
 import { SUPPLIER_STATUS_LABELS } from '../../domain/agreement-time-states.js';
@@ -409,21 +410,7 @@ export const zhCN = {
     AcceptanceFiling: {
       properties: { ...recordLocale(ACCEPTANCE_FILING, 'zh').properties, history: '操作历史' },
     },
-    PaymentMiddleRecord: {
-      properties: {
-        sourceFilingId: '来源备案',
-        sourceVersion: '备案版本',
-        contractNo: '合同编号',
-        contractName: '合同名称',
-        signedAt: '签订日期',
-        amount: '合同金额（元）',
-        supplierName: '供应商',
-        budgetLineId: '指标ID',
-        unitBudgetCode: '单位预算编码',
-        regionCode: '所属辖区',
-        pushedAt: '写入时间',
-      },
-    },
+    PaymentMiddleRecord: { properties: recordLocale(PAYMENT_MIDDLE_RECORD, 'zh').properties },
     ProcurementIntention: {
       properties: {
         projectName: '项目名称',
