@@ -34,12 +34,20 @@ export const longText = <const O extends FieldOptions<string> = NoOptions>(label
 export const integer = <const O extends FieldOptions<number> = NoOptions>(label: Label | undefined, options?: O) =>
   field('integer', label, options) as FieldSpec<Nullable<number, O>, Optional<O>>;
 
-/** A fixed-point number; the drivers hand it back as a string so no cent is lost to floating point. */
-export const decimal = <const O extends FieldOptions<string> = NoOptions>(precision: number, scale: number, label: Label, options?: O) =>
-  field('decimal', label, options, { precision: [precision, scale] }) as FieldSpec<Nullable<string, O>, Optional<O>>;
+/**
+ * A fixed-point number; the drivers hand it back as a string so no cent is lost to floating point. Its default may be
+ * written as a number (`default: 0`), as the models wrote it.
+ */
+export const decimal = <const O extends FieldOptions<string | number> = NoOptions>(
+  precision: number,
+  scale: number,
+  label: Label,
+  options?: O,
+) => field('decimal', label, options, { precision: [precision, scale] }) as FieldSpec<Nullable<string, O>, Optional<O>>;
 
 /** Money in yuan with cents, as every amount of the procurement tables is stored. */
-export const money = <const O extends FieldOptions<string> = NoOptions>(label: Label, options?: O) => decimal(15, 2, label, options);
+export const money = <const O extends FieldOptions<string | number> = NoOptions>(label: Label, options?: O) =>
+  decimal(15, 2, label, options);
 
 export const boolean = <const O extends FieldOptions<boolean> = NoOptions>(label: Label | undefined, options?: O) =>
   field('boolean', label, options) as FieldSpec<Nullable<boolean, O>, Optional<O>>;

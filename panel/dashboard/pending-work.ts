@@ -2,6 +2,7 @@ import { Op, type Model, type ModelStatic, type WhereOptions } from 'sequelize';
 import { pendingFilters, pendingWhere } from '../../db/record/pending-work.js';
 import { AFFILIATION } from '../../db/records/affiliation.record.js';
 import { INTEGRATION_INBOX } from '../../db/records/integration-inbox.record.js';
+import { PAYMENT_APPLICATION } from '../../db/records/payment-application.record.js';
 import { PROCUREMENT_UNIT } from '../../db/records/procurement-unit.record.js';
 import type { Role } from '../../domain/jurisdiction.js';
 import { specialtyStepOf } from '../../domain/expert-review.js';
@@ -110,10 +111,10 @@ const CARDS: readonly CardDef[] = [
   {
     key: 'payments',
     label: '待审核支付申请',
-    model: scoped(PaymentApplication),
+    model: PaymentApplication,
     resourceId: 'PaymentApplication',
-    where: always({ status: 'pending' }),
-    filters: fixed({ status: 'pending' }),
+    where: always(pendingWhere(PAYMENT_APPLICATION)),
+    filters: fixed(pendingFilters(PAYMENT_APPLICATION)),
   },
   {
     key: 'specialtyReview',

@@ -4,6 +4,7 @@ import { AFFILIATION } from '../../db/records/affiliation.record.js';
 import { INTEGRATION_BUDGET } from '../../db/records/integration-budget.record.js';
 import { INTEGRATION_INBOX } from '../../db/records/integration-inbox.record.js';
 import { INTEGRATION_UNIT } from '../../db/records/integration-unit.record.js';
+import { PAYMENT_APPLICATION } from '../../db/records/payment-application.record.js';
 import { PAYMENT_MIDDLE_RECORD } from '../../db/records/payment-middle-record.record.js';
 import { PAYMENT_VOUCHER } from '../../db/records/payment-voucher.record.js';
 import { PROCUREMENT_UNIT } from '../../db/records/procurement-unit.record.js';
@@ -200,6 +201,10 @@ export const en = {
       properties: { ...recordLocale(ACCEPTANCE_FILING, 'en').properties, history: 'History' },
     },
     PaymentMiddleRecord: { properties: recordLocale(PAYMENT_MIDDLE_RECORD, 'en').properties },
+    PaymentApplication: {
+      properties: { ...recordLocale(PAYMENT_APPLICATION, 'en').properties, history: 'History' },
+      labels: recordLocale(PAYMENT_APPLICATION, 'en').labels,
+    },
     IntegrationBudget: {
       properties: { ...recordLocale(INTEGRATION_BUDGET, 'en').properties, history: 'History', related: 'Related records' },
       labels: recordLocale(INTEGRATION_BUDGET, 'en').labels,

@@ -4,6 +4,7 @@ import { AFFILIATION } from '../../db/records/affiliation.record.js';
 import { INTEGRATION_BUDGET } from '../../db/records/integration-budget.record.js';
 import { INTEGRATION_INBOX } from '../../db/records/integration-inbox.record.js';
 import { INTEGRATION_UNIT } from '../../db/records/integration-unit.record.js';
+import { PAYMENT_APPLICATION } from '../../db/records/payment-application.record.js';
 import { PAYMENT_MIDDLE_RECORD } from '../../db/records/payment-middle-record.record.js';
 import { PAYMENT_VOUCHER } from '../../db/records/payment-voucher.record.js';
 import { PROCUREMENT_UNIT } from '../../db/records/procurement-unit.record.js';
@@ -15,7 +16,6 @@ import {
   PUSH_ROUTE_LABELS,
   PUSH_STATUS_LABELS,
 } from '../../db/models/filings/filing-labels.js';
-import { PAYMENT_STATUS_LABELS } from '../../resources/payments/payment-application.resource.js';
 import { REQUEST_STATES } from '../../services/pre-trade/pre-trade-decisions.js';
 import { EXPERT_STATES, SPECIALTY_STATES } from '../../domain/expert-review.js';
 import { FAILED_TENDER_STATES } from '../../domain/failed-tender-workflow.js';
@@ -739,24 +739,8 @@ export const zhCN = {
       labels: { evaluation: { excellent: '优秀', good: '良好', fair: '合格', poor: '不合格' } },
     },
     PaymentApplication: {
-      properties: {
-        applicationNo: '申请编号',
-        projectId: '采购项目',
-        contractFilingId: '合同备案',
-        supplierName: '中标供应商',
-        contractAmount: '合同金额（元）',
-        paidAmount: '已支付（元）',
-        requestedAmount: '本次申请（元）',
-        appliedAt: '申请时间',
-        status: '审核状态',
-        reviewedAt: '审核时间',
-        reviewerName: '审核人',
-        reviewOpinion: '审核意见',
-        regionCode: '所属辖区',
-        version: '版本',
-        history: '操作历史',
-      },
-      labels: { status: PAYMENT_STATUS_LABELS },
+      properties: { ...recordLocale(PAYMENT_APPLICATION, 'zh').properties, history: '操作历史' },
+      labels: recordLocale(PAYMENT_APPLICATION, 'zh').labels,
     },
     IntegrationInbox: {
       properties: { ...recordLocale(INTEGRATION_INBOX, 'zh').properties, history: '操作历史' },

@@ -1,5 +1,6 @@
 import { Op, type Model, type ModelStatic, type WhereOptions } from 'sequelize';
 import { deadlineStepOf } from '../../db/record/pending-work.js';
+import { PAYMENT_APPLICATION } from '../../db/records/payment-application.record.js';
 import { PROCUREMENT_UNIT } from '../../db/records/procurement-unit.record.js';
 import type { DecisionStep } from '../../domain/escalation-target.js';
 import { FailedTenderHandling } from '../../db/models/anomalies/failed-tender-handling.model.js';
@@ -66,15 +67,7 @@ export const DEADLINE_STEP_DEFS: readonly DeadlineStepDef[] = [
     pending: { state: 'awaiting_supervisor' },
     startOf: (row) => row.unitApprovedAt as Date,
   },
-  {
-    step: 'paymentReview',
-    model: PaymentApplication as unknown as ModelStatic<Model>,
-    resourceId: 'PaymentApplication',
-    regionField: 'regionCode',
-    titleField: 'applicationNo',
-    pending: { status: 'pending' },
-    startOf: (row) => row.appliedAt as Date,
-  },
+  { ...deadlineStepOf(PAYMENT_APPLICATION), model: PaymentApplication },
   {
     step: 'methodChangeApproval',
     model: MethodChangeRequest as unknown as ModelStatic<Model>,

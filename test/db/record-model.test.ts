@@ -328,6 +328,11 @@ describe('labelled timestamps and a key the caller gives (integration records)',
     expect(recordModel(VOUCHER).jurisdiction).toEqual({ kind: 'region', field: 'regionCode' });
   });
 
+  it('keeps a money default written as a number, as the models wrote it', () => {
+    const paid = money({ zh: '已支付（元）', en: 'Paid (yuan)' }, { default: 0 });
+    expect(attributesOf({ paid }).paid).toMatchObject({ allowNull: false, defaultValue: 0 });
+  });
+
   it('creates rows under the given key, without timestamps when the model says so', async () => {
     const db = sequelize();
     class Batch extends recordModel(BATCH) {}
