@@ -38,4 +38,8 @@ export const deadline = () => ({
   overdue: boolean(undefined, { default: false }),
 });
 
-export const timestamps = () => ({ createdAt: stamp(), updatedAt: stamp() });
+/** Sequelize's createdAt / updatedAt; labels only where the record names them otherwise than the global labels do. */
+export const timestamps = (labels: { createdAt?: Label; updatedAt?: Label } = {}) => ({
+  createdAt: stamp(labels.createdAt),
+  updatedAt: stamp(labels.updatedAt),
+});

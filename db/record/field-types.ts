@@ -20,7 +20,7 @@ export interface FieldOptions<T> {
   readonly default?: T;
   readonly validate?: ModelValidateOptions;
   readonly unique?: boolean;
-  /** The row's key where it is not the generated `id` (a region's code, an export's uuid): given at creation. */
+  /** The row's key where it is not the generated `id` (a batch id, a payload's batch). */
   readonly primaryKey?: boolean;
 }
 
@@ -75,8 +75,8 @@ type ChoiceKeys<F extends Fields> = { [K in keyof F]: F[K] extends ChoiceSpec ? 
 type ChoiceValueOf<S> = S extends ChoiceSpec<infer V> ? V : never;
 
 /**
- * How a record's rows fall under jurisdiction (resources/jurisdiction-kind.ts), naming one of its own fields (which may
- * be empty, as an audit entry of no region's record is).
+ * How a record's rows fall under jurisdiction (resources/jurisdiction-kind.ts), naming one of its own fields; the field
+ * may be nullable (a voucher not yet linked to a unit has no region).
  */
 export type RecordJurisdiction<F extends Fields = Fields> =
   | { readonly kind: 'region'; readonly field: KeysWhere<F, string | null> }

@@ -34,8 +34,10 @@ export const longText = <const O extends FieldOptions<string> = NoOptions>(label
 export const integer = <const O extends FieldOptions<number> = NoOptions>(label: Label | undefined, options?: O) =>
   field('integer', label, options) as FieldSpec<Nullable<number, O>, Optional<O>>;
 
-/** A fixed-point number; the drivers hand it back as a string so no cent is lost to floating point. */
-// A default may be written as a number (`0`), as the hand-written models and the migrations did.
+/**
+ * A fixed-point number; the drivers hand it back as a string so no cent is lost to floating point. Its default may be
+ * written as a number (`default: 0`), as the models wrote it.
+ */
 export const decimal = <const O extends FieldOptions<string | number> = NoOptions>(
   precision: number,
   scale: number,
@@ -58,7 +60,7 @@ export const day = <const O extends FieldOptions<string> = NoOptions>(label: Lab
 export const moment = <const O extends FieldOptions<Date> = NoOptions>(label: Label | undefined, options?: O) =>
   field('moment', label, options) as FieldSpec<Nullable<Date, O>, Optional<O>>;
 
-/** Sequelize's own createdAt / updatedAt; labelled only where the record names it otherwise than the global labels. */
+/** Sequelize's own createdAt / updatedAt; a label where the record names it otherwise than the global labels. */
 export const stamp = (label?: Label): FieldSpec<Date, true> => ({
   kind: 'stamp',
   ...(label ? { label } : {}),

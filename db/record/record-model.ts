@@ -45,8 +45,13 @@ export function attributeOf(spec: FieldSpec): ModelAttributeColumnOptions {
   if (spec.kind === 'autoId') return { type, autoIncrement: true, primaryKey: true };
   // Bare, as `createdAt: DataTypes.DATE` always was: Sequelize fills it in and treats it as its own timestamp.
   if (spec.kind === 'stamp') return { type };
-  // A given key, bare as the models wrote it: a primary key is never null.
-  if (spec.primaryKey) return { type, primaryKey: true };
+  // A key the caller gives (not generated): bare as the models wrote it, the key implies NOT NULL.
+  if (spec.primaryKey)
+    return {
+      type,
+      primaryKey: true,
+      ...(spec.references ? { references: { model: spec.references.table, key: spec.references.key } } : {}),
+    };
   return {
     type,
     allowNull: spec.nullable,
@@ -84,7 +89,6 @@ export function recordModel<D extends AnyRecordDeclaration>(declaration: D): Rec
   return RecordModel as unknown as RecordModelBase<D>;
 }
 
-/** Initialises a record's model from its declaration; `options` adds what is behaviour, not shape (hooks, scopes). */
 /** A field's column, as `underscored: true` names it. */
 const columnOf = (field: string): string => field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 
@@ -106,6 +110,7 @@ export function indexesOf(declaration: AnyRecordDeclaration, dialect: string): I
     }));
 }
 
+/** Initialises a record's model from its declaration; `options` adds what is behaviour, not shape (hooks, scopes). */
 export function initRecord<M extends Model>(
   model: ModelStatic<M>,
   sequelize: Sequelize,

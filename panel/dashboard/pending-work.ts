@@ -6,6 +6,8 @@ import { PRE_AWARD_ANOMALY } from '../../db/records/pre-award-anomaly.record.js'
 import { EXPERT } from '../../db/records/expert.record.js';
 import { IMPORT_PRODUCT_REQUEST } from '../../db/records/import-product-request.record.js';
 import { METHOD_CHANGE_REQUEST } from '../../db/records/method-change-request.record.js';
+import { INTEGRATION_INBOX } from '../../db/records/integration-inbox.record.js';
+import { PAYMENT_APPLICATION } from '../../db/records/payment-application.record.js';
 import { PROCUREMENT_UNIT } from '../../db/records/procurement-unit.record.js';
 import type { Role } from '../../domain/jurisdiction.js';
 import { specialtyStepOf } from '../../domain/expert-review.js';
@@ -114,10 +116,10 @@ const CARDS: readonly CardDef[] = [
   {
     key: 'payments',
     label: '待审核支付申请',
-    model: scoped(PaymentApplication),
+    model: PaymentApplication,
     resourceId: 'PaymentApplication',
-    where: always({ status: 'pending' }),
-    filters: fixed({ status: 'pending' }),
+    where: always(pendingWhere(PAYMENT_APPLICATION)),
+    filters: fixed(pendingFilters(PAYMENT_APPLICATION)),
   },
   {
     key: 'specialtyReview',
@@ -170,10 +172,10 @@ const CARDS: readonly CardDef[] = [
   {
     key: 'inboxFailed',
     label: '处理失败的接收批次',
-    model: scoped(IntegrationInbox),
+    model: IntegrationInbox,
     resourceId: 'IntegrationInbox',
-    where: always({ state: 'failed' }),
-    filters: fixed({ state: 'failed' }),
+    where: always(pendingWhere(INTEGRATION_INBOX)),
+    filters: fixed(pendingFilters(INTEGRATION_INBOX)),
     roles: ['admin'],
   },
 ];

@@ -1,10 +1,17 @@
 import { recordLocale } from '../../db/record/record-locale.js';
+import { ACCEPTANCE_FILING } from '../../db/records/acceptance-filing.record.js';
 import { AFFILIATION } from '../../db/records/affiliation.record.js';
 import { AUDIT_LOG } from '../../db/records/audit-log.record.js';
 import { AWARD_NOTICE } from '../../db/records/award-notice.record.js';
 import { ESCALATION } from '../../db/records/escalation.record.js';
 import { LOGIN_ATTEMPT } from '../../db/records/login-attempt.record.js';
 import { POST_AWARD_RECORD } from '../../db/records/post-award-record.record.js';
+import { INTEGRATION_BUDGET } from '../../db/records/integration-budget.record.js';
+import { INTEGRATION_INBOX } from '../../db/records/integration-inbox.record.js';
+import { INTEGRATION_UNIT } from '../../db/records/integration-unit.record.js';
+import { PAYMENT_APPLICATION } from '../../db/records/payment-application.record.js';
+import { PAYMENT_MIDDLE_RECORD } from '../../db/records/payment-middle-record.record.js';
+import { PAYMENT_VOUCHER } from '../../db/records/payment-voucher.record.js';
 import { PROCUREMENT_UNIT } from '../../db/records/procurement-unit.record.js';
 import { FAILED_TENDER_HANDLING } from '../../db/records/failed-tender-handling.record.js';
 import { PRE_AWARD_ANOMALY } from '../../db/records/pre-award-anomaly.record.js';
@@ -223,5 +230,23 @@ export const en = {
     AwardNotice: recordLocale(AWARD_NOTICE, 'en'),
     SelfRunAwardNotice: recordLocale(AWARD_NOTICE, 'en'),
     PostAwardRecord: recordLocale(POST_AWARD_RECORD, 'en'),
+    IntegrationUnit: recordLocale(INTEGRATION_UNIT, 'en'),
+    PaymentVoucher: recordLocale(PAYMENT_VOUCHER, 'en'),
+    IntegrationInbox: {
+      properties: { ...recordLocale(INTEGRATION_INBOX, 'en').properties, history: 'History' },
+      labels: recordLocale(INTEGRATION_INBOX, 'en').labels,
+    },
+    AcceptanceFiling: {
+      properties: { ...recordLocale(ACCEPTANCE_FILING, 'en').properties, history: 'History' },
+    },
+    PaymentMiddleRecord: { properties: recordLocale(PAYMENT_MIDDLE_RECORD, 'en').properties },
+    PaymentApplication: {
+      properties: { ...recordLocale(PAYMENT_APPLICATION, 'en').properties, history: 'History' },
+      labels: recordLocale(PAYMENT_APPLICATION, 'en').labels,
+    },
+    IntegrationBudget: {
+      properties: { ...recordLocale(INTEGRATION_BUDGET, 'en').properties, history: 'History', related: 'Related records' },
+      labels: recordLocale(INTEGRATION_BUDGET, 'en').labels,
+    },
   },
 };

@@ -1,4 +1,5 @@
 import { recordLocale } from '../../db/record/record-locale.js';
+import { ACCEPTANCE_FILING } from '../../db/records/acceptance-filing.record.js';
 import { AFFILIATION } from '../../db/records/affiliation.record.js';
 import { AUDIT_LOG } from '../../db/records/audit-log.record.js';
 import { AWARD_NOTICE } from '../../db/records/award-notice.record.js';
@@ -16,7 +17,12 @@ import { PROCUREMENT_INTENTION } from '../../db/records/procurement-intention.re
 import { REGION } from '../../db/records/region.record.js';
 import { SUPERVISOR_USER } from '../../db/records/supervisor-user.record.js';
 import { SUPPLIER_REGISTRATION } from '../../db/records/supplier-registration.record.js';
-import { INTEGRATION_KIND_LABELS } from '../../domain/integration-items.js';
+import { INTEGRATION_BUDGET } from '../../db/records/integration-budget.record.js';
+import { INTEGRATION_INBOX } from '../../db/records/integration-inbox.record.js';
+import { INTEGRATION_UNIT } from '../../db/records/integration-unit.record.js';
+import { PAYMENT_APPLICATION } from '../../db/records/payment-application.record.js';
+import { PAYMENT_MIDDLE_RECORD } from '../../db/records/payment-middle-record.record.js';
+import { PAYMENT_VOUCHER } from '../../db/records/payment-voucher.record.js';
 import { SUPPLIER_STATUS_LABELS } from '../../domain/agreement-time-states.js';
 import {
   BUDGET_TYPE_LABELS,
@@ -25,9 +31,6 @@ import {
   PUSH_ROUTE_LABELS,
   PUSH_STATUS_LABELS,
 } from '../../db/models/filings/filing-labels.js';
-import { MATCH_STATUS_LABELS } from '../../services/integration/budget-match.js';
-import { BATCH_STATE_LABELS } from '../../resources/integration/integration-inbox.resource.js';
-import { PAYMENT_STATUS_LABELS } from '../../resources/payments/payment-application.resource.js';
 import { BIDDING_STATUS_LABELS } from '../../domain/agreement-library.js';
 import { ANNOUNCEMENT_TYPE_LABELS } from '../../db/models/announcements/announcement-labels.js';
 import {
@@ -319,83 +322,19 @@ export const zhCN = {
     FormalMemberUnit: unitTranslations,
     BudgetCodeCheck: unitTranslations,
     Affiliation: recordLocale(AFFILIATION, 'zh'),
-    IntegrationUnit: {
-      properties: {
-        unitBudgetCode: '单位预算编码',
-        unitName: '单位名称',
-        creditCode: '统一社会信用代码',
-        regionCode: '所属辖区',
-        sourceUpdatedAt: '一体化更新时间',
-        createdAt: '接收时间',
-      },
-    },
+    IntegrationUnit: recordLocale(INTEGRATION_UNIT, 'zh'),
     IntegrationBudget: {
-      properties: {
-        budgetLineId: '指标ID',
-        fiscalYear: '预算年度',
-        regionCode: '所属辖区',
-        unitBudgetCode: '单位预算编码',
-        unitName: '单位名称',
-        projectName: '预算项目',
-        categoryCode: '品目编码',
-        amount: '金额（元）',
-        fundType: '资金性质',
-        sourceUpdatedAt: '一体化更新时间',
-        procurementUnitId: '采购单位',
-        matchStatus: '匹配状态',
-        matchedProjectCode: '匹配的采购项目编号',
-        matchedProjectName: '匹配的采购项目',
-        matchedAt: '匹配时间',
-        createdAt: '接收时间',
-        updatedAt: '更新时间',
-        version: '版本',
-        history: '操作历史',
-        related: '相关记录',
-      },
-      labels: { matchStatus: MATCH_STATUS_LABELS },
+      properties: { ...recordLocale(INTEGRATION_BUDGET, 'zh').properties, history: '操作历史', related: '相关记录' },
+      labels: recordLocale(INTEGRATION_BUDGET, 'zh').labels,
     },
-    PaymentVoucher: {
-      properties: {
-        voucherNo: '凭证号',
-        budgetLineId: '指标ID',
-        contractNo: '合同编号',
-        payeeName: '收款人',
-        amount: '金额（元）',
-        paidAt: '支付时间',
-        regionCode: '所属辖区',
-        procurementUnitId: '采购单位',
-        createdAt: '接收时间',
-        updatedAt: '更新时间',
-      },
-    },
+    PaymentVoucher: recordLocale(PAYMENT_VOUCHER, 'zh'),
     ...Object.fromEntries(['ContractFiling', 'ManualPushFiling'].map((id) => [id, filingTranslations])),
     AcceptanceFiling: {
-      properties: {
-        contractFilingId: '合同备案',
-        regionCode: '所属辖区',
-        acceptedAt: '验收日期',
-        acceptedAmount: '验收金额（元）',
-        filedAt: '验收单备案时间',
-        history: '操作历史',
-      },
-    },
-    PaymentMiddleRecord: {
-      properties: {
-        sourceFilingId: '来源备案',
-        sourceVersion: '备案版本',
-        contractNo: '合同编号',
-        contractName: '合同名称',
-        signedAt: '签订日期',
-        amount: '合同金额（元）',
-        supplierName: '供应商',
-        budgetLineId: '指标ID',
-        unitBudgetCode: '单位预算编码',
-        regionCode: '所属辖区',
-        pushedAt: '写入时间',
-      },
+      properties: { ...recordLocale(ACCEPTANCE_FILING, 'zh').properties, history: '操作历史' },
     },
     // No choices: the block names its fields only, as before.
     ProcurementIntention: { properties: recordLocale(PROCUREMENT_INTENTION, 'zh').properties },
+    PaymentMiddleRecord: { properties: recordLocale(PAYMENT_MIDDLE_RECORD, 'zh').properties },
     MethodChangeRequest: {
       properties: { ...methodChangeLocale.properties, history: '操作历史' },
       labels: { ...methodChangeLocale.labels, originalMethod: METHOD_LABELS, requestedMethod: METHOD_LABELS },
@@ -597,52 +536,12 @@ export const zhCN = {
     SelfRunAwardNotice: awardNoticeTranslations,
     PostAwardRecord: recordLocale(POST_AWARD_RECORD, 'zh'),
     PaymentApplication: {
-      properties: {
-        applicationNo: '申请编号',
-        projectId: '采购项目',
-        contractFilingId: '合同备案',
-        supplierName: '中标供应商',
-        contractAmount: '合同金额（元）',
-        paidAmount: '已支付（元）',
-        requestedAmount: '本次申请（元）',
-        appliedAt: '申请时间',
-        status: '审核状态',
-        reviewedAt: '审核时间',
-        reviewerName: '审核人',
-        reviewOpinion: '审核意见',
-        regionCode: '所属辖区',
-        version: '版本',
-        history: '操作历史',
-      },
-      labels: { status: PAYMENT_STATUS_LABELS },
+      properties: { ...recordLocale(PAYMENT_APPLICATION, 'zh').properties, history: '操作历史' },
+      labels: recordLocale(PAYMENT_APPLICATION, 'zh').labels,
     },
     IntegrationInbox: {
-      properties: {
-        id: '批次号',
-        kind: '数据类型',
-        state: '处理状态',
-        appKey: '推送方',
-        signature: '签名',
-        itemCount: '条数',
-        acceptedCount: '校验通过',
-        rejectedCount: '校验未通过',
-        appliedCount: '新增或更新',
-        unchangedCount: '未变化',
-        failedCount: '处理出错',
-        itemErrors: '逐项错误（下标从 0 开始）',
-        lastError: '最近一次失败原因',
-        attempts: '处理次数',
-        replayCount: '重新处理次数',
-        receivedAt: '接收时间',
-        startedAt: '开始处理时间',
-        finishedAt: '完成时间',
-        version: '版本',
-        history: '操作历史',
-      },
-      labels: {
-        kind: INTEGRATION_KIND_LABELS,
-        state: BATCH_STATE_LABELS,
-      },
+      properties: { ...recordLocale(INTEGRATION_INBOX, 'zh').properties, history: '操作历史' },
+      labels: recordLocale(INTEGRATION_INBOX, 'zh').labels,
     },
   },
 };

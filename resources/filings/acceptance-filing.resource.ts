@@ -1,4 +1,3 @@
-import type { Model } from 'sequelize';
 import { supervisoryActions, type SupervisoryActionSpec } from '../../actions/supervisory-action.js';
 import { MONEY } from '../property-types.js';
 import type { ResourceDefinition } from '../resource-definition.js';
@@ -37,11 +36,11 @@ const deleteAcceptance: SupervisoryActionSpec<AcceptanceFiling> = {
 
 export const acceptanceFilingResource: ResourceDefinition = {
   id: 'AcceptanceFiling',
-  model: AcceptanceFiling as unknown as ResourceDefinition['model'],
+  model: AcceptanceFiling,
   builtInActions: ['list', 'show', 'search'],
   virtualProperties: ['history'],
   options: {
     properties: { acceptedAmount: MONEY, contractFilingId: { reference: 'ContractFiling' } },
-    actions: supervisoryActions(deleteAcceptance as unknown as SupervisoryActionSpec<Model>),
+    actions: supervisoryActions(deleteAcceptance),
   },
 };

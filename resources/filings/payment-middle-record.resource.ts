@@ -5,7 +5,7 @@ import { PaymentMiddleRecord } from '../../db/models/filings/payment-middle-reco
 /** 新-支付系统中间库数据查询: what was written to the treasury's intermediate database, read-only. */
 export const paymentMiddleRecordResource: ResourceDefinition = {
   id: 'PaymentMiddleRecord',
-  model: PaymentMiddleRecord as unknown as ResourceDefinition['model'],
+  model: PaymentMiddleRecord,
   builtInActions: ['list', 'show', 'search'],
   options: { titleProperty: 'contractNo', properties: { amount: MONEY } },
 };

@@ -1,14 +1,9 @@
-import type { Model } from 'sequelize';
 import { supervisoryActions, type SupervisoryActionSpec } from '../../actions/supervisory-action.js';
+import { choiceLabels } from '../../db/record/record-locale.js';
+import { INTEGRATION_BUDGET } from '../../db/records/integration-budget.record.js';
 import { MONEY } from '../property-types.js';
 import type { ResourceDefinition } from '../resource-definition.js';
-import {
-  inspectBudgetMatch,
-  markPushedUse,
-  MATCH_STATUS_LABELS,
-  PUSHED_USE,
-  PUSHED_USE_REFUSAL,
-} from '../../services/integration/budget-match.js';
+import { inspectBudgetMatch, markPushedUse, PUSHED_USE, PUSHED_USE_REFUSAL } from '../../services/integration/budget-match.js';
 import { IntegrationBudget } from '../../db/models/integration/integration-budget.model.js';
 
 const resetBudgetMatch: SupervisoryActionSpec<IntegrationBudget> = {
@@ -18,7 +13,7 @@ const resetBudgetMatch: SupervisoryActionSpec<IntegrationBudget> = {
   model: IntegrationBudget,
   statusField: 'matchStatus',
   from: ['matched'],
-  stateLabels: MATCH_STATUS_LABELS,
+  stateLabels: choiceLabels(INTEGRATION_BUDGET.fields.matchStatus, 'zh'),
   reason: 'required',
   inspect: async (budget, _user, transaction) => inspectBudgetMatch(budget, transaction),
   rowRefusal: (values) => (values[PUSHED_USE] ? PUSHED_USE_REFUSAL : null),
@@ -31,7 +26,7 @@ const resetBudgetMatch: SupervisoryActionSpec<IntegrationBudget> = {
 
 export const integrationBudgetResource: ResourceDefinition = {
   id: 'IntegrationBudget',
-  model: IntegrationBudget as unknown as ResourceDefinition['model'],
+  model: IntegrationBudget,
   builtInActions: ['list', 'show', 'search'],
   virtualProperties: ['history'],
   rowFacts: markPushedUse,
@@ -46,6 +41,6 @@ export const integrationBudgetResource: ResourceDefinition = {
       procurementUnitId: { reference: 'ProcurementUnit' },
       amount: MONEY,
     },
-    actions: supervisoryActions(resetBudgetMatch as unknown as SupervisoryActionSpec<Model>),
+    actions: supervisoryActions(resetBudgetMatch),
   },
 };

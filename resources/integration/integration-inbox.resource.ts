@@ -1,18 +1,13 @@
-import { Op, type Model } from 'sequelize';
+import { Op } from 'sequelize';
 import { supervisoryActions, type SupervisoryActionSpec } from '../../actions/supervisory-action.js';
 import { dispatch } from '../../queue/job-dispatch.js';
 import { ingestJob } from '../../queue/queued-job.js';
 import { Components } from '../../panel/components/registry.js';
 import type { ResourceDefinition } from '../resource-definition.js';
 import { IntegrationInbox, IntegrationInboxPayload } from '../../db/models/integration/integration-inbox.model.js';
+import { choiceLabels } from '../../db/record/record-locale.js';
+import { INTEGRATION_INBOX } from '../../db/records/integration-inbox.record.js';
 import { RETENTION_DAYS } from '../../domain/retention.js';
-
-export const BATCH_STATE_LABELS: Record<string, string> = {
-  received: '待处理',
-  processing: '处理中',
-  done: '已完成',
-  failed: '处理失败',
-};
 
 const replayBatch: SupervisoryActionSpec<IntegrationInbox> = {
   name: 'replayBatch',
@@ -23,7 +18,7 @@ const replayBatch: SupervisoryActionSpec<IntegrationInbox> = {
   // A finished batch may be replayed too (e.g. after a missing region was added): applying it again is a no-op
   // for every item that already landed.
   from: ['failed', 'done'],
-  stateLabels: BATCH_STATE_LABELS,
+  stateLabels: choiceLabels(INTEGRATION_INBOX.fields.state, 'zh'),
   reason: 'optional',
   mayAct: (user) => (user.role === 'admin' ? null : '只有系统管理员可以重新处理批次'),
   decidableWhere: (user) => (user.role === 'admin' ? { state: { [Op.in]: ['failed', 'done'] } } : null),
@@ -48,7 +43,7 @@ const replayBatch: SupervisoryActionSpec<IntegrationInbox> = {
 
 export const integrationInboxResource: ResourceDefinition = {
   id: 'IntegrationInbox',
-  model: IntegrationInbox as unknown as ResourceDefinition['model'],
+  model: IntegrationInbox,
   builtInActions: ['list', 'show', 'search'],
   virtualProperties: ['history'],
   options: {
@@ -58,6 +53,6 @@ export const integrationInboxResource: ResourceDefinition = {
       itemErrors: { isVisible: { list: false, filter: false, edit: false, show: true }, components: { show: Components.ItemErrors } },
       lastError: { type: 'textarea' },
     },
-    actions: supervisoryActions(replayBatch as unknown as SupervisoryActionSpec<Model>),
+    actions: supervisoryActions(replayBatch),
   },
 };

@@ -3,7 +3,7 @@ import { IntegrationUnit } from '../../db/models/integration/integration-unit.mo
 
 export const integrationUnitResource: ResourceDefinition = {
   id: 'IntegrationUnit',
-  model: IntegrationUnit as unknown as ResourceDefinition['model'],
+  model: IntegrationUnit,
   builtInActions: ['list', 'show', 'search'],
   options: { titleProperty: 'unitName' },
 };

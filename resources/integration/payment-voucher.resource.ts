@@ -4,7 +4,7 @@ import { PaymentVoucher } from '../../db/models/integration/payment-voucher.mode
 
 export const paymentVoucherResource: ResourceDefinition = {
   id: 'PaymentVoucher',
-  model: PaymentVoucher as unknown as ResourceDefinition['model'],
+  model: PaymentVoucher,
   builtInActions: ['list', 'show', 'search'],
   options: {
     titleProperty: 'voucherNo',

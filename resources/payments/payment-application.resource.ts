@@ -1,4 +1,4 @@
-import { Op, type Model, type Transaction } from 'sequelize';
+import { Op, type Transaction } from 'sequelize';
 import { supervisoryActions, type Inspection, type SupervisoryActionSpec } from '../../actions/supervisory-action.js';
 import { fenToDecimal, formatYuan, toFen } from '../../domain/money.js';
 import { paymentLimit } from '../../domain/payment-review.js';
@@ -6,8 +6,10 @@ import { ContractFiling } from '../../db/models/filings/contract-filing.model.js
 import { MONEY } from '../property-types.js';
 import type { ResourceDefinition } from '../resource-definition.js';
 import { PaymentApplication } from '../../db/models/payments/payment-application.model.js';
+import { choiceLabels } from '../../db/record/record-locale.js';
+import { PAYMENT_APPLICATION } from '../../db/records/payment-application.record.js';
 
-export const PAYMENT_STATUS_LABELS: Record<string, string> = { pending: '待审核', approved: '审核通过', rejected: '审核退回' };
+const PAYMENT_STATUS_LABELS = choiceLabels(PAYMENT_APPLICATION.fields.status, 'zh');
 
 /**
  * The contract's row is locked first, so two approvals for the same contract are decided one after the other and
@@ -51,7 +53,7 @@ const approvePayment: SupervisoryActionSpec<PaymentApplication> = {
   label: '审核通过',
   resourceId: 'PaymentApplication',
   model: PaymentApplication,
-  from: ['pending'],
+  from: PAYMENT_APPLICATION.pending.in,
   stateLabels: PAYMENT_STATUS_LABELS,
   reason: 'optional',
   inspect: async (application, _user, transaction) => inspectPayment(application, transaction),
@@ -71,7 +73,7 @@ const rejectPayment: SupervisoryActionSpec<PaymentApplication> = {
   label: '审核退回',
   resourceId: 'PaymentApplication',
   model: PaymentApplication,
-  from: ['pending'],
+  from: PAYMENT_APPLICATION.pending.in,
   stateLabels: PAYMENT_STATUS_LABELS,
   reason: 'required',
   inspect: async (application, _user, transaction) => ({ details: (await inspectPayment(application, transaction)).details }),
@@ -88,7 +90,7 @@ const rejectPayment: SupervisoryActionSpec<PaymentApplication> = {
 
 export const paymentApplicationResource: ResourceDefinition = {
   id: 'PaymentApplication',
-  model: PaymentApplication as unknown as ResourceDefinition['model'],
+  model: PaymentApplication,
   builtInActions: ['list', 'show', 'search'],
   virtualProperties: ['history'],
   options: {
@@ -101,8 +103,8 @@ export const paymentApplicationResource: ResourceDefinition = {
       paidAmount: MONEY,
     },
     actions: {
-      ...supervisoryActions(approvePayment as unknown as SupervisoryActionSpec<Model>),
-      ...supervisoryActions(rejectPayment as unknown as SupervisoryActionSpec<Model>),
+      ...supervisoryActions(approvePayment),
+      ...supervisoryActions(rejectPayment),
     },
   },
 };

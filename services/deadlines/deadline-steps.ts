@@ -1,5 +1,6 @@
 import type { Model, ModelStatic, WhereOptions } from 'sequelize';
 import { deadlineStepOf } from '../../db/record/pending-work.js';
+import { PAYMENT_APPLICATION } from '../../db/records/payment-application.record.js';
 import { PROCUREMENT_UNIT } from '../../db/records/procurement-unit.record.js';
 import { EXPERT } from '../../db/records/expert.record.js';
 import { EXPERT_SPECIALTY_REVIEW } from '../../db/records/expert-specialty-review.record.js';
@@ -44,15 +45,7 @@ export const DEADLINE_STEP_DEFS: readonly DeadlineStepDef[] = [
   },
   { ...deadlineStepOf(FAILED_TENDER_HANDLING), model: FailedTenderHandling },
   { ...deadlineStepOf(PRE_AWARD_ANOMALY), model: PreAwardAnomaly },
-  {
-    step: 'paymentReview',
-    model: PaymentApplication as unknown as ModelStatic<Model>,
-    resourceId: 'PaymentApplication',
-    regionField: 'regionCode',
-    titleField: 'applicationNo',
-    pending: { status: 'pending' },
-    startOf: (row) => row.appliedAt as Date,
-  },
+  { ...deadlineStepOf(PAYMENT_APPLICATION), model: PaymentApplication },
   { ...deadlineStepOf(METHOD_CHANGE_REQUEST), model: MethodChangeRequest },
   { ...deadlineStepOf(IMPORT_PRODUCT_REQUEST), model: ImportProductRequest },
 ];

@@ -11,8 +11,6 @@ export function matchToProject(project: { projectNo: string; name: string }, at:
   return { matchStatus: 'matched' as const, matchedProjectCode: project.projectNo, matchedProjectName: project.name, matchedAt: at };
 }
 
-export const MATCH_STATUS_LABELS: Record<string, string> = { unmatched: '未匹配', matched: '已匹配' };
-
 const BLOCKING_PUSH_STATES = { pushed: '已推送', queued: '推送中' } as const;
 
 /** The row fact `usedByPushedFiling` that the list's 重置预算匹配 button is shown by (the server still inspects). */

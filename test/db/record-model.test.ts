@@ -350,3 +350,59 @@ describe('builder additions for the system and query records', () => {
     });
   });
 });
+
+describe('labelled timestamps and a key the caller gives (integration records)', () => {
+  const BATCH = declareRecord({
+    name: 'ProbeBatch',
+    table: 'probe_batches',
+    label: { zh: '批次', en: 'Batch' },
+    jurisdiction: { kind: 'admin' },
+    fields: {
+      id: text(36, { zh: '批次号', en: 'Batch ID' }, { primaryKey: true }),
+      signature: text(64, { zh: '签名', en: 'Signature' }, { unique: true }),
+      ...timestamps({ createdAt: { zh: '接收时间', en: 'Received at' } }),
+    },
+  });
+
+  it('declares the key bare, as the models wrote it, and keeps unique', () => {
+    const attributes = attributesOf(BATCH.fields);
+    expect(attributes.id).toEqual({ type: expect.anything(), primaryKey: true });
+    expect(sqlOf(attributes.id)).toBe('VARCHAR(36)');
+    expect(attributes.signature).toMatchObject({ allowNull: false, unique: true });
+  });
+
+  it('labels a timestamp where the record names it, and leaves the other to the global labels', () => {
+    expect(attributesOf(BATCH.fields).createdAt).toEqual({ type: DataTypes.DATE });
+    expect(recordLocale(BATCH, 'zh').properties).toEqual({ id: '批次号', signature: '签名', createdAt: '接收时间' });
+  });
+
+  it('lets a region jurisdiction name a nullable field (a row not yet placed in a region)', () => {
+    const VOUCHER = declareRecord({
+      name: 'ProbeVoucher',
+      table: 'probe_vouchers',
+      label: { zh: '凭证', en: 'Voucher' },
+      jurisdiction: { kind: 'region', field: 'regionCode' },
+      fields: {
+        id: autoId(),
+        regionCode: reference('regions', 'code', text(6, { zh: '所属辖区', en: 'Jurisdiction' }, { nullable: true })),
+      },
+    });
+    expect(recordModel(VOUCHER).jurisdiction).toEqual({ kind: 'region', field: 'regionCode' });
+  });
+
+  it('keeps a money default written as a number, as the models wrote it', () => {
+    const paid = money({ zh: '已支付（元）', en: 'Paid (yuan)' }, { default: 0 });
+    expect(attributesOf({ paid }).paid).toMatchObject({ allowNull: false, defaultValue: 0 });
+  });
+
+  it('creates rows under the given key, without timestamps when the model says so', async () => {
+    const db = sequelize();
+    class Batch extends recordModel(BATCH) {}
+    initRecord(Batch, db, { ...BATCH, fields: { id: BATCH.fields.id, signature: BATCH.fields.signature } }, { timestamps: false });
+    await db.sync();
+    await Batch.create({ id: 'b-1', signature: 's' });
+    expect(Batch.primaryKeyAttribute).toBe('id');
+    expect((await Batch.findByPk('b-1'))?.signature).toBe('s');
+    await db.close();
+  });
+});

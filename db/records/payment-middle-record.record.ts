@@ -1,0 +1,24 @@
+import { declareRecord } from '../record/declare-record.js';
+import { autoId, day, integer, money, moment, text } from '../record/fields.js';
+
+/** A row of the treasury payment intermediate database (支付系统中间库), on its own connection. */
+export const PAYMENT_MIDDLE_RECORD = declareRecord({
+  name: 'PaymentMiddleRecord',
+  table: 'payment_middle_records',
+  label: { zh: '支付中间库', en: 'Payment intermediate database' },
+  jurisdiction: { kind: 'region', field: 'regionCode' },
+  fields: {
+    id: autoId(),
+    sourceFilingId: integer({ zh: '来源备案', en: 'Source filing' }),
+    sourceVersion: integer({ zh: '备案版本', en: 'Filing version' }),
+    contractNo: text(64, { zh: '合同编号', en: 'Contract number' }),
+    contractName: text(300, { zh: '合同名称', en: 'Contract name' }),
+    signedAt: day({ zh: '签订日期', en: 'Signed on' }),
+    amount: money({ zh: '合同金额（元）', en: 'Contract amount (yuan)' }),
+    supplierName: text(200, { zh: '供应商', en: 'Supplier' }),
+    budgetLineId: text(64, { zh: '指标ID', en: 'Budget line ID' }),
+    unitBudgetCode: text(50, { zh: '单位预算编码', en: 'Unit budget code' }, { nullable: true }),
+    regionCode: text(6, { zh: '所属辖区', en: 'Jurisdiction' }),
+    pushedAt: moment({ zh: '写入时间', en: 'Written at' }),
+  },
+});
