@@ -38,4 +38,11 @@ export const deadline = () => ({
   overdue: boolean(undefined, { default: false }),
 });
 
-export const timestamps = () => ({ createdAt: stamp(), updatedAt: stamp() });
+/**
+ * Sequelize's createdAt / updatedAt. Unlabelled they keep the panel's global labels; a record whose panel names them
+ * its own way (加入时间, 建立时间 …) passes those labels.
+ */
+export const timestamps = (labels: { createdAt?: Label; updatedAt?: Label } = {}) => ({
+  createdAt: stamp(labels.createdAt),
+  updatedAt: stamp(labels.updatedAt),
+});

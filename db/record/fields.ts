@@ -52,7 +52,12 @@ export const moment = <const O extends FieldOptions<Date> = NoOptions>(label: La
   field('moment', label, options) as FieldSpec<Nullable<Date, O>, Optional<O>>;
 
 /** Sequelize's own createdAt / updatedAt. */
-export const stamp = (): FieldSpec<Date, true> => ({ kind: 'stamp', nullable: false, hasDefault: true });
+export const stamp = (label?: Label): FieldSpec<Date, true> => ({
+  kind: 'stamp',
+  ...(label ? { label } : {}),
+  nullable: false,
+  hasDefault: true,
+});
 
 /** A structured value stored whole. */
 export const json = <T, const O extends FieldOptions<T> = NoOptions>(label: Label, options?: O) =>

@@ -1,6 +1,7 @@
 import { recordLocale } from '../../db/record/record-locale.js';
 import { AFFILIATION } from '../../db/records/affiliation.record.js';
 import { PROCUREMENT_UNIT } from '../../db/records/procurement-unit.record.js';
+import { PROJECT_BUDGET_LINE } from '../../db/records/project-budget-line.record.js';
 
 const unitLocale = recordLocale(PROCUREMENT_UNIT, 'en');
 const unitTranslations = {
@@ -184,5 +185,6 @@ export const en = {
     FormalMemberUnit: unitTranslations,
     BudgetCodeCheck: unitTranslations,
     Affiliation: recordLocale(AFFILIATION, 'en'),
+    ProjectBudgetLine: recordLocale(PROJECT_BUDGET_LINE, 'en'),
   },
 };

@@ -1,6 +1,7 @@
 import { recordLocale } from '../../db/record/record-locale.js';
 import { AFFILIATION } from '../../db/records/affiliation.record.js';
 import { PROCUREMENT_UNIT } from '../../db/records/procurement-unit.record.js';
+import { PROJECT_BUDGET_LINE } from '../../db/records/project-budget-line.record.js';
 import { INTEGRATION_KIND_LABELS } from '../../domain/integration-items.js';
 import { SUPPLIER_STATUS_LABELS } from '../../domain/agreement-time-states.js';
 import {
@@ -745,17 +746,7 @@ export const zhCN = {
         (id) => [id, projectTranslations],
       ),
     ),
-    ProjectBudgetLine: {
-      properties: {
-        projectId: '采购项目',
-        regionCode: '所属辖区',
-        budgetKind: '预算类型',
-        budgetNo: '指标ID / 预算编号',
-        amount: '使用金额（元）',
-        createdAt: '创建时间',
-      },
-      labels: { budgetKind: BUDGET_KIND_LABELS },
-    },
+    ProjectBudgetLine: recordLocale(PROJECT_BUDGET_LINE, 'zh'),
     Announcement: {
       properties: {
         title: '标题',

@@ -46,7 +46,7 @@ export const entrustedAgencyProjectResource = projectView('EntrustedAgencyProjec
 /** A project's budget lines; reached from the project's page, not from the menu. */
 export const projectBudgetLineResource: ResourceDefinition = {
   id: 'ProjectBudgetLine',
-  model: ProjectBudgetLine as unknown as ResourceDefinition['model'],
+  model: ProjectBudgetLine,
   builtInActions: ['list', 'show'],
   hiddenFromMenu: true,
   options: {

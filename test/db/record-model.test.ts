@@ -288,3 +288,26 @@ export const sinceNotADate = () =>
     // @ts-expect-error pending work is counted since a date
     pending: { field: 'state', in: ['submitted'], since: 'version', title: 'regionCode' },
   });
+
+describe('timestamps named by the record itself', () => {
+  const LABELLED = declareRecord({
+    name: 'Labelled',
+    table: 'labelled',
+    label: { zh: '记录', en: 'Record' },
+    jurisdiction: { kind: 'admin' },
+    fields: { id: autoId(), ...timestamps({ createdAt: { zh: '加入时间', en: 'Joined at' } }) },
+  });
+
+  it('stay the bare columns Sequelize fills in', () => {
+    expect(attributesOf(LABELLED.fields)).toEqual({
+      id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
+      createdAt: { type: DataTypes.DATE },
+      updatedAt: { type: DataTypes.DATE },
+    });
+  });
+
+  it('carry their labels into the locale, and an unlabelled one keeps the global label', () => {
+    expect(recordLocale(LABELLED, 'zh').properties).toEqual({ createdAt: '加入时间' });
+    expect(recordLocale(LABELLED, 'en').properties).toEqual({ createdAt: 'Joined at' });
+  });
+});
