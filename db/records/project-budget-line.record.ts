@@ -1,4 +1,4 @@
-import { BUDGET_KIND_LABELS } from '../models/plan/plan-labels.js';
+import { BUDGET_KIND_LABELS, BUDGET_KIND_LABELS_EN } from '../models/plan/plan-labels.js';
 import { timestamps } from '../record/blocks.js';
 import { declareRecord } from '../record/declare-record.js';
 import { autoId, bilingual, choice, integer, money, reference, text } from '../record/fields.js';
@@ -13,7 +13,7 @@ export const PROJECT_BUDGET_LINE = declareRecord({
     id: autoId(),
     projectId: reference('procurement_projects', 'id', integer({ zh: '采购项目', en: 'Procurement project' })),
     regionCode: reference('regions', 'code', text(6, { zh: '所属辖区', en: 'Jurisdiction' })),
-    budgetKind: choice(bilingual(BUDGET_KIND_LABELS, { integrated: 'Integration budget', virtual: 'Virtual budget' }), {
+    budgetKind: choice(bilingual(BUDGET_KIND_LABELS, BUDGET_KIND_LABELS_EN), {
       zh: '预算类型',
       en: 'Budget type',
     }),

@@ -2,8 +2,10 @@ import { recordLocale } from '../../db/record/record-locale.js';
 import { AFFILIATION } from '../../db/records/affiliation.record.js';
 import { PROCUREMENT_UNIT } from '../../db/records/procurement-unit.record.js';
 import { PROJECT_BUDGET_LINE } from '../../db/records/project-budget-line.record.js';
+import { VIRTUAL_BUDGET } from '../../db/records/virtual-budget.record.js';
 
 const unitLocale = recordLocale(PROCUREMENT_UNIT, 'en');
+const virtualBudgetLocale = recordLocale(VIRTUAL_BUDGET, 'en');
 const unitTranslations = {
   properties: { ...unitLocale.properties, related: 'Related records', history: 'History' },
   labels: unitLocale.labels,
@@ -186,5 +188,9 @@ export const en = {
     BudgetCodeCheck: unitTranslations,
     Affiliation: recordLocale(AFFILIATION, 'en'),
     ProjectBudgetLine: recordLocale(PROJECT_BUDGET_LINE, 'en'),
+    VirtualBudget: {
+      properties: { ...virtualBudgetLocale.properties, related: 'Related records', history: 'History' },
+      labels: virtualBudgetLocale.labels,
+    },
   },
 };

@@ -2,6 +2,7 @@ import { recordLocale } from '../../db/record/record-locale.js';
 import { AFFILIATION } from '../../db/records/affiliation.record.js';
 import { PROCUREMENT_UNIT } from '../../db/records/procurement-unit.record.js';
 import { PROJECT_BUDGET_LINE } from '../../db/records/project-budget-line.record.js';
+import { VIRTUAL_BUDGET } from '../../db/records/virtual-budget.record.js';
 import { INTEGRATION_KIND_LABELS } from '../../domain/integration-items.js';
 import { SUPPLIER_STATUS_LABELS } from '../../domain/agreement-time-states.js';
 import {
@@ -32,6 +33,7 @@ import {
 } from '../../db/models/plan/plan-labels.js';
 
 const unitLocale = recordLocale(PROCUREMENT_UNIT, 'zh');
+const virtualBudgetLocale = recordLocale(VIRTUAL_BUDGET, 'zh');
 const unitTranslations = {
   properties: { ...unitLocale.properties, related: '相关记录', history: '操作历史' },
   labels: unitLocale.labels,
@@ -719,27 +721,8 @@ export const zhCN = {
       labels: { kind: BUDGET_KIND_LABELS, category: CATEGORY_LABELS, scenario: SCENARIO_LABELS, linkStatus: LINK_STATUS_LABELS },
     },
     VirtualBudget: {
-      properties: {
-        budgetNo: '预算编号',
-        procurementUnitId: '采购单位',
-        regionCode: '所属辖区',
-        fiscalYear: '预算年度',
-        projectName: '项目名称',
-        category: '品目类别',
-        amount: '预算金额（元）',
-        fundSource: '资金性质',
-        scenario: '适用场景',
-        remark: '备注',
-        linkedBudgetLineId: '关联的一体化指标',
-        linkedAt: '关联时间',
-        createdBy: '新增人',
-        createdAt: '新增时间',
-        updatedAt: '更新时间',
-        version: '版本',
-        related: '相关记录',
-        history: '操作历史',
-      },
-      labels: { category: CATEGORY_LABELS, scenario: SCENARIO_LABELS },
+      properties: { ...virtualBudgetLocale.properties, related: '相关记录', history: '操作历史' },
+      labels: virtualBudgetLocale.labels,
     },
     ...Object.fromEntries(
       ['ProcurementProject', 'ProjectOrganisation', 'DesignatedAgencyProject', 'ProjectAgencyMethod', 'EntrustedAgencyProject'].map(
