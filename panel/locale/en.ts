@@ -1,11 +1,14 @@
 import { recordLocale } from '../../db/record/record-locale.js';
 import { AFFILIATION } from '../../db/records/affiliation.record.js';
 import { PROCUREMENT_UNIT } from '../../db/records/procurement-unit.record.js';
+import { PROCUREMENT_PROJECT } from '../../db/records/procurement-project.record.js';
 import { PROJECT_BUDGET_LINE } from '../../db/records/project-budget-line.record.js';
 import { VIRTUAL_BUDGET } from '../../db/records/virtual-budget.record.js';
 
 const unitLocale = recordLocale(PROCUREMENT_UNIT, 'en');
 const virtualBudgetLocale = recordLocale(VIRTUAL_BUDGET, 'en');
+const projectLocale = recordLocale(PROCUREMENT_PROJECT, 'en');
+const projectTranslations = { properties: { ...projectLocale.properties, related: 'Related records' }, labels: projectLocale.labels };
 const unitTranslations = {
   properties: { ...unitLocale.properties, related: 'Related records', history: 'History' },
   labels: unitLocale.labels,
@@ -187,6 +190,11 @@ export const en = {
     FormalMemberUnit: unitTranslations,
     BudgetCodeCheck: unitTranslations,
     Affiliation: recordLocale(AFFILIATION, 'en'),
+    ...Object.fromEntries(
+      ['ProcurementProject', 'ProjectOrganisation', 'DesignatedAgencyProject', 'ProjectAgencyMethod', 'EntrustedAgencyProject'].map(
+        (id) => [id, projectTranslations],
+      ),
+    ),
     ProjectBudgetLine: recordLocale(PROJECT_BUDGET_LINE, 'en'),
     VirtualBudget: {
       properties: { ...virtualBudgetLocale.properties, related: 'Related records', history: 'History' },

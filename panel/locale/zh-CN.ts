@@ -1,6 +1,7 @@
 import { recordLocale } from '../../db/record/record-locale.js';
 import { AFFILIATION } from '../../db/records/affiliation.record.js';
 import { PROCUREMENT_UNIT } from '../../db/records/procurement-unit.record.js';
+import { PROCUREMENT_PROJECT } from '../../db/records/procurement-project.record.js';
 import { PROJECT_BUDGET_LINE } from '../../db/records/project-budget-line.record.js';
 import { VIRTUAL_BUDGET } from '../../db/records/virtual-budget.record.js';
 import { INTEGRATION_KIND_LABELS } from '../../domain/integration-items.js';
@@ -21,14 +22,10 @@ import { FAILED_TENDER_STATES } from '../../domain/failed-tender-workflow.js';
 import { BIDDING_STATUS_LABELS } from '../../domain/agreement-library.js';
 import { ANNOUNCEMENT_TYPE_LABELS } from '../../db/models/announcements/announcement-labels.js';
 import {
-  AGENCY_MODE_LABELS,
   BUDGET_KIND_LABELS,
-  BUDGET_REVIEW_LABELS,
   CATEGORY_LABELS,
   LINK_STATUS_LABELS,
   METHOD_LABELS,
-  ORGANISATION_FORM_LABELS,
-  PROJECT_STAGE_LABELS,
   SCENARIO_LABELS,
 } from '../../db/models/plan/plan-labels.js';
 
@@ -85,38 +82,10 @@ const filingTranslations = {
   },
 };
 
+const projectLocale = recordLocale(PROCUREMENT_PROJECT, 'zh');
 const projectTranslations = {
-  properties: {
-    projectNo: '项目编号',
-    name: '项目名称',
-    procurementUnitId: '采购单位',
-    regionCode: '所属辖区',
-    budgetYear: '预算年度',
-    budgetAmount: '预算金额（元）',
-    category: '品目类别',
-    procurementMethod: '采购方式',
-    budgetReviewStatus: '预算审核状态',
-    budgetReviewedAt: '预算审核时间',
-    budgetReviewOpinion: '预算审核意见',
-    organisationForm: '组织形式',
-    designatedAgency: '指定集中采购机构',
-    agencyMode: '组织方式',
-    agencyName: '采购机构',
-    socialAgencyName: '委托的社会代理机构',
-    entrustedAt: '委托时间',
-    stage: '项目进度',
-    related: '相关记录',
-    createdAt: '创建时间',
-    updatedAt: '更新时间',
-  },
-  labels: {
-    category: CATEGORY_LABELS,
-    budgetReviewStatus: BUDGET_REVIEW_LABELS,
-    organisationForm: ORGANISATION_FORM_LABELS,
-    agencyMode: AGENCY_MODE_LABELS,
-    stage: PROJECT_STAGE_LABELS,
-    procurementMethod: METHOD_LABELS,
-  },
+  properties: { ...projectLocale.properties, related: '相关记录' },
+  labels: { ...projectLocale.labels, procurementMethod: METHOD_LABELS },
 };
 
 const preTradeRequest = {

@@ -4,7 +4,7 @@ import type { ResourceDefinition } from '../resource-definition.js';
 import { ProcurementProject } from '../../db/models/plan/procurement-project.model.js';
 import { ProjectBudgetLine } from '../../db/models/plan/project-budget-line.model.js';
 
-const model = ProcurementProject as unknown as ResourceDefinition['model'];
+const model = ProcurementProject;
 const options: ResourceDefinition['options'] = {
   titleProperty: 'name',
   properties: {
