@@ -4,6 +4,7 @@ import { PROCUREMENT_UNIT } from '../../db/records/procurement-unit.record.js';
 import { PROCUREMENT_PROJECT } from '../../db/records/procurement-project.record.js';
 import { PROJECT_BUDGET_LINE } from '../../db/records/project-budget-line.record.js';
 import { VIRTUAL_BUDGET } from '../../db/records/virtual-budget.record.js';
+import { AGREEMENT_LIBRARY } from '../../db/records/agreement-library.record.js';
 
 const unitLocale = recordLocale(PROCUREMENT_UNIT, 'en');
 const virtualBudgetLocale = recordLocale(VIRTUAL_BUDGET, 'en');
@@ -199,6 +200,9 @@ export const en = {
     VirtualBudget: {
       properties: { ...virtualBudgetLocale.properties, related: 'Related records', history: 'History' },
       labels: virtualBudgetLocale.labels,
+    },
+    AgreementLibrary: {
+      properties: { ...recordLocale(AGREEMENT_LIBRARY, 'en').properties, related: 'Library contents', history: 'History' },
     },
   },
 };

@@ -4,6 +4,7 @@ import { PROCUREMENT_UNIT } from '../../db/records/procurement-unit.record.js';
 import { PROCUREMENT_PROJECT } from '../../db/records/procurement-project.record.js';
 import { PROJECT_BUDGET_LINE } from '../../db/records/project-budget-line.record.js';
 import { VIRTUAL_BUDGET } from '../../db/records/virtual-budget.record.js';
+import { AGREEMENT_LIBRARY } from '../../db/records/agreement-library.record.js';
 import { INTEGRATION_KIND_LABELS } from '../../domain/integration-items.js';
 import { SUPPLIER_STATUS_LABELS } from '../../domain/agreement-time-states.js';
 import {
@@ -536,16 +537,7 @@ export const zhCN = {
       labels: { state: SPECIALTY_STATES },
     },
     AgreementLibrary: {
-      properties: {
-        name: '商品库名称',
-        ownerRegionCode: '所属辖区',
-        categoriesInitializedAt: '品目初始化时间',
-        createdBy: '建立人',
-        createdAt: '建立时间',
-        version: '版本',
-        related: '库中内容',
-        history: '操作历史',
-      },
+      properties: { ...recordLocale(AGREEMENT_LIBRARY, 'zh').properties, related: '库中内容', history: '操作历史' },
       actions: { new: '建立商品库' },
     },
     AgreementCategory: {
