@@ -5,6 +5,7 @@ import { PROCUREMENT_PROJECT } from '../../db/records/procurement-project.record
 import { PROJECT_BUDGET_LINE } from '../../db/records/project-budget-line.record.js';
 import { VIRTUAL_BUDGET } from '../../db/records/virtual-budget.record.js';
 import { AGREEMENT_LIBRARY } from '../../db/records/agreement-library.record.js';
+import { AGREEMENT_CATEGORY } from '../../db/records/agreement-category.record.js';
 
 const unitLocale = recordLocale(PROCUREMENT_UNIT, 'en');
 const virtualBudgetLocale = recordLocale(VIRTUAL_BUDGET, 'en');
@@ -203,6 +204,9 @@ export const en = {
     },
     AgreementLibrary: {
       properties: { ...recordLocale(AGREEMENT_LIBRARY, 'en').properties, related: 'Library contents', history: 'History' },
+    },
+    AgreementCategory: {
+      properties: { ...recordLocale(AGREEMENT_CATEGORY, 'en').properties, related: 'Related records', history: 'History' },
     },
   },
 };

@@ -5,6 +5,7 @@ import { PROCUREMENT_PROJECT } from '../../db/records/procurement-project.record
 import { PROJECT_BUDGET_LINE } from '../../db/records/project-budget-line.record.js';
 import { VIRTUAL_BUDGET } from '../../db/records/virtual-budget.record.js';
 import { AGREEMENT_LIBRARY } from '../../db/records/agreement-library.record.js';
+import { AGREEMENT_CATEGORY } from '../../db/records/agreement-category.record.js';
 import { INTEGRATION_KIND_LABELS } from '../../domain/integration-items.js';
 import { SUPPLIER_STATUS_LABELS } from '../../domain/agreement-time-states.js';
 import {
@@ -541,19 +542,7 @@ export const zhCN = {
       actions: { new: '建立商品库' },
     },
     AgreementCategory: {
-      properties: {
-        code: '品目编码',
-        name: '品目名称',
-        level: '层级',
-        isLeaf: '最末级',
-        parentCode: '上级品目编码',
-        libraryId: '商品库',
-        libraryRegionCode: '商品库辖区',
-        title: '品目',
-        createdAt: '创建时间',
-        related: '相关记录',
-        history: '操作历史',
-      },
+      properties: { ...recordLocale(AGREEMENT_CATEGORY, 'zh').properties, related: '相关记录', history: '操作历史' },
       actions: { new: '新增品目' },
     },
     AgreementGoods: {
