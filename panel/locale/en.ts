@@ -6,6 +6,7 @@ import { PROJECT_BUDGET_LINE } from '../../db/records/project-budget-line.record
 import { VIRTUAL_BUDGET } from '../../db/records/virtual-budget.record.js';
 import { AGREEMENT_LIBRARY } from '../../db/records/agreement-library.record.js';
 import { AGREEMENT_CATEGORY } from '../../db/records/agreement-category.record.js';
+import { AGREEMENT_GOODS } from '../../db/records/agreement-goods.record.js';
 
 const unitLocale = recordLocale(PROCUREMENT_UNIT, 'en');
 const virtualBudgetLocale = recordLocale(VIRTUAL_BUDGET, 'en');
@@ -207,6 +208,9 @@ export const en = {
     },
     AgreementCategory: {
       properties: { ...recordLocale(AGREEMENT_CATEGORY, 'en').properties, related: 'Related records', history: 'History' },
+    },
+    AgreementGoods: {
+      properties: { ...recordLocale(AGREEMENT_GOODS, 'en').properties, history: 'History' },
     },
   },
 };

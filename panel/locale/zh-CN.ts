@@ -6,6 +6,7 @@ import { PROJECT_BUDGET_LINE } from '../../db/records/project-budget-line.record
 import { VIRTUAL_BUDGET } from '../../db/records/virtual-budget.record.js';
 import { AGREEMENT_LIBRARY } from '../../db/records/agreement-library.record.js';
 import { AGREEMENT_CATEGORY } from '../../db/records/agreement-category.record.js';
+import { AGREEMENT_GOODS } from '../../db/records/agreement-goods.record.js';
 import { INTEGRATION_KIND_LABELS } from '../../domain/integration-items.js';
 import { SUPPLIER_STATUS_LABELS } from '../../domain/agreement-time-states.js';
 import {
@@ -546,21 +547,7 @@ export const zhCN = {
       actions: { new: '新增品目' },
     },
     AgreementGoods: {
-      properties: {
-        name: '商品名称',
-        brand: '品牌',
-        modelNo: '型号',
-        specification: '规格参数',
-        unitPrice: '协议单价（元）',
-        categoryId: '品目',
-        supplierId: '协议供应商',
-        libraryId: '商品库',
-        libraryRegionCode: '商品库辖区',
-        createdBy: '添加人',
-        createdAt: '添加时间',
-        updatedAt: '更新时间',
-        history: '操作历史',
-      },
+      properties: { ...recordLocale(AGREEMENT_GOODS, 'zh').properties, history: '操作历史' },
       actions: { new: '新增商品', delete: '删除商品' },
     },
     AgreementSupplier: {
