@@ -7,6 +7,7 @@ import { VIRTUAL_BUDGET } from '../../db/records/virtual-budget.record.js';
 import { AGREEMENT_LIBRARY } from '../../db/records/agreement-library.record.js';
 import { AGREEMENT_CATEGORY } from '../../db/records/agreement-category.record.js';
 import { AGREEMENT_GOODS } from '../../db/records/agreement-goods.record.js';
+import { BIDDING_QUOTE } from '../../db/records/bidding-quote.record.js';
 
 const unitLocale = recordLocale(PROCUREMENT_UNIT, 'en');
 const virtualBudgetLocale = recordLocale(VIRTUAL_BUDGET, 'en');
@@ -212,5 +213,6 @@ export const en = {
     AgreementGoods: {
       properties: { ...recordLocale(AGREEMENT_GOODS, 'en').properties, history: 'History' },
     },
+    BiddingQuote: { properties: recordLocale(BIDDING_QUOTE, 'en').properties },
   },
 };

@@ -7,6 +7,7 @@ import { VIRTUAL_BUDGET } from '../../db/records/virtual-budget.record.js';
 import { AGREEMENT_LIBRARY } from '../../db/records/agreement-library.record.js';
 import { AGREEMENT_CATEGORY } from '../../db/records/agreement-category.record.js';
 import { AGREEMENT_GOODS } from '../../db/records/agreement-goods.record.js';
+import { BIDDING_QUOTE } from '../../db/records/bidding-quote.record.js';
 import { INTEGRATION_KIND_LABELS } from '../../domain/integration-items.js';
 import { SUPPLIER_STATUS_LABELS } from '../../domain/agreement-time-states.js';
 import {
@@ -599,16 +600,7 @@ export const zhCN = {
       },
       labels: { status: BIDDING_STATUS_LABELS },
     },
-    BiddingQuote: {
-      properties: {
-        biddingId: '竞价',
-        libraryRegionCode: '商品库辖区',
-        supplierId: '协议供应商',
-        supplierName: '供应商',
-        quoteAmount: '报价（元）',
-        quotedAt: '报价时间',
-      },
-    },
+    BiddingQuote: { properties: recordLocale(BIDDING_QUOTE, 'zh').properties },
     Escalation: {
       properties: {
         step: '监管事项',

@@ -69,7 +69,7 @@ export const biddingRecordResource: ResourceDefinition = {
 /** The quotes of a bidding; reached from the bidding's page. */
 export const biddingQuoteResource: ResourceDefinition = {
   id: 'BiddingQuote',
-  model: BiddingQuote as unknown as ResourceDefinition['model'],
+  model: BiddingQuote,
   builtInActions: ['list', 'show'],
   hiddenFromMenu: true,
   options: {
