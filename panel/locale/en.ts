@@ -8,8 +8,10 @@ import { AGREEMENT_LIBRARY } from '../../db/records/agreement-library.record.js'
 import { AGREEMENT_CATEGORY } from '../../db/records/agreement-category.record.js';
 import { AGREEMENT_GOODS } from '../../db/records/agreement-goods.record.js';
 import { BIDDING_QUOTE } from '../../db/records/bidding-quote.record.js';
+import { AGREEMENT_SUPPLIER } from '../../db/records/agreement-supplier.record.js';
 
 const unitLocale = recordLocale(PROCUREMENT_UNIT, 'en');
+const supplierLocale = recordLocale(AGREEMENT_SUPPLIER, 'en');
 const virtualBudgetLocale = recordLocale(VIRTUAL_BUDGET, 'en');
 const projectLocale = recordLocale(PROCUREMENT_PROJECT, 'en');
 const projectTranslations = { properties: { ...projectLocale.properties, related: 'Related records' }, labels: projectLocale.labels };
@@ -214,5 +216,9 @@ export const en = {
       properties: { ...recordLocale(AGREEMENT_GOODS, 'en').properties, history: 'History' },
     },
     BiddingQuote: { properties: recordLocale(BIDDING_QUOTE, 'en').properties },
+    AgreementSupplier: {
+      properties: { ...supplierLocale.properties, related: 'Related records', history: 'History' },
+      labels: supplierLocale.labels,
+    },
   },
 };

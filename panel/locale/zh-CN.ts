@@ -8,8 +8,8 @@ import { AGREEMENT_LIBRARY } from '../../db/records/agreement-library.record.js'
 import { AGREEMENT_CATEGORY } from '../../db/records/agreement-category.record.js';
 import { AGREEMENT_GOODS } from '../../db/records/agreement-goods.record.js';
 import { BIDDING_QUOTE } from '../../db/records/bidding-quote.record.js';
+import { AGREEMENT_SUPPLIER } from '../../db/records/agreement-supplier.record.js';
 import { INTEGRATION_KIND_LABELS } from '../../domain/integration-items.js';
-import { SUPPLIER_STATUS_LABELS } from '../../domain/agreement-time-states.js';
 import {
   BUDGET_TYPE_LABELS,
   FILING_KIND_LABELS,
@@ -34,6 +34,7 @@ import {
 } from '../../db/models/plan/plan-labels.js';
 
 const unitLocale = recordLocale(PROCUREMENT_UNIT, 'zh');
+const supplierLocale = recordLocale(AGREEMENT_SUPPLIER, 'zh');
 const virtualBudgetLocale = recordLocale(VIRTUAL_BUDGET, 'zh');
 const unitTranslations = {
   properties: { ...unitLocale.properties, related: '相关记录', history: '操作历史' },
@@ -552,26 +553,8 @@ export const zhCN = {
       actions: { new: '新增商品', delete: '删除商品' },
     },
     AgreementSupplier: {
-      properties: {
-        supplierName: '供应商名称',
-        creditCode: '统一社会信用代码',
-        contactName: '联系人',
-        contactPhone: '联系电话',
-        validFrom: '协议有效期起',
-        validTo: '协议有效期止',
-        status: '状态',
-        libraryId: '商品库',
-        libraryRegionCode: '商品库辖区',
-        title: '协议供应商',
-        removedAt: '移除时间',
-        removedBy: '移除人',
-        removeReason: '移除原因',
-        createdAt: '加入时间',
-        version: '版本',
-        related: '相关记录',
-        history: '操作历史',
-      },
-      labels: { status: SUPPLIER_STATUS_LABELS },
+      properties: { ...supplierLocale.properties, related: '相关记录', history: '操作历史' },
+      labels: supplierLocale.labels,
       actions: { new: '添加协议供应商' },
     },
     BiddingRecord: {
