@@ -9,8 +9,10 @@ import { AGREEMENT_CATEGORY } from '../../db/records/agreement-category.record.j
 import { AGREEMENT_GOODS } from '../../db/records/agreement-goods.record.js';
 import { BIDDING_QUOTE } from '../../db/records/bidding-quote.record.js';
 import { AGREEMENT_SUPPLIER } from '../../db/records/agreement-supplier.record.js';
+import { BIDDING_RECORD } from '../../db/records/bidding-record.record.js';
 
 const unitLocale = recordLocale(PROCUREMENT_UNIT, 'en');
+const biddingLocale = recordLocale(BIDDING_RECORD, 'en');
 const supplierLocale = recordLocale(AGREEMENT_SUPPLIER, 'en');
 const virtualBudgetLocale = recordLocale(VIRTUAL_BUDGET, 'en');
 const projectLocale = recordLocale(PROCUREMENT_PROJECT, 'en');
@@ -219,6 +221,10 @@ export const en = {
     AgreementSupplier: {
       properties: { ...supplierLocale.properties, related: 'Related records', history: 'History' },
       labels: supplierLocale.labels,
+    },
+    BiddingRecord: {
+      properties: { ...biddingLocale.properties, related: 'Quotes', history: 'History' },
+      labels: biddingLocale.labels,
     },
   },
 };

@@ -9,6 +9,7 @@ import { AGREEMENT_CATEGORY } from '../../db/records/agreement-category.record.j
 import { AGREEMENT_GOODS } from '../../db/records/agreement-goods.record.js';
 import { BIDDING_QUOTE } from '../../db/records/bidding-quote.record.js';
 import { AGREEMENT_SUPPLIER } from '../../db/records/agreement-supplier.record.js';
+import { BIDDING_RECORD } from '../../db/records/bidding-record.record.js';
 import { INTEGRATION_KIND_LABELS } from '../../domain/integration-items.js';
 import {
   BUDGET_TYPE_LABELS,
@@ -23,7 +24,6 @@ import { PAYMENT_STATUS_LABELS } from '../../resources/payments/payment-applicat
 import { REQUEST_STATES } from '../../services/pre-trade/pre-trade-decisions.js';
 import { EXPERT_STATES, SPECIALTY_STATES } from '../../domain/expert-review.js';
 import { FAILED_TENDER_STATES } from '../../domain/failed-tender-workflow.js';
-import { BIDDING_STATUS_LABELS } from '../../domain/agreement-library.js';
 import { ANNOUNCEMENT_TYPE_LABELS } from '../../db/models/announcements/announcement-labels.js';
 import {
   BUDGET_KIND_LABELS,
@@ -34,6 +34,7 @@ import {
 } from '../../db/models/plan/plan-labels.js';
 
 const unitLocale = recordLocale(PROCUREMENT_UNIT, 'zh');
+const biddingLocale = recordLocale(BIDDING_RECORD, 'zh');
 const supplierLocale = recordLocale(AGREEMENT_SUPPLIER, 'zh');
 const virtualBudgetLocale = recordLocale(VIRTUAL_BUDGET, 'zh');
 const unitTranslations = {
@@ -558,30 +559,8 @@ export const zhCN = {
       actions: { new: '添加协议供应商' },
     },
     BiddingRecord: {
-      properties: {
-        biddingNo: '竞价编号',
-        projectName: '采购项目',
-        purchaserName: '采购人',
-        regionCode: '采购人辖区',
-        libraryId: '商品库',
-        libraryRegionCode: '商品库辖区',
-        goodsId: '商品',
-        goodsSummary: '采购内容',
-        quantity: '数量',
-        ceilingPrice: '最高限价（元）',
-        status: '状态',
-        startAt: '开始时间',
-        endAt: '结束时间',
-        participantCount: '参与供应商数',
-        lowestQuote: '最低报价（元）',
-        winningSupplierName: '成交供应商',
-        returnedAt: '退回时间',
-        returnReason: '退回原因',
-        version: '版本',
-        related: '报价情况',
-        history: '操作历史',
-      },
-      labels: { status: BIDDING_STATUS_LABELS },
+      properties: { ...biddingLocale.properties, related: '报价情况', history: '操作历史' },
+      labels: biddingLocale.labels,
     },
     BiddingQuote: { properties: recordLocale(BIDDING_QUOTE, 'zh').properties },
     Escalation: {
