@@ -10,6 +10,7 @@ import { AGREEMENT_GOODS } from '../../db/records/agreement-goods.record.js';
 import { BIDDING_QUOTE } from '../../db/records/bidding-quote.record.js';
 import { AGREEMENT_SUPPLIER } from '../../db/records/agreement-supplier.record.js';
 import { BIDDING_RECORD } from '../../db/records/bidding-record.record.js';
+import { ANNOUNCEMENT } from '../../db/records/announcement.record.js';
 
 const unitLocale = recordLocale(PROCUREMENT_UNIT, 'en');
 const biddingLocale = recordLocale(BIDDING_RECORD, 'en');
@@ -226,5 +227,6 @@ export const en = {
       properties: { ...biddingLocale.properties, related: 'Quotes', history: 'History' },
       labels: biddingLocale.labels,
     },
+    Announcement: recordLocale(ANNOUNCEMENT, 'en'),
   },
 };

@@ -10,6 +10,7 @@ import { AGREEMENT_GOODS } from '../../db/records/agreement-goods.record.js';
 import { BIDDING_QUOTE } from '../../db/records/bidding-quote.record.js';
 import { AGREEMENT_SUPPLIER } from '../../db/records/agreement-supplier.record.js';
 import { BIDDING_RECORD } from '../../db/records/bidding-record.record.js';
+import { ANNOUNCEMENT } from '../../db/records/announcement.record.js';
 import { INTEGRATION_KIND_LABELS } from '../../domain/integration-items.js';
 import {
   BUDGET_TYPE_LABELS,
@@ -24,7 +25,6 @@ import { PAYMENT_STATUS_LABELS } from '../../resources/payments/payment-applicat
 import { REQUEST_STATES } from '../../services/pre-trade/pre-trade-decisions.js';
 import { EXPERT_STATES, SPECIALTY_STATES } from '../../domain/expert-review.js';
 import { FAILED_TENDER_STATES } from '../../domain/failed-tender-workflow.js';
-import { ANNOUNCEMENT_TYPE_LABELS } from '../../db/models/announcements/announcement-labels.js';
 import {
   BUDGET_KIND_LABELS,
   CATEGORY_LABELS,
@@ -621,18 +621,7 @@ export const zhCN = {
       ),
     ),
     ProjectBudgetLine: recordLocale(PROJECT_BUDGET_LINE, 'zh'),
-    Announcement: {
-      properties: {
-        title: '标题',
-        type: '类型',
-        projectId: '采购项目',
-        regionCode: '所属辖区',
-        publishedAt: '发布时间',
-        body: '正文',
-        attachmentName: '附件',
-      },
-      labels: { type: ANNOUNCEMENT_TYPE_LABELS },
-    },
+    Announcement: recordLocale(ANNOUNCEMENT, 'zh'),
     SupplierRegistration: {
       properties: {
         supplierName: '供应商',
