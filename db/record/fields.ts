@@ -63,6 +63,10 @@ export const stamp = (label?: Label): FieldSpec<Date, true> => ({
 export const json = <T, const O extends FieldOptions<T> = NoOptions>(label: Label, options?: O) =>
   field('json', label, options) as FieldSpec<Nullable<T, O>, Optional<O>>;
 
+/** Bytes stored whole (an uploaded file's content). */
+export const binary = <const O extends FieldOptions<Buffer> = NoOptions>(label: Label, options?: O) =>
+  field('binary', label, options) as FieldSpec<Nullable<Buffer, O>, Optional<O>>;
+
 /** A closed list of values, in the order of `labels`, each with the words the panel shows for it. */
 export const choice = <const L extends Readonly<Record<string, Label>>, const O extends FieldOptions<keyof L & string> = NoOptions>(
   labels: L,

@@ -34,6 +34,8 @@ function typeOf(spec: FieldSpec): DataType {
       return DataTypes.ENUM(...(spec.values ?? []));
     case 'json':
       return DataTypes.JSON;
+    case 'binary':
+      return DataTypes.BLOB;
   }
 }
 
