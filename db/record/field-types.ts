@@ -12,7 +12,8 @@ export type Language = keyof Label;
  * The column kinds the records use. `stamp` is Sequelize's own createdAt/updatedAt, declared bare (as the models always
  * did) so Sequelize keeps filling it in.
  */
-export type FieldKind = 'autoId' | 'text' | 'longText' | 'integer' | 'decimal' | 'boolean' | 'day' | 'moment' | 'stamp' | 'choice' | 'json';
+export type FieldKind =
+  'autoId' | 'text' | 'longText' | 'integer' | 'decimal' | 'boolean' | 'day' | 'moment' | 'stamp' | 'choice' | 'json' | 'binary';
 
 /** What a field builder is told besides its label. */
 export interface FieldOptions<T> {

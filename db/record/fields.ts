@@ -72,6 +72,10 @@ export const stamp = (label?: Label): FieldSpec<Date, true> => ({
 export const json = <T, const O extends FieldOptions<T> = NoOptions>(label: Label, options?: O) =>
   field('json', label, options) as FieldSpec<Nullable<T, O>, Optional<O>>;
 
+/** Bytes stored whole (an uploaded file's content). */
+export const binary = <const O extends FieldOptions<Buffer> = NoOptions>(label: Label, options?: O) =>
+  field('binary', label, options) as FieldSpec<Nullable<Buffer, O>, Optional<O>>;
+
 /** How a choice is stored besides its value options: an enum unless `length` names the string column it was migrated to. */
 type ChoiceOptions<V> = FieldOptions<V> & { readonly length?: number };
 

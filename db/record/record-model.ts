@@ -36,6 +36,8 @@ function typeOf(spec: FieldSpec): DataType {
       return spec.length !== undefined ? DataTypes.STRING(spec.length) : DataTypes.ENUM(...(spec.values ?? []));
     case 'json':
       return DataTypes.JSON;
+    case 'binary':
+      return DataTypes.BLOB;
   }
 }
 

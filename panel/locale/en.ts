@@ -23,8 +23,23 @@ import { PROCUREMENT_INTENTION } from '../../db/records/procurement-intention.re
 import { REGION } from '../../db/records/region.record.js';
 import { SUPERVISOR_USER } from '../../db/records/supervisor-user.record.js';
 import { SUPPLIER_REGISTRATION } from '../../db/records/supplier-registration.record.js';
+import { PROCUREMENT_PROJECT } from '../../db/records/procurement-project.record.js';
+import { PROJECT_BUDGET_LINE } from '../../db/records/project-budget-line.record.js';
+import { VIRTUAL_BUDGET } from '../../db/records/virtual-budget.record.js';
+import { AGREEMENT_LIBRARY } from '../../db/records/agreement-library.record.js';
+import { AGREEMENT_CATEGORY } from '../../db/records/agreement-category.record.js';
+import { AGREEMENT_GOODS } from '../../db/records/agreement-goods.record.js';
+import { BIDDING_QUOTE } from '../../db/records/bidding-quote.record.js';
+import { AGREEMENT_SUPPLIER } from '../../db/records/agreement-supplier.record.js';
+import { BIDDING_RECORD } from '../../db/records/bidding-record.record.js';
+import { ANNOUNCEMENT } from '../../db/records/announcement.record.js';
 
 const unitLocale = recordLocale(PROCUREMENT_UNIT, 'en');
+const biddingLocale = recordLocale(BIDDING_RECORD, 'en');
+const supplierLocale = recordLocale(AGREEMENT_SUPPLIER, 'en');
+const virtualBudgetLocale = recordLocale(VIRTUAL_BUDGET, 'en');
+const projectLocale = recordLocale(PROCUREMENT_PROJECT, 'en');
+const projectTranslations = { properties: { ...projectLocale.properties, related: 'Related records' }, labels: projectLocale.labels };
 const unitTranslations = {
   properties: { ...unitLocale.properties, related: 'Related records', history: 'History' },
   labels: unitLocale.labels,
@@ -248,5 +263,34 @@ export const en = {
       properties: { ...recordLocale(INTEGRATION_BUDGET, 'en').properties, history: 'History', related: 'Related records' },
       labels: recordLocale(INTEGRATION_BUDGET, 'en').labels,
     },
+    ...Object.fromEntries(
+      ['ProcurementProject', 'ProjectOrganisation', 'DesignatedAgencyProject', 'ProjectAgencyMethod', 'EntrustedAgencyProject'].map(
+        (id) => [id, projectTranslations],
+      ),
+    ),
+    ProjectBudgetLine: recordLocale(PROJECT_BUDGET_LINE, 'en'),
+    VirtualBudget: {
+      properties: { ...virtualBudgetLocale.properties, related: 'Related records', history: 'History' },
+      labels: virtualBudgetLocale.labels,
+    },
+    AgreementLibrary: {
+      properties: { ...recordLocale(AGREEMENT_LIBRARY, 'en').properties, related: 'Library contents', history: 'History' },
+    },
+    AgreementCategory: {
+      properties: { ...recordLocale(AGREEMENT_CATEGORY, 'en').properties, related: 'Related records', history: 'History' },
+    },
+    AgreementGoods: {
+      properties: { ...recordLocale(AGREEMENT_GOODS, 'en').properties, history: 'History' },
+    },
+    BiddingQuote: { properties: recordLocale(BIDDING_QUOTE, 'en').properties },
+    AgreementSupplier: {
+      properties: { ...supplierLocale.properties, related: 'Related records', history: 'History' },
+      labels: supplierLocale.labels,
+    },
+    BiddingRecord: {
+      properties: { ...biddingLocale.properties, related: 'Quotes', history: 'History' },
+      labels: biddingLocale.labels,
+    },
+    Announcement: recordLocale(ANNOUNCEMENT, 'en'),
   },
 };

@@ -23,7 +23,16 @@ import { INTEGRATION_UNIT } from '../../db/records/integration-unit.record.js';
 import { PAYMENT_APPLICATION } from '../../db/records/payment-application.record.js';
 import { PAYMENT_MIDDLE_RECORD } from '../../db/records/payment-middle-record.record.js';
 import { PAYMENT_VOUCHER } from '../../db/records/payment-voucher.record.js';
-import { SUPPLIER_STATUS_LABELS } from '../../domain/agreement-time-states.js';
+import { PROCUREMENT_PROJECT } from '../../db/records/procurement-project.record.js';
+import { PROJECT_BUDGET_LINE } from '../../db/records/project-budget-line.record.js';
+import { VIRTUAL_BUDGET } from '../../db/records/virtual-budget.record.js';
+import { AGREEMENT_LIBRARY } from '../../db/records/agreement-library.record.js';
+import { AGREEMENT_CATEGORY } from '../../db/records/agreement-category.record.js';
+import { AGREEMENT_GOODS } from '../../db/records/agreement-goods.record.js';
+import { BIDDING_QUOTE } from '../../db/records/bidding-quote.record.js';
+import { AGREEMENT_SUPPLIER } from '../../db/records/agreement-supplier.record.js';
+import { BIDDING_RECORD } from '../../db/records/bidding-record.record.js';
+import { ANNOUNCEMENT } from '../../db/records/announcement.record.js';
 import {
   BUDGET_TYPE_LABELS,
   FILING_KIND_LABELS,
@@ -31,21 +40,18 @@ import {
   PUSH_ROUTE_LABELS,
   PUSH_STATUS_LABELS,
 } from '../../db/models/filings/filing-labels.js';
-import { BIDDING_STATUS_LABELS } from '../../domain/agreement-library.js';
-import { ANNOUNCEMENT_TYPE_LABELS } from '../../db/models/announcements/announcement-labels.js';
 import {
-  AGENCY_MODE_LABELS,
   BUDGET_KIND_LABELS,
-  BUDGET_REVIEW_LABELS,
   CATEGORY_LABELS,
   LINK_STATUS_LABELS,
   METHOD_LABELS,
-  ORGANISATION_FORM_LABELS,
-  PROJECT_STAGE_LABELS,
   SCENARIO_LABELS,
 } from '../../db/models/plan/plan-labels.js';
 
 const unitLocale = recordLocale(PROCUREMENT_UNIT, 'zh');
+const biddingLocale = recordLocale(BIDDING_RECORD, 'zh');
+const supplierLocale = recordLocale(AGREEMENT_SUPPLIER, 'zh');
+const virtualBudgetLocale = recordLocale(VIRTUAL_BUDGET, 'zh');
 const unitTranslations = {
   properties: { ...unitLocale.properties, related: '相关记录', history: '操作历史' },
   labels: unitLocale.labels,
@@ -99,38 +105,10 @@ const filingTranslations = {
   },
 };
 
+const projectLocale = recordLocale(PROCUREMENT_PROJECT, 'zh');
 const projectTranslations = {
-  properties: {
-    projectNo: '项目编号',
-    name: '项目名称',
-    procurementUnitId: '采购单位',
-    regionCode: '所属辖区',
-    budgetYear: '预算年度',
-    budgetAmount: '预算金额（元）',
-    category: '品目类别',
-    procurementMethod: '采购方式',
-    budgetReviewStatus: '预算审核状态',
-    budgetReviewedAt: '预算审核时间',
-    budgetReviewOpinion: '预算审核意见',
-    organisationForm: '组织形式',
-    designatedAgency: '指定集中采购机构',
-    agencyMode: '组织方式',
-    agencyName: '采购机构',
-    socialAgencyName: '委托的社会代理机构',
-    entrustedAt: '委托时间',
-    stage: '项目进度',
-    related: '相关记录',
-    createdAt: '创建时间',
-    updatedAt: '更新时间',
-  },
-  labels: {
-    category: CATEGORY_LABELS,
-    budgetReviewStatus: BUDGET_REVIEW_LABELS,
-    organisationForm: ORGANISATION_FORM_LABELS,
-    agencyMode: AGENCY_MODE_LABELS,
-    stage: PROJECT_STAGE_LABELS,
-    procurementMethod: METHOD_LABELS,
-  },
+  properties: { ...projectLocale.properties, related: '相关记录' },
+  labels: { ...projectLocale.labels, procurementMethod: METHOD_LABELS },
 };
 
 const methodChangeLocale = recordLocale(METHOD_CHANGE_REQUEST, 'zh');
@@ -355,112 +333,28 @@ export const zhCN = {
       labels: specialtyLocale.labels,
     },
     AgreementLibrary: {
-      properties: {
-        name: '商品库名称',
-        ownerRegionCode: '所属辖区',
-        categoriesInitializedAt: '品目初始化时间',
-        createdBy: '建立人',
-        createdAt: '建立时间',
-        version: '版本',
-        related: '库中内容',
-        history: '操作历史',
-      },
+      properties: { ...recordLocale(AGREEMENT_LIBRARY, 'zh').properties, related: '库中内容', history: '操作历史' },
       actions: { new: '建立商品库' },
     },
     AgreementCategory: {
-      properties: {
-        code: '品目编码',
-        name: '品目名称',
-        level: '层级',
-        isLeaf: '最末级',
-        parentCode: '上级品目编码',
-        libraryId: '商品库',
-        libraryRegionCode: '商品库辖区',
-        title: '品目',
-        createdAt: '创建时间',
-        related: '相关记录',
-        history: '操作历史',
-      },
+      properties: { ...recordLocale(AGREEMENT_CATEGORY, 'zh').properties, related: '相关记录', history: '操作历史' },
       actions: { new: '新增品目' },
     },
     AgreementGoods: {
-      properties: {
-        name: '商品名称',
-        brand: '品牌',
-        modelNo: '型号',
-        specification: '规格参数',
-        unitPrice: '协议单价（元）',
-        categoryId: '品目',
-        supplierId: '协议供应商',
-        libraryId: '商品库',
-        libraryRegionCode: '商品库辖区',
-        createdBy: '添加人',
-        createdAt: '添加时间',
-        updatedAt: '更新时间',
-        history: '操作历史',
-      },
+      properties: { ...recordLocale(AGREEMENT_GOODS, 'zh').properties, history: '操作历史' },
       actions: { new: '新增商品', delete: '删除商品' },
     },
     AgreementSupplier: {
-      properties: {
-        supplierName: '供应商名称',
-        creditCode: '统一社会信用代码',
-        contactName: '联系人',
-        contactPhone: '联系电话',
-        validFrom: '协议有效期起',
-        validTo: '协议有效期止',
-        status: '状态',
-        libraryId: '商品库',
-        libraryRegionCode: '商品库辖区',
-        title: '协议供应商',
-        removedAt: '移除时间',
-        removedBy: '移除人',
-        removeReason: '移除原因',
-        createdAt: '加入时间',
-        version: '版本',
-        related: '相关记录',
-        history: '操作历史',
-      },
-      labels: { status: SUPPLIER_STATUS_LABELS },
+      properties: { ...supplierLocale.properties, related: '相关记录', history: '操作历史' },
+      labels: supplierLocale.labels,
       actions: { new: '添加协议供应商' },
     },
     BiddingRecord: {
-      properties: {
-        biddingNo: '竞价编号',
-        projectName: '采购项目',
-        purchaserName: '采购人',
-        regionCode: '采购人辖区',
-        libraryId: '商品库',
-        libraryRegionCode: '商品库辖区',
-        goodsId: '商品',
-        goodsSummary: '采购内容',
-        quantity: '数量',
-        ceilingPrice: '最高限价（元）',
-        status: '状态',
-        startAt: '开始时间',
-        endAt: '结束时间',
-        participantCount: '参与供应商数',
-        lowestQuote: '最低报价（元）',
-        winningSupplierName: '成交供应商',
-        returnedAt: '退回时间',
-        returnReason: '退回原因',
-        version: '版本',
-        related: '报价情况',
-        history: '操作历史',
-      },
-      labels: { status: BIDDING_STATUS_LABELS },
-    },
-    BiddingQuote: {
-      properties: {
-        biddingId: '竞价',
-        libraryRegionCode: '商品库辖区',
-        supplierId: '协议供应商',
-        supplierName: '供应商',
-        quoteAmount: '报价（元）',
-        quotedAt: '报价时间',
-      },
+      properties: { ...biddingLocale.properties, related: '报价情况', history: '操作历史' },
+      labels: biddingLocale.labels,
     },
     Escalation: recordLocale(ESCALATION, 'zh'),
+    BiddingQuote: { properties: recordLocale(BIDDING_QUOTE, 'zh').properties },
     BudgetOverview: {
       properties: {
         budgetNo: '指标ID / 预算编号',
@@ -481,57 +375,17 @@ export const zhCN = {
       labels: { kind: BUDGET_KIND_LABELS, category: CATEGORY_LABELS, scenario: SCENARIO_LABELS, linkStatus: LINK_STATUS_LABELS },
     },
     VirtualBudget: {
-      properties: {
-        budgetNo: '预算编号',
-        procurementUnitId: '采购单位',
-        regionCode: '所属辖区',
-        fiscalYear: '预算年度',
-        projectName: '项目名称',
-        category: '品目类别',
-        amount: '预算金额（元）',
-        fundSource: '资金性质',
-        scenario: '适用场景',
-        remark: '备注',
-        linkedBudgetLineId: '关联的一体化指标',
-        linkedAt: '关联时间',
-        createdBy: '新增人',
-        createdAt: '新增时间',
-        updatedAt: '更新时间',
-        version: '版本',
-        related: '相关记录',
-        history: '操作历史',
-      },
-      labels: { category: CATEGORY_LABELS, scenario: SCENARIO_LABELS },
+      properties: { ...virtualBudgetLocale.properties, related: '相关记录', history: '操作历史' },
+      labels: virtualBudgetLocale.labels,
     },
     ...Object.fromEntries(
       ['ProcurementProject', 'ProjectOrganisation', 'DesignatedAgencyProject', 'ProjectAgencyMethod', 'EntrustedAgencyProject'].map(
         (id) => [id, projectTranslations],
       ),
     ),
-    ProjectBudgetLine: {
-      properties: {
-        projectId: '采购项目',
-        regionCode: '所属辖区',
-        budgetKind: '预算类型',
-        budgetNo: '指标ID / 预算编号',
-        amount: '使用金额（元）',
-        createdAt: '创建时间',
-      },
-      labels: { budgetKind: BUDGET_KIND_LABELS },
-    },
-    Announcement: {
-      properties: {
-        title: '标题',
-        type: '类型',
-        projectId: '采购项目',
-        regionCode: '所属辖区',
-        publishedAt: '发布时间',
-        body: '正文',
-        attachmentName: '附件',
-      },
-      labels: { type: ANNOUNCEMENT_TYPE_LABELS },
-    },
     SupplierRegistration: recordLocale(SUPPLIER_REGISTRATION, 'zh'),
+    ProjectBudgetLine: recordLocale(PROJECT_BUDGET_LINE, 'zh'),
+    Announcement: recordLocale(ANNOUNCEMENT, 'zh'),
     AwardNotice: awardNoticeTranslations,
     SelfRunAwardNotice: awardNoticeTranslations,
     PostAwardRecord: recordLocale(POST_AWARD_RECORD, 'zh'),

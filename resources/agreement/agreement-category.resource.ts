@@ -52,7 +52,7 @@ async function prepareNewCategory(request: ActionRequest, context: ActionContext
 
 export const agreementCategoryResource: ResourceDefinition = {
   id: 'AgreementCategory',
-  model: AgreementCategory as unknown as ResourceDefinition['model'],
+  model: AgreementCategory,
   builtInActions: ['list', 'show', 'search', 'new'],
   virtualProperties: ['history'],
   related: [{ resourceId: 'AgreementGoods', foreignKey: 'categoryId' }],

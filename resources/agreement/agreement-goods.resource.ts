@@ -104,7 +104,7 @@ async function guardDeleteGoods(request: ActionRequest, context: ActionContext):
 
 export const agreementGoodsResource: ResourceDefinition = {
   id: 'AgreementGoods',
-  model: AgreementGoods as unknown as ResourceDefinition['model'],
+  model: AgreementGoods,
   builtInActions: ['list', 'show', 'search', 'new', 'edit', 'delete'],
   virtualProperties: ['history'],
   options: {

@@ -68,7 +68,7 @@ const initializeCategories: SupervisoryActionSpec<AgreementLibrary> = {
 
 export const agreementLibraryResource: ResourceDefinition = {
   id: 'AgreementLibrary',
-  model: AgreementLibrary as unknown as ResourceDefinition['model'],
+  model: AgreementLibrary,
   builtInActions: ['list', 'show', 'search', 'new'],
   virtualProperties: ['history'],
   related: [

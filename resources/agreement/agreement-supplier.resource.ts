@@ -1,11 +1,13 @@
 import type { ActionContext, ActionRequest } from 'adminjs';
-import { Op, type Model, type Transaction } from 'sequelize';
+import { Op, type Transaction } from 'sequelize';
 import { refuseForm } from '../../actions/form-refusal.js';
 import { supervisoryActions, type SupervisoryActionSpec } from '../../actions/supervisory-action.js';
-import { effectiveSupplierStatus, SUPPLIER_STATUS_LABELS } from '../../domain/agreement-time-states.js';
+import { effectiveSupplierStatus } from '../../domain/agreement-time-states.js';
 import { validateCreditCode } from '../../domain/credit-code.js';
 import { calendarDayOf, NOT_A_DAY_MESSAGE } from '../../domain/dates.js';
 import { sessionUserOf } from '../../db/jurisdiction-scope.js';
+import { choiceLabels } from '../../db/record/record-locale.js';
+import { AGREEMENT_SUPPLIER } from '../../db/records/agreement-supplier.record.js';
 import type { ResourceDefinition } from '../resource-definition.js';
 import { AgreementGoods } from '../../db/models/agreement/agreement-goods.model.js';
 import { AgreementLibrary } from '../../db/models/agreement/agreement-library.model.js';
@@ -86,7 +88,7 @@ const removeSupplier: SupervisoryActionSpec<AgreementSupplier> = {
   model: AgreementSupplier,
   // An expired supplier is still listed in the library and may be removed from it.
   from: ['active', 'expired'],
-  stateLabels: SUPPLIER_STATUS_LABELS,
+  stateLabels: choiceLabels(AGREEMENT_SUPPLIER.fields.status, 'zh'),
   reason: 'required',
   mayAct: (user, supplier) => maintenanceRefusal(user, { ownerRegionCode: supplier.libraryRegionCode }),
   inspect: async (supplier, _user, transaction) => {
@@ -119,7 +121,7 @@ const removeSupplier: SupervisoryActionSpec<AgreementSupplier> = {
 
 export const agreementSupplierResource: ResourceDefinition = {
   id: 'AgreementSupplier',
-  model: AgreementSupplier as unknown as ResourceDefinition['model'],
+  model: AgreementSupplier,
   builtInActions: ['list', 'show', 'search', 'new'],
   virtualProperties: ['history'],
   related: [
@@ -135,7 +137,7 @@ export const agreementSupplierResource: ResourceDefinition = {
       validFrom: { isRequired: true },
       validTo: { isRequired: true },
     },
-    actions: { new: { before: [prepareNewSupplier] }, ...supervisoryActions(removeSupplier as unknown as SupervisoryActionSpec<Model>) },
+    actions: { new: { before: [prepareNewSupplier] }, ...supervisoryActions(removeSupplier) },
   },
   features: [timeDerivedStatusFeature(supplierStatusNow)],
 };

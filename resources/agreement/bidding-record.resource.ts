@@ -1,10 +1,11 @@
-import type { Model } from 'sequelize';
 import { supervisoryActions, type SupervisoryActionSpec } from '../../actions/supervisory-action.js';
 import { BIDDING_STATUS_LABELS, biddingReturnRefusal } from '../../domain/agreement-library.js';
 import { effectiveBiddingStatus } from '../../domain/agreement-time-states.js';
 import { canAct } from '../../domain/jurisdiction.js';
 import { MONEY } from '../property-types.js';
 import type { ResourceDefinition } from '../resource-definition.js';
+import { choiceLabels } from '../../db/record/record-locale.js';
+import { BIDDING_RECORD } from '../../db/records/bidding-record.record.js';
 import { BiddingQuote } from '../../db/models/agreement/bidding-quote.model.js';
 import { BiddingRecord } from '../../db/models/agreement/bidding-record.model.js';
 import { biddingStatusNow, timeDerivedStatusFeature } from './time-derived-status.js';
@@ -16,7 +17,7 @@ const returnBidding: SupervisoryActionSpec<BiddingRecord> = {
   model: BiddingRecord,
   // Running ones are let through to `inspect`, which answers in the manual's words rather than the generic state message.
   from: ['bidding', 'quoting', 'ended'],
-  stateLabels: BIDDING_STATUS_LABELS,
+  stateLabels: choiceLabels(BIDDING_RECORD.fields.status, 'zh'),
   reason: 'required',
   // The purchaser's own office, or the office that runs the library the bidding took place in.
   mayAct: (user, bidding) =>
@@ -48,7 +49,7 @@ const returnBidding: SupervisoryActionSpec<BiddingRecord> = {
 /** 竞价记录: a monitoring list, newest end first; the URL keeps its filters, so a refresh shows the live state. */
 export const biddingRecordResource: ResourceDefinition = {
   id: 'BiddingRecord',
-  model: BiddingRecord as unknown as ResourceDefinition['model'],
+  model: BiddingRecord,
   builtInActions: ['list', 'show', 'search'],
   virtualProperties: ['history'],
   related: [{ resourceId: 'BiddingQuote', foreignKey: 'biddingId' }],
@@ -61,7 +62,7 @@ export const biddingRecordResource: ResourceDefinition = {
       lowestQuote: MONEY,
       returnReason: { type: 'textarea' },
     },
-    actions: supervisoryActions(returnBidding as unknown as SupervisoryActionSpec<Model>),
+    actions: supervisoryActions(returnBidding),
   },
   features: [timeDerivedStatusFeature(biddingStatusNow)],
 };
@@ -69,7 +70,7 @@ export const biddingRecordResource: ResourceDefinition = {
 /** The quotes of a bidding; reached from the bidding's page. */
 export const biddingQuoteResource: ResourceDefinition = {
   id: 'BiddingQuote',
-  model: BiddingQuote as unknown as ResourceDefinition['model'],
+  model: BiddingQuote,
   builtInActions: ['list', 'show'],
   hiddenFromMenu: true,
   options: {

@@ -5,7 +5,7 @@ import { Announcement } from '../../db/models/announcements/announcement.model.j
 /** 公告及文件查看: published by agencies and purchasers elsewhere; supervisors read them, body and attachment. */
 export const announcementResource: ResourceDefinition = {
   id: 'Announcement',
-  model: Announcement as unknown as ResourceDefinition['model'],
+  model: Announcement,
   builtInActions: ['list', 'show', 'search'],
   options: {
     titleProperty: 'title',

@@ -4,7 +4,7 @@ import type { ResourceDefinition } from '../resource-definition.js';
 import { ProcurementProject } from '../../db/models/plan/procurement-project.model.js';
 import { ProjectBudgetLine } from '../../db/models/plan/project-budget-line.model.js';
 
-const model = ProcurementProject as unknown as ResourceDefinition['model'];
+const model = ProcurementProject;
 const options: ResourceDefinition['options'] = {
   titleProperty: 'name',
   properties: {
@@ -46,7 +46,7 @@ export const entrustedAgencyProjectResource = projectView('EntrustedAgencyProjec
 /** A project's budget lines; reached from the project's page, not from the menu. */
 export const projectBudgetLineResource: ResourceDefinition = {
   id: 'ProjectBudgetLine',
-  model: ProjectBudgetLine as unknown as ResourceDefinition['model'],
+  model: ProjectBudgetLine,
   builtInActions: ['list', 'show'],
   hiddenFromMenu: true,
   options: {

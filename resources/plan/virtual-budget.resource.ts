@@ -69,7 +69,7 @@ async function prepareEdit(request: ActionRequest, context: ActionContext): Prom
 
 export const virtualBudgetResource: ResourceDefinition = {
   id: 'VirtualBudget',
-  model: VirtualBudget as unknown as ResourceDefinition['model'],
+  model: VirtualBudget,
   builtInActions: ['list', 'show', 'search', 'new', 'edit'],
   virtualProperties: ['history'],
   related: [

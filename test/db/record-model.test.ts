@@ -2,13 +2,14 @@ import { describe, expect, it } from '@jest/globals';
 import { DataTypes, Op, Sequelize, type CreationAttributes, type ModelAttributeColumnOptions } from 'sequelize';
 import { decision, deadline, timestamps, versioned } from '../../db/record/blocks.js';
 import { declareRecord } from '../../db/record/declare-record.js';
-import { autoId, bilingual, choice, day, money, moment, reference, stamp, text } from '../../db/record/fields.js';
+import { autoId, bilingual, binary, choice, day, money, moment, reference, stamp, text } from '../../db/record/fields.js';
 import { deadlineStepOf, pendingFilters, pendingWhere } from '../../db/record/pending-work.js';
 import { availableValues, choiceLabels, recordLocale } from '../../db/record/record-locale.js';
 import { attributeOf, attributesOf, initRecord, recordModel } from '../../db/record/record-model.js';
 import { AFFILIATION } from '../../db/records/affiliation.record.js';
 import { PROCUREMENT_UNIT } from '../../db/records/procurement-unit.record.js';
 import { ProcurementUnit } from '../../db/models/entities/procurement-unit.model.js';
+import type { AttributesOf } from '../../db/record/field-types.js';
 
 const sequelize = () => new Sequelize({ dialect: 'sqlite', storage: ':memory:', logging: false });
 
@@ -404,5 +405,43 @@ describe('labelled timestamps and a key the caller gives (integration records)',
     expect(Batch.primaryKeyAttribute).toBe('id');
     expect((await Batch.findByPk('b-1'))?.signature).toBe('s');
     await db.close();
+  });
+});
+
+describe('timestamps named by the record itself', () => {
+  const LABELLED = declareRecord({
+    name: 'Labelled',
+    table: 'labelled',
+    label: { zh: '记录', en: 'Record' },
+    jurisdiction: { kind: 'admin' },
+    fields: { id: autoId(), ...timestamps({ createdAt: { zh: '加入时间', en: 'Joined at' } }) },
+  });
+
+  it('stay the bare columns Sequelize fills in', () => {
+    expect(attributesOf(LABELLED.fields)).toEqual({
+      id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
+      createdAt: { type: DataTypes.DATE },
+      updatedAt: { type: DataTypes.DATE },
+    });
+  });
+
+  it('carry their labels into the locale, and an unlabelled one keeps the global label', () => {
+    expect(recordLocale(LABELLED, 'zh').properties).toEqual({ createdAt: '加入时间' });
+    expect(recordLocale(LABELLED, 'en').properties).toEqual({ createdAt: 'Joined at' });
+  });
+});
+
+describe('a binary field', () => {
+  it('is a BLOB column holding a Buffer', () => {
+    const FILE = declareRecord({
+      name: 'File',
+      table: 'files',
+      label: { zh: '文件', en: 'File' },
+      jurisdiction: { kind: 'admin' },
+      fields: { id: autoId(), content: binary({ zh: '文件内容', en: 'Content' }) },
+    });
+    expect(attributesOf(FILE.fields).content).toEqual({ type: DataTypes.BLOB, allowNull: false });
+    const typed: Buffer = Buffer.from('') satisfies AttributesOf<typeof FILE>['content'];
+    expect(typed).toBeInstanceOf(Buffer);
   });
 });

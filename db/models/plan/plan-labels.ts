@@ -10,11 +10,14 @@ export type Scenario = keyof typeof SCENARIO_LABELS;
 export const SCENARIOS = Object.keys(SCENARIO_LABELS) as Scenario[];
 
 export const CATEGORY_LABELS = { goods: '货物', works: '工程', services: '服务' } as const;
+/** Their English, for the records that declare these choices (db/records/). */
+export const CATEGORY_LABELS_EN = { goods: 'Goods', works: 'Works', services: 'Services' } as const;
 export type Category = keyof typeof CATEGORY_LABELS;
 
 export { FUND_SOURCES } from '../../../domain/virtual-budget.js';
 
 export const BUDGET_KIND_LABELS = { integrated: '一体化预算', virtual: '新增预算' } as const;
+export const BUDGET_KIND_LABELS_EN = { integrated: 'Integration budget', virtual: 'Virtual budget' } as const;
 export const LINK_STATUS_LABELS = {
   matched: '已匹配采购项目',
   unmatched: '未匹配',
