@@ -117,7 +117,7 @@ export function initRecord<M extends Model>(
   model: ModelStatic<M>,
   sequelize: Sequelize,
   declaration: AnyRecordDeclaration,
-  options: Omit<InitOptions<M>, 'sequelize' | 'tableName'> = {},
+  options: Omit<InitOptions<M>, 'sequelize' | 'tableName' | 'indexes'> = {},
 ): void {
   model.init(attributesOf(declaration.fields) as ModelAttributes<M>, {
     sequelize,

@@ -6,6 +6,7 @@ import { autoId, day, integer, money, moment, reference, text } from '../record/
 export const ACCEPTANCE_FILING = declareRecord({
   name: 'AcceptanceFiling',
   table: 'acceptance_filings',
+  indexes: [{ fields: ['regionCode'] }],
   label: { zh: '验收单备案', en: 'Acceptance filing' },
   jurisdiction: { kind: 'region', field: 'regionCode' },
   fields: {

@@ -6,6 +6,7 @@ import { autoId, choice, integer, moment, reference, text } from '../record/fiel
 export const AFFILIATION = declareRecord({
   name: 'Affiliation',
   table: 'affiliations',
+  indexes: [{ fields: ['regionCode', 'status'] }],
   label: { zh: '隶属关系', en: 'Affiliation' },
   // The subordinate's region: the office of that region watches the link.
   jurisdiction: { kind: 'region', field: 'regionCode' },

@@ -6,6 +6,7 @@ import { autoId, boolean, integer, reference, text } from '../record/fields.js';
 export const AGREEMENT_CATEGORY = declareRecord({
   name: 'AgreementCategory',
   table: 'agreement_categories',
+  indexes: [{ fields: ['libraryId', 'code'], unique: true }, { fields: ['libraryRegionCode', 'code'] }],
   label: { zh: '品目', en: 'Category' },
   jurisdiction: { kind: 'library', field: 'libraryRegionCode' },
   fields: {

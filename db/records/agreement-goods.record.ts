@@ -6,6 +6,7 @@ import { autoId, integer, longText, money, reference, text } from '../record/fie
 export const AGREEMENT_GOODS = declareRecord({
   name: 'AgreementGoods',
   table: 'agreement_goods',
+  indexes: [{ fields: ['libraryRegionCode', 'categoryId'] }, { fields: ['supplierId'] }],
   label: { zh: '商品', en: 'Goods' },
   jurisdiction: { kind: 'library', field: 'libraryRegionCode' },
   fields: {

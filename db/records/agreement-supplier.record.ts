@@ -7,6 +7,7 @@ import { autoId, bilingual, choice, day, integer, reference, text } from '../rec
 export const AGREEMENT_SUPPLIER = declareRecord({
   name: 'AgreementSupplier',
   table: 'agreement_suppliers',
+  indexes: [{ fields: ['libraryId', 'creditCode'] }, { fields: ['libraryRegionCode', 'status'] }],
   label: { zh: '协议供应商', en: 'Agreement supplier' },
   jurisdiction: { kind: 'library', field: 'libraryRegionCode' },
   fields: {

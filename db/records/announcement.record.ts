@@ -7,6 +7,7 @@ import { autoId, bilingual, choice, integer, longText, moment, reference, text }
 export const ANNOUNCEMENT = declareRecord({
   name: 'Announcement',
   table: 'announcements',
+  indexes: [{ fields: ['regionCode', 'publishedAt'] }, { fields: ['projectId'] }],
   label: { zh: '公告及文件', en: 'Announcement' },
   jurisdiction: { kind: 'region', field: 'regionCode' },
   fields: {

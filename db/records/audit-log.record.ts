@@ -5,6 +5,7 @@ import { autoId, integer, longText, stamp, text } from '../record/fields.js';
 export const AUDIT_LOG = declareRecord({
   name: 'AuditLog',
   table: 'audit_logs',
+  indexes: [{ fields: ['resourceId', 'recordId'] }, { fields: ['regionCode'] }],
   label: { zh: '操作日志', en: 'Audit log' },
   // The region of the record acted on: an office sees what was done in its jurisdiction.
   jurisdiction: { kind: 'region', field: 'regionCode' },

@@ -6,6 +6,7 @@ import { autoId, choice, integer, money, moment, reference, text } from '../reco
 export const AWARD_NOTICE = declareRecord({
   name: 'AwardNotice',
   table: 'award_notices',
+  indexes: [{ fields: ['regionCode', 'kind', 'issuedAt'] }, { fields: ['projectId'] }],
   label: { zh: '中标通知书', en: 'Award notice' },
   jurisdiction: { kind: 'region', field: 'regionCode' },
   fields: {

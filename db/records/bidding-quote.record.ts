@@ -6,6 +6,7 @@ import { autoId, integer, moment, money, reference, text } from '../record/field
 export const BIDDING_QUOTE = declareRecord({
   name: 'BiddingQuote',
   table: 'bidding_quotes',
+  indexes: [{ fields: ['biddingId'] }, { fields: ['supplierId'] }],
   label: { zh: '报价', en: 'Quote' },
   jurisdiction: { kind: 'library', field: 'libraryRegionCode' },
   fields: {

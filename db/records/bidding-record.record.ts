@@ -7,6 +7,7 @@ import { autoId, bilingual, choice, integer, longText, moment, money, reference,
 export const BIDDING_RECORD = declareRecord({
   name: 'BiddingRecord',
   table: 'bidding_records',
+  indexes: [{ fields: ['libraryRegionCode', 'status', 'endAt'] }],
   label: { zh: '竞价记录', en: 'Bidding' },
   jurisdiction: { kind: 'library', field: 'libraryRegionCode' },
   fields: {

@@ -6,6 +6,7 @@ import { choice, integer, longText, moment, text } from '../record/fields.js';
 export const DATA_EXPORT = declareRecord({
   name: 'DataExport',
   table: 'data_exports',
+  indexes: [{ fields: ['userId', 'createdAt'] }],
   label: { zh: '导出任务', en: 'Export' },
   // Only its user downloads it (http/export-routes.ts); the panel lists no exports.
   jurisdiction: { kind: 'admin' },

@@ -6,6 +6,7 @@ import { autoId, boolean, choice, day, integer, moment, reference, text } from '
 export const ESCALATION = declareRecord({
   name: 'Escalation',
   table: 'escalations',
+  indexes: [{ fields: ['resourceId', 'recordId', 'step', 'dueDate'], unique: true }, { fields: ['escalatedTo', 'resolved'] }],
   label: { zh: '超期上报', en: 'Escalation' },
   // Addressed to one office: the one it was reported to (and those above it) see it.
   jurisdiction: { kind: 'region', field: 'escalatedTo' },

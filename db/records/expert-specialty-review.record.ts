@@ -9,6 +9,7 @@ const nullable = { nullable: true } as const;
 export const EXPERT_SPECIALTY_REVIEW = declareRecord({
   name: 'ExpertSpecialtyReview',
   table: 'expert_specialty_reviews',
+  indexes: [{ fields: ['registrationRegion', 'state'] }],
   label: { zh: '评标专业审核', en: 'Specialty review' },
   jurisdiction: { kind: 'region', field: 'registrationRegion' },
   fields: {

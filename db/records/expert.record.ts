@@ -7,6 +7,7 @@ import { autoId, bilingual, choice, moment, reference, text } from '../record/fi
 export const EXPERT = declareRecord({
   name: 'Expert',
   table: 'experts',
+  indexes: [{ fields: ['registrationRegion', 'state'] }],
   label: { zh: '专家注册', en: 'Expert registration' },
   jurisdiction: { kind: 'region', field: 'registrationRegion' },
   fields: {

@@ -8,6 +8,7 @@ import { anomalyHandling, anomalyProject } from './anomaly-handling.fields.js';
 export const FAILED_TENDER_HANDLING = declareRecord({
   name: 'FailedTenderHandling',
   table: 'failed_tender_handlings',
+  indexes: [{ fields: ['regionCode', 'state'] }, { fields: ['originalMethod'] }],
   label: { zh: '废标处理', en: 'Failed tender handling' },
   jurisdiction: { kind: 'region', field: 'regionCode' },
   fields: {

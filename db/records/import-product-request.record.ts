@@ -7,6 +7,7 @@ import { requestApproval, requestGrounds, requestSubject } from './pre-trade-req
 export const IMPORT_PRODUCT_REQUEST = declareRecord({
   name: 'ImportProductRequest',
   table: 'import_product_requests',
+  indexes: [{ fields: ['regionCode', 'state'] }],
   label: { zh: '进口产品采购审核', en: 'Imported product approval' },
   jurisdiction: { kind: 'region', field: 'regionCode' },
   fields: {

@@ -6,6 +6,14 @@ import { autoId, choice, integer, money, moment, reference, text } from '../reco
 export const INTEGRATION_BUDGET = declareRecord({
   name: 'IntegrationBudget',
   table: 'integration_budgets',
+  indexes: [
+    { fields: ['regionCode', 'fiscalYear'] },
+    { fields: ['unitBudgetCode'] },
+    { fields: ['matchStatus'] },
+    { fields: ['createdAt'] },
+    { fields: ['regionCode', 'createdAt'] },
+    { fields: ['unitName'], engine: 'postgres', using: 'gin', operator: 'gin_trgm_ops' },
+  ],
   label: { zh: '一体化预算', en: 'Integration budget' },
   jurisdiction: { kind: 'region', field: 'regionCode' },
   fields: {

@@ -7,6 +7,7 @@ import { bilingual, choice, integer, longText, moment, text } from '../record/fi
 export const INTEGRATION_INBOX = declareRecord({
   name: 'IntegrationInbox',
   table: 'integration_inbox',
+  indexes: [{ fields: ['state', 'receivedAt'] }],
   label: { zh: '一体化接收批次', en: 'Integration batch' },
   jurisdiction: { kind: 'admin' },
   fields: {

@@ -6,6 +6,7 @@ import { autoId, moment, reference, text } from '../record/fields.js';
 export const INTEGRATION_UNIT = declareRecord({
   name: 'IntegrationUnit',
   table: 'integration_units',
+  indexes: [{ fields: ['creditCode'] }, { fields: ['unitName'] }, { fields: ['regionCode'] }],
   label: { zh: '一体化单位基本信息', en: 'Integration unit info' },
   jurisdiction: { kind: 'region', field: 'regionCode' },
   fields: {

@@ -5,6 +5,7 @@ import { autoId, boolean, choice, stamp, text } from '../record/fields.js';
 export const LOGIN_ATTEMPT = declareRecord({
   name: 'LoginAttempt',
   table: 'login_attempts',
+  indexes: [{ fields: ['username', 'createdAt'] }, { fields: ['ip', 'createdAt'] }, { fields: ['deviceId', 'createdAt'] }],
   label: { zh: '登录安全事件', en: 'Login attempt' },
   jurisdiction: { kind: 'admin' },
   fields: {

@@ -8,6 +8,7 @@ import { requestApproval, requestGrounds, requestSubject } from './pre-trade-req
 export const METHOD_CHANGE_REQUEST = declareRecord({
   name: 'MethodChangeRequest',
   table: 'method_change_requests',
+  indexes: [{ fields: ['regionCode', 'state'] }],
   label: { zh: '采购方式变更审批', en: 'Method change approval' },
   jurisdiction: { kind: 'region', field: 'regionCode' },
   fields: {

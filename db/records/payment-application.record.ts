@@ -6,6 +6,7 @@ import { autoId, choice, integer, money, moment, reference, text } from '../reco
 export const PAYMENT_APPLICATION = declareRecord({
   name: 'PaymentApplication',
   table: 'payment_applications',
+  indexes: [{ fields: ['regionCode', 'status'] }, { fields: ['contractFilingId', 'status'] }],
   label: { zh: '支付审核', en: 'Payment review' },
   jurisdiction: { kind: 'region', field: 'regionCode' },
   fields: {

@@ -5,6 +5,8 @@ import { autoId, day, integer, money, moment, text } from '../record/fields.js';
 export const PAYMENT_MIDDLE_RECORD = declareRecord({
   name: 'PaymentMiddleRecord',
   table: 'payment_middle_records',
+  // A filing's version is sent once: the unique pair is what makes a repeated push harmless.
+  indexes: [{ fields: ['sourceFilingId', 'sourceVersion'], unique: true }, { fields: ['regionCode'] }, { fields: ['contractNo'] }],
   label: { zh: '支付中间库', en: 'Payment intermediate database' },
   jurisdiction: { kind: 'region', field: 'regionCode' },
   fields: {

@@ -6,6 +6,7 @@ import { autoId, integer, money, moment, reference, text } from '../record/field
 export const PAYMENT_VOUCHER = declareRecord({
   name: 'PaymentVoucher',
   table: 'payment_vouchers',
+  indexes: [{ fields: ['budgetLineId'] }, { fields: ['regionCode'] }, { fields: ['contractNo'] }],
   label: { zh: '一体化支付凭证', en: 'Payment voucher' },
   jurisdiction: { kind: 'region', field: 'regionCode' },
   fields: {

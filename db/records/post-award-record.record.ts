@@ -6,6 +6,7 @@ import { autoId, choice, day, integer, longText, money, reference, text } from '
 export const POST_AWARD_RECORD = declareRecord({
   name: 'PostAwardRecord',
   table: 'post_award_records',
+  indexes: [{ fields: ['regionCode'] }, { fields: ['projectId'] }],
   label: { zh: '标后数据', en: 'Post-award data' },
   jurisdiction: { kind: 'region', field: 'regionCode' },
   fields: {

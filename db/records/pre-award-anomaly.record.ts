@@ -7,6 +7,7 @@ import { anomalyHandling, anomalyProject } from './anomaly-handling.fields.js';
 export const PRE_AWARD_ANOMALY = declareRecord({
   name: 'PreAwardAnomaly',
   table: 'pre_award_anomalies',
+  indexes: [{ fields: ['regionCode', 'state'] }],
   label: { zh: '预中标（成交）异常', en: 'Pre-award anomaly' },
   jurisdiction: { kind: 'region', field: 'regionCode' },
   fields: {

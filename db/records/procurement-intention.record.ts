@@ -6,6 +6,7 @@ import { autoId, boolean, day, integer, longText, money, reference, text } from 
 export const PROCUREMENT_INTENTION = declareRecord({
   name: 'ProcurementIntention',
   table: 'procurement_intentions',
+  indexes: [{ fields: ['regionCode', 'insufficientNotice'] }],
   label: { zh: '采购意向公开', en: 'Procurement intention' },
   jurisdiction: { kind: 'region', field: 'regionCode' },
   fields: {

@@ -14,6 +14,7 @@ import { autoId, bilingual, choice, integer, longText, moment, money, reference,
 export const PROCUREMENT_PROJECT = declareRecord({
   name: 'ProcurementProject',
   table: 'procurement_projects',
+  indexes: [{ fields: ['regionCode'] }, { fields: ['organisationForm'] }, { fields: ['budgetReviewStatus'] }],
   label: { zh: '采购项目', en: 'Procurement project' },
   jurisdiction: { kind: 'region', field: 'regionCode' },
   fields: {

@@ -8,6 +8,7 @@ import { autoId, bilingual, boolean, choice, moment, reference, text } from '../
 export const PROCUREMENT_UNIT = declareRecord({
   name: 'ProcurementUnit',
   table: 'procurement_units',
+  indexes: [{ fields: ['regionCode', 'status'] }, { fields: ['creditCode'] }, { fields: ['unitBudgetCode'] }],
   label: { zh: '采购单位', en: 'Purchasing unit' },
   jurisdiction: { kind: 'region', field: 'regionCode' },
   fields: {

@@ -7,6 +7,7 @@ import { autoId, bilingual, choice, integer, money, reference, text } from '../r
 export const PROJECT_BUDGET_LINE = declareRecord({
   name: 'ProjectBudgetLine',
   table: 'project_budget_lines',
+  indexes: [{ fields: ['projectId'] }, { fields: ['budgetNo'] }],
   label: { zh: '项目预算明细', en: 'Project budget line' },
   jurisdiction: { kind: 'region', field: 'regionCode' },
   fields: {

@@ -6,6 +6,7 @@ import { autoId, choice, integer, moment, reference, text } from '../record/fiel
 export const SUPPLIER_REGISTRATION = declareRecord({
   name: 'SupplierRegistration',
   table: 'supplier_registrations',
+  indexes: [{ fields: ['regionCode', 'registeredAt'] }, { fields: ['projectId'] }],
   label: { zh: '报名情况', en: 'Supplier registration' },
   jurisdiction: { kind: 'region', field: 'regionCode' },
   fields: {

@@ -10,6 +10,7 @@ import { autoId, bilingual, choice, integer, longText, moment, money, reference,
 export const VIRTUAL_BUDGET = declareRecord({
   name: 'VirtualBudget',
   table: 'virtual_budgets',
+  indexes: [{ fields: ['regionCode', 'fiscalYear'] }, { fields: ['procurementUnitId'] }],
   label: { zh: '新增预算', en: 'Virtual budget' },
   jurisdiction: { kind: 'region', field: 'regionCode' },
   fields: {

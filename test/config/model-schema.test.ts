@@ -10,7 +10,8 @@ import { createSequelize } from '../../db/database.js';
 
 /**
  * The models and the migrations describe the same tables twice: this compares them on the engine of the run, column by
- * column (name, kind of type, length or precision where the engine reports it, enum values, nullability), so neither
+ * column (name, kind of type, length or precision where the engine reports it, enum values, nullability) and index by
+ * index, so neither
  * can drift from the other unseen.
  */
 const PG = process.env.DATABASE_URL?.startsWith('postgres') ? process.env.DATABASE_URL : undefined;
@@ -123,6 +124,59 @@ async function driftOf(sequelize: Sequelize, model: ModelStatic<Model>, views: S
     if (!attribute.primaryKey && nullable !== column.allowNull)
       drift.push(`${table}.${attribute.field}: model ${nullable ? 'NULL' : 'NOT NULL'}, table ${column.allowNull ? 'NULL' : 'NOT NULL'}`);
   }
+  drift.push(...(await indexDrift(sequelize, model, table, isView)));
+  return drift;
+}
+
+interface ShownIndex {
+  name: string;
+  unique?: boolean;
+  primary?: boolean;
+  fields: Array<{ attribute: string }>;
+}
+
+/**
+ * Indexes, each as `unique? (column, …)`: those the migrations made against those the model declares (its
+ * `indexes`, and a column's own `unique`). An index made on one engine alone (PostgreSQL's trigram search index) is
+ * declared with `engine`, and the model carries it on that engine only.
+ */
+async function indexDrift(sequelize: Sequelize, model: ModelStatic<Model>, table: string, isView: boolean): Promise<string[]> {
+  if (isView) return [];
+  const shown = (await sequelize.getQueryInterface().showIndex(table)) as ShownIndex[];
+  const attributes = model.getAttributes() as Record<string, { field?: string; unique?: unknown; primaryKey?: boolean }>;
+  const column = (name: string) => attributes[name]?.field ?? name;
+  const signature = (unique: boolean | undefined, columns: readonly string[]) => `${unique ? 'unique ' : ''}(${columns.join(', ')})`;
+  const primaryKey = Object.values(attributes)
+    .filter((attribute) => attribute.primaryKey)
+    .map((attribute) => attribute.field!);
+  // SQLite keeps a text primary key (and the migration runner's own) in an index of its own: that is the key.
+  const isKey = (index: ShownIndex) => index.primary || index.fields.map((f) => f.attribute).join() === primaryKey.join();
+  const migrated = shown
+    .filter((index) => !isKey(index))
+    .map((index) =>
+      signature(
+        index.unique,
+        index.fields.map((f) => f.attribute),
+      ),
+    );
+  const declaredIndexes =
+    (model.options as { indexes?: Array<{ fields: Array<string | { name: string }>; unique?: boolean }> }).indexes ?? [];
+  const declared = [
+    ...Object.values(attributes)
+      .filter((attribute) => attribute.unique && !attribute.primaryKey)
+      .map((attribute) => signature(true, [attribute.field!])),
+    ...declaredIndexes.map((index) =>
+      signature(
+        index.unique,
+        index.fields.map((f) => column(typeof f === 'string' ? f : f.name)),
+      ),
+    ),
+  ];
+  const drift: string[] = [];
+  for (const index of migrated)
+    if (!declared.includes(index)) drift.push(`${table}: index ${index} made by a migration, not declared by the model`);
+  for (const index of declared)
+    if (!migrated.includes(index)) drift.push(`${table}: index ${index} declared by the model, missing in the table`);
   return drift;
 }
 

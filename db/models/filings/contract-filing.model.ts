@@ -79,7 +79,17 @@ export class ContractFiling extends Model<InferAttributes<ContractFiling>, Infer
         createdAt: DataTypes.DATE,
         updatedAt: DataTypes.DATE,
       },
-      { sequelize, tableName: 'contract_filings', underscored: true },
+      {
+        sequelize,
+        tableName: 'contract_filings',
+        underscored: true,
+        indexes: [
+          { fields: ['region_code', 'push_status'] },
+          { fields: ['budget_line_id'] },
+          { fields: ['contract_no'] },
+          { fields: ['push_verdict', 'push_route'] },
+        ],
+      },
     );
   }
 }

@@ -5,9 +5,6 @@ import { PAYMENT_MIDDLE_RECORD } from '../../records/payment-middle-record.recor
 /** A row of the treasury payment intermediate database (支付系统中间库), on its own connection. */
 export class PaymentMiddleRecord extends recordModel(PAYMENT_MIDDLE_RECORD) {
   static initialize(sequelize: Sequelize): void {
-    initRecord(PaymentMiddleRecord, sequelize, PAYMENT_MIDDLE_RECORD, {
-      timestamps: false,
-      indexes: [{ unique: true, fields: ['source_filing_id', 'source_version'], name: 'payment_middle_records_source_unique' }],
-    });
+    initRecord(PaymentMiddleRecord, sequelize, PAYMENT_MIDDLE_RECORD, { timestamps: false });
   }
 }
