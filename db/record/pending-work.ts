@@ -3,7 +3,7 @@ import type { DecisionStep } from '../../domain/escalation-target.js';
 import type { AnyPendingSpec, AnyRecordDeclaration } from './field-types.js';
 
 /** A record that declares pending work. */
-type Pending = AnyRecordDeclaration & { readonly pending: AnyPendingSpec };
+export type PendingRecord = AnyRecordDeclaration & { readonly pending: AnyPendingSpec };
 
 // The types already demand it; a declaration reached through an untyped path still fails loudly.
 function pendingOf(declaration: AnyRecordDeclaration): AnyPendingSpec {
@@ -12,13 +12,13 @@ function pendingOf(declaration: AnyRecordDeclaration): AnyPendingSpec {
 }
 
 /** The rows that wait for a supervisor, as a query condition. */
-export function pendingWhere(declaration: Pending): WhereOptions {
+export function pendingWhere(declaration: PendingRecord): WhereOptions {
   const { field, in: states } = pendingOf(declaration);
   return { [field]: states.length === 1 ? states[0] : { [Op.in]: [...states] } };
 }
 
 /** The list filters that show the same rows (a list filter holds one value, so one pending state only). */
-export function pendingFilters(declaration: Pending): Record<string, string> {
+export function pendingFilters(declaration: PendingRecord): Record<string, string> {
   const { field, in: states } = pendingOf(declaration);
   if (states.length !== 1) throw new Error(`Record ${declaration.name}: pending ${field} has ${states.length} states, a list filter one`);
   return { [field]: states[0]! };
@@ -35,7 +35,7 @@ export interface DeclaredDeadlineStep {
 }
 
 /** The record's deadline step: its pending rows, counted from `since`, owned by the region of its jurisdiction. */
-export function deadlineStepOf(declaration: Pending): DeclaredDeadlineStep {
+export function deadlineStepOf(declaration: PendingRecord): DeclaredDeadlineStep {
   const pending = pendingOf(declaration);
   const { jurisdiction } = declaration;
   const { step, title } = pending;

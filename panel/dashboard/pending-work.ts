@@ -1,5 +1,5 @@
 import { Op, type Model, type ModelStatic, type WhereOptions } from 'sequelize';
-import { pendingFilters, pendingWhere } from '../../db/record/pending-work.js';
+import { pendingFilters, pendingWhere, type PendingRecord } from '../../db/record/pending-work.js';
 import { AFFILIATION } from '../../db/records/affiliation.record.js';
 import { FAILED_TENDER_HANDLING } from '../../db/records/failed-tender-handling.record.js';
 import { PRE_AWARD_ANOMALY } from '../../db/records/pre-award-anomaly.record.js';
@@ -63,64 +63,43 @@ const always = (where: WhereOptions) => () => where;
 const fixed = (filters: Record<string, string>) => () => filters;
 const scoped = (model: unknown) => model as Scoped;
 
+/**
+ * A card for a record that declares what is pending (db/records): its count is the declaration's pending rows, its
+ * link the same filters; `narrow` splits one record's pending rows over several cards (tender or not).
+ */
+function pendingCard(
+  key: string,
+  label: string,
+  model: Scoped,
+  declaration: PendingRecord,
+  resourceId = declaration.name,
+  narrow: WhereOptions = {},
+): CardDef {
+  return {
+    key,
+    label,
+    model,
+    resourceId,
+    where: always({ ...pendingWhere(declaration), ...narrow }),
+    filters: fixed(pendingFilters(declaration)),
+  };
+}
+
 /** The workbench's cards, in the order a supervisor works through them. Each counts what its list shows. */
 const CARDS: readonly CardDef[] = [
-  {
-    key: 'unitReview',
-    label: '待审核采购单位',
-    model: ProcurementUnit,
-    resourceId: 'ProcurementUnit',
-    where: always(pendingWhere(PROCUREMENT_UNIT)),
-    filters: fixed(pendingFilters(PROCUREMENT_UNIT)),
-  },
-  {
-    key: 'budgetCodeMismatch',
-    label: '单位预算编码不一致',
-    model: ProcurementUnit,
-    resourceId: 'BudgetCodeCheck',
-    where: always({ budgetCodeVerdict: { [Op.ne]: 'match' }, ...pendingWhere(PROCUREMENT_UNIT) }),
-    filters: fixed(pendingFilters(PROCUREMENT_UNIT)),
-  },
-  {
-    key: 'affiliations',
-    label: '待确认的隶属关系',
-    model: Affiliation,
-    resourceId: 'Affiliation',
-    where: always(pendingWhere(AFFILIATION)),
-    filters: fixed(pendingFilters(AFFILIATION)),
-  },
-  {
-    key: 'failedTender',
-    label: '招标方式废标待确认',
-    model: FailedTenderHandling,
-    resourceId: 'FailedTenderHandling',
-    where: always({ ...pendingWhere(FAILED_TENDER_HANDLING), originalMethod: 'public_tender' }),
-    filters: fixed(pendingFilters(FAILED_TENDER_HANDLING)),
-  },
-  {
-    key: 'nonTenderFailed',
-    label: '非招标方式废标待确认',
-    model: FailedTenderHandling,
-    resourceId: 'NonTenderFailedHandling',
-    where: always({ ...pendingWhere(FAILED_TENDER_HANDLING), originalMethod: { [Op.ne]: 'public_tender' } }),
-    filters: fixed(pendingFilters(FAILED_TENDER_HANDLING)),
-  },
-  {
-    key: 'preAward',
-    label: '预中标（成交）异常待确认',
-    model: PreAwardAnomaly,
-    resourceId: 'PreAwardAnomaly',
-    where: always(pendingWhere(PRE_AWARD_ANOMALY)),
-    filters: fixed(pendingFilters(PRE_AWARD_ANOMALY)),
-  },
-  {
-    key: 'payments',
-    label: '待审核支付申请',
-    model: PaymentApplication,
-    resourceId: 'PaymentApplication',
-    where: always(pendingWhere(PAYMENT_APPLICATION)),
-    filters: fixed(pendingFilters(PAYMENT_APPLICATION)),
-  },
+  pendingCard('unitReview', '待审核采购单位', ProcurementUnit, PROCUREMENT_UNIT),
+  pendingCard('budgetCodeMismatch', '单位预算编码不一致', ProcurementUnit, PROCUREMENT_UNIT, 'BudgetCodeCheck', {
+    budgetCodeVerdict: { [Op.ne]: 'match' },
+  }),
+  pendingCard('affiliations', '待确认的隶属关系', Affiliation, AFFILIATION),
+  pendingCard('failedTender', '招标方式废标待确认', FailedTenderHandling, FAILED_TENDER_HANDLING, 'FailedTenderHandling', {
+    originalMethod: 'public_tender',
+  }),
+  pendingCard('nonTenderFailed', '非招标方式废标待确认', FailedTenderHandling, FAILED_TENDER_HANDLING, 'NonTenderFailedHandling', {
+    originalMethod: { [Op.ne]: 'public_tender' },
+  }),
+  pendingCard('preAward', '预中标（成交）异常待确认', PreAwardAnomaly, PRE_AWARD_ANOMALY),
+  pendingCard('payments', '待审核支付申请', PaymentApplication, PAYMENT_APPLICATION),
   {
     key: 'specialtyReview',
     label: '待本级审核的评标专业',
@@ -129,30 +108,9 @@ const CARDS: readonly CardDef[] = [
     where: (user) => (reviewStepOf(user) ? { state: reviewStepOf(user)! } : null),
     filters: (user) => ({ state: reviewStepOf(user) ?? '' }),
   },
-  {
-    key: 'expertReview',
-    label: '待审核专家',
-    model: Expert,
-    resourceId: 'Expert',
-    where: always(pendingWhere(EXPERT)),
-    filters: fixed(pendingFilters(EXPERT)),
-  },
-  {
-    key: 'methodChange',
-    label: '待审批采购方式变更',
-    model: MethodChangeRequest,
-    resourceId: 'MethodChangeRequest',
-    where: always(pendingWhere(METHOD_CHANGE_REQUEST)),
-    filters: fixed(pendingFilters(METHOD_CHANGE_REQUEST)),
-  },
-  {
-    key: 'importProduct',
-    label: '待审核进口产品',
-    model: ImportProductRequest,
-    resourceId: 'ImportProductRequest',
-    where: always(pendingWhere(IMPORT_PRODUCT_REQUEST)),
-    filters: fixed(pendingFilters(IMPORT_PRODUCT_REQUEST)),
-  },
+  pendingCard('expertReview', '待审核专家', Expert, EXPERT),
+  pendingCard('methodChange', '待审批采购方式变更', MethodChangeRequest, METHOD_CHANGE_REQUEST),
+  pendingCard('importProduct', '待审核进口产品', ImportProductRequest, IMPORT_PRODUCT_REQUEST),
   {
     key: 'pushable',
     label: '可推送未推送的合同备案',
@@ -169,15 +127,7 @@ const CARDS: readonly CardDef[] = [
     where: always({ status: 'filed', pushStatus: 'failed' }),
     filters: fixed({ pushStatus: 'failed' }),
   },
-  {
-    key: 'inboxFailed',
-    label: '处理失败的接收批次',
-    model: IntegrationInbox,
-    resourceId: 'IntegrationInbox',
-    where: always(pendingWhere(INTEGRATION_INBOX)),
-    filters: fixed(pendingFilters(INTEGRATION_INBOX)),
-    roles: ['admin'],
-  },
+  { ...pendingCard('inboxFailed', '处理失败的接收批次', IntegrationInbox, INTEGRATION_INBOX), roles: ['admin'] },
 ];
 
 /** The filters each resource's list is opened with from the workbench (they must stay allowed there). */
