@@ -1,4 +1,4 @@
-import { Op, type Model, type ModelStatic, type Transaction } from 'sequelize';
+import { Op, type Transaction } from 'sequelize';
 import { recordAudits } from '../../services/audit.js';
 import { chunksOf } from '../../domain/chunks.js';
 import { canAct } from '../../domain/jurisdiction.js';
@@ -63,7 +63,7 @@ async function settle(
     const still = await stillQueued(filings, transaction);
     const now = clock();
     await updateInGroups(
-      ContractFiling as unknown as ModelStatic<Model>,
+      ContractFiling,
       still.map((filing) => {
         const settled = outcome(filing);
         return {

@@ -32,6 +32,7 @@ import { AGREEMENT_GOODS } from '../../db/records/agreement-goods.record.js';
 import { BIDDING_QUOTE } from '../../db/records/bidding-quote.record.js';
 import { AGREEMENT_SUPPLIER } from '../../db/records/agreement-supplier.record.js';
 import { BIDDING_RECORD } from '../../db/records/bidding-record.record.js';
+import { CONTRACT_FILING } from '../../db/records/contract-filing.record.js';
 import { ANNOUNCEMENT } from '../../db/records/announcement.record.js';
 
 const unitLocale = recordLocale(PROCUREMENT_UNIT, 'en');
@@ -56,6 +57,11 @@ const specialtyLocale = recordLocale(EXPERT_SPECIALTY_REVIEW, 'en');
 const methodChangeLocale = recordLocale(METHOD_CHANGE_REQUEST, 'en');
 const importProductLocale = recordLocale(IMPORT_PRODUCT_REQUEST, 'en');
 const userLocale = recordLocale(SUPERVISOR_USER, 'en');
+const filingLocale = recordLocale(CONTRACT_FILING, 'en');
+const filingTranslations = {
+  properties: { ...filingLocale.properties, history: 'History', related: 'Related records' },
+  labels: filingLocale.labels,
+};
 
 /** English is the second language: our own labels, AdminJS's English for the rest. */
 export const en = {
@@ -251,6 +257,7 @@ export const en = {
       properties: { ...recordLocale(INTEGRATION_INBOX, 'en').properties, history: 'History' },
       labels: recordLocale(INTEGRATION_INBOX, 'en').labels,
     },
+    ...Object.fromEntries(['ContractFiling', 'ManualPushFiling'].map((id) => [id, filingTranslations])),
     AcceptanceFiling: {
       properties: { ...recordLocale(ACCEPTANCE_FILING, 'en').properties, history: 'History' },
     },

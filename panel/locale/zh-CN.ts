@@ -32,14 +32,8 @@ import { AGREEMENT_GOODS } from '../../db/records/agreement-goods.record.js';
 import { BIDDING_QUOTE } from '../../db/records/bidding-quote.record.js';
 import { AGREEMENT_SUPPLIER } from '../../db/records/agreement-supplier.record.js';
 import { BIDDING_RECORD } from '../../db/records/bidding-record.record.js';
+import { CONTRACT_FILING } from '../../db/records/contract-filing.record.js';
 import { ANNOUNCEMENT } from '../../db/records/announcement.record.js';
-import {
-  BUDGET_TYPE_LABELS,
-  FILING_KIND_LABELS,
-  FILING_STATUS_LABELS,
-  PUSH_ROUTE_LABELS,
-  PUSH_STATUS_LABELS,
-} from '../../db/models/filings/filing-labels.js';
 import {
   BUDGET_KIND_LABELS,
   CATEGORY_LABELS,
@@ -59,50 +53,10 @@ const unitTranslations = {
 
 const userLocale = recordLocale(SUPERVISOR_USER, 'zh');
 
+const filingLocale = recordLocale(CONTRACT_FILING, 'zh');
 const filingTranslations = {
-  properties: {
-    kind: '备案类型',
-    contractNo: '合同编号',
-    contractName: '合同名称',
-    signedAt: '签订日期',
-    amount: '合同金额（元）',
-    supplierName: '供应商',
-    procurementMethod: '采购方式',
-    projectName: '采购项目',
-    procurementUnitId: '采购单位',
-    regionCode: '所属辖区',
-    budgetLineId: '指标ID',
-    virtualBudgetId: '新增预算',
-    budgetYear: '预算年度',
-    budgetType: '预算类型',
-    filedAt: '备案时间',
-    status: '备案状态',
-    returnedAt: '退回时间',
-    returnReason: '退回原因',
-    pushStatus: '推送状态',
-    pushedAt: '推送时间',
-    lastPushError: '推送错误',
-    pushVerdict: '推送条件',
-    pushRoute: '推送途径',
-    pushReasons: '不能推送的原因',
-    triggerDate: '触发日期',
-    paidAmount: '已支付（元）',
-    overpaid: '超额支付',
-    version: '版本',
-    history: '操作历史',
-    related: '相关记录',
-    createdAt: '创建时间',
-    updatedAt: '更新时间',
-  },
-  labels: {
-    kind: FILING_KIND_LABELS,
-    procurementMethod: METHOD_LABELS,
-    budgetType: BUDGET_TYPE_LABELS,
-    status: FILING_STATUS_LABELS,
-    pushStatus: PUSH_STATUS_LABELS,
-    pushVerdict: { pushable: '可推送', blocked: '不可推送' },
-    pushRoute: PUSH_ROUTE_LABELS,
-  },
+  properties: { ...filingLocale.properties, history: '操作历史', related: '相关记录' },
+  labels: { ...filingLocale.labels, procurementMethod: METHOD_LABELS },
 };
 
 const projectLocale = recordLocale(PROCUREMENT_PROJECT, 'zh');

@@ -1,4 +1,4 @@
-import { Op, type Model } from 'sequelize';
+import { Op } from 'sequelize';
 import type { PushEligibility } from '../../domain/push-eligibility.js';
 import { supervisoryActions, type SupervisoryActionSpec } from '../../actions/supervisory-action.js';
 import { FollowUpDeferred } from '../../actions/follow-up-deferred.js';
@@ -155,7 +155,7 @@ const filingProperties = {
   returnReason: { type: 'textarea' as const },
 };
 
-const model = ContractFiling as unknown as ResourceDefinition['model'];
+const model = ContractFiling;
 
 /** A filing's acceptance, what was written to the payment intermediate database, 一体化 vouchers and payment requests. */
 const FILING_RELATED: ResourceDefinition['related'] = [
@@ -174,7 +174,7 @@ export const contractFilingResource: ResourceDefinition = {
   options: {
     titleProperty: 'contractNo',
     properties: filingProperties,
-    actions: supervisoryActions(returnContractFiling as unknown as SupervisoryActionSpec<Model>),
+    actions: supervisoryActions(returnContractFiling),
   },
 };
 
@@ -189,6 +189,6 @@ export const manualPushFilingResource: ResourceDefinition = {
   options: {
     titleProperty: 'contractNo',
     properties: filingProperties,
-    actions: supervisoryActions(pushToIntegration as unknown as SupervisoryActionSpec<Model>),
+    actions: supervisoryActions(pushToIntegration),
   },
 };

@@ -1,4 +1,4 @@
-import type { Model, ModelStatic, Transaction } from 'sequelize';
+import type { Transaction } from 'sequelize';
 import { checkPushEligibility, type PushEligibility } from '../../domain/push-eligibility.js';
 import { isAgreementType, type ProcurementMethod } from '../../domain/procurement-methods.js';
 import { pushRules } from '../../settings/push-rules.js';
@@ -92,5 +92,5 @@ export async function refreshPushVerdicts(where: Record<string, unknown> = {}, t
       continue;
     changed.push({ id: filing.id, changes: next });
   }
-  return updateInGroups(ContractFiling as unknown as ModelStatic<Model>, changed, { transaction, hooks: false });
+  return updateInGroups(ContractFiling, changed, { transaction, hooks: false });
 }

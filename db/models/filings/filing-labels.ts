@@ -1,19 +1,13 @@
 import { METHOD_LABELS } from '../../../domain/procurement-methods.js';
-import { BUDGET_KIND_LABELS } from '../plan/plan-labels.js';
+import { choiceLabels } from '../../record/record-locale.js';
+import { CONTRACT_FILING } from '../../records/contract-filing.record.js';
 
-export const PUSH_STATUS_LABELS: Record<string, string> = { not_pushed: '未推送', queued: '推送中', pushed: '已推送', failed: '推送失败' };
-export const FILING_STATUS_LABELS: Record<string, string> = { filed: '已备案', returned: '已退回' };
-export const PUSH_ROUTE_LABELS: Record<string, string> = {
-  manual: '监管端手动推送',
-  legacy: '原自动推送（可补推）',
-  purchaser: '采购单位推送',
-  not_integrated: '原支付方式（不推送）',
-};
+/** The Chinese labels of a filing's choices, as its declaration (db/records/contract-filing.record.ts) gives them. */
+const { fields } = CONTRACT_FILING;
+export const PUSH_STATUS_LABELS: Record<string, string> = choiceLabels(fields.pushStatus, 'zh');
+export const FILING_STATUS_LABELS: Record<string, string> = choiceLabels(fields.status, 'zh');
+export const PUSH_ROUTE_LABELS: Record<string, string> = choiceLabels(fields.pushRoute, 'zh');
 /** A filing's budget is of the kinds 计划管理 names. */
-export const BUDGET_TYPE_LABELS: Record<string, string> = BUDGET_KIND_LABELS;
-export const FILING_KIND_LABELS: Record<string, string> = {
-  procurement: '采购合同备案',
-  agreement: '协议采购合同备案',
-  self_run: '自行采购合同备案',
-};
+export const BUDGET_TYPE_LABELS: Record<string, string> = choiceLabels(fields.budgetType, 'zh');
+export const FILING_KIND_LABELS: Record<string, string> = choiceLabels(fields.kind, 'zh');
 export { METHOD_LABELS };
