@@ -17,6 +17,7 @@ export function declareRecord<const F extends Fields, const P extends PendingSpe
   fields: F;
   pending?: P;
   indexes?: readonly IndexSpec<keyof F & string>[];
+  view?: boolean;
 }): RecordDeclaration<F, P> {
   const { name, fields } = declaration;
   const fail = (what: string) => {
@@ -37,5 +38,7 @@ export function declareRecord<const F extends Fields, const P extends PendingSpe
   }
   const indexes = declaration.indexes ?? [];
   for (const index of indexes) for (const field of index.fields) if (!fields[field]) fail(`index on ${field}, not one of its fields`);
-  return { ...declaration, pending: declaration.pending as P, indexes };
+  const view = declaration.view ?? false;
+  if (view && indexes.length) fail('a view has no indexes of its own');
+  return { ...declaration, pending: declaration.pending as P, indexes, view };
 }

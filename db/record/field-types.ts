@@ -132,6 +132,11 @@ export interface RecordDeclaration<F extends Fields = Fields, P extends PendingS
   readonly pending: P;
   /** The table's indexes besides its key and its unique fields; the deadline() block brings its own. */
   readonly indexes: readonly IndexSpec<keyof F & string>[];
+  /**
+   * A view read by the panel, not a table: its attributes are bare (type, key, reference), as its columns take their
+   * types and nullability from the view's query. A field's `nullable` still types its rows.
+   */
+  readonly view: boolean;
 }
 
 /** Any record's declaration, as code that works on every record sees it. */
@@ -143,6 +148,7 @@ export interface AnyRecordDeclaration {
   readonly fields: Fields;
   readonly pending: AnyPendingSpec | undefined;
   readonly indexes: readonly IndexSpec[];
+  readonly view?: boolean;
 }
 
 export type AttributesOf<D extends AnyRecordDeclaration> = AttributesOfFields<D['fields']>;

@@ -41,17 +41,20 @@ function typeOf(spec: FieldSpec): DataType {
   }
 }
 
-/** The Sequelize attribute of one field, exactly as the models wrote it by hand (the migrations match those). */
-export function attributeOf(spec: FieldSpec): ModelAttributeColumnOptions {
+/**
+ * The Sequelize attribute of one field, exactly as the models wrote it by hand (the migrations match those). A view's
+ * field (`view`) is bare like a given key: its type, and its reference where it has one.
+ */
+export function attributeOf(spec: FieldSpec, view = false): ModelAttributeColumnOptions {
   const type = typeOf(spec);
   if (spec.kind === 'autoId') return { type, autoIncrement: true, primaryKey: true };
   // Bare, as `createdAt: DataTypes.DATE` always was: Sequelize fills it in and treats it as its own timestamp.
   if (spec.kind === 'stamp') return { type };
   // A key the caller gives (not generated): bare as the models wrote it, the key implies NOT NULL.
-  if (spec.primaryKey)
+  if (spec.primaryKey || view)
     return {
       type,
-      primaryKey: true,
+      ...(spec.primaryKey ? { primaryKey: true } : {}),
       ...(spec.references ? { references: { model: spec.references.table, key: spec.references.key } } : {}),
     };
   return {
@@ -64,9 +67,9 @@ export function attributeOf(spec: FieldSpec): ModelAttributeColumnOptions {
   };
 }
 
-/** The Sequelize attributes of a set of fields, in their declared order. */
-export function attributesOf<F extends Fields>(fields: F): { [K in keyof F]: ModelAttributeColumnOptions } {
-  return Object.fromEntries(Object.entries(fields).map(([name, spec]) => [name, attributeOf(spec)])) as {
+/** The Sequelize attributes of a set of fields, in their declared order; bare where they are a view's. */
+export function attributesOf<F extends Fields>(fields: F, view = false): { [K in keyof F]: ModelAttributeColumnOptions } {
+  return Object.fromEntries(Object.entries(fields).map(([name, spec]) => [name, attributeOf(spec, view)])) as {
     [K in keyof F]: ModelAttributeColumnOptions;
   };
 }
@@ -119,7 +122,7 @@ export function initRecord<M extends Model>(
   declaration: AnyRecordDeclaration,
   options: Omit<InitOptions<M>, 'sequelize' | 'tableName' | 'indexes'> = {},
 ): void {
-  model.init(attributesOf(declaration.fields) as ModelAttributes<M>, {
+  model.init(attributesOf(declaration.fields, declaration.view) as ModelAttributes<M>, {
     sequelize,
     tableName: declaration.table,
     underscored: true,

@@ -32,6 +32,7 @@ import { AGREEMENT_GOODS } from '../../db/records/agreement-goods.record.js';
 import { BIDDING_QUOTE } from '../../db/records/bidding-quote.record.js';
 import { AGREEMENT_SUPPLIER } from '../../db/records/agreement-supplier.record.js';
 import { BIDDING_RECORD } from '../../db/records/bidding-record.record.js';
+import { BUDGET_OVERVIEW } from '../../db/records/budget-overview.record.js';
 import { CONTRACT_FILING } from '../../db/records/contract-filing.record.js';
 import { ANNOUNCEMENT } from '../../db/records/announcement.record.js';
 
@@ -276,6 +277,7 @@ export const en = {
       ),
     ),
     ProjectBudgetLine: recordLocale(PROJECT_BUDGET_LINE, 'en'),
+    BudgetOverview: recordLocale(BUDGET_OVERVIEW, 'en'),
     VirtualBudget: {
       properties: { ...virtualBudgetLocale.properties, related: 'Related records', history: 'History' },
       labels: virtualBudgetLocale.labels,

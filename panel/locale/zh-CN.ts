@@ -32,15 +32,10 @@ import { AGREEMENT_GOODS } from '../../db/records/agreement-goods.record.js';
 import { BIDDING_QUOTE } from '../../db/records/bidding-quote.record.js';
 import { AGREEMENT_SUPPLIER } from '../../db/records/agreement-supplier.record.js';
 import { BIDDING_RECORD } from '../../db/records/bidding-record.record.js';
+import { BUDGET_OVERVIEW } from '../../db/records/budget-overview.record.js';
 import { CONTRACT_FILING } from '../../db/records/contract-filing.record.js';
 import { ANNOUNCEMENT } from '../../db/records/announcement.record.js';
-import {
-  BUDGET_KIND_LABELS,
-  CATEGORY_LABELS,
-  LINK_STATUS_LABELS,
-  METHOD_LABELS,
-  SCENARIO_LABELS,
-} from '../../db/models/plan/plan-labels.js';
+import { METHOD_LABELS } from '../../db/models/plan/plan-labels.js';
 
 const unitLocale = recordLocale(PROCUREMENT_UNIT, 'zh');
 const biddingLocale = recordLocale(BIDDING_RECORD, 'zh');
@@ -309,25 +304,7 @@ export const zhCN = {
     },
     Escalation: recordLocale(ESCALATION, 'zh'),
     BiddingQuote: { properties: recordLocale(BIDDING_QUOTE, 'zh').properties },
-    BudgetOverview: {
-      properties: {
-        budgetNo: '指标ID / 预算编号',
-        kind: '预算类型',
-        fiscalYear: '预算年度',
-        regionCode: '所属辖区',
-        procurementUnitId: '采购单位',
-        unitName: '单位名称',
-        projectName: '预算项目',
-        category: '品目类别',
-        amount: '金额（元）',
-        fundSource: '资金性质',
-        scenario: '新增预算场景',
-        linkStatus: '匹配/关联状态',
-        createdAt: '创建时间',
-        updatedAt: '更新时间',
-      },
-      labels: { kind: BUDGET_KIND_LABELS, category: CATEGORY_LABELS, scenario: SCENARIO_LABELS, linkStatus: LINK_STATUS_LABELS },
-    },
+    BudgetOverview: recordLocale(BUDGET_OVERVIEW, 'zh'),
     VirtualBudget: {
       properties: { ...virtualBudgetLocale.properties, related: '相关记录', history: '操作历史' },
       labels: virtualBudgetLocale.labels,

@@ -6,7 +6,7 @@ import { BudgetOverview } from '../../db/models/plan/budget-overview.model.js';
 /** 预算管理: one list of both kinds; 一体化 lines stay read-only, 新增预算 opens the virtual budget form. */
 export const budgetOverviewResource: ResourceDefinition = {
   id: 'BudgetOverview',
-  model: BudgetOverview as unknown as ResourceDefinition['model'],
+  model: BudgetOverview,
   builtInActions: ['list', 'show', 'search'],
   options: {
     titleProperty: 'projectName',

@@ -445,3 +445,63 @@ describe('a binary field', () => {
     expect(typed).toBeInstanceOf(Buffer);
   });
 });
+
+describe('a view read by the panel (view: true)', () => {
+  const OVERVIEW = declareRecord({
+    name: 'ProbeOverview',
+    table: 'probe_overview',
+    view: true,
+    label: { zh: '概览', en: 'Overview' },
+    jurisdiction: { kind: 'region', field: 'regionCode' },
+    fields: {
+      id: text(20, { zh: '行标识', en: 'Row key' }, { primaryKey: true }),
+      regionCode: reference('regions', 'code', text(6, { zh: '所属辖区', en: 'Jurisdiction' })),
+      unitName: text(200, { zh: '单位名称', en: 'Unit name' }, { nullable: true }),
+      kind: choice({ a: { zh: '甲', en: 'A' }, b: { zh: '乙', en: 'B' } }, { zh: '类型', en: 'Kind' }),
+      amount: money({ zh: '金额（元）', en: 'Amount' }),
+      ...timestamps(),
+    },
+  });
+
+  it('declares its fields bare, as the view model wrote them: type, key and reference, no nullability', () => {
+    const attributes = attributesOf(OVERVIEW.fields, OVERVIEW.view);
+    expect(attributes.id).toEqual({ type: expect.anything(), primaryKey: true });
+    expect(sqlOf(attributes.id)).toBe('VARCHAR(20)');
+    expect(attributes.regionCode).toEqual({ type: expect.anything(), references: { model: 'regions', key: 'code' } });
+    expect(attributes.unitName).toEqual({ type: expect.anything() });
+    expect(attributes.kind).toEqual({ type: expect.anything() });
+    expect((attributes.kind.type as unknown as { values: string[] }).values).toEqual(['a', 'b']);
+    expect(attributes.amount).toEqual({ type: expect.anything() });
+    expect(sqlOf(attributes.amount)).toBe('DECIMAL(15,2)');
+    expect(attributes.createdAt).toEqual({ type: DataTypes.DATE });
+  });
+
+  it('is a table’s record unless declared a view, whose fields keep their nullability', () => {
+    expect(REQUEST.view).toBe(false);
+    expect(OVERVIEW.view).toBe(true);
+    expect(attributesOf(OVERVIEW.fields).unitName).toMatchObject({ allowNull: true });
+  });
+
+  it('makes a model keyed by the given field, its attributes bare', () => {
+    class Overview extends recordModel(OVERVIEW) {}
+    initRecord(Overview, sequelize(), OVERVIEW);
+    expect(Overview.primaryKeyAttributes).toEqual(['id']);
+    expect(Overview.getAttributes().unitName!.allowNull).toBeUndefined();
+    expect(Overview.getAttributes().regionCode!.field).toBe('region_code');
+  });
+
+  it('types its rows from the fields: non-null unless told nullable', () => {
+    const typed: Array<true> = [
+      true satisfies Same<AttributesOf<typeof OVERVIEW>['kind'], 'a' | 'b'>,
+      true satisfies Same<AttributesOf<typeof OVERVIEW>['regionCode'], string>,
+      true satisfies Same<AttributesOf<typeof OVERVIEW>['unitName'], string | null>,
+    ];
+    expect(typed).toHaveLength(3);
+  });
+
+  it('refuses indexes of its own', () => {
+    expect(() => declareRecord({ ...OVERVIEW, indexes: [{ fields: ['regionCode'] }] })).toThrow(
+      'Record ProbeOverview: a view has no indexes of its own',
+    );
+  });
+});
