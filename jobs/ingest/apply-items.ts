@@ -31,7 +31,7 @@ interface KindRules {
 
 const RULES: Record<IntegrationKind, KindRules> = {
   budgets: {
-    model: IntegrationBudget as unknown as ModelStatic<Model>,
+    model: IntegrationBudget,
     versionField: 'sourceUpdatedAt',
     versionOf: (item) => new Date((item as BudgetItem).updatedAt),
     regionOf: (item) => (item as BudgetItem).regionCode,
@@ -62,7 +62,7 @@ const RULES: Record<IntegrationKind, KindRules> = {
     ],
   },
   units: {
-    model: IntegrationUnit as unknown as ModelStatic<Model>,
+    model: IntegrationUnit,
     versionField: 'sourceUpdatedAt',
     versionOf: (item) => new Date((item as UnitItem).updatedAt),
     regionOf: (item) => (item as UnitItem).regionCode,
@@ -77,7 +77,7 @@ const RULES: Record<IntegrationKind, KindRules> = {
     updatable: ['unitName', 'creditCode', 'regionCode', 'sourceUpdatedAt', 'updatedAt'],
   },
   'payment-vouchers': {
-    model: PaymentVoucher as unknown as ModelStatic<Model>,
+    model: PaymentVoucher,
     // A voucher carries no update time; a re-issued voucher is told apart by its payment time.
     versionField: 'paidAt',
     versionOf: (item) => new Date((item as VoucherItem).paidAt),

@@ -61,7 +61,6 @@ interface CardDef {
 const reviewStepOf = (user: SessionUser): string | undefined => specialtyStepOf(user.role, user.regionCode)?.step;
 const always = (where: WhereOptions) => () => where;
 const fixed = (filters: Record<string, string>) => () => filters;
-const scoped = (model: unknown) => model as Scoped;
 
 /**
  * A card for a record that declares what is pending (db/records): its count is the declaration's pending rows, its
@@ -114,7 +113,7 @@ const CARDS: readonly CardDef[] = [
   {
     key: 'pushable',
     label: '可推送未推送的合同备案',
-    model: scoped(ContractFiling),
+    model: ContractFiling,
     resourceId: 'ManualPushFiling',
     where: always({ status: 'filed', pushVerdict: 'pushable', pushRoute: { [Op.in]: ['manual', 'legacy'] }, pushStatus: 'not_pushed' }),
     filters: fixed({ pushVerdict: 'pushable', pushStatus: 'not_pushed' }),
@@ -122,7 +121,7 @@ const CARDS: readonly CardDef[] = [
   {
     key: 'pushFailed',
     label: '推送失败的合同备案',
-    model: scoped(ContractFiling),
+    model: ContractFiling,
     resourceId: 'ManualPushFiling',
     where: always({ status: 'filed', pushStatus: 'failed' }),
     filters: fixed({ pushStatus: 'failed' }),

@@ -1,5 +1,4 @@
 import type { ActionContext, ActionRequest } from 'adminjs';
-import type { Model } from 'sequelize';
 import { refuseForm } from '../../actions/form-refusal.js';
 import { supervisoryActions, type SupervisoryActionSpec } from '../../actions/supervisory-action.js';
 import { catalogueTree } from '../../domain/agreement-catalogue.js';
@@ -84,7 +83,7 @@ export const agreementLibraryResource: ResourceDefinition = {
     },
     actions: {
       new: { before: [prepareNewLibrary] },
-      ...supervisoryActions(initializeCategories as unknown as SupervisoryActionSpec<Model>),
+      ...supervisoryActions(initializeCategories),
     },
   },
 };
