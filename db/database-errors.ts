@@ -105,3 +105,28 @@ export function classifyDatabaseError(error: unknown): DatabaseFailure | undefin
 export function isDatabaseUnavailable(error: unknown): boolean {
   return classifyDatabaseError(error) !== undefined;
 }
+
+/** The server ended the session: the statement was rolled back with it, or never began. */
+const SESSION_ENDED_SQLSTATES = new Set(['57P01', '57P02', '57P03']);
+const READ_ONLY_STATEMENT = /^\s*(SELECT|WITH)\b/i;
+
+/**
+ * Whether a failed statement may simply be sent again on a fresh connection. When PostgreSQL ends the pool's sessions
+ * (pg_terminate_backend, a failover), the next statement may still be handed a connection whose end this process has
+ * not read yet: the server's answer to it is 57P01 (it never ran), or the connection ends under it. The first is safe
+ * to send again whatever it was; the second only for a read, since a write may have been committed just before.
+ * Judged by SQLSTATE and by the statement, never by the driver's message.
+ */
+export function mayRunAgain(error: unknown): boolean {
+  const seen = new Set<object>();
+  const queue: unknown[] = [error];
+  while (queue.length && seen.size < MAX_CHAIN) {
+    const current = queue.shift();
+    if (typeof current !== 'object' || current === null || seen.has(current)) continue;
+    seen.add(current);
+    if (SESSION_ENDED_SQLSTATES.has(String((current as { code?: unknown }).code))) return true;
+    if (current instanceof DatabaseError && isCodelessDriverFailure(current)) return READ_ONLY_STATEMENT.test(current.sql ?? '');
+    queue.push(...causesOf(current));
+  }
+  return false;
+}

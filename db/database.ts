@@ -3,7 +3,7 @@ import path from 'node:path';
 import pg from 'pg';
 import sqlite3 from 'sqlite3';
 import { BaseError, ConnectionError, DatabaseError, Sequelize } from 'sequelize';
-import { classifyDatabaseError } from './database-errors.js';
+import { classifyDatabaseError, mayRunAgain } from './database-errors.js';
 import { logger } from '../settings/logger.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -152,6 +152,9 @@ export function createSequelize(url: string, options: { poolMax?: number } = {})
     logging: false,
     pool: { max: options.poolMax ?? 10, min: 0, idle: 10_000, acquire: 10_000 },
     dialectOptions: { connectionTimeoutMillis: 5_000, statement_timeout: 30_000 },
+    // Sequelize sends a statement again (on a fresh connection, outside a transaction) when its session had been
+    // ended under it; retry-as-promised calls an arrow function as a predicate.
+    retry: { max: 3, match: [(error: unknown) => mayRunAgain(error)] },
   });
   wrapSetupFailures(sequelize);
   return sequelize;

@@ -2,7 +2,6 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { normaliseUsername } from '../domain/user-rules.js';
 import { col, fn, Op, type WhereOptions } from 'sequelize';
 import { LoginAttempt, Region, SupervisorUser } from '../db/models.js';
-import { readAgainIfUnavailable } from '../db/read-again.js';
 import type { LoginOutcome } from '../db/models/system/login-attempt.model.js';
 import type { SessionUser } from '../db/jurisdiction-scope.js';
 import type { SameRights } from '../db/models/system/user-rights.js';
@@ -77,10 +76,10 @@ export async function authenticate(
   const password = String(passwordRaw ?? '').slice(0, 200);
   const now = Date.now();
   const since = new Date(now - limits.windowMinutes * 60_000);
-  // The login's first reads: the ones that meet a connection the database has just ended, and may simply run again.
-  const [lane, address] = await readAgainIfUnavailable(() =>
-    Promise.all([failuresSince({ username, deviceId: client.deviceId }, since), failuresSince({ ip: client.ip }, since)]),
-  );
+  const [lane, address] = await Promise.all([
+    failuresSince({ username, deviceId: client.deviceId }, since),
+    failuresSince({ ip: client.ip }, since),
+  ]);
   const wait = loginDelayMs(lane.count, limits);
   const waitLeft = lane.last ? lane.last.getTime() + wait - now : 0;
   if (wait && waitLeft > 0) {

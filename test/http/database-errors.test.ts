@@ -12,7 +12,7 @@ import {
   TimeoutError,
   UniqueConstraintError,
 } from 'sequelize';
-import { classifyDatabaseError, type DatabaseFailure } from '../../db/database-errors.js';
+import { classifyDatabaseError, mayRunAgain, type DatabaseFailure } from '../../db/database-errors.js';
 import {
   answerDatabaseUnavailable,
   DATABASE_CONFLICT_MESSAGE,
@@ -193,5 +193,26 @@ describe('answerDatabaseUnavailable', () => {
     expect(response.status).toBe(503);
     expect(response.headers.get('retry-after')).toBe('10');
     expect(await response.json()).toMatchObject({ code: 'database_unavailable' });
+  });
+});
+
+describe('mayRunAgain: which failed statements Sequelize sends again on a fresh connection', () => {
+  const inFlight = (sql: string) => new DatabaseError(Object.assign(new Error('Connection terminated unexpectedly'), { sql }) as never);
+  const cases: Array<[string, unknown, boolean]> = [
+    [
+      'the server ended the session before it ran (57P01), a write',
+      new DatabaseError(Object.assign(pgServerError('57P01'), { sql: 'UPDATE t SET a = 1' }) as never),
+      true,
+    ],
+    ['the server is restarting (57P03)', wrapped(pgServerError('57P03')), true],
+    ['a read whose connection ended under it', inFlight('SELECT "id" FROM "contract_filings"'), true],
+    ['a read written as a WITH', inFlight('  WITH x AS (SELECT 1) SELECT * FROM x'), true],
+    ['a write whose connection ended under it: it may have been committed', inFlight('INSERT INTO t VALUES (1)'), false],
+    ['a conflict (40001): the caller decides', wrapped(pgServerError('40001')), false],
+    ["the statement's own fault", new UniqueConstraintError({}), false],
+    ['the database cannot be reached at all: answered at once', new ConnectionRefusedError(errno('ECONNREFUSED') as never), false],
+  ];
+  it.each(cases)('%s', (_what, error, expected) => {
+    expect(mayRunAgain(error)).toBe(expected);
   });
 });
