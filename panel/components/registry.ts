@@ -19,9 +19,16 @@ export const Components = {
   AnnouncementBody: componentLoader.add('AnnouncementBody', source('announcement-body.tsx')),
   AttachmentLink: componentLoader.add('AttachmentLink', source('attachment-link.tsx')),
   ExportXlsx: componentLoader.add('ExportXlsx', source('export-xlsx.tsx')),
+  // Rendered by no resource: bundled for what it sets up when the page loads, the drop-downs' Chinese words.
+  SelectWord: componentLoader.add('SelectWord', source('select-words.tsx')),
 };
 
 // AdminJS's own date field and date range filter, replaced once for every resource: a date-only value is the day the
 // user chose in any browser zone (issue #25), and the calendar is Chinese.
 componentLoader.override('DefaultDatetimeEditProperty', source('date-edit.tsx'));
 componentLoader.override('DefaultDatetimeFilterProperty', source('date-filter.tsx'));
+// The sidebar opens the group of the page being shown (AdminJS opens only the groups clicked open before).
+componentLoader.override('SidebarResourceSection', source('sidebar-resource-section.tsx'));
+// Yes/no values in lists, record pages and filters say 是/否 (AdminJS falls back to English words).
+componentLoader.override('BooleanPropertyValue', source('boolean-value.tsx'));
+componentLoader.override('DefaultBooleanFilterProperty', source('boolean-filter.tsx'));

@@ -126,6 +126,11 @@ export const zhCN = {
     relatedAsSupervising: '作为主管单位的隶属关系',
     attachmentNone: '无附件',
     pickerTime: '时间',
+    // Words of every yes/no value and drop-down, where AdminJS and react-select would say them in English.
+    booleanTrue: '是',
+    booleanFalse: '否',
+    selectPlaceholder: '请选择…',
+    selectNoOptions: '无可选项',
     itemErrorsEmpty: '无',
     itemIndex: '第几项（从 0 开始）',
     itemField: '字段',

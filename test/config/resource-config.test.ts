@@ -73,6 +73,16 @@ describe('config/resources.yaml', () => {
     );
   });
 
+  it("the 一体化 views stand under 计划管理 as the manual has them, and an admin's own group 一体化 is still accepted", () => {
+    const config = parse(shipped);
+    for (const id of ['IntegrationBudget', 'IntegrationUnit', 'PaymentMiddleRecord', 'PaymentVoucher'])
+      expect({ id, menu: config.get(id)!.menu }).toEqual({ id, menu: 'procurement.plan' });
+    expect(config.get('IntegrationInbox')!.menu).toBe('system');
+    const ownGroup = shipped.replace(/(\n {2}IntegrationUnit:\n[^\n]*\n {4})menu: procurement\.plan/, '$1menu: integration');
+    expect(ownGroup).not.toBe(shipped);
+    expect(parse(ownGroup).get('IntegrationUnit')!.menu).toBe('integration');
+  });
+
   it('unknown keys, menus, sort fields, broken YAML and missing resources are errors', () => {
     expectError(
       shipped.replace(
@@ -81,7 +91,10 @@ describe('config/resources.yaml', () => {
       ),
       /resources\.ProcurementUnit/,
     );
-    expectError(shipped.replace('menu: integration', 'menu: nowhere'), /resources\.IntegrationUnit\.menu: 未知菜单 "nowhere"/);
+    expectError(
+      shipped.replace(/(\n {2}IntegrationUnit:\n[^\n]*\n {4})menu: procurement\.plan/, '$1menu: nowhere'),
+      /resources\.IntegrationUnit\.menu: 未知菜单 "nowhere"/,
+    );
     expectError(
       shipped.replace(/(\n {2}Region:[\s\S]*?)sort: \{ sortBy: code, direction: asc \}/, '$1sort: { sortBy: colour, direction: asc }'),
       /resources\.Region\.sort\.sortBy: 未知字段 "colour"/,
