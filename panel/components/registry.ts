@@ -19,6 +19,8 @@ export const Components = {
   AnnouncementBody: componentLoader.add('AnnouncementBody', source('announcement-body.tsx')),
   AttachmentLink: componentLoader.add('AttachmentLink', source('attachment-link.tsx')),
   ExportXlsx: componentLoader.add('ExportXlsx', source('export-xlsx.tsx')),
+  StateBadge: componentLoader.add('StateBadge', source('state-badge.tsx')),
+  DeadlineCell: componentLoader.add('DeadlineCell', source('deadline-cell.tsx')),
 };
 
 // AdminJS's own date field and date range filter, replaced once for every resource: a date-only value is the day the
