@@ -1,6 +1,6 @@
 import React from 'react';
 import { useTranslation, type BasePropertyProps } from 'adminjs';
-import { Box, Label } from '@adminjs/design-system';
+import { ValueGroup } from '@adminjs/design-system';
 import { TONE_COLOURS } from './tone-palette.js';
 
 /** 办理时限 as the server worked it out today; an overdue one is red in the list, so it stands out among the rows. */
@@ -20,12 +20,8 @@ const DeadlineCell: React.FC<BasePropertyProps> = ({ record, property, resource,
     </span>
   );
   if (where === 'list') return cell;
-  return (
-    <Box mb="xl">
-      <Label>{translateProperty(property.label, resource.id)}</Label>
-      {cell}
-    </Box>
-  );
+  // Framed as AdminJS's own show page frames a field, so its label reads like the others.
+  return <ValueGroup label={translateProperty(property.label, resource.id)}>{cell}</ValueGroup>;
 };
 
 export default DeadlineCell;

@@ -1,6 +1,6 @@
 import React from 'react';
 import { useTranslation, type BasePropertyProps } from 'adminjs';
-import { Box, Label } from '@adminjs/design-system';
+import { ValueGroup } from '@adminjs/design-system';
 import type { Tone } from '../../db/record/field-types.js';
 import { TONE_COLOURS } from './tone-palette.js';
 
@@ -33,12 +33,8 @@ const StateBadge: React.FC<BasePropertyProps> = ({ record, property, resource, w
       </span>
     );
   if (where === 'list') return badge;
-  return (
-    <Box mb="xl">
-      <Label>{translateProperty(property.label, resource.id)}</Label>
-      {badge}
-    </Box>
-  );
+  // Framed as AdminJS's own show page frames a field, so its label reads like the others.
+  return <ValueGroup label={translateProperty(property.label, resource.id)}>{badge}</ValueGroup>;
 };
 
 export default StateBadge;

@@ -102,6 +102,8 @@ s.describe('states told apart at a glance (南昌县采购办)', () => {
     expect(await cellOf(late!.id).evaluate((el) => getComputedStyle(el).color)).toBe(rgb(TONE_COLOURS.refused.color));
     expect(await cellOf(inTime!.id).getAttribute('data-overdue')).toBe('false');
     expect(await cellOf(inTime!.id).evaluate((el) => getComputedStyle(el).color)).not.toBe(rgb(TONE_COLOURS.refused.color));
+    // The column is the list's last and the table scrolls sideways on a narrow screen.
+    await cellOf(late!.id).scrollIntoViewIfNeeded();
     await screenshot(s.page, 'state-badges-overdue');
     expect(s.foreign).toEqual([]);
   });
