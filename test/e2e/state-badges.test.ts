@@ -116,6 +116,7 @@ s.describe('states told apart at a glance (南昌县采购办)', () => {
     const ticks = (await canvas.getAttribute('data-y-ticks'))!.split(',').map(Number);
     expect(ticks.length).toBeGreaterThan(1);
     expect(ticks.filter((tick) => !Number.isInteger(tick))).toEqual([]);
+    await canvas.scrollIntoViewIfNeeded();
     await screenshot(s.page, 'state-badges-workbench');
     expect(s.foreign).toEqual([]);
   });
