@@ -22,6 +22,7 @@ import type { DashboardData } from './dashboard/dashboard-data.js';
 import { recordHistoryFeature } from './record-history.js';
 import { relatedRecordsFeature } from './related-records.js';
 import { deadlineColumnFeature } from './deadline-column.js';
+import { stateBadgeFeature } from './state-badges.js';
 import { EXPORT_ACTION, exportAction } from './export-action.js';
 import { listWithCountAlongside } from './list-handler.js';
 import { checkSearchRequest } from './adapter/read-request.js';
@@ -116,6 +117,7 @@ export function resourceFeatures(
     crudAuditFeature(definition.id, regionField),
     ...(definition.related?.length ? [relatedRecordsFeature(definition.related)] : []),
     ...('dueDate' in definition.model.getAttributes() ? [deadlineColumnFeature()] : []),
+    ...stateBadgeFeature(definition.model.declaration),
     ...(definition.virtualProperties?.includes('history') ? [recordHistoryFeature([definition.model.name, definition.id])] : []),
     // A resource that sets one of the properties the features add has the last word over their defaults.
     ...(options.properties ? [buildFeature({ properties: options.properties })] : []),

@@ -1,6 +1,7 @@
 import type { FeatureType, ResourceOptions } from 'adminjs';
 import type { Model, ModelStatic, WhereOptions } from 'sequelize';
 import type { JurisdictionKind } from '../db/jurisdiction-kind.js';
+import type { AnyRecordDeclaration } from '../db/record/field-types.js';
 
 export const BUILT_IN_ACTIONS = ['list', 'show', 'search', 'new', 'edit', 'delete', 'bulkDelete'] as const;
 export type BuiltInAction = (typeof BUILT_IN_ACTIONS)[number];
@@ -28,7 +29,7 @@ export type MenuKey = (typeof MENUS)[number];
  */
 export interface ResourceDefinition {
   id: string;
-  model: ModelStatic<Model> & { jurisdiction: JurisdictionKind };
+  model: ModelStatic<Model> & { jurisdiction: JurisdictionKind; declaration?: AnyRecordDeclaration };
   /** A view: the same model narrowed by a fixed condition (e.g. only formal members). */
   viewWhere?: WhereOptions;
   /** Said in a form when a record the user can see is chosen here but lies outside the view. */

@@ -9,6 +9,12 @@ export interface Label {
 export type Language = keyof Label;
 
 /**
+ * What a choice's value means to whoever reads a list, so every state of every record is coloured by one scheme:
+ * waiting for someone, done (approved, matched, pushed), refused or failed, under way elsewhere, or none of these.
+ */
+export type Tone = 'pending' | 'done' | 'refused' | 'progress' | 'neutral';
+
+/**
  * The column kinds the records use. `stamp` is Sequelize's own createdAt/updatedAt, declared bare (as the models always
  * did) so Sequelize keeps filling it in.
  */
@@ -40,6 +46,8 @@ export interface FieldSpec<Value = unknown, Optional extends boolean = boolean> 
   readonly precision?: readonly [number, number];
   readonly values?: readonly string[];
   readonly choiceLabels?: Readonly<Record<string, Label>>;
+  /** A state's or verdict's meaning, value by value; absent on choices that only classify (type, category). */
+  readonly choiceTones?: Readonly<Record<string, Tone>>;
   readonly references?: { readonly table: string; readonly key: string };
   readonly validate?: ModelValidateOptions;
   readonly unique?: boolean;

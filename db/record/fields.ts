@@ -1,4 +1,4 @@
-import type { ChoiceSpec, FieldKind, FieldOptions, FieldSpec, Label } from './field-types.js';
+import type { ChoiceSpec, FieldKind, FieldOptions, FieldSpec, Label, Tone } from './field-types.js';
 
 type NoOptions = Record<never, never>;
 /** A field told `nullable: true` reads null where nothing was entered. */
@@ -76,10 +76,14 @@ export const json = <T, const O extends FieldOptions<T> = NoOptions>(label: Labe
 export const binary = <const O extends FieldOptions<Buffer> = NoOptions>(label: Label, options?: O) =>
   field('binary', label, options) as FieldSpec<Nullable<Buffer, O>, Optional<O>>;
 
-/** How a choice is stored besides its value options: an enum unless `length` names the string column it was migrated to. */
-type ChoiceOptions<V> = FieldOptions<V> & { readonly length?: number };
+/**
+ * How a choice is stored besides its value options: an enum unless `length` names the string column it was migrated to.
+ * `tones` gives a state or verdict the meaning its badge is coloured by, for every value (a new value without one does
+ * not type-check).
+ */
+type ChoiceOptions<V extends string> = FieldOptions<V> & { readonly length?: number; readonly tones?: Readonly<Record<V, Tone>> };
 
-/** A closed list of values, in the order of `labels`, each with the words the panel shows for it. */
+/** A closed list of values, in the order of `labels`, each with the words the panel shows for it (and its tone). */
 export const choice = <const L extends Readonly<Record<string, Label>>, const O extends ChoiceOptions<keyof L & string> = NoOptions>(
   labels: L,
   label: Label,
@@ -89,6 +93,7 @@ export const choice = <const L extends Readonly<Record<string, Label>>, const O 
     values: Object.keys(labels),
     choiceLabels: labels,
     ...(options?.length !== undefined ? { length: options.length } : {}),
+    ...(options?.tones ? { choiceTones: options.tones } : {}),
   }) as ChoiceSpec<keyof L & string, Nullable<keyof L & string, O>, Optional<O>>;
 
 /** A field holding the key of another table's row. */

@@ -80,6 +80,7 @@ export type RecordRow<D extends AnyRecordDeclaration> = Model<AttributesOf<D>, C
 /** What `extends recordModel(D)` inherits: Model's statics, the record's jurisdiction and a constructor of typed rows. */
 export type RecordModelBase<D extends AnyRecordDeclaration> = Omit<typeof Model, 'prototype'> & {
   jurisdiction: D['jurisdiction'];
+  declaration: D;
 } & (new (values?: CreationAttributes<RecordRow<D>>, options?: BuildOptions) => RecordRow<D>);
 
 /**
@@ -89,6 +90,8 @@ export type RecordModelBase<D extends AnyRecordDeclaration> = Omit<typeof Model,
 export function recordModel<D extends AnyRecordDeclaration>(declaration: D): RecordModelBase<D> {
   class RecordModel extends Model {
     static jurisdiction = declaration.jurisdiction;
+    // The panel reads what it derives from the record (badge tones) from the model it is given.
+    static declaration = declaration;
   }
   // The one cast of the builder: a class made at run time cannot name its attributes, the declaration's types can.
   return RecordModel as unknown as RecordModelBase<D>;

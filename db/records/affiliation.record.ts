@@ -22,6 +22,7 @@ export const AFFILIATION = declareRecord({
         unbound: { zh: '已解除', en: 'Unbound' },
       },
       { zh: '状态', en: 'Status' },
+      { tones: { pending: 'pending', confirmed: 'done', unbound: 'neutral' } },
     ),
     requestedAt: moment({ zh: '申请时间', en: 'Requested at' }),
     confirmedAt: moment({ zh: '确认时间', en: 'Confirmed at' }, { nullable: true }),

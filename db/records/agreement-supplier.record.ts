@@ -23,7 +23,7 @@ export const AGREEMENT_SUPPLIER = declareRecord({
     status: choice(
       bilingual(SUPPLIER_STATUS_LABELS, { active: 'Active', expired: 'Expired', removed: 'Removed' }),
       { zh: '状态', en: 'Status' },
-      { default: 'active' },
+      { tones: { active: 'done', expired: 'neutral', removed: 'refused' }, default: 'active' },
     ),
     title: text(300, { zh: '协议供应商', en: 'Agreement supplier' }),
     ...decision({

@@ -25,6 +25,16 @@ export const anomalyHandling = () => ({
       rejected: 'Rejected',
     }),
     { zh: '状态', en: 'State' },
+    {
+      tones: {
+        editing: 'neutral',
+        submitted: 'progress',
+        unit_approved: 'progress',
+        awaiting_supervisor: 'pending',
+        approved: 'done',
+        rejected: 'refused',
+      },
+    },
   ),
   confirmationRequired: boolean({ zh: '须采购办确认', en: 'Office confirmation required' }),
   confirmationBasis: longText({ zh: '确认依据', en: 'Basis for confirmation' }),

@@ -22,10 +22,14 @@ export const BIDDING_RECORD = declareRecord({
     goodsSummary: text(300, { zh: '采购内容', en: 'What is procured' }),
     quantity: integer({ zh: '数量', en: 'Quantity' }),
     ceilingPrice: money({ zh: '最高限价（元）', en: 'Ceiling price (yuan)' }),
-    status: choice(bilingual(BIDDING_STATUS_LABELS, { bidding: 'Bidding', quoting: 'Quoting', ended: 'Ended', returned: 'Returned' }), {
-      zh: '状态',
-      en: 'Status',
-    }),
+    status: choice(
+      bilingual(BIDDING_STATUS_LABELS, { bidding: 'Bidding', quoting: 'Quoting', ended: 'Ended', returned: 'Returned' }),
+      {
+        zh: '状态',
+        en: 'Status',
+      },
+      { tones: { bidding: 'progress', quoting: 'progress', ended: 'done', returned: 'refused' } },
+    ),
     startAt: moment({ zh: '开始时间', en: 'Starts at' }),
     endAt: moment({ zh: '结束时间', en: 'Ends at' }),
     participantCount: integer({ zh: '参与供应商数', en: 'Participating suppliers' }, { default: 0 }),

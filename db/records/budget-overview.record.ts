@@ -52,6 +52,7 @@ export const BUDGET_OVERVIEW = declareRecord({
         unlinked: 'Not linked to an integration budget line',
       }),
       { zh: '匹配/关联状态', en: 'Match / link status' },
+      { tones: { matched: 'done', unmatched: 'pending', linked: 'done', unlinked: 'pending' } },
     ),
     ...timestamps({ createdAt: { zh: '创建时间', en: 'Created at' }, updatedAt: { zh: '更新时间', en: 'Updated at' } }),
   },

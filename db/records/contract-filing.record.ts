@@ -50,21 +50,21 @@ export const CONTRACT_FILING = declareRecord({
         failed: { zh: '推送失败', en: 'Push failed' },
       },
       { zh: '推送状态', en: 'Push status' },
-      { default: 'not_pushed' },
+      { tones: { not_pushed: 'pending', queued: 'progress', pushed: 'done', failed: 'refused' }, default: 'not_pushed' },
     ),
     pushedAt: moment({ zh: '推送时间', en: 'Pushed at' }, { nullable: true }),
     lastPushError: longText({ zh: '推送错误', en: 'Push error' }, { nullable: true }),
     status: choice(
       { filed: { zh: '已备案', en: 'Filed' }, returned: { zh: '已退回', en: 'Returned' } },
       { zh: '备案状态', en: 'Filing status' },
-      { default: 'filed' },
+      { tones: { filed: 'done', returned: 'refused' }, default: 'filed' },
     ),
     returnedAt: moment({ zh: '退回时间', en: 'Returned at' }, { nullable: true }),
     returnReason: longText({ zh: '退回原因', en: 'Return reason' }, { nullable: true }),
     pushVerdict: choice(
       { pushable: { zh: '可推送', en: 'Pushable' }, blocked: { zh: '不可推送', en: 'Not pushable' } },
       { zh: '推送条件', en: 'Push verdict' },
-      { default: 'blocked' },
+      { tones: { pushable: 'done', blocked: 'refused' }, default: 'blocked' },
     ),
     pushRoute: choice(
       {

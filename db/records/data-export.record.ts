@@ -28,6 +28,7 @@ export const DATA_EXPORT = declareRecord({
         failed: { zh: '导出失败', en: 'Failed' },
       },
       { zh: '状态', en: 'State' },
+      { tones: { queued: 'pending', running: 'progress', done: 'done', failed: 'refused' } },
     ),
     total: integer({ zh: '总行数', en: 'Total rows' }, { nullable: true }),
     done: integer({ zh: '已导出行数', en: 'Rows exported' }, { default: 0 }),

@@ -28,6 +28,15 @@ export const EXPERT_SPECIALTY_REVIEW = declareRecord({
         returned: 'Returned to the expert',
       }),
       { zh: '审核环节', en: 'Review step' },
+      {
+        tones: {
+          city_review: 'pending',
+          province_review: 'progress',
+          gongguanban_review: 'progress',
+          approved: 'done',
+          returned: 'refused',
+        },
+      },
     ),
     appliedAt: moment({ zh: '申请时间', en: 'Applied at' }),
     cityReviewedBy: text(64, { zh: '市级审核人', en: 'City reviewer' }, nullable),

@@ -20,10 +20,14 @@ export const EXPERT = declareRecord({
     phone: text(30, { zh: '联系电话', en: 'Phone' }),
     registrationRegion: reference('regions', 'code', text(6, { zh: '注册地', en: 'Registration region' })),
     specialties: text(300, { zh: '申报评标专业', en: 'Specialties applied for' }),
-    state: choice(bilingual(EXPERT_STATES, { submitted: 'Awaiting review', approved: 'Approved', rejected: 'Returned' }), {
-      zh: '审核状态',
-      en: 'Review state',
-    }),
+    state: choice(
+      bilingual(EXPERT_STATES, { submitted: 'Awaiting review', approved: 'Approved', rejected: 'Returned' }),
+      {
+        zh: '审核状态',
+        en: 'Review state',
+      },
+      { tones: { submitted: 'pending', approved: 'done', rejected: 'refused' } },
+    ),
     submittedAt: moment({ zh: '提交时间', en: 'Submitted at' }),
     ...decision({
       at: { name: 'reviewedAt', label: { zh: '审核时间', en: 'Reviewed at' } },

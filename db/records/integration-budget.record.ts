@@ -35,7 +35,7 @@ export const INTEGRATION_BUDGET = declareRecord({
         matched: { zh: '已匹配', en: 'Matched' },
       },
       { zh: '匹配状态', en: 'Match status' },
-      { default: 'unmatched' },
+      { tones: { unmatched: 'pending', matched: 'done' }, default: 'unmatched' },
     ),
     matchedProjectCode: text(64, { zh: '匹配的采购项目编号', en: 'Matched project number' }, { nullable: true }),
     matchedProjectName: text(300, { zh: '匹配的采购项目', en: 'Matched project' }, { nullable: true }),

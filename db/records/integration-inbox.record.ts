@@ -24,6 +24,7 @@ export const INTEGRATION_INBOX = declareRecord({
         failed: { zh: '处理失败', en: 'Failed' },
       },
       { zh: '处理状态', en: 'State' },
+      { tones: { received: 'pending', processing: 'progress', done: 'done', failed: 'refused' } },
     ),
     appKey: text(64, { zh: '推送方', en: 'Sender' }),
     signature: text(64, { zh: '签名', en: 'Signature' }, { unique: true }),

@@ -23,7 +23,11 @@ export const LOGIN_ATTEMPT = declareRecord({
         throttled: { zh: '失败过多，已延迟', en: 'Too many failures, delayed' },
       },
       { zh: '结果', en: 'Outcome' },
-      { length: 20, nullable: true },
+      {
+        tones: { succeeded: 'done', wrongPassword: 'refused', unknownUser: 'refused', inactive: 'refused', throttled: 'refused' },
+        length: 20,
+        nullable: true,
+      },
     ),
     /** The trusted browser the attempt came from (set at an earlier successful login), if any. */
     deviceId: text(64, { zh: '受信任浏览器', en: 'Trusted browser' }, { nullable: true }),

@@ -27,7 +27,7 @@ export const PAYMENT_APPLICATION = declareRecord({
         rejected: { zh: '审核退回', en: 'Returned' },
       },
       { zh: '审核状态', en: 'Review status' },
-      { default: 'pending' },
+      { tones: { pending: 'pending', approved: 'done', rejected: 'refused' }, default: 'pending' },
     ),
     ...decision({
       at: { name: 'reviewedAt', label: { zh: '审核时间', en: 'Reviewed at' } },

@@ -27,7 +27,7 @@ export const POST_AWARD_RECORD = declareRecord({
         poor: { zh: '不合格', en: 'Poor' },
       },
       { zh: '履约评价', en: 'Evaluation' },
-      { nullable: true },
+      { tones: { excellent: 'done', good: 'done', fair: 'neutral', poor: 'refused' }, nullable: true },
     ),
     remark: longText({ zh: '备注', en: 'Remark' }, { nullable: true }),
     ...timestamps(),

@@ -9,7 +9,7 @@ export const REQUEST_STATE = choice(
     rejected: { zh: '不予批准', en: 'Refused' },
   },
   { zh: '审批状态', en: 'Approval state' },
-  { default: 'submitted' },
+  { tones: { submitted: 'pending', approved: 'done', rejected: 'refused' }, default: 'submitted' },
 );
 
 /**

@@ -30,6 +30,7 @@ export const PROCUREMENT_PROJECT = declareRecord({
     budgetReviewStatus: choice(
       bilingual(BUDGET_REVIEW_LABELS, { pending: 'Awaiting review', approved: 'Approved', returned: 'Returned' }),
       { zh: '预算审核状态', en: 'Budget review' },
+      { tones: { pending: 'pending', approved: 'done', returned: 'refused' } },
     ),
     budgetReviewedAt: moment({ zh: '预算审核时间', en: 'Budget reviewed at' }, { nullable: true }),
     budgetReviewOpinion: longText({ zh: '预算审核意见', en: 'Budget review opinion' }, { nullable: true }),
@@ -59,6 +60,7 @@ export const PROCUREMENT_PROJECT = declareRecord({
         failed: 'Failed tender',
       }),
       { zh: '项目进度', en: 'Stage' },
+      { tones: { planning: 'neutral', bidding: 'progress', awarded: 'progress', contracted: 'done', failed: 'refused' } },
     ),
     ...timestamps({ createdAt: { zh: '创建时间', en: 'Created at' }, updatedAt: { zh: '更新时间', en: 'Updated at' } }),
   },

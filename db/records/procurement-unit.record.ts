@@ -39,13 +39,14 @@ export const PROCUREMENT_UNIT = declareRecord({
         returned: { zh: '已退回', en: 'Returned' },
       },
       { zh: '状态', en: 'Status' },
+      { tones: { draft: 'neutral', submitted: 'pending', approved: 'done', returned: 'refused' } },
     ),
     formalMember: boolean({ zh: '正式库会员', en: 'Formal member' }, { default: false }),
     integrationBudgetCode: text(50, { zh: '一体化预算编码', en: 'Integration budget code' }, { nullable: true }),
     budgetCodeVerdict: choice(
       bilingual(BUDGET_CODE_VERDICT_LABELS, { match: 'Match', mismatch: 'Mismatch', missing: 'Not in integration' }),
       { zh: '预算编码核对', en: 'Budget code check' },
-      { default: 'missing' },
+      { tones: { match: 'done', mismatch: 'refused', missing: 'pending' }, default: 'missing' },
     ),
     submittedAt: moment({ zh: '提交时间', en: 'Submitted at' }, { nullable: true }),
     ...decision({

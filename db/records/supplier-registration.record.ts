@@ -26,6 +26,7 @@ export const SUPPLIER_REGISTRATION = declareRecord({
         withdrawn: { zh: '已撤回', en: 'Withdrawn' },
       },
       { zh: '报名状态', en: 'Status' },
+      { tones: { registered: 'progress', documents_obtained: 'done', withdrawn: 'neutral' } },
     ),
     ...timestamps(),
   },

@@ -1,7 +1,18 @@
 import React, { useEffect, useState } from 'react';
 import { ApiClient, useTranslation } from 'adminjs';
 import { Box, H2, H5, Link, MessageBox, Text } from '@adminjs/design-system';
-import { ArcElement, BarElement, CategoryScale, Chart as ChartJS, Legend, LinearScale, LineElement, PointElement, Tooltip } from 'chart.js';
+import {
+  ArcElement,
+  BarElement,
+  CategoryScale,
+  Chart as ChartJS,
+  Legend,
+  LinearScale,
+  LineElement,
+  PointElement,
+  Tooltip,
+  type Plugin,
+} from 'chart.js';
 import { Bar, Doughnut, Line } from 'react-chartjs-2';
 
 ChartJS.register(ArcElement, BarElement, CategoryScale, Legend, LinearScale, LineElement, PointElement, Tooltip);
@@ -29,6 +40,14 @@ type DashboardData = {
 };
 
 const PALETTE = ['#c8102e', '#3040d6', '#2f9e44', '#f08c00', '#7048e8', '#0c8599', '#e64980', '#868e96', '#5c940d', '#1864ab'];
+/** The y axis's tick values on the canvas, so a browser test can read what the axis shows without Chart.js's globals. */
+const TICKS_ON_CANVAS: Plugin<'line'> = {
+  id: 'ticksOnCanvas',
+  afterUpdate: (chart) => {
+    chart.canvas.dataset.yTicks = (chart.scales.y?.ticks ?? []).map((tick) => tick.value).join(',');
+  },
+};
+
 const FONT = { family: '"PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif' };
 const yuan = (n: number): string => `${(n / 10_000).toLocaleString('zh-CN', { maximumFractionDigits: 1 })} 万元`;
 
@@ -113,7 +132,9 @@ const Dashboard: React.FC = () => {
             <H5>{translateLabel('chartPushes')}</H5>
             <Box style={{ height: 260 }}>
               <Line
-                options={options}
+                plugins={[TICKS_ON_CANVAS]}
+                // Pushes are counted: the axis shows whole numbers, never 0.5 of a contract.
+                options={{ ...options, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } }}
                 data={{
                   labels: charts.pushesPerDay.map((d) => d.day.slice(5)),
                   datasets: [

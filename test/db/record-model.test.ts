@@ -9,7 +9,11 @@ import { attributeOf, attributesOf, initRecord, recordModel } from '../../db/rec
 import { AFFILIATION } from '../../db/records/affiliation.record.js';
 import { PROCUREMENT_UNIT } from '../../db/records/procurement-unit.record.js';
 import { ProcurementUnit } from '../../db/models/entities/procurement-unit.model.js';
-import type { AttributesOf } from '../../db/record/field-types.js';
+import type { AnyRecordDeclaration, AttributesOf } from '../../db/record/field-types.js';
+import { CONTRACT_FILING } from '../../db/records/contract-filing.record.js';
+import * as models from '../../db/models.js';
+import { stateBadgeProperties } from '../../panel/state-badges.js';
+import { Components } from '../../panel/components/registry.js';
 
 const sequelize = () => new Sequelize({ dialect: 'sqlite', storage: ':memory:', logging: false });
 
@@ -503,5 +507,88 @@ describe('a view read by the panel (view: true)', () => {
     expect(() => declareRecord({ ...OVERVIEW, indexes: [{ fields: ['regionCode'] }] })).toThrow(
       'Record ProbeOverview: a view has no indexes of its own',
     );
+  });
+});
+
+describe('a choice’s tones (what each state means, for the badges)', () => {
+  const TONED = declareRecord({
+    name: 'ProbeToned',
+    table: 'probe_toned',
+    label: { zh: '审核', en: 'Review' },
+    jurisdiction: { kind: 'admin' },
+    fields: {
+      id: autoId(),
+      state: choice(
+        { waiting: { zh: '待审核', en: 'Waiting' }, ok: { zh: '已审核', en: 'Approved' }, back: { zh: '已退回', en: 'Returned' } },
+        { zh: '状态', en: 'State' },
+        { tones: { waiting: 'pending', ok: 'done', back: 'refused' }, default: 'waiting' },
+      ),
+      kind: choice({ a: { zh: '甲', en: 'A' }, b: { zh: '乙', en: 'B' } }, { zh: '类型', en: 'Kind' }),
+    },
+  });
+
+  it('keeps each value’s tone on the field, and none on a choice that only classifies', () => {
+    expect(TONED.fields.state.choiceTones).toEqual({ waiting: 'pending', ok: 'done', back: 'refused' });
+    expect(TONED.fields.kind.choiceTones).toBeUndefined();
+  });
+
+  it('leaves the column as it was: the tones are the panel’s, not the database’s', () => {
+    const toned = attributeOf(TONED.fields.state);
+    expect(toned).toEqual({ type: expect.anything(), allowNull: false, defaultValue: 'waiting' });
+    expect((toned.type as unknown as { values: string[] }).values).toEqual(['waiting', 'ok', 'back']);
+  });
+
+  it('must give every value a tone, and only tones of the scheme', () => {
+    const labels = { x: { zh: '甲', en: 'X' }, y: { zh: '乙', en: 'Y' } };
+    // @ts-expect-error -- y has no tone
+    choice(labels, { zh: '状态', en: 'State' }, { tones: { x: 'done' } });
+    // @ts-expect-error -- not a tone of the scheme
+    choice(labels, { zh: '状态', en: 'State' }, { tones: { x: 'done', y: 'green' } });
+    expect(choice(labels, { zh: '状态', en: 'State' }, { tones: { x: 'done', y: 'neutral' } }).choiceTones).toEqual({
+      x: 'done',
+      y: 'neutral',
+    });
+  });
+
+  it('is read by the panel from the model, which carries its declaration', () => {
+    class Toned extends recordModel(TONED) {}
+    expect(Toned.declaration).toBe(TONED);
+    expect(ProcurementUnit.declaration).toBe(PROCUREMENT_UNIT);
+  });
+
+  it('is declared for the states and verdicts the issue names, told apart by meaning', () => {
+    const tones = PROCUREMENT_UNIT.fields.status.choiceTones!;
+    expect([tones.submitted, tones.approved, tones.returned]).toEqual(['pending', 'done', 'refused']);
+    expect(PROCUREMENT_UNIT.fields.budgetCodeVerdict.choiceTones).toMatchObject({ match: 'done', mismatch: 'refused' });
+    expect(CONTRACT_FILING.fields.pushStatus.choiceTones).toMatchObject({ pushed: 'done', failed: 'refused', queued: 'progress' });
+    expect(AFFILIATION.fields.status.choiceTones).toMatchObject({ pending: 'pending', confirmed: 'done' });
+  });
+
+  it('is declared on every record’s state, status, verdict and outcome, for each of its values', () => {
+    const stateLike = /(^|[a-z])(state|status|Status|verdict|Verdict|outcome|stage|evaluation)$/;
+    const missing: string[] = [];
+    let checked = 0;
+    const declarations = Object.values(models).flatMap((model) =>
+      'declaration' in model && model.declaration ? [model.declaration as AnyRecordDeclaration] : [],
+    );
+    for (const declaration of declarations)
+      for (const [name, spec] of Object.entries(declaration.fields))
+        if (spec.kind === 'choice' && stateLike.test(name)) {
+          checked += 1;
+          for (const value of spec.values ?? []) if (!spec.choiceTones?.[value]) missing.push(`${declaration.name}.${name}.${value}`);
+        }
+    expect(checked).toBeGreaterThan(20);
+    expect(missing).toEqual([]);
+  });
+
+  it('makes the panel draw exactly the toned choices as badges, with their tones', () => {
+    const properties = stateBadgeProperties(PROCUREMENT_UNIT);
+    expect(Object.keys(properties).sort()).toEqual(['budgetCodeVerdict', 'status']);
+    expect(properties.status).toMatchObject({
+      components: { list: Components.StateBadge, show: Components.StateBadge },
+      custom: { tones: PROCUREMENT_UNIT.fields.status.choiceTones },
+    });
+    expect(stateBadgeProperties(TONED)).not.toHaveProperty('kind');
+    expect(stateBadgeProperties(undefined)).toEqual({});
   });
 });
