@@ -25,3 +25,11 @@ export const Components = {
 // user chose in any browser zone (issue #25), and the calendar is Chinese.
 componentLoader.override('DefaultDatetimeEditProperty', source('date-edit.tsx'));
 componentLoader.override('DefaultDatetimeFilterProperty', source('date-filter.tsx'));
+
+// The framework's planet, astronaut and English-derived sentences give way to the product's own pages (issue #26):
+// the record route asks first whether the record can be shown, the resource routes whether the resource exists.
+componentLoader.override('RecordActionRoute', source('record-action-route.tsx'));
+componentLoader.override('ResourceRoute', source('resource-route.tsx'));
+componentLoader.override('ResourceActionRoute', source('resource-route.tsx'));
+componentLoader.override('ActionHeader', source('action-header.tsx'));
+componentLoader.override('Login', source('login.tsx'));
