@@ -31,5 +31,6 @@ componentLoader.override('DefaultDatetimeFilterProperty', source('date-filter.ts
 componentLoader.override('RecordActionRoute', source('record-action-route.tsx'));
 componentLoader.override('ResourceRoute', source('resource-route.tsx'));
 componentLoader.override('ResourceActionRoute', source('resource-route.tsx'));
+componentLoader.override('BulkActionRoute', source('bulk-action-route.tsx'));
 componentLoader.override('ActionHeader', source('action-header.tsx'));
 componentLoader.override('Login', source('login.tsx'));

@@ -221,7 +221,7 @@ export const en = {
     rejectPayment: 'Return payment',
   },
   messages: {
-    // AdminJS's own sentences name the resource id and action; our routes replace them, these remain for the bulk route.
+    // AdminJS's own sentences name the resource id and action; our routes replace them, these stay as a fallback.
     error404Resource: 'No such module',
     error404Action: 'No such action, or you may not perform it',
     error404Record: 'The record does not exist or is outside your jurisdiction',

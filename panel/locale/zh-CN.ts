@@ -219,7 +219,7 @@ export const zhCN = {
   },
   buttons: { submit: '提交' },
   messages: {
-    // AdminJS's own sentences name the resource id and action; our routes replace them, these remain for the bulk route.
+    // AdminJS's own sentences name the resource id and action; our routes replace them, these stay as a fallback.
     error404Resource: '没有这个功能模块',
     error404Action: '该操作不存在或您无权执行',
     error404Record: '该记录不存在或不在您的辖区内',

@@ -83,10 +83,19 @@ s.describe('our own error pages and login page', () => {
       expect(body).not.toMatch(/Cannot GET|Not Found/);
       await screenshot(s.page, shot);
     }
-    // A mistyped resource inside the panel's own routes: the SPA's page, not AdminJS's planet.
-    await s.page.goto(`${s.app.url}/admin/resources/NoSuchResource`);
-    await s.page.getByTestId('panel-error-page').waitFor();
-    expect(await s.page.getByTestId('panel-error-page').innerText()).toContain('页面不存在');
+    // A mistyped resource, action or bulk action inside the panel's own routes: the SPA's page, not AdminJS's planet.
+    for (const address of [
+      '/admin/resources/NoSuchResource',
+      '/admin/resources/ProcurementUnit/actions/noSuchAction',
+      '/admin/resources/ProcurementUnit/bulk/noSuchBulk?recordIds=1',
+    ]) {
+      await s.page.goto(`${s.app.url}${address}`);
+      const panel = s.page.getByTestId('panel-error-page');
+      await panel.waitFor();
+      expect(await panel.innerText()).toContain('页面不存在');
+      expect(await s.page.locator('[data-testid="NoActionError"], [data-testid="NoResourceError"]').count()).toBe(0);
+    }
+    await screenshot(s.page, 'error-404-panel');
     expect(s.foreign).toEqual([]);
   });
 
