@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AdminJSExpress from '@adminjs/express';
-import express, { type NextFunction, type Request, type Response } from 'express';
+import express, { type Request, type Response } from 'express';
 import session from 'express-session';
 import helmet from 'helmet';
 import type { Sequelize } from 'sequelize';
@@ -12,7 +12,8 @@ import { buildAdmin } from '../panel/admin.js';
 import { ensureComponentBundle, mountComponentBundle } from '../panel/component-bundle.js';
 import { adminResponseFilter } from '../panel/admin-response-filter.js';
 import { authenticate, LoginThrottledError } from './auth.js';
-import { answerDatabaseUnavailable, isDatabaseUnavailable } from './database-unavailable.js';
+import { isDatabaseUnavailable } from './database-unavailable.js';
+import { errorHandler, notFound } from './error-handler.js';
 import type { Env } from '../settings/env.js';
 import { logger } from '../settings/logger.js';
 import { integrationApi, INTEGRATION_API_PATH } from './integration/integration-api.js';
@@ -23,11 +24,10 @@ import { mountQueueBoard } from './queue-board.js';
 import { loadResourceConfig } from '../panel/resource-config.js';
 import { SESSION_HOURS, SessionStore } from './session-store.js';
 import { currentRights } from './current-rights.js';
-import { HttpError } from '../panel/http-error.js';
 import { noStore } from './no-store.js';
 import { panelBody } from './panel-body.js';
 import { renewSession } from './renew-session.js';
-import { requestIdOf, requestLog } from './request-log.js';
+import { requestLog } from './request-log.js';
 import { sameOriginOnly } from './same-origin-only.js';
 import { rememberDevice, trustedDeviceOf } from './trusted-device.js';
 
@@ -165,25 +165,8 @@ export async function createApp({ env, sequelize, queue }: AppDeps): Promise<App
   mountComponentBundle(app, admin.options.rootPath);
   app.use(admin.options.rootPath, panelBody({ loginPath: admin.options.loginPath }), router);
   app.get('/', (_req, res) => res.redirect('/admin'));
-
-  app.use((error: Error, req: Request, res: Response, _next: NextFunction) => {
-    if (error instanceof HttpError) {
-      if (!res.headersSent) res.status(error.status).json({ code: error.code, message: error.message });
-      return;
-    }
-    if (isDatabaseUnavailable(error)) {
-      logger.warn({ err: error.message, url: req.originalUrl }, 'database unavailable');
-      if (!res.headersSent) answerDatabaseUnavailable(req, res, error);
-      return;
-    }
-    logger.error({ err: error, url: req.originalUrl, requestId: requestIdOf(req) }, 'request failed');
-    if (res.headersSent) return;
-    res.status(500).json({
-      code: 'internal_error',
-      message: `服务器内部错误，请稍后重试；如持续出现请联系系统管理员（请求编号 ${requestIdOf(req) ?? '—'}）`,
-      requestId: requestIdOf(req),
-    });
-  });
+  app.use(notFound);
+  app.use(errorHandler);
 
   return {
     app,

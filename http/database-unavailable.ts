@@ -1,6 +1,5 @@
 import type { Request, Response } from 'express';
-import { requestIdOf } from './request-log.js';
-import { PRODUCT_NAME } from '../panel/admin.js';
+import { answerError } from './error-page.js';
 import { classifyDatabaseError, type DatabaseFailure } from '../db/database-errors.js';
 import { zhCN } from '../panel/locale/zh-CN.js';
 
@@ -25,18 +24,18 @@ export function answerDatabaseUnavailable(req: Request, res: Response, error?: u
   const conflict = failure === 'conflict';
   const seconds = conflict ? DATABASE_CONFLICT_RETRY_AFTER_SECONDS : DATABASE_RETRY_AFTER_SECONDS;
   const message = conflict ? DATABASE_CONFLICT_MESSAGE : DATABASE_UNAVAILABLE_MESSAGE;
-  const requestId = requestIdOf(req);
-  res.status(503).set('Retry-After', String(seconds));
-  if (req.accepts(['json', 'html']) === 'html') {
-    res.type('html').send(`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta http-equiv="refresh" content="${seconds}">
-<title>${PRODUCT_NAME}</title><style>body{font-family:"PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC",sans-serif;margin:15vh auto;max-width:36em;color:#1c1c38}h1{font-size:1.3em}</style></head>
-<body><h1>${PRODUCT_NAME}</h1><p>${message}</p><p>本页将在 ${seconds} 秒后自动刷新。</p>${requestId ? `<p>请求编号 ${requestId}</p>` : ''}</body></html>`);
-    return;
-  }
-  res.json({
-    code: conflict ? 'database_conflict' : 'database_unavailable',
-    message,
-    retryAfterSeconds: seconds,
-    ...(requestId && { requestId }),
-  });
+  res.set('Retry-After', String(seconds));
+  answerError(
+    req,
+    res,
+    {
+      status: 503,
+      code: conflict ? 'database_conflict' : 'database_unavailable',
+      title: conflict ? '操作冲突' : '暂时无法访问',
+      message,
+      refreshSeconds: seconds,
+      note: `本页将在 ${seconds} 秒后自动刷新。`,
+    },
+    { retryAfterSeconds: seconds },
+  );
 }

@@ -34,3 +34,12 @@ componentLoader.override('SidebarResourceSection', source('sidebar-resource-sect
 // Yes/no values in lists, record pages and filters say 是/否 (AdminJS falls back to English words).
 componentLoader.override('BooleanPropertyValue', source('boolean-value.tsx'));
 componentLoader.override('DefaultBooleanFilterProperty', source('boolean-filter.tsx'));
+
+// The framework's planet, astronaut and English-derived sentences give way to the product's own pages (issue #26):
+// the record route asks first whether the record can be shown, the resource routes whether the resource exists.
+componentLoader.override('RecordActionRoute', source('record-action-route.tsx'));
+componentLoader.override('ResourceRoute', source('resource-route.tsx'));
+componentLoader.override('ResourceActionRoute', source('resource-route.tsx'));
+componentLoader.override('BulkActionRoute', source('bulk-action-route.tsx'));
+componentLoader.override('ActionHeader', source('action-header.tsx'));
+componentLoader.override('Login', source('login.tsx'));

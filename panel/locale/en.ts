@@ -178,6 +178,14 @@ export const en = {
   },
   components: {
     LanguageSelector: { availableLanguages: { 'zh-CN': '简体中文', en: 'English' } },
+    ErrorPage: {
+      notFoundTitle: 'Page not found',
+      notFoundMessage: 'This address does not exist: the link may be wrong or the page removed. Start from the workbench or the menu.',
+      refusedTitle: 'This record cannot be shown',
+      refusedMessage: 'The record does not exist or is outside your jurisdiction. For another region, contact its supervision office.',
+      backToWorkbench: 'Back to the workbench',
+      backToList: 'Back to the list of {{resource}}',
+    },
     Login: {
       welcomeHeader: 'Jiangxi Procurement Supervision',
       welcomeMessage: 'Work panel of the provincial, city and county procurement supervision offices.',
@@ -217,6 +225,11 @@ export const en = {
     rejectPayment: 'Return payment',
   },
   messages: {
+    // AdminJS's own sentences name the resource id and action; our routes replace them, these stay as a fallback.
+    error404Resource: 'No such module',
+    error404Action: 'No such action, or you may not perform it',
+    error404Record: 'The record does not exist or is outside your jurisdiction',
+    pageNotFound_title: 'Page not found',
     invalidCredentials: 'Wrong username or password',
     loginThrottled: 'Too many failed logins: to protect the account, try again shortly (the wait grows with each failure)',
     databaseUnavailable:

@@ -171,6 +171,14 @@ export const zhCN = {
   },
   components: {
     LanguageSelector: { availableLanguages: { 'zh-CN': '简体中文', en: 'English' } },
+    ErrorPage: {
+      notFoundTitle: '页面不存在',
+      notFoundMessage: '您访问的地址不存在，可能是链接有误或页面已移除。请从工作台或左侧菜单进入。',
+      refusedTitle: '无法查看该记录',
+      refusedMessage: '该记录不存在或不在您的辖区内。如需办理其他辖区的业务，请联系该辖区的采购监管部门。',
+      backToWorkbench: '返回工作台',
+      backToList: '返回{{resource}}列表',
+    },
     Login: {
       welcomeHeader: '江西省政府采购监管平台',
       welcomeMessage:
@@ -216,6 +224,11 @@ export const zhCN = {
   },
   buttons: { submit: '提交' },
   messages: {
+    // AdminJS's own sentences name the resource id and action; our routes replace them, these stay as a fallback.
+    error404Resource: '没有这个功能模块',
+    error404Action: '该操作不存在或您无权执行',
+    error404Record: '该记录不存在或不在您的辖区内',
+    pageNotFound_title: '页面不存在',
     invalidCredentials: '用户名或密码错误',
     loginThrottled: '登录失败次数过多，为保护账号已暂缓受理，请稍后再试（失败越多，等待越久）',
     databaseUnavailable: '数据库暂时无法连接，系统正在自动重试；请稍后刷新页面或重新提交，已保存的数据不会丢失',

@@ -1,0 +1,39 @@
+import type { NextFunction, Request, Response } from 'express';
+import { HttpError } from '../panel/http-error.js';
+import { logger } from '../settings/logger.js';
+import { answerDatabaseUnavailable, isDatabaseUnavailable } from './database-unavailable.js';
+import { answerError, INTERNAL_ERROR_PAGE, NOT_FOUND_PAGE } from './error-page.js';
+import { requestIdOf } from './request-log.js';
+
+const ERROR_TITLES: Record<number, string> = { 400: '请求有误', 403: '无权访问', 404: '页面不存在' };
+
+/**
+ * Whatever no route answered (a mistyped address under /admin or elsewhere): our page, not Express's English
+ * "Cannot GET". The 一体化 API answers its own unknown paths in JSON before this.
+ */
+export function notFound(req: Request, res: Response): void {
+  answerError(req, res, NOT_FOUND_PAGE);
+}
+
+/** The last handler: our refusals with their status, the database's absence as 503, anything else as our 500. */
+export function errorHandler(error: Error, req: Request, res: Response, _next: NextFunction): void {
+  if (error instanceof HttpError) {
+    if (!res.headersSent) {
+      answerError(req, res, {
+        status: error.status,
+        code: error.code,
+        title: ERROR_TITLES[error.status] ?? '请求有误',
+        message: error.message,
+      });
+    }
+    return;
+  }
+  if (isDatabaseUnavailable(error)) {
+    logger.warn({ err: error.message, url: req.originalUrl }, 'database unavailable');
+    if (!res.headersSent) answerDatabaseUnavailable(req, res, error);
+    return;
+  }
+  logger.error({ err: error, url: req.originalUrl, requestId: requestIdOf(req) }, 'request failed');
+  // The error's own text stays in the log: it may name tables, paths or values.
+  if (!res.headersSent) answerError(req, res, INTERNAL_ERROR_PAGE);
+}
