@@ -1,7 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { normaliseUsername } from '../domain/user-rules.js';
 import { col, fn, Op, type WhereOptions } from 'sequelize';
-import { LoginAttempt, Region, SupervisorUser } from '../db/models.js';
+import { LoginAttempt, SupervisorUser } from '../db/models.js';
+import { sessionUserFor } from '../services/session-user.js';
 import type { LoginOutcome } from '../db/models/system/login-attempt.model.js';
 import type { SessionUser } from '../db/jurisdiction-scope.js';
 import type { SameRights } from '../db/models/system/user-rights.js';
@@ -107,15 +108,5 @@ export async function authenticate(
     { lastLoginAt: new Date(), ...(hashNeedsUpgrade(user.passwordHash) && { passwordHash: await hashPassword(password) }) },
     sameRights,
   );
-  const region = await Region.findByPk(user.regionCode);
-  return {
-    id: user.id,
-    email: user.username,
-    username: user.username,
-    displayName: user.displayName,
-    role: user.role,
-    regionCode: user.regionCode,
-    regionName: region?.name ?? user.regionCode,
-    rightsVersion: user.rightsVersion,
-  };
+  return sessionUserFor(user);
 }

@@ -1,4 +1,5 @@
-import { Region, SupervisorUser } from '../db/models.js';
+import { SupervisorUser } from '../db/models.js';
+import { sessionUserFor } from '../services/session-user.js';
 import type { SessionUser } from '../db/jurisdiction-scope.js';
 
 /**
@@ -9,17 +10,7 @@ import type { SessionUser } from '../db/jurisdiction-scope.js';
 export async function currentActor(userId: number): Promise<SessionUser | null> {
   const user = await SupervisorUser.findByPk(userId);
   if (!user || !user.active) return null;
-  const region = await Region.findByPk(user.regionCode, { attributes: ['name'] });
-  return {
-    id: user.id,
-    email: user.username,
-    username: user.username,
-    displayName: user.displayName,
-    role: user.role,
-    regionCode: user.regionCode,
-    regionName: region?.name ?? user.regionCode,
-    rightsVersion: user.rightsVersion,
-  };
+  return sessionUserFor(user);
 }
 
 /** A user who may no longer act, named as far as the database still knows them (for the audit of a refusal). */

@@ -5,6 +5,7 @@ import {
   CATEGORY_LABELS_EN,
   LINK_STATUS_LABELS,
   SCENARIO_LABELS,
+  SCENARIO_LABELS_EN,
 } from '../models/plan/plan-labels.js';
 import { timestamps } from '../record/blocks.js';
 import { declareRecord } from '../record/declare-record.js';
@@ -34,13 +35,7 @@ export const BUDGET_OVERVIEW = declareRecord({
     amount: money({ zh: '金额（元）', en: 'Amount (yuan)' }),
     fundSource: text(50, { zh: '资金性质', en: 'Fund source' }),
     scenario: choice(
-      bilingual(SCENARIO_LABELS, {
-        funds_assured: 'Budget not yet issued (funds assured): procurement goes ahead first',
-        province_wide_split: 'Provincial units: tendered together, signed and paid separately (province, city and county budgets)',
-        multi_year_service: 'Property services and the like: one tender for three years, paid year by year',
-        partly_self_funded: 'Partly funded by the budget, the rest by the unit itself',
-        central_unit: 'Central units in Jiangxi (banks, customs, tax …) procuring through the provincial system',
-      }),
+      bilingual(SCENARIO_LABELS, SCENARIO_LABELS_EN),
       { zh: '新增预算场景', en: 'Virtual budget scenario' },
       { nullable: true },
     ),

@@ -1,4 +1,4 @@
-import { CATEGORY_LABELS, CATEGORY_LABELS_EN, SCENARIO_LABELS } from '../models/plan/plan-labels.js';
+import { CATEGORY_LABELS, CATEGORY_LABELS_EN, SCENARIO_LABELS, SCENARIO_LABELS_EN } from '../models/plan/plan-labels.js';
 import { timestamps, versioned } from '../record/blocks.js';
 import { declareRecord } from '../record/declare-record.js';
 import { autoId, bilingual, choice, integer, longText, moment, money, reference, text } from '../record/fields.js';
@@ -23,16 +23,7 @@ export const VIRTUAL_BUDGET = declareRecord({
     category: choice(bilingual(CATEGORY_LABELS, CATEGORY_LABELS_EN), { zh: '品目类别', en: 'Category' }),
     amount: money({ zh: '预算金额（元）', en: 'Budget amount (yuan)' }),
     fundSource: text(50, { zh: '资金性质', en: 'Fund source' }),
-    scenario: choice(
-      bilingual(SCENARIO_LABELS, {
-        funds_assured: 'Budget not yet issued (funds assured): procurement goes ahead first',
-        province_wide_split: 'Provincial units: tendered together, signed and paid separately (province, city and county budgets)',
-        multi_year_service: 'Property services and the like: one tender for three years, paid year by year',
-        partly_self_funded: 'Partly funded by the budget, the rest by the unit itself',
-        central_unit: 'Central units in Jiangxi (banks, customs, tax …) procuring through the provincial system',
-      }),
-      { zh: '适用场景', en: 'Scenario' },
-    ),
+    scenario: choice(bilingual(SCENARIO_LABELS, SCENARIO_LABELS_EN), { zh: '适用场景', en: 'Scenario' }),
     remark: longText({ zh: '备注', en: 'Remark' }, { nullable: true }),
     linkedBudgetLineId: text(64, { zh: '关联的一体化指标', en: 'Linked integration budget line' }, { nullable: true }),
     linkedAt: moment({ zh: '关联时间', en: 'Linked at' }, { nullable: true }),

@@ -6,6 +6,13 @@ export const SCENARIO_LABELS = {
   partly_self_funded: '财政安排部分预算，其他部分由单位自筹',
   central_unit: '银行、海关、税务等中央驻赣单位通过我省系统采购',
 } as const;
+export const SCENARIO_LABELS_EN = {
+  funds_assured: 'Budget not yet issued (funds assured): procurement goes ahead first',
+  province_wide_split: 'Provincial units: tendered together, signed and paid separately (province, city and county budgets)',
+  multi_year_service: 'Property services and the like: one tender for three years, paid year by year',
+  partly_self_funded: 'Partly funded by the budget, the rest by the unit itself',
+  central_unit: 'Central units in Jiangxi (banks, customs, tax …) procuring through the provincial system',
+} as const;
 export type Scenario = keyof typeof SCENARIO_LABELS;
 export const SCENARIOS = Object.keys(SCENARIO_LABELS) as Scenario[];
 
