@@ -23,6 +23,7 @@ import { recordHistoryFeature } from './record-history.js';
 import { relatedRecordsFeature } from './related-records.js';
 import { deadlineColumnFeature } from './deadline-column.js';
 import { stateBadgeFeature } from './state-badges.js';
+import { recordSectionsFeature } from './record-sections.js';
 import { EXPORT_ACTION, exportAction } from './export-action.js';
 import { listWithCountAlongside } from './list-handler.js';
 import { checkSearchRequest } from './adapter/read-request.js';
@@ -119,6 +120,11 @@ export function resourceFeatures(
     ...('dueDate' in definition.model.getAttributes() ? [deadlineColumnFeature()] : []),
     ...stateBadgeFeature(definition.model.declaration),
     ...(definition.virtualProperties?.includes('history') ? [recordHistoryFeature([definition.model.name, definition.id])] : []),
+    recordSectionsFeature(definition.model.declaration, {
+      related: !!definition.related?.length,
+      history: !!definition.virtualProperties?.includes('history'),
+      deadline: 'dueDate' in definition.model.getAttributes(),
+    }),
     // A resource that sets one of the properties the features add has the last word over their defaults.
     ...(options.properties ? [buildFeature({ properties: options.properties })] : []),
   ]);

@@ -1,5 +1,7 @@
-import type { FieldSpec, Label } from './field-types.js';
+import type { FieldBlock, FieldSpec, Label } from './field-types.js';
 import { boolean, day, integer, longText, moment, stamp, text } from './fields.js';
+
+const inBlock = <S extends FieldSpec>(block: FieldBlock, spec: S): S => ({ ...spec, block });
 
 interface Column<Name extends string> {
   readonly name: Name;
@@ -19,9 +21,9 @@ export function decision<const At extends string, const By extends string, const
 } {
   const nullable = { nullable: true } as const;
   return {
-    [columns.at.name]: moment(columns.at.label, nullable),
-    [columns.by.name]: text(columns.by.length, columns.by.label, nullable),
-    [columns.reason.name]: longText(columns.reason.label, nullable),
+    [columns.at.name]: inBlock('decision', moment(columns.at.label, nullable)),
+    [columns.by.name]: inBlock('decision', text(columns.by.length, columns.by.label, nullable)),
+    [columns.reason.name]: inBlock('decision', longText(columns.reason.label, nullable)),
   } as never;
 }
 
@@ -33,9 +35,9 @@ export const versioned = (label?: Label) => ({ version: integer(label, { default
  * global locale names them.
  */
 export const deadline = () => ({
-  dueDate: day(undefined, { nullable: true }),
-  overdueDays: integer(undefined, { default: 0 }),
-  overdue: boolean(undefined, { default: false }),
+  dueDate: inBlock('deadline', day(undefined, { nullable: true })),
+  overdueDays: inBlock('deadline', integer(undefined, { default: 0 })),
+  overdue: inBlock('deadline', boolean(undefined, { default: false })),
 });
 
 /** Sequelize's createdAt / updatedAt; labels only where the record names them otherwise than the global labels do. */

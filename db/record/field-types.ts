@@ -52,9 +52,14 @@ export interface FieldSpec<Value = unknown, Optional extends boolean = boolean> 
   readonly validate?: ModelValidateOptions;
   readonly unique?: boolean;
   readonly primaryKey?: boolean;
+  /** The reusable block that brought the field (blocks.ts), so a record's page can group what belongs together. */
+  readonly block?: FieldBlock;
   readonly _value?: Value;
   readonly _optional?: Optional;
 }
+
+/** The blocks of blocks.ts whose fields a record's page shows under a heading of their own. */
+export type FieldBlock = 'decision' | 'deadline';
 
 /** A field whose values are a closed list, each with its labels. */
 export interface ChoiceSpec<V extends string = string, Value = V, Optional extends boolean = boolean> extends FieldSpec<Value, Optional> {

@@ -1,6 +1,6 @@
 import React from 'react';
 import { useTranslation, type ShowPropertyProps } from 'adminjs';
-import { Box, Label, Table, TableBody, TableCell, TableHead, TableRow, Text } from '@adminjs/design-system';
+import { Box, Table, TableBody, TableCell, TableHead, TableRow, Text } from '@adminjs/design-system';
 
 type Entry = {
   at: string;
@@ -22,8 +22,8 @@ const RecordHistory: React.FC<ShowPropertyProps> = ({ record, resource }) => {
       ? translateLabel('historyBlank')
       : translateLabel(`${key}.${String(v)}`, resource.id, { defaultValue: String(v) });
   return (
+    // Headed 操作历史 by the record page's section (record-show.tsx).
     <Box mb="xl" data-testid="record-history">
-      <Label>{translateLabel('historyTitle')}</Label>
       {entries.length === 0 ? (
         <Text>{translateLabel('historyEmpty')}</Text>
       ) : (

@@ -43,3 +43,5 @@ componentLoader.override('ResourceActionRoute', source('resource-route.tsx'));
 componentLoader.override('BulkActionRoute', source('bulk-action-route.tsx'));
 componentLoader.override('ActionHeader', source('action-header.tsx'));
 componentLoader.override('Login', source('login.tsx'));
+// A record's page is read in sections, two fields to a row, — for an empty field (issue #26).
+componentLoader.override('DefaultShowAction', source('record-show.tsx'));

@@ -32,13 +32,12 @@ const RelatedBlock: React.FC<{ block: Block }> = ({ block }) => {
 
 /** The records that belong to this one (a unit's budgets, a filing's acceptance and pushes …), as their own lists show them. */
 const RelatedRecords: React.FC<ShowPropertyProps> = ({ record }) => {
-  const { translateLabel } = useTranslation();
   const raw = record.params.related as string | undefined;
   const blocks: Block[] = raw ? JSON.parse(raw) : [];
   if (!blocks.length) return null;
   return (
+    // Headed 相关记录 by the record page's section (record-show.tsx).
     <Box mb="xl" data-testid="related-records">
-      <H5 mb="lg">{translateLabel('relatedTitle')}</H5>
       {blocks.map((block) => (
         <RelatedBlock key={block.title} block={block} />
       ))}

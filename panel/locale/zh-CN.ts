@@ -125,6 +125,14 @@ export const zhCN = {
     relatedAsSubordinate: '作为下级单位的隶属关系',
     relatedAsSupervising: '作为主管单位的隶属关系',
     attachmentNone: '无附件',
+    // Page headings (panel/components/page-title.ts) and a record page's sections (show-sections.ts).
+    pageTitleList: '{{resource}}（共 {{count}} 条）',
+    pageTitleAction: '{{action}}：{{record}}',
+    pageTitleResourceAction: '{{action}}：{{resource}}',
+    recordNumber: '编号 {{id}}',
+    sectionBasic: '基本信息',
+    sectionReview: '审核信息',
+    sectionDeadline: '办理时限',
     pickerTime: '时间',
     // Words of every yes/no value and drop-down, where AdminJS and react-select would say them in English.
     booleanTrue: '是',
@@ -229,6 +237,8 @@ export const zhCN = {
     error404Action: '该操作不存在或您无权执行',
     error404Record: '该记录不存在或不在您的辖区内',
     pageNotFound_title: '页面不存在',
+    // AdminJS's own zh-CN says 纪录.
+    successfullyCreated: '已成功创建新记录',
     invalidCredentials: '用户名或密码错误',
     loginThrottled: '登录失败次数过多，为保护账号已暂缓受理，请稍后再试（失败越多，等待越久）',
     databaseUnavailable: '数据库暂时无法连接，系统正在自动重试；请稍后刷新页面或重新提交，已保存的数据不会丢失',
