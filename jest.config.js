@@ -11,6 +11,8 @@
  */
 export const ENGINE_INDEPENDENT = [
   '/test/domain/',
+  // The panel's pure helpers: headings, sections, never a query.
+  '/test/panel/',
   // The record builder: declarations, attributes and labels, never a query.
   '/test/db/',
   '/test/bench/',
