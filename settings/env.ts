@@ -85,6 +85,9 @@ const schema = z.object({
   MIGRATE_ON_START: z.enum(['true', 'false']).optional(),
 });
 
+/** Every variable the environment is read for (deploy/env.example names each). */
+export const ENV_VARIABLES: readonly string[] = Object.keys(schema.shape);
+
 /**
  * Which proxies' `X-Forwarded-For` to believe: nobody's by default, so a client cannot choose the address the login
  * limit counts. `true` (trust every hop) is refused, since it hands that choice back to the client.
