@@ -4,6 +4,7 @@ import AdminJSExpress from '@adminjs/express';
 import express, { type Request, type Response } from 'express';
 import session from 'express-session';
 import helmet from 'helmet';
+import type { Registry } from 'prom-client';
 import type { Sequelize } from 'sequelize';
 import type { JobQueue } from '../queue/job-types.js';
 import { normaliseUsername } from '../domain/user-rules.js';
@@ -29,6 +30,8 @@ import { panelBody } from './panel-body.js';
 import { renewSession } from './renew-session.js';
 import { requestLog } from './request-log.js';
 import { sameOriginOnly } from './same-origin-only.js';
+import { metricsEndpoint } from './metrics-endpoint.js';
+import { webMetrics } from './web-metrics.js';
 import { rememberDevice, trustedDeviceOf } from './trusted-device.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -38,6 +41,8 @@ export interface AppDeps {
   env: Env;
   sequelize: Sequelize;
   queue: JobQueue;
+  /** The process's metrics (its databases and queue observed by whoever started it); /metrics serves them. */
+  metrics: Registry;
 }
 
 export interface App {
@@ -45,7 +50,7 @@ export interface App {
   close: () => Promise<void>;
 }
 
-export async function createApp({ env, sequelize, queue }: AppDeps): Promise<App> {
+export async function createApp({ env, sequelize, queue, metrics }: AppDeps): Promise<App> {
   const config = loadResourceConfig(RESOURCE_DEFINITIONS);
   const admin = buildAdmin(config, dashboardSource(queue));
   // Bundled before serving in every mode, so no page depends on a watcher or on anything outside this server.
@@ -65,6 +70,8 @@ export async function createApp({ env, sequelize, queue }: AppDeps): Promise<App
   app.set('trust proxy', env.TRUST_PROXY);
   app.disable('x-powered-by');
   app.use(requestLog());
+  const measured = webMetrics(metrics);
+  app.use(measured.requests);
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -91,7 +98,7 @@ export async function createApp({ env, sequelize, queue }: AppDeps): Promise<App
     }),
   );
   app.use(sameOriginOnly({ publicOrigins: env.PUBLIC_ORIGIN, exempt: [INTEGRATION_API_PATH] }));
-  app.use(['/admin', '/api', '/readyz'], noStore);
+  app.use(['/admin', '/api', '/readyz', '/metrics'], noStore);
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -124,6 +131,7 @@ export async function createApp({ env, sequelize, queue }: AppDeps): Promise<App
 
   const sessionMiddleware = session(sessionOptions);
   app.use('/admin', sessionMiddleware, currentRights, adminResponseFilter);
+  app.get('/metrics', sessionMiddleware, currentRights, metricsEndpoint(metrics, env.METRICS_TOKEN));
   await mountQueueBoard(app, queue);
   mountAttachmentDownload(app);
   mountExportRoutes(app);
@@ -144,13 +152,19 @@ export async function createApp({ env, sequelize, queue }: AppDeps): Promise<App
               windowMinutes: env.LOGIN_WINDOW_MINUTES,
             },
           );
-          if (!user) return null;
+          if (!user) {
+            measured.loginFailed('credentials');
+            return null;
+          }
           // A session id planted before login must not become the signed-in session.
           await renewSession(req);
           rememberDevice(req, res, user.username, env.SESSION_SECRET, env.COOKIE_SECURE);
           return user;
         } catch (error) {
-          if (error instanceof LoginThrottledError) throw error;
+          if (error instanceof LoginThrottledError) {
+            measured.loginFailed('throttled');
+            throw error;
+          }
           if (isDatabaseUnavailable(error)) throw new Error('databaseUnavailable');
           logger.error({ err: error }, 'login error');
           throw new Error('invalidCredentials');

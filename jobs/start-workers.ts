@@ -1,7 +1,8 @@
 import { Worker } from 'bullmq';
 import { logger } from '../settings/logger.js';
 import { ForeignDatabaseJobError, queuePrefixOf, workOf } from '../queue/job-identity.js';
-import { PROCESSORS } from './processors/index.js';
+import { PROCESSORS, processorFor } from './processors/index.js';
+import type { ProcessorLookup } from '../queue/job-types.js';
 import { QUEUES } from '../queue/queue-names.js';
 import { createRedis } from '../queue/redis-connection.js';
 
@@ -21,21 +22,21 @@ const QUEUE_CONCURRENCY: Record<string, number> = {
  * One BullMQ worker per queue, dispatching by job name to the shared processor table. `lockMs` is how long a worker
  * holds a job without renewing before BullMQ deems it stalled and hands it to another worker: the time to recover
  * from a killed worker. A job queued for another database than `databaseId` is refused (failed, never retried).
+ * `processors` is the table the jobs run through (the timed one when the process reports metrics).
  */
 export function startWorkers(
   redisUrl: string,
   prefix: string,
   databaseId: string,
-  options: { concurrency?: number; lockMs?: number } = {},
+  options: { concurrency?: number; lockMs?: number; processors?: ProcessorLookup } = {},
 ): Worker[] {
-  const { lockMs = 30_000 } = options;
-  return Object.entries(PROCESSORS).map(([queue, processors]) => {
+  const { lockMs = 30_000, processors: lookup = processorFor } = options;
+  return Object.keys(PROCESSORS).map((queue) => {
     const concurrency = options.concurrency ?? QUEUE_CONCURRENCY[queue] ?? 4;
     const worker = new Worker(
       queue,
       async (job) => {
-        const processor = processors[job.name];
-        if (!processor) throw new Error(`没有处理器: 队列 ${queue} 的任务 ${job.name}`);
+        const processor = lookup(queue, job.name);
         let work: unknown;
         try {
           work = workOf(databaseId, job.data);

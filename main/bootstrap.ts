@@ -20,6 +20,9 @@ import { deadlineRules } from '../settings/deadline-rules.js';
 import { supervisionRules } from '../settings/supervision-rules.js';
 import { pushRules } from '../settings/push-rules.js';
 import { processorFor } from '../jobs/processors/index.js';
+import { collectDefaultMetrics, Registry } from 'prom-client';
+import { observeDatabase } from '../db/database-metrics.js';
+import { observeQueueDepths, timedProcessors } from '../queue/queue-metrics.js';
 
 export interface Running {
   server: Server;
@@ -34,10 +37,14 @@ export async function startWeb(env: Env, options: { seedDemo: boolean }): Promis
   pushRules();
   supervisionRules();
   deadlineRules();
-  const sequelize = createSequelize(env.DATABASE_URL);
+  const metrics = new Registry();
+  collectDefaultMetrics({ register: metrics, prefix: 'jxcg_web_' });
+  const sequelize = createSequelize(env.DATABASE_URL, { poolMax: env.DATABASE_POOL_MAX });
   initModels(sequelize);
-  const middle = createSequelize(env.MIDDLE_DATABASE_URL);
+  observeDatabase(sequelize, metrics, 'main', env.DATABASE_POOL_MAX);
+  const middle = createSequelize(env.MIDDLE_DATABASE_URL, { poolMax: env.DATABASE_POOL_MAX });
   initMiddleModels(middle);
+  observeDatabase(middle, metrics, 'middle', env.DATABASE_POOL_MAX);
   if (env.MIGRATE_ON_START) {
     const applied = await migrateToLatest(sequelize);
     if (applied.length) logger.info({ applied }, 'database migrated');
@@ -60,11 +67,12 @@ export async function startWeb(env: Env, options: { seedDemo: boolean }): Promis
   logger.info(deadlines, 'deadlines refreshed');
   // Biddings past their end and suppliers past their validity, as the minute's maintenance keeps them.
   logger.info(await moveTimedStates(new Date()), 'time-moved states stored');
-  const queue = await createJobQueue(env, await databaseInstanceId(sequelize), processorFor);
+  const queue = await createJobQueue(env, await databaseInstanceId(sequelize), timedProcessors(processorFor, metrics));
+  observeQueueDepths(queue, metrics);
   useJobQueue(queue);
   // With BullMQ the workers keep the schedules (one run per cluster); jobs run in this process only without it.
   const stopSchedules = queue.driver === 'inline' ? keepSchedules(queue) : () => undefined;
-  const { app, close } = await createApp({ env, sequelize, queue });
+  const { app, close } = await createApp({ env, sequelize, queue, metrics });
   const server = await new Promise<Server>((resolve) => {
     // A bulk action names every selected id in its query string; 256 KB holds ten thousand of them.
     const s = http.createServer({ maxHeaderSize: 256 * 1024 }, app).listen(env.PORT, env.HOST, () => resolve(s));

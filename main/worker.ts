@@ -10,6 +10,10 @@ import { useJobQueue } from '../queue/job-dispatch.js';
 import { keepSchedules } from '../queue/schedules.js';
 import { startWorkers } from '../jobs/start-workers.js';
 import { processorFor } from '../jobs/processors/index.js';
+import { collectDefaultMetrics, Registry } from 'prom-client';
+import { observeDatabase } from '../db/database-metrics.js';
+import { observeQueueDepths, timedProcessors } from '../queue/queue-metrics.js';
+import { serveWorkerMetrics } from './worker-metrics-server.js';
 
 /**
  * The worker process (`npm run worker`). Several may run against one Redis and one database. It waits for the
@@ -18,28 +22,43 @@ import { processorFor } from '../jobs/processors/index.js';
  * stall check.
  */
 const settings = env();
-const sequelize = createSequelize(settings.DATABASE_URL);
+const metrics = new Registry();
+collectDefaultMetrics({ register: metrics, prefix: 'jxcg_worker_' });
+const sequelize = createSequelize(settings.DATABASE_URL, { poolMax: settings.DATABASE_POOL_MAX });
 initModels(sequelize);
-const middle = createSequelize(settings.MIDDLE_DATABASE_URL);
+observeDatabase(sequelize, metrics, 'main', settings.DATABASE_POOL_MAX);
+const middle = createSequelize(settings.MIDDLE_DATABASE_URL, { poolMax: settings.DATABASE_POOL_MAX });
 initMiddleModels(middle);
+observeDatabase(middle, metrics, 'middle', settings.DATABASE_POOL_MAX);
 await untilMigrated(sequelize, false);
 await untilMigrated(middle, true);
 const databaseId = await databaseInstanceId(sequelize);
 // What jobs add in their turn (a re-queued push, the units to link after an import) goes through the same queue.
-const producer = await createJobQueue({ ...settings, QUEUE_DRIVER: 'bullmq' }, databaseId, processorFor);
+const processors = timedProcessors(processorFor, metrics);
+const producer = await createJobQueue({ ...settings, QUEUE_DRIVER: 'bullmq' }, databaseId, processors);
+observeQueueDepths(producer, metrics);
 useJobQueue(producer);
 const stopSchedules = keepSchedules(producer);
 // SQLite has one writer: jobs running side by side would only queue for its lock, and hold the web's writes back.
 const oneWriter = dialectOf(settings.DATABASE_URL) === 'sqlite';
 const workers = startWorkers(settings.REDIS_URL, settings.QUEUE_PREFIX, databaseId, {
   lockMs: settings.JOB_LOCK_MS,
+  processors,
   ...(oneWriter && { concurrency: 1 }),
 });
-logger.info({ pid: process.pid, queues: workers.map((w) => w.name), database: databaseId }, 'worker started');
+const metricsServer =
+  settings.WORKER_METRICS_PORT && settings.METRICS_TOKEN
+    ? await serveWorkerMetrics(metrics, settings.METRICS_TOKEN, settings.HOST, settings.WORKER_METRICS_PORT)
+    : undefined;
+logger.info(
+  { pid: process.pid, queues: workers.map((w) => w.name), database: databaseId, metricsPort: settings.WORKER_METRICS_PORT },
+  'worker started',
+);
 
 // Stops taking jobs and lets the running ones finish before letting go of the queue and the databases.
 stopOnSignal('worker', async () => {
   stopSchedules();
+  metricsServer?.close();
   await Promise.all(workers.map((w) => w.close()));
   useJobQueue(undefined);
   await producer.close();

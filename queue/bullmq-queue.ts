@@ -2,7 +2,8 @@ import { Queue, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { logger } from '../settings/logger.js';
 import { attemptIdOf, jobIdFor, queuePrefixOf, stampedWith } from './job-identity.js';
-import type { JobOptions, JobQueue, JobRepeat, QueueHealth } from './job-types.js';
+import type { JobOptions, JobQueue, JobRepeat, QueueDepth, QueueHealth } from './job-types.js';
+import { QUEUES } from './queue-names.js';
 import { QUEUE_CALL_TIMEOUT_MS } from './redis-connection.js';
 
 /** How long a readiness check waits for a connection still being made: /readyz answers within a second. */
@@ -129,6 +130,22 @@ export class BullmqJobQueue implements JobQueue {
       logger.warn({ err: error }, 'readiness: Redis check failed');
       return { driver: 'bullmq', ok: false, detail: 'Redis 不可用' };
     }
+  }
+
+  async depths(): Promise<QueueDepth[]> {
+    const states = ['waiting', 'active', 'delayed', 'failed'] as const;
+    const perQueue = await Promise.all(
+      Object.values(QUEUES).map(async (queue) => {
+        // BullMQ counts prioritized jobs apart from waiting ones; both wait for a worker.
+        const counts = await bounded(this.queue(queue).getJobCounts(...states, 'prioritized'));
+        return states.map((state) => ({
+          queue,
+          state,
+          count: (counts[state] ?? 0) + (state === 'waiting' ? (counts.prioritized ?? 0) : 0),
+        }));
+      }),
+    );
+    return perQueue.flat();
   }
 
   onReconnected(listener: () => void): () => void {

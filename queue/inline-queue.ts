@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { logger } from '../settings/logger.js';
 import { jobIdFor, stampedWith, workOf } from './job-identity.js';
-import type { JobOptions, JobQueue, JobRepeat, ProcessorLookup, QueueHealth } from './job-types.js';
+import type { JobOptions, JobQueue, JobRepeat, ProcessorLookup, QueueDepth, QueueHealth } from './job-types.js';
+import { QUEUES } from './queue-names.js';
 
 export const INLINE_WARNING =
   '未连接 Redis：任务在 Web 进程内执行（QUEUE_DRIVER=inline/auto）。生产环境请配置 Redis 并运行独立的 worker 进程。';
@@ -19,6 +20,9 @@ export class InlineJobQueue implements JobQueue {
   private readonly pending = new Set<string>();
   private tail: Promise<void> = Promise.resolve();
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Jobs added and not finished, per queue: the one line after another makes them all 'waiting' but the first. */
+  private readonly unfinished = new Map<string, number>();
+  private running: string | undefined;
 
   /** `processorFor` is the workers' own table (jobs/processors), handed in by whoever starts the process. */
   constructor(
@@ -30,9 +34,11 @@ export class InlineJobQueue implements JobQueue {
     const id = options.jobId ? jobIdFor(this.databaseId, options.jobId) : randomUUID();
     if (this.pending.has(id)) return id;
     this.pending.add(id);
+    this.unfinished.set(queue, (this.unfinished.get(queue) ?? 0) + 1);
     const payload = stampedWith(this.databaseId, data);
     const attempts = options.attempts ?? 5;
     this.tail = this.tail.then(async () => {
+      this.running = queue;
       try {
         for (let attempt = 0; attempt < attempts; attempt++) {
           try {
@@ -50,7 +56,9 @@ export class InlineJobQueue implements JobQueue {
           }
         }
       } finally {
+        this.running = undefined;
         this.pending.delete(id);
+        this.unfinished.set(queue, this.unfinished.get(queue)! - 1);
       }
     });
     return id;
@@ -79,6 +87,20 @@ export class InlineJobQueue implements JobQueue {
 
   async health(): Promise<QueueHealth> {
     return { driver: 'inline', ok: true, detail: '进程内执行', warning: INLINE_WARNING };
+  }
+
+  async depths(): Promise<QueueDepth[]> {
+    return Object.values(QUEUES).flatMap((queue) => {
+      const unfinished = this.unfinished.get(queue) ?? 0;
+      // Jobs run one at a time across every queue: at most one is active, and only while its queue has one.
+      const active = unfinished > 0 && this.running === queue ? 1 : 0;
+      return [
+        { queue, state: 'waiting' as const, count: unfinished - active },
+        { queue, state: 'active' as const, count: active },
+        { queue, state: 'delayed' as const, count: 0 },
+        { queue, state: 'failed' as const, count: 0 },
+      ];
+    });
   }
 
   onReconnected(): () => void {

@@ -31,6 +31,13 @@ export interface QueueHealth {
   warning?: string;
 }
 
+/** How many jobs of a queue are in one state; the workers' backlog as /metrics reports it. */
+export interface QueueDepth {
+  queue: string;
+  state: 'waiting' | 'active' | 'delayed' | 'failed';
+  count: number;
+}
+
 export interface JobQueue {
   readonly driver: 'bullmq' | 'inline';
   add(queue: string, name: string, data: unknown, options?: JobOptions): Promise<string>;
@@ -39,6 +46,8 @@ export interface JobQueue {
   /** Removes a schedule that is no longer wanted (one an earlier version registered). */
   unschedule(queue: string, key: string): Promise<void>;
   health(): Promise<QueueHealth>;
+  /** Jobs per queue and state, for every queue of the product (within the queue call's time bound). */
+  depths(): Promise<QueueDepth[]>;
   /**
    * Calls `listener` each time the queue's store becomes reachable (Redis came back, perhaps empty, or answered for
    * the first time); returns the unsubscribe. A queue without a store of its own never calls it.

@@ -76,8 +76,17 @@ const schema = z.object({
       return origins;
     }),
   COOKIE_SECURE: z.enum(['true', 'false']).optional(),
+  // Connections per process to PostgreSQL; a PgBouncer in front (transaction mode) lets many processes share few.
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  // A Prometheus scraper sends it as `Authorization: Bearer …`; without it only a signed-in administrator reads /metrics.
+  METRICS_TOKEN: z.string().min(32, '至少 32 个字符').optional(),
+  // The worker's own /metrics (job durations), on HOST; needs METRICS_TOKEN. Unset: the worker serves nothing.
+  WORKER_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   MIGRATE_ON_START: z.enum(['true', 'false']).optional(),
 });
+
+/** Every variable the environment is read for (deploy/env.example names each). */
+export const ENV_VARIABLES: readonly string[] = Object.keys(schema.shape);
 
 /**
  * Which proxies' `X-Forwarded-For` to believe: nobody's by default, so a client cannot choose the address the login
@@ -149,6 +158,9 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env, { built = fals
   }
   if (env.NODE_ENV === 'production' && env.COOKIE_SECURE === 'false' && !['127.0.0.1', '::1', 'localhost'].includes(env.HOST)) {
     throw new ConfigError('配置错误: COOKIE_SECURE=false 只允许在仅监听本机回环地址（HOST=127.0.0.1）时使用；生产环境请经 HTTPS 访问');
+  }
+  if (env.WORKER_METRICS_PORT && !env.METRICS_TOKEN) {
+    throw new ConfigError('配置错误: WORKER_METRICS_PORT 需要同时设置 METRICS_TOKEN（抓取令牌，至少 32 个字符）');
   }
   const dataDir = path.resolve(env.DATA_DIR);
   return {

@@ -76,6 +76,15 @@ describe('environment', () => {
     expect(() => parseEnv({ ...production, COOKIE_SECURE: 'false', HOST: '0.0.0.0' })).toThrow(/COOKIE_SECURE=false 只允许/);
   });
 
+  it('metrics: a scrape token long enough, a worker port only with it, a pool size within bounds', () => {
+    expect(parseEnv({}).DATABASE_POOL_MAX).toBe(10);
+    expect(parseEnv({ DATABASE_POOL_MAX: '25' }).DATABASE_POOL_MAX).toBe(25);
+    expect(() => parseEnv({ DATABASE_POOL_MAX: '0' })).toThrow(/DATABASE_POOL_MAX/);
+    expect(() => parseEnv({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN.*至少 32 个字符/);
+    expect(() => parseEnv({ WORKER_METRICS_PORT: '9464' })).toThrow(/WORKER_METRICS_PORT 需要同时设置 METRICS_TOKEN/);
+    expect(parseEnv({ WORKER_METRICS_PORT: '9464', METRICS_TOKEN: 't'.repeat(32) }).WORKER_METRICS_PORT).toBe(9464);
+  });
+
   it('production runs jobs on BullMQ unless in-process jobs are asked for explicitly', () => {
     const production = {
       NODE_ENV: 'production',

@@ -14,6 +14,9 @@ import { needs } from '../support/requires.js';
 import { REDIS_URL } from '../support/services.js';
 import { freshDatabaseUrl, freshMiddleDatabaseUrl } from '../support/test-app.js';
 import { exited, hasExited, startWorker } from '../support/worker-process.js';
+import { freePort } from '../support/until.js';
+
+const METRICS_TOKEN = 'scrape-token-for-the-two-workers-test-000';
 
 const drill = await needs('队列测试（两个 worker 进程共享一个队列）', 'redis');
 
@@ -42,9 +45,10 @@ drill.describe('BullMQ workers in their own processes on a real Redis', () => {
     await sequelize?.close();
   });
 
-  it('two workers share one queue: every job runs exactly once, and SIGTERM lets them finish', async () => {
-    const env = { DATABASE_URL: databaseUrl, MIDDLE_DATABASE_URL: middleUrl, REDIS_URL, QUEUE_PREFIX: prefix };
-    workers.push(await startWorker(env), await startWorker(env));
+  it('two workers share one queue: every job runs exactly once, each reports the runs it made, and SIGTERM lets them finish', async () => {
+    const env = { DATABASE_URL: databaseUrl, MIDDLE_DATABASE_URL: middleUrl, REDIS_URL, QUEUE_PREFIX: prefix, METRICS_TOKEN };
+    const metricsPorts = [await freePort(), await freePort()];
+    workers.push(...(await Promise.all(metricsPorts.map((port) => startWorker({ ...env, WORKER_METRICS_PORT: String(port) })))));
     const connection = createRedis(REDIS_URL);
     const databaseId = await databaseInstanceId(sequelize);
     const queue = new Queue(QUEUES.maintenance, { connection, prefix: queuePrefixOf(prefix, databaseId) });
@@ -59,6 +63,17 @@ drill.describe('BullMQ workers in their own processes on a real Redis', () => {
     const pids = new Set(receipts.map((r) => r.workerPid));
     expect([...pids].every((pid) => workers.some((w) => w.pid === pid))).toBe(true);
     expect(pids.size).toBe(2);
+    const runs = await Promise.all(
+      metricsPorts.map(async (port) => {
+        const text = await (
+          await fetch(`http://127.0.0.1:${port}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })
+        ).text();
+        const line = text.split('\n').find((l) => l.startsWith('jxcg_job_seconds_count{') && l.includes('job="recordReceipt"'));
+        return Number(line?.split(' ').pop());
+      }),
+    );
+    expect(runs.every((n) => n > 0)).toBe(true);
+    expect(runs[0]! + runs[1]!).toBe(ids.length);
     for (const worker of workers) worker.kill('SIGTERM');
     expect(await Promise.all(workers.map(exited))).toEqual([0, 0]);
     await queue.close();

@@ -11,7 +11,7 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
  * What a test needs beyond the run's database: PostgreSQL (the suite's PostgreSQL pass), the machine's Redis at
  * REDIS_URL, a `redis-server` to start one of its own, a headless chromium.
  */
-export type Service = 'postgres' | 'redis' | 'own-redis' | 'chromium';
+export type Service = 'postgres' | 'redis' | 'own-redis' | 'chromium' | 'nginx' | 'systemd-analyze';
 
 /**
  * `it` and `describe` for tests that need something: themselves where it is there, `.skip` where it is not, so jest
@@ -42,11 +42,27 @@ function chromiumOrSkip(what: string): boolean {
   return false;
 }
 
+/** A Debian program a drill starts itself (nginx) or checks files with (systemd-analyze). */
+function programOrSkip(program: string, debianPackage: string): (what: string) => boolean {
+  return (what) => {
+    const found = (process.env.PATH ?? '')
+      .split(':')
+      .concat('/usr/sbin', '/usr/bin')
+      .some((dir) => fs.existsSync(`${dir}/${program}`));
+    if (found) return true;
+    if (IS_CI) throw new Error(`CI=true 但未找到 ${program}：${what} 必须运行（apt-get install -y ${debianPackage}）`);
+    console.warn(`\n!!!!! 跳过 ${what}：未找到 ${program}。请执行 apt-get install -y ${debianPackage} 后重新运行 npm test。 !!!!!\n`);
+    return false;
+  };
+}
+
 const CHECKS: Record<Service, (what: string) => boolean | Promise<boolean>> = {
   postgres: postgresOrSkip,
   redis: redisOrSkip,
   'own-redis': ownRedisOrSkip,
   chromium: chromiumOrSkip,
+  nginx: programOrSkip('nginx', 'nginx'),
+  'systemd-analyze': programOrSkip('systemd-analyze', 'systemd'),
 };
 
 /**
