@@ -29,6 +29,12 @@ export const Components = {
 // user chose in any browser zone (issue #25), and the calendar is Chinese.
 componentLoader.override('DefaultDatetimeEditProperty', source('date-edit.tsx'));
 componentLoader.override('DefaultDatetimeFilterProperty', source('date-filter.tsx'));
+// Money in forms is kept as typed and checked by the server's rule (issue #26): the stock field cut extra decimals.
+componentLoader.override('DefaultCurrencyEditProperty', source('amount-edit.tsx'));
+// A form's drop-down offers only what may be chosen there (the referenced resource's `choosable`).
+componentLoader.override('DefaultReferenceEditProperty', source('reference-edit.tsx'));
+// A success notice takes the older ones with it: a refusal must not stand beside the success that followed it.
+componentLoader.override('NoticeBox', source('notice-box.tsx'));
 // The sidebar opens the group of the page being shown (AdminJS opens only the groups clicked open before).
 componentLoader.override('SidebarResourceSection', source('sidebar-resource-section.tsx'));
 // Yes/no values in lists, record pages and filters say 是/否 (AdminJS falls back to English words).
