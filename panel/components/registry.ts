@@ -21,6 +21,8 @@ export const Components = {
   ExportXlsx: componentLoader.add('ExportXlsx', source('export-xlsx.tsx')),
   // Rendered by no resource: bundled for what it sets up when the page loads, the drop-downs' Chinese words.
   SelectWord: componentLoader.add('SelectWord', source('select-words.tsx')),
+  // Rendered by no resource either: every form reports all its errors from the server at once.
+  WholeFormCheck: componentLoader.add('WholeFormCheck', source('whole-form-check.tsx')),
   StateBadge: componentLoader.add('StateBadge', source('state-badge.tsx')),
   DeadlineCell: componentLoader.add('DeadlineCell', source('deadline-cell.tsx')),
 };
