@@ -207,7 +207,7 @@ export function decisionsIn(actions: Record<string, unknown> | undefined): Array
 export function supervisoryActions<M extends Model>(spec: SupervisoryActionSpec<M>): Record<string, Partial<Action<ActionResponse>>> {
   const recordAction: Partial<Action<RecordActionResponse>> = {
     actionType: 'record',
-    custom: { reason: spec.reason },
+    custom: { reason: spec.reason, reasonMax: REASON_MAX_LENGTH },
     // Offered only where it can succeed, by the checks the handler makes; a stale page or a crafted request still
     // gets the handler's refusal (isAccessible stays the role's, so that refusal is the specific one).
     isVisible: ({ record, currentAdmin }) => {
@@ -227,7 +227,13 @@ export function supervisoryActions<M extends Model>(spec: SupervisoryActionSpec<
         const inspection = row && spec.inspect ? await spec.inspect(row, user) : undefined;
         // The form says at once what a click would be told, before the user writes a reason.
         const refusal = (row && refusalOf(spec, row, user)) ?? inspection?.refusal ?? null;
-        return { record: record.toJSON(context.currentAdmin), details: inspection?.details ?? [], refusal, reason: spec.reason };
+        return {
+          record: record.toJSON(context.currentAdmin),
+          details: inspection?.details ?? [],
+          refusal,
+          reason: spec.reason,
+          reasonMax: REASON_MAX_LENGTH,
+        };
       }
       const { reason, error } = validateReason(spec, request.payload?.reason);
       const outcome: Outcome = error ? { ok: false, message: error } : await runSupervisoryAction(spec, record.id(), user, reason);
@@ -247,7 +253,11 @@ export function supervisoryActions<M extends Model>(spec: SupervisoryActionSpec<
       actionType: 'bulk',
       // A set-based decision reads its rows itself: AdminJS need only load what the form shows of each (its title
       // and the field followed for progress), not ten thousand whole records with their references.
-      custom: { reason: spec.reason, ...(spec.asSet && { recordFields: spec.progress ? [spec.progress.field] : [] }) },
+      custom: {
+        reason: spec.reason,
+        reasonMax: REASON_MAX_LENGTH,
+        ...(spec.asSet && { recordFields: spec.progress ? [spec.progress.field] : [] }),
+      },
       icon: spec.icon,
       variant: spec.variant,
       component: spec.bulkComponent ?? Components.SupervisoryBulkForm,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { toFen } from './money.js';
+import { amountRefusal, normalAmount } from './money.js';
 
 export const VIRTUAL_BUDGET_SCENARIOS = [
   'funds_assured',
@@ -19,9 +19,6 @@ export const FUND_SOURCES = [
   '中央单位自有资金',
 ] as const;
 
-/** Up to 999,999,999,999.99 元 fits DECIMAL(15,2). */
-const MAX_FEN = 99_999_999_999_999;
-
 const text = (label: string, max: number) =>
   z
     .string({ error: `请填写${label}` })
@@ -37,13 +34,8 @@ const fields = {
     .max(2100, '预算年度必须在 2000 至 2100 之间'),
   projectName: text('项目名称', 300),
   category: z.enum(BUDGET_CATEGORIES, { error: '请选择品目类别（货物、工程或服务）' }),
-  amount: z
-    .string({ error: '请填写预算金额' })
-    .trim()
-    .min(1, '请填写预算金额')
-    .refine((v) => /^\d+(\.\d{1,2})?$/.test(v), '预算金额必须是数字，最多两位小数，不带逗号或单位')
-    .refine((v) => !/^\d+(\.\d{1,2})?$/.test(v) || toFen(v) > 0, '预算金额必须大于 0')
-    .refine((v) => !/^\d+(\.\d{1,2})?$/.test(v) || toFen(v) <= MAX_FEN, '预算金额过大（最多 999,999,999,999.99 元）'),
+  // Checked by amountRefusal against the column's own precision (parseVirtualBudgetInput), never rounded here.
+  amount: z.string({ error: '请填写预算金额' }).trim().min(1, '请填写预算金额'),
   fundSource: z.enum(FUND_SOURCES, { error: `请选择资金性质（${FUND_SOURCES.join('、')}）` }),
   scenario: z.enum(VIRTUAL_BUDGET_SCENARIOS, { error: '请选择新增预算的适用场景（五种之一）' }),
   remark: z
@@ -59,8 +51,14 @@ export type VirtualBudgetInput = z.infer<typeof virtualBudgetInput>;
 
 export type ParsedInput<T> = { ok: true; value: T } | { ok: false; errors: Record<string, string> };
 
-/** A form post (strings, maybe blank) → the fields of a virtual budget, or one Chinese message per bad field. */
-export function parseVirtualBudgetInput(payload: Record<string, unknown>): ParsedInput<VirtualBudgetInput> {
+/**
+ * A form post (strings, maybe blank) → the fields of a virtual budget, or one Chinese message per bad field, every bad
+ * field at once; `amountPrecision` is the amount column's DECIMAL(precision, scale) as the record declares it.
+ */
+export function parseVirtualBudgetInput(
+  payload: Record<string, unknown>,
+  amountPrecision: readonly [number, number],
+): ParsedInput<VirtualBudgetInput> {
   const blankToUndefined = Object.fromEntries(
     Object.keys(fields).map((k) => {
       const v = payload[k];
@@ -70,10 +68,11 @@ export function parseVirtualBudgetInput(payload: Record<string, unknown>): Parse
   if (typeof blankToUndefined.fiscalYear === 'string') blankToUndefined.fiscalYear = Number(blankToUndefined.fiscalYear);
   if (blankToUndefined.fiscalYear === undefined) blankToUndefined.fiscalYear = Number.NaN;
   const result = virtualBudgetInput.safeParse(blankToUndefined);
-  if (result.success) return { ok: true, value: result.data };
-  const errors: Record<string, string> = {};
+  const amountError = blankToUndefined.amount === undefined ? null : amountRefusal(blankToUndefined.amount, '预算金额', amountPrecision);
+  if (result.success && !amountError) return { ok: true, value: { ...result.data, amount: normalAmount(result.data.amount) } };
+  const errors: Record<string, string> = amountError ? { amount: amountError } : {};
   if (payload.fiscalYear === undefined || payload.fiscalYear === null || payload.fiscalYear === '') errors.fiscalYear = '请填写预算年度';
-  for (const issue of result.error.issues) {
+  for (const issue of result.error?.issues ?? []) {
     const key = String(issue.path[0] ?? 'form');
     errors[key] ??= issue.message;
   }

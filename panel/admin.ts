@@ -13,7 +13,7 @@ import { writeGuardFeature } from '../actions/write-guard.js';
 import { RESOURCE_DEFINITIONS } from '../resources/index.js';
 import { sessionUserOf } from '../db/jurisdiction-scope.js';
 import { BUILT_IN_ACTIONS, type MenuKey, type ResourceDefinition } from '../resources/resource-definition.js';
-import { DECIDABLE_FILTER, JurisdictionResource } from './adapter/jurisdiction-resource.js';
+import { CHOOSABLE_FILTER, DECIDABLE_FILTER, JurisdictionResource } from './adapter/jurisdiction-resource.js';
 import { decidableRuleOf } from './decidable-records.js';
 import { componentLoader, Components } from './components/registry.js';
 import { en } from './locale/en.js';
@@ -130,10 +130,14 @@ export function resourceFeatures(
   ]);
 }
 
-/** The search drop-downs' query is checked as a list's is (the title only, known filters) before the adapter reads it. */
+/**
+ * The search drop-downs' query is checked as a list's is (the title only, known filters) before the adapter reads it;
+ * a form's drop-down may also ask for what may be chosen (`choosable`).
+ */
 function searchCheckFeature(linkedFilterKeys: ReadonlySet<string>): FeatureType {
+  const allowed = new Set([...linkedFilterKeys, CHOOSABLE_FILTER]);
   const checkSearch = async (request: ActionRequest, context: ActionContext): Promise<ActionRequest> => {
-    checkSearchRequest(request.query, context.resource, linkedFilterKeys);
+    checkSearchRequest(request.query, context.resource, allowed);
     return request;
   };
   return buildFeature({ actions: { search: { before: [checkSearch] } } });
@@ -184,7 +188,7 @@ export function buildAdmin(
     resource: new JurisdictionResource(
       definition.model,
       definition.viewWhere ? { id: definition.id, where: definition.viewWhere, refusal: definition.viewRefusal } : undefined,
-      { decidable: decidableRuleOf(definition), rowFacts: definition.rowFacts },
+      { decidable: decidableRuleOf(definition), rowFacts: definition.rowFacts, choosable: definition.choosable },
     ),
     features: resourceFeatures(definition, config.get(definition.id)!, linked.get(definition.id)),
   }));

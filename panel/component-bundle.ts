@@ -12,12 +12,28 @@ import { entryArgs } from '../settings/node-entry.js';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const COMPONENTS_DIR = path.join(here, 'components');
 
+/**
+ * The sources the bundle is made of: the components and the shared rules they import from outside their folder (the
+ * amount field checks with domain/money.ts), so a change to such a rule bundles again too.
+ */
+function bundledSources(): string[] {
+  const components = fs
+    .readdirSync(COMPONENTS_DIR, { recursive: true })
+    .map((file) => path.join(COMPONENTS_DIR, String(file)))
+    .filter((file) => fs.statSync(file).isFile());
+  const outside = new Set<string>();
+  for (const file of components.filter((f) => /\.tsx?$/.test(f))) {
+    for (const [, target] of fs.readFileSync(file, 'utf8').matchAll(/from '(\.\.\/[^']+)'/g)) {
+      const resolved = path.resolve(path.dirname(file), target!).replace(/\.js$/, '.ts');
+      if (!resolved.startsWith(COMPONENTS_DIR) && fs.existsSync(resolved)) outside.add(resolved);
+    }
+  }
+  return [...components, ...outside].sort();
+}
+
 function fingerprint(entry: string): string {
   const hash = createHash('sha256').update(entry);
-  for (const file of fs.readdirSync(COMPONENTS_DIR, { recursive: true }).map(String).sort()) {
-    const full = path.join(COMPONENTS_DIR, file);
-    if (fs.statSync(full).isFile()) hash.update(file).update(fs.readFileSync(full));
-  }
+  for (const full of bundledSources()) hash.update(path.relative(COMPONENTS_DIR, full)).update(fs.readFileSync(full));
   return hash.digest('hex');
 }
 

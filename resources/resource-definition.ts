@@ -48,6 +48,12 @@ export interface ResourceDefinition {
    * values so the panel offers a button only where the rule lets it through (`rowRefusal` of the decision).
    */
   rowFacts?: (rows: Array<Record<string, unknown>>) => Promise<void>;
+  /**
+   * What of this resource another record's form may choose in its drop-down (leaf categories, suppliers valid today), as
+   * SQL within the user's jurisdiction; the search answers with it when asked `filters.choosable=true`. The form's own
+   * check on the server still decides; this keeps the drop-down from offering what it would refuse.
+   */
+  choosable?: () => WhereOptions;
   options?: Omit<
     ResourceOptions,
     'id' | 'navigation' | 'listProperties' | 'showProperties' | 'editProperties' | 'filterProperties' | 'sort'

@@ -13,6 +13,9 @@ export interface JurisdictionView {
   refusal?: string;
 }
 
+/** The virtual filter of forms' drop-downs: only what the resource says may be chosen (`choosable`). */
+export const CHOOSABLE_FILTER = 'choosable';
+
 /** The virtual filter 待我处理 (`filters.decidable`), offered by resources whose decisions say what they decide. */
 export const DECIDABLE_FILTER = 'decidable';
 
@@ -46,6 +49,7 @@ export class JurisdictionResource extends SequelizeResource {
 
   private readonly decidable?: (user: SessionUser) => WhereOptions | null;
   private readonly rowFacts?: (rows: Row[]) => Promise<void>;
+  private readonly choosable?: () => WhereOptions;
 
   /**
    * `view` narrows the model by a fixed condition and gives that view its own resource id; `decidable` names, as SQL,
@@ -55,12 +59,27 @@ export class JurisdictionResource extends SequelizeResource {
   constructor(
     model: ModelStatic<Model>,
     view?: JurisdictionView,
-    { decidable, rowFacts }: { decidable?: (user: SessionUser) => WhereOptions | null; rowFacts?: (rows: Row[]) => Promise<void> } = {},
+    {
+      decidable,
+      rowFacts,
+      choosable,
+    }: {
+      decidable?: (user: SessionUser) => WhereOptions | null;
+      rowFacts?: (rows: Row[]) => Promise<void>;
+      choosable?: () => WhereOptions;
+    } = {},
   ) {
     super(model);
     this.view = view;
     this.decidable = decidable;
     this.rowFacts = rowFacts;
+    this.choosable = choosable;
+  }
+
+  /** `filters.choosable=true`: only what a form may choose here; a resource that declares nothing offers all it shows. */
+  private choosableCondition(filter: Filter | undefined): WhereOptions {
+    const asked = filter?.filters?.[CHOOSABLE_FILTER]?.value as unknown;
+    return (asked === 'true' || asked === true) && this.choosable ? this.choosable() : {};
   }
 
   /** `filters.decidable=true`: what this user may decide; `false`: what the user only watches. */
@@ -146,6 +165,7 @@ export class JurisdictionResource extends SequelizeResource {
       context,
       filterToWhere(filter, this.model.sequelize!, this.model.secretFields),
       this.decidableCondition(filter, context),
+      this.choosableCondition(filter),
     );
     return where === null ? 0 : this.total(where);
   }
@@ -184,6 +204,7 @@ export class JurisdictionResource extends SequelizeResource {
       context,
       filterToWhere(filter, this.model.sequelize!, this.model.secretFields),
       this.decidableCondition(filter, context),
+      this.choosableCondition(filter),
     );
     if (where === null) return [];
     const attributes = this.model.getAttributes();

@@ -21,6 +21,8 @@ export const Components = {
   ExportXlsx: componentLoader.add('ExportXlsx', source('export-xlsx.tsx')),
   // Rendered by no resource: bundled for what it sets up when the page loads, the drop-downs' Chinese words.
   SelectWord: componentLoader.add('SelectWord', source('select-words.tsx')),
+  // Rendered by no resource either: every form reports all its errors from the server at once.
+  WholeFormCheck: componentLoader.add('WholeFormCheck', source('whole-form-check.tsx')),
   StateBadge: componentLoader.add('StateBadge', source('state-badge.tsx')),
   DeadlineCell: componentLoader.add('DeadlineCell', source('deadline-cell.tsx')),
 };
@@ -29,6 +31,12 @@ export const Components = {
 // user chose in any browser zone (issue #25), and the calendar is Chinese.
 componentLoader.override('DefaultDatetimeEditProperty', source('date-edit.tsx'));
 componentLoader.override('DefaultDatetimeFilterProperty', source('date-filter.tsx'));
+// Money in forms is kept as typed and checked by the server's rule (issue #26): the stock field cut extra decimals.
+componentLoader.override('DefaultCurrencyEditProperty', source('amount-edit.tsx'));
+// A form's drop-down offers only what may be chosen there (the referenced resource's `choosable`).
+componentLoader.override('DefaultReferenceEditProperty', source('reference-edit.tsx'));
+// A success notice takes the older ones with it: a refusal must not stand beside the success that followed it.
+componentLoader.override('NoticeBox', source('notice-box.tsx'));
 // The sidebar opens the group of the page being shown (AdminJS opens only the groups clicked open before).
 componentLoader.override('SidebarResourceSection', source('sidebar-resource-section.tsx'));
 // Yes/no values in lists, record pages and filters say 是/否 (AdminJS falls back to English words).

@@ -1,10 +1,11 @@
 import React, { useEffect, useState } from 'react';
 import { ApiClient, useNotice, useTranslation, type ActionProps } from 'adminjs';
-import { Box, Button, FormGroup, Label, MessageBox, Table, TableBody, TableCell, TableRow, Text, TextArea } from '@adminjs/design-system';
+import { Box, Button, MessageBox, Table, TableBody, TableCell, TableRow, Text } from '@adminjs/design-system';
 import { useNavigate } from 'react-router';
+import ReasonField, { reasonTooLong } from './reason-field.js';
 
 type Detail = { label: string; value: string; tone?: 'ok' | 'warn' | 'error' };
-type Inspection = { details: Detail[]; refusal: string | null; reason: 'required' | 'optional' | 'none' };
+type Inspection = { details: Detail[]; refusal: string | null; reason: 'required' | 'optional' | 'none'; reasonMax: number };
 
 /** One form for every supervisory decision: the facts that decide it, a reason box, one button. */
 const SupervisoryActionForm: React.FC<ActionProps> = ({ record, resource, action }) => {
@@ -29,8 +30,13 @@ const SupervisoryActionForm: React.FC<ActionProps> = ({ record, resource, action
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
-    setBusy(true);
     setError(null);
+    const tooLong = inspection && inspection.reason !== 'none' ? reasonTooLong(reason, inspection.reasonMax, translateLabel) : null;
+    if (tooLong) {
+      setError(tooLong);
+      return;
+    }
+    setBusy(true);
     let response;
     try {
       response = await api.recordAction({
@@ -47,9 +53,12 @@ const SupervisoryActionForm: React.FC<ActionProps> = ({ record, resource, action
     }
     setBusy(false);
     const { notice, redirectUrl } = response.data as { notice?: { message: string; type: 'success' | 'error' }; redirectUrl?: string };
-    if (notice) addNotice(notice);
+    // A refusal stays beside the form it belongs to, not in a notice that would still be on screen after a success.
     if (notice?.type === 'error') setError(notice.message);
-    else if (redirectUrl) navigate(redirectUrl.replace(/^.*?\/admin/, '/admin'));
+    else {
+      if (notice) addNotice(notice);
+      if (redirectUrl) navigate(redirectUrl.replace(/^.*?\/admin/, '/admin'));
+    }
   };
 
   if (loadError)
@@ -84,26 +93,22 @@ const SupervisoryActionForm: React.FC<ActionProps> = ({ record, resource, action
           </TableBody>
         </Table>
       )}
-      {inspection.refusal && <MessageBox mb="lg" variant="danger" message={inspection.refusal} data-testid="refusal" />}
       {error && error !== inspection.refusal && <MessageBox mb="lg" variant="danger" message={error} data-testid="action-error" />}
       {inspection.reason !== 'none' && (
-        <FormGroup>
-          <Label required={inspection.reason === 'required'}>
-            {translateLabel(inspection.reason === 'required' ? 'reasonRequiredLabel' : 'reasonOptionalLabel')}
-          </Label>
-          <TextArea
-            width="100%"
-            rows={4}
-            maxLength={500}
-            value={reason}
-            name="reason"
-            onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setReason(e.target.value)}
-          />
-        </FormGroup>
+        <ReasonField mode={inspection.reason} max={inspection.reasonMax} value={reason} onChange={setReason} />
       )}
-      <Button type="submit" variant={action.variant === 'danger' ? 'danger' : 'contained'} disabled={busy} data-testid="action-submit">
-        {actionLabel}
-      </Button>
+      {/* What the server already knows it would refuse: the button cannot be pressed, and the reason stands beside it. */}
+      <Box flex alignItems="center" style={{ gap: 16 }}>
+        <Button
+          type="submit"
+          variant={action.variant === 'danger' ? 'danger' : 'contained'}
+          disabled={busy || !!inspection.refusal}
+          data-testid="action-submit"
+        >
+          {actionLabel}
+        </Button>
+        {inspection.refusal && <MessageBox variant="danger" message={inspection.refusal} data-testid="refusal" style={{ flex: 1 }} />}
+      </Box>
     </Box>
   );
 };

@@ -1,7 +1,8 @@
 import React, { useEffect, useState } from 'react';
 import { ApiClient, useNotice, useTranslation, type ActionProps } from 'adminjs';
-import { Box, Button, FormGroup, Label, MessageBox, Text, TextArea } from '@adminjs/design-system';
+import { Box, Button, MessageBox, Text } from '@adminjs/design-system';
 import { useNavigate } from 'react-router';
+import ReasonField, { reasonTooLong } from './reason-field.js';
 
 /** The bulk variant: the chosen records by name, a reason, and a summary of what was done and what was refused. */
 const SupervisoryBulkForm: React.FC<ActionProps> = ({ records, resource, action }) => {
@@ -12,7 +13,10 @@ const SupervisoryBulkForm: React.FC<ActionProps> = ({ records, resource, action 
   const navigate = useNavigate();
   const { translateAction, translateLabel } = useTranslation();
   const chosen = records ?? [];
-  const reasonMode = (action.custom as { reason?: string } | undefined)?.reason ?? 'optional';
+  const custom = (action.custom ?? {}) as { reason?: 'required' | 'optional'; reasonMax?: number };
+  const reasonMode = custom.reason ?? 'optional';
+  const reasonMax = custom.reasonMax ?? 500;
+  const [error, setError] = useState<string | null>(null);
   type Progress = { field: string; finished: string[]; failed: string[]; ids: string[] };
   const [progress, setProgress] = useState<Progress | null>(null);
   const [counts, setCounts] = useState<{ finished: number; failed: number } | null>(null);
@@ -46,6 +50,13 @@ const SupervisoryBulkForm: React.FC<ActionProps> = ({ records, resource, action 
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
+    setError(null);
+    setSummary(null);
+    const tooLong = reasonTooLong(reason, reasonMax, translateLabel);
+    if (tooLong) {
+      setError(tooLong);
+      return;
+    }
     setBusy(true);
     const response = await new ApiClient().bulkAction({
       resourceId: resource.id,
@@ -64,7 +75,9 @@ const SupervisoryBulkForm: React.FC<ActionProps> = ({ records, resource, action 
       refused?: string[];
       progress?: Progress;
     };
-    if (notice) {
+    // A refusal of the whole request (no reason) stays beside the form; a summary is the outcome of the records.
+    if (notice?.type === 'error' && !refused?.length) setError(notice.message);
+    else if (notice) {
       addNotice(notice);
       setSummary(notice.message);
     }
@@ -90,18 +103,8 @@ const SupervisoryBulkForm: React.FC<ActionProps> = ({ records, resource, action 
           })}
         />
       )}
-      <FormGroup>
-        <Label required={reasonMode === 'required'}>
-          {translateLabel(reasonMode === 'required' ? 'reasonRequiredLabel' : 'reasonOptionalLabel')}
-        </Label>
-        <TextArea
-          width="100%"
-          rows={3}
-          maxLength={500}
-          value={reason}
-          onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setReason(e.target.value)}
-        />
-      </FormGroup>
+      {error && <MessageBox mb="lg" variant="danger" message={error} data-testid="action-error" />}
+      <ReasonField mode={reasonMode} max={reasonMax} value={reason} rows={3} onChange={setReason} />
       <Button type="submit" variant="contained" disabled={busy || chosen.length === 0}>
         {translateAction(action.name, resource.id, { defaultValue: translateAction(action.name.replace(/Bulk$/, ''), resource.id) })}
       </Button>

@@ -82,6 +82,8 @@ export const en = {
     submitFailed: 'Could not submit, please check the network and retry',
     reasonRequiredLabel: 'Reason (required)',
     reasonOptionalLabel: 'Comment (optional)',
+    reasonTooLong: 'The reason may have at most {{max}} characters (now {{length}})',
+    reasonLimit: 'At most {{max}} characters',
     bulkChosen: '{{count}} selected: {{titles}}',
     greeting: 'Hello, {{name}} ({{role}}, {{region}}). Welcome to the Jiangxi procurement supervision panel.',
     backgroundJobs: 'Background jobs',

@@ -54,6 +54,8 @@ export const agreementCategoryResource: ResourceDefinition = {
   id: 'AgreementCategory',
   model: AgreementCategory,
   builtInActions: ['list', 'show', 'search', 'new'],
+  // Goods, the only form that chooses a category, go under a leaf alone.
+  choosable: () => ({ isLeaf: true }),
   virtualProperties: ['history'],
   related: [{ resourceId: 'AgreementGoods', foreignKey: 'categoryId' }],
   options: {

@@ -2,9 +2,11 @@ import type { ActionContext, ActionRequest } from 'adminjs';
 import { refuseForm } from '../../actions/form-refusal.js';
 import { effectiveBiddingStatus } from '../../domain/agreement-time-states.js';
 import { chinaDay } from '../../domain/dates.js';
-import { toFen } from '../../domain/money.js';
+import { normalAmount } from '../../domain/money.js';
+import { declaredAmountRefusal } from '../../db/record/amount-fields.js';
+import { AGREEMENT_GOODS } from '../../db/records/agreement-goods.record.js';
 import { sessionUserOf, type SessionUser } from '../../db/jurisdiction-scope.js';
-import { MONEY } from '../property-types.js';
+import { moneyProperty } from '../property-types.js';
 import type { ResourceDefinition } from '../resource-definition.js';
 import { AgreementCategory } from '../../db/models/agreement/agreement-category.model.js';
 import { AgreementGoods } from '../../db/models/agreement/agreement-goods.model.js';
@@ -17,21 +19,24 @@ const today = (): string => chinaDay();
 
 /**
  * Goods go under a leaf category that exists in the library, from a supplier admitted to the same library and
- * valid today; the library is the category's, never a separate choice that could disagree with it.
+ * valid today; the library is the category's, never a separate choice that could disagree with it. Every bad field is
+ * named in one answer: a refused form should not reveal its faults one submit at a time.
  */
 async function checkedGoods(payload: Record<string, unknown>, user: SessionUser): Promise<Record<string, unknown>> {
   const errors: Record<string, string> = {};
   const categoryId = Number(payload.categoryId);
   const category = Number.isInteger(categoryId) && categoryId > 0 ? await AgreementCategory.findByPk(categoryId) : null;
-  if (!category) refuseForm({ categoryId: '请选择品目' });
-  if (!category.isLeaf) refuseForm({ categoryId: `品目 ${category.code} ${category.name} 下还有下级品目，商品只能加在最末级品目下` });
-  const library = (await AgreementLibrary.findByPk(category.libraryId))!;
-  const refusal = maintenanceRefusal(user, library);
-  if (refusal) refuseForm({ categoryId: refusal });
+  const library = category ? await AgreementLibrary.findByPk(category.libraryId) : null;
+  if (!category || !library) errors.categoryId = '请选择品目';
+  else if (!category.isLeaf) errors.categoryId = `品目 ${category.code} ${category.name} 下还有下级品目，商品只能加在最末级品目下`;
+  else {
+    const refusal = maintenanceRefusal(user, library);
+    if (refusal) errors.categoryId = refusal;
+  }
   const supplierId = Number(payload.supplierId);
   const supplier = Number.isInteger(supplierId) && supplierId > 0 ? await AgreementSupplier.findByPk(supplierId) : null;
   if (!supplier) errors.supplierId = '请选择协议供应商';
-  else if (supplier.libraryId !== library.id) errors.supplierId = `${supplier.supplierName} 不是“${library.name}”的协议供应商`;
+  else if (library && supplier.libraryId !== library.id) errors.supplierId = `${supplier.supplierName} 不是“${library.name}”的协议供应商`;
   // 已失效 (stored or not yet) is answered by the validity check below, with the dates.
   else if (supplier.status === 'removed') errors.supplierId = `${supplier.supplierName} 已被移除，不能再供应商品`;
   else if (supplier.validTo < today() || supplier.validFrom > today())
@@ -45,19 +50,18 @@ async function checkedGoods(payload: Record<string, unknown>, user: SessionUser)
   const name = text('name', '商品名称', 200);
   const brand = text('brand', '品牌', 100);
   const modelNo = text('modelNo', '型号', 100);
-  const price = String(payload.unitPrice ?? '').trim();
-  if (!/^\d+(\.\d{1,2})?$/.test(price)) errors.unitPrice = '单价必须是数字，最多两位小数，不带逗号或单位';
-  else if (toFen(price) <= 0) errors.unitPrice = '单价必须大于 0';
+  const priceRefusal = declaredAmountRefusal(AGREEMENT_GOODS.fields.unitPrice, payload.unitPrice);
+  if (priceRefusal) errors.unitPrice = priceRefusal;
   if (Object.keys(errors).length) refuseForm(errors);
   return {
-    libraryId: library.id,
-    libraryRegionCode: library.ownerRegionCode,
-    categoryId: category.id,
+    libraryId: library!.id,
+    libraryRegionCode: library!.ownerRegionCode,
+    categoryId: category!.id,
     supplierId: supplier!.id,
     name,
     brand,
     modelNo,
-    unitPrice: price,
+    unitPrice: normalAmount(payload.unitPrice),
     specification: String(payload.specification ?? '').trim() || null,
   };
 }
@@ -113,7 +117,7 @@ export const agreementGoodsResource: ResourceDefinition = {
       libraryId: { reference: 'AgreementLibrary' },
       categoryId: { reference: 'AgreementCategory', isRequired: true },
       supplierId: { reference: 'AgreementSupplier', isRequired: true },
-      unitPrice: { ...MONEY, isRequired: true },
+      unitPrice: { ...moneyProperty(AGREEMENT_GOODS.fields.unitPrice), isRequired: true },
       name: { isRequired: true },
       brand: { isRequired: true },
       modelNo: { isRequired: true },

@@ -4,7 +4,7 @@ import { refuseForm } from '../../actions/form-refusal.js';
 import { supervisoryActions, type SupervisoryActionSpec } from '../../actions/supervisory-action.js';
 import { effectiveSupplierStatus } from '../../domain/agreement-time-states.js';
 import { validateCreditCode } from '../../domain/credit-code.js';
-import { calendarDayOf, NOT_A_DAY_MESSAGE } from '../../domain/dates.js';
+import { calendarDayOf, chinaDay, NOT_A_DAY_MESSAGE } from '../../domain/dates.js';
 import { sessionUserOf } from '../../db/jurisdiction-scope.js';
 import { choiceLabels } from '../../db/record/record-locale.js';
 import { AGREEMENT_SUPPLIER } from '../../db/records/agreement-supplier.record.js';
@@ -119,10 +119,19 @@ const removeSupplier: SupervisoryActionSpec<AgreementSupplier> = {
   variant: 'danger',
 };
 
+/**
+ * The suppliers goods may be added from today: not removed, and today within the validity period (the China day, as
+ * the goods form's own check in agreement-goods.resource.ts compares it); an 已失效 one is not offered.
+ */
+export function choosableSupplierWhere(today = chinaDay()) {
+  return { status: { [Op.ne]: 'removed' }, validFrom: { [Op.lte]: today }, validTo: { [Op.gte]: today } };
+}
+
 export const agreementSupplierResource: ResourceDefinition = {
   id: 'AgreementSupplier',
   model: AgreementSupplier,
   builtInActions: ['list', 'show', 'search', 'new'],
+  choosable: () => choosableSupplierWhere(),
   virtualProperties: ['history'],
   related: [
     { resourceId: 'AgreementGoods', foreignKey: 'supplierId' },

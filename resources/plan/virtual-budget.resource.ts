@@ -6,7 +6,9 @@ import { FUND_SOURCES, parseVirtualBudgetInput } from '../../domain/virtual-budg
 import { ProcurementUnit } from '../../db/models/entities/procurement-unit.model.js';
 import { UNIT_NOT_APPROVED } from '../entities/procurement-unit.resource.js';
 import { sessionUserOf, type SessionUser } from '../../db/jurisdiction-scope.js';
-import { MONEY } from '../property-types.js';
+import { moneyProperty } from '../property-types.js';
+import { precisionOf } from '../../db/record/amount-fields.js';
+import { VIRTUAL_BUDGET } from '../../db/records/virtual-budget.record.js';
 import type { ResourceDefinition } from '../resource-definition.js';
 import { VirtualBudget } from '../../db/models/plan/virtual-budget.model.js';
 
@@ -24,7 +26,7 @@ async function prepareNew(request: ActionRequest, context: ActionContext): Promi
   if (request.method !== 'post') return request;
   const user = sessionUserOf(context)!;
   const payload = request.payload ?? {};
-  const parsed = parseVirtualBudgetInput(payload);
+  const parsed = parseVirtualBudgetInput(payload, precisionOf(VIRTUAL_BUDGET.fields.amount));
   const errors: Record<string, string> = parsed.ok ? {} : { ...parsed.errors };
   const unitId = Number(payload.procurementUnitId);
   const unit = Number.isInteger(unitId) && unitId > 0 ? await ProcurementUnit.findByPk(unitId) : null;
@@ -57,7 +59,7 @@ async function prepareEdit(request: ActionRequest, context: ActionContext): Prom
   const regionRefusal = mayActOn(user, String(current.regionCode));
   if (regionRefusal) refuseForm({}, regionRefusal);
   const payload = request.payload ?? {};
-  const parsed = parseVirtualBudgetInput(payload);
+  const parsed = parseVirtualBudgetInput(payload, precisionOf(VIRTUAL_BUDGET.fields.amount));
   const errors: Record<string, string> = parsed.ok ? {} : { ...parsed.errors };
   if (payload.procurementUnitId !== undefined && String(payload.procurementUnitId) !== String(current.procurementUnitId)) {
     errors.procurementUnitId = '采购单位在新增后不能修改；如选错单位，请为正确的单位另行新增预算';
@@ -80,7 +82,7 @@ export const virtualBudgetResource: ResourceDefinition = {
     titleProperty: 'projectName',
     properties: {
       procurementUnitId: { reference: 'FormalMemberUnit', isRequired: true },
-      amount: { ...MONEY, isRequired: true },
+      amount: { ...moneyProperty(VIRTUAL_BUDGET.fields.amount), isRequired: true },
       fundSource: { availableValues: FUND_SOURCES.map((v) => ({ value: v, label: v })), isRequired: true },
       scenario: { isRequired: true },
       category: { isRequired: true },

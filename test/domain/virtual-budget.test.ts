@@ -1,5 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
-import { parseVirtualBudgetInput, virtualBudgetNo } from '../../domain/virtual-budget.js';
+import { parseVirtualBudgetInput as parseWith, virtualBudgetNo } from '../../domain/virtual-budget.js';
+
+/** DECIMAL(15,2), as the record declares the amount. */
+const parseVirtualBudgetInput = (payload: Record<string, unknown>) => parseWith(payload, [15, 2]);
 
 const good = {
   fiscalYear: '2026',
@@ -30,10 +33,11 @@ describe('parseVirtualBudgetInput', () => {
   test.each([
     ['scenario', '', '请选择新增预算的适用场景（五种之一）'],
     ['scenario', 'whatever', '请选择新增预算的适用场景（五种之一）'],
-    ['amount', '1,000', '预算金额必须是数字，最多两位小数，不带逗号或单位'],
-    ['amount', '12.345', '预算金额必须是数字，最多两位小数，不带逗号或单位'],
+    ['amount', '1,000', '预算金额必须是数字（如 4999.50），不带逗号、空格或单位'],
+    ['amount', '12.345', '预算金额最多 2 位小数（填写的 12.345 有 3 位），请改正，系统不会自动舍入'],
     ['amount', '0', '预算金额必须大于 0'],
-    ['amount', '1000000000000', '预算金额过大（最多 999,999,999,999.99 元）'],
+    ['amount', '-5', '预算金额必须大于 0'],
+    ['amount', '10000000000000', '预算金额过大：最多 13 位整数（不超过 9,999,999,999,999.99 元）'],
     ['amount', '', '请填写预算金额'],
     ['fiscalYear', '26', '预算年度必须在 2000 至 2100 之间'],
     ['fiscalYear', '', '请填写预算年度'],

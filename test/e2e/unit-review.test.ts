@@ -61,13 +61,14 @@ s.describe('reviewing procurement units in the browser (南昌县采购办)', ()
     expect(refusal).toContain(unit.integrationBudgetCode!);
     await screenshot(s.page, 'approve-mismatch');
 
-    const body = await submitAction('approve');
-    expect(body.notice?.type).toBe('error');
-    expect(body.notice?.message).toContain('不一致');
-    // Still on the form, which is usable again; the refusal stays on screen.
-    expect(new URL(s.page.url()).pathname).toBe(`/admin/resources/ProcurementUnit/records/${unit.id}/approve`);
-    await expect(s.page.getByTestId('action-submit').isEnabled()).resolves.toBe(true);
-    await s.page.getByTestId('refusal').waitFor();
+    // The form already knows: the button cannot be pressed. A crafted request is refused with the same words.
+    await expect(s.page.getByTestId('action-submit').isDisabled()).resolves.toBe(true);
+    const crafted = await s.page.request.post(`${s.app.url}/admin/api/resources/ProcurementUnit/records/${unit.id}/approve`, {
+      data: {},
+      headers: { Origin: s.app.url },
+    });
+    const notice = ((await crafted.json()) as { notice: { type: string; message: string } }).notice;
+    expect(notice).toEqual({ type: 'error', message: refusal });
     await unit.reload();
     expect(unit.status).toBe('submitted');
     expect(unit.formalMember).toBe(false);

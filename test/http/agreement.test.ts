@@ -158,7 +158,7 @@ describe('maintenance top-down: categories, then goods', () => {
       [goodsForm(leaf.id, (await supplier('360700')).id), 'supplierId', '不存在或不在您的辖区内'],
       [goodsForm(leaf.id, (await supplier('360100', { status: 'removed' })).id), 'supplierId', '已被移除，不能再供应商品'],
       [goodsForm(leaf.id, (await supplier('360100', { validTo: '2025-12-31' })).id), 'supplierId', '今天不在有效期内'],
-      [goodsForm(leaf.id, active.id, { unitPrice: '5,999' }), 'unitPrice', '单价必须是数字，最多两位小数，不带逗号或单位'],
+      [goodsForm(leaf.id, active.id, { unitPrice: '5,999' }), 'unitPrice', '协议单价必须是数字（如 4999.50），不带逗号、空格或单位'],
       [goodsForm(leaf.id, active.id, { brand: '' }), 'brand', '请填写品牌'],
     ];
     for (const [form, field, message] of cases) {
