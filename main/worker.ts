@@ -10,6 +10,7 @@ import { useJobQueue } from '../queue/job-dispatch.js';
 import { keepSchedules } from '../queue/schedules.js';
 import { startWorkers } from '../jobs/start-workers.js';
 import { processorFor } from '../jobs/processors/index.js';
+import { loadRegionNames } from '../services/office-names.js';
 
 /**
  * The worker process (`npm run worker`). Several may run against one Redis and one database. It waits for the
@@ -24,6 +25,7 @@ const middle = createSequelize(settings.MIDDLE_DATABASE_URL);
 initMiddleModels(middle);
 await untilMigrated(sequelize, false);
 await untilMigrated(middle, true);
+await loadRegionNames();
 const databaseId = await databaseInstanceId(sequelize);
 // What jobs add in their turn (a re-queued push, the units to link after an import) goes through the same queue.
 const producer = await createJobQueue({ ...settings, QUEUE_DRIVER: 'bullmq' }, databaseId, processorFor);

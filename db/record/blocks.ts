@@ -20,7 +20,7 @@ export function decision<const At extends string, const By extends string, const
   const nullable = { nullable: true } as const;
   return {
     [columns.at.name]: moment(columns.at.label, nullable),
-    [columns.by.name]: text(columns.by.length, columns.by.label, nullable),
+    [columns.by.name]: text(columns.by.length, columns.by.label, { ...nullable, codeOf: 'user' }),
     [columns.reason.name]: longText(columns.reason.label, nullable),
   } as never;
 }

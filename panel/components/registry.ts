@@ -23,12 +23,16 @@ export const Components = {
   SelectWord: componentLoader.add('SelectWord', source('select-words.tsx')),
   StateBadge: componentLoader.add('StateBadge', source('state-badge.tsx')),
   DeadlineCell: componentLoader.add('DeadlineCell', source('deadline-cell.tsx')),
+  AuditChanges: componentLoader.add('AuditChanges', source('audit-changes.tsx')),
 };
 
 // AdminJS's own date field and date range filter, replaced once for every resource: a date-only value is the day the
 // user chose in any browser zone (issue #25), and the calendar is Chinese.
 componentLoader.override('DefaultDatetimeEditProperty', source('date-edit.tsx'));
 componentLoader.override('DefaultDatetimeFilterProperty', source('date-filter.tsx'));
+// Dates and moments read one way in every list and record page: YYYY-MM-DD, a moment in China time (issue #26).
+componentLoader.override('DefaultDatetimeListProperty', source('date-list.tsx'));
+componentLoader.override('DefaultDatetimeShowProperty', source('date-show.tsx'));
 // The sidebar opens the group of the page being shown (AdminJS opens only the groups clicked open before).
 componentLoader.override('SidebarResourceSection', source('sidebar-resource-section.tsx'));
 // Yes/no values in lists, record pages and filters say 是/否 (AdminJS falls back to English words).
@@ -43,3 +47,5 @@ componentLoader.override('ResourceActionRoute', source('resource-route.tsx'));
 componentLoader.override('BulkActionRoute', source('bulk-action-route.tsx'));
 componentLoader.override('ActionHeader', source('action-header.tsx'));
 componentLoader.override('Login', source('login.tsx'));
+// The top bar names the signed-in office, not its login name.
+componentLoader.override('LoggedIn', source('logged-in.tsx'));

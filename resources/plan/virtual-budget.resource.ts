@@ -9,11 +9,12 @@ import { sessionUserOf, type SessionUser } from '../../db/jurisdiction-scope.js'
 import { MONEY } from '../property-types.js';
 import type { ResourceDefinition } from '../resource-definition.js';
 import { VirtualBudget } from '../../db/models/plan/virtual-budget.model.js';
+import { regionLabel } from '../../services/office-names.js';
 
 function mayActOn(user: SessionUser, regionCode: string): string | null {
   return canAct(user.role, user.regionCode, regionCode)
     ? null
-    : `您（${user.regionName}）只能为本辖区的采购单位新增或修改预算，该单位属于辖区 ${regionCode}`;
+    : `您（${user.regionName}）只能为本辖区的采购单位新增或修改预算，该单位属于${regionLabel(regionCode)}`;
 }
 
 /**
