@@ -17,7 +17,7 @@ export function writeGuardFeature(regionField: string | null): FeatureType {
     const errors: Record<string, { message: string }> = {};
     if (regionField && user.role !== 'admin' && regionField in request.payload) {
       const region = String(request.payload[regionField] ?? '');
-      if (!isWithin(user.regionCode, region)) errors[regionField] = { message: `辖区 ${regionLabel(region)} 不在您的管辖范围内` };
+      if (!isWithin(user.regionCode, region)) errors[regionField] = { message: `${regionLabel(region)}不在您的管辖范围内` };
     }
     for (const property of context.resource.decorate().getProperties({ where: 'edit' })) {
       const target = property.reference();
