@@ -2,6 +2,7 @@ import { Op, type Model, type WhereOptions } from 'sequelize';
 import { decidedRegions, inRegions } from '../domain/jurisdiction.js';
 import { regionWhere, type SessionUser } from '../db/jurisdiction-scope.js';
 import { classifyDatabaseError } from '../db/database-errors.js';
+import { regionLabel } from '../services/office-names.js';
 import type { SupervisoryActionSpec } from './supervisory-action.js';
 
 export const ALREADY_DECIDED = '该记录已被他人处理';
@@ -12,7 +13,7 @@ function officeRefusal<M extends Model>(spec: SupervisoryActionSpec<M>, user: Se
   if (inRegions(decidedRegions(spec.office ?? 'owner', user.role, user.regionCode), region)) return null;
   return (
     spec.outsideOffice?.(user, values as unknown as M) ??
-    `您（${user.regionName}）无权处理辖区 ${region} 的记录，只有该辖区的采购办可以处理`
+    `您（${user.regionName}）无权处理${regionLabel(region)}的记录，只有该辖区的采购办可以处理`
   );
 }
 

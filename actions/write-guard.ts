@@ -1,6 +1,7 @@
 import { buildFeature, ValidationError, type ActionContext, type ActionRequest, type FeatureType } from 'adminjs';
 import { isWithin } from '../domain/jurisdiction.js';
 import { sessionUserOf } from '../db/jurisdiction-scope.js';
+import { regionLabel } from '../services/office-names.js';
 
 type BeforeHook = (request: ActionRequest, context: ActionContext) => Promise<ActionRequest>;
 
@@ -16,7 +17,7 @@ export function writeGuardFeature(regionField: string | null): FeatureType {
     const errors: Record<string, { message: string }> = {};
     if (regionField && user.role !== 'admin' && regionField in request.payload) {
       const region = String(request.payload[regionField] ?? '');
-      if (!isWithin(user.regionCode, region)) errors[regionField] = { message: `辖区 ${region || '（空）'} 不在您的管辖范围内` };
+      if (!isWithin(user.regionCode, region)) errors[regionField] = { message: `${regionLabel(region)}不在您的管辖范围内` };
     }
     for (const property of context.resource.decorate().getProperties({ where: 'edit' })) {
       const target = property.reference();

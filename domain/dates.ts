@@ -89,3 +89,13 @@ export function chinaDay(at: Date | number | string = new Date()): string {
   const time = at instanceof Date ? at.getTime() : typeof at === 'number' ? at : Date.parse(at.length === 10 ? `${at}T00:00:00+08:00` : at);
   return new Date(time + CHINA_OFFSET_MS).toISOString().slice(0, 10);
 }
+
+/**
+ * A moment as the panel, its messages and its files show it: China time, `YYYY-MM-DD HH:mm` (the date pickers' own
+ * form), whatever the zone of the server or the browser. A value that is no moment is given back as it came.
+ */
+export function chinaTime(at: Date | number | string): string {
+  const time = at instanceof Date ? at.getTime() : typeof at === 'number' ? at : Date.parse(at);
+  if (Number.isNaN(time)) return String(at);
+  return new Date(time + CHINA_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
+}

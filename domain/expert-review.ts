@@ -70,10 +70,15 @@ export function specialtyStepRefusal(state: string, role: Role, userRegion: stri
 }
 
 /** Registrations: the city for its city and counties, the province for 省本级 (DOMAIN.md). */
-export function expertReviewRefusal(role: Role, userRegion: string, registrationRegion: string): string | null {
+export function expertReviewRefusal(
+  role: Role,
+  userRegion: string,
+  registrationRegion: string,
+  regionName: (code: string) => string = (code) => code,
+): string | null {
   return canReviewExpert(role, userRegion, registrationRegion)
     ? null
     : registrationRegion === PROVINCE_CODE
       ? '注册地为省本级的专家由省采购监管处审核'
-      : `注册地为 ${registrationRegion} 的专家由所在市的采购办审核`;
+      : `注册地为${regionName(registrationRegion)}的专家由所在市的采购办审核`;
 }

@@ -6,6 +6,7 @@ import { migrateMiddleToLatest, migrateToLatest, untilMigrated } from '../migrat
 import { refreshPushVerdicts } from '../services/filings/filing-eligibility.js';
 import { initMiddleModels, initModels } from '../db/models.js';
 import { seedDemo, seedReferenceData } from '../seeds/demo.js';
+import { loadRegionNames } from '../services/office-names.js';
 import { createApp } from '../http/app.js';
 import { createSequelize } from '../db/database.js';
 import type { Env } from '../settings/env.js';
@@ -56,6 +57,7 @@ export async function startWeb(env: Env, options: { seedDemo: boolean }): Promis
     await untilMigrated(middle, true);
   }
   await seedReferenceData();
+  await loadRegionNames();
   if (options.seedDemo && env.NODE_ENV !== 'production') {
     await seedDemo(sequelize, { password: env.DEMO_PASSWORD });
   }

@@ -14,6 +14,7 @@ import { collectDefaultMetrics, Registry } from 'prom-client';
 import { observeDatabase } from '../db/database-metrics.js';
 import { observeQueueDepths, timedProcessors } from '../queue/queue-metrics.js';
 import { serveWorkerMetrics } from './worker-metrics-server.js';
+import { loadRegionNames } from '../services/office-names.js';
 
 /**
  * The worker process (`npm run worker`). Several may run against one Redis and one database. It waits for the
@@ -32,6 +33,7 @@ initMiddleModels(middle);
 observeDatabase(middle, metrics, 'middle', settings.DATABASE_POOL_MAX);
 await untilMigrated(sequelize, false);
 await untilMigrated(middle, true);
+await loadRegionNames();
 const databaseId = await databaseInstanceId(sequelize);
 // What jobs add in their turn (a re-queued push, the units to link after an import) goes through the same queue.
 const processors = timedProcessors(processorFor, metrics);

@@ -24,6 +24,7 @@ import { relatedRecordsFeature } from './related-records.js';
 import { deadlineColumnFeature } from './deadline-column.js';
 import { stateBadgeFeature } from './state-badges.js';
 import { recordSectionsFeature } from './record-sections.js';
+import { codeWordLabels, codeWordProperties, officeNamesFeature } from './code-words.js';
 import { EXPORT_ACTION, exportAction } from './export-action.js';
 import { listWithCountAlongside } from './list-handler.js';
 import { checkSearchRequest } from './adapter/read-request.js';
@@ -119,7 +120,11 @@ export function resourceFeatures(
     ...(definition.related?.length ? [relatedRecordsFeature(definition.related)] : []),
     ...('dueDate' in definition.model.getAttributes() ? [deadlineColumnFeature()] : []),
     ...stateBadgeFeature(definition.model.declaration),
-    ...(definition.virtualProperties?.includes('history') ? [recordHistoryFeature([definition.model.name, definition.id])] : []),
+    buildFeature({ properties: codeWordProperties(definition.model.declaration) }),
+    ...officeNamesFeature(definition.model.declaration),
+    ...(definition.virtualProperties?.includes('history')
+      ? [recordHistoryFeature([definition.model.name, definition.id], definition.model.declaration)]
+      : []),
     recordSectionsFeature(definition.model.declaration, {
       related: !!definition.related?.length,
       history: !!definition.virtualProperties?.includes('history'),
@@ -176,6 +181,23 @@ function linkedFilterKeys(): Map<string, Set<string>> {
   return keys;
 }
 
+type ResourceLocale = { properties?: Record<string, string>; labels?: Record<string, Record<string, string>> };
+
+/** Each resource's translations with the words of its coded fields (roles, actions, record types by their names). */
+export function withCodeWords(
+  resources: Readonly<Record<string, ResourceLocale>>,
+  resourceLabels: Readonly<Record<string, string>>,
+): Record<string, ResourceLocale> {
+  const result: Record<string, ResourceLocale> = { ...resources };
+  for (const definition of RESOURCE_DEFINITIONS) {
+    const words = codeWordLabels(definition.model.declaration, resourceLabels);
+    if (!Object.keys(words).length) continue;
+    const own = resources[definition.id] ?? {};
+    result[definition.id] = { ...own, labels: { ...own.labels, ...words } };
+  }
+  return result;
+}
+
 export function buildAdmin(
   config: Map<string, ResourceConfig>,
   dashboard: (user: ReturnType<typeof sessionUserOf>) => Promise<DashboardData>,
@@ -193,6 +215,7 @@ export function buildAdmin(
     features: resourceFeatures(definition, config.get(definition.id)!, linked.get(definition.id)),
   }));
   const resourceLabels = Object.fromEntries(RESOURCE_DEFINITIONS.map((d) => [d.id, config.get(d.id)!.label]));
+  const resourceTranslations = withCodeWords(zhCN.resources, resourceLabels);
   return new AdminJS({
     rootPath: '/admin',
     loginPath: '/admin/login',
@@ -217,7 +240,7 @@ export function buildAdmin(
       availableLanguages: ['zh-CN', 'en'],
       localeDetection: false,
       translations: {
-        'zh-CN': { ...zhCN, labels: { ...zhCN.labels, ...resourceLabels } },
+        'zh-CN': { ...zhCN, labels: { ...zhCN.labels, ...resourceLabels }, resources: resourceTranslations },
         en,
       },
     },

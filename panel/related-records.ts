@@ -3,6 +3,8 @@ import type { RelatedRecords } from '../resources/resource-definition.js';
 import { JurisdictionResource } from './adapter/jurisdiction-resource.js';
 import { Components } from './components/registry.js';
 import { populateTitles } from './reference-titles.js';
+import { showOffices, userFieldsOf } from './code-words.js';
+import { RESOURCE_DEFINITIONS } from '../resources/index.js';
 
 const SHOWN_PER_RELATION = 10;
 
@@ -35,6 +37,11 @@ export function relatedRecordsFeature(relations: readonly RelatedRecords[]): Fea
           : await target.findRelated({ [relation.foreignKey]: value }, SHOWN_PER_RELATION, context);
       // Drawn by AdminJS's own records table with the target's list columns, so filled as the list fills them.
       const records = await populateTitles(found.records, context);
+      const declaration = RESOURCE_DEFINITIONS.find((d) => d.id === relation.resourceId)?.model.declaration;
+      await showOffices(
+        records.map((r) => r.params),
+        userFieldsOf(declaration),
+      );
       blocks.push({
         resourceId: relation.resourceId,
         title: relation.title ?? relation.resourceId,

@@ -22,7 +22,7 @@ export function decision<const At extends string, const By extends string, const
   const nullable = { nullable: true } as const;
   return {
     [columns.at.name]: inBlock('decision', moment(columns.at.label, nullable)),
-    [columns.by.name]: inBlock('decision', text(columns.by.length, columns.by.label, nullable)),
+    [columns.by.name]: inBlock('decision', text(columns.by.length, columns.by.label, { ...nullable, codeOf: 'user' })),
     [columns.reason.name]: inBlock('decision', longText(columns.reason.label, nullable)),
   } as never;
 }

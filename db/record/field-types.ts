@@ -21,8 +21,16 @@ export type Tone = 'pending' | 'done' | 'refused' | 'progress' | 'neutral';
 export type FieldKind =
   'autoId' | 'text' | 'longText' | 'integer' | 'decimal' | 'boolean' | 'day' | 'moment' | 'stamp' | 'choice' | 'json' | 'binary';
 
+/**
+ * What a text field holds when it holds another thing's code rather than words: a user's login name, a role key, an
+ * action name, a record type (a resource id). The panel shows each by its Chinese name (the office, 县区采购办, 审核通过,
+ * 审核采购单位信息), never the code; a region code is a `reference('regions', 'code', …)` instead.
+ */
+export type CodeOf = 'user' | 'role' | 'action' | 'recordType';
+
 /** What a field builder is told besides its label. */
 export interface FieldOptions<T> {
+  readonly codeOf?: CodeOf;
   readonly nullable?: boolean;
   readonly default?: T;
   readonly validate?: ModelValidateOptions;
@@ -49,6 +57,7 @@ export interface FieldSpec<Value = unknown, Optional extends boolean = boolean> 
   /** A state's or verdict's meaning, value by value; absent on choices that only classify (type, category). */
   readonly choiceTones?: Readonly<Record<string, Tone>>;
   readonly references?: { readonly table: string; readonly key: string };
+  readonly codeOf?: CodeOf;
   readonly validate?: ModelValidateOptions;
   readonly unique?: boolean;
   readonly primaryKey?: boolean;

@@ -16,6 +16,7 @@ function field(kind: FieldKind, label: Label | undefined, options: FieldOptions<
     ...(options.validate ? { validate: options.validate } : {}),
     ...(options.unique !== undefined ? { unique: options.unique } : {}),
     ...(options.primaryKey ? { primaryKey: true } : {}),
+    ...(options.codeOf ? { codeOf: options.codeOf } : {}),
     ...extra,
   };
 }

@@ -20,7 +20,7 @@ export const AGREEMENT_GOODS = declareRecord({
     specification: longText({ zh: '规格参数', en: 'Specification' }, { nullable: true }),
     unitPrice: money({ zh: '协议单价（元）', en: 'Agreement unit price (yuan)' }),
     supplierId: reference('agreement_suppliers', 'id', integer({ zh: '协议供应商', en: 'Agreement supplier' })),
-    createdBy: text(64, { zh: '添加人', en: 'Added by' }),
+    createdBy: text(64, { zh: '添加人', en: 'Added by' }, { codeOf: 'user' }),
     ...timestamps({ createdAt: { zh: '添加时间', en: 'Added at' }, updatedAt: { zh: '更新时间', en: 'Updated at' } }),
   },
 });

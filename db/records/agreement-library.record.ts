@@ -12,7 +12,7 @@ export const AGREEMENT_LIBRARY = declareRecord({
     id: autoId(),
     ownerRegionCode: reference('regions', 'code', text(6, { zh: '所属辖区', en: 'Jurisdiction' }, { unique: true })),
     name: text(100, { zh: '商品库名称', en: 'Library name' }),
-    createdBy: text(64, { zh: '建立人', en: 'Created by' }),
+    createdBy: text(64, { zh: '建立人', en: 'Created by' }, { codeOf: 'user' }),
     categoriesInitializedAt: moment({ zh: '品目初始化时间', en: 'Categories initialised at' }, { nullable: true }),
     ...versioned({ zh: '版本', en: 'Version' }),
     ...timestamps({ createdAt: { zh: '建立时间', en: 'Created at' } }),

@@ -1,5 +1,5 @@
 import { declareRecord } from '../record/declare-record.js';
-import { autoId, integer, longText, stamp, text } from '../record/fields.js';
+import { autoId, integer, longText, reference, stamp, text } from '../record/fields.js';
 
 /** One action of a user on a record (操作日志): who, what, on which record, what changed and why. Written once. */
 export const AUDIT_LOG = declareRecord({
@@ -12,13 +12,13 @@ export const AUDIT_LOG = declareRecord({
   fields: {
     id: autoId(),
     actorId: integer({ zh: '操作人编号', en: 'Actor id' }, { nullable: true }),
-    actorUsername: text(50, { zh: '操作人', en: 'Actor' }),
-    actorRole: text(20, { zh: '角色', en: 'Role' }),
-    actorRegion: text(6, { zh: '操作人辖区', en: 'Actor jurisdiction' }, { nullable: true }),
-    action: text(50, { zh: '操作', en: 'Action' }),
-    resourceId: text(50, { zh: '对象类型', en: 'Record type' }),
+    actorUsername: text(50, { zh: '操作人', en: 'Actor' }, { codeOf: 'user' }),
+    actorRole: text(20, { zh: '角色', en: 'Role' }, { codeOf: 'role' }),
+    actorRegion: reference('regions', 'code', text(6, { zh: '操作人辖区', en: 'Actor jurisdiction' }, { nullable: true })),
+    action: text(50, { zh: '操作', en: 'Action' }, { codeOf: 'action' }),
+    resourceId: text(50, { zh: '对象类型', en: 'Record type' }, { codeOf: 'recordType' }),
     recordId: text(50, { zh: '记录编号', en: 'Record id' }, { nullable: true }),
-    regionCode: text(6, { zh: '记录辖区', en: 'Record jurisdiction' }, { nullable: true }),
+    regionCode: reference('regions', 'code', text(6, { zh: '记录辖区', en: 'Record jurisdiction' }, { nullable: true })),
     /** JSON text `{field: {before, after}}`: text keeps SQLite and PostgreSQL identical. */
     changes: longText({ zh: '变更内容', en: 'Changes' }, { nullable: true }),
     reason: longText({ zh: '原因', en: 'Reason' }, { nullable: true }),

@@ -27,7 +27,7 @@ export const ESCALATION = declareRecord({
       { zh: '监管事项', en: 'Step' },
       { length: 40 },
     ),
-    resourceId: text(60, { zh: '记录类型', en: 'Record type' }),
+    resourceId: text(60, { zh: '记录类型', en: 'Record type' }, { codeOf: 'recordType' }),
     recordId: text(40, { zh: '记录编号', en: 'Record id' }),
     recordTitle: text(300, { zh: '事项', en: 'Record' }),
     regionCode: reference('regions', 'code', text(6, { zh: '所属辖区', en: 'Jurisdiction' })),
@@ -38,7 +38,7 @@ export const ESCALATION = declareRecord({
     resolved: boolean({ zh: '已办结', en: 'Resolved' }, { default: false }),
     /** When, by whom (a username, or 系统 for the daily check) and by which decision the reported step was done. */
     resolvedAt: moment({ zh: '办结时间', en: 'Resolved at' }, { nullable: true }),
-    resolvedBy: text(64, { zh: '办结人', en: 'Resolved by' }, { nullable: true }),
+    resolvedBy: text(64, { zh: '办结人', en: 'Resolved by' }, { nullable: true, codeOf: 'user' }),
     decision: text(100, { zh: '办结决定', en: 'Decision' }, { nullable: true }),
     ...timestamps(),
   },

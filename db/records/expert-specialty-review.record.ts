@@ -4,6 +4,8 @@ import { declareRecord } from '../record/declare-record.js';
 import { autoId, bilingual, choice, integer, moment, reference, text } from '../record/fields.js';
 
 const nullable = { nullable: true } as const;
+// A step's reviewer is kept as a login and shown by office.
+const reviewer = { nullable: true, codeOf: 'user' } as const;
 
 /** An expert's application for an evaluation specialty (评标专业), reviewed city → province → 省公管办. */
 export const EXPERT_SPECIALTY_REVIEW = declareRecord({
@@ -39,11 +41,11 @@ export const EXPERT_SPECIALTY_REVIEW = declareRecord({
       },
     ),
     appliedAt: moment({ zh: '申请时间', en: 'Applied at' }),
-    cityReviewedBy: text(64, { zh: '市级审核人', en: 'City reviewer' }, nullable),
+    cityReviewedBy: text(64, { zh: '市级审核人', en: 'City reviewer' }, reviewer),
     cityReviewedAt: moment({ zh: '市级审核时间', en: 'City reviewed at' }, nullable),
-    provinceReviewedBy: text(64, { zh: '省级审核人', en: 'Province reviewer' }, nullable),
+    provinceReviewedBy: text(64, { zh: '省级审核人', en: 'Province reviewer' }, reviewer),
     provinceReviewedAt: moment({ zh: '省级审核时间', en: 'Province reviewed at' }, nullable),
-    gongguanbanReviewedBy: text(64, { zh: '省公管办审核人', en: 'Public resources office reviewer' }, nullable),
+    gongguanbanReviewedBy: text(64, { zh: '省公管办审核人', en: 'Public resources office reviewer' }, reviewer),
     gongguanbanReviewedAt: moment({ zh: '省公管办审核时间', en: 'Public resources office reviewed at' }, nullable),
     ...decision({
       at: { name: 'returnedAt', label: { zh: '退回时间', en: 'Returned at' } },

@@ -1,5 +1,5 @@
 import { declareRecord } from '../record/declare-record.js';
-import { autoId, day, integer, money, moment, text } from '../record/fields.js';
+import { autoId, day, integer, money, moment, reference, text } from '../record/fields.js';
 
 /** A row of the treasury payment intermediate database (支付系统中间库), on its own connection. */
 export const PAYMENT_MIDDLE_RECORD = declareRecord({
@@ -20,7 +20,8 @@ export const PAYMENT_MIDDLE_RECORD = declareRecord({
     supplierName: text(200, { zh: '供应商', en: 'Supplier' }),
     budgetLineId: text(64, { zh: '指标ID', en: 'Budget line ID' }),
     unitBudgetCode: text(50, { zh: '单位预算编码', en: 'Unit budget code' }, { nullable: true }),
-    regionCode: text(6, { zh: '所属辖区', en: 'Jurisdiction' }),
+    // A region of the main database's tree: the panel names it, the intermediate database has no such table.
+    regionCode: reference('regions', 'code', text(6, { zh: '所属辖区', en: 'Jurisdiction' })),
     pushedAt: moment({ zh: '写入时间', en: 'Written at' }),
   },
 });

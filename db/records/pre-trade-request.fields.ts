@@ -31,7 +31,7 @@ export const requestGrounds = () => ({
 
 export const requestApproval = () => ({
   state: REQUEST_STATE,
-  approvingRegion: text(6, { zh: '审批辖区', en: 'Approving region' }),
+  approvingRegion: reference('regions', 'code', text(6, { zh: '审批辖区', en: 'Approving region' })),
   submittedAt: moment({ zh: '申请时间', en: 'Submitted at' }),
   ...decision({
     at: { name: 'decidedAt', label: { zh: '审批时间', en: 'Decided at' } },

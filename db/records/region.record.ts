@@ -1,5 +1,5 @@
 import { declareRecord } from '../record/declare-record.js';
-import { choice, text } from '../record/fields.js';
+import { choice, reference, text } from '../record/fields.js';
 
 /** A region of Jiangxi (行政区划): province, city or county, keyed by its six-digit code. */
 export const REGION = declareRecord({
@@ -19,6 +19,6 @@ export const REGION = declareRecord({
       },
       { zh: '级别', en: 'Level' },
     ),
-    parentCode: text(6, { zh: '上级区划', en: 'Parent region' }, { nullable: true }),
+    parentCode: reference('regions', 'code', text(6, { zh: '上级区划', en: 'Parent region' }, { nullable: true })),
   },
 });

@@ -27,7 +27,7 @@ export const VIRTUAL_BUDGET = declareRecord({
     remark: longText({ zh: '备注', en: 'Remark' }, { nullable: true }),
     linkedBudgetLineId: text(64, { zh: '关联的一体化指标', en: 'Linked integration budget line' }, { nullable: true }),
     linkedAt: moment({ zh: '关联时间', en: 'Linked at' }, { nullable: true }),
-    createdBy: text(64, { zh: '新增人', en: 'Created by' }),
+    createdBy: text(64, { zh: '新增人', en: 'Created by' }, { codeOf: 'user' }),
     ...versioned({ zh: '版本', en: 'Version' }),
     ...timestamps({ createdAt: { zh: '新增时间', en: 'Created at' }, updatedAt: { zh: '更新时间', en: 'Updated at' } }),
   },

@@ -1,5 +1,6 @@
 import { Op, UniqueConstraintError, type WhereOptions } from 'sequelize';
 import { recordAudit } from '../../services/audit.js';
+import { regionNameOf } from '../../services/office-names.js';
 import { chinaDay } from '../../domain/dates.js';
 import { deadlineStatus, lateFilingDays } from '../../domain/deadlines.js';
 import { escalationTarget } from '../../domain/escalation-target.js';
@@ -118,7 +119,7 @@ async function escalate(
       resourceId: def.resourceId,
       recordId: String(c.values.id),
       regionCode: c.region,
-      reason: `超过办理时限（${c.dueDate} 到期）${c.overdueDays} 个工作日，已上报辖区 ${c.target}`,
+      reason: `超过办理时限（${c.dueDate} 到期）${c.overdueDays} 个工作日，已上报${await regionNameOf(c.target)}`,
     });
   }
   return created;

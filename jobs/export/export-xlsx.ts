@@ -9,12 +9,14 @@ import { DataExport } from '../../db/models/system/data-export.model.js';
 import { JurisdictionResource } from '../../panel/adapter/jurisdiction-resource.js';
 import { deadlineLabel } from '../../panel/deadline-column.js';
 import { zhCN } from '../../panel/locale/zh-CN.js';
+import { codeWordLabels, showOffices, userFieldsOf } from '../../panel/code-words.js';
 import { loadResourceConfig } from '../../panel/resource-config.js';
 import { exportDirectory, exportFilePath } from '../../services/export-file.js';
 
 /** Rows read per query: big enough to be quick, small enough that memory stays flat whatever the total. */
 const PAGE = 1000;
 const MONEY_FORMAT = '#,##0.00';
+const CHINA_OFFSET_MS = 8 * 3_600_000;
 
 type Labels = { properties?: Record<string, string>; labels?: Record<string, Record<string, string>> };
 
@@ -38,7 +40,8 @@ function cellValue(
   if (type === 'boolean') return value === true || value === 'true' ? '是' : '否';
   if (type === 'currency' || type === 'number' || type === 'float') return Number(value);
   if (type === 'date') return new Date(`${String(value).slice(0, 10)}T00:00:00Z`);
-  if (type === 'datetime') return new Date(value as string);
+  // A cell holds a clock reading without a zone (ExcelJS writes a Date's UTC clock): China time, as the panel shows it.
+  if (type === 'datetime') return new Date(Date.parse(value as string) + CHINA_OFFSET_MS);
   return String(value);
 }
 
@@ -55,8 +58,13 @@ export async function runExport(
   if (job.state === 'done') return job;
   const definition = RESOURCE_DEFINITIONS.find((d) => d.id === job.resourceId);
   if (!definition) throw new Error(`未知资源 ${job.resourceId}`);
-  const config = loadResourceConfig(RESOURCE_DEFINITIONS).get(definition.id)!;
-  const labels = (zhCN.resources as Record<string, Labels>)[definition.id] ?? {};
+  const allConfig = loadResourceConfig(RESOURCE_DEFINITIONS);
+  const config = allConfig.get(definition.id)!;
+  const own = (zhCN.resources as Record<string, Labels>)[definition.id] ?? {};
+  // Roles, actions and record types by their names, as the list shows them.
+  const resourceLabels = Object.fromEntries([...allConfig].map(([id, c]) => [id, c.label]));
+  const labels: Labels = { ...own, labels: { ...own.labels, ...codeWordLabels(definition.model.declaration, resourceLabels) } };
+  const userFields = userFieldsOf(definition.model.declaration);
   // The rights of the user as stored now, and only if they are still those the export was asked with.
   const user = await currentActor(job.userId);
   if (!user || user.role !== job.userRole || user.regionCode !== job.userRegion) {
@@ -109,6 +117,11 @@ export async function runExport(
       properties,
       records.map((r) => r.params),
       context,
+    );
+    // People by office, as the list shows them.
+    await showOffices(
+      records.map((r) => r.params),
+      userFields,
     );
     for (const record of records) {
       const row: Record<string, unknown> = {};

@@ -2,7 +2,7 @@ import { Op, type Transaction } from 'sequelize';
 import { recordAudits, type AuditEntry } from '../../services/audit.js';
 import { BIDDING_STATUS_LABELS } from '../../domain/agreement-library.js';
 import { SUPPLIER_STATUS_LABELS } from '../../domain/agreement-time-states.js';
-import { chinaDay } from '../../domain/dates.js';
+import { chinaDay, chinaTime } from '../../domain/dates.js';
 import { AgreementSupplier, BiddingRecord } from '../../db/models.js';
 
 const PER_RUN = 5000;
@@ -47,7 +47,7 @@ async function endBiddings(now: Date, transaction: Transaction): Promise<number>
       recordId: b.id,
       regionCode: b.regionCode,
       changes: { status: { before: b.status, after: 'ended' } },
-      reason: `截止时间 ${b.endAt.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })} 已过，由“${BIDDING_STATUS_LABELS[b.status]}”转为“已结束”`,
+      reason: `截止时间 ${chinaTime(b.endAt)} 已过，由“${BIDDING_STATUS_LABELS[b.status]}”转为“已结束”`,
     })),
     transaction,
   );

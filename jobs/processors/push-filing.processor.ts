@@ -1,5 +1,6 @@
 import { Op, type Transaction } from 'sequelize';
 import { recordAudits } from '../../services/audit.js';
+import { regionNameOf } from '../../services/office-names.js';
 import { chunksOf } from '../../domain/chunks.js';
 import { canAct } from '../../domain/jurisdiction.js';
 import { acceptancesOf, filingEligibility, refreshPushVerdicts } from '../../services/filings/filing-eligibility.js';
@@ -132,7 +133,7 @@ export async function pushFilings(data: unknown, job: JobContext, clock: Clock =
       continue;
     }
     if (!canAct(user.role, user.regionCode, filing.regionCode)) {
-      refusals.set(filing.id, `推送人（${user.regionName}）无权推送辖区 ${filing.regionCode} 的备案`);
+      refusals.set(filing.id, `推送人（${user.regionName}）无权推送${await regionNameOf(filing.regionCode)}的备案`);
       continue;
     }
     const verdict = filingEligibility(filing, acceptances.get(filing.id) ?? null, { pushStatus: 'not_pushed' });

@@ -3,6 +3,7 @@ import { BaseRecord, type ActionContext, type Filter, type ParamsType } from 'ad
 import { literal, Op, type Model, type ModelStatic, type WhereOptions } from 'sequelize';
 import type { JurisdictionKind } from '../../db/jurisdiction-kind.js';
 import { jurisdictionWhere, type SessionUser } from '../../db/jurisdiction-scope.js';
+import { Region } from '../../db/models/system/region.model.js';
 import { withCalendarDays } from './calendar-day-params.js';
 import { filterToWhere } from './filter-to-where.js';
 
@@ -127,7 +128,9 @@ export class JurisdictionResource extends SequelizeResource {
     if (!property) return property;
     const table = property.reference();
     if (table) {
-      const model = Object.values(this.model.sequelize!.models).find((m) => m.getTableName() === table);
+      // The intermediate database's rows name regions of the main database's tree, which that database has no table of.
+      const models = [...Object.values(this.model.sequelize!.models), ...Object.values(Region.sequelize?.models ?? {})];
+      const model = models.find((m) => m.getTableName() === table);
       if (model) property.reference = () => model.name;
     }
     return property;

@@ -25,6 +25,7 @@ export const Components = {
   WholeFormCheck: componentLoader.add('WholeFormCheck', source('whole-form-check.tsx')),
   StateBadge: componentLoader.add('StateBadge', source('state-badge.tsx')),
   DeadlineCell: componentLoader.add('DeadlineCell', source('deadline-cell.tsx')),
+  AuditChanges: componentLoader.add('AuditChanges', source('audit-changes.tsx')),
 };
 
 // AdminJS's own date field and date range filter, replaced once for every resource: a date-only value is the day the
@@ -37,6 +38,9 @@ componentLoader.override('DefaultCurrencyEditProperty', source('amount-edit.tsx'
 componentLoader.override('DefaultReferenceEditProperty', source('reference-edit.tsx'));
 // A success notice takes the older ones with it: a refusal must not stand beside the success that followed it.
 componentLoader.override('NoticeBox', source('notice-box.tsx'));
+// Dates and moments read one way in every list and record page: YYYY-MM-DD, a moment in China time (issue #26).
+componentLoader.override('DefaultDatetimeListProperty', source('date-list.tsx'));
+componentLoader.override('DefaultDatetimeShowProperty', source('date-show.tsx'));
 // The sidebar opens the group of the page being shown (AdminJS opens only the groups clicked open before).
 componentLoader.override('SidebarResourceSection', source('sidebar-resource-section.tsx'));
 // Yes/no values in lists, record pages and filters say 是/否 (AdminJS falls back to English words).
@@ -53,3 +57,5 @@ componentLoader.override('ActionHeader', source('action-header.tsx'));
 componentLoader.override('Login', source('login.tsx'));
 // A record's page is read in sections, two fields to a row, — for an empty field (issue #26).
 componentLoader.override('DefaultShowAction', source('record-show.tsx'));
+// The top bar names the signed-in office, not its login name.
+componentLoader.override('LoggedIn', source('logged-in.tsx'));

@@ -231,6 +231,14 @@ export const zhCN = {
     openBudgetSource: '打开原记录',
     approvePayment: '审核通过',
     rejectPayment: '审核退回',
+    // What the jobs and scripts record in the audit log: not buttons, but named as the buttons are.
+    escalateOverdue: '超期上报',
+    exportCompleted: '导出完成',
+    endBidding: '竞价到期结束',
+    expireSupplier: '协议到期',
+    renewSupplier: '协议恢复有效',
+    adminCreated: '创建管理员',
+    adminPasswordReset: '重置管理员密码',
   },
   buttons: { submit: '提交' },
   messages: {
@@ -252,6 +260,7 @@ export const zhCN = {
     roleMayNotAct: '您的角色无权执行此操作',
   },
   properties: {
+    id: '编号',
     code: '区划代码',
     name: '名称',
     level: '级别',
@@ -266,6 +275,9 @@ export const zhCN = {
     lateFiling: '逾期备案',
     lateFilingDays: '逾期工作日',
     decidable: '待我处理',
+    // What an export's audit entry records.
+    filters: '筛选条件',
+    rows: '行数',
   },
   resources: {
     Region: recordLocale(REGION, 'zh'),

@@ -2,6 +2,8 @@ import { supervisoryActions, type SupervisoryActionSpec } from '../../actions/su
 import { BIDDING_STATUS_LABELS, biddingReturnRefusal } from '../../domain/agreement-library.js';
 import { effectiveBiddingStatus } from '../../domain/agreement-time-states.js';
 import { canAct } from '../../domain/jurisdiction.js';
+import { chinaTime } from '../../domain/dates.js';
+import { regionLabel } from '../../services/office-names.js';
 import { MONEY } from '../property-types.js';
 import type { ResourceDefinition } from '../resource-definition.js';
 import { choiceLabels } from '../../db/record/record-locale.js';
@@ -23,7 +25,7 @@ const returnBidding: SupervisoryActionSpec<BiddingRecord> = {
   mayAct: (user, bidding) =>
     canAct(user.role, user.regionCode, bidding.regionCode) || canAct(user.role, user.regionCode, bidding.libraryRegionCode)
       ? null
-      : `您（${user.regionName}）无权退回该竞价：只有采购人所在辖区（${bidding.regionCode}）或商品库所属辖区（${bidding.libraryRegionCode}）的采购办可以退回`,
+      : `您（${user.regionName}）无权退回该竞价：只有采购人所在辖区（${regionLabel(bidding.regionCode)}）或商品库所属辖区（${regionLabel(bidding.libraryRegionCode)}）的采购办可以退回`,
   inspect: async (bidding, _user, transaction) => {
     const quotes = await BiddingQuote.count({ where: { biddingId: bidding.id }, transaction });
     // A bidding whose end time has passed is over, whatever the stored state still says.
@@ -34,7 +36,7 @@ const returnBidding: SupervisoryActionSpec<BiddingRecord> = {
         { label: '竞价编号', value: bidding.biddingNo },
         { label: '采购项目', value: bidding.projectName },
         { label: '状态', value: BIDDING_STATUS_LABELS[status], tone: refusal ? 'error' : 'ok' },
-        { label: '结束时间', value: bidding.endAt.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }) },
+        { label: '结束时间', value: chinaTime(bidding.endAt) },
         { label: '报价数', value: `${quotes} 家` },
       ],
       ...(refusal && { refusal }),

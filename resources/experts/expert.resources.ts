@@ -12,6 +12,7 @@ import { choiceLabels } from '../../db/record/record-locale.js';
 import { EXPERT } from '../../db/records/expert.record.js';
 import { EXPERT_SPECIALTY_REVIEW } from '../../db/records/expert-specialty-review.record.js';
 import type { ResourceDefinition } from '../resource-definition.js';
+import { regionLabel } from '../../services/office-names.js';
 import { ExpertSpecialtyReview } from '../../db/models/experts/expert-specialty-review.model.js';
 import { Expert } from '../../db/models/experts/expert.model.js';
 
@@ -47,7 +48,7 @@ const approveExpert: SupervisoryActionSpec<Expert> = {
   reason: 'optional',
   office: 'cityLevel',
   regionField: 'registrationRegion',
-  outsideOffice: (user, expert) => expertReviewRefusal(user.role, user.regionCode, expert.registrationRegion)!,
+  outsideOffice: (user, expert) => expertReviewRefusal(user.role, user.regionCode, expert.registrationRegion, regionLabel)!,
   inspect: expertFacts,
   apply: reviewed('approved'),
   success: (expert) => `专家 ${expert.name} 的注册信息已审核通过`,

@@ -11,11 +11,12 @@ import { precisionOf } from '../../db/record/amount-fields.js';
 import { VIRTUAL_BUDGET } from '../../db/records/virtual-budget.record.js';
 import type { ResourceDefinition } from '../resource-definition.js';
 import { VirtualBudget } from '../../db/models/plan/virtual-budget.model.js';
+import { regionLabel } from '../../services/office-names.js';
 
 function mayActOn(user: SessionUser, regionCode: string): string | null {
   return canAct(user.role, user.regionCode, regionCode)
     ? null
-    : `您（${user.regionName}）只能为本辖区的采购单位新增或修改预算，该单位属于辖区 ${regionCode}`;
+    : `您（${user.regionName}）只能为本辖区的采购单位新增或修改预算，该单位属于${regionLabel(regionCode)}`;
 }
 
 /**

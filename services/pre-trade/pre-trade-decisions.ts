@@ -1,6 +1,7 @@
 import type { Model, ModelStatic } from 'sequelize';
 import type { ActionDetail, SupervisoryActionSpec } from '../../actions/supervisory-action.js';
 import { approvingRegion } from '../../domain/pre-procurement.js';
+import { regionLabel } from '../office-names.js';
 import { choiceLabels } from '../../db/record/record-locale.js';
 import { REQUEST_STATE } from '../../db/records/pre-trade-request.fields.js';
 
@@ -31,7 +32,7 @@ interface DecisionInput<M extends PreTradeRequest> {
 export function preTradeDecisions<M extends PreTradeRequest>({ resourceId, model, subject, facts, approvalRefusal }: DecisionInput<M>) {
   // The office is the one the law names: the records' own rule is `cityLevel` (domain/jurisdiction.ts).
   const outsideOffice = (user: { regionName: string }, row: M): string =>
-    `${subject}须由设区的市级以上采购办审批：该申请（辖区 ${row.regionCode}）由辖区 ${approvingRegion(row.regionCode)} 的采购办审批，您（${user.regionName}）不能审批`;
+    `${subject}须由设区的市级以上采购办审批：该申请（${regionLabel(row.regionCode)}）由${regionLabel(approvingRegion(row.regionCode))}的采购办审批，您（${user.regionName}）不能审批`;
   const decided =
     (state: 'approved' | 'rejected') =>
     (_row: M, { user, reason, now }: { user: { username: string }; reason: string | null; now: Date }) => ({

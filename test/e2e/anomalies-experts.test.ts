@@ -85,7 +85,7 @@ s.describe('异常处理 and 评标专业审核 in the browser', () => {
     await s.page.goto(`${s.app.url}${path}/show`);
     await s.page.getByTestId('record-history').waitFor();
     const history = await s.page.getByTestId('record-history').innerText();
-    for (const who of ['nanchang', 'province', 'gongguanban']) expect(history).toContain(who);
+    for (const who of ['南昌市采购办', '省采购监管处', '省公管办']) expect(history).toContain(who);
     expect(await s.page.locator('section').first().innerText()).toContain('审核通过');
     await screenshot(s.page, 'specialty-review-done');
     expect(s.foreign).toEqual([]);

@@ -65,9 +65,10 @@ export async function loginThroughForm(page: Page, appUrl: string, username: str
   ]);
 }
 
+/** `name` may name a folder under test/artifacts (`screens/AuditLog-list`). */
 export async function screenshot(page: Page, name: string): Promise<string> {
-  fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
   const file = path.join(ARTIFACTS_DIR, `${name}.png`);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }

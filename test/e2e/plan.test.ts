@@ -63,7 +63,7 @@ s.describe('计划管理 in the browser (南昌市采购办)', () => {
     await s.page.goto(`${s.app.url}/admin/resources/VirtualBudget/records/${created.id}/show`);
     await s.page.getByText('物业等一招三年分年度支付').first().waitFor();
     await s.page.getByTestId('record-history').waitFor();
-    expect(await s.page.getByTestId('record-history').innerText()).toContain('nanchang');
+    expect(await s.page.getByTestId('record-history').innerText()).toContain('南昌市采购办');
     await screenshot(s.page, 'virtual-budget-show');
     expect(s.foreign).toEqual([]);
   });

@@ -87,20 +87,20 @@ describe('which library a user works in', () => {
       api.resourceAction('AgreementGoods', 'new'),
       goodsForm(leaf.id, (await supplier('360100')).id),
     );
-    expect(body.record.errors.categoryId.message).toContain('商品库只能由其所属辖区（360100）的采购办维护');
+    expect(body.record.errors.categoryId.message).toContain('商品库只能由其所属辖区（南昌市）的采购办维护');
     expect(await AgreementGoods.count()).toBe(before);
     const removal = await clients.donghu!.post(api.record('AgreementSupplier', (await supplier('360100')).id, 'removeSupplier'), {
       reason: '试图移除',
     });
     expect(removal.body.notice).toMatchObject({
       type: 'error',
-      message: expect.stringContaining('商品库只能由其所属辖区（360100）的采购办维护'),
+      message: expect.stringContaining('商品库只能由其所属辖区（南昌市）的采购办维护'),
     });
   });
 
   it('once a county builds its own library it works only in that one', async () => {
     const forged = await clients.donghu!.post(api.resourceAction('AgreementLibrary', 'new'), { name: '', ownerRegionCode: '360100' });
-    expect(forged.body.record.errors.ownerRegionCode.message).toBe('辖区 360100 不在您的管辖范围内');
+    expect(forged.body.record.errors.ownerRegionCode.message).toBe('南昌市不在您的管辖范围内');
     expect(await AgreementLibrary.count({ where: { ownerRegionCode: '360102' } })).toBe(0);
     const built = await clients.donghu!.post(api.resourceAction('AgreementLibrary', 'new'), { name: '' });
     expect(built.body.notice.type).toBe('success');
@@ -171,7 +171,7 @@ describe('maintenance top-down: categories, then goods', () => {
       api.resourceAction('AgreementGoods', 'new'),
       goodsForm(leaf.id, active.id, { libraryRegionCode: '360700' }),
     );
-    expect(outside.body.record.errors.libraryRegionCode.message).toBe('辖区 360700 不在您的管辖范围内');
+    expect(outside.body.record.errors.libraryRegionCode.message).toBe('赣州市不在您的管辖范围内');
     // A library region inside the jurisdiction is still not the form's to choose: the category decides it.
     const ok = await clients.nanchang!.post(
       api.resourceAction('AgreementGoods', 'new'),

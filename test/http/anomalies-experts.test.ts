@@ -72,7 +72,7 @@ describe('废标处理 in two menus', () => {
       'NotFoundError',
     );
     expect((await act('province', 'FailedTenderHandling', target.id, 'returnToStepOne', 'x')).notice.message).toContain(
-      '无权处理辖区 360100 的记录',
+      '无权处理南昌市的记录',
     );
     expect((await act('gongguanban', 'FailedTenderHandling', target.id, 'returnToStepOne', 'x')).record.baseError.type).toBe(
       'ForbiddenError',
@@ -116,7 +116,7 @@ describe('预中标（成交）异常处理', () => {
   it('confirms a substantive change and refuses a handling that never needed the office', async () => {
     const waiting = (await PreAwardAnomaly.findOne({ where: { regionCode: '360121', state: 'awaiting_supervisor' } }))!;
     expect(waiting.confirmationBasis).toContain('变更中标人排名顺序');
-    expect((await act('nanchang', 'PreAwardAnomaly', waiting.id, 'confirmAnomaly')).notice.message).toContain('无权处理辖区 360121');
+    expect((await act('nanchang', 'PreAwardAnomaly', waiting.id, 'confirmAnomaly')).notice.message).toContain('无权处理南昌县的记录');
     const body = await act('nanchangxian', 'PreAwardAnomaly', waiting.id, 'confirmAnomaly');
     expect(body.notice.type).toBe('success');
     expect((await waiting.reload()).state).toBe('approved');
@@ -131,7 +131,7 @@ describe('专家信息审核', () => {
   it("the city reviews its city's and counties' registrations; the province only 省本级's", async () => {
     const countyExpert = (await Expert.findOne({ where: { registrationRegion: '360121', state: 'submitted' } }))!;
     expect((await act('province', 'Expert', countyExpert.id, 'approveExpert')).notice.message).toBe(
-      '注册地为 360121 的专家由所在市的采购办审核',
+      '注册地为南昌县的专家由所在市的采购办审核',
     );
     expect((await act('nanchangxian', 'Expert', countyExpert.id, 'approveExpert')).record.baseError.type).toBe('ForbiddenError');
     expect((await act('ganzhou', 'Expert', countyExpert.id, 'approveExpert')).record.baseError.type).toBe('NotFoundError');

@@ -130,7 +130,7 @@ describe('重置预算匹配 (resetBudgetMatch)', () => {
     expect(audit).toMatchObject({ actorUsername: 'nanchangxian', reason: '采购人误匹配', regionCode: '360121' });
     expect(JSON.parse(audit!.changes!).matchedProjectName).toEqual({ before: project, after: null });
     const shown = await clients.nanchangxian!.get(api.show('IntegrationBudget', target.id));
-    expect(JSON.parse(shown.body.record.params.history)[0]).toMatchObject({ action: 'resetBudgetMatch', user: 'nanchangxian' });
+    expect(JSON.parse(shown.body.record.params.history)[0]).toMatchObject({ action: 'resetBudgetMatch', user: '南昌县采购办' });
     const twice = await clients.nanchangxian!.post(api.record('IntegrationBudget', target.id, 'resetBudgetMatch'), { reason: '再来一次' });
     expect(twice.body.notice.message).toContain('当前状态为“未匹配”');
   });

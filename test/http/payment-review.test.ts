@@ -93,7 +93,7 @@ describe('支付审核 (PaymentApplication)', () => {
     const ganzhou = await approve(clients.ganzhou!, target.id);
     expect(ganzhou.body.record.baseError.type).toBe('NotFoundError');
     const province = await approve(clients.province!, target.id);
-    expect(province.body.notice.message).toContain('无权处理辖区 360100 的记录');
+    expect(province.body.notice.message).toContain('无权处理南昌市的记录');
     for (const name of ['gongguanban', 'admin']) {
       const response = await approve(clients[name]!, target.id);
       expect(response.body.record.baseError.type).toBe('ForbiddenError');

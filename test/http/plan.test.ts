@@ -86,7 +86,7 @@ describe('新增预算 (VirtualBudget)', () => {
   it("creates a budget for an approved unit of the user's own region, numbered, audited and listed", async () => {
     const approved = await unit({ regionCode: '360100', formalMember: true });
     const forged = await create(clients.nanchang!, form(approved.id, { regionCode: '360700' }));
-    expect(forged.body.record.errors.regionCode.message).toBe('辖区 360700 不在您的管辖范围内');
+    expect(forged.body.record.errors.regionCode.message).toBe('赣州市不在您的管辖范围内');
     const { body } = await create(
       clients.nanchang!,
       form(approved.id, { regionCode: '360100', createdBy: 'someone-else', budgetNo: 'X1' }),
@@ -298,7 +298,7 @@ describe('the order of the before hooks (AdminJS features, see resourceFeatures 
     const before = await VirtualBudget.count();
     // The resource's hook would ask for the unit; the guard refuses the foreign region first, and only that.
     const { body } = await create(clients.nanchangxian!, form(0, { procurementUnitId: '', regionCode: '360700' }));
-    expect(body.record.errors).toEqual({ regionCode: { message: '辖区 360700 不在您的管辖范围内' } });
+    expect(body.record.errors).toEqual({ regionCode: { message: '赣州市不在您的管辖范围内' } });
     expect(body.notice).toMatchObject({ type: 'error', message: '提交的内容有误，未作任何修改' });
     expect(await VirtualBudget.count()).toBe(before);
   });

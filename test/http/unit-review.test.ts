@@ -44,7 +44,7 @@ describe('approve (审核通过)', () => {
     expect(audit).toMatchObject({ actorUsername: 'nanchangxian', reason: '资料齐全', regionCode: '360121' });
     expect(JSON.parse(audit!.changes!).status).toEqual({ before: 'submitted', after: 'approved' });
     const shown = await county.get(api.show('ProcurementUnit', unit.id));
-    expect(JSON.parse(shown.body.record.params.history)[0]).toMatchObject({ action: 'approve', user: 'nanchangxian' });
+    expect(JSON.parse(shown.body.record.params.history)[0]).toMatchObject({ action: 'approve', user: '南昌县采购办' });
   });
 
   it('refuses a mismatched unit naming both codes, and changes nothing', async () => {

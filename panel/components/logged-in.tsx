@@ -1,0 +1,35 @@
+import React from 'react';
+import { Box, CurrentUserNav, type CurrentUserNavProps } from '@adminjs/design-system';
+import { useTranslation, type CurrentAdmin } from 'adminjs';
+
+type Props = { session: CurrentAdmin & { displayName?: string; regionName?: string }; paths: { logoutPath: string } };
+
+/**
+ * The top bar names the signed-in office as every page names people (南昌县采购办, 南昌县), not by its login name;
+ * AdminJS would show `email`, which holds the username.
+ */
+const LoggedIn: React.FC<Props> = ({ session, paths }) => {
+  const { translateButton } = useTranslation();
+  const dropActions: CurrentUserNavProps['dropActions'] = [
+    {
+      label: translateButton('logout'),
+      onClick: (event: Event): void => {
+        event.preventDefault();
+        window.location.href = paths.logoutPath;
+      },
+      icon: 'LogOut',
+    },
+  ];
+  return (
+    <Box flexShrink={0} data-css="logged-in">
+      <CurrentUserNav
+        name={session.displayName ?? session.email ?? ''}
+        title={session.regionName}
+        avatarUrl={session.avatarUrl}
+        dropActions={dropActions}
+      />
+    </Box>
+  );
+};
+
+export default LoggedIn;

@@ -1,0 +1,44 @@
+import { Op } from 'sequelize';
+import { Region, SupervisorUser } from '../db/models.js';
+
+/** What the daily jobs and scripts are recorded as, where a person would be. */
+export const SYSTEM_ACTOR = 'system';
+export const SYSTEM_ACTOR_NAME = '系统';
+
+/**
+ * Login names as the panel shows a person: their office (南昌县采购办), as a decision that stores the display name
+ * already does. A value that is no user's login (a name stored as it was shown, 演示审核员) stays as it is.
+ */
+export async function officeNames(usernames: Iterable<unknown>): Promise<Map<string, string>> {
+  const wanted = [...new Set([...usernames].filter((u): u is string => typeof u === 'string' && u !== ''))];
+  const names = new Map<string, string>(wanted.includes(SYSTEM_ACTOR) ? [[SYSTEM_ACTOR, SYSTEM_ACTOR_NAME]] : []);
+  const logins = wanted.filter((u) => u !== SYSTEM_ACTOR);
+  if (logins.length)
+    for (const user of await SupervisorUser.findAll({ where: { username: { [Op.in]: logins } }, attributes: ['username', 'displayName'] }))
+      names.set(user.username, user.displayName);
+  return names;
+}
+
+/**
+ * Region codes as sentences name them (南昌县, not 360121). The tree is reference data loaded at start and not edited
+ * in the panel, so one read serves the process (`loadRegionNames` at start-up); refusals are worked out synchronously
+ * (for every listed row, to decide its buttons), so they read the names already loaded.
+ */
+const known = new Map<string, string>();
+
+export async function loadRegionNames(): Promise<ReadonlyMap<string, string>> {
+  for (const region of await Region.findAll({ attributes: ['code', 'name'] })) known.set(region.code, region.name);
+  return known;
+}
+
+/** A region's name; a code that is no region's (or before the names are loaded) stays as it is. */
+export function regionLabel(code: string | null | undefined): string {
+  if (!code) return '（空）';
+  return known.get(code) ?? code;
+}
+
+/** As `regionLabel`, reading the tree first where the name is not known yet (a worker started before the web). */
+export async function regionNameOf(code: string | null | undefined): Promise<string> {
+  if (code && !known.has(code)) await loadRegionNames();
+  return regionLabel(code);
+}
