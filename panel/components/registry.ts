@@ -43,3 +43,8 @@ componentLoader.override('ResourceActionRoute', source('resource-route.tsx'));
 componentLoader.override('BulkActionRoute', source('bulk-action-route.tsx'));
 componentLoader.override('ActionHeader', source('action-header.tsx'));
 componentLoader.override('Login', source('login.tsx'));
+
+// Lists that fit and can be scanned (issue #26): quick state filters and remembered filters above the list, the table
+// in a box of its own that scrolls sideways, and cut cells that say their whole text on hover.
+componentLoader.override('DefaultListAction', source('list-action.tsx'));
+componentLoader.override('RecordsTable', source('records-table.tsx'));

@@ -126,6 +126,10 @@ export const zhCN = {
     relatedAsSupervising: '作为主管单位的隶属关系',
     attachmentNone: '无附件',
     pickerTime: '时间',
+    // Above every list: the quick state filters and the reset of what the list remembers.
+    stateFilterAll: '全部',
+    stateFilterGroup: '按状态筛选',
+    clearFilters: '清除筛选',
     // Words of every yes/no value and drop-down, where AdminJS and react-select would say them in English.
     booleanTrue: '是',
     booleanFalse: '否',
