@@ -1,4 +1,4 @@
-import React, { useLayoutEffect, useRef, type ComponentType } from 'react';
+import React, { useEffect, useLayoutEffect, useRef, type ComponentType } from 'react';
 import type { RecordsTableProps } from 'adminjs';
 
 /** A cell cut by its column's width says its whole text on hover; one shown whole needs no tooltip. */
@@ -20,6 +20,21 @@ const RecordsTable: React.FC<RecordsTableProps & { OriginalComponent?: Component
   useLayoutEffect(() => {
     box.current?.querySelectorAll<HTMLElement>('td[data-property-name]').forEach(titleIfCut);
   });
+  // Only a table wider than its box scrolls: a box that scrolls also cuts what drops out of it, the row menus.
+  useEffect(() => {
+    const element = box.current;
+    if (!element) return undefined;
+    const measure = () => {
+      const table = element.querySelector('table');
+      element.toggleAttribute('data-wide', !!table && table.offsetWidth > element.clientWidth);
+    };
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    const table = element.querySelector('table');
+    if (table) observer.observe(table);
+    measure();
+    return () => observer.disconnect();
+  }, [props.records]);
   if (!OriginalComponent) return null;
   return (
     <div

@@ -157,6 +157,21 @@ s.describe('lists that fit and can be scanned', () => {
     await cell.hover();
     expect(await cell.getAttribute('title')).toBe(filing!.contractName);
     expect(await cell.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+    // The row menus of a table that scrolls open whole, on top, the last rows' upwards inside the table's box.
+    for (const row of [s.page.locator('tr[data-id]').first(), s.page.locator('tr[data-id]').last()]) {
+      await row.getByTestId('actions-dropdown').hover();
+      const menu = row.locator('.adminjs_DropDownMenu');
+      await menu.waitFor();
+      const seen = await menu.evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        return [
+          el.contains(document.elementFromPoint(r.left + 4, r.top + 4)),
+          el.contains(document.elementFromPoint(r.right - 4, r.bottom - 4)),
+        ];
+      });
+      expect(seen).toEqual([true, true]);
+      expect(await menu.locator('a, button').count()).toBeGreaterThan(0);
+    }
     // A cell shown whole carries no tooltip.
     expect(await s.page.locator('td[data-property-name="budgetYear"]').count()).toBeGreaterThan(0);
     expect(await s.page.locator('td[data-property-name="budgetYear"][title]').count()).toBe(0);
