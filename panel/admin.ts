@@ -27,6 +27,7 @@ import { recordSectionsFeature } from './record-sections.js';
 import { codeWordLabels, codeWordProperties, officeNamesFeature } from './code-words.js';
 import { EXPORT_ACTION, exportAction } from './export-action.js';
 import { listWithCountAlongside } from './list-handler.js';
+import { STATE_COUNTS_ACTION, stateCountsAction, stateFilterField } from './state-filters.js';
 import { checkSearchRequest } from './adapter/read-request.js';
 import { workbenchFilterKeys } from './dashboard/pending-work.js';
 import type { ResourceConfig } from './resource-config.js';
@@ -81,7 +82,15 @@ export function resourceFeatures(
     actions[name] = { ...actions[name], isAccessible: allowedTo(config.actions[name]) };
   }
   if (definition.builtInActions.includes('list')) {
-    actions.list = { handler: listWithCountAlongside(linkedFilterKeys), ...actions.list };
+    // The list's quick state filters learn their field from the list action, and count with the list's rights.
+    const stateField = stateFilterField(definition.model.declaration, config);
+    actions.list = {
+      handler: listWithCountAlongside(linkedFilterKeys),
+      ...actions.list,
+      ...(stateField && { custom: { ...(actions.list as { custom?: object } | undefined)?.custom, stateFilter: stateField } }),
+    };
+    if (stateField)
+      actions[STATE_COUNTS_ACTION] = { ...stateCountsAction(stateField, linkedFilterKeys), isAccessible: allowedTo(config.actions.list) };
     // Whoever may read a list may take it away as a file, unless the config says otherwise.
     actions[EXPORT_ACTION] = {
       ...exportAction(linkedFilterKeys),

@@ -1,6 +1,6 @@
 import { Resource as SequelizeResource } from '@adminjs/sequelize';
 import { BaseRecord, type ActionContext, type Filter, type ParamsType } from 'adminjs';
-import { literal, Op, type Model, type ModelStatic, type WhereOptions } from 'sequelize';
+import { col, fn, literal, Op, type Model, type ModelStatic, type WhereOptions } from 'sequelize';
 import type { JurisdictionKind } from '../../db/jurisdiction-kind.js';
 import { jurisdictionWhere, type SessionUser } from '../../db/jurisdiction-scope.js';
 import { Region } from '../../db/models/system/region.model.js';
@@ -171,6 +171,33 @@ export class JurisdictionResource extends SequelizeResource {
       this.choosableCondition(filter),
     );
     return where === null ? 0 : this.total(where);
+  }
+
+  /**
+   * How many records `count` would find for each value of `field`, in one grouped query under the same jurisdiction,
+   * view and filter: the list's quick state filters, whose counts must never reach past what the list itself shows.
+   */
+  async countByValue(filter: Filter, field: string, context?: ActionContext): Promise<Map<string | null, number>> {
+    const counts = new Map<string | null, number>();
+    const attribute = this.model.getAttributes()[field];
+    const where = this.where(
+      context,
+      filterToWhere(filter, this.model.sequelize!, this.model.secretFields),
+      this.decidableCondition(filter, context),
+    );
+    if (!attribute || where === null) return counts;
+    const column = col(attribute.field ?? field);
+    const rows = (await this.model.findAll({
+      attributes: [
+        [column, 'value'],
+        [fn('COUNT', literal('*')), 'n'],
+      ],
+      where,
+      group: [column],
+      raw: true,
+    })) as unknown as Array<{ value: unknown; n: unknown }>;
+    for (const { value, n } of rows) counts.set(value === null ? null : String(value), Number(n));
+    return counts;
   }
 
   /** A page of an export: like `find`, in larger pages, with the same jurisdiction, view, filter and sort. */

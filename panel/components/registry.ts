@@ -59,3 +59,8 @@ componentLoader.override('Login', source('login.tsx'));
 componentLoader.override('DefaultShowAction', source('record-show.tsx'));
 // The top bar names the signed-in office, not its login name.
 componentLoader.override('LoggedIn', source('logged-in.tsx'));
+
+// Lists that fit and can be scanned (issue #26): quick state filters and remembered filters above the list, the table
+// in a box of its own that scrolls sideways, and cut cells that say their whole text on hover.
+componentLoader.override('DefaultListAction', source('list-action.tsx'));
+componentLoader.override('RecordsTable', source('records-table.tsx'));

@@ -136,6 +136,10 @@ export const zhCN = {
     sectionReview: '审核信息',
     sectionDeadline: '办理时限',
     pickerTime: '时间',
+    // Above every list: the quick state filters and the reset of what the list remembers.
+    stateFilterAll: '全部',
+    stateFilterGroup: '按状态筛选',
+    clearFilters: '清除筛选',
     // Words of every yes/no value and drop-down, where AdminJS and react-select would say them in English.
     booleanTrue: '是',
     booleanFalse: '否',

@@ -1,0 +1,59 @@
+import { Filter, type Action, type ActionContext, type ActionRequest, type ActionResponse } from 'adminjs';
+import type { AnyRecordDeclaration } from '../db/record/field-types.js';
+import { checkReadRequest } from './adapter/read-request.js';
+import type { JurisdictionResource } from './adapter/jurisdiction-resource.js';
+import type { ResourceConfig } from './resource-config.js';
+
+/** The resource action the list's quick state filters ask for their counts (`GET …/actions/stateCounts?filters.…`). */
+export const STATE_COUNTS_ACTION = 'stateCounts';
+
+export interface StateCounts {
+  field: string;
+  /** Records per value of `field`, within the user's jurisdiction and the list's other filters. */
+  counts: Record<string, number>;
+  /** What the list shows with the other filters and no state chosen (records without a state included). */
+  total: number;
+}
+
+/**
+ * The state a list's quick filters offer, derived from the declaration alone: the choice that says what waits for a
+ * supervisor (`pending.field`), else the first choice with tones. Only one the list shows and may be filtered by: a
+ * chip must set a filter the list accepts, and a view that fixes the state (正式库会员) has nothing to choose.
+ */
+export function stateFilterField(declaration: AnyRecordDeclaration | undefined, config: ResourceConfig): string | undefined {
+  const fields = declaration?.fields ?? {};
+  const toned = Object.keys(fields).filter((name) => {
+    const spec = fields[name]!;
+    return spec.kind === 'choice' && !!spec.choiceTones;
+  });
+  const offered = (name: string) =>
+    toned.includes(name) &&
+    (!config.listProperties || config.listProperties.includes(name)) &&
+    (!config.filterProperties || config.filterProperties.includes(name));
+  return [...(declaration?.pending ? [declaration.pending.field] : []), ...toned].find(offered);
+}
+
+/**
+ * Counts for the quick filters, read through the adapter's jurisdiction like the list itself, with the list's own
+ * checks on what may be filtered; the state's own filter is left out, since every chip counts under the others.
+ */
+export function stateCountsAction(field: string, linkedFilterKeys: ReadonlySet<string> = new Set()): Partial<Action<ActionResponse>> {
+  return {
+    actionType: 'resource',
+    // An API for the list's chips, not a button of the list's header.
+    isVisible: false,
+    handler: async (request: ActionRequest, _response: unknown, context: ActionContext): Promise<StateCounts> => {
+      const { filters } = checkReadRequest(request.query, context.resource, linkedFilterKeys);
+      const others = Object.fromEntries(Object.entries(filters).filter(([key]) => key !== field));
+      const resource = context.resource as JurisdictionResource;
+      const byValue = await resource.countByValue(new Filter(others, resource), field, context);
+      const counts: Record<string, number> = {};
+      let total = 0;
+      for (const [value, n] of byValue) {
+        total += n;
+        if (value !== null) counts[value] = n;
+      }
+      return { field, counts, total };
+    },
+  };
+}

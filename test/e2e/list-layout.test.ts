@@ -1,0 +1,256 @@
+import { expect, it } from '@jest/globals';
+import type { Page } from 'playwright-core';
+import { ContractFiling } from '../../db/models.js';
+import { browserSession, loginThroughForm, openPanelPage, screenshot } from './browser.js';
+
+const s = await browserSession('浏览器端到端测试（列表布局、状态快速筛选、筛选记忆）', { username: 'province' });
+
+/** Each user's own page (own cookies and tab storage) in the file's one browser, signed in once. */
+const pages = new Map<string, Page>();
+async function pageOf(username: string): Promise<Page> {
+  if (username === 'province') return s.page;
+  if (!pages.has(username)) {
+    const { page, foreign } = await openPanelPage(s.browser, s.app.url);
+    await loginThroughForm(page, s.app.url, username);
+    s.foreign.push(...foreign);
+    pages.set(username, page);
+  }
+  return pages.get(username)!;
+}
+
+/** The lists the signed-in user has (AdminJS's page state names every resource and its actions). */
+const listIds = (page: Page): Promise<string[]> =>
+  page.evaluate(() =>
+    (
+      window as unknown as { REDUX_STATE: { resources: Array<{ id: string; resourceActions: Array<{ name: string }> }> } }
+    ).REDUX_STATE.resources
+      .filter((r) => r.resourceActions.some((a) => a.name === 'list'))
+      .map((r) => r.id),
+  );
+
+/**
+ * Opens a list at `query` the way the panel's own links do, without reloading the page (a reload of the panel costs a
+ * second or more, times every list of three users), and waits for its rows (or its empty box) and its chips' counts.
+ */
+async function openList(page: Page, resourceId: string, query = ''): Promise<void> {
+  await page.evaluate(
+    (to) => {
+      window.history.pushState({}, '', to);
+      window.dispatchEvent(new PopStateEvent('popstate'));
+    },
+    `/admin/resources/${resourceId}${query && `?${query}`}`,
+  );
+  await listShown(page, resourceId);
+}
+
+async function listShown(page: Page, resourceId?: string): Promise<void> {
+  await page.waitForFunction((id) => {
+    const box = document.querySelector(`${id ? `[data-css="${id}-list-table-wrapper"] ` : ''}[data-testid="list-table-scroll"]`);
+    const counted = [...document.querySelectorAll('[data-testid="state-filter"]')].every((chip) => chip.getAttribute('data-count') !== '');
+    return !!box && counted && (!!box.querySelector('tr[data-id]') || !!box.querySelector('.adminjs_InfoBox'));
+  }, resourceId);
+}
+
+/** What the quick filters say: value ('' for 全部) → count. */
+const chipCounts = async (page: Page): Promise<Map<string, number>> =>
+  new Map(
+    await page
+      .getByTestId('state-filter')
+      .evaluateAll((chips) => chips.map((chip) => [chip.getAttribute('data-value')!, Number(chip.getAttribute('data-count'))] as const)),
+  );
+
+/** Clicks a chip and returns the total of the list the click asked for. */
+async function clickChip(page: Page, value: string): Promise<number> {
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => /\/api\/resources\/[^/]+\/actions\/list\b/.test(r.url())),
+    page.locator(`[data-testid="state-filter"][data-value="${value}"]`).click(),
+  ]);
+  await listShown(page);
+  return ((await response.json()) as { meta: { total: number } }).meta.total;
+}
+
+interface Layout {
+  content: [number, number];
+  document: [number, number];
+  box: { left: number; right: number } | null;
+  wide: boolean;
+  options: { left: number; right: number } | null;
+  first: { left: number; position: string } | null;
+}
+
+/** Widths of the page, the content area (header included) and where the first column and the row menu sit. */
+const layout = (page: Page): Promise<Layout> =>
+  page.evaluate(() => {
+    const content = document.querySelector<HTMLElement>('[data-css="app-content"]')!;
+    const root = document.scrollingElement!;
+    const box = document.querySelector<HTMLElement>('[data-testid="list-table-scroll"]');
+    const row = box?.querySelector('tbody tr[data-id]');
+    const options = row?.querySelector('td.options');
+    const first = row?.children[1] as HTMLElement | undefined;
+    const rect = (el: Element | null | undefined) =>
+      el ? { left: el.getBoundingClientRect().left, right: el.getBoundingClientRect().right } : null;
+    return {
+      content: [content.scrollWidth, content.clientWidth],
+      document: [root.scrollWidth, root.clientWidth],
+      box: rect(box),
+      wide: !!box && box.scrollWidth > box.clientWidth,
+      options: rect(options),
+      first: first ? { left: first.getBoundingClientRect().left, position: getComputedStyle(first).position } : null,
+    };
+  });
+
+async function expectListFits(page: Page, resourceId: string): Promise<boolean> {
+  const before = await layout(page);
+  const where = `${resourceId}: ${JSON.stringify(before)}`;
+  expect([where, before.content[0] <= before.content[1]]).toEqual([where, true]);
+  expect([where, before.document[0] <= before.document[1]]).toEqual([where, true]);
+  if (!before.options || !before.first || !before.box) return false;
+  // The row menu is on screen and inside the table's box, however wide the table; the first column stays put.
+  expect([where, before.options.right <= Math.min(before.box.right, 1440) + 1 && before.options.left >= before.box.left]).toEqual([
+    where,
+    true,
+  ]);
+  expect([where, before.first.position]).toEqual([where, 'sticky']);
+  if (!before.wide) return false;
+  await page.getByTestId('list-table-scroll').evaluate((box) => (box.scrollLeft = box.scrollWidth));
+  const after = await layout(page);
+  expect([where, Math.abs(after.first!.left - before.first.left) <= 1, after.options!.right <= before.box.right + 1]).toEqual([
+    where,
+    true,
+    true,
+  ]);
+  expect([where, after.content[0] <= after.content[1]]).toEqual([where, true]);
+  return true;
+}
+
+s.describe('lists that fit and can be scanned', () => {
+  it('at 1440×900 no list scrolls the page sideways; the first column and the row menu stay in view', async () => {
+    // Every list as the province, whose lists hold the most and longest values; the city and the county share the
+    // lists between them, so each list is also seen with a smaller jurisdiction's rows, at half the waiting.
+    const sweep = async (username: string, share: (index: number) => boolean) => {
+      const page = await pageOf(username);
+      const ids = (await listIds(page)).filter((_, index) => share(index));
+      expect(ids.length).toBeGreaterThan(15);
+      const wide: string[] = [];
+      for (const id of ids) {
+        await openList(page, id);
+        if (await expectListFits(page, id)) wide.push(id);
+      }
+      // The widest lists do scroll, in their own box.
+      expect(wide.length).toBeGreaterThan(0);
+      await openList(page, wide[0]!);
+      await page.getByTestId('list-table-scroll').evaluate((box) => (box.scrollLeft = box.scrollWidth));
+      await screenshot(page, `list-layout-${username}-scrolled`);
+    };
+    await Promise.all([
+      sweep('province', () => true),
+      sweep('nanchang', (index) => index % 2 === 0).then(() => sweep('nanchangxian', (index) => index % 2 === 1)),
+    ]);
+  });
+
+  it('a cut cell says its whole text on hover; 办理时限 is not cut', async () => {
+    await openList(s.page, 'ContractFiling');
+    const row = s.page.locator('tr[data-id]').filter({ has: s.page.locator('td[data-property-name="contractName"][title]') });
+    expect(await row.count()).toBeGreaterThan(0);
+    const cell = row.first().locator('td[data-property-name="contractName"]');
+    const filing = await ContractFiling.findByPk(Number(await row.first().getAttribute('data-id')));
+    await cell.hover();
+    expect(await cell.getAttribute('title')).toBe(filing!.contractName);
+    expect(await cell.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+    // The row menus of a table that scrolls open whole, on top, the last rows' upwards inside the table's box.
+    for (const row of [s.page.locator('tr[data-id]').first(), s.page.locator('tr[data-id]').last()]) {
+      await row.getByTestId('actions-dropdown').hover();
+      const menu = row.locator('.adminjs_DropDownMenu');
+      await menu.waitFor();
+      const seen = await menu.evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        return [
+          el.contains(document.elementFromPoint(r.left + 4, r.top + 4)),
+          el.contains(document.elementFromPoint(r.right - 4, r.bottom - 4)),
+        ];
+      });
+      expect(seen).toEqual([true, true]);
+      expect(await menu.locator('a, button').count()).toBeGreaterThan(0);
+    }
+    // A cell shown whole carries no tooltip.
+    expect(await s.page.locator('td[data-property-name="budgetYear"]').count()).toBeGreaterThan(0);
+    expect(await s.page.locator('td[data-property-name="budgetYear"][title]').count()).toBe(0);
+
+    const county = await pageOf('nanchangxian');
+    await openList(county, 'ProcurementUnit', 'filters.status=submitted');
+    const deadlines = county.locator('td[data-property-name="deadline"]');
+    expect(await deadlines.count()).toBeGreaterThan(0);
+    const cutDeadlines = await deadlines.evaluateAll((cells) => cells.filter((el) => el.scrollWidth > el.clientWidth).length);
+    expect(cutDeadlines).toBe(0);
+    await screenshot(county, 'list-layout-deadline');
+  });
+
+  it('quick state filters count what each state’s list shows, within each user’s jurisdiction', async () => {
+    const totals: number[] = [];
+    for (const username of ['nanchangxian', 'nanchang', 'province']) {
+      const page = await pageOf(username);
+      await openList(page, 'ProcurementUnit');
+      const counts = await chipCounts(page);
+      expect([...counts.keys()]).toEqual(['', 'draft', 'submitted', 'approved', 'returned']);
+      expect(await page.getByTestId('state-filter').allInnerTexts()).toEqual(
+        expect.arrayContaining([expect.stringMatching(/^全部\s*\(\d+\)$/), expect.stringMatching(/^待审核\s*\(\d+\)$/)]),
+      );
+      const all = counts.get('')!;
+      expect(all).toBe([...counts].filter(([value]) => value).reduce((sum, [, n]) => sum + n, 0));
+      for (const [value, n] of counts) {
+        if (!value || n === 0) continue;
+        expect([value, await clickChip(page, value)]).toEqual([value, n]);
+        expect(new URL(page.url()).searchParams.get('filters.status')).toBe(value);
+        expect(await page.locator(`[data-testid="state-filter"][data-value="${value}"]`).getAttribute('aria-pressed')).toBe('true');
+      }
+      expect(await clickChip(page, '')).toBe(all);
+      expect(new URL(page.url()).searchParams.has('filters.status')).toBe(false);
+      totals.push(all);
+      if (username === 'nanchangxian') await screenshot(page, 'list-layout-quick-filters');
+    }
+    expect(totals[0]).toBeGreaterThan(0);
+    expect(totals[0]).toBeLessThan(totals[1]!);
+    expect(totals[1]).toBeLessThan(totals[2]!);
+  });
+
+  it('keeps the filters and sort a user set when they come back through the sidebar; 清除筛选 starts again', async () => {
+    const page = await pageOf('nanchang');
+    await openList(page, 'ProcurementUnit');
+    const approved = await clickChip(page, 'approved');
+    await Promise.all([
+      page.waitForResponse((r) => /\/actions\/list\b/.test(r.url())),
+      page.locator('thead').getByText('单位名称', { exact: true }).click(),
+    ]);
+    await listShown(page);
+    const set = new URL(page.url()).searchParams;
+    expect(set.get('filters.status')).toBe('approved');
+    expect(set.get('sortBy')).toBe('name');
+
+    // Away to a record's page, back through the menu entry.
+    await page.locator('tr[data-id]').first().click();
+    await page.waitForURL(/\/records\/\d+\/show/);
+    await page.locator('a[href="/admin/resources/ProcurementUnit"]').first().click();
+    await listShown(page);
+    const back = new URL(page.url()).searchParams;
+    expect(back.get('filters.status')).toBe('approved');
+    expect(back.get('sortBy')).toBe('name');
+    expect(await page.locator('[data-testid="state-filter"][data-value="approved"]').getAttribute('aria-pressed')).toBe('true');
+    expect(await page.locator('tr[data-id]').count()).toBe(Math.min(approved, 10));
+    await screenshot(page, 'list-layout-filters-kept');
+
+    // Another list keeps its own: the unit list's filters do not follow the user there.
+    await openList(page, 'Affiliation');
+    expect(new URL(page.url()).searchParams.has('filters.status')).toBe(false);
+
+    await openList(page, 'ProcurementUnit');
+    expect(new URL(page.url()).searchParams.get('filters.status')).toBe('approved');
+    await page.getByTestId('clear-filters').click();
+    await listShown(page);
+    expect(new URL(page.url()).search).toBe('');
+    await page.goto(`${s.app.url}/admin`);
+    await openList(page, 'ProcurementUnit');
+    expect(new URL(page.url()).search).toBe('');
+    expect(await page.getByTestId('clear-filters').count()).toBe(0);
+    expect(s.foreign).toEqual([]);
+  });
+});
