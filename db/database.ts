@@ -5,6 +5,7 @@ import sqlite3 from 'sqlite3';
 import { BaseError, ConnectionError, DatabaseError, Sequelize } from 'sequelize';
 import { classifyDatabaseError, mayRunAgain } from './database-errors.js';
 import { logger } from '../settings/logger.js';
+import { ReadRouting } from './read-routing.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -110,7 +111,7 @@ export function wrapCodelessDriverError(error: unknown, Wrapper: typeof Database
   return new Wrapper(error as Error & { sql: string });
 }
 
-type PgConnectionManager = { connect: (config: object) => Promise<unknown> };
+type PgConnectionManager = { connect: (config: { host?: string; port?: number | string }) => Promise<unknown> };
 
 /**
  * Sequelize's pg `connect` wraps a failure of pg's own connect in `ConnectionError`, but not one of the statements it
@@ -118,20 +119,25 @@ type PgConnectionManager = { connect: (config: object) => Promise<unknown> };
  * between fails them with pg's code-less errors, which would come out of `getConnection` bare and answer 500. Such a
  * failure is one of opening the connection, and becomes a `ConnectionError` too.
  */
-function wrapSetupFailures(sequelize: Sequelize): void {
+function wrapSetupFailures(sequelize: Sequelize, routing?: ReadRouting): void {
   const manager = sequelize.connectionManager as unknown as PgConnectionManager;
   const connect = manager.connect.bind(manager);
   manager.connect = async (config) => {
     try {
       return await connect(config);
     } catch (error) {
+      routing?.connectionFailed(config);
       throw wrapCodelessDriverError(error, ConnectionError);
     }
   };
 }
 
-/** One connection factory for the main and the intermediate database, so both behave alike on either engine. */
-export function createSequelize(url: string, options: { poolMax?: number } = {}): Sequelize {
+/**
+ * One connection factory for the main and the intermediate database, so both behave alike on either engine. With
+ * `replicaUrl` (a PostgreSQL streaming standby of `url`), reads outside a transaction go to the standby unless
+ * `db/read-routing.ts` sends them to the primary.
+ */
+export function createSequelize(url: string, options: { poolMax?: number; replicaUrl?: string } = {}): Sequelize {
   if (dialectOf(url) === 'sqlite') {
     const storage = url.slice('sqlite:'.length);
     if (storage !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(storage)), { recursive: true });
@@ -146,16 +152,37 @@ export function createSequelize(url: string, options: { poolMax?: number } = {})
       transactionType: 'IMMEDIATE' as never,
     });
   }
+  const standby = options.replicaUrl ? standbyOf(options.replicaUrl) : undefined;
+  let routing: ReadRouting | undefined;
   const sequelize = new Sequelize(url, {
     dialect: 'postgres',
     dialectModule: pgWithPoolSafeClient,
     logging: false,
     pool: { max: options.poolMax ?? 10, min: 0, idle: 10_000, acquire: 10_000 },
     dialectOptions: { connectionTimeoutMillis: 5_000, statement_timeout: 30_000 },
+    ...(standby && { replication: { read: [standby], write: {} } }),
     // Sequelize sends a statement again (on a fresh connection, outside a transaction) when its session had been
-    // ended under it; retry-as-promised calls an arrow function as a predicate.
-    retry: { max: 3, match: [(error: unknown) => mayRunAgain(error)] },
+    // ended under it, or when the standby it was sent to has just gone (then on the primary); retry-as-promised calls
+    // an arrow function as a predicate. A read that meets a stopped standby takes three tries: the ended session, the
+    // refused connection, the primary.
+    retry: {
+      max: standby ? 5 : 3,
+      match: [(error: unknown) => mayRunAgain(error) || (error instanceof ConnectionError && !!routing?.standbyJustFailed())],
+    },
   });
-  wrapSetupFailures(sequelize);
+  if (standby) routing = new ReadRouting(sequelize, { host: standby.host, port: standby.port });
+  wrapSetupFailures(sequelize, routing);
   return sequelize;
+}
+
+/** The standby's connection settings; what the URL leaves out (TLS, timeouts) is the primary's. */
+function standbyOf(replicaUrl: string): { host: string; port: number; username: string; password: string; database: string } {
+  const parsed = new URL(replicaUrl);
+  return {
+    host: parsed.hostname,
+    port: Number(parsed.port || 5432),
+    username: decodeURIComponent(parsed.username),
+    password: decodeURIComponent(parsed.password),
+    database: decodeURIComponent(parsed.pathname.slice(1)),
+  };
 }

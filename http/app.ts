@@ -30,6 +30,7 @@ import { panelBody } from './panel-body.js';
 import { renewSession } from './renew-session.js';
 import { requestLog } from './request-log.js';
 import { sameOriginOnly } from './same-origin-only.js';
+import { primaryRequests, readYourWrites } from './read-your-writes.js';
 import { metricsEndpoint } from './metrics-endpoint.js';
 import { webMetrics } from './web-metrics.js';
 import { rememberDevice, trustedDeviceOf } from './trusted-device.js';
@@ -121,6 +122,7 @@ export async function createApp({ env, sequelize, queue, metrics }: AppDeps): Pr
   });
   app.use(
     INTEGRATION_API_PATH,
+    primaryRequests,
     integrationApi({
       sequelize,
       queue,
@@ -130,7 +132,7 @@ export async function createApp({ env, sequelize, queue, metrics }: AppDeps): Pr
   app.use('/static', express.static(path.join(here, '../panel/public'), { maxAge: '1h' }));
 
   const sessionMiddleware = session(sessionOptions);
-  app.use('/admin', sessionMiddleware, currentRights, adminResponseFilter);
+  app.use('/admin', sessionMiddleware, currentRights, readYourWrites(env.READ_YOUR_WRITES_MS), adminResponseFilter);
   app.get('/metrics', sessionMiddleware, currentRights, metricsEndpoint(metrics, env.METRICS_TOKEN));
   await mountQueueBoard(app, queue);
   mountAttachmentDownload(app);

@@ -11,7 +11,8 @@ export async function currentRights(req: Request, _res: Response, next: NextFunc
   const user = (req.session as { adminUser?: SessionUser } | undefined)?.adminUser;
   if (!user) return next();
   try {
-    const stored = await SupervisorUser.findByPk(user.id, { attributes: ['active', 'rightsVersion'], raw: true });
+    // On the primary: rights taken away end the session at once, not once the standby has replayed the change.
+    const stored = await SupervisorUser.findByPk(user.id, { attributes: ['active', 'rightsVersion'], raw: true, useMaster: true });
     if (stored && stored.active && stored.rightsVersion === user.rightsVersion) return next();
     req.session.destroy((error) => next(error));
   } catch (error) {

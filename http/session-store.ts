@@ -44,9 +44,12 @@ export class SessionStore extends SequelizeStore {
   }
 
   override get(sid: string, callback: (err: unknown, session?: SessionData | null) => void): void {
-    this.db.query<{ data: string }>('SELECT data FROM "Sessions" WHERE sid = $1', { bind: [sid], type: QueryTypes.SELECT }).then(
-      (rows) => callback(null, rows[0] ? (JSON.parse(rows[0].data) as SessionData) : null),
-      (error: unknown) => callback(error),
-    );
+    // On the primary: a session written at login must be found by the next request, whatever the standby's lag.
+    this.db
+      .query<{ data: string }>('SELECT data FROM "Sessions" WHERE sid = $1', { bind: [sid], type: QueryTypes.SELECT, useMaster: true })
+      .then(
+        (rows) => callback(null, rows[0] ? (JSON.parse(rows[0].data) as SessionData) : null),
+        (error: unknown) => callback(error),
+      );
   }
 }

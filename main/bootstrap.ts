@@ -21,6 +21,8 @@ import { deadlineRules } from '../settings/deadline-rules.js';
 import { supervisionRules } from '../settings/supervision-rules.js';
 import { pushRules } from '../settings/push-rules.js';
 import { processorFor } from '../jobs/processors/index.js';
+import { jobsReadingThePrimary } from '../jobs/job-reads.js';
+import { onPrimary } from '../db/read-routing.js';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { observeDatabase } from '../db/database-metrics.js';
 import { observeQueueDepths, timedProcessors } from '../queue/queue-metrics.js';
@@ -40,36 +42,43 @@ export async function startWeb(env: Env, options: { seedDemo: boolean }): Promis
   deadlineRules();
   const metrics = new Registry();
   collectDefaultMetrics({ register: metrics, prefix: 'jxcg_web_' });
-  const sequelize = createSequelize(env.DATABASE_URL, { poolMax: env.DATABASE_POOL_MAX });
+  const sequelize = createSequelize(env.DATABASE_URL, { poolMax: env.DATABASE_POOL_MAX, replicaUrl: env.DATABASE_REPLICA_URL });
   initModels(sequelize);
   observeDatabase(sequelize, metrics, 'main', env.DATABASE_POOL_MAX);
   const middle = createSequelize(env.MIDDLE_DATABASE_URL, { poolMax: env.DATABASE_POOL_MAX });
   initMiddleModels(middle);
   observeDatabase(middle, metrics, 'middle', env.DATABASE_POOL_MAX);
-  if (env.MIGRATE_ON_START) {
-    const applied = await migrateToLatest(sequelize);
-    if (applied.length) logger.info({ applied }, 'database migrated');
-    const appliedMiddle = await migrateMiddleToLatest(middle);
-    if (appliedMiddle.length) logger.info({ applied: appliedMiddle }, 'payment intermediate database migrated');
-  } else {
-    // Never serve an older schema than this code's: wait for `npm run migrate` (or another instance) to finish.
-    await untilMigrated(sequelize, false);
-    await untilMigrated(middle, true);
-  }
-  await seedReferenceData();
-  await loadRegionNames();
-  if (options.seedDemo && env.NODE_ENV !== 'production') {
-    await seedDemo(sequelize, { password: env.DEMO_PASSWORD });
-  }
-  // The rules in config/push-rules.yaml may have changed since the verdicts were stored.
-  const refreshed = await refreshPushVerdicts();
-  if (refreshed) logger.info({ refreshed }, 'push verdicts refreshed');
-  // Due dates and overdue flags are current from the first page on; the daily job keeps them so.
-  const deadlines = await refreshDeadlines(deadlineRules(), chinaDay(new Date()));
-  logger.info(deadlines, 'deadlines refreshed');
-  // Biddings past their end and suppliers past their validity, as the minute's maintenance keeps them.
-  logger.info(await moveTimedStates(new Date()), 'time-moved states stored');
-  const queue = await createJobQueue(env, await databaseInstanceId(sequelize), timedProcessors(processorFor, metrics));
+  // What start-up reads it then writes from: on the primary, never from a standby that may lag.
+  await onPrimary(async () => {
+    if (env.MIGRATE_ON_START) {
+      const applied = await migrateToLatest(sequelize);
+      if (applied.length) logger.info({ applied }, 'database migrated');
+      const appliedMiddle = await migrateMiddleToLatest(middle);
+      if (appliedMiddle.length) logger.info({ applied: appliedMiddle }, 'payment intermediate database migrated');
+    } else {
+      // Never serve an older schema than this code's: wait for `npm run migrate` (or another instance) to finish.
+      await untilMigrated(sequelize, false);
+      await untilMigrated(middle, true);
+    }
+    await seedReferenceData();
+    await loadRegionNames();
+    if (options.seedDemo && env.NODE_ENV !== 'production') {
+      await seedDemo(sequelize, { password: env.DEMO_PASSWORD });
+    }
+    // The rules in config/push-rules.yaml may have changed since the verdicts were stored.
+    const refreshed = await refreshPushVerdicts();
+    if (refreshed) logger.info({ refreshed }, 'push verdicts refreshed');
+    // Due dates and overdue flags are current from the first page on; the daily job keeps them so.
+    const deadlines = await refreshDeadlines(deadlineRules(), chinaDay(new Date()));
+    logger.info(deadlines, 'deadlines refreshed');
+    // Biddings past their end and suppliers past their validity, as the minute's maintenance keeps them.
+    logger.info(await moveTimedStates(new Date()), 'time-moved states stored');
+  });
+  const queue = await createJobQueue(
+    env,
+    await databaseInstanceId(sequelize),
+    timedProcessors(jobsReadingThePrimary(processorFor), metrics),
+  );
   observeQueueDepths(queue, metrics);
   useJobQueue(queue);
   // With BullMQ the workers keep the schedules (one run per cluster); jobs run in this process only without it.

@@ -10,6 +10,7 @@ import { useJobQueue } from '../queue/job-dispatch.js';
 import { keepSchedules } from '../queue/schedules.js';
 import { startWorkers } from '../jobs/start-workers.js';
 import { processorFor } from '../jobs/processors/index.js';
+import { jobsReadingThePrimary } from '../jobs/job-reads.js';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { observeDatabase } from '../db/database-metrics.js';
 import { observeQueueDepths, timedProcessors } from '../queue/queue-metrics.js';
@@ -25,7 +26,10 @@ import { loadRegionNames } from '../services/office-names.js';
 const settings = env();
 const metrics = new Registry();
 collectDefaultMetrics({ register: metrics, prefix: 'jxcg_worker_' });
-const sequelize = createSequelize(settings.DATABASE_URL, { poolMax: settings.DATABASE_POOL_MAX });
+const sequelize = createSequelize(settings.DATABASE_URL, {
+  poolMax: settings.DATABASE_POOL_MAX,
+  replicaUrl: settings.DATABASE_REPLICA_URL,
+});
 initModels(sequelize);
 observeDatabase(sequelize, metrics, 'main', settings.DATABASE_POOL_MAX);
 const middle = createSequelize(settings.MIDDLE_DATABASE_URL, { poolMax: settings.DATABASE_POOL_MAX });
@@ -36,7 +40,7 @@ await untilMigrated(middle, true);
 await loadRegionNames();
 const databaseId = await databaseInstanceId(sequelize);
 // What jobs add in their turn (a re-queued push, the units to link after an import) goes through the same queue.
-const processors = timedProcessors(processorFor, metrics);
+const processors = timedProcessors(jobsReadingThePrimary(processorFor), metrics);
 const producer = await createJobQueue({ ...settings, QUEUE_DRIVER: 'bullmq' }, databaseId, processors);
 observeQueueDepths(producer, metrics);
 useJobQueue(producer);

@@ -76,6 +76,13 @@ const schema = z.object({
       return origins;
     }),
   COOKIE_SECURE: z.enum(['true', 'false']).optional(),
+  // A streaming standby of DATABASE_URL: lists, counts, dashboards and exports read from it.
+  DATABASE_REPLICA_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, '应为 postgres://… 形式的连接串（PostgreSQL 流复制备库）')
+    .optional(),
+  // How long a user's reads stay on the primary after their own action: above the standby's usual replay lag.
+  READ_YOUR_WRITES_MS: z.coerce.number().int().min(0).max(600_000).default(5_000),
   // Connections per process to PostgreSQL; a PgBouncer in front (transaction mode) lets many processes share few.
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   // A Prometheus scraper sends it as `Authorization: Bearer …`; without it only a signed-in administrator reads /metrics.
@@ -158,6 +165,9 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env, { built = fals
   }
   if (env.NODE_ENV === 'production' && env.COOKIE_SECURE === 'false' && !['127.0.0.1', '::1', 'localhost'].includes(env.HOST)) {
     throw new ConfigError('配置错误: COOKIE_SECURE=false 只允许在仅监听本机回环地址（HOST=127.0.0.1）时使用；生产环境请经 HTTPS 访问');
+  }
+  if (env.DATABASE_REPLICA_URL && !/^postgres(ql)?:\/\//.test(env.DATABASE_URL ?? '')) {
+    throw new ConfigError('配置错误: DATABASE_REPLICA_URL 只用于 PostgreSQL：DATABASE_URL 须为 postgres://… 主库');
   }
   if (env.WORKER_METRICS_PORT && !env.METRICS_TOKEN) {
     throw new ConfigError('配置错误: WORKER_METRICS_PORT 需要同时设置 METRICS_TOKEN（抓取令牌，至少 32 个字符）');

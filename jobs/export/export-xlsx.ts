@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { onPrimary } from '../../db/read-routing.js';
 import { Filter } from 'adminjs';
 import ExcelJS from 'exceljs';
 import { recordAudit } from '../../services/audit.js';
@@ -53,7 +54,8 @@ export async function runExport(
   exportId: string,
   onProgress: (done: number, total: number) => Promise<void> = async () => undefined,
 ): Promise<DataExport> {
-  const job = await DataExport.findByPk(exportId);
+  // The export's own row and its asker's rights from the primary; the rows it writes out may come from a standby.
+  const job = await onPrimary(() => DataExport.findByPk(exportId));
   if (!job) throw new Error(`导出任务 ${exportId} 不存在`);
   if (job.state === 'done') return job;
   const definition = RESOURCE_DEFINITIONS.find((d) => d.id === job.resourceId);
@@ -66,7 +68,7 @@ export async function runExport(
   const labels: Labels = { ...own, labels: { ...own.labels, ...codeWordLabels(definition.model.declaration, resourceLabels) } };
   const userFields = userFieldsOf(definition.model.declaration);
   // The rights of the user as stored now, and only if they are still those the export was asked with.
-  const user = await currentActor(job.userId);
+  const user = await onPrimary(() => currentActor(job.userId));
   if (!user || user.role !== job.userRole || user.regionCode !== job.userRegion) {
     await job.update({ state: 'failed', error: '导出申请人的账号已停用或权限已变更，导出未执行；如仍需要，请重新导出' });
     return job;
