@@ -4,9 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it, jest } from '@jest/globals';
 import { Sequelize } from 'sequelize';
-import { PG_URL } from '../support/own-databases.js';
-import { gate } from '../support/requires.js';
-import { IS_CI } from '../support/test-app.js';
+import { ownPostgresDrill, PG_BIN } from '../support/own-postgres.js';
 import { freePort } from '../support/until.js';
 import { runEntry } from '../support/web-process.js';
 
@@ -18,16 +16,7 @@ import { runEntry } from '../support/web-process.js';
  */
 jest.setTimeout(120_000);
 
-const PG_BIN = ['/usr/lib/postgresql/17/bin', '/usr/lib/postgresql/16/bin', '/usr/lib/postgresql/15/bin'].find((dir) =>
-  fs.existsSync(path.join(dir, 'initdb')),
-);
-const usable = !!PG_URL && !!PG_BIN && process.getuid?.() === 0;
-if (!usable) {
-  const why = `F11 needs the PostgreSQL pass, ${PG_BIN ? '' : 'PostgreSQL server binaries (initdb), '}and root to run initdb as postgres`;
-  if (IS_CI && PG_URL) throw new Error(`CI=true: ${why}`);
-  console.warn(`${why}: skipped here.`);
-}
-const drill = gate(usable);
+const drill = ownPostgresDrill('F11');
 
 drill.describe('F11: a database that accepts only TLS', () => {
   let dir = '';

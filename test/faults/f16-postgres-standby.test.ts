@@ -4,9 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it, jest } from '@jest/globals';
 import { QueryTypes, Sequelize } from 'sequelize';
-import { PG_URL } from '../support/own-databases.js';
-import { gate } from '../support/requires.js';
-import { api, IS_CI, login, startTestApp } from '../support/test-app.js';
+import { ownPostgresDrill, PG_BIN } from '../support/own-postgres.js';
+import { api, login, startTestApp } from '../support/test-app.js';
 import { freePort, until } from '../support/until.js';
 import { seededDatabaseUrls } from '../support/databases.js';
 
@@ -20,16 +19,7 @@ import { seededDatabaseUrls } from '../support/databases.js';
  */
 jest.setTimeout(180_000);
 
-const PG_BIN = ['/usr/lib/postgresql/17/bin', '/usr/lib/postgresql/16/bin', '/usr/lib/postgresql/15/bin'].find((dir) =>
-  fs.existsSync(path.join(dir, 'initdb')),
-);
-const usable = !!PG_URL && !!PG_BIN && process.getuid?.() === 0;
-if (!usable) {
-  const why = `F16 needs the PostgreSQL pass, ${PG_BIN ? '' : 'PostgreSQL server binaries (initdb, pg_basebackup), '}and root to run them as postgres`;
-  if (IS_CI && PG_URL) throw new Error(`CI=true: ${why}`);
-  console.warn(`${why}: skipped here.`);
-}
-const drill = gate(usable);
+const drill = ownPostgresDrill('F16');
 
 drill.describe('F16: reads from a streaming standby', () => {
   let dir = '';
