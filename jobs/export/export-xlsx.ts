@@ -145,6 +145,7 @@ export async function runExport(
     if (!(await finishExportFile(sink, { done, fileName, finishedAt: new Date() }))) return job.reload();
   } catch (error) {
     sink.destroy();
+    // Best effort: if the database is what failed, the next attempt or the 24 h prune removes these chunks.
     await discardExportAttempt(job.id, attempt).catch(() => undefined);
     throw error;
   }
