@@ -66,7 +66,7 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '^(node_modules|dist|\\.adminjs|data|tmpx|coverage)/' },
+    exclude: { path: '^(node_modules|dist|\\.adminjs|data|tmpx|coverage|test/artifacts)/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     enhancedResolveOptions: {

@@ -33,7 +33,7 @@ import { AwardNotice } from './models/queries/award-notice.model.js';
 import { PostAwardRecord } from './models/queries/post-award-record.model.js';
 import { SupplierRegistration } from './models/queries/supplier-registration.model.js';
 import { AuditLog } from './models/system/audit-log.model.js';
-import { DataExport } from './models/system/data-export.model.js';
+import { DataExport, ExportFileChunk } from './models/system/data-export.model.js';
 import { Escalation } from './models/system/escalation.model.js';
 import { JobReceipt } from './models/system/job-receipt.model.js';
 import { LoginAttempt } from './models/system/login-attempt.model.js';
@@ -42,6 +42,7 @@ import { SupervisorUser } from './models/system/supervisor-user.model.js';
 
 export {
   DataExport,
+  ExportFileChunk,
   Escalation,
   ImportProductRequest,
   MethodChangeRequest,
@@ -125,6 +126,7 @@ export function initModels(sequelize: Sequelize): void {
     ImportProductRequest,
     Escalation,
     DataExport,
+    ExportFileChunk,
   ]) {
     model.initialize(sequelize);
   }

@@ -1,6 +1,8 @@
-import fs from 'node:fs';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { Express, Request, Response } from 'express';
-import { exportFilePath } from '../services/export-file.js';
+import { exportFileChunks, ExportFileGoneError } from '../services/export-file.js';
+import { logger } from '../settings/logger.js';
 import type { SessionUser } from '../db/jurisdiction-scope.js';
 import { DataExport } from '../db/models/system/data-export.model.js';
 
@@ -40,13 +42,37 @@ export function mountExportRoutes(app: Express): void {
   app.get(`${EXPORT_PATH}/:id/download`, async (req, res) => {
     const job = await ownExport(req, res);
     if (!job) return;
-    const file = exportFilePath(job.id);
-    if (job.state !== 'done' || job.expiresAt.getTime() < Date.now() || !fs.existsSync(file)) {
-      res.status(410).json({ code: 'gone', message: '导出文件尚未生成或已超过 24 小时被清理，请重新导出' });
+    const gone = () => res.status(410).json({ code: 'gone', message: '导出文件尚未生成或已超过 24 小时被清理，请重新导出' });
+    // chunkCount is null for a file an earlier release wrote to its worker's disk: no instance can serve it now.
+    if (job.state !== 'done' || job.expiresAt.getTime() < Date.now() || job.chunkCount === null) {
+      gone();
+      return;
+    }
+    const chunks = exportFileChunks(job);
+    // The first chunk is read before answering, so a file pruned just now is a 410, not an empty download.
+    let first: IteratorResult<Buffer>;
+    try {
+      first = await chunks.next();
+    } catch (error) {
+      if (!(error instanceof ExportFileGoneError)) throw error;
+      gone();
+      return;
+    }
+    if (first.done) {
+      gone();
       return;
     }
     res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(job.fileName ?? `${job.id}.xlsx`)}`);
-    fs.createReadStream(file).pipe(res);
+    if (job.byteSize !== null) res.setHeader('Content-Length', String(job.byteSize));
+    async function* whole(): AsyncGenerator<Buffer> {
+      yield first.value as Buffer;
+      yield* chunks;
+    }
+    // From the database chunk by chunk, as fast as the client reads; a chunk that vanished mid-way cuts the answer
+    // short, and the client sees an incomplete download rather than a corrupt file.
+    await pipeline(Readable.from(whole()), res).catch((error: unknown) => {
+      if (!res.writableEnded) logger.warn({ err: error, exportId: job.id }, 'export download cut short');
+    });
   });
 }

@@ -14,6 +14,7 @@ import * as listIndexes from './0009-list-indexes.js';
 import * as sessionRights from './0010-session-rights.js';
 import * as databaseInstance from './0011-database-instance.js';
 import * as timeAndDecisions from './0012-time-and-decisions.js';
+import * as exportFileChunks from './0013-export-file-chunks.js';
 import * as paymentMiddle from './middle/0001-payment-middle.js';
 
 type Migration = { name: string; up: typeof foundation.up; down: typeof foundation.down };
@@ -32,6 +33,7 @@ const MIGRATIONS: Migration[] = [
   { name: '0010-session-rights', ...sessionRights },
   { name: '0011-database-instance', ...databaseInstance },
   { name: '0012-time-and-decisions', ...timeAndDecisions },
+  { name: '0013-export-file-chunks', ...exportFileChunks },
 ];
 
 /** The payment intermediate database is a separate database with its own history. */

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ADMIN_JS_TMP_DIR, generateUserComponentEntry } from 'adminjs/bundler';
+import { generateUserComponentEntry } from 'adminjs/bundler';
 import { componentLoader } from './components/registry.js';
 import { logger } from '../settings/logger.js';
 import { entryArgs } from '../settings/node-entry.js';
@@ -31,6 +31,14 @@ function bundledSources(): string[] {
   return [...components, ...outside].sort();
 }
 
+/**
+ * Where the bundle lives: beside the code, not in the working directory (AdminJS's default), so a process started
+ * anywhere finds it. For the sources that is `.adminjs` at the repository's root, for the built form `dist/.adminjs`,
+ * which `npm run build` fills once: a host that runs dist/ neither bundles nor needs to write. `ADMIN_JS_TMP_DIR`
+ * (AdminJS's own variable) moves it.
+ */
+export const BUNDLE_DIR = path.resolve(process.env.ADMIN_JS_TMP_DIR || path.join(here, '..', '.adminjs'));
+
 function fingerprint(entry: string): string {
   const hash = createHash('sha256').update(entry);
   for (const full of bundledSources()) hash.update(path.relative(COMPONENTS_DIR, full)).update(fs.readFileSync(full));
@@ -39,7 +47,7 @@ function fingerprint(entry: string): string {
 
 /** What AdminJS bundles for `admin`'s components; by default the panel's registry, as `npm install` bundles it. */
 export function componentEntry(admin: unknown = { options: {}, componentLoader }): string {
-  return generateUserComponentEntry(admin, ADMIN_JS_TMP_DIR);
+  return generateUserComponentEntry(admin, BUNDLE_DIR);
 }
 
 /**
@@ -47,24 +55,29 @@ export function componentEntry(admin: unknown = { options: {}, componentLoader }
  * babel, terser) would otherwise stay resident in every web process, and a bundle that matches the sources is reused.
  * AdminJS's own bundling at start (production mode) is then switched off: it would only repeat this one. The bundle
  * is always the minified production one (React comes from AdminJS's own scripts either way), so the development and
- * the production form share it, and `npm install` builds it (`tools/bundle-components.ts`): a first start waits
- * for it only when the components changed since.
+ * the production form share it. `npm install` builds the sources' bundle and `npm run build` the one dist/ ships
+ * (`tools/bundle-components.ts`): a start waits for bundling only when the components changed since.
  */
 export async function ensureComponentBundle(admin?: unknown): Promise<void> {
   process.env.ADMIN_JS_SKIP_BUNDLE = 'true';
   const entry = componentEntry(admin);
-  const stamp = path.join(ADMIN_JS_TMP_DIR, 'bundle.fingerprint');
+  const stamp = path.join(BUNDLE_DIR, 'bundle.fingerprint');
   const expected = fingerprint(entry);
   const current = () =>
-    fs.existsSync(path.join(ADMIN_JS_TMP_DIR, 'bundle.js')) && fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === expected;
+    fs.existsSync(path.join(BUNDLE_DIR, 'bundle.js')) && fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === expected;
   if (current()) return;
   // Instances started together would write the same files at once, and one of them could serve a half-written bundle.
-  const release = await bundleLock();
+  const release = await bundleLock().catch((error: NodeJS.ErrnoException) => {
+    // A release directory the service may not write (as it should be): the build was skipped or the sources changed.
+    if (!['EACCES', 'EPERM', 'EROFS'].includes(error.code ?? '')) throw error;
+    throw new Error(`面板组件包缺失或与组件源文件不一致，且无法写入 ${BUNDLE_DIR}：请在发布目录中重新运行 npm run build`, { cause: error });
+  });
   try {
     if (current()) return;
     const started = Date.now();
     const child = spawn(process.execPath, entryArgs(import.meta.url, './build-component-bundle.ts'), {
-      env: { ...process.env, NODE_ENV: 'production', NODE_OPTIONS: '' },
+      // AdminJS's bundler writes to the directory this variable names, read when it loads.
+      env: { ...process.env, NODE_ENV: 'production', NODE_OPTIONS: '', ADMIN_JS_TMP_DIR: BUNDLE_DIR },
       stdio: ['pipe', 'ignore', 'pipe'],
     });
     let errors = '';
@@ -86,8 +99,8 @@ const STALE_LOCK_MS = 5 * 60_000;
 
 /** One bundling at a time per bundle directory, across processes: a directory made atomically is the lock. */
 async function bundleLock(): Promise<() => void> {
-  const lock = path.join(ADMIN_JS_TMP_DIR, 'bundle.lock');
-  fs.mkdirSync(ADMIN_JS_TMP_DIR, { recursive: true });
+  const lock = path.join(BUNDLE_DIR, 'bundle.lock');
+  fs.mkdirSync(BUNDLE_DIR, { recursive: true });
   for (;;) {
     try {
       fs.mkdirSync(lock);
@@ -107,6 +120,6 @@ async function bundleLock(): Promise<() => void> {
  */
 export function mountComponentBundle(app: Express, rootPath: string): void {
   app.get(`${rootPath}/frontend/assets/components.bundle.js`, (_req, res) => {
-    res.type('text/javascript; charset=utf-8').sendFile(path.resolve(ADMIN_JS_TMP_DIR, 'bundle.js'), { dotfiles: 'allow', maxAge: 0 });
+    res.type('text/javascript; charset=utf-8').sendFile(path.join(BUNDLE_DIR, 'bundle.js'), { dotfiles: 'allow', maxAge: 0 });
   });
 }

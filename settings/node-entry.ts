@@ -1,5 +1,6 @@
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const compiled = fileURLToPath(import.meta.url).endsWith('.js');
 
@@ -9,5 +10,7 @@ const compiled = fileURLToPath(import.meta.url).endsWith('.js');
  */
 export function entryArgs(callerUrl: string, relativeTs: string): string[] {
   const source = path.resolve(path.dirname(fileURLToPath(callerUrl)), relativeTs);
-  return compiled ? [source.replace(/\.ts$/, '.js')] : ['--import', 'tsx', source];
+  if (compiled) return [source.replace(/\.ts$/, '.js')];
+  // By its path: a bare `--import tsx` is looked up from the working directory, which need not be the application's.
+  return ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href, source];
 }

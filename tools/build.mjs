@@ -1,17 +1,20 @@
 #!/usr/bin/env node
-// `npm run build`: the production form of the server, plain JavaScript in dist/ (no TypeScript loader in memory).
+// `npm run build`: the production form of the server, plain JavaScript in dist/ (no TypeScript loader in memory),
+// with the panel's components bundled into dist/.adminjs, so a host that runs it neither bundles at start nor writes.
 // Files the code reads beside itself are linked, not copied, so the admins' config/ stays the one to edit.
+// `--out DIR` builds elsewhere inside the repository (the test of this script), where node_modules is still found.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const dist = path.join(root, 'dist');
+const out = process.argv.indexOf('--out');
+const dist = out > 0 ? path.resolve(process.argv[out + 1]) : path.join(root, 'dist');
 fs.rmSync(dist, { recursive: true, force: true });
 const tsc = spawnSync(
   process.execPath,
-  [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.build.json')],
+  [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.build.json'), '--outDir', dist],
   { stdio: 'inherit' },
 );
 if (tsc.status !== 0) process.exit(tsc.status ?? 1);
@@ -30,4 +33,9 @@ link('seeds/jiangxi-regions.json');
 for (const file of fs.readdirSync(path.join(root, 'panel/components'))) {
   if (file.endsWith('.tsx')) link(path.join('panel/components', file));
 }
-console.log('built dist/');
+// Bundled by the built code itself, so the bundle and its fingerprint are those a start from dist/ looks for.
+const env = { ...process.env, NODE_ENV: 'production', NODE_OPTIONS: '' };
+delete env.ADMIN_JS_TMP_DIR;
+const bundle = spawnSync(process.execPath, [path.join(dist, 'tools/bundle-components.js')], { stdio: 'inherit', env });
+if (bundle.status !== 0) process.exit(bundle.status ?? 1);
+console.log(`built ${path.relative(root, dist)}/`);

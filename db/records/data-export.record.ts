@@ -1,6 +1,6 @@
 import { timestamps } from '../record/blocks.js';
 import { declareRecord } from '../record/declare-record.js';
-import { choice, integer, longText, moment, text } from '../record/fields.js';
+import { binary, choice, integer, longText, moment, reference, text } from '../record/fields.js';
 
 /** An Excel export asked for by one user (导出任务): the list's filters and sort, its progress and its file (kept 24 h). */
 export const DATA_EXPORT = declareRecord({
@@ -26,9 +26,10 @@ export const DATA_EXPORT = declareRecord({
         running: { zh: '导出中', en: 'Running' },
         done: { zh: '已完成', en: 'Done' },
         failed: { zh: '导出失败', en: 'Failed' },
+        expired: { zh: '已过期', en: 'Expired' },
       },
       { zh: '状态', en: 'State' },
-      { tones: { queued: 'pending', running: 'progress', done: 'done', failed: 'refused' } },
+      { tones: { queued: 'pending', running: 'progress', done: 'done', failed: 'refused', expired: 'neutral' } },
     ),
     total: integer({ zh: '总行数', en: 'Total rows' }, { nullable: true }),
     done: integer({ zh: '已导出行数', en: 'Rows exported' }, { default: 0 }),
@@ -37,5 +38,27 @@ export const DATA_EXPORT = declareRecord({
     expiresAt: moment({ zh: '过期时间', en: 'Expires at' }),
     finishedAt: moment({ zh: '完成时间', en: 'Finished at' }, { nullable: true }),
     ...timestamps(),
+    // The run that wrote the file: each run of the job takes the next number and writes its chunks under it, so a run
+    // taken over from a stalled worker never mixes its chunks with the one it replaced.
+    attempt: integer({ zh: '导出轮次', en: 'Attempt' }, { default: 0 }),
+    byteSize: integer({ zh: '文件大小（字节）', en: 'File size (bytes)' }, { nullable: true }),
+    chunkCount: integer({ zh: '文件分块数', en: 'File chunks' }, { nullable: true }),
+  },
+});
+
+/**
+ * The file of a finished export, in pieces of about 1 MiB, in the main database: every web instance serves it
+ * whichever worker wrote it, backups hold it, and the maintenance job removes it with its 24 h.
+ */
+export const EXPORT_FILE_CHUNK = declareRecord({
+  name: 'ExportFileChunk',
+  table: 'export_file_chunks',
+  label: { zh: '导出文件分块', en: 'Export file chunk' },
+  jurisdiction: { kind: 'admin' },
+  fields: {
+    exportId: reference('data_exports', 'id', text(36, { zh: '导出编号', en: 'Export id' }, { primaryKey: true })),
+    attempt: integer({ zh: '导出轮次', en: 'Attempt' }, { primaryKey: true }),
+    seq: integer({ zh: '序号', en: 'Sequence' }, { primaryKey: true }),
+    bytes: binary({ zh: '内容', en: 'Bytes' }),
   },
 });

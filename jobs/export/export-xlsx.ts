@@ -1,4 +1,4 @@
-import fs from 'node:fs';
+import { once } from 'node:events';
 import { onPrimary } from '../../db/read-routing.js';
 import { Filter } from 'adminjs';
 import ExcelJS from 'exceljs';
@@ -12,7 +12,13 @@ import { deadlineLabel } from '../../panel/deadline-column.js';
 import { zhCN } from '../../panel/locale/zh-CN.js';
 import { codeWordLabels, showOffices, userFieldsOf } from '../../panel/code-words.js';
 import { loadResourceConfig } from '../../panel/resource-config.js';
-import { exportDirectory, exportFilePath } from '../../services/export-file.js';
+import {
+  beginExportAttempt,
+  discardExportAttempt,
+  ExportFileSink,
+  finishExportFile,
+  recordExportProgress,
+} from '../../services/export-file.js';
 
 /** Rows read per query: big enough to be quick, small enough that memory stays flat whatever the total. */
 const PAGE = 1000;
@@ -57,7 +63,7 @@ export async function runExport(
   // The export's own row and its asker's rights from the primary; the rows it writes out may come from a standby.
   const job = await onPrimary(() => DataExport.findByPk(exportId));
   if (!job) throw new Error(`导出任务 ${exportId} 不存在`);
-  if (job.state === 'done') return job;
+  if (job.state === 'done' || job.state === 'expired') return job;
   const definition = RESOURCE_DEFINITIONS.find((d) => d.id === job.resourceId);
   if (!definition) throw new Error(`未知资源 ${job.resourceId}`);
   const allConfig = loadResourceConfig(RESOURCE_DEFINITIONS);
@@ -87,71 +93,85 @@ export async function runExport(
   const typeOf = (name: string): string =>
     (definition.options?.properties?.[name]?.type as string | undefined) ?? properties.get(name)?.type() ?? 'string';
 
-  const total = await resource.count(filter, context);
-  await job.update({ state: 'running', total, done: 0 });
-  fs.mkdirSync(exportDirectory(), { recursive: true });
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: exportFilePath(job.id), useStyles: true });
-  const sheet = workbook.addWorksheet(config.label.slice(0, 31));
-  sheet.columns = columns.map((name) => {
-    const type = typeOf(name);
-    return {
-      header: labels.properties?.[name] ?? (zhCN.properties as Record<string, string>)[name] ?? name,
-      key: name,
-      width: type === 'datetime' ? 18 : type === 'date' ? 12 : 20,
-      style:
-        type === 'currency'
-          ? { numFmt: MONEY_FORMAT }
-          : type === 'date'
-            ? { numFmt: 'yyyy-mm-dd' }
-            : type === 'datetime'
-              ? { numFmt: 'yyyy-mm-dd hh:mm' }
-              : {},
+  const attempt = await beginExportAttempt(job.id);
+  if (attempt === null) return job.reload();
+  const sink = new ExportFileSink(job.id, attempt);
+  try {
+    const total = await resource.count(filter, context);
+    await recordExportProgress(job.id, attempt, { state: 'running', total, done: 0 });
+    // Streamed into the database chunk by chunk as the rows come: no file on this machine, memory flat whatever the total.
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true });
+    const sheet = workbook.addWorksheet(config.label.slice(0, 31));
+    sheet.columns = columns.map((name) => {
+      const type = typeOf(name);
+      return {
+        header: labels.properties?.[name] ?? (zhCN.properties as Record<string, string>)[name] ?? name,
+        key: name,
+        width: type === 'datetime' ? 18 : type === 'date' ? 12 : 20,
+        style:
+          type === 'currency'
+            ? { numFmt: MONEY_FORMAT }
+            : type === 'date'
+              ? { numFmt: 'yyyy-mm-dd' }
+              : type === 'datetime'
+                ? { numFmt: 'yyyy-mm-dd hh:mm' }
+                : {},
+      };
+    });
+    const sort = {
+      sortBy: job.sortBy ?? config.sort?.sortBy,
+      direction: (job.direction ?? config.sort?.direction ?? 'asc') as 'asc' | 'desc',
     };
-  });
-  const sort = {
-    sortBy: job.sortBy ?? config.sort?.sortBy,
-    direction: (job.direction ?? config.sort?.direction ?? 'asc') as 'asc' | 'desc',
-  };
-  let done = 0;
-  for (let offset = 0; offset < total; offset += PAGE) {
-    const records = await resource.findPage(filter, { limit: PAGE, offset, sort }, context);
-    const titles = await referenceTitles(
-      properties,
-      records.map((r) => r.params),
-      context,
-    );
-    // People by office, as the list shows them.
-    await showOffices(
-      records.map((r) => r.params),
-      userFields,
-    );
-    for (const record of records) {
-      const row: Record<string, unknown> = {};
-      for (const name of columns) {
-        const value = record.params[name];
-        row[name] =
-          name === 'deadline' && hasDeadline
-            ? deadlineLabel(record.params.dueDate) || null
-            : cellValue(definition, labels, name, typeOf(name), value, titles.get(name)?.get(String(value)));
+    let done = 0;
+    for (let offset = 0; offset < total; offset += PAGE) {
+      const records = await resource.findPage(filter, { limit: PAGE, offset, sort }, context);
+      const titles = await referenceTitles(
+        properties,
+        records.map((r) => r.params),
+        context,
+      );
+      // People by office, as the list shows them.
+      await showOffices(
+        records.map((r) => r.params),
+        userFields,
+      );
+      for (const record of records) {
+        const row: Record<string, unknown> = {};
+        for (const name of columns) {
+          const value = record.params[name];
+          row[name] =
+            name === 'deadline' && hasDeadline
+              ? deadlineLabel(record.params.dueDate) || null
+              : cellValue(definition, labels, name, typeOf(name), value, titles.get(name)?.get(String(value)));
+        }
+        sheet.addRow(row).commit();
       }
-      sheet.addRow(row).commit();
+      done += records.length;
+      await recordExportProgress(job.id, attempt, { done });
+      await onProgress(done, total);
+      // Rows are produced faster than chunks are stored: wait for the database rather than let the zip's buffers grow.
+      if (sink.writableNeedDrain) await once(sink, 'drain');
+      if (records.length < PAGE) break;
     }
-    done += records.length;
-    await job.update({ done });
-    await onProgress(done, total);
-    if (records.length < PAGE) break;
+    sheet.commit();
+    await workbook.commit();
+    const fileName = `${config.label}-${new Date().toISOString().slice(0, 10)}.xlsx`;
+    // Done only now that every chunk is committed, and only if no later run took the export over meanwhile.
+    if (!(await finishExportFile(sink, { done, fileName, finishedAt: new Date() }))) return job.reload();
+  } catch (error) {
+    sink.destroy();
+    // Best effort: if the database is what failed, the next attempt or the 24 h prune removes these chunks.
+    await discardExportAttempt(job.id, attempt).catch(() => undefined);
+    throw error;
   }
-  sheet.commit();
-  await workbook.commit();
-  const fileName = `${config.label}-${new Date().toISOString().slice(0, 10)}.xlsx`;
-  await job.update({ state: 'done', done, fileName, finishedAt: new Date() });
+  await job.reload();
   await recordAudit({
     user,
     action: 'exportCompleted',
     resourceId: definition.id,
     recordId: job.id,
     regionCode: user.regionCode,
-    changes: { rows: { before: null, after: done } },
+    changes: { rows: { before: null, after: job.done } },
   });
   return job;
 }

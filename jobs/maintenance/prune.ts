@@ -1,9 +1,6 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { Op, QueryTypes } from 'sequelize';
+import { literal, Op, QueryTypes } from 'sequelize';
 import { RETENTION_DAYS } from '../../domain/retention.js';
-import { DataExport, IntegrationInbox, IntegrationInboxPayload, LoginAttempt } from '../../db/models.js';
-import { exportDirectory } from '../../services/export-file.js';
+import { DataExport, ExportFileChunk, IntegrationInbox, IntegrationInboxPayload, LoginAttempt } from '../../db/models.js';
 
 const DAY_MS = 24 * 3600_000;
 
@@ -40,23 +37,39 @@ export async function pruneSessions(now: Date): Promise<number> {
   return Number(removed) || 0;
 }
 
-/** Export files past their 24 hours, and files no export row names (the row went with a restored database). */
+/** Exports whose chunks one statement removes: a large export is about a hundred chunks of 1 MiB. */
+const EXPORTS_PER_ROUND = 20;
+/** Rounds per maintenance run, so one run of the minute's job stays short; the next run goes on. */
+const EXPORT_ROUNDS = 50;
+
+/**
+ * Export files past their 24 hours: their chunks go, a few exports at a time, and the export is marked 已过期. A failed
+ * export keeps its state; only chunks a dying run left under it are removed.
+ */
 export async function pruneExportFiles(now: Date): Promise<number> {
-  const dir = exportDirectory();
-  const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.xlsx')) : [];
-  if (!files.length) return 0;
-  const ids = files.map((f) => path.basename(f, '.xlsx'));
-  const live = new Set(
-    (
-      await DataExport.findAll({
-        where: { id: { [Op.in]: ids }, expiresAt: { [Op.gte]: now } },
-        attributes: ['id'],
-      })
-    ).map((e) => e.id),
-  );
-  const gone = ids.filter((id) => !live.has(id));
-  for (const id of gone) fs.rmSync(path.join(dir, `${id}.xlsx`), { force: true });
-  return gone.length;
+  let pruned = 0;
+  for (let round = 0; round < EXPORT_ROUNDS; round++) {
+    const due = await DataExport.findAll({
+      where: {
+        expiresAt: { [Op.lt]: now },
+        [Op.or]: [
+          { state: { [Op.in]: ['queued', 'running', 'done'] } },
+          { state: 'failed', id: { [Op.in]: literal('(SELECT export_id FROM export_file_chunks)') } },
+        ],
+      },
+      attributes: ['id', 'state'],
+      order: [['expiresAt', 'ASC']],
+      limit: EXPORTS_PER_ROUND,
+    });
+    if (!due.length) break;
+    const ids = due.map((e) => e.id);
+    await ExportFileChunk.destroy({ where: { exportId: { [Op.in]: ids } } });
+    // Chunks first: an export marked expired never has a chunk left behind if this run stops in between.
+    await DataExport.update({ state: 'expired' }, { where: { id: { [Op.in]: ids }, state: { [Op.ne]: 'failed' } } });
+    pruned += due.length;
+    if (due.length < EXPORTS_PER_ROUND) break;
+  }
+  return pruned;
 }
 
 export async function pruneWhatOnlyGrows(now: Date): Promise<Pruned> {

@@ -1,3 +1,4 @@
+import { Op } from 'sequelize';
 import { z } from 'zod';
 import type { Processor } from '../../queue/job-types.js';
 import { logger } from '../../settings/logger.js';
@@ -20,7 +21,8 @@ export const exportXlsx: Processor = async (data, job) => {
       logger.error({ err: error, exportId }, 'export failed');
       await DataExport.update(
         { state: 'failed', error: '导出失败：系统处理出错，请稍后重新导出；如持续出现请联系系统管理员' },
-        { where: { id: exportId } },
+        // Never over a file another run finished meanwhile.
+        { where: { id: exportId, state: { [Op.in]: ['queued', 'running'] } } },
       );
     }
     throw error;

@@ -9,8 +9,8 @@ import { needs } from '../support/requires.js';
 const root = path.resolve(import.meta.dirname ?? path.dirname(new URL(import.meta.url).pathname), '../..');
 const read = (file: string) => fs.readFileSync(path.join(root, file), 'utf8');
 const scripts = JSON.parse(read('package.json')).scripts as Record<string, string>;
-/** Variables read outside the validated environment (the export folder, the log's service name, the drivers' own). */
-const READ_ELSEWHERE = ['EXPORT_DIR', 'SERVICE_NAME', 'PGSSLMODE', 'NODE_EXTRA_CA_CERTS'];
+/** Variables read outside the validated environment (the log's service name, the drivers' own). */
+const READ_ELSEWHERE = ['SERVICE_NAME', 'PGSSLMODE', 'NODE_EXTRA_CA_CERTS'];
 
 describe('deploy/env.example', () => {
   const text = read('deploy/env.example');

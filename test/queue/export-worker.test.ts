@@ -1,11 +1,8 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
-import { PaymentVoucher } from '../../db/models.js';
+import { DataExport, ExportFileChunk, PaymentVoucher } from '../../db/models.js';
 import { needs } from '../support/requires.js';
 import { REDIS_URL } from '../support/services.js';
 import { api, login, startTestApp, type Client } from '../support/test-app.js';
@@ -19,18 +16,14 @@ drill.describe('导出Excel through a real BullMQ worker process', () => {
   let worker: ChildProcess | undefined;
   let client: Client;
   const prefix = `test-${randomUUID().slice(0, 8)}`;
-  let exportDir: string;
 
   beforeAll(async () => {
-    exportDir = fs.mkdtempSync(path.join(os.tmpdir(), 'exports-'));
-    process.env.EXPORT_DIR = exportDir;
     app = await startTestApp({ QUEUE_DRIVER: 'bullmq', REDIS_URL, QUEUE_PREFIX: prefix });
     worker = await startWorker({
       DATABASE_URL: app.env.DATABASE_URL,
       MIDDLE_DATABASE_URL: app.env.MIDDLE_DATABASE_URL,
       REDIS_URL,
       QUEUE_PREFIX: prefix,
-      EXPORT_DIR: exportDir,
     });
     client = await login(app.url, 'nanchang');
   });
@@ -42,10 +35,9 @@ drill.describe('导出Excel through a real BullMQ worker process', () => {
     }
     await removeQueues(REDIS_URL, prefix);
     await app.stop();
-    delete process.env.EXPORT_DIR;
   });
 
-  it('the worker writes the file, the panel follows N / M and then downloads it', async () => {
+  it('the worker writes the file into the database, the panel follows N / M and then downloads it', async () => {
     const { body } = await client.post(api.resourceAction('PaymentVoucher', 'exportXlsx'), { query: '?sortBy=paidAt&direction=desc' });
     let status: any;
     for (let i = 0; i < 60; i++) {
@@ -56,10 +48,15 @@ drill.describe('导出Excel through a real BullMQ worker process', () => {
     const expected = await PaymentVoucher.count({ where: { regionCode: ['360100', '360102', '360121'] } });
     expect(expected).toBeGreaterThan(0);
     expect(status).toMatchObject({ state: 'done', done: expected, total: expected });
-    expect(fs.existsSync(path.join(exportDir, `${body.exportId}.xlsx`))).toBe(true);
+    const row = (await DataExport.findByPk(body.exportId))!;
+    expect(row.chunkCount).toBeGreaterThan(0);
+    expect(await ExportFileChunk.count({ where: { exportId: row.id } })).toBe(row.chunkCount);
     const response = await fetch(`${app.url}${status.downloadUrl}`, { headers: { cookie: client.cookie } });
+    expect(response.headers.get('content-length')).toBe(String(row.byteSize));
+    const bytes = Buffer.from(await response.arrayBuffer());
+    expect(bytes.length).toBe(row.byteSize);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()) as never);
+    await workbook.xlsx.load(bytes as never);
     const sheet = workbook.worksheets[0]!;
     expect(sheet.rowCount - 1).toBe(expected);
     expect(sheet.getRow(1).getCell(1).value).toBe('凭证号');

@@ -1,12 +1,9 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Op } from 'sequelize';
 import { maintenanceJob } from '../../jobs/processors/maintenance.processor.js';
 import { SCHEDULES } from '../../queue/schedules.js';
-import { DataExport, IntegrationInbox, IntegrationInboxPayload, LoginAttempt } from '../../db/models.js';
+import { DataExport, ExportFileChunk, IntegrationInbox, IntegrationInboxPayload, LoginAttempt } from '../../db/models.js';
 import { DEV_INTEGRATION_APP_KEY, DEV_INTEGRATION_APP_SECRET } from '../../settings/env.js';
 import { postBatch } from '../../tools/integration-client.js';
 import { simulatedBudgets } from '../../tools/integration-fixtures.js';
@@ -20,14 +17,11 @@ const job = { id: 'maintenance-test', name: 'maintenance', attemptsMade: 0, maxA
 /** Issue #23 item 5: the minute's maintenance job re-queues what the database says is unfinished and prunes what only grows. */
 describe('the maintenance job', () => {
   let app: Awaited<ReturnType<typeof startTestApp>>;
-  const exportDir = fs.mkdtempSync(path.join(os.tmpdir(), 'maintenance-exports-'));
 
   beforeAll(async () => {
-    process.env.EXPORT_DIR = exportDir;
     app = await startTestApp();
   });
   afterAll(async () => {
-    delete process.env.EXPORT_DIR;
     await app?.stop();
   });
 
@@ -36,7 +30,7 @@ describe('the maintenance job', () => {
     expect(SCHEDULES.find((s) => s.repeat.key === 'maintenance')!.repeat).toMatchObject({ everyMs: 60_000 });
   });
 
-  it('prunes login attempts past 180 days, bodies of batches done 90 days ago, ended sessions and expired export files', async () => {
+  it('prunes login attempts past 180 days, bodies of batches done 90 days ago, ended sessions and the files of expired exports', async () => {
     const now = Date.now();
     const old = await LoginAttempt.create({ username: 'prune-old', ip: '127.0.0.1', succeeded: false, outcome: 'wrongPassword' });
     await LoginAttempt.update({ createdAt: new Date(now - 181 * DAY) }, { where: { id: old.id } });
@@ -71,9 +65,7 @@ describe('the maintenance job', () => {
       },
     );
 
-    const expired = randomUUID();
-    const current = randomUUID();
-    const orphan = randomUUID();
+    const [expired, current, failed, expiredRunning] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
     const base = {
       userId: 1,
       username: 'admin',
@@ -81,14 +73,18 @@ describe('the maintenance job', () => {
       userRegion: '360000',
       resourceId: 'ProcurementUnit',
       filters: '{}',
-      state: 'done' as const,
+      attempt: 1,
     };
-    await DataExport.create({ ...base, id: expired, expiresAt: new Date(now - 1000) });
-    await DataExport.create({ ...base, id: current, expiresAt: new Date(now + 3600_000) });
-    for (const id of [expired, current, orphan]) fs.writeFileSync(path.join(exportDir, `${id}.xlsx`), 'x');
+    await DataExport.create({ ...base, id: expired, state: 'done', chunkCount: 2, expiresAt: new Date(now - 1000) });
+    await DataExport.create({ ...base, id: current, state: 'done', chunkCount: 2, expiresAt: new Date(now + 3600_000) });
+    // A run that died while writing, and a failed export with what a dying run left under it.
+    await DataExport.create({ ...base, id: expiredRunning, state: 'running', expiresAt: new Date(now - 1000) });
+    await DataExport.create({ ...base, id: failed, state: 'failed', expiresAt: new Date(now - 1000) });
+    for (const id of [expired, current, failed, expiredRunning])
+      for (const seq of [0, 1]) await ExportFileChunk.create({ exportId: id, attempt: 1, seq, bytes: Buffer.from(`${id}-${seq}`) });
 
     const result = (await maintenanceJob({}, job)) as Record<string, number>;
-    expect(result).toMatchObject({ loginAttempts: 1, inboxPayloads: 1, sessions: 1, exportFiles: 2 });
+    expect(result).toMatchObject({ loginAttempts: 1, inboxPayloads: 1, sessions: 1, exportFiles: 3 });
     expect(await LoginAttempt.count({ where: { id: { [Op.in]: [old.id, recent.id] } } })).toBe(1);
     expect(await LoginAttempt.findByPk(recent.id)).not.toBeNull();
     expect(await IntegrationInboxPayload.findByPk(doneLongAgo!.id)).toBeNull();
@@ -98,7 +94,15 @@ describe('the maintenance job', () => {
     expect(await IntegrationInbox.findByPk(doneLongAgo!.id)).not.toBeNull();
     const [sessions] = await sequelize.query('SELECT sid FROM "Sessions" WHERE sid IN ($1, $2)', { bind: [ended, live] });
     expect((sessions as Array<{ sid: string }>).map((s) => s.sid)).toEqual([live]);
-    expect(fs.readdirSync(exportDir).sort()).toEqual([`${current}.xlsx`]);
+    const left = await ExportFileChunk.findAll({ where: { exportId: [expired, current, failed, expiredRunning] } });
+    expect(new Set(left.map((c) => c.exportId))).toEqual(new Set([current]));
+    const states = await DataExport.findAll({ where: { id: [expired, current, failed, expiredRunning] } });
+    expect(Object.fromEntries(states.map((e) => [e.id, e.state]))).toEqual({
+      [expired]: 'expired',
+      [expiredRunning]: 'expired',
+      [current]: 'done',
+      [failed]: 'failed',
+    });
 
     // Run again: nothing left to prune.
     expect(await maintenanceJob({}, job)).toMatchObject({ loginAttempts: 0, inboxPayloads: 0, sessions: 0, exportFiles: 0 });
