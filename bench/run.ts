@@ -13,6 +13,7 @@ import { COUNTY, listFigure, PROVINCE, timeList, variants, type ListTiming } fro
 import { p3Push, preparePushableFilings } from './figures/p3-push.js';
 import { p5ColdStart } from './figures/p5-cold-start.js';
 import { p6SqliteList } from './figures/p6-sqlite-list.js';
+import { p7Balancer } from './figures/p7-balancer.js';
 import { SIZES } from './sizes.js';
 
 /**
@@ -100,6 +101,12 @@ try {
     } finally {
       await stopProcess(baseline);
     }
+  }
+
+  phase('P7');
+  if (wanted('P7')) {
+    const balanced = await p7Balancer(stack, size.rounds);
+    if (balanced) figures.push(balanced);
   }
 
   phase('P3');
