@@ -72,9 +72,10 @@ export function createRedis(target: RedisTarget, options: RedisOptions = {}): Re
       sentinels: target.sentinels,
       name: target.name,
       ...(target.sentinelPassword && { sentinelPassword: target.sentinelPassword }),
-      // A master demoted while still up (a manual failover, a partition healed) keeps its clients unless they hear of
-      // the switch from the Sentinels; otherwise they would write to a replica and be refused until they reconnect.
-      failoverDetector: true,
+      // A master Sentinel demotes while it is still up drops its clients, and ioredis connects only to a node that says
+      // it is master; one that answered READONLY had not run the command, so it is sent again once reconnected. Not
+      // ioredis' `failoverDetector`: `quit()` leaves its Sentinel subscriptions open, and a stopped process never exits.
+      reconnectOnError: (error: Error) => (error.message.startsWith('READONLY') ? 2 : false),
     });
   }
   const { enableOfflineQueue, lazyConnect, retryStrategy, enableReadyCheck, ...nodeOptions } = base;
