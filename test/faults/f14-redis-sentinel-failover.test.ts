@@ -101,11 +101,12 @@ drill.describe('F14: the Redis master killed, Sentinel promotes its replica', ()
 
     await until(async () => (await group!.currentMasterPort()) === group!.replicaPort, 30_000, 'Sentinel 提升副本');
     const failoverMs = Date.now() - killedAt;
-    const requeued = { batches: 0, pushes: 0 };
+    let rounds = 0;
     await until(
       async () => {
-        requeued.batches += await requeueStrandedBatches(app.queue, { strandedMs: 0, staleMs: 0 }).catch(() => 0);
-        requeued.pushes += await requeueStrandedPushes(app.queue, 0).catch(() => 0);
+        rounds++;
+        await requeueStrandedBatches(app.queue, { strandedMs: 0, staleMs: 0 }).catch(() => 0);
+        await requeueStrandedPushes(app.queue, 0).catch(() => 0);
         const done = await IntegrationInbox.count({ where: { id: batches, state: 'done' } });
         const pushed = await ContractFiling.count({ where: { contractNo: LIKE, pushStatus: 'pushed' } });
         return done === BATCHES && pushed === FILINGS;
@@ -115,7 +116,7 @@ drill.describe('F14: the Redis master killed, Sentinel promotes its replica', ()
     );
     console.log(
       `F14: in flight at the kill ${JSON.stringify(inFlight)}; replica promoted after ${failoverMs} ms; ` +
-        `re-queue calls ${JSON.stringify(requeued)}; all done after ${Date.now() - killedAt} ms`,
+        `all done after ${rounds} re-queue rounds, ${Date.now() - killedAt} ms`,
     );
     expect(inFlight.batches).toBeGreaterThan(0);
     expect(inFlight.pushes).toBeGreaterThan(0);

@@ -109,6 +109,14 @@ drill.describe('F15: the queues on a three-master Redis Cluster', () => {
     const expected = await PaymentVoucher.count({ where: { regionCode: ['360100', '360102', '360121'] } });
     expect(status).toMatchObject({ state: 'done', done: expected, total: expected });
 
+    // The queue board reads the same queues through the Cluster.
+    const admin = await login(app.url, 'admin');
+    const board = await admin.get('/admin/queues/api/queues?activeQueue=push&status=completed&page=1');
+    expect(board.status).toBe(200);
+    const shown = board.body.queues as Array<{ name: string; counts: Record<string, number> }>;
+    expect(shown.map((q) => q.name).sort()).toEqual(['export', 'integration', 'maintenance', 'push']);
+    expect(shown.find((q) => q.name === 'push')!.counts.completed).toBeGreaterThan(0);
+
     // All of this database's keys carry its hash tag, so they live in one slot, on one master.
     const tag = queuePrefixOf(prefix, await databaseInstanceId(ContractFiling.sequelize!), { cluster: true });
     const keysOn = async (port: number) => {
