@@ -50,10 +50,11 @@ export async function startSentinelGroup(name: string): Promise<SentinelGroup> {
   const children: ChildProcess[] = [];
   try {
     const masterPort = await redisPort();
-    const master = await startRedis(masterPort);
+    // A replica keeps the master's full-sync copy as dump.rdb in its directory: the group's own, not the checkout.
+    const master = await startRedis(masterPort, ['--dir', dir]);
     children.push(master);
     const replicaPort = await redisPort();
-    children.push(await startRedis(replicaPort, ['--replicaof', '127.0.0.1', String(masterPort)]));
+    children.push(await startRedis(replicaPort, ['--dir', dir, '--replicaof', '127.0.0.1', String(masterPort)]));
     await until(async () => /master_link_status:up/.test(String(await redisCall(replicaPort, 'INFO', 'replication'))), 10_000, '副本同步');
     const sentinelPorts: number[] = [];
     for (let i = 0; i < 3; i++) {
