@@ -4,7 +4,7 @@ import { ForeignDatabaseJobError, queuePrefixOf, workOf } from '../queue/job-ide
 import { PROCESSORS, processorFor } from './processors/index.js';
 import type { ProcessorLookup } from '../queue/job-types.js';
 import { QUEUES } from '../queue/queue-names.js';
-import { createRedis } from '../queue/redis-connection.js';
+import { createRedis, isClusterTarget, type RedisTarget } from '../queue/redis-connection.js';
 
 /**
  * Jobs run at once per queue, set by `npm run bench`. Two ingest batches overlap: while one waits on its upserts (one
@@ -25,7 +25,7 @@ const QUEUE_CONCURRENCY: Record<string, number> = {
  * `processors` is the table the jobs run through (the timed one when the process reports metrics).
  */
 export function startWorkers(
-  redisUrl: string,
+  redis: RedisTarget,
   prefix: string,
   databaseId: string,
   options: { concurrency?: number; lockMs?: number; processors?: ProcessorLookup } = {},
@@ -58,8 +58,8 @@ export function startWorkers(
         });
       },
       {
-        connection: createRedis(redisUrl),
-        prefix: queuePrefixOf(prefix, databaseId),
+        connection: createRedis(redis),
+        prefix: queuePrefixOf(prefix, databaseId, { cluster: isClusterTarget(redis) }),
         concurrency,
         lockDuration: lockMs,
         stalledInterval: lockMs,

@@ -9,6 +9,7 @@ import { createJobQueue } from '../queue/create-job-queue.js';
 import { useJobQueue } from '../queue/job-dispatch.js';
 import { keepSchedules } from '../queue/schedules.js';
 import { startWorkers } from '../jobs/start-workers.js';
+import { redisTargetOf } from '../queue/redis-connection.js';
 import { processorFor } from '../jobs/processors/index.js';
 import { jobsReadingThePrimary } from '../jobs/job-reads.js';
 import { collectDefaultMetrics, Registry } from 'prom-client';
@@ -47,7 +48,7 @@ useJobQueue(producer);
 const stopSchedules = keepSchedules(producer);
 // SQLite has one writer: jobs running side by side would only queue for its lock, and hold the web's writes back.
 const oneWriter = dialectOf(settings.DATABASE_URL) === 'sqlite';
-const workers = startWorkers(settings.REDIS_URL, settings.QUEUE_PREFIX, databaseId, {
+const workers = startWorkers(redisTargetOf(settings), settings.QUEUE_PREFIX, databaseId, {
   lockMs: settings.JOB_LOCK_MS,
   processors,
   ...(oneWriter && { concurrency: 1 }),

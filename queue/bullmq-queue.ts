@@ -1,10 +1,9 @@
 import { Queue, type JobsOptions } from 'bullmq';
-import type { Redis } from 'ioredis';
 import { logger } from '../settings/logger.js';
 import { attemptIdOf, jobIdFor, queuePrefixOf, stampedWith } from './job-identity.js';
 import type { JobOptions, JobQueue, JobRepeat, QueueDepth, QueueHealth } from './job-types.js';
 import { QUEUES } from './queue-names.js';
-import { QUEUE_CALL_TIMEOUT_MS } from './redis-connection.js';
+import { QUEUE_CALL_TIMEOUT_MS, type RedisClient } from './redis-connection.js';
 
 /** How long a readiness check waits for a connection still being made: /readyz answers within a second. */
 const READINESS_WAIT_MS = 700;
@@ -46,11 +45,11 @@ export class BullmqJobQueue implements JobQueue {
 
   /** `databaseId` is the instance id of the database this process works on: it names its queues, job ids and data. */
   constructor(
-    private readonly connection: Redis,
+    private readonly connection: RedisClient,
     prefix: string,
     private readonly databaseId: string,
   ) {
-    this.prefix = queuePrefixOf(prefix, databaseId);
+    this.prefix = queuePrefixOf(prefix, databaseId, { cluster: connection.isCluster });
   }
 
   queue(name: string): Queue {

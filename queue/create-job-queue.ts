@@ -2,11 +2,10 @@ import { logger } from '../settings/logger.js';
 import { BullmqJobQueue } from './bullmq-queue.js';
 import { InlineJobQueue, INLINE_WARNING } from './inline-queue.js';
 import type { JobQueue, ProcessorLookup } from './job-types.js';
-import { createRedis, redisAnswers, WEB_REDIS_TIMEOUT_MS } from './redis-connection.js';
+import { createRedis, redisAnswers, redisTargetOf, WEB_REDIS_TIMEOUT_MS, type RedisSettings } from './redis-connection.js';
 
-export interface QueueSettings {
+export interface QueueSettings extends RedisSettings {
   QUEUE_DRIVER: 'auto' | 'bullmq' | 'inline';
-  REDIS_URL: string;
   QUEUE_PREFIX: string;
 }
 
@@ -15,11 +14,12 @@ export interface QueueSettings {
  * Every job it adds is for the database whose instance id is `databaseId`; in-process, `processorFor` runs it.
  */
 export async function createJobQueue(settings: QueueSettings, databaseId: string, processorFor: ProcessorLookup): Promise<JobQueue> {
-  const useBullmq = settings.QUEUE_DRIVER === 'bullmq' || (settings.QUEUE_DRIVER === 'auto' && (await redisAnswers(settings.REDIS_URL)));
+  const target = redisTargetOf(settings);
+  const useBullmq = settings.QUEUE_DRIVER === 'bullmq' || (settings.QUEUE_DRIVER === 'auto' && (await redisAnswers(target)));
   if (useBullmq) {
     // The web only adds jobs and pings: each command fails within WEB_REDIS_TIMEOUT_MS while Redis is away, instead
     // of waiting for it as a worker's blocking connection must (maxRetriesPerRequest: null).
-    const connection = createRedis(settings.REDIS_URL, {
+    const connection = createRedis(target, {
       maxRetriesPerRequest: 1,
       enableOfflineQueue: false,
       commandTimeout: WEB_REDIS_TIMEOUT_MS,

@@ -2,10 +2,12 @@ import { UnrecoverableError } from 'bullmq';
 
 /**
  * The Redis key prefix of one database's queues: a database that was reset, or another deployment sharing Redis
- * and QUEUE_PREFIX, has queues of its own, with their own schedules, that this one's workers never take from.
+ * and QUEUE_PREFIX, has queues of its own, with their own schedules, that this one's workers never take from. On a Redis
+ * Cluster it is a hash tag: BullMQ's scripts touch several keys of a queue at once, which Cluster allows only within one
+ * slot; one tag per database also keeps a push's re-queued work beside its queue's other keys.
  */
-export function queuePrefixOf(prefix: string, databaseId: string): string {
-  return `${prefix}:${databaseId}`;
+export function queuePrefixOf(prefix: string, databaseId: string, { cluster = false }: { cluster?: boolean } = {}): string {
+  return cluster ? `{${prefix}:${databaseId}}` : `${prefix}:${databaseId}`;
 }
 
 /**

@@ -6,6 +6,44 @@ import { ConfigError } from './config-error.js';
 
 const queueDrivers = ['auto', 'bullmq', 'inline'] as const;
 
+/** A Redis node or Sentinel: `host:port`, the host a name, an IPv4 address or a bracketed IPv6 one. */
+export interface RedisAddress {
+  host: string;
+  port: number;
+}
+
+/** `host:port,host:port,…` as a list of addresses, or null when one of them is not `host:port`. */
+export function redisAddresses(value: string): RedisAddress[] | null {
+  const parts = value
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
+  if (!parts.length) return null;
+  const addresses: RedisAddress[] = [];
+  for (const part of parts) {
+    const match = /^(?:\[([0-9A-Fa-f:.]+)\]|([A-Za-z0-9.-]+)):(\d{1,5})$/.exec(part);
+    const port = Number(match?.[3]);
+    const host = match?.[1] ?? match?.[2];
+    if (!host || !(port >= 1 && port <= 65535) || (match?.[1] && net.isIP(host) !== 6)) return null;
+    addresses.push({ host, port });
+  }
+  return addresses;
+}
+
+const addressList = (example: string) =>
+  z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined || value.trim() === '') return undefined;
+      const addresses = redisAddresses(value);
+      if (!addresses) {
+        ctx.addIssue({ code: 'custom', message: `应为逗号分隔的 host:port 列表（如 ${example}）` });
+        return z.NEVER;
+      }
+      return addresses;
+    });
+
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -22,11 +60,21 @@ const schema = z.object({
     .string()
     .regex(/^rediss?:\/\//, '应为 redis://host:port 形式')
     .default('redis://127.0.0.1:6379'),
+  // Redis Sentinel: the Sentinels to ask for the current master of REDIS_SENTINEL_NAME; REDIS_URL then gives only the
+  // data nodes' password (and TLS, database number), not their address.
+  REDIS_SENTINELS: addressList('10.0.0.11:26379,10.0.0.12:26379,10.0.0.13:26379'),
+  REDIS_SENTINEL_NAME: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,64}$/, '应为 Sentinel 配置中 `sentinel monitor <名称> …` 的名称（字母、数字或 _ . -）')
+    .optional(),
+  REDIS_SENTINEL_PASSWORD: z.string().min(1).optional(),
+  // Redis Cluster: a few of its nodes (the rest are discovered); REDIS_URL gives only the password and TLS.
+  REDIS_CLUSTER_NODES: addressList('10.0.0.21:6379,10.0.0.22:6379,10.0.0.23:6379'),
   SESSION_SECRET: z.string().min(32, '至少 32 个字符').optional(),
   QUEUE_DRIVER: z.enum(queueDrivers).optional(),
   QUEUE_PREFIX: z
     .string()
-    .regex(/^[A-Za-z0-9_-]+$/)
+    .regex(/^[A-Za-z0-9_-]+$/, '应为字母、数字或 _ -（Redis Cluster 所需的 {…} 哈希标签由程序自动加上，不必写）')
     .default('jxcg'),
   DEMO_PASSWORD: z.string().min(8).default('Demo@2026'),
   DATA_DIR: z.string().default('data'),
@@ -168,6 +216,22 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env, { built = fals
   }
   if (env.DATABASE_REPLICA_URL && !/^postgres(ql)?:\/\//.test(env.DATABASE_URL ?? '')) {
     throw new ConfigError('配置错误: DATABASE_REPLICA_URL 只用于 PostgreSQL：DATABASE_URL 须为 postgres://… 主库');
+  }
+  if (env.REDIS_SENTINELS && env.REDIS_CLUSTER_NODES) {
+    throw new ConfigError('配置错误: REDIS_SENTINELS 与 REDIS_CLUSTER_NODES 只能设置其一（Sentinel 主从模式或 Cluster 集群模式）');
+  }
+  if (env.REDIS_SENTINELS && !env.REDIS_SENTINEL_NAME) {
+    throw new ConfigError('配置错误: REDIS_SENTINEL_NAME 在设置 REDIS_SENTINELS 时必须设置（Sentinel 监视的主节点名称，如 mymaster）');
+  }
+  for (const name of ['REDIS_SENTINEL_NAME', 'REDIS_SENTINEL_PASSWORD'] as const) {
+    if (env[name] !== undefined && !env.REDIS_SENTINELS) {
+      throw new ConfigError(`配置错误: ${name} 只在设置 REDIS_SENTINELS（Sentinel 地址列表）时使用，请同时设置或删除它`);
+    }
+  }
+  if (env.REDIS_CLUSTER_NODES && !/^rediss?:\/\/[^/]*\/?0?$/.test(env.REDIS_URL)) {
+    throw new ConfigError(
+      '配置错误: REDIS_URL 在 Redis Cluster 模式下不能指定数据库编号（集群只有 0 号库），应为 redis://[:密码@]主机:端口',
+    );
   }
   if (env.WORKER_METRICS_PORT && !env.METRICS_TOKEN) {
     throw new ConfigError('配置错误: WORKER_METRICS_PORT 需要同时设置 METRICS_TOKEN（抓取令牌，至少 32 个字符）');

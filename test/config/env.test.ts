@@ -1,6 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { parseEnv } from '../../settings/env.js';
 import { ConfigError } from '../../settings/config-error.js';
+import { queuePrefixOf } from '../../queue/job-identity.js';
+import { isClusterTarget, redisTargetOf } from '../../queue/redis-connection.js';
 
 describe('environment', () => {
   it('defaults give the embedded set-up', () => {
@@ -22,9 +24,54 @@ describe('environment', () => {
       /^配置错误: INTEGRATION_APP_KEY 和 INTEGRATION_APP_SECRET 在 NODE_ENV=production 时必须设置/,
     ],
     [{ INTEGRATION_APP_SECRET: 'short' }, /^配置错误: INTEGRATION_APP_SECRET="short" 无效，至少 32 个字符/],
+    [
+      { REDIS_SENTINELS: '10.0.0.1:26379,10.0.0.2' },
+      /^配置错误: REDIS_SENTINELS="10.0.0.1:26379,10.0.0.2" 无效，应为逗号分隔的 host:port 列表/,
+    ],
+    [{ REDIS_SENTINELS: '10.0.0.1:99999', REDIS_SENTINEL_NAME: 'm' }, /^配置错误: REDIS_SENTINELS="10.0.0.1:99999" 无效/],
+    [{ REDIS_SENTINELS: '10.0.0.1:26379' }, /^配置错误: REDIS_SENTINEL_NAME 在设置 REDIS_SENTINELS 时必须设置/],
+    [{ REDIS_SENTINEL_NAME: 'mymaster' }, /^配置错误: REDIS_SENTINEL_NAME 只在设置 REDIS_SENTINELS/],
+    [{ REDIS_SENTINEL_PASSWORD: 'secret' }, /^配置错误: REDIS_SENTINEL_PASSWORD 只在设置 REDIS_SENTINELS/],
+    [{ REDIS_SENTINEL_NAME: 'my master', REDIS_SENTINELS: 'a:1' }, /^配置错误: REDIS_SENTINEL_NAME="my master" 无效/],
+    [
+      { REDIS_CLUSTER_NODES: 'redis-1:6379;redis-2:6379' },
+      /^配置错误: REDIS_CLUSTER_NODES="redis-1:6379;redis-2:6379" 无效，应为逗号分隔的 host:port 列表/,
+    ],
+    [
+      { REDIS_CLUSTER_NODES: 'a:6379', REDIS_SENTINELS: 'b:26379', REDIS_SENTINEL_NAME: 'm' },
+      /^配置错误: REDIS_SENTINELS 与 REDIS_CLUSTER_NODES 只能设置其一/,
+    ],
+    [
+      { REDIS_CLUSTER_NODES: 'a:6379', REDIS_URL: 'redis://:pw@x:6379/2' },
+      /^配置错误: REDIS_URL 在 Redis Cluster 模式下不能指定数据库编号/,
+    ],
   ])('%j stops start-up with one line naming the variable', (source, message) => {
     expect(() => parseEnv(source)).toThrow(ConfigError);
     expect(() => parseEnv(source)).toThrow(message);
+  });
+
+  it('Redis Sentinel and Cluster: addresses parsed, one mode at a time; the hash-tag prefix is derived, not typed', () => {
+    const sentinel = parseEnv({ REDIS_SENTINELS: ' 10.0.0.11:26379, sentinel-2.internal:26379,[::1]:26380 ', REDIS_SENTINEL_NAME: 'jxcg' });
+    expect(sentinel.REDIS_SENTINELS).toEqual([
+      { host: '10.0.0.11', port: 26379 },
+      { host: 'sentinel-2.internal', port: 26379 },
+      { host: '::1', port: 26380 },
+    ]);
+    expect(redisTargetOf(sentinel)).toEqual({ sentinels: sentinel.REDIS_SENTINELS, name: 'jxcg', url: 'redis://127.0.0.1:6379' });
+    const cluster = parseEnv({ REDIS_CLUSTER_NODES: 'redis-1:6379,redis-2:6379', REDIS_URL: 'redis://:pw@redis-1:6379' });
+    expect(redisTargetOf(cluster)).toEqual({
+      clusterNodes: [
+        { host: 'redis-1', port: 6379 },
+        { host: 'redis-2', port: 6379 },
+      ],
+      url: 'redis://:pw@redis-1:6379',
+    });
+    expect(isClusterTarget(redisTargetOf(cluster))).toBe(true);
+    expect(redisTargetOf(parseEnv({}))).toBe('redis://127.0.0.1:6379');
+    expect(redisTargetOf(parseEnv({ REDIS_SENTINELS: '', REDIS_CLUSTER_NODES: ' ' }))).toBe('redis://127.0.0.1:6379');
+    expect(() => parseEnv({ QUEUE_PREFIX: '{jxcg}' })).toThrow(/^配置错误: QUEUE_PREFIX="\{jxcg\}" 无效/);
+    expect(queuePrefixOf('jxcg', 'db1')).toBe('jxcg:db1');
+    expect(queuePrefixOf('jxcg', 'db1', { cluster: true })).toBe('{jxcg:db1}');
   });
 
   it('production starts with real secrets', () => {

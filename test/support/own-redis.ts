@@ -15,7 +15,8 @@ export function ownRedisOrSkip(what: string): boolean {
   return false;
 }
 
-const listensOn = (port: number) =>
+/** Whether we can listen on loopback `port` (nobody else does). */
+export const listensOn = (port: number) =>
   new Promise<boolean>((resolve) => {
     const server = net
       .createServer()
@@ -35,9 +36,12 @@ export async function redisPort(): Promise<number> {
   }
 }
 
-/** Our own Redis on `port`, never the machine's: empty, no persistence, killed at will; fails if it does not answer. */
-export async function startRedis(port: number): Promise<ChildProcess> {
-  const child = spawn(REDIS_SERVER, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+/**
+ * Our own Redis on `port`, never the machine's: empty, no persistence, killed at will; fails if it does not answer.
+ * `extra` are further `redis-server` options (a replica's `--replicaof`, a Cluster node's).
+ */
+export async function startRedis(port: number, extra: string[] = []): Promise<ChildProcess> {
+  const child = spawn(REDIS_SERVER, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', ...extra], {
     stdio: 'ignore',
   });
   for (let i = 0; i < 50; i++) {
