@@ -25,7 +25,14 @@ import { deadlineColumnFeature } from './deadline-column.js';
 import { stateBadgeFeature } from './state-badges.js';
 import { recordSectionsFeature } from './record-sections.js';
 import { textLimitProperties, wholeFormFeature } from './text-limits.js';
-import { codeWordLabels, codeWordProperties, officeNamesFeature } from './code-words.js';
+import {
+  codeWordLabels,
+  codeWordProperties,
+  OFFICE_OPTIONS_ACTION,
+  officeNamesFeature,
+  officeOptionsAction,
+  userFieldsOf,
+} from './code-words.js';
 import { EXPORT_ACTION, exportAction } from './export-action.js';
 import { listWithCountAlongside } from './list-handler.js';
 import { STATE_COUNTS_ACTION, stateCountsAction, stateFilterField } from './state-filters.js';
@@ -92,6 +99,8 @@ export function resourceFeatures(
     };
     if (stateField)
       actions[STATE_COUNTS_ACTION] = { ...stateCountsAction(stateField, linkedFilterKeys), isAccessible: allowedTo(config.actions.list) };
+    if (userFieldsOf(definition.model.declaration).length)
+      actions[OFFICE_OPTIONS_ACTION] = { ...officeOptionsAction(), isAccessible: allowedTo(config.actions.list) };
     // Whoever may read a list may take it away as a file, unless the config says otherwise.
     actions[EXPORT_ACTION] = {
       ...exportAction(linkedFilterKeys),

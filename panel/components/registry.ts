@@ -26,6 +26,7 @@ export const Components = {
   StateBadge: componentLoader.add('StateBadge', source('state-badge.tsx')),
   DeadlineCell: componentLoader.add('DeadlineCell', source('deadline-cell.tsx')),
   AuditChanges: componentLoader.add('AuditChanges', source('audit-changes.tsx')),
+  OfficeFilter: componentLoader.add('OfficeFilter', source('office-filter.tsx')),
 };
 
 // AdminJS's own date field and date range filter, replaced once for every resource: a date-only value is the day the
