@@ -9,6 +9,7 @@ import { runSupervisorySet } from './supervisory-set.js';
 import { diffParams, recordAudit } from '../services/audit.js';
 import { followUpNote } from './follow-up-deferred.js';
 import { settleDeadlines } from '../services/deadlines/settle-deadlines.js';
+import { lengthRefusal } from '../domain/text-length.js';
 
 export const REASON_MAX_LENGTH = 500;
 
@@ -93,8 +94,8 @@ export function validateReason(
 ): { reason: string | null; error?: string } {
   const reason = typeof raw === 'string' ? raw.trim() : '';
   if (spec.reason === 'required' && !reason) return { reason: null, error: '请填写原因（必填）' };
-  if (reason.length > REASON_MAX_LENGTH)
-    return { reason: null, error: `原因不能超过 ${REASON_MAX_LENGTH} 个字（当前 ${reason.length} 个字）` };
+  const tooLong = lengthRefusal(reason, '原因', REASON_MAX_LENGTH);
+  if (tooLong) return { reason: null, error: tooLong };
   return { reason: reason || null };
 }
 

@@ -24,7 +24,15 @@ import { relatedRecordsFeature } from './related-records.js';
 import { deadlineColumnFeature } from './deadline-column.js';
 import { stateBadgeFeature } from './state-badges.js';
 import { recordSectionsFeature } from './record-sections.js';
-import { codeWordLabels, codeWordProperties, officeNamesFeature } from './code-words.js';
+import { textLimitProperties, wholeFormFeature } from './text-limits.js';
+import {
+  codeWordLabels,
+  codeWordProperties,
+  OFFICE_OPTIONS_ACTION,
+  officeNamesFeature,
+  officeOptionsAction,
+  userFieldsOf,
+} from './code-words.js';
 import { EXPORT_ACTION, exportAction } from './export-action.js';
 import { listWithCountAlongside } from './list-handler.js';
 import { STATE_COUNTS_ACTION, stateCountsAction, stateFilterField } from './state-filters.js';
@@ -91,6 +99,8 @@ export function resourceFeatures(
     };
     if (stateField)
       actions[STATE_COUNTS_ACTION] = { ...stateCountsAction(stateField, linkedFilterKeys), isAccessible: allowedTo(config.actions.list) };
+    if (userFieldsOf(definition.model.declaration).length)
+      actions[OFFICE_OPTIONS_ACTION] = { ...officeOptionsAction(), isAccessible: allowedTo(config.actions.list) };
     // Whoever may read a list may take it away as a file, unless the config says otherwise.
     actions[EXPORT_ACTION] = {
       ...exportAction(linkedFilterKeys),
@@ -121,26 +131,31 @@ export function resourceFeatures(
   const jurisdiction = definition.model.jurisdiction;
   const regionField = jurisdiction.kind === 'region' || jurisdiction.kind === 'library' ? jurisdiction.field : null;
   return accessCheckFirst(config, [
-    writeGuardFeature(regionField),
-    ...(definition.builtInActions.includes('search') ? [searchCheckFeature(linkedFilterKeys)] : []),
-    buildFeature(options),
-    ...(definition.features ?? []),
-    crudAuditFeature(definition.id, regionField),
-    ...(definition.related?.length ? [relatedRecordsFeature(definition.related)] : []),
-    ...('dueDate' in definition.model.getAttributes() ? [deadlineColumnFeature()] : []),
-    ...stateBadgeFeature(definition.model.declaration),
-    buildFeature({ properties: codeWordProperties(definition.model.declaration) }),
-    ...officeNamesFeature(definition.model.declaration),
-    ...(definition.virtualProperties?.includes('history')
-      ? [recordHistoryFeature([definition.model.name, definition.id], definition.model.declaration)]
-      : []),
-    recordSectionsFeature(definition.model.declaration, {
-      related: !!definition.related?.length,
-      history: !!definition.virtualProperties?.includes('history'),
-      deadline: 'dueDate' in definition.model.getAttributes(),
-    }),
-    // A resource that sets one of the properties the features add has the last word over their defaults.
-    ...(options.properties ? [buildFeature({ properties: options.properties })] : []),
+    // Every declared text's length is checked on create and edit, and refused together with the resource's own checks.
+    wholeFormFeature(definition.model.declaration, [
+      writeGuardFeature(regionField),
+      ...(definition.builtInActions.includes('search') ? [searchCheckFeature(linkedFilterKeys)] : []),
+      buildFeature(options),
+      ...(definition.features ?? []),
+      crudAuditFeature(definition.id, regionField),
+      ...(definition.related?.length ? [relatedRecordsFeature(definition.related)] : []),
+      ...('dueDate' in definition.model.getAttributes() ? [deadlineColumnFeature()] : []),
+      ...stateBadgeFeature(definition.model.declaration),
+      buildFeature({
+        properties: { ...textLimitProperties(definition.model.declaration), ...codeWordProperties(definition.model.declaration) },
+      }),
+      ...officeNamesFeature(definition.model.declaration),
+      ...(definition.virtualProperties?.includes('history')
+        ? [recordHistoryFeature([definition.model.name, definition.id], definition.model.declaration)]
+        : []),
+      recordSectionsFeature(definition.model.declaration, {
+        related: !!definition.related?.length,
+        history: !!definition.virtualProperties?.includes('history'),
+        deadline: 'dueDate' in definition.model.getAttributes(),
+      }),
+      // A resource that sets one of the properties the features add has the last word over their defaults.
+      ...(options.properties ? [buildFeature({ properties: options.properties })] : []),
+    ]),
   ]);
 }
 

@@ -1,7 +1,17 @@
-import { buildFeature, type ActionResponse, type FeatureType, type ListActionResponse, type PropertyOptions } from 'adminjs';
+import {
+  buildFeature,
+  type Action,
+  type ActionContext,
+  type ActionResponse,
+  type FeatureType,
+  type ListActionResponse,
+  type PropertyOptions,
+} from 'adminjs';
 import type { AnyRecordDeclaration, CodeOf, FieldSpec } from '../db/record/field-types.js';
 import { ROLE_NAMES } from '../domain/user-rules.js';
-import { officeNames, SYSTEM_ACTOR, SYSTEM_ACTOR_NAME } from '../services/office-names.js';
+import { officeNames, officesSeenBy, SYSTEM_ACTOR, SYSTEM_ACTOR_NAME, type OfficeOption } from '../services/office-names.js';
+import { sessionUserOf } from '../db/jurisdiction-scope.js';
+import { Components } from './components/registry.js';
 import { RESOURCE_DEFINITIONS } from '../resources/index.js';
 import { zhCN } from './locale/zh-CN.js';
 
@@ -104,5 +114,24 @@ export function officeNamesFeature(declaration: AnyRecordDeclaration | undefined
     if (response.record) await showOffices([response.record.params], fields);
     return response;
   };
-  return [buildFeature({ actions: { list: { after: [onList] }, show: { after: [onShow] } } })];
+  // A supervisor filters by the office (南昌市采购办), never by a login: the filter offers the offices the viewer may
+  // see (OFFICE_OPTIONS_ACTION) and the adapter matches the chosen login exactly.
+  const filters = Object.fromEntries(fields.map((field) => [field, { components: { filter: Components.OfficeFilter } }]));
+  return [buildFeature({ properties: filters, actions: { list: { after: [onList] }, show: { after: [onShow] } } })];
+}
+
+/** Kept in step with components/office-filter.tsx (the bundle cannot import server code). */
+export const OFFICE_OPTIONS_ACTION = 'officeOptions';
+
+/** The offices a list's person filters offer the signed-in user, within what their jurisdiction lets them see. */
+export function officeOptionsAction(): Partial<Action<ActionResponse>> {
+  return {
+    actionType: 'resource',
+    // An API for the filter's drop-down, not a button of the list's header.
+    isVisible: false,
+    handler: async (_request: unknown, _response: unknown, context: ActionContext): Promise<{ options: OfficeOption[] }> => {
+      const user = sessionUserOf(context);
+      return { options: user ? await officesSeenBy(user) : [] };
+    },
+  };
 }

@@ -1,5 +1,6 @@
 import { Op } from 'sequelize';
 import { Region, SupervisorUser } from '../db/models.js';
+import { isWithin } from '../domain/jurisdiction.js';
 
 /** What the daily jobs and scripts are recorded as, where a person would be. */
 export const SYSTEM_ACTOR = 'system';
@@ -17,6 +18,31 @@ export async function officeNames(usernames: Iterable<unknown>): Promise<Map<str
     for (const user of await SupervisorUser.findAll({ where: { username: { [Op.in]: logins } }, attributes: ['username', 'displayName'] }))
       names.set(user.username, user.displayName);
   return names;
+}
+
+/** An office offered where a person is chosen: its login as the value, its name as what is read. */
+export interface OfficeOption {
+  readonly value: string;
+  readonly label: string;
+}
+
+/**
+ * The offices a viewer may pick where a person is filtered (who acted, who created): those of the viewer's own
+ * jurisdiction and those above it, which act on its records; the administrator picks from all. Offices of other
+ * jurisdictions stay unnamed, as their records do. Ordered from the province down, 系统 last.
+ */
+export async function officesSeenBy(viewer: { role: string; regionCode: string }): Promise<OfficeOption[]> {
+  const users = await SupervisorUser.findAll({
+    attributes: ['username', 'displayName', 'regionCode'],
+    order: [
+      ['regionCode', 'ASC'],
+      ['username', 'ASC'],
+    ],
+  });
+  const seen = users.filter(
+    (u) => viewer.role === 'admin' || isWithin(viewer.regionCode, u.regionCode) || isWithin(u.regionCode, viewer.regionCode),
+  );
+  return [...seen.map((u) => ({ value: u.username, label: u.displayName })), { value: SYSTEM_ACTOR, label: SYSTEM_ACTOR_NAME }];
 }
 
 /**

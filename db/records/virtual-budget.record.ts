@@ -24,7 +24,7 @@ export const VIRTUAL_BUDGET = declareRecord({
     amount: money({ zh: '预算金额（元）', en: 'Budget amount (yuan)' }),
     fundSource: text(50, { zh: '资金性质', en: 'Fund source' }),
     scenario: choice(bilingual(SCENARIO_LABELS, SCENARIO_LABELS_EN), { zh: '适用场景', en: 'Scenario' }),
-    remark: longText({ zh: '备注', en: 'Remark' }, { nullable: true }),
+    remark: longText({ zh: '备注', en: 'Remark' }, { nullable: true, validate: { len: [0, 500] } }),
     linkedBudgetLineId: text(64, { zh: '关联的一体化指标', en: 'Linked integration budget line' }, { nullable: true }),
     linkedAt: moment({ zh: '关联时间', en: 'Linked at' }, { nullable: true }),
     createdBy: text(64, { zh: '新增人', en: 'Created by' }, { codeOf: 'user' }),

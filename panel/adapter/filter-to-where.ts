@@ -36,9 +36,15 @@ function dayRange(
 
 /**
  * Replaces the stock adapter's conversion: a typed `%`, `_` or `.` is matched literally (LIKE … ESCAPE), Latin text
- * matches in any case on both engines, enum values and references compare exactly, and date-only ranges by day.
+ * matches in any case on both engines, enum values, references and `exactFields` (a login picked by office: nanchang
+ * must not find nanchangxian) compare exactly, and date-only ranges by day.
  */
-export function filterToWhere(filter: Filter | undefined, sequelize: Sequelize, secretFields: readonly string[] = []): WhereOptions {
+export function filterToWhere(
+  filter: Filter | undefined,
+  sequelize: Sequelize,
+  secretFields: readonly string[] = [],
+  exactFields: readonly string[] = [],
+): WhereOptions {
   if (!filter) return {};
   const dialect = sequelize.getDialect();
   const and: Array<WhereOptions | ReturnType<Sequelize['literal']>> = [];
@@ -65,7 +71,7 @@ export function filterToWhere(filter: Filter | undefined, sequelize: Sequelize, 
     }
     switch (property.type()) {
       case 'string': {
-        if (property.availableValues() || property.isId()) {
+        if (property.availableValues() || property.isId() || exactFields.includes(name)) {
           and.push({ [name]: values.length > 1 ? { [Op.in]: values.map(String) } : String(values[0]) });
         } else {
           const pattern = sequelize.literal(`${sequelize.escape(likePattern(String(value)))} ESCAPE '!'`);

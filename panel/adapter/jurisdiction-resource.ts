@@ -2,6 +2,7 @@ import { Resource as SequelizeResource } from '@adminjs/sequelize';
 import { BaseRecord, type ActionContext, type Filter, type ParamsType } from 'adminjs';
 import { col, fn, literal, Op, type Model, type ModelStatic, type WhereOptions } from 'sequelize';
 import type { JurisdictionKind } from '../../db/jurisdiction-kind.js';
+import type { AnyRecordDeclaration } from '../../db/record/field-types.js';
 import { jurisdictionWhere, type SessionUser } from '../../db/jurisdiction-scope.js';
 import { Region } from '../../db/models/system/region.model.js';
 import { withCalendarDays } from './calendar-day-params.js';
@@ -20,7 +21,11 @@ export const CHOOSABLE_FILTER = 'choosable';
 /** The virtual filter 待我处理 (`filters.decidable`), offered by resources whose decisions say what they decide. */
 export const DECIDABLE_FILTER = 'decidable';
 
-type JurisdictionModel = ModelStatic<Model> & { jurisdiction?: JurisdictionKind; secretFields?: readonly string[] };
+type JurisdictionModel = ModelStatic<Model> & {
+  jurisdiction?: JurisdictionKind;
+  secretFields?: readonly string[];
+  declaration?: AnyRecordDeclaration;
+};
 
 /** A record's values by attribute name, as the model gives them (dates as `Date`, booleans as booleans). */
 export type Row = Record<string, unknown>;
@@ -95,6 +100,13 @@ export class JurisdictionResource extends SequelizeResource {
     return none;
   }
 
+  /** Fields holding a login: a filter on one names a user exactly (panel/code-words.ts officeNamesFeature). */
+  private get loginFields(): string[] {
+    return Object.entries(this.model.declaration?.fields ?? {})
+      .filter(([, spec]) => spec.codeOf === 'user')
+      .map(([name]) => name);
+  }
+
   private get model(): JurisdictionModel {
     return (this as unknown as { SequelizeModel: JurisdictionModel }).SequelizeModel;
   }
@@ -166,7 +178,7 @@ export class JurisdictionResource extends SequelizeResource {
   override async count(filter: Filter, context?: ActionContext): Promise<number> {
     const where = this.where(
       context,
-      filterToWhere(filter, this.model.sequelize!, this.model.secretFields),
+      filterToWhere(filter, this.model.sequelize!, this.model.secretFields, this.loginFields),
       this.decidableCondition(filter, context),
       this.choosableCondition(filter),
     );
@@ -182,7 +194,7 @@ export class JurisdictionResource extends SequelizeResource {
     const attribute = this.model.getAttributes()[field];
     const where = this.where(
       context,
-      filterToWhere(filter, this.model.sequelize!, this.model.secretFields),
+      filterToWhere(filter, this.model.sequelize!, this.model.secretFields, this.loginFields),
       this.decidableCondition(filter, context),
     );
     if (!attribute || where === null) return counts;
@@ -232,7 +244,7 @@ export class JurisdictionResource extends SequelizeResource {
   ): Promise<BaseRecord[]> {
     const where = this.where(
       context,
-      filterToWhere(filter, this.model.sequelize!, this.model.secretFields),
+      filterToWhere(filter, this.model.sequelize!, this.model.secretFields, this.loginFields),
       this.decidableCondition(filter, context),
       this.choosableCondition(filter),
     );

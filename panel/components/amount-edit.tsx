@@ -1,7 +1,8 @@
-import React, { useRef } from 'react';
+import React from 'react';
 import { useTranslation, type EditPropertyProps } from 'adminjs';
 import { FormGroup, FormMessage, Input, Label } from '@adminjs/design-system';
 import { amountRefusal } from '../../domain/money.js';
+import { useServerAnswer } from './server-answer.js';
 
 type AmountCustom = { precision?: [number, number]; word?: string };
 
@@ -15,12 +16,10 @@ const AmountEdit: React.FC<EditPropertyProps> = ({ property, record, onChange })
   const custom = (property.custom ?? {}) as AmountCustom;
   const raw = record.params?.[property.path];
   const value = raw === undefined || raw === null ? '' : String(raw);
-  const serverError = record.errors?.[property.path];
-  const answered = useRef<{ error: unknown; value: string }>({ error: undefined, value: '' });
-  if (answered.current.error !== serverError) answered.current = { error: serverError, value };
+  const answer = useServerAnswer(record, property.path, value);
   const word = custom.word ?? translateProperty(property.label, property.resourceId);
   const typed = value.trim() ? amountRefusal(value, word, custom.precision ?? [15, 2]) : null;
-  const message = typed ?? (serverError && answered.current.value === value ? serverError.message : null);
+  const message = typed ?? answer;
   return (
     <FormGroup error={!!message}>
       <Label htmlFor={property.path} required={property.isRequired}>

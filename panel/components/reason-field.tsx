@@ -1,9 +1,11 @@
 import React from 'react';
 import { useTranslation, type TranslateFunction } from 'adminjs';
-import { Box, FormGroup, FormMessage, Label, Text, TextArea } from '@adminjs/design-system';
+import { FormGroup, Label, TextArea } from '@adminjs/design-system';
+import { textLength } from '../../domain/text-length.js';
+import LengthCounter from './length-counter.js';
 
-/** How the server measures a reason (actions/supervisory-action.ts validateReason trims it first). */
-export const reasonLength = (reason: string): number => reason.trim().length;
+/** How the server measures a reason (actions/supervisory-action.ts validateReason), as every limited text. */
+export const reasonLength = textLength;
 
 /** The refusal the server gives a reason of this length, or null; the form says it before sending. */
 export function reasonTooLong(reason: string, max: number, translateLabel: TranslateFunction): string | null {
@@ -35,19 +37,7 @@ const ReasonField: React.FC<{
         aria-invalid={!!tooLong}
         onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => onChange(e.target.value)}
       />
-      <Box flex justifyContent="space-between" style={{ gap: 16 }}>
-        <FormMessage data-testid="reason-error">{tooLong ?? ''}</FormMessage>
-        <Text
-          as="span"
-          variant="sm"
-          color={tooLong ? 'error' : 'grey60'}
-          style={{ whiteSpace: 'nowrap' }}
-          title={translateLabel('reasonLimit', { max })}
-          data-testid="reason-counter"
-        >
-          {reasonLength(value)}/{max}
-        </Text>
-      </Box>
+      <LengthCounter message={tooLong} length={reasonLength(value)} max={max} testId="reason" />
     </FormGroup>
   );
 };

@@ -26,6 +26,7 @@ export const Components = {
   StateBadge: componentLoader.add('StateBadge', source('state-badge.tsx')),
   DeadlineCell: componentLoader.add('DeadlineCell', source('deadline-cell.tsx')),
   AuditChanges: componentLoader.add('AuditChanges', source('audit-changes.tsx')),
+  OfficeFilter: componentLoader.add('OfficeFilter', source('office-filter.tsx')),
 };
 
 // AdminJS's own date field and date range filter, replaced once for every resource: a date-only value is the day the
@@ -34,6 +35,9 @@ componentLoader.override('DefaultDatetimeEditProperty', source('date-edit.tsx'))
 componentLoader.override('DefaultDatetimeFilterProperty', source('date-filter.tsx'));
 // Money in forms is kept as typed and checked by the server's rule (issue #26): the stock field cut extra decimals.
 componentLoader.override('DefaultCurrencyEditProperty', source('amount-edit.tsx'));
+// A text with a limit shows it and counts what is used, as the reason box does, and is refused, never cut (issue #26).
+componentLoader.override('DefaultEditProperty', source('text-edit.tsx'));
+componentLoader.override('DefaultTextareaEditProperty', source('text-edit.tsx'));
 // A form's drop-down offers only what may be chosen there (the referenced resource's `choosable`).
 componentLoader.override('DefaultReferenceEditProperty', source('reference-edit.tsx'));
 // A success notice takes the older ones with it: a refusal must not stand beside the success that followed it.

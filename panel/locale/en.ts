@@ -83,7 +83,7 @@ export const en = {
     reasonRequiredLabel: 'Reason (required)',
     reasonOptionalLabel: 'Comment (optional)',
     reasonTooLong: 'The reason may have at most {{max}} characters (now {{length}})',
-    reasonLimit: 'At most {{max}} characters',
+    lengthLimit: 'At most {{max}} characters',
     bulkChosen: '{{count}} selected: {{titles}}',
     greeting: 'Hello, {{name}} ({{role}}, {{region}}). Welcome to the Jiangxi procurement supervision panel.',
     backgroundJobs: 'Background jobs',

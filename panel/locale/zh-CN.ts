@@ -96,7 +96,7 @@ export const zhCN = {
     reasonRequiredLabel: '原因（必填）',
     reasonOptionalLabel: '意见（选填）',
     reasonTooLong: '原因不能超过 {{max}} 个字（当前 {{length}} 个字）',
-    reasonLimit: '最多 {{max}} 个字',
+    lengthLimit: '最多 {{max}} 个字',
     bulkChosen: '已选择 {{count}} 条：{{titles}}',
     greeting: '您好，{{name}}（{{role}}，{{region}}）。欢迎使用江西省政府采购监管平台。',
     backgroundJobs: '后台任务',

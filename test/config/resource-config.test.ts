@@ -50,8 +50,8 @@ describe('config/resources.yaml', () => {
 
   it('an unknown property names the list, the index and the valid fields', () => {
     expectError(
-      shipped.replace('listProperties: [name, creditCode,', 'listProperties: [name, creditKode,'),
-      /resources\.ProcurementUnit\.listProperties\[1\]: 未知字段 "creditKode"，可用字段: .*creditCode/,
+      shipped.replace('listProperties: [name, status, deadline,', 'listProperties: [name, statos, deadline,'),
+      /resources\.ProcurementUnit\.listProperties\[1\]: 未知字段 "statos"，可用字段: .*status/,
     );
   });
 
@@ -86,8 +86,8 @@ describe('config/resources.yaml', () => {
   it('unknown keys, menus, sort fields, broken YAML and missing resources are errors', () => {
     expectError(
       shipped.replace(
-        '    menu: entities\n    listProperties: [name, creditCode,',
-        '    menu: entities\n    colour: red\n    listProperties: [name, creditCode,',
+        '    menu: entities\n    listProperties: [name, status,',
+        '    menu: entities\n    colour: red\n    listProperties: [name, status,',
       ),
       /resources\.ProcurementUnit/,
     );

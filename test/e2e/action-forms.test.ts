@@ -92,6 +92,18 @@ s.describe('action forms in the browser (南昌县采购办)', () => {
     await price.fill('-5');
     expect(await priceError.innerText()).toBe('协议单价必须大于 0');
 
+    // A text's declared limit is shown and counted as it is typed; a longer one stays whole, marked as the server will refuse it.
+    const name = s.page.locator('[data-testid="property-edit-name"] input');
+    const nameCounter = s.page.getByTestId('text-name-counter');
+    expect(await nameCounter.innerText()).toBe('0/200');
+    await name.fill('台式计算机');
+    expect(await nameCounter.innerText()).toBe('5/200');
+    await name.fill('商'.repeat(201));
+    expect(await name.inputValue()).toHaveLength(201);
+    expect(await nameCounter.innerText()).toBe('201/200');
+    expect(await s.page.getByTestId('text-name-error').innerText()).toBe('商品名称不能超过 200 个字（当前 201 个字）');
+    await name.fill('');
+
     // The category drop-down offers leaves only.
     const category = s.page.locator('[data-testid="property-edit-categoryId"] input').first();
     await category.click();

@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Op } from 'sequelize';
 import { chinaDay } from '../../domain/dates.js';
-import { Affiliation, AgreementCategory, AgreementGoods, AgreementSupplier, ProcurementUnit, VirtualBudget } from '../../db/models.js';
+import {
+  Affiliation,
+  AgreementCategory,
+  AgreementGoods,
+  AgreementSupplier,
+  ProcurementUnit,
+  SupervisorUser,
+  VirtualBudget,
+} from '../../db/models.js';
 import { api, login, startTestApp, type Client } from '../support/test-app.js';
 
 /** Issue #26 item 7, on the server: what the forms show before acting and what they refuse, all of it at once. */
@@ -124,6 +132,66 @@ describe('amounts', () => {
     });
     expect(negative.body.record.errors.unitPrice.message).toBe('协议单价必须大于 0');
     expect(await AgreementGoods.count()).toBe(before);
+  });
+});
+
+describe('long texts: the declared limit, refused with the field and the count, never cut', () => {
+  const approvedCityUnit = () => ProcurementUnit.findOne({ where: { regionCode: '360100', formalMember: true }, order: [['id', 'ASC']] });
+  const budgetForm = (procurementUnitId: number, overrides: Record<string, unknown> = {}) => ({
+    procurementUnitId,
+    fiscalYear: '2026',
+    projectName: '字数校验（测试）',
+    category: 'services',
+    amount: '360000.00',
+    fundSource: '一般公共预算',
+    scenario: 'multi_year_service',
+    ...overrides,
+  });
+
+  it('备注 over its 500 is refused by name, limit and count; exactly 500 (with blanks around) is kept whole', async () => {
+    const unit = (await approvedCityUnit())!;
+    const before = await VirtualBudget.count();
+    const over = await city.post(api.resourceAction('VirtualBudget', 'new'), budgetForm(unit.id, { remark: '备'.repeat(501) }));
+    expect(over.body.record.errors).toEqual({ remark: { message: '备注不能超过 500 个字（当前 501 个字）' } });
+    expect(over.body.notice).toMatchObject({ type: 'error', message: '提交的内容有误，未作任何修改' });
+    expect(await VirtualBudget.count()).toBe(before);
+
+    const name = '项'.repeat(300);
+    const exactly = await city.post(
+      api.resourceAction('VirtualBudget', 'new'),
+      budgetForm(unit.id, { projectName: name, remark: `  ${'备'.repeat(500)}\n` }),
+    );
+    expect(exactly.body.notice.type).toBe('success');
+    const created = (await VirtualBudget.findByPk(Number(exactly.body.record.id)))!;
+    expect(created.projectName).toBe(name);
+    expect(created.remark).toBe('备'.repeat(500));
+  });
+
+  it('the length refusals come in the same answer as every other fault of the form', async () => {
+    const unit = (await approvedCityUnit())!;
+    const { body } = await city.post(
+      api.resourceAction('VirtualBudget', 'new'),
+      budgetForm(unit.id, { projectName: '项'.repeat(301), remark: '备'.repeat(600), amount: '-5', scenario: 'whatever' }),
+    );
+    expect(Object.keys(body.record.errors).sort()).toEqual(['amount', 'projectName', 'remark', 'scenario']);
+    expect(body.record.errors.projectName.message).toBe('项目名称不能超过 300 个字（当前 301 个字）');
+    expect(body.record.errors.remark.message).toBe('备注不能超过 500 个字（当前 600 个字）');
+    expect(body.record.errors.amount.message).toBe('预算金额必须大于 0');
+  });
+
+  it('a form without length rules of its own gets the declared one, never the database driver’s words', async () => {
+    const admin = await login(app.url, 'admin');
+    const { body } = await admin.post(api.resourceAction('SupervisorUser', 'new'), {
+      username: 'toolong',
+      displayName: '很长的采购办'.repeat(9),
+      role: 'city',
+      regionCode: '360400',
+      active: true,
+      password: '123',
+    });
+    expect(body.record.errors.displayName.message).toBe('姓名/单位不能超过 50 个字（当前 54 个字）');
+    expect(Object.keys(body.record.errors).sort()).toEqual(['displayName', 'password']);
+    expect(await SupervisorUser.count({ where: { username: 'toolong' } })).toBe(0);
   });
 });
 

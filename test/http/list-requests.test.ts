@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { DataExport, SupervisorUser } from '../../db/models.js';
+import { AuditLog, DataExport, SupervisorUser } from '../../db/models.js';
 import { api, login, startTestApp, type Client } from '../support/test-app.js';
 
 let app: Awaited<ReturnType<typeof startTestApp>>;
@@ -107,5 +107,39 @@ describe('filters: only what the resource offers', () => {
     const hashes = (await SupervisorUser.findAll()).map((u) => u.passwordHash);
     expect(hashes.length).toBeGreaterThan(0);
     for (const hash of hashes) expect(JSON.stringify(body)).not.toContain(hash);
+  });
+});
+
+describe('who acted is filtered by office, among the offices the viewer may see', () => {
+  const offices = async (client: Client): Promise<Map<string, string>> => {
+    const { status, body } = await client.get(api.resourceAction('AuditLog', 'officeOptions'));
+    expect(status).toBe(200);
+    return new Map(body.options.map((o: { value: string; label: string }) => [o.label, o.value]));
+  };
+
+  it('the 操作人 filter offers offices (their logins as values), only those of the viewer’s jurisdiction and above', async () => {
+    const seenByCounty = await offices(county);
+    expect([...seenByCounty.keys()]).toEqual(expect.arrayContaining(['南昌县采购办', '南昌市采购办', '省采购监管处', '系统']));
+    expect(seenByCounty.get('南昌市采购办')).toBe('nanchang');
+    expect(seenByCounty.has('赣州市采购办')).toBe(false);
+    const seenByCity = await offices(await login(app.url, 'nanchang'));
+    expect(seenByCity.has('南昌县采购办')).toBe(true);
+    expect(seenByCity.has('赣州市采购办')).toBe(false);
+    expect((await offices(admin)).has('赣州市采购办')).toBe(true);
+  });
+
+  it('picking an office lists what that office did, and no other whose login begins the same', async () => {
+    const entry = { action: 'edit', resourceId: 'VirtualBudget', recordId: '999001', regionCode: '360121', actorRegion: '360121' };
+    await AuditLog.bulkCreate([
+      { ...entry, actorUsername: 'nanchang', actorRole: 'city' },
+      { ...entry, actorUsername: 'nanchangxian', actorRole: 'county' },
+    ]);
+    const city = await login(app.url, 'nanchang');
+    const value = (await offices(city)).get('南昌市采购办')!;
+    const { body } = await list(city, 'AuditLog', `perPage=500&filters.actorUsername=${value}&filters.recordId=999001`);
+    expect(body.records.map((r: any) => r.params.actorUsername)).toEqual(['南昌市采购办']);
+    const all = await list(city, 'AuditLog', `perPage=500&filters.actorUsername=${value}`);
+    expect(all.body.meta.total).toBeGreaterThan(0);
+    expect(new Set(all.body.records.map((r: any) => r.params.actorUsername))).toEqual(new Set(['南昌市采购办']));
   });
 });
