@@ -62,7 +62,11 @@ const chipCounts = async (page: Page): Promise<Map<string, number>> =>
 /** Clicks a chip and returns the total of the list the click asked for. */
 async function clickChip(page: Page, value: string): Promise<number> {
   const [response] = await Promise.all([
-    page.waitForResponse((r) => /\/api\/resources\/[^/]+\/actions\/list\b/.test(r.url())),
+    // The answer to this click: a list request made before it (the page's first load) may still be arriving.
+    page.waitForResponse((r) => {
+      if (!/\/api\/resources\/[^/]+\/actions\/list\b/.test(r.url())) return false;
+      return (new URL(r.url()).searchParams.get('filters.status') ?? '') === value;
+    }),
     page.locator(`[data-testid="state-filter"][data-value="${value}"]`).click(),
   ]);
   await listShown(page);
