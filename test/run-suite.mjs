@@ -1,11 +1,8 @@
 #!/usr/bin/env node
-// `npm test`: type-check, lint, the format and the import rules, then jest on SQLite (every file) and, at the same time, on PostgreSQL (the files whose outcome depends on the
+// `npm test`: type-check, lint, the format and the import rules, then jest on SQLite (every file), then on PostgreSQL (the files whose outcome depends on the
 // engine; ENGINE_INDEPENDENT in jest.config.js lists the others, which the SQLite pass has run). Each jest run migrates
 // and seeds one template database and gives every test app a copy (test/global-setup.mjs).
-import { spawn, spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import net from 'node:net';
 
 const PG_URL = process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -39,38 +36,13 @@ if (run('代码检查', 'npx', ['eslint', '.']) !== 0) process.exit(1);
 if (run('格式', 'npx', ['prettier', '--check', '--log-level', 'warn', '.']) !== 0) process.exit(1);
 if (run('依赖方向', 'npm', ['run', '-s', 'depcheck']) !== 0) process.exit(1);
 
-/** A jest pass in a child process; its output goes to `log` (a file) or, without one, to this terminal as it comes. */
-const pass = (label, env, log) =>
-  new Promise((resolve) => {
-    const started = Date.now();
-    const out = log ? fs.openSync(log, 'w') : 'inherit';
-    const child = spawn('npx', ['jest', ...args], {
-      stdio: ['ignore', out, out],
-      env: { ...process.env, NODE_OPTIONS: '--experimental-vm-modules', ...env },
-    });
-    child.on('exit', (code) => {
-      if (log) fs.closeSync(out);
-      timings.push(`${label}: ${code === 0 ? '通过' : '失败'}，${((Date.now() - started) / 1000).toFixed(0)} s`);
-      resolve(code ?? 1);
-    });
-  });
-
-// The two passes run side by side: much of a pass is waiting (browsers, drills waiting out an outage, processes
-// starting), and one after the other they took 15 minutes on two cores. The PostgreSQL pass's output is kept in a
-// file and printed after the SQLite pass's, so each reads in one piece.
-const pgUrl = new URL(PG_URL);
-const pgReachable = await reachable(pgUrl.hostname, Number(pgUrl.port || 5432));
-const pgLog = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'jxcg-suite-')), 'postgresql.log');
 console.log('\n=== 测试：SQLite（嵌入式默认数据库）：全部测试文件，含与数据库引擎无关的（只在这一轮运行） ===');
-if (pgReachable) console.log(`（PostgreSQL 一轮同时运行，输出在 SQLite 一轮之后显示：${pgLog}）`);
-const postgresPass = pgReachable ? pass('PostgreSQL', { DATABASE_URL: PG_URL, TEST_ENGINE_DEPENDENT_ONLY: 'true' }, pgLog) : null;
-let failed = (await pass('SQLite', { DATABASE_URL: '' })) !== 0;
+let failed = run('SQLite', 'npx', ['jest', ...args], { DATABASE_URL: '' }) !== 0;
 
-if (postgresPass) {
-  const code = await postgresPass;
+const pgUrl = new URL(PG_URL);
+if (await reachable(pgUrl.hostname, Number(pgUrl.port || 5432))) {
   console.log(`\n=== 测试：PostgreSQL (${PG_URL})：与数据库引擎相关的测试文件（与引擎无关的已在 SQLite 一轮运行） ===`);
-  process.stdout.write(fs.readFileSync(pgLog, 'utf8'));
-  failed = code !== 0 || failed;
+  failed = run('PostgreSQL', 'npx', ['jest', ...args], { DATABASE_URL: PG_URL, TEST_ENGINE_DEPENDENT_ONLY: 'true' }) !== 0 || failed;
 } else if (process.env.CI === 'true') {
   console.error(`\nCI=true 但 PostgreSQL (${PG_URL}) 不可用：PostgreSQL 上的测试必须运行。`);
   failed = true;
