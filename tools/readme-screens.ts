@@ -41,7 +41,8 @@ async function open(page: Page, target: string): Promise<void> {
   const resource = target.slice('first:'.length);
   await page.goto(`${PANEL_URL}/admin/resources/${resource}`);
   const firstShow = page.locator(`a[href*="/admin/resources/${resource}/records/"][href$="/show"]`).first();
-  await firstShow.waitFor();
+  // The row menu's show link is in the page but hidden until the menu opens: its address is what is wanted.
+  await firstShow.waitFor({ state: 'attached' });
   await page.goto(new URL((await firstShow.getAttribute('href'))!, PANEL_URL).toString());
 }
 
