@@ -41,15 +41,15 @@ async function checkedGoods(payload: Record<string, unknown>, user: SessionUser)
   else if (supplier.status === 'removed') errors.supplierId = `${supplier.supplierName} 已被移除，不能再供应商品`;
   else if (supplier.validTo < today() || supplier.validFrom > today())
     errors.supplierId = `${supplier.supplierName} 的协议有效期为 ${supplier.validFrom} 至 ${supplier.validTo}，今天不在有效期内`;
-  const text = (key: string, label: string, max: number): string => {
+  // Their lengths are the declaration's, checked for every form by panel/text-limits.ts before this runs.
+  const text = (key: string, label: string): string => {
     const value = String(payload[key] ?? '').trim();
     if (!value) errors[key] = `请填写${label}`;
-    else if (value.length > max) errors[key] = `${label}不能超过 ${max} 个字`;
     return value;
   };
-  const name = text('name', '商品名称', 200);
-  const brand = text('brand', '品牌', 100);
-  const modelNo = text('modelNo', '型号', 100);
+  const name = text('name', '商品名称');
+  const brand = text('brand', '品牌');
+  const modelNo = text('modelNo', '型号');
   const priceRefusal = declaredAmountRefusal(AGREEMENT_GOODS.fields.unitPrice, payload.unitPrice);
   if (priceRefusal) errors.unitPrice = priceRefusal;
   if (Object.keys(errors).length) refuseForm(errors);
