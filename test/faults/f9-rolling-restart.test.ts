@@ -126,7 +126,10 @@ drill.describe('F9: a web SIGTERMed during a bulk push (rolling restart)', () =>
     await new Promise((r) => setTimeout(r, 100));
     web.child.kill('SIGTERM');
 
-    const answer = await push;
+    // A lost answer says why only in the web's own output.
+    const answer = await push.catch((error: Error) => {
+      throw new Error(`批量推送未得到答复（${error.message}）；web 输出：\n${web!.output().slice(-4000)}`);
+    });
     expect(answer.status).toBe(200);
     expect(answer.body.notice).toMatchObject({ type: 'success' });
     expect(answer.body.notice.message).toContain(`已处理 ${COUNT} 条`);
