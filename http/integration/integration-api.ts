@@ -13,6 +13,7 @@ import { verifySignedRequest } from '../../domain/integration-signature.js';
 import type { JobQueue } from '../../queue/job-types.js';
 import { addJob, ingestJob } from '../../queue/queued-job.js';
 import { IntegrationInbox, IntegrationInboxPayload } from '../../db/models.js';
+import { BATCH_AWAITING_QUEUE } from '../../db/models/integration/integration-inbox.model.js';
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from '../database-unavailable.js';
 import { logger } from '../../settings/logger.js';
 import { batchReport } from './batch-report.js';
@@ -90,9 +91,13 @@ export function integrationApi(options: IntegrationApiOptions): Router {
         const { itemCount, accepted, rejected } = checkBatch(kind, body, receivedAt);
         const batchId = randomUUID();
         await storeBatch(options.sequelize, { batchId, kind, appKey, signature, body, itemCount, accepted, rejected, receivedAt });
-        await addJob(options.queue, ingestJob(batchId)).catch((error: unknown) => {
-          // The batch is stored: the inbox sweeper queues it once the queue is back.
+        await addJob(options.queue, ingestJob(batchId)).catch(async (error: unknown) => {
+          // The batch is stored: the inbox sweeper queues it once the queue is back, at once since it says so here.
           logger.error({ err: error, batchId }, 'ingest job not queued; the inbox sweeper will retry');
+          await IntegrationInbox.update(
+            { lastError: BATCH_AWAITING_QUEUE },
+            { where: { id: batchId, state: 'received', attempts: 0 } },
+          ).catch(() => undefined);
         });
         res.status(202).json({ batchId, accepted, rejected });
       } catch (error) {

@@ -1,5 +1,6 @@
 import { Op } from 'sequelize';
 import { AuditLog, ContractFiling, DataExport, IntegrationInbox } from '../../db/models.js';
+import { BATCH_AWAITING_QUEUE } from '../../db/models/integration/integration-inbox.model.js';
 import { logger } from '../../settings/logger.js';
 import type { JobQueue } from '../../queue/job-types.js';
 import { pushJobsFor } from '../../queue/push-jobs.js';
@@ -28,6 +29,8 @@ export async function requeueStrandedBatches(queue: JobQueue, ages: SweepAges = 
     where: {
       [Op.or]: [
         { state: 'received', attempts: 0, receivedAt: { [Op.lt]: new Date(now - strandedMs) } },
+        // The web could not queue it and said so: no add of its own can still be on the way.
+        { state: 'received', attempts: 0, lastError: BATCH_AWAITING_QUEUE },
         { state: { [Op.in]: ['received', 'processing'] }, attempts: { [Op.gt]: 0 }, startedAt: { [Op.lt]: new Date(now - staleMs) } },
       ],
     },
@@ -35,6 +38,11 @@ export async function requeueStrandedBatches(queue: JobQueue, ages: SweepAges = 
     limit: 500,
   });
   for (const batch of stranded) await addJob(queue, ingestJob(batch.id, batch.replayCount));
+  if (stranded.length)
+    await IntegrationInbox.update(
+      { lastError: null },
+      { where: { id: { [Op.in]: stranded.map((b) => b.id) }, state: 'received', lastError: BATCH_AWAITING_QUEUE } },
+    );
   if (stranded.length) logger.warn({ count: stranded.length }, 'stranded integration batches queued');
   return stranded.length;
 }

@@ -6,6 +6,7 @@ import { Op } from 'sequelize';
 import { queuePrefixOf } from '../../queue/job-identity.js';
 import { QUEUES } from '../../queue/queue-names.js';
 import { createRedis } from '../../queue/redis-connection.js';
+import { BATCH_AWAITING_QUEUE } from '../../db/models/integration/integration-inbox.model.js';
 import { AWAITING_QUEUE } from '../../resources/filings/contract-filing.resource.js';
 import { ContractFiling, IntegrationInbox, PaymentMiddleRecord } from '../../db/models.js';
 import { databaseInstanceId } from '../../db/database-instance.js';
@@ -89,6 +90,8 @@ drill.describe('F8: Redis away, then back empty', () => {
     expect(batch.result.status).toBe(202);
     expect(batch.ms).toBeLessThan(4000);
     const batchId = batch.result.body.batchId as string;
+    // Stored, and marked so that the first maintenance round after Redis' return queues it, not one a minute later.
+    expect((await IntegrationInbox.findByPk(batchId))!.lastError).toBe(BATCH_AWAITING_QUEUE);
 
     const filings = await ContractFiling.findAll({ where: { contractNo: LIKE }, attributes: ['id'] });
     expect(filings).toHaveLength(COUNT);

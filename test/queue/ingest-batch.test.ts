@@ -7,6 +7,7 @@ import { migrateToLatest } from '../../migrations/migrator.js';
 import { IntegrationBudget, IntegrationInbox, IntegrationInboxPayload, initModels } from '../../db/models.js';
 import { seedReferenceData } from '../../seeds/demo.js';
 import { createSequelize } from '../../db/database.js';
+import { BATCH_AWAITING_QUEUE } from '../../db/models/integration/integration-inbox.model.js';
 import { requeueStrandedBatches } from '../../jobs/maintenance/requeue-stranded.js';
 import { simulatedBudgets } from '../../tools/integration-fixtures.js';
 import { freshDatabaseUrl } from '../support/test-app.js';
@@ -125,10 +126,14 @@ describe('the inbox sweeper', () => {
     const fresh = await storedBatch(JSON.stringify({ items: simulatedBudgets(1, { seed: 42, offset: 90 }) }));
     const retrying = await storedBatch(null, new Date(Date.now() - 5 * 60_000));
     await retrying.update({ attempts: 1 });
+    // Just received, but the web said it could not queue it: no add of the web's can still be on its way.
+    const unqueued = await storedBatch(JSON.stringify({ items: simulatedBudgets(1, { seed: 43, offset: 95 }) }));
+    await unqueued.update({ lastError: BATCH_AWAITING_QUEUE });
     const queue = new InlineJobQueue('test-database', processorFor);
-    expect(await requeueStrandedBatches(queue)).toBe(1);
+    expect(await requeueStrandedBatches(queue)).toBe(2);
     await queue.drain();
     expect((await stranded.reload()).state).toBe('done');
+    expect(await unqueued.reload()).toMatchObject({ state: 'done', lastError: null });
     expect((await fresh.reload()).state).toBe('received');
     expect((await retrying.reload()).state).toBe('received');
     expect(await IntegrationBudget.count({ where: { budgetLineId: items.map((i) => i.budgetLineId) } })).toBe(2);
