@@ -21,7 +21,7 @@ export const ENGINE_INDEPENDENT = [
   '/test/config/(?!admin-create\\.|model-schema\\.)',
   // No database, or the HTTP layer above it: errors classified by code, JSON parsing, shutdown,
   // request logging, CSRF and body limits, a web whose Redis is away.
-  '/test/http/(database-errors|duplicate-json-keys|graceful-close|request-log|request-forgery|redis-away)\\.test\\.ts$',
+  '/test/http/(database-errors|duplicate-json-keys|graceful-close|request-log|request-forgery|redis-away|production-bundles)\\.test\\.ts$',
   '/test/queue/bullmq-queue\\.test\\.ts$',
 ];
 

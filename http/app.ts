@@ -11,6 +11,7 @@ import { normaliseUsername } from '../domain/user-rules.js';
 import { RESOURCE_DEFINITIONS } from '../resources/index.js';
 import { buildAdmin } from '../panel/admin.js';
 import { ensureComponentBundle, mountComponentBundle } from '../panel/component-bundle.js';
+import { mountProductionBundles } from '../panel/production-bundles.js';
 import { adminResponseFilter } from '../panel/admin-response-filter.js';
 import { authenticate, LoginThrottledError } from './auth.js';
 import { isDatabaseUnavailable } from './database-unavailable.js';
@@ -179,6 +180,7 @@ export async function createApp({ env, sequelize, queue, metrics }: AppDeps): Pr
     sessionOptions,
   );
   mountComponentBundle(app, admin.options.rootPath);
+  mountProductionBundles(app, admin.options.rootPath);
   app.use(admin.options.rootPath, panelBody({ loginPath: admin.options.loginPath }), router);
   app.get('/', (_req, res) => res.redirect('/admin'));
   app.use(notFound);
