@@ -4,6 +4,7 @@
 // Files the code reads beside itself are linked, not copied, so the admins' config/ stays the one to edit.
 // `--out DIR` builds elsewhere inside the repository (the test of this script), where node_modules is still found.
 import { spawnSync } from 'node:child_process';
+import esbuild from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,12 +13,25 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = process.argv.indexOf('--out');
 const dist = out > 0 ? path.resolve(process.argv[out + 1]) : path.join(root, 'dist');
 fs.rmSync(dist, { recursive: true, force: true });
-const tsc = spawnSync(
-  process.execPath,
-  [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.build.json'), '--outDir', dist],
-  { stdio: 'inherit' },
+// Each file on its own, as tsx runs them in development (the same transform, so the built form behaves alike), in a
+// second rather than tsc's half minute; types are checked by `npm run typecheck`, which npm test runs first.
+const build = JSON.parse(fs.readFileSync(path.join(root, 'tsconfig.build.json'), 'utf8'));
+const sources = build.include.flatMap((folder) =>
+  fs
+    .readdirSync(path.join(root, folder), { recursive: true })
+    .map((file) => path.join(root, folder, String(file)))
+    .filter((file) => /\.tsx?$/.test(file) && !file.endsWith('.d.ts')),
 );
-if (tsc.status !== 0) process.exit(tsc.status ?? 1);
+await esbuild.build({
+  entryPoints: sources,
+  outdir: dist,
+  outbase: root,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  tsconfig: path.join(root, 'tsconfig.build.json'),
+  logLevel: 'warning',
+});
 
 const link = (relative) => {
   const target = path.join(root, relative);
