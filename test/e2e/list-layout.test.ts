@@ -2,6 +2,7 @@ import { expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { ContractFiling } from '../../db/models.js';
 import { browserSession, loginThroughForm, openPanelPage, screenshot } from './browser.js';
+import { expectKeyColumnsInView, expectListFits } from './list-fits.js';
 
 const s = await browserSession('浏览器端到端测试（列表布局、状态快速筛选、筛选记忆）', { username: 'province' });
 
@@ -73,93 +74,15 @@ async function clickChip(page: Page, value: string): Promise<number> {
   return ((await response.json()) as { meta: { total: number } }).meta.total;
 }
 
-interface Layout {
-  content: [number, number];
-  document: [number, number];
-  box: { left: number; right: number } | null;
-  wide: boolean;
-  options: { left: number; right: number } | null;
-  first: { left: number; position: string } | null;
-}
-
-/** Widths of the page, the content area (header included) and where the first column and the row menu sit. */
-const layout = (page: Page): Promise<Layout> =>
-  page.evaluate(() => {
-    const content = document.querySelector<HTMLElement>('[data-css="app-content"]')!;
-    const root = document.scrollingElement!;
-    const box = document.querySelector<HTMLElement>('[data-testid="list-table-scroll"]');
-    const row = box?.querySelector('tbody tr[data-id]');
-    const options = row?.querySelector('td.options');
-    const first = row?.children[1] as HTMLElement | undefined;
-    const rect = (el: Element | null | undefined) =>
-      el ? { left: el.getBoundingClientRect().left, right: el.getBoundingClientRect().right } : null;
-    return {
-      content: [content.scrollWidth, content.clientWidth],
-      document: [root.scrollWidth, root.clientWidth],
-      box: rect(box),
-      wide: !!box && box.scrollWidth > box.clientWidth,
-      options: rect(options),
-      first: first ? { left: first.getBoundingClientRect().left, position: getComputedStyle(first).position } : null,
-    };
-  });
-
-/**
- * What a supervisor reads a list by, its state (the quick filters' field) and 办理时限, stands inside the table's box
- * before any sideways scroll.
- */
-async function expectKeyColumnsInView(page: Page, resourceId: string): Promise<void> {
-  const seen = await page.evaluate((id) => {
-    const resource = (
-      window as unknown as {
-        REDUX_STATE: { resources: Array<{ id: string; resourceActions: Array<{ name: string; custom?: { stateFilter?: string } }> }> };
-      }
-    ).REDUX_STATE.resources.find((r) => r.id === id)!;
-    const state = resource.resourceActions.find((a) => a.name === 'list')?.custom?.stateFilter;
-    const box = document.querySelector('[data-testid="list-table-scroll"]')!;
-    const right = box.getBoundingClientRect().right;
-    return [state, 'deadline']
-      .filter((field): field is string => !!field)
-      .map((field) => {
-        const cell = box.querySelector(`th[data-property-name="${field}"], td[data-property-name="${field}"]`);
-        return [field, cell ? cell.getBoundingClientRect().right <= right + 1 : 'absent'] as const;
-      })
-      .filter(([, inView]) => inView !== 'absent');
-  }, resourceId);
-  expect([resourceId, seen.filter(([, inView]) => !inView)]).toEqual([resourceId, []]);
-}
-
-async function expectListFits(page: Page, resourceId: string): Promise<boolean> {
-  const before = await layout(page);
-  const where = `${resourceId}: ${JSON.stringify(before)}`;
-  expect([where, before.content[0] <= before.content[1]]).toEqual([where, true]);
-  expect([where, before.document[0] <= before.document[1]]).toEqual([where, true]);
-  if (!before.options || !before.first || !before.box) return false;
-  // The row menu is on screen and inside the table's box, however wide the table; the first column stays put.
-  expect([where, before.options.right <= Math.min(before.box.right, 1440) + 1 && before.options.left >= before.box.left]).toEqual([
-    where,
-    true,
-  ]);
-  expect([where, before.first.position]).toEqual([where, 'sticky']);
-  if (!before.wide) return false;
-  await page.getByTestId('list-table-scroll').evaluate((box) => (box.scrollLeft = box.scrollWidth));
-  const after = await layout(page);
-  expect([where, Math.abs(after.first!.left - before.first.left) <= 1, after.options!.right <= before.box.right + 1]).toEqual([
-    where,
-    true,
-    true,
-  ]);
-  expect([where, after.content[0] <= after.content[1]]).toEqual([where, true]);
-  return true;
-}
-
 s.describe('lists that fit and can be scanned', () => {
-  it('at 1440×900 no list scrolls the page sideways; the first column, the row menu, the state and 办理时限 stay in view', async () => {
-    // Every list as the province, whose lists hold the most and longest values; the city and the county share the
-    // lists between them, so each list is also seen with a smaller jurisdiction's rows, at half the waiting.
+  it('at 1440×900 no list of the city or the county scrolls the page sideways; the first column, the row menu, the state and 办理时限 stay in view', async () => {
+    // The province's lists, which hold the most and longest values, are checked by its walk over every list
+    // (no-raw-codes.test.ts); the city and the county share the lists between them, so each list is also seen with a
+    // smaller jurisdiction's rows, at half the waiting.
     const sweep = async (username: string, share: (index: number) => boolean) => {
       const page = await pageOf(username);
       const ids = (await listIds(page)).filter((_, index) => share(index));
-      expect(ids.length).toBeGreaterThan(15);
+      expect(ids.length).toBeGreaterThan(8);
       const wide: string[] = [];
       for (const id of ids) {
         await openList(page, id);
@@ -173,10 +96,7 @@ s.describe('lists that fit and can be scanned', () => {
       await page.getByTestId('list-table-scroll').evaluate((box) => (box.scrollLeft = box.scrollWidth));
       await screenshot(page, `list-layout-${username}-scrolled`);
     };
-    await Promise.all([
-      sweep('province', () => true),
-      sweep('nanchang', (index) => index % 2 === 0).then(() => sweep('nanchangxian', (index) => index % 2 === 1)),
-    ]);
+    await Promise.all([sweep('nanchang', (index) => index % 2 === 0), sweep('nanchangxian', (index) => index % 2 === 1)]);
   });
 
   it('a cut cell says its whole text on hover; 办理时限 is not cut', async () => {
