@@ -8,6 +8,7 @@ import type { SessionUser } from '../../db/jurisdiction-scope.js';
 import { ContractFiling, IntegrationBudget, PaymentMiddleRecord } from '../../db/models.js';
 import { updateInGroups } from '../../db/update-in-groups.js';
 import { z } from 'zod';
+import { logger } from '../../settings/logger.js';
 import { currentActor, formerActor } from '../job-actor.js';
 import type { JobContext } from '../../queue/job-types.js';
 
@@ -168,8 +169,9 @@ export async function pushFilings(data: unknown, job: JobContext, clock: Clock =
       })),
       { ignoreDuplicates: true },
     );
-    await settle(pushable, user, () => ({ pushed: true }), clock);
-    return outcome;
+    const foreign = await keysHeldByOtherContracts(pushable);
+    await settle(pushable, user, (f) => (foreign.has(f.id) ? { pushed: false, error: foreign.get(f.id)! } : { pushed: true }), clock);
+    return { ...outcome, pushed: pushable.length - foreign.size, refused: outcome.refused + foreign.size };
   } catch (error) {
     const message = `第 ${job.attemptsMade + 1}/${job.maxAttempts} 次推送失败：${(error as Error).message}`;
     if (job.attemptsMade + 1 >= job.maxAttempts) await settle(pushable, user, () => ({ pushed: false, error: message }), clock);
@@ -183,6 +185,37 @@ export async function pushFilings(data: unknown, job: JobContext, clock: Clock =
     }
     throw error;
   }
+}
+
+/**
+ * The filings whose (filing, version) key the intermediate database already holds for a different contract, each with
+ * why it was not pushed. A key is one filing's content for good, so a mismatch means the key was reused: a database
+ * restored from a backup hands out again the ids of filings lost with it, while the intermediate database kept their
+ * rows. Marking such a filing 已推送 would tell the supervisor the treasury has a contract it never received.
+ */
+async function keysHeldByOtherContracts(filings: ContractFiling[]): Promise<Map<number, string>> {
+  const foreign = new Map<number, string>();
+  for (const chunk of chunksOf(filings, 1000)) {
+    const held = await PaymentMiddleRecord.findAll({
+      where: { [Op.or]: chunk.map((f) => ({ sourceFilingId: f.id, sourceVersion: f.version })) },
+      attributes: ['sourceFilingId', 'contractNo', 'amount', 'budgetLineId'],
+    });
+    const byFiling = new Map(held.map((row) => [row.sourceFilingId, row]));
+    for (const filing of chunk) {
+      const row = byFiling.get(filing.id);
+      if (!row) continue;
+      const same =
+        row.contractNo === filing.contractNo && Number(row.amount) === Number(filing.amount) && row.budgetLineId === filing.budgetLineId;
+      if (!same)
+        foreign.set(
+          filing.id,
+          `中间库中备案编号 ${filing.id}（版本 ${filing.version}）已用于另一份合同（${row.contractNo}），本合同未推送：可能是数据库恢复后编号被重复使用，请联系系统管理员核对中间库`,
+        );
+    }
+  }
+  if (foreign.size)
+    logger.error({ filings: [...foreign.keys()] }, 'intermediate rows of other contracts hold these filing keys: not pushed');
+  return foreign;
 }
 
 /** A job of one filing (the record action's, the sweeper's and those queued by earlier versions). */

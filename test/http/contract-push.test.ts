@@ -198,6 +198,35 @@ describe('the push job checks again and writes once', () => {
     expect((await target.reload()).pushStatus).toBe('pushed');
   });
 
+  it('a key the intermediate database holds for another contract (ids reused after a restore) is not taken as pushed', async () => {
+    const target = await filing('HT-2026-360102.A01');
+    // The row the key held before the restore: a contract lost with the database, under the id handed out again.
+    await PaymentMiddleRecord.destroy({ where: { sourceFilingId: target.id } });
+    await target.update({ pushStatus: 'queued' });
+    const user = await countyOffice('donghuqu2', '360102', '东湖区');
+    const lost = await PaymentMiddleRecord.create({
+      sourceFilingId: target.id,
+      sourceVersion: target.version,
+      contractNo: 'HT-LOST-0001',
+      contractName: '恢复前的另一份合同',
+      signedAt: target.signedAt!,
+      amount: '1.00',
+      supplierName: '另一家供应商',
+      budgetLineId: target.budgetLineId!,
+      unitBudgetCode: null,
+      regionCode: target.regionCode,
+      pushedAt: new Date(),
+    });
+    expect(await pushFiling({ filingId: target.id, version: target.version, user }, jobContext(1))).toEqual({ outcome: 'refused' });
+    await target.reload();
+    expect(target.pushStatus).toBe('failed');
+    expect(target.lastPushError).toContain('已用于另一份合同（HT-LOST-0001）');
+    const rows = await PaymentMiddleRecord.findAll({ where: { sourceFilingId: target.id } });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.id).toBe(lost.id);
+    expect(rows[0]!.contractNo).toBe('HT-LOST-0001');
+  });
+
   it('a failing write keeps the error for the next attempt and marks the filing failed on the last', async () => {
     const target = await filing('HT-2026-360702.A01');
     await target.update({ pushStatus: 'queued' });
