@@ -84,7 +84,8 @@ const StateFilters: React.FC<{ resource: ActionProps['resource']; field: string 
 
   const choose = (value: string) => {
     const search = new URLSearchParams(location.search);
-    search.delete('page');
+    // Another state is another list: it starts at its first page, wherever the pager had got to.
+    for (const name of ['page', 'fromEnd', 'after', 'before']) search.delete(name);
     if (value) search.set(filterKey, value);
     else search.delete(filterKey);
     navigate({ search: search.toString() });

@@ -129,7 +129,6 @@ export const en = {
     listTotalMoreThan: 'more than {{n}}',
     exactCount: 'Exact count',
     exactCountHint: 'Counts every record under the current filters; a large list takes a few seconds',
-    exactCountWhy: 'Many records: the total is an estimate; paging is not affected',
     pagerFirst: 'First',
     pagerPrevious: 'Previous',
     pagerNext: 'Next',

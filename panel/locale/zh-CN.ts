@@ -145,7 +145,6 @@ export const zhCN = {
     listTotalMoreThan: '超过 {{n}} 条',
     exactCount: '精确计数',
     exactCountHint: '按当前筛选逐条计数；记录很多时需要几秒',
-    exactCountWhy: '记录较多，总数为估算，翻页不受影响',
     pagerFirst: '首页',
     pagerPrevious: '上一页',
     pagerNext: '下一页',
