@@ -153,7 +153,7 @@ const StateFilters: React.FC<{ resource: ActionProps['resource']; field: string 
 };
 
 /**
- * AdminJS's list with what a supervisor scans it by: quick state filters above it, and the filters, sort and page
+ * The list (ListPage) with what a supervisor scans it by: quick state filters above it, and the filters, sort and page
  * they set kept for when they come back from a record or another menu (a list opened with an address of its own,
  * from a link or a workbench card, shows that address instead), with 清除筛选 to start again.
  */
