@@ -54,7 +54,7 @@ export interface App {
 
 export async function createApp({ env, sequelize, queue, metrics }: AppDeps): Promise<App> {
   const config = loadResourceConfig(RESOURCE_DEFINITIONS);
-  const admin = buildAdmin(config, dashboardSource(queue));
+  const admin = buildAdmin(config, dashboardSource(queue), { exactCountLimit: env.LIST_EXACT_COUNT_LIMIT });
   // Bundled before serving in every mode, so no page depends on a watcher or on anything outside this server.
   await ensureComponentBundle(admin);
 

@@ -17,6 +17,7 @@ import { CHOOSABLE_FILTER, DECIDABLE_FILTER, JurisdictionResource } from './adap
 import { decidableRuleOf } from './decidable-records.js';
 import { componentLoader, Components } from './components/registry.js';
 import { en } from './locale/en.js';
+import { LIST_EXACT_COUNT_DEFAULT } from '../settings/env.js';
 import { zhCN } from './locale/zh-CN.js';
 import type { DashboardData } from './dashboard/dashboard-data.js';
 import { recordHistoryFeature } from './record-history.js';
@@ -74,10 +75,18 @@ function allowedTo(roles: readonly Role[] | undefined) {
  * ahead of anything the resource does, the audit and the show page's additions after it. The resource's own options
  * are one of these features rather than AdminJS's `options`, which it would merge after every feature.
  */
+/** How lists count: exactly up to this many rows (LIST_EXACT_COUNT_LIMIT), past it an estimate (list-total.ts). */
+export interface ListOptions {
+  exactCountLimit: number;
+}
+
+export const DEFAULT_LIST_OPTIONS: ListOptions = { exactCountLimit: LIST_EXACT_COUNT_DEFAULT };
+
 export function resourceFeatures(
   definition: ResourceDefinition,
   config: ResourceConfig,
   linkedFilterKeys: ReadonlySet<string> = new Set(),
+  { exactCountLimit }: ListOptions = DEFAULT_LIST_OPTIONS,
 ): FeatureType[] {
   const actions: Record<string, object> = { ...(definition.options?.actions ?? {}) };
   for (const name of BUILT_IN_ACTIONS) {
@@ -93,12 +102,15 @@ export function resourceFeatures(
     // The list's quick state filters learn their field from the list action, and count with the list's rights.
     const stateField = stateFilterField(definition.model.declaration, config);
     actions.list = {
-      handler: listWithCountAlongside(linkedFilterKeys),
+      handler: listWithCountAlongside(linkedFilterKeys, exactCountLimit),
       ...actions.list,
       ...(stateField && { custom: { ...(actions.list as { custom?: object } | undefined)?.custom, stateFilter: stateField } }),
     };
     if (stateField)
-      actions[STATE_COUNTS_ACTION] = { ...stateCountsAction(stateField, linkedFilterKeys), isAccessible: allowedTo(config.actions.list) };
+      actions[STATE_COUNTS_ACTION] = {
+        ...stateCountsAction(stateField, linkedFilterKeys, exactCountLimit),
+        isAccessible: allowedTo(config.actions.list),
+      };
     if (userFieldsOf(definition.model.declaration).length)
       actions[OFFICE_OPTIONS_ACTION] = { ...officeOptionsAction(), isAccessible: allowedTo(config.actions.list) };
     // Whoever may read a list may take it away as a file, unless the config says otherwise.
@@ -225,6 +237,7 @@ export function withCodeWords(
 export function buildAdmin(
   config: Map<string, ResourceConfig>,
   dashboard: (user: ReturnType<typeof sessionUserOf>) => Promise<DashboardData>,
+  listOptions: ListOptions = DEFAULT_LIST_OPTIONS,
 ): AdminJS {
   // The sidebar follows the order of config/resources.yaml, so admins arrange the menus there.
   const order = [...config.keys()];
@@ -236,7 +249,7 @@ export function buildAdmin(
       definition.viewWhere ? { id: definition.id, where: definition.viewWhere, refusal: definition.viewRefusal } : undefined,
       { decidable: decidableRuleOf(definition), rowFacts: definition.rowFacts, choosable: definition.choosable },
     ),
-    features: resourceFeatures(definition, config.get(definition.id)!, linked.get(definition.id)),
+    features: resourceFeatures(definition, config.get(definition.id)!, linked.get(definition.id), listOptions),
   }));
   const resourceLabels = Object.fromEntries(RESOURCE_DEFINITIONS.map((d) => [d.id, config.get(d.id)!.label]));
   const resourceTranslations = withCodeWords(zhCN.resources, resourceLabels);

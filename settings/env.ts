@@ -6,6 +6,12 @@ import { ConfigError } from './config-error.js';
 
 const queueDrivers = ['auto', 'bullmq', 'inline'] as const;
 
+/**
+ * Rows a list counts exactly before it estimates: counting 100,000 rows costs on PostgreSQL about what a county's whole
+ * list page costs (README "Lists over a million rows"), and keeps every city's lists exact at a million rows a table.
+ */
+export const LIST_EXACT_COUNT_DEFAULT = 100_000;
+
 /** A Redis node or Sentinel: `host:port`, the host a name, an IPv4 address or a bracketed IPv6 one. */
 export interface RedisAddress {
   host: string;
@@ -133,6 +139,8 @@ const schema = z.object({
   READ_YOUR_WRITES_MS: z.coerce.number().int().min(0).max(600_000).default(5_000),
   // Connections per process to PostgreSQL; a PgBouncer in front (transaction mode) lets many processes share few.
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  // Rows a list counts exactly on PostgreSQL before it says 约 (the planner's estimate) or 超过 instead of scanning on.
+  LIST_EXACT_COUNT_LIMIT: z.coerce.number().int().min(1).max(100_000_000).default(LIST_EXACT_COUNT_DEFAULT),
   // A Prometheus scraper sends it as `Authorization: Bearer …`; without it only a signed-in administrator reads /metrics.
   METRICS_TOKEN: z.string().min(32, '至少 32 个字符').optional(),
   // The worker's own /metrics (job durations), on HOST; needs METRICS_TOKEN. Unset: the worker serves nothing.

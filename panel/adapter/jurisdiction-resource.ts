@@ -1,12 +1,17 @@
 import { Resource as SequelizeResource } from '@adminjs/sequelize';
 import { BaseRecord, type ActionContext, type Filter, type ParamsType } from 'adminjs';
-import { col, fn, literal, Op, type Model, type ModelStatic, type WhereOptions } from 'sequelize';
+import { literal, Op, type Model, type ModelStatic, type WhereOptions } from 'sequelize';
 import type { JurisdictionKind } from '../../db/jurisdiction-kind.js';
 import type { AnyRecordDeclaration } from '../../db/record/field-types.js';
 import { jurisdictionWhere, type SessionUser } from '../../db/jurisdiction-scope.js';
 import { Region } from '../../db/models/system/region.model.js';
+import { selectSql } from '../../db/select-sql.js';
 import { withCalendarDays } from './calendar-day-params.js';
 import { filterToWhere } from './filter-to-where.js';
+import { rowsAfter, type Anchor } from './keyset.js';
+import type { Cursor } from './read-request.js';
+import type { StatedTotal } from '../components/total-words.js';
+import { listTotal, valueTotals, type CountRule, type ValueTotals } from './list-total.js';
 
 export interface JurisdictionView {
   id: string;
@@ -26,6 +31,35 @@ type JurisdictionModel = ModelStatic<Model> & {
   secretFields?: readonly string[];
   declaration?: AnyRecordDeclaration;
 };
+
+/**
+ * From this page on, a page asked for by its number alone (a jump, an address typed or kept) reads the keys of the rows
+ * it skips, not the rows (a deferred join); paging on from a page reads by keyset and skips nothing.
+ */
+export const DEEP_PAGE = 50;
+
+/** Where a list page starts: its number from the first or the last page, and the row it follows or precedes if known. */
+export interface PagePosition {
+  from: 'start' | 'end';
+  number: number;
+  /** The row the page comes after (the previous page's last) or before (the next page's first). */
+  after?: Cursor;
+  before?: Cursor;
+}
+
+export interface ListPage {
+  /** In the list's order. */
+  records: BaseRecord[];
+  /** Whether rows follow in the direction read: after the page when read forward, before it when read backward. */
+  more: boolean;
+  /** Read from its end: from the last page (`from: 'end'`) or from the row it precedes. */
+  backward: boolean;
+  /** Whether the page was read from the row named in the position (still there and still in the list). */
+  anchored: boolean;
+  /** The order read, which a cursor to this list names. */
+  sortBy: string;
+  direction: 'asc' | 'desc';
+}
 
 /** A record's values by attribute name, as the model gives them (dates as `Date`, booleans as booleans). */
 export type Row = Record<string, unknown>;
@@ -175,41 +209,47 @@ export class JurisdictionResource extends SequelizeResource {
     return this.model.count({ where });
   }
 
-  override async count(filter: Filter, context?: ActionContext): Promise<number> {
-    const where = this.where(
+  /** The list's condition: jurisdiction, view, filters, 待我处理 and `choosable`; `null` when the user may see nothing. */
+  private listWhere(filter: Filter | undefined, context: ActionContext | undefined, { choosable = true } = {}): WhereOptions | null {
+    return this.where(
       context,
       filterToWhere(filter, this.model.sequelize!, this.model.secretFields, this.loginFields),
       this.decidableCondition(filter, context),
-      this.choosableCondition(filter),
+      ...(choosable ? [this.choosableCondition(filter)] : []),
     );
-    return where === null ? 0 : this.total(where);
   }
 
   /**
-   * How many records `count` would find for each value of `field`, in one grouped query under the same jurisdiction,
-   * view and filter: the list's quick state filters, whose counts must never reach past what the list itself shows.
+   * Whether the user's jurisdiction adds no condition to this model (the province, the administrator, reference
+   * data): then the table's own statistics describe nothing the user may not see, and may be quoted as an estimate.
    */
-  async countByValue(filter: Filter, field: string, context?: ActionContext): Promise<Map<string | null, number>> {
-    const counts = new Map<string | null, number>();
-    const attribute = this.model.getAttributes()[field];
-    const where = this.where(
-      context,
-      filterToWhere(filter, this.model.sequelize!, this.model.secretFields, this.loginFields),
-      this.decidableCondition(filter, context),
-    );
-    if (!attribute || where === null) return counts;
-    const column = col(attribute.field ?? field);
-    const rows = (await this.model.findAll({
-      attributes: [
-        [column, 'value'],
-        [fn('COUNT', literal('*')), 'n'],
-      ],
-      where,
-      group: [column],
-      raw: true,
-    })) as unknown as Array<{ value: unknown; n: unknown }>;
-    for (const { value, n } of rows) counts.set(value === null ? null : String(value), Number(n));
-    return counts;
+  private seesWholeTable(context: ActionContext | undefined): boolean {
+    const scope = this.scope(context);
+    return scope !== null && Reflect.ownKeys(scope).length === 0;
+  }
+
+  override async count(filter: Filter, context?: ActionContext): Promise<number> {
+    const where = this.listWhere(filter, context);
+    return where === null ? 0 : this.total(where);
+  }
+
+  /** The list's total under `rule`: exact up to its limit, past it an estimate or the limit (list-total.ts). */
+  async listTotal(filter: Filter, context: ActionContext | undefined, rule: CountRule): Promise<StatedTotal> {
+    const where = this.listWhere(filter, context);
+    if (where === null) return { total: 0, totalIs: 'exact' };
+    return listTotal(this.model, where, rule, this.seesWholeTable(context));
+  }
+
+  /**
+   * How many records the list would show for each value of the choice `field` and in all, under the same
+   * jurisdiction, view, filter and counting rule as the list: its quick state filters, whose counts must never reach
+   * past what the list itself shows.
+   */
+  async countByValue(filter: Filter, field: string, context: ActionContext | undefined, rule: CountRule): Promise<ValueTotals> {
+    const where = this.listWhere(filter, context, { choosable: false });
+    if (!this.model.getAttributes()[field] || where === null) return { byValue: new Map(), total: { total: 0, totalIs: 'exact' } };
+    const values = Object.keys(this.model.declaration?.fields[field]?.choiceLabels ?? {});
+    return valueTotals(this.model, where, field, values, rule, this.seesWholeTable(context));
   }
 
   /** A page of an export: like `find`, in larger pages, with the same jurisdiction, view, filter and sort. */
@@ -242,20 +282,110 @@ export class JurisdictionResource extends SequelizeResource {
     { limit, offset, sort }: { limit: number; offset: number; sort: { sortBy?: string; direction?: 'asc' | 'desc' } },
     context?: ActionContext,
   ): Promise<BaseRecord[]> {
-    const where = this.where(
-      context,
-      filterToWhere(filter, this.model.sequelize!, this.model.secretFields, this.loginFields),
-      this.decidableCondition(filter, context),
-      this.choosableCondition(filter),
-    );
+    const where = this.listWhere(filter, context);
     if (where === null) return [];
-    const attributes = this.model.getAttributes();
-    const sortBy = sort.sortBy && Object.hasOwn(attributes, sort.sortBy) ? sort.sortBy : this.primaryKey();
-    const direction = sort.direction === 'desc' ? 'DESC' : 'ASC';
-    const order: SelectOptions['order'] = [[sortBy, direction]];
+    const { sortBy, direction } = this.sortOf(sort);
+    return this.rows({ where, limit, offset, order: this.order(sortBy, direction) });
+  }
+
+  /** The column a list sorts by (a model attribute, else the key) and its direction. */
+  private sortOf(sort: { sortBy?: string; direction?: 'asc' | 'desc' }): { sortBy: string; direction: 'ASC' | 'DESC' } {
+    const sortBy = sort.sortBy && Object.hasOwn(this.model.getAttributes(), sort.sortBy) ? sort.sortBy : this.primaryKey();
+    return { sortBy, direction: sort.direction === 'desc' ? 'DESC' : 'ASC' };
+  }
+
+  private order(sortBy: string, direction: 'ASC' | 'DESC'): NonNullable<SelectOptions['order']> {
     // A stable tie-breaker keeps pages from repeating or skipping rows when many share the sort value.
-    if (sortBy !== this.primaryKey()) order.push([this.primaryKey(), direction]);
-    return this.rows({ where, limit, offset, order });
+    return sortBy === this.primaryKey()
+      ? [[sortBy, direction]]
+      : [
+          [sortBy, direction],
+          [this.primaryKey(), direction],
+        ];
+  }
+
+  /**
+   * A page of the list as the pager asks for it: from the row it follows or precedes (keyset), else by its number from
+   * the first or the last page. A row named that is gone or no longer in the list (decided, filtered out, another
+   * region's) is ignored and the number used. One row more than the page is read, to know whether more follow.
+   */
+  async readPage(
+    filter: Filter,
+    { perPage, sort, position }: { perPage: number; sort: { sortBy?: string; direction?: 'asc' | 'desc' }; position: PagePosition },
+    context?: ActionContext,
+  ): Promise<ListPage> {
+    const { sortBy, direction } = this.sortOf(sort);
+    const named = { sortBy, direction: direction === 'DESC' ? ('desc' as const) : ('asc' as const) };
+    const where = this.listWhere(filter, context);
+    if (where === null) return { records: [], more: false, backward: false, anchored: false, ...named };
+    const limit = Math.min(Math.max(Math.trunc(perPage) || 1, 1), 500);
+    // A cursor made for another order (the list was sorted anew since) names no place in this one.
+    const fits = (cursor: Cursor | undefined) => cursor && cursor.sortBy === named.sortBy && cursor.direction === named.direction;
+    const cursor = [position.after, position.before].find(fits);
+    const anchor = cursor && (await this.anchorOf(where, sortBy, cursor.key));
+    const backward = anchor ? cursor === position.before : position.from === 'end';
+    const reading = backward === (direction === 'ASC') ? 'DESC' : 'ASC';
+    const order = this.order(sortBy, reading);
+    const condition = anchor
+      ? {
+          [Op.and]: [
+            where,
+            rowsAfter(
+              {
+                sortBy,
+                key: this.primaryKey(),
+                direction: reading,
+                nullable: this.model.getAttributes()[sortBy]?.allowNull !== false,
+                nullsHigh: this.model.sequelize!.getDialect() === 'postgres',
+              },
+              anchor,
+            ),
+          ],
+        }
+      : where;
+    const number = Math.max(Math.trunc(position.number) || 1, 1);
+    const offset = anchor ? 0 : (number - 1) * limit;
+    const rows =
+      !anchor && number > DEEP_PAGE
+        ? await this.deferredJoin(where, condition, order, limit + 1, offset)
+        : await this.rows({ where: condition, order, limit: limit + 1, offset });
+    const page = rows.slice(0, limit);
+    return { records: backward ? page.reverse() : page, more: rows.length > limit, backward, anchored: !!anchor, ...named };
+  }
+
+  /**
+   * A deep page by its number: the keys of the rows it skips are read by OFFSET (an index can serve them without the
+   * rows), then the page's own rows by key.
+   */
+  private async deferredJoin(
+    where: WhereOptions,
+    condition: WhereOptions,
+    order: NonNullable<SelectOptions['order']>,
+    limit: number,
+    offset: number,
+  ): Promise<BaseRecord[]> {
+    const key = this.primaryKey();
+    const keys = (await this.model.findAll({ attributes: [key], where: condition, order, limit, offset, raw: true })).map(
+      (row) => (row as unknown as Row)[key],
+    );
+    if (!keys.length) return [];
+    return this.rows({ where: { [Op.and]: [where, { [key]: { [Op.in]: keys } }] }, order });
+  }
+
+  /** The row `key` names, if the list shows it; its sort value stays in the database (a subquery), exact to the microsecond. */
+  private async anchorOf(where: WhereOptions, sortBy: string, key: string): Promise<Anchor | undefined> {
+    const primaryKey = this.primaryKey();
+    const type = String((this.model.getAttributes()[primaryKey]?.type as { key?: string } | undefined)?.key ?? '');
+    const typed: string | number = /INT/i.test(type) ? Number(key) : key;
+    if (typeof typed === 'number' && !Number.isSafeInteger(typed)) return undefined;
+    const named = { [Op.and]: [where, { [primaryKey]: typed }] };
+    const [row] = (await this.model.findAll({ attributes: [primaryKey, sortBy], where: named, limit: 1, raw: true })) as unknown as Row[];
+    if (!row) return undefined;
+    return {
+      key: typed,
+      value: literal(`(${selectSql(this.model, { attributes: [sortBy], where: named })})`),
+      valueIsNull: row[sortBy] === null || row[sortBy] === undefined,
+    };
   }
 
   override async findOne(id: string | number, context?: ActionContext): Promise<BaseRecord | null> {

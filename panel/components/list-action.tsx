@@ -3,13 +3,18 @@ import { ApiClient, useCurrentAdmin, useTranslation, type ActionProps } from 'ad
 import { Box, Button } from '@adminjs/design-system';
 import { useLocation, useNavigate } from 'react-router';
 import type { Tone } from '../../db/record/field-types.js';
+import ListPage from './list-page.js';
 import { TONE_COLOURS } from './tone-palette.js';
+import { groupedNumber, type TotalIs } from './total-words.js';
 
 // Kept in step with panel/state-filters.ts STATE_COUNTS_ACTION (the bundle cannot import server code).
 const STATE_COUNTS_ACTION = 'stateCounts';
 
-/** What a list remembers of its address: filters, sort and page; anything else (refresh, recordIds) is a moment's. */
-const REMEMBERED = /^(filters\.|sortBy$|direction$|page$|perPage$)/;
+/**
+ * What a list remembers of its address: filters, sort and page (from the first or the last); anything else (refresh,
+ * recordIds, the pager's cursors, 精确计数) is a moment's.
+ */
+const REMEMBERED = /^(filters\.|sortBy$|direction$|page$|fromEnd$|perPage$)/;
 
 function remembered(search: string): string {
   const kept = new URLSearchParams();
@@ -39,19 +44,27 @@ function writeStored(key: string, query: string): void {
 
 type Props = ActionProps & { OriginalComponent?: ComponentType<ActionProps> };
 
+/** The answer of the stateCounts action (panel/state-filters.ts StateCounts). */
+interface StateCounts {
+  counts: Record<string, number>;
+  countIs?: Record<string, TotalIs>;
+  total: number;
+  totalIs: TotalIs;
+}
+
 /** The quick state filters: 全部 and one chip per state, each with its count under the list's other filters. */
 const StateFilters: React.FC<{ resource: ActionProps['resource']; field: string }> = ({ resource, field }) => {
   const { translateLabel } = useTranslation();
   const location = useLocation();
   const navigate = useNavigate();
-  const [counts, setCounts] = useState<{ counts: Record<string, number>; total: number } | null>(null);
+  const [counts, setCounts] = useState<StateCounts | null>(null);
   const property = resource.properties[field];
   const filterKey = `filters.${field}`;
   const chosen = new URLSearchParams(location.search).get(filterKey) ?? '';
-  // Only the other filters change the counts: a new page or sort asks nothing again.
+  // Only the other filters (and 精确计数) change the counts: a new page or sort asks nothing again.
   const others = new URLSearchParams();
   for (const [key, value] of new URLSearchParams(location.search))
-    if (key.startsWith('filters.') && key !== filterKey) others.append(key, value);
+    if ((key.startsWith('filters.') && key !== filterKey) || key === 'exactCount') others.append(key, value);
   const othersQuery = others.toString();
 
   useEffect(() => {
@@ -59,7 +72,7 @@ const StateFilters: React.FC<{ resource: ActionProps['resource']; field: string 
     new ApiClient()
       .resourceAction({ resourceId: resource.id, actionName: STATE_COUNTS_ACTION, params: new URLSearchParams(othersQuery) })
       .then((response) => {
-        if (!stale) setCounts(response.data as unknown as { counts: Record<string, number>; total: number });
+        if (!stale) setCounts(response.data as unknown as StateCounts);
       })
       .catch(() => {
         if (!stale) setCounts(null);
@@ -71,7 +84,8 @@ const StateFilters: React.FC<{ resource: ActionProps['resource']; field: string 
 
   const choose = (value: string) => {
     const search = new URLSearchParams(location.search);
-    search.delete('page');
+    // Another state is another list: it starts at its first page, wherever the pager had got to.
+    for (const name of ['page', 'fromEnd', 'after', 'before']) search.delete(name);
     if (value) search.set(filterKey, value);
     else search.delete(filterKey);
     navigate({ search: search.toString() });
@@ -79,14 +93,28 @@ const StateFilters: React.FC<{ resource: ActionProps['resource']; field: string 
 
   const tones = (property?.custom as { tones?: Record<string, Tone> } | undefined)?.tones ?? {};
   const chips = [
-    { value: '', label: translateLabel('stateFilterAll'), count: counts?.total, tone: undefined as Tone | undefined },
+    {
+      value: '',
+      label: translateLabel('stateFilterAll'),
+      count: counts?.total,
+      countIs: counts?.totalIs ?? 'exact',
+      tone: undefined as Tone | undefined,
+    },
     ...(property?.availableValues ?? []).map((option) => ({
       value: String(option.value),
       label: translateLabel(`${property!.propertyPath}.${option.value}`, resource.id, { defaultValue: option.label }),
       count: counts ? (counts.counts[String(option.value)] ?? 0) : undefined,
+      countIs: counts?.countIs?.[String(option.value)] ?? ('exact' as TotalIs),
       tone: tones[String(option.value)],
     })),
   ];
+  // Past the limit of exact counting a chip says what the list's total says: 约 N (an estimate) or 超过 N.
+  const countText = (count: number | undefined, countIs: TotalIs) =>
+    count === undefined
+      ? '…'
+      : countIs === 'exact'
+        ? groupedNumber(count)
+        : translateLabel(countIs === 'about' ? 'stateCountAbout' : 'stateCountMoreThan', undefined, { n: groupedNumber(count) });
   return (
     <Box flex flexWrap="wrap" style={{ gap: 8 }} role="group" aria-label={translateLabel('stateFilterGroup')} data-testid="state-filters">
       {chips.map((chip) => {
@@ -99,6 +127,7 @@ const StateFilters: React.FC<{ resource: ActionProps['resource']; field: string 
             data-testid="state-filter"
             data-value={chip.value}
             data-count={chip.count ?? ''}
+            data-count-is={chip.countIs}
             aria-pressed={active}
             onClick={() => choose(chip.value)}
             style={{
@@ -115,7 +144,7 @@ const StateFilters: React.FC<{ resource: ActionProps['resource']; field: string 
             }}
           >
             {chip.label}
-            <span style={{ marginLeft: 4, opacity: 0.8 }}>({chip.count ?? '…'})</span>
+            <span style={{ marginLeft: 4, opacity: 0.8 }}>({countText(chip.count, chip.countIs)})</span>
           </button>
         );
       })}
@@ -124,11 +153,11 @@ const StateFilters: React.FC<{ resource: ActionProps['resource']; field: string 
 };
 
 /**
- * AdminJS's list with what a supervisor scans it by: quick state filters above it, and the filters, sort and page
+ * The list (ListPage) with what a supervisor scans it by: quick state filters above it, and the filters, sort and page
  * they set kept for when they come back from a record or another menu (a list opened with an address of its own,
  * from a link or a workbench card, shows that address instead), with 清除筛选 to start again.
  */
-const RememberingList: React.FC<Props> = ({ OriginalComponent, ...props }) => {
+const RememberingList: React.FC<ActionProps> = (props) => {
   const { resource, action } = props;
   const { translateLabel } = useTranslation();
   const [currentAdmin] = useCurrentAdmin();
@@ -150,7 +179,7 @@ const RememberingList: React.FC<Props> = ({ OriginalComponent, ...props }) => {
   }, [location.search, restoring]);
 
   // Not drawn until the remembered address is in place, so the list is not first read without its filters.
-  if (restoring || !OriginalComponent) return null;
+  if (restoring) return null;
   const stateField = (action.custom as { stateFilter?: string } | undefined)?.stateFilter;
   const filtered = [...new URLSearchParams(location.search).keys()].some((name) => name.startsWith('filters.'));
   return (
@@ -173,12 +202,13 @@ const RememberingList: React.FC<Props> = ({ OriginalComponent, ...props }) => {
           )}
         </Box>
       )}
-      <OriginalComponent {...props} />
+      <ListPage {...props} />
     </>
   );
 };
 
-// A list of another resource is another list: what it remembers is read afresh.
-const ListAction: React.FC<Props> = (props) => <RememberingList key={props.resource.id} {...props} />;
+// A list of another resource is another list: what it remembers is read afresh. AdminJS's own list (the component
+// this one overrides) gives way to ListPage, which keeps the whole of the list's answer.
+const ListAction: React.FC<Props> = ({ OriginalComponent: _stock, ...props }) => <RememberingList key={props.resource.id} {...props} />;
 
 export default ListAction;

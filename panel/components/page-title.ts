@@ -1,3 +1,5 @@
+import { groupedNumber, readTotalTag, type TotalIs } from './total-words.js';
+
 /**
  * What heads a page of the panel (and names its browser tab): a list by its menu's name and how many records it holds,
  * a record's page by the record, any other action by what it does and to which record. Pure, so the server's tests
@@ -7,7 +9,14 @@
 /** The locale's words a title is made of, with `{{…}}` filled in (i18next's `translateLabel`). */
 export type Words = (key: PageTitleWord, values?: Record<string, string | number>) => string;
 
-export type PageTitleWord = 'pageTitleList' | 'pageTitleAction' | 'pageTitleResourceAction' | 'recordNumber';
+export type PageTitleWord =
+  'pageTitleList' | 'pageTitleListAbout' | 'pageTitleListMoreThan' | 'pageTitleAction' | 'pageTitleResourceAction' | 'recordNumber';
+
+const LIST_TITLES: Record<TotalIs, PageTitleWord> = {
+  exact: 'pageTitleList',
+  about: 'pageTitleListAbout',
+  moreThan: 'pageTitleListMoreThan',
+};
 
 /** The parts of a record a heading can name it by, as the browser receives them (RecordJSON). */
 export interface TitledRecord {
@@ -48,14 +57,17 @@ export interface PageTitleInput {
   actionLabel: string;
   /** The record's heading (recordHeading) on a record's page. */
   recordHeading?: string;
-  /** The list's total from the list's answer; absent until it has come. */
+  /** The list's total from the list's answer, as `totalTag` writes it; absent until it has come. */
   total?: number | string;
 }
 
 export function pageTitle(input: PageTitleInput, words: Words): string {
   const { resourceName, actionName, actionLabel, recordHeading: record, total } = input;
-  if (actionName === 'list')
-    return total === undefined || total === '' ? resourceName : words('pageTitleList', { resource: resourceName, count: total });
+  if (actionName === 'list') {
+    const stated = total === undefined || total === '' ? undefined : readTotalTag(total);
+    if (!stated) return resourceName;
+    return words(LIST_TITLES[stated.totalIs], { resource: resourceName, count: groupedNumber(stated.total) });
+  }
   if (record !== undefined) return actionName === 'show' ? record : words('pageTitleAction', { action: actionLabel, record });
   return words('pageTitleResourceAction', { action: actionLabel, resource: resourceName });
 }

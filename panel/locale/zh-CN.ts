@@ -129,6 +129,8 @@ export const zhCN = {
     attachmentNone: '无附件',
     // Page headings (panel/components/page-title.ts) and a record page's sections (show-sections.ts).
     pageTitleList: '{{resource}}（共 {{count}} 条）',
+    pageTitleListAbout: '{{resource}}（约 {{count}} 条）',
+    pageTitleListMoreThan: '{{resource}}（超过 {{count}} 条）',
     pageTitleAction: '{{action}}：{{record}}',
     pageTitleResourceAction: '{{action}}：{{resource}}',
     recordNumber: '编号 {{id}}',
@@ -136,6 +138,22 @@ export const zhCN = {
     sectionReview: '审核信息',
     sectionDeadline: '办理时限',
     pickerTime: '时间',
+    // Under every list: its total and the pager (list-pager.tsx); a total past the limit of exact counting is
+    // an estimate or a lower bound, with 精确计数 to count it all the same.
+    listTotal: '共 {{n}} 条',
+    listTotalAbout: '约 {{n}} 条',
+    listTotalMoreThan: '超过 {{n}} 条',
+    exactCount: '精确计数',
+    exactCountHint: '按当前筛选逐条计数；记录很多时需要几秒',
+    pagerFirst: '首页',
+    pagerPrevious: '上一页',
+    pagerNext: '下一页',
+    pagerLast: '末页',
+    pagerPage: '第 {{page}} 页',
+    pagerFromEnd: '倒数第 {{page}} 页',
+    pagerPastEnd: '这一页已在列表末尾之后，没有记录',
+    stateCountAbout: '约 {{n}}',
+    stateCountMoreThan: '超过 {{n}}',
     // Above every list: the quick state filters and the reset of what the list remembers.
     stateFilterAll: '全部',
     stateFilterGroup: '按状态筛选',

@@ -1,6 +1,6 @@
 import { expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
-import { ContractFiling } from '../../db/models.js';
+import { ContractFiling, IntegrationBudget } from '../../db/models.js';
 import { browserSession, loginThroughForm, openPanelPage, screenshot } from './browser.js';
 import { expectKeyColumnsInView, expectListFits } from './list-fits.js';
 
@@ -162,6 +162,48 @@ s.describe('lists that fit and can be scanned', () => {
     expect(totals[0]).toBeGreaterThan(0);
     expect(totals[0]).toBeLessThan(totals[1]!);
     expect(totals[1]).toBeLessThan(totals[2]!);
+  });
+
+  it('a list past the limit of exact counting says 约 in its heading and pager, pages on, and 精确计数 counts it', async () => {
+    const page = await pageOf('province');
+    const answers = '**/admin/api/resources/IntegrationBudget/actions/list?**';
+    // The browser tests run on SQLite, which always counts: the answer is made to say what PostgreSQL says of a
+    // province's list past the limit (test/http/list-count-estimate.test.ts checks that it does).
+    await page.route(answers, async (route) => {
+      const response = await route.fetch();
+      const body = await response.json();
+      if (new URL(route.request().url()).searchParams.get('exactCount') !== 'true')
+        Object.assign(body.meta, { total: 1234567, totalIs: 'about', totalEstimated: true });
+      await route.fulfill({ response, json: body });
+    });
+    const heading = (text: string) =>
+      page.waitForFunction((t) => document.querySelector('[data-testid="page-title"]')?.textContent === t, text, { timeout: 10_000 });
+    try {
+      await openList(page, 'IntegrationBudget', 'perPage=5');
+      await heading('一体化预算管理（约 1,234,567 条）');
+      expect(await page.getByTestId('list-total').innerText()).toBe('约 1,234,567 条');
+      expect(await page.getByTestId('pager-where').innerText()).toBe('第 1 页');
+      const first = await page.locator('tr[data-id]').first().getAttribute('data-id');
+      await screenshot(page, 'list-layout-estimated-total');
+
+      // 下一页 reads on from the page's last row.
+      await page.getByTestId('pager-next').click();
+      await page.waitForFunction(() => new URLSearchParams(window.location.search).get('page') === '2');
+      await listShown(page, 'IntegrationBudget');
+      expect(new URL(page.url()).searchParams.get('after')).toMatch(/^createdAt\.desc\.\d+$/);
+      expect(await page.getByTestId('pager-where').innerText()).toBe('第 2 页');
+      expect(await page.locator('tr[data-id]').first().getAttribute('data-id')).not.toBe(first);
+
+      const exact = await IntegrationBudget.count();
+      await Promise.all([
+        page.waitForResponse((r) => /\/actions\/list\b/.test(r.url()) && new URL(r.url()).searchParams.get('exactCount') === 'true'),
+        page.getByTestId('exact-count').click(),
+      ]);
+      await heading(`一体化预算管理（共 ${exact} 条）`);
+      expect(await page.getByTestId('exact-count').count()).toBe(0);
+    } finally {
+      await page.unroute(answers);
+    }
   });
 
   it('keeps the filters and sort a user set when they come back through the sidebar; 清除筛选 starts again', async () => {

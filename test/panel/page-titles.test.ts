@@ -4,6 +4,7 @@ import { CONTRACT_FILING } from '../../db/records/contract-filing.record.js';
 import { PROCUREMENT_UNIT } from '../../db/records/procurement-unit.record.js';
 import { METHOD_CHANGE_REQUEST } from '../../db/records/method-change-request.record.js';
 import { pageTitle, recordHeading, type Words } from '../../panel/components/page-title.js';
+import { readTotalTag, totalTag, type StatedTotal } from '../../panel/components/total-words.js';
 import { groupIntoSections, isEmptyValue, spansFullWidth } from '../../panel/components/show-sections.js';
 import { recordSections } from '../../panel/record-sections.js';
 import { zhCN } from '../../panel/locale/zh-CN.js';
@@ -18,6 +19,20 @@ describe('the heading of a page', () => {
     expect(pageTitle({ ...unit, actionName: 'list', actionLabel: '列表', total: '12' }, words)).toBe('审核采购单位信息（共 12 条）');
     expect(pageTitle({ ...unit, actionName: 'list', actionLabel: '列表', total: 0 }, words)).toBe('审核采购单位信息（共 0 条）');
     expect(pageTitle({ ...unit, actionName: 'list', actionLabel: '列表', total: '' }, words)).toBe('审核采购单位信息');
+  });
+
+  it('marks a total that is not a count: 约 the planner’s estimate, 超过 the limit of exact counting, digits grouped', () => {
+    const list = (total: StatedTotal) => pageTitle({ ...unit, actionName: 'list', actionLabel: '列表', total: totalTag(total) }, words);
+    expect(list({ total: 1234567, totalIs: 'about' })).toBe('审核采购单位信息（约 1,234,567 条）');
+    expect(list({ total: 100000, totalIs: 'moreThan' })).toBe('审核采购单位信息（超过 100,000 条）');
+    expect(list({ total: 12345, totalIs: 'exact' })).toBe('审核采购单位信息（共 12,345 条）');
+    for (const total of [
+      { total: 7, totalIs: 'about' },
+      { total: 0, totalIs: 'exact' },
+    ] as StatedTotal[])
+      expect(readTotalTag(totalTag(total))).toEqual(total);
+    // Anything else AdminJS might leave in the tag heads the list by its name alone.
+    expect(pageTitle({ ...unit, actionName: 'list', actionLabel: '列表', total: 'x12' }, words)).toBe('审核采购单位信息');
   });
 
   it('heads a record’s page by the record, and any other action on it by the action and the record', () => {
