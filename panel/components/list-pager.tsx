@@ -2,20 +2,14 @@ import React from 'react';
 import { Box, Button, Pagination, Text } from '@adminjs/design-system';
 import { useTranslation } from 'adminjs';
 import { useLocation, useNavigate } from 'react-router';
-import { groupedNumber, TOTAL_WORDS, type TotalIs } from './total-words.js';
+import type { ListMeta } from '../list-handler.js';
+import { groupedNumber, TOTAL_WORDS } from './total-words.js';
 
-/** The parts of a list's answer the pager reads (panel/list-handler.ts ListMeta). */
-export interface PagerMeta {
-  total: number;
-  totalIs: TotalIs;
-  perPage: number;
-  page?: number;
-  fromEnd?: number;
-  hasPrevious: boolean;
-  hasNext: boolean;
-  before?: string;
-  after?: string;
-}
+/** The parts of a list's answer the pager reads. */
+export type PagerMeta = Pick<
+  ListMeta,
+  'total' | 'totalIs' | 'perPage' | 'page' | 'fromEnd' | 'hasPrevious' | 'hasNext' | 'before' | 'after'
+>;
 
 /** What the pager writes into the list's address; the rest of it (filters, sort, page size) is kept. */
 type Place = { page: number } | { fromEnd: number };
