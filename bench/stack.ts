@@ -57,15 +57,22 @@ export interface PgStack {
   stop: () => Promise<void>;
 }
 
-/** Fresh databases of the bench's own on the machine's PostgreSQL, migrated and with the demo data. */
-export async function createPgDatabases(adminUrl: string): Promise<{ mainUrl: string; middleUrl: string }> {
+/**
+ * Fresh databases of the bench's own on the machine's PostgreSQL, migrated and with the demo data. `BENCH_DB` names
+ * them, so that two benches on one PostgreSQL (two worktrees) do not drop each other's.
+ */
+export async function createPgDatabases(
+  adminUrl: string,
+  name = process.env.BENCH_DB || 'jxcg_bench',
+): Promise<{ mainUrl: string; middleUrl: string }> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`BENCH_DB=${name}: lower-case letters, digits and _ only`);
   const admin = openDb(adminUrl);
-  for (const name of ['jxcg_bench', 'jxcg_bench_middle']) {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${name}`);
+  for (const database of [name, `${name}_middle`]) {
+    await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${database}`);
   }
   await admin.close();
-  return { mainUrl: withDatabase(adminUrl, 'jxcg_bench'), middleUrl: withDatabase(adminUrl, 'jxcg_bench_middle') };
+  return { mainUrl: withDatabase(adminUrl, name), middleUrl: withDatabase(adminUrl, `${name}_middle`) };
 }
 
 export async function seedDemo(env: Record<string, string>): Promise<void> {
