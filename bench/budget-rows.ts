@@ -1,6 +1,10 @@
+import { loadWithIndexesAfter } from './bulk-load.js';
 import type { BenchDb } from './db.js';
 
 export const BENCH_LINE_PREFIX = 'BENCH-';
+
+/** The id of generated line `n`, as the generator writes it. */
+export const budgetLineId = (n: number) => `${BENCH_LINE_PREFIX}${String(n).padStart(8, '0')}`;
 
 // Every county of the province in turn (g % counties); 40 budget units and six fiscal years taken from g / 100, so
 // that every county gets every unit and year; one second apart.
@@ -27,14 +31,44 @@ SELECT '${BENCH_LINE_PREFIX}' || printf('%08d', g.n), 2021 + (g.n / 100) % 6, c.
   '一般公共预算', ${SQLITE_TIME}, 'unmatched', 0, ${SQLITE_TIME}, ${SQLITE_TIME}
 FROM g JOIN counties c ON c.k = g.n % (SELECT c FROM total)`;
 
-/** Adds budget lines `from`..`to` (inclusive) spread over every county, in slices so no statement runs for minutes. */
+/**
+ * Adds budget lines `from`..`to` (inclusive) spread over every county, in slices so no statement runs for minutes. On
+ * PostgreSQL the rows go in before the indexes are built again (`loadWithIndexesAfter`), and the table is then
+ * vacuumed as well as analyzed: a table in service has been through autovacuum since its rows came (its visibility map
+ * set, so a count reads the index alone), and this machine's PostgreSQL runs with autovacuum off.
+ */
 export async function generateBudgetLines(db: BenchDb, from: number, to: number): Promise<void> {
-  const slice = 100_000;
-  for (let start = from; start <= to; start += slice) {
-    const end = Math.min(to, start + slice - 1);
-    await db.query(db.engine === 'postgres' ? POSTGRES : SQLITE, [start, end]);
+  const insert = async () => {
+    const slice = 100_000;
+    for (let start = from; start <= to; start += slice) {
+      const end = Math.min(to, start + slice - 1);
+      await db.query(db.engine === 'postgres' ? POSTGRES : SQLITE, [start, end]);
+    }
+  };
+  if (db.engine === 'postgres') {
+    await loadWithIndexesAfter(db, 'integration_budgets', insert);
+    await db.query('VACUUM ANALYZE integration_budgets');
+  } else {
+    await insert();
+    await db.query('ANALYZE');
   }
-  await db.query(db.engine === 'postgres' ? 'ANALYZE integration_budgets' : 'ANALYZE');
+}
+
+/**
+ * The lines one bench run has generated, numbered from 1 without a gap: each figure asks for as many as it measures,
+ * and only the missing ones are made.
+ */
+export class GeneratedBudgetLines {
+  count = 0;
+
+  constructor(private readonly db: BenchDb) {}
+
+  async growTo(total: number): Promise<void> {
+    if (total < this.count)
+      throw new Error(`${this.count.toLocaleString('en')} budget lines already, ${total.toLocaleString('en')} asked for`);
+    if (total > this.count) await generateBudgetLines(this.db, this.count + 1, total);
+    this.count = total;
+  }
 }
 
 export const COUNTY_NAME_FILTER = (county: string) => `单位${county}-1`;

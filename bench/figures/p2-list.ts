@@ -87,6 +87,19 @@ export async function timeList(
   };
 }
 
+/** Every list of the figure: the three variants, as the county and as the province. */
+export async function timeEveryList(
+  panelUrl: string,
+  baselineUrl: string,
+  rounds: { warmup: number; requests: number },
+): Promise<ListTiming[]> {
+  const timings: ListTiming[] = [];
+  for (const user of [COUNTY, PROVINCE]) {
+    for (const variant of variants(user.region)) timings.push(await timeList(panelUrl, baselineUrl, user, variant, rounds));
+  }
+  return timings;
+}
+
 export function listFigure(id: string, timing: ListTiming, rows: string): Figure {
   return figure(id, `列表 p95 ${timing.user} ${timing.variant}（${rows}行）`, 'ms', timing.project, timing.baseline, {
     on: 'ratio',

@@ -38,12 +38,12 @@ function balancerConfig(dir: string, listenPort: number, webPorts: [number, numb
   ].join('\n');
 }
 
-/** P7: the county list through nginx in front of two webs against one web directly, one request at a time each. */
-export async function p7Balancer(stack: PgStack, rounds: { warmup: number; requests: number }): Promise<Figure | null> {
+/** P11: the county list through nginx in front of two webs against one web directly, one request at a time each. */
+export async function p11Balancer(stack: PgStack, rounds: { warmup: number; requests: number }): Promise<Figure | null> {
   try {
     execFileSync('nginx', ['-v'], { stdio: 'ignore' });
   } catch {
-    progress('!!!!! P7 skipped: nginx is not installed (apt-get install -y nginx) !!!!!');
+    progress('!!!!! P11 skipped: nginx is not installed (apt-get install -y nginx) !!!!!');
     return null;
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jxcg-bench-nginx-'));
@@ -66,7 +66,7 @@ export async function p7Balancer(stack: PgStack, rounds: { warmup: number; reque
       if (response.status !== 200) throw new Error(`${base}${list}: HTTP ${response.status}`);
       await response.arrayBuffer();
     };
-    progress(`P7: the county list through nginx (two webs) and directly (one), ${rounds.requests} requests each`);
+    progress(`P11: the county list through nginx (two webs) and directly (one), ${rounds.requests} requests each`);
     const times = await pairedLatencies(
       () => get(balanced),
       () => get(stack.url),
@@ -74,7 +74,7 @@ export async function p7Balancer(stack: PgStack, rounds: { warmup: number; reque
       { warmup: Math.max(rounds.warmup, 20), requests: rounds.requests },
     );
     return figure(
-      'P7',
+      'P11',
       '县列表 p95：nginx 后两个 web 实例 / 直连一个实例',
       'ms',
       percentile(times.project, 95),
