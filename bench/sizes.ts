@@ -8,8 +8,8 @@ export const SIZES = {
     listAtScale: 10_000_000,
     exportRows: 1_000_000,
     rounds: { warmup: 20, requests: 200 },
-    // Over ten million lines a province's list with its count takes about a second a request on each side: 100
-    // requests still give a p95 of their own, and keep P7 to minutes.
+    // The bare route counts a province's ten million lines exactly, about a second a request: 100 requests a side
+    // still give a p95 of their own, and keep P7 to minutes.
     roundsAtScale: { warmup: 5, requests: 100 },
     pushFilings: 10_000,
     sqliteRows: 200_000,
