@@ -18,6 +18,7 @@ import { p8Growth } from './figures/p8-list-growth.js';
 import { p9Export } from './figures/p9-export.js';
 import { p10IngestAtScale } from './figures/p10-ingest-at-scale.js';
 import { p11Balancer } from './figures/p11-balancer.js';
+import { p12TwoWorkers } from './figures/p12-two-workers.js';
 import { SIZES } from './sizes.js';
 
 /**
@@ -79,7 +80,12 @@ try {
     if (ended) progress(`peak RSS during ${ended}`);
   };
   phase('P1');
-  if (wanted('P1')) figures.push(await p1Ingest(stack, main, size.ingest));
+  if (wanted('P1', 'P12')) {
+    const one = await p1Ingest(stack, main, size.ingest);
+    if (wanted('P1')) figures.push(one);
+    phase('P12');
+    if (wanted('P12')) figures.push(await p12TwoWorkers(stack, main, size.ingest, one.value));
+  }
   phase('P10');
   if (wanted('P10')) figures.push(await p10IngestAtScale(stack, main, size.ingestAtScale));
   phase('P2');
