@@ -1,6 +1,6 @@
 import { SequelizeStorage, Umzug } from 'umzug';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Sequelize } from 'sequelize';
+import { QueryTypes, type Sequelize } from 'sequelize';
 import { logger } from '../settings/logger.js';
 import * as foundation from './0001-foundation.js';
 import * as integration from './0002-integration.js';
@@ -15,7 +15,9 @@ import * as sessionRights from './0010-session-rights.js';
 import * as databaseInstance from './0011-database-instance.js';
 import * as timeAndDecisions from './0012-time-and-decisions.js';
 import * as exportFileChunks from './0013-export-file-chunks.js';
+import * as textFilterIndexes from './0014-text-filter-indexes.js';
 import * as paymentMiddle from './middle/0001-payment-middle.js';
+import * as middleTextFilterIndexes from './middle/0002-text-filter-indexes.js';
 
 type Migration = { name: string; up: typeof foundation.up; down: typeof foundation.down };
 
@@ -34,10 +36,14 @@ const MIGRATIONS: Migration[] = [
   { name: '0011-database-instance', ...databaseInstance },
   { name: '0012-time-and-decisions', ...timeAndDecisions },
   { name: '0013-export-file-chunks', ...exportFileChunks },
+  { name: '0014-text-filter-indexes', ...textFilterIndexes },
 ];
 
 /** The payment intermediate database is a separate database with its own history. */
-const MIDDLE_MIGRATIONS: Migration[] = [{ name: 'middle-0001-payment-middle', ...paymentMiddle }];
+const MIDDLE_MIGRATIONS: Migration[] = [
+  { name: 'middle-0001-payment-middle', ...paymentMiddle },
+  { name: 'middle-0002-text-filter-indexes', ...middleTextFilterIndexes },
+];
 
 export function createMigrator(
   sequelize: Sequelize,
@@ -58,6 +64,9 @@ export function createMigrator(
 /** The advisory lock key every instance migrating this database takes (any fixed number; "jxcg" in ASCII). */
 export const MIGRATION_LOCK_KEY = 0x6a786367;
 
+/** How often an instance that finds the migration lock taken tries again. */
+const MIGRATION_LOCK_RETRY_MS = 250;
+
 /**
  * Runs `work` while holding the database's migration lock, so N instances started at once migrate one after the
  * other (the later ones find nothing left to do) instead of racing to create the same tables. On PostgreSQL it is a
@@ -65,13 +74,23 @@ export const MIGRATION_LOCK_KEY = 0x6a786367;
  * server, credentials and TLS, whatever the URL says) until the work is done, and released when that transaction or
  * its connection ends, even if this process dies; SQLite is one file on one machine, whose own write lock serialises
  * the statements.
+ * The lock is tried again and again rather than waited for: a statement waiting for it holds a snapshot, and
+ * `CREATE INDEX CONCURRENTLY` (the trigram indexes, migrations/trigram-indexes.ts) waits until every older snapshot of
+ * its database is gone, so the holder would wait for the waiter for ever. Between tries the waiting transaction holds
+ * none.
  */
 async function underMigrationLock<T>(sequelize: Sequelize, work: () => Promise<T>): Promise<T> {
   if (sequelize.getDialect() !== 'postgres') return work();
   return sequelize.transaction(async (transaction) => {
-    // No statement timeout for the wait: what it waits for is another instance's migration.
-    await sequelize.query('SET LOCAL statement_timeout = 0', { transaction });
-    await sequelize.query('SELECT pg_advisory_xact_lock(:key)', { replacements: { key: MIGRATION_LOCK_KEY }, transaction });
+    const tryLock = async () => {
+      const [row] = await sequelize.query<{ locked: boolean }>('SELECT pg_try_advisory_xact_lock(:key) AS locked', {
+        replacements: { key: MIGRATION_LOCK_KEY },
+        transaction,
+        type: QueryTypes.SELECT,
+      });
+      return row!.locked;
+    };
+    while (!(await tryLock())) await sleep(MIGRATION_LOCK_RETRY_MS);
     return work();
   });
 }

@@ -18,6 +18,7 @@ export function declareRecord<const F extends Fields, const P extends PendingSpe
   pending?: P;
   indexes?: readonly IndexSpec<keyof F & string>[];
   view?: boolean;
+  large?: boolean;
 }): RecordDeclaration<F, P> {
   const { name, fields } = declaration;
   const fail = (what: string) => {
@@ -40,5 +41,5 @@ export function declareRecord<const F extends Fields, const P extends PendingSpe
   for (const index of indexes) for (const field of index.fields) if (!fields[field]) fail(`index on ${field}, not one of its fields`);
   const view = declaration.view ?? false;
   if (view && indexes.length) fail('a view has no indexes of its own');
-  return { ...declaration, pending: declaration.pending as P, indexes, view };
+  return { ...declaration, pending: declaration.pending as P, indexes, view, large: declaration.large ?? false };
 }

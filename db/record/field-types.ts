@@ -159,6 +159,12 @@ export interface RecordDeclaration<F extends Fields = Fields, P extends PendingS
    * types and nullability from the view's query. A field's `nullable` still types its rows.
    */
   readonly view: boolean;
+  /**
+   * The table grows with the province's business into hundreds of thousands or millions of rows (budget lines,
+   * vouchers, filings, projects, notices …): each of its text filters must be served by a trigram index on PostgreSQL
+   * (`trigramIndexes`), or every search reads the whole table (panel/text-filter-indexes.ts says which are not).
+   */
+  readonly large: boolean;
 }
 
 /** Any record's declaration, as code that works on every record sees it. */
@@ -171,6 +177,7 @@ export interface AnyRecordDeclaration {
   readonly pending: AnyPendingSpec | undefined;
   readonly indexes: readonly IndexSpec[];
   readonly view?: boolean;
+  readonly large?: boolean;
 }
 
 export type AttributesOf<D extends AnyRecordDeclaration> = AttributesOfFields<D['fields']>;

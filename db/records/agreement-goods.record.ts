@@ -1,12 +1,14 @@
 import { timestamps } from '../record/blocks.js';
 import { declareRecord } from '../record/declare-record.js';
+import { trigramIndexes } from '../record/trigram-indexes.js';
 import { autoId, integer, longText, money, reference, text } from '../record/fields.js';
 
 /** Goods (商品) of a library, under a leaf category, offered by one of its suppliers. */
 export const AGREEMENT_GOODS = declareRecord({
   name: 'AgreementGoods',
   table: 'agreement_goods',
-  indexes: [{ fields: ['libraryRegionCode', 'categoryId'] }, { fields: ['supplierId'] }],
+  large: true,
+  indexes: [{ fields: ['libraryRegionCode', 'categoryId'] }, { fields: ['supplierId'] }, ...trigramIndexes('name', 'brand', 'modelNo')],
   label: { zh: '商品', en: 'Goods' },
   jurisdiction: { kind: 'library', field: 'libraryRegionCode' },
   fields: {

@@ -1,13 +1,19 @@
 import { SUPPLIER_STATUS_LABELS } from '../../domain/agreement-time-states.js';
 import { decision, timestamps, versioned } from '../record/blocks.js';
 import { declareRecord } from '../record/declare-record.js';
+import { trigramIndexes } from '../record/trigram-indexes.js';
 import { autoId, bilingual, choice, day, integer, reference, text } from '../record/fields.js';
 
 /** A supplier admitted to a library (协议供应商) for a validity period; 已失效 once it has passed (see agreement-time-states). */
 export const AGREEMENT_SUPPLIER = declareRecord({
   name: 'AgreementSupplier',
   table: 'agreement_suppliers',
-  indexes: [{ fields: ['libraryId', 'creditCode'] }, { fields: ['libraryRegionCode', 'status'] }],
+  large: true,
+  indexes: [
+    { fields: ['libraryId', 'creditCode'] },
+    { fields: ['libraryRegionCode', 'status'] },
+    ...trigramIndexes('supplierName', 'creditCode'),
+  ],
   label: { zh: '协议供应商', en: 'Agreement supplier' },
   jurisdiction: { kind: 'library', field: 'libraryRegionCode' },
   fields: {

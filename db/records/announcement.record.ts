@@ -1,13 +1,15 @@
 import { ANNOUNCEMENT_TYPE_LABELS } from '../models/announcements/announcement-labels.js';
 import { timestamps } from '../record/blocks.js';
 import { declareRecord } from '../record/declare-record.js';
+import { trigramIndexes } from '../record/trigram-indexes.js';
 import { autoId, bilingual, choice, integer, longText, moment, reference, text } from '../record/fields.js';
 
 /** An announcement or procurement document published for a project (公告及文件). */
 export const ANNOUNCEMENT = declareRecord({
   name: 'Announcement',
   table: 'announcements',
-  indexes: [{ fields: ['regionCode', 'publishedAt'] }, { fields: ['projectId'] }],
+  large: true,
+  indexes: [{ fields: ['regionCode', 'publishedAt'] }, { fields: ['projectId'] }, ...trigramIndexes('title')],
   label: { zh: '公告及文件', en: 'Announcement' },
   jurisdiction: { kind: 'region', field: 'regionCode' },
   fields: {

@@ -1,11 +1,13 @@
 import { declareRecord } from '../record/declare-record.js';
+import { trigramIndexes } from '../record/trigram-indexes.js';
 import { autoId, integer, longText, reference, stamp, text } from '../record/fields.js';
 
 /** One action of a user on a record (操作日志): who, what, on which record, what changed and why. Written once. */
 export const AUDIT_LOG = declareRecord({
   name: 'AuditLog',
   table: 'audit_logs',
-  indexes: [{ fields: ['resourceId', 'recordId'] }, { fields: ['regionCode'] }],
+  large: true,
+  indexes: [{ fields: ['resourceId', 'recordId'] }, { fields: ['regionCode'] }, ...trigramIndexes('recordId')],
   label: { zh: '操作日志', en: 'Audit log' },
   // The region of the record acted on: an office sees what was done in its jurisdiction.
   jurisdiction: { kind: 'region', field: 'regionCode' },

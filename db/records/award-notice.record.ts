@@ -1,12 +1,18 @@
 import { timestamps } from '../record/blocks.js';
 import { declareRecord } from '../record/declare-record.js';
+import { trigramIndexes } from '../record/trigram-indexes.js';
 import { autoId, choice, integer, money, moment, reference, text } from '../record/fields.js';
 
 /** An award notice (中标通知书), of an entrusted procurement or of a unit's self-run procurement. */
 export const AWARD_NOTICE = declareRecord({
   name: 'AwardNotice',
   table: 'award_notices',
-  indexes: [{ fields: ['regionCode', 'kind', 'issuedAt'] }, { fields: ['projectId'] }],
+  large: true,
+  indexes: [
+    { fields: ['regionCode', 'kind', 'issuedAt'] },
+    { fields: ['projectId'] },
+    ...trigramIndexes('noticeNo', 'supplierName', 'supplierCreditCode', 'agencyName'),
+  ],
   label: { zh: '中标通知书', en: 'Award notice' },
   jurisdiction: { kind: 'region', field: 'regionCode' },
   fields: {

@@ -1,12 +1,14 @@
 import { timestamps } from '../record/blocks.js';
 import { declareRecord } from '../record/declare-record.js';
+import { trigramIndexes } from '../record/trigram-indexes.js';
 import { autoId, integer, moment, money, reference, text } from '../record/fields.js';
 
 /** One participant's quote in a bidding. */
 export const BIDDING_QUOTE = declareRecord({
   name: 'BiddingQuote',
   table: 'bidding_quotes',
-  indexes: [{ fields: ['biddingId'] }, { fields: ['supplierId'] }],
+  large: true,
+  indexes: [{ fields: ['biddingId'] }, { fields: ['supplierId'] }, ...trigramIndexes('supplierName')],
   label: { zh: '报价', en: 'Quote' },
   jurisdiction: { kind: 'library', field: 'libraryRegionCode' },
   fields: {

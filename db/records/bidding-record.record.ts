@@ -1,13 +1,15 @@
 import { BIDDING_STATUS_LABELS } from '../../domain/agreement-library.js';
 import { timestamps, versioned } from '../record/blocks.js';
 import { declareRecord } from '../record/declare-record.js';
+import { trigramIndexes } from '../record/trigram-indexes.js';
 import { autoId, bilingual, choice, integer, longText, moment, money, reference, text } from '../record/fields.js';
 
 /** A bidding or quotation (竞价/报价) held in a library for a purchaser's project. */
 export const BIDDING_RECORD = declareRecord({
   name: 'BiddingRecord',
   table: 'bidding_records',
-  indexes: [{ fields: ['libraryRegionCode', 'status', 'endAt'] }],
+  large: true,
+  indexes: [{ fields: ['libraryRegionCode', 'status', 'endAt'] }, ...trigramIndexes('biddingNo', 'projectName', 'purchaserName')],
   label: { zh: '竞价记录', en: 'Bidding' },
   jurisdiction: { kind: 'library', field: 'libraryRegionCode' },
   fields: {

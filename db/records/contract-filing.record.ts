@@ -1,6 +1,7 @@
 import { BUDGET_KIND_LABELS, BUDGET_KIND_LABELS_EN } from '../models/plan/plan-labels.js';
 import { timestamps, versioned } from '../record/blocks.js';
 import { declareRecord } from '../record/declare-record.js';
+import { trigramIndexes } from '../record/trigram-indexes.js';
 import { autoId, bilingual, boolean, choice, day, integer, longText, money, moment, reference, text } from '../record/fields.js';
 
 /**
@@ -10,11 +11,13 @@ import { autoId, bilingual, boolean, choice, day, integer, longText, money, mome
 export const CONTRACT_FILING = declareRecord({
   name: 'ContractFiling',
   table: 'contract_filings',
+  large: true,
   indexes: [
     { fields: ['regionCode', 'pushStatus'] },
     { fields: ['budgetLineId'] },
     { fields: ['contractNo'] },
     { fields: ['pushVerdict', 'pushRoute'] },
+    ...trigramIndexes('contractNo', 'contractName', 'procurementMethod'),
   ],
   label: { zh: '合同备案', en: 'Contract filing' },
   jurisdiction: { kind: 'region', field: 'regionCode' },

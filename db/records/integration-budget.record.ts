@@ -1,18 +1,20 @@
 import { timestamps, versioned } from '../record/blocks.js';
 import { declareRecord } from '../record/declare-record.js';
+import { trigramIndexes } from '../record/trigram-indexes.js';
 import { autoId, choice, integer, money, moment, reference, text } from '../record/fields.js';
 
 /** A procurement budget line (采购预算指标) approved and pushed by the 一体化 platform; read-only here. */
 export const INTEGRATION_BUDGET = declareRecord({
   name: 'IntegrationBudget',
   table: 'integration_budgets',
+  large: true,
   indexes: [
     { fields: ['regionCode', 'fiscalYear'] },
     { fields: ['unitBudgetCode'] },
     { fields: ['matchStatus'] },
     { fields: ['createdAt'] },
     { fields: ['regionCode', 'createdAt'] },
-    { fields: ['unitName'], engine: 'postgres', using: 'gin', operator: 'gin_trgm_ops' },
+    ...trigramIndexes('budgetLineId', 'unitBudgetCode', 'unitName', 'projectName', 'categoryCode', 'fundType'),
   ],
   label: { zh: '一体化预算', en: 'Integration budget' },
   jurisdiction: { kind: 'region', field: 'regionCode' },

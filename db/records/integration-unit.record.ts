@@ -1,12 +1,19 @@
 import { timestamps } from '../record/blocks.js';
 import { declareRecord } from '../record/declare-record.js';
+import { trigramIndexes } from '../record/trigram-indexes.js';
 import { autoId, moment, reference, text } from '../record/fields.js';
 
 /** Unit basic information as pushed by the 一体化 platform: the reference for every budget-code check. */
 export const INTEGRATION_UNIT = declareRecord({
   name: 'IntegrationUnit',
   table: 'integration_units',
-  indexes: [{ fields: ['creditCode'] }, { fields: ['unitName'] }, { fields: ['regionCode'] }],
+  large: true,
+  indexes: [
+    { fields: ['creditCode'] },
+    { fields: ['unitName'] },
+    { fields: ['regionCode'] },
+    ...trigramIndexes('unitBudgetCode', 'unitName', 'creditCode'),
+  ],
   label: { zh: '一体化单位基本信息', en: 'Integration unit info' },
   jurisdiction: { kind: 'region', field: 'regionCode' },
   fields: {

@@ -1,12 +1,18 @@
 import { decision, deadline, timestamps, versioned } from '../record/blocks.js';
 import { declareRecord } from '../record/declare-record.js';
+import { trigramIndexes } from '../record/trigram-indexes.js';
 import { autoId, choice, integer, money, moment, reference, text } from '../record/fields.js';
 
 /** A purchaser's request to pay a winning supplier under a filed contract (支付审核). */
 export const PAYMENT_APPLICATION = declareRecord({
   name: 'PaymentApplication',
   table: 'payment_applications',
-  indexes: [{ fields: ['regionCode', 'status'] }, { fields: ['contractFilingId', 'status'] }],
+  large: true,
+  indexes: [
+    { fields: ['regionCode', 'status'] },
+    { fields: ['contractFilingId', 'status'] },
+    ...trigramIndexes('applicationNo', 'supplierName'),
+  ],
   label: { zh: '支付审核', en: 'Payment review' },
   jurisdiction: { kind: 'region', field: 'regionCode' },
   fields: {

@@ -1,12 +1,19 @@
 import { declareRecord } from '../record/declare-record.js';
+import { trigramIndexes } from '../record/trigram-indexes.js';
 import { autoId, day, integer, money, moment, reference, text } from '../record/fields.js';
 
 /** A row of the treasury payment intermediate database (支付系统中间库), on its own connection. */
 export const PAYMENT_MIDDLE_RECORD = declareRecord({
   name: 'PaymentMiddleRecord',
   table: 'payment_middle_records',
+  large: true,
   // A filing's version is sent once: the unique pair is what makes a repeated push harmless.
-  indexes: [{ fields: ['sourceFilingId', 'sourceVersion'], unique: true }, { fields: ['regionCode'] }, { fields: ['contractNo'] }],
+  indexes: [
+    { fields: ['sourceFilingId', 'sourceVersion'], unique: true },
+    { fields: ['regionCode'] },
+    { fields: ['contractNo'] },
+    ...trigramIndexes('contractNo', 'contractName', 'supplierName', 'budgetLineId'),
+  ],
   label: { zh: '支付中间库', en: 'Payment intermediate database' },
   jurisdiction: { kind: 'region', field: 'regionCode' },
   fields: {

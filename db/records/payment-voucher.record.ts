@@ -1,12 +1,19 @@
 import { timestamps } from '../record/blocks.js';
 import { declareRecord } from '../record/declare-record.js';
+import { trigramIndexes } from '../record/trigram-indexes.js';
 import { autoId, integer, money, moment, reference, text } from '../record/fields.js';
 
 /** A payment voucher (支付凭证) the 一体化 platform pushes after a unit pays against a budget line. */
 export const PAYMENT_VOUCHER = declareRecord({
   name: 'PaymentVoucher',
   table: 'payment_vouchers',
-  indexes: [{ fields: ['budgetLineId'] }, { fields: ['regionCode'] }, { fields: ['contractNo'] }],
+  large: true,
+  indexes: [
+    { fields: ['budgetLineId'] },
+    { fields: ['regionCode'] },
+    { fields: ['contractNo'] },
+    ...trigramIndexes('voucherNo', 'budgetLineId', 'contractNo', 'payeeName'),
+  ],
   label: { zh: '一体化支付凭证', en: 'Payment voucher' },
   jurisdiction: { kind: 'region', field: 'regionCode' },
   fields: {

@@ -1,12 +1,14 @@
 import { timestamps } from '../record/blocks.js';
 import { declareRecord } from '../record/declare-record.js';
+import { trigramIndexes } from '../record/trigram-indexes.js';
 import { autoId, choice, day, integer, longText, money, reference, text } from '../record/fields.js';
 
 /** Post-award data (标后数据): how the winning supplier's contract was signed, accepted, paid and judged. */
 export const POST_AWARD_RECORD = declareRecord({
   name: 'PostAwardRecord',
   table: 'post_award_records',
-  indexes: [{ fields: ['regionCode'] }, { fields: ['projectId'] }],
+  large: true,
+  indexes: [{ fields: ['regionCode'] }, { fields: ['projectId'] }, ...trigramIndexes('contractNo', 'supplierName')],
   label: { zh: '标后数据', en: 'Post-award data' },
   jurisdiction: { kind: 'region', field: 'regionCode' },
   fields: {

@@ -1,12 +1,14 @@
 import { timestamps } from '../record/blocks.js';
 import { declareRecord } from '../record/declare-record.js';
+import { trigramIndexes } from '../record/trigram-indexes.js';
 import { autoId, boolean, day, integer, longText, money, reference, text } from '../record/fields.js';
 
 /** A published procurement intention (采购意向公开); a procurement may start no sooner than 30 days after it. */
 export const PROCUREMENT_INTENTION = declareRecord({
   name: 'ProcurementIntention',
   table: 'procurement_intentions',
-  indexes: [{ fields: ['regionCode', 'insufficientNotice'] }],
+  large: true,
+  indexes: [{ fields: ['regionCode', 'insufficientNotice'] }, ...trigramIndexes('projectName', 'expectedMonth')],
   label: { zh: '采购意向公开', en: 'Procurement intention' },
   jurisdiction: { kind: 'region', field: 'regionCode' },
   fields: {

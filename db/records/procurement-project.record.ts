@@ -8,13 +8,20 @@ import {
 } from '../models/plan/plan-labels.js';
 import { timestamps } from '../record/blocks.js';
 import { declareRecord } from '../record/declare-record.js';
+import { trigramIndexes } from '../record/trigram-indexes.js';
 import { autoId, bilingual, choice, integer, longText, moment, money, reference, text } from '../record/fields.js';
 
 /** A procurement project (采购项目) as the purchaser planned it; the 计划管理 menus are read-only views of it. */
 export const PROCUREMENT_PROJECT = declareRecord({
   name: 'ProcurementProject',
   table: 'procurement_projects',
-  indexes: [{ fields: ['regionCode'] }, { fields: ['organisationForm'] }, { fields: ['budgetReviewStatus'] }],
+  large: true,
+  indexes: [
+    { fields: ['regionCode'] },
+    { fields: ['organisationForm'] },
+    { fields: ['budgetReviewStatus'] },
+    ...trigramIndexes('projectNo', 'name', 'procurementMethod', 'designatedAgency', 'agencyName', 'socialAgencyName'),
+  ],
   label: { zh: '采购项目', en: 'Procurement project' },
   jurisdiction: { kind: 'region', field: 'regionCode' },
   fields: {

@@ -2,13 +2,20 @@ import { BUDGET_CODE_VERDICT_LABELS } from '../../domain/budget-code-verdict.js'
 import { validateCreditCode } from '../../domain/credit-code.js';
 import { decision, deadline, timestamps, versioned } from '../record/blocks.js';
 import { declareRecord } from '../record/declare-record.js';
+import { trigramIndexes } from '../record/trigram-indexes.js';
 import { autoId, bilingual, boolean, choice, moment, reference, text } from '../record/fields.js';
 
 /** A purchasing unit (采购单位): registers itself, is reviewed by its region's office and becomes a formal member. */
 export const PROCUREMENT_UNIT = declareRecord({
   name: 'ProcurementUnit',
   table: 'procurement_units',
-  indexes: [{ fields: ['regionCode', 'status'] }, { fields: ['creditCode'] }, { fields: ['unitBudgetCode'] }],
+  large: true,
+  indexes: [
+    { fields: ['regionCode', 'status'] },
+    { fields: ['creditCode'] },
+    { fields: ['unitBudgetCode'] },
+    ...trigramIndexes('name', 'creditCode', 'unitBudgetCode'),
+  ],
   label: { zh: '采购单位', en: 'Purchasing unit' },
   jurisdiction: { kind: 'region', field: 'regionCode' },
   fields: {

@@ -1,13 +1,15 @@
 import { BUDGET_KIND_LABELS, BUDGET_KIND_LABELS_EN } from '../models/plan/plan-labels.js';
 import { timestamps } from '../record/blocks.js';
 import { declareRecord } from '../record/declare-record.js';
+import { trigramIndexes } from '../record/trigram-indexes.js';
 import { autoId, bilingual, choice, integer, money, reference, text } from '../record/fields.js';
 
 /** How much of one budget (an 一体化 line or a virtual budget) a project uses. */
 export const PROJECT_BUDGET_LINE = declareRecord({
   name: 'ProjectBudgetLine',
   table: 'project_budget_lines',
-  indexes: [{ fields: ['projectId'] }, { fields: ['budgetNo'] }],
+  large: true,
+  indexes: [{ fields: ['projectId'] }, { fields: ['budgetNo'] }, ...trigramIndexes('budgetNo')],
   label: { zh: '项目预算明细', en: 'Project budget line' },
   jurisdiction: { kind: 'region', field: 'regionCode' },
   fields: {

@@ -1,12 +1,18 @@
 import { timestamps } from '../record/blocks.js';
 import { declareRecord } from '../record/declare-record.js';
+import { trigramIndexes } from '../record/trigram-indexes.js';
 import { autoId, choice, integer, moment, reference, text } from '../record/fields.js';
 
 /** A supplier's registration for one package of a project (报名情况). */
 export const SUPPLIER_REGISTRATION = declareRecord({
   name: 'SupplierRegistration',
   table: 'supplier_registrations',
-  indexes: [{ fields: ['regionCode', 'registeredAt'] }, { fields: ['projectId'] }],
+  large: true,
+  indexes: [
+    { fields: ['regionCode', 'registeredAt'] },
+    { fields: ['projectId'] },
+    ...trigramIndexes('supplierName', 'supplierCreditCode', 'packageNo'),
+  ],
   label: { zh: '报名情况', en: 'Supplier registration' },
   jurisdiction: { kind: 'region', field: 'regionCode' },
   fields: {

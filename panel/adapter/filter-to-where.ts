@@ -1,10 +1,30 @@
 import type { BaseProperty, Filter } from 'adminjs';
 import { Op, type Sequelize, type WhereOptions } from 'sequelize';
+import type { AnyRecordDeclaration } from '../../db/record/field-types.js';
 import { calendarDayOf } from '../../domain/dates.js';
 
 /** `!` rather than `\`: PostgreSQL and SQLite read a backslash in a string literal differently. */
 export function likePattern(value: string): string {
   return `%${value.replace(/[!%_]/g, (c) => `!${c}`)}%`;
+}
+
+/**
+ * Fields whose filter names one value, compared exactly: a login (picked by office: nanchang must not find
+ * nanchangxian), a role, an action or a record type (picked from their words: 审核通过 must not find 批量审核通过), and a
+ * choice kept in a string column, which the adapter sees as plain text.
+ */
+export function exactFieldsOf(declaration: AnyRecordDeclaration | undefined): string[] {
+  return Object.entries(declaration?.fields ?? {})
+    .filter(([, spec]) => spec.kind === 'choice' || spec.codeOf !== undefined)
+    .map(([name]) => name);
+}
+
+/**
+ * Whether a filter on this property matches its text anywhere (`LIKE '%…%'`), rather than one value exactly: what a
+ * trigram index must serve on PostgreSQL (panel/text-filter-indexes.ts).
+ */
+export function matchesAnywhere(property: BaseProperty, exactFields: readonly string[]): boolean {
+  return property.type() === 'string' && !property.availableValues() && !property.isId() && !exactFields.includes(property.name());
 }
 
 function toNumber(value: unknown): number | undefined {
@@ -36,8 +56,9 @@ function dayRange(
 
 /**
  * Replaces the stock adapter's conversion: a typed `%`, `_` or `.` is matched literally (LIKE … ESCAPE), Latin text
- * matches in any case on both engines, enum values, references and `exactFields` (a login picked by office: nanchang
- * must not find nanchangxian) compare exactly, and date-only ranges by day.
+ * matches in any case on both engines, enum values, references and `exactFields` (`exactFieldsOf`) compare exactly,
+ * and date-only ranges by day. The constant pattern is folded by PostgreSQL's planner with its escape, so a trigram
+ * index serves the ILIKE.
  */
 export function filterToWhere(
   filter: Filter | undefined,
@@ -71,7 +92,7 @@ export function filterToWhere(
     }
     switch (property.type()) {
       case 'string': {
-        if (property.availableValues() || property.isId() || exactFields.includes(name)) {
+        if (!matchesAnywhere(property, exactFields)) {
           and.push({ [name]: values.length > 1 ? { [Op.in]: values.map(String) } : String(values[0]) });
         } else {
           const pattern = sequelize.literal(`${sequelize.escape(likePattern(String(value)))} ESCAPE '!'`);

@@ -7,7 +7,7 @@ import { jurisdictionWhere, type SessionUser } from '../../db/jurisdiction-scope
 import { Region } from '../../db/models/system/region.model.js';
 import { selectSql } from '../../db/select-sql.js';
 import { withCalendarDays } from './calendar-day-params.js';
-import { filterToWhere } from './filter-to-where.js';
+import { exactFieldsOf, filterToWhere } from './filter-to-where.js';
 import { rowsAfter, type Anchor } from './keyset.js';
 import type { Cursor } from './read-request.js';
 import type { StatedTotal } from '../components/total-words.js';
@@ -134,11 +134,9 @@ export class JurisdictionResource extends SequelizeResource {
     return none;
   }
 
-  /** Fields holding a login: a filter on one names a user exactly (panel/code-words.ts officeNamesFeature). */
-  private get loginFields(): string[] {
-    return Object.entries(this.model.declaration?.fields ?? {})
-      .filter(([, spec]) => spec.codeOf === 'user')
-      .map(([name]) => name);
+  /** Fields a filter names one value of (a login, a coded word, a choice): compared exactly. */
+  private get exactFields(): string[] {
+    return exactFieldsOf(this.model.declaration);
   }
 
   private get model(): JurisdictionModel {
@@ -213,7 +211,7 @@ export class JurisdictionResource extends SequelizeResource {
   private listWhere(filter: Filter | undefined, context: ActionContext | undefined, { choosable = true } = {}): WhereOptions | null {
     return this.where(
       context,
-      filterToWhere(filter, this.model.sequelize!, this.model.secretFields, this.loginFields),
+      filterToWhere(filter, this.model.sequelize!, this.model.secretFields, this.exactFields),
       this.decidableCondition(filter, context),
       ...(choosable ? [this.choosableCondition(filter)] : []),
     );

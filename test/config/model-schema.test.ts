@@ -133,19 +133,23 @@ interface ShownIndex {
   unique?: boolean;
   primary?: boolean;
   fields: Array<{ attribute: string }>;
+  /** PostgreSQL's `CREATE INDEX …` of the index, which names its access method. */
+  definition?: string;
 }
 
 /**
- * Indexes, each as `unique? (column, …)`: those the migrations made against those the model declares (its
+ * Indexes, each as `unique? (column, …) method?`: those the migrations made against those the model declares (its
  * `indexes`, and a column's own `unique`). An index made on one engine alone (PostgreSQL's trigram search index) is
- * declared with `engine`, and the model carries it on that engine only.
+ * declared with `engine`, and the model carries it on that engine only; its access method (`using: 'gin'`) is part of
+ * what is compared, so a column's B-tree does not pass for its trigram index.
  */
 async function indexDrift(sequelize: Sequelize, model: ModelStatic<Model>, table: string, isView: boolean): Promise<string[]> {
   if (isView) return [];
   const shown = (await sequelize.getQueryInterface().showIndex(table)) as ShownIndex[];
   const attributes = model.getAttributes() as Record<string, { field?: string; unique?: unknown; primaryKey?: boolean }>;
   const column = (name: string) => attributes[name]?.field ?? name;
-  const signature = (unique: boolean | undefined, columns: readonly string[]) => `${unique ? 'unique ' : ''}(${columns.join(', ')})`;
+  const signature = (unique: boolean | undefined, columns: readonly string[], method = 'btree') =>
+    `${unique ? 'unique ' : ''}(${columns.join(', ')})${method === 'btree' ? '' : ` ${method}`}`;
   const primaryKey = Object.values(attributes)
     .filter((attribute) => attribute.primaryKey)
     .map((attribute) => attribute.field!);
@@ -157,10 +161,11 @@ async function indexDrift(sequelize: Sequelize, model: ModelStatic<Model>, table
       signature(
         index.unique,
         index.fields.map((f) => f.attribute),
+        / USING (\w+) /.exec(index.definition ?? '')?.[1],
       ),
     );
   const declaredIndexes =
-    (model.options as { indexes?: Array<{ fields: Array<string | { name: string }>; unique?: boolean }> }).indexes ?? [];
+    (model.options as { indexes?: Array<{ fields: Array<string | { name: string }>; unique?: boolean; using?: string }> }).indexes ?? [];
   const declared = [
     ...Object.values(attributes)
       .filter((attribute) => attribute.unique && !attribute.primaryKey)
@@ -169,6 +174,7 @@ async function indexDrift(sequelize: Sequelize, model: ModelStatic<Model>, table
       signature(
         index.unique,
         index.fields.map((f) => column(typeof f === 'string' ? f : f.name)),
+        index.using,
       ),
     ),
   ];
