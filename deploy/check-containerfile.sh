@@ -7,7 +7,7 @@
 # Then `buildah bud` from a clean clone of the committed HEAD, `npm run migrate:dist` in the image, the image's command
 # (`npm run web:dist`) against this machine's PostgreSQL and Redis on loopback, /readyz and /admin/login must answer 200.
 # Everything it made goes at the end: the databases, the Redis keys under its prefix, the containers, the images.
-# Run as root (buildah, vfs storage, chroot isolation); about 10 minutes. `npm test` does not run it.
+# Run as root (buildah, vfs storage, chroot isolation); about 13 minutes. `npm test` does not run it.
 #   deploy/check-containerfile.sh            # MIRROR=http://… PGHOST=… REDIS_HOST=… KEEP_IMAGES=1 to change the defaults
 set -euo pipefail
 
@@ -133,7 +133,7 @@ ENVS=(--env NODE_ENV=production --env HOST=127.0.0.1 --env "PORT=$PORT"
   --env "INTEGRATION_APP_SECRET=$(openssl rand -hex 32)")
 c=$("${B[@]}" from --pull=never "jxcg-check:$RUN_ID")
 CONTAINERS+=("$c")
-CMD=$("${B[@]}" inspect --format '{{join .OCIv1.Config.Cmd " "}}' "$c")
+CMD=$("${B[@]}" inspect --format '{{range .OCIv1.Config.Cmd}}{{.}} {{end}}' "$c")
 say "npm run migrate:dist"
 "${B[@]}" run --isolation chroot --network host "${ENVS[@]}" "$c" -- npm run migrate:dist >"$WORK/migrate.log" 2>&1 ||
   { cat "$WORK/migrate.log"; exit 1; }
