@@ -123,8 +123,7 @@ export async function runExport(
       direction: (job.direction ?? config.sort?.direction ?? 'asc') as 'asc' | 'desc',
     };
     let done = 0;
-    for (let offset = 0; offset < total; offset += PAGE) {
-      const records = await resource.findPage(filter, { limit: PAGE, offset, sort }, context);
+    for await (const records of resource.pagesAfter(filter, { pageSize: PAGE, sort }, context)) {
       const titles = await referenceTitles(
         properties,
         records.map((r) => r.params),
@@ -151,7 +150,6 @@ export async function runExport(
       await onProgress(done, total);
       // Rows are produced faster than chunks are stored: wait for the database rather than let the zip's buffers grow.
       if (sink.writableNeedDrain) await once(sink, 'drain');
-      if (records.length < PAGE) break;
     }
     sheet.commit();
     await workbook.commit();

@@ -250,17 +250,28 @@ export class JurisdictionResource extends SequelizeResource {
     return valueTotals(this.model, where, field, values, rule, this.seesWholeTable(context));
   }
 
-  /** A page of an export: like `find`, in larger pages, with the same jurisdiction, view, filter and sort. */
-  async findPage(
+  /**
+   * An export's rows, page after page: the list's jurisdiction, view, filter and sort, each page read after the
+   * previous page's last row (keyset), so the millionth row costs what the first did and a row written meanwhile
+   * neither repeats nor shifts another out of the file.
+   */
+  async *pagesAfter(
     filter: Filter,
-    { limit, offset, sort }: { limit: number; offset: number; sort: { sortBy?: string; direction?: 'asc' | 'desc' } },
+    { pageSize, sort }: { pageSize: number; sort: { sortBy?: string; direction?: 'asc' | 'desc' } },
     context?: ActionContext,
-  ): Promise<BaseRecord[]> {
-    return this.query(
-      filter,
-      { limit: Math.min(Math.max(Math.trunc(limit) || 1, 1), 5000), offset: Math.max(Math.trunc(offset) || 0, 0), sort },
-      context,
-    );
+  ): AsyncGenerator<BaseRecord[]> {
+    const where = this.listWhere(filter, context);
+    if (where === null) return;
+    const { sortBy, direction } = this.sortOf(sort);
+    const limit = Math.min(Math.max(Math.trunc(pageSize) || 1, 1), 5000);
+    for (let anchor: Anchor | undefined; ; ) {
+      const page = await this.rows({ where: this.after(where, sortBy, direction, anchor), order: this.order(sortBy, direction), limit });
+      if (page.length) yield page;
+      if (page.length < limit) return;
+      const last = page[page.length - 1]!;
+      // The last row's own sort value, exact to the microsecond; the value as read if the row went meanwhile.
+      anchor = (await this.anchorOf({}, sortBy, String(last.id()))) ?? this.anchorAsRead(last, sortBy);
+    }
   }
 
   override async find(
@@ -324,23 +335,7 @@ export class JurisdictionResource extends SequelizeResource {
     const backward = anchor ? cursor === position.before : position.from === 'end';
     const reading = backward === (direction === 'ASC') ? 'DESC' : 'ASC';
     const order = this.order(sortBy, reading);
-    const condition = anchor
-      ? {
-          [Op.and]: [
-            where,
-            rowsAfter(
-              {
-                sortBy,
-                key: this.primaryKey(),
-                direction: reading,
-                nullable: this.model.getAttributes()[sortBy]?.allowNull !== false,
-                nullsHigh: this.model.sequelize!.getDialect() === 'postgres',
-              },
-              anchor,
-            ),
-          ],
-        }
-      : where;
+    const condition = this.after(where, sortBy, reading, anchor);
     const number = Math.max(Math.trunc(position.number) || 1, 1);
     const offset = anchor ? 0 : (number - 1) * limit;
     const rows =
@@ -368,6 +363,25 @@ export class JurisdictionResource extends SequelizeResource {
     );
     if (!keys.length) return [];
     return this.rows({ where: { [Op.and]: [where, { [key]: { [Op.in]: keys } }] }, order });
+  }
+
+  /** `where`'s rows after `anchor` in the order (`sortBy`, key) `direction`; all of them without an anchor. */
+  private after(where: WhereOptions, sortBy: string, direction: 'ASC' | 'DESC', anchor: Anchor | undefined): WhereOptions {
+    if (!anchor) return where;
+    const order = {
+      sortBy,
+      key: this.primaryKey(),
+      direction,
+      nullable: this.model.getAttributes()[sortBy]?.allowNull !== false,
+      nullsHigh: this.model.sequelize!.getDialect() === 'postgres',
+    };
+    return { [Op.and]: [where, rowsAfter(order, anchor)] };
+  }
+
+  private anchorAsRead(record: BaseRecord, sortBy: string): Anchor {
+    const value = record.params[sortBy] as unknown;
+    const valueIsNull = value === null || value === undefined;
+    return { key: record.id(), value: literal(valueIsNull ? 'NULL' : this.model.sequelize!.escape(value as string)), valueIsNull };
   }
 
   /** The row `key` names, if the list shows it; its sort value stays in the database (a subquery), exact to the microsecond. */

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Order } from 'sequelize';
 import { IntegrationBudget } from '../../db/models.js';
-import { DEEP_PAGE } from '../../panel/adapter/jurisdiction-resource.js';
+import { Filter } from 'adminjs';
+import { currentActor } from '../../jobs/job-actor.js';
+import { DEEP_PAGE, JurisdictionResource } from '../../panel/adapter/jurisdiction-resource.js';
+import { SupervisorUser } from '../../db/models.js';
 import { login, startTestApp, type Client } from '../support/test-app.js';
 
 const COUNTY = '360121';
@@ -165,5 +168,63 @@ describe('deep pages by keyset', () => {
       expect(body.message).toContain('after');
     }
     expect((await county.get('/admin/api/resources/IntegrationBudget/actions/list?page=2&fromEnd=1')).status).toBe(400);
+  });
+});
+
+describe('export pages by keyset', () => {
+  const resource = new JurisdictionResource(IntegrationBudget);
+  const countyUser = async () => {
+    const user = await SupervisorUser.findOne({ where: { username: 'nanchangxian' } });
+    return { currentAdmin: await currentActor(user!.id) } as never;
+  };
+  const pages = (sort: { sortBy?: string; direction?: 'asc' | 'desc' }, context: never) =>
+    resource.pagesAfter(new Filter({}, resource), { pageSize: 7, sort }, context);
+
+  it('every row of the user’s list once, in the list’s order, through ties and NULLs, and only theirs', async () => {
+    const context = await countyUser();
+    for (const [sortBy, direction] of [
+      ['createdAt', 'desc'],
+      ['matchedProjectName', 'asc'],
+      ['matchedProjectName', 'desc'],
+    ] as const) {
+      const ids: number[] = [];
+      let count = 0;
+      for await (const page of pages({ sortBy, direction }, context)) {
+        count += 1;
+        ids.push(...page.map((r) => Number(r.id())));
+      }
+      const sql = direction === 'asc' ? 'ASC' : 'DESC';
+      const all = await expected([
+        [sortBy, sql],
+        ['id', sql],
+      ]);
+      expect(count).toBe(Math.ceil(all.length / 7));
+      expect(ids).toEqual(all);
+    }
+  });
+
+  it('a row deleted where a page ended repeats or loses no other row; rows arriving are read only past the place reached', async () => {
+    const context = await countyUser();
+    const order = (): Promise<number[]> =>
+      expected([
+        ['createdAt', 'DESC'],
+        ['id', 'DESC'],
+      ]);
+    const before = await order();
+    const read: number[] = [];
+    let deleted: number | undefined;
+    for await (const page of pages({ sortBy: 'createdAt', direction: 'desc' }, context)) {
+      read.push(...page.map((r) => Number(r.id())));
+      if (deleted !== undefined) continue;
+      // The page's last row is where the next page starts after; the first arrival sorts above it, the second below all.
+      deleted = Number(page[page.length - 1]!.id());
+      await IntegrationBudget.destroy({ where: { id: deleted } });
+      await addBudgets(COUNTY, 1, new Date(Date.now() + 86_400_000));
+      await addBudgets(COUNTY, 1, new Date('2020-01-01T08:00:00Z'));
+    }
+    const now = await order();
+    expect(now.length).toBe(before.length + 1);
+    expect(read).toEqual([...before, now[now.length - 1]!]);
+    expect(read.indexOf(now[0]!)).toBe(-1);
   });
 });
