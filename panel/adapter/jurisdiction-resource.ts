@@ -257,15 +257,18 @@ export class JurisdictionResource extends SequelizeResource {
    */
   async *pagesAfter(
     filter: Filter,
-    { pageSize, sort }: { pageSize: number; sort: { sortBy?: string; direction?: 'asc' | 'desc' } },
+    { pageSize, sort, columns }: { pageSize: number; sort: { sortBy?: string; direction?: 'asc' | 'desc' }; columns?: string[] },
     context?: ActionContext,
   ): AsyncGenerator<BaseRecord[]> {
     const where = this.listWhere(filter, context);
     if (where === null) return;
     const { sortBy, direction } = this.sortOf(sort);
     const limit = Math.min(Math.max(Math.trunc(pageSize) || 1, 1), 5000);
+    // Only what is written out, and what the pages are read by.
+    const attributes = columns && [...new Set([...columns, sortBy, this.primaryKey()])].filter((name) => !this.model.secretFields?.includes(name));
     for (let anchor: Anchor | undefined; ; ) {
-      const page = await this.rows({ where: this.after(where, sortBy, direction, anchor), order: this.order(sortBy, direction), limit });
+      const condition = this.after(where, sortBy, direction, anchor);
+      const page = await this.rows({ where: condition, order: this.order(sortBy, direction), limit, ...(attributes && { attributes }) });
       if (page.length) yield page;
       if (page.length < limit) return;
       const last = page[page.length - 1]!;
