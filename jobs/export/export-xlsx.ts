@@ -44,7 +44,8 @@ function cellValue(
       (v) => v.value === String(value),
     )?.label;
   if (label) return label;
-  if (type === 'boolean') return value === true || value === 'true' ? '是' : '否';
+  // SQLite's driver gives a boolean as 1 or 0.
+  if (type === 'boolean') return value === true || value === 1 || value === 'true' ? '是' : '否';
   if (type === 'currency' || type === 'number' || type === 'float') return Number(value);
   if (type === 'date') return new Date(`${String(value).slice(0, 10)}T00:00:00Z`);
   // A cell holds a clock reading without a zone (ExcelJS writes a Date's UTC clock): China time, as the panel shows it.
@@ -123,29 +124,26 @@ export async function runExport(
       direction: (job.direction ?? config.sort?.direction ?? 'asc') as 'asc' | 'desc',
     };
     let done = 0;
-    for await (const records of resource.pagesAfter(filter, { pageSize: PAGE, sort, columns: [...columns.filter((name) => name in attributes), ...(hasDeadline ? ['dueDate'] : [])] }, context)) {
-      const titles = await referenceTitles(
-        properties,
-        records.map((r) => r.params),
-        context,
-      );
+    for await (const rows of resource.pagesAfter(
+      filter,
+      { pageSize: PAGE, sort, columns: [...columns.filter((name) => name in attributes), ...(hasDeadline ? ['dueDate'] : [])] },
+      context,
+    )) {
+      const titles = await referenceTitles(properties, rows, context);
       // People by office, as the list shows them.
-      await showOffices(
-        records.map((r) => r.params),
-        userFields,
-      );
-      for (const record of records) {
-        const row: Record<string, unknown> = {};
+      await showOffices(rows, userFields);
+      for (const row of rows) {
+        const cells: Record<string, unknown> = {};
         for (const name of columns) {
-          const value = record.params[name];
-          row[name] =
+          const value = row[name];
+          cells[name] =
             name === 'deadline' && hasDeadline
-              ? deadlineLabel(record.params.dueDate) || null
+              ? deadlineLabel(row.dueDate) || null
               : cellValue(definition, labels, name, typeOf(name), value, titles.get(name)?.get(String(value)));
         }
-        sheet.addRow(row).commit();
+        sheet.addRow(cells).commit();
       }
-      done += records.length;
+      done += rows.length;
       await recordExportProgress(job.id, attempt, { done });
       await onProgress(done, total);
       // Rows are produced faster than chunks are stored: wait for the database rather than let the zip's buffers grow.

@@ -259,21 +259,31 @@ export class JurisdictionResource extends SequelizeResource {
     filter: Filter,
     { pageSize, sort, columns }: { pageSize: number; sort: { sortBy?: string; direction?: 'asc' | 'desc' }; columns?: string[] },
     context?: ActionContext,
-  ): AsyncGenerator<BaseRecord[]> {
+  ): AsyncGenerator<Row[]> {
     const where = this.listWhere(filter, context);
     if (where === null) return;
     const { sortBy, direction } = this.sortOf(sort);
+    const key = this.primaryKey();
     const limit = Math.min(Math.max(Math.trunc(pageSize) || 1, 1), 5000);
-    // Only what is written out, and what the pages are read by.
-    const attributes = columns && [...new Set([...columns, sortBy, this.primaryKey()])].filter((name) => !this.model.secretFields?.includes(name));
-    for (let anchor: Anchor | undefined; ; ) {
+    // Only what is written out and what the pages are read by, as the driver gives it: a million model instances and
+    // their copies would be most of an export's work and memory.
+    const attributes = [...new Set([...(columns ?? Object.keys(this.model.getAttributes())), sortBy, key])].filter(
+      (name) => !this.model.secretFields?.includes(name),
+    );
+    for (let anchor: Anchor | undefined; ;) {
       const condition = this.after(where, sortBy, direction, anchor);
-      const page = await this.rows({ where: condition, order: this.order(sortBy, direction), limit, ...(attributes && { attributes }) });
+      const page = (await this.model.findAll({
+        where: condition,
+        order: this.order(sortBy, direction),
+        limit,
+        attributes,
+        raw: true,
+      })) as unknown as Row[];
       if (page.length) yield page;
       if (page.length < limit) return;
       const last = page[page.length - 1]!;
       // The last row's own sort value, exact to the microsecond; the value as read if the row went meanwhile.
-      anchor = (await this.anchorOf({}, sortBy, String(last.id()))) ?? this.anchorAsRead(last, sortBy);
+      anchor = (await this.anchorOf({}, sortBy, String(last[key]))) ?? this.anchorAsRead(last, sortBy);
     }
   }
 
@@ -381,10 +391,14 @@ export class JurisdictionResource extends SequelizeResource {
     return { [Op.and]: [where, rowsAfter(order, anchor)] };
   }
 
-  private anchorAsRead(record: BaseRecord, sortBy: string): Anchor {
-    const value = record.params[sortBy] as unknown;
+  private anchorAsRead(row: Row, sortBy: string): Anchor {
+    const value = row[sortBy];
     const valueIsNull = value === null || value === undefined;
-    return { key: record.id(), value: literal(valueIsNull ? 'NULL' : this.model.sequelize!.escape(value as string)), valueIsNull };
+    return {
+      key: row[this.primaryKey()] as string | number,
+      value: literal(valueIsNull ? 'NULL' : this.model.sequelize!.escape(value as string)),
+      valueIsNull,
+    };
   }
 
   /** The row `key` names, if the list shows it; its sort value stays in the database (a subquery), exact to the microsecond. */

@@ -191,7 +191,7 @@ describe('export pages by keyset', () => {
       let count = 0;
       for await (const page of pages({ sortBy, direction }, context)) {
         count += 1;
-        ids.push(...page.map((r) => Number(r.id())));
+        ids.push(...page.map((r) => Number(r.id)));
       }
       const sql = direction === 'asc' ? 'ASC' : 'DESC';
       const all = await expected([
@@ -214,10 +214,10 @@ describe('export pages by keyset', () => {
     const read: number[] = [];
     let deleted: number | undefined;
     for await (const page of pages({ sortBy: 'createdAt', direction: 'desc' }, context)) {
-      read.push(...page.map((r) => Number(r.id())));
+      read.push(...page.map((r) => Number(r.id)));
       if (deleted !== undefined) continue;
       // The page's last row is where the next page starts after; the first arrival sorts above it, the second below all.
-      deleted = Number(page[page.length - 1]!.id());
+      deleted = Number(page[page.length - 1]!.id);
       await IntegrationBudget.destroy({ where: { id: deleted } });
       await addBudgets(COUNTY, 1, new Date(Date.now() + 86_400_000));
       await addBudgets(COUNTY, 1, new Date('2020-01-01T08:00:00Z'));
