@@ -21,7 +21,7 @@ import {
 } from '../../services/export-file.js';
 
 /** Rows read per query: big enough to be quick, small enough that memory stays flat whatever the total. */
-const PAGE = 2000;
+const PAGE = 500;
 const MONEY_FORMAT = '#,##0.00';
 const CHINA_OFFSET_MS = 8 * 3_600_000;
 
