@@ -7,7 +7,7 @@ import { needs } from '../support/requires.js';
 import { REDIS_URL } from '../support/services.js';
 import { until } from '../support/until.js';
 import { api, login, startTestApp } from '../support/test-app.js';
-import { exited, hasExited, startWorker } from '../support/worker-process.js';
+import { exited, startWorker, stopProcesses } from '../support/worker-process.js';
 import { removeQueues } from '../../queue/remove-queues.js';
 import { seedPushableFilings } from '../support/pushable-filings.js';
 
@@ -35,11 +35,7 @@ drill.describe('pushing filings through real worker processes into the intermedi
   });
 
   afterAll(async () => {
-    for (const worker of workers)
-      if (!hasExited(worker)) {
-        worker.kill('SIGKILL');
-        await exited(worker);
-      }
+    await stopProcesses(workers);
     await removeQueues(REDIS_URL, prefix);
     await app.stop();
   });

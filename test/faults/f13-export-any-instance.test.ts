@@ -16,7 +16,7 @@ import { REDIS_URL } from '../support/services.js';
 import { api, clientWithCookie, loginResponse, sessionCookieOf } from '../support/test-app.js';
 import { freePort, until } from '../support/until.js';
 import { startWebProcess, type WebProcess } from '../support/web-process.js';
-import { exited, hasExited, startWorker } from '../support/worker-process.js';
+import { startWorker, stopProcesses } from '../support/worker-process.js';
 
 /** Two machines share the database and Redis, nothing else: PostgreSQL, real processes. */
 const drill = await needs('F13 导出文件在任一实例可下载（两个 web、两个 worker 进程）', 'postgres', 'redis');
@@ -52,11 +52,7 @@ drill.describe('F13: an export asked on one web instance is downloaded from anot
   });
 
   afterAll(async () => {
-    for (const child of [...webs.map((w) => w.child), ...workers])
-      if (!hasExited(child)) {
-        child.kill('SIGKILL');
-        await exited(child);
-      }
+    await stopProcesses([...webs.map((w) => w.child), ...workers]);
     await removeQueues(REDIS_URL, prefix);
     await main?.close();
     for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });

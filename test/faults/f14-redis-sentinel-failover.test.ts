@@ -13,7 +13,7 @@ import { seedPushableFilings } from '../support/pushable-filings.js';
 import { needs } from '../support/requires.js';
 import { api, login, startTestApp, type Client } from '../support/test-app.js';
 import { until } from '../support/until.js';
-import { exited, hasExited, startWorker } from '../support/worker-process.js';
+import { hasExited, startWorker, stopProcesses } from '../support/worker-process.js';
 
 /**
  * F14 (issue #27 item 1): Redis behind Sentinel — a master, a replica and three Sentinels of the test's own; web and
@@ -51,10 +51,7 @@ drill.describe('F14: the Redis master killed, Sentinel promotes its replica', ()
   });
 
   afterAll(async () => {
-    if (worker && !hasExited(worker)) {
-      worker.kill('SIGKILL');
-      await exited(worker);
-    }
+    await stopProcesses([worker]);
     await app?.stop().catch(() => undefined);
     await group?.stop();
   });

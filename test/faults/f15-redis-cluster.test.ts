@@ -18,7 +18,7 @@ import { seedPushableFilings } from '../support/pushable-filings.js';
 import { needs } from '../support/requires.js';
 import { api, login, startTestApp } from '../support/test-app.js';
 import { until } from '../support/until.js';
-import { exited, hasExited, startWorker } from '../support/worker-process.js';
+import { exited, startWorker, stopProcesses } from '../support/worker-process.js';
 
 /**
  * F15 (issue #27 item 1): a Redis Cluster of three masters of our own, web and worker given REDIS_CLUSTER_NODES. BullMQ's
@@ -55,10 +55,7 @@ drill.describe('F15: the queues on a three-master Redis Cluster', () => {
   });
 
   afterAll(async () => {
-    if (worker && !hasExited(worker)) {
-      worker.kill('SIGKILL');
-      await exited(worker);
-    }
+    await stopProcesses([worker]);
     await app?.stop().catch(() => undefined);
     await cluster?.stop();
     delete process.env.EXPORT_DIR;

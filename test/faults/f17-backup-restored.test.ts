@@ -25,7 +25,7 @@ import { REDIS_URL } from '../support/services.js';
 import { api, login, loginResponse, type Client } from '../support/test-app.js';
 import { freePort, until } from '../support/until.js';
 import { startWebProcess, type WebProcess } from '../support/web-process.js';
-import { exited, hasExited, startWorker } from '../support/worker-process.js';
+import { exited, hasExited, startWorker, stopProcesses } from '../support/worker-process.js';
 
 /**
  * F17 (issue #27 item 5): the runbook's restore, run. A backup is taken as the runbook says (`pg_dump -Fc`) while half
@@ -112,11 +112,7 @@ drill.describe('F17: a pg_dump backup restored into a new database', () => {
   });
 
   afterAll(async () => {
-    for (const child of [web?.child, worker])
-      if (child && !hasExited(child)) {
-        child.kill('SIGKILL');
-        await exited(child);
-      }
+    await stopProcesses([web?.child, worker]);
     await removeQueues(REDIS_URL, prefix);
     await main?.close().catch(() => undefined);
     await restoredMain?.close();

@@ -8,7 +8,7 @@ import { requeueStrandedBatches, requeueStrandedPushes } from '../../jobs/mainte
 import { postBatch } from '../../tools/integration-client.js';
 import { simulatedBudgets } from '../../tools/integration-fixtures.js';
 import { api, login, startTestApp } from '../support/test-app.js';
-import { exited, hasExited, startWorker } from '../support/worker-process.js';
+import { exited, startWorker, stopProcesses } from '../support/worker-process.js';
 import { until } from '../support/until.js';
 import { killRedis, redisPort, startRedis } from '../support/own-redis.js';
 import { seedPushableFilings } from '../support/pushable-filings.js';
@@ -45,10 +45,7 @@ drill.describe('F2: Redis lost and started again empty', () => {
   });
 
   afterAll(async () => {
-    if (worker && !hasExited(worker)) {
-      worker.kill('SIGKILL');
-      await exited(worker);
-    }
+    await stopProcesses([worker]);
     await app.stop().catch(() => undefined);
     await killRedis(redis);
   });

@@ -13,7 +13,7 @@ import { api, login, loginResponse, startTestApp } from '../support/test-app.js'
 import { seededDatabaseUrls } from '../support/databases.js';
 import { PG_URL } from '../support/own-databases.js';
 import { until } from '../support/until.js';
-import { exited, hasExited, startWorker } from '../support/worker-process.js';
+import { hasExited, startWorker, stopProcesses } from '../support/worker-process.js';
 
 jest.setTimeout(180_000);
 const platform = { appKey: DEV_INTEGRATION_APP_KEY, secret: DEV_INTEGRATION_APP_SECRET };
@@ -57,10 +57,7 @@ drill.describe('F3: the database cut for a few seconds', () => {
 
   afterAll(async () => {
     proxy.restore();
-    if (worker && !hasExited(worker)) {
-      worker.kill('SIGTERM');
-      await exited(worker);
-    }
+    await stopProcesses([worker], 'SIGTERM');
     await app?.stop().catch(() => undefined);
     await proxy.close();
     await removeQueues(REDIS_URL, prefix);

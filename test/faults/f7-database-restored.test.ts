@@ -15,7 +15,7 @@ import { needs } from '../support/requires.js';
 import { REDIS_URL } from '../support/services.js';
 import { api, login, startTestApp } from '../support/test-app.js';
 import { until } from '../support/until.js';
-import { exited, hasExited, startWorker } from '../support/worker-process.js';
+import { hasExited, startWorker, stopProcesses } from '../support/worker-process.js';
 import { seedPushableFilings } from '../support/pushable-filings.js';
 
 /**
@@ -71,10 +71,7 @@ drill.describe("F7: a restored or reset database pushes again, and never takes a
   }
 
   async function stopAll(): Promise<void> {
-    if (worker && !hasExited(worker)) {
-      worker.kill('SIGTERM');
-      await exited(worker);
-    }
+    await stopProcesses([worker], 'SIGTERM');
     await app?.stop();
     app = undefined;
   }

@@ -16,7 +16,7 @@ import { simulatedBudgets } from '../../tools/integration-fixtures.js';
 import { killRedis, redisPort, startRedis } from '../support/own-redis.js';
 import { api, login, startTestApp } from '../support/test-app.js';
 import { until } from '../support/until.js';
-import { exited, hasExited, startWorker } from '../support/worker-process.js';
+import { hasExited, startWorker, stopProcesses } from '../support/worker-process.js';
 import { seedPushableFilings } from '../support/pushable-filings.js';
 import { needs } from '../support/requires.js';
 
@@ -61,10 +61,7 @@ drill.describe('F8: Redis away, then back empty', () => {
   });
 
   afterAll(async () => {
-    if (worker && !hasExited(worker)) {
-      worker.kill('SIGKILL');
-      await exited(worker);
-    }
+    await stopProcesses([worker]);
     await app?.stop().catch(() => undefined);
     if (redis && !hasExited(redis)) await killRedis(redis);
   });

@@ -9,7 +9,7 @@ import { REDIS_URL } from '../support/services.js';
 import { sessionCookieOf, loginResponse } from '../support/test-app.js';
 import { freePort, until } from '../support/until.js';
 import { startWebProcess, type WebProcess } from '../support/web-process.js';
-import { exited, hasExited, startWorker } from '../support/worker-process.js';
+import { exited, startWorker, stopProcesses } from '../support/worker-process.js';
 import { seededDatabaseUrls } from '../support/databases.js';
 import { seedPushableFilings } from '../support/pushable-filings.js';
 import { needs } from '../support/requires.js';
@@ -69,11 +69,7 @@ drill.describe('F9: a web SIGTERMed during a bulk push (rolling restart)', () =>
   });
 
   afterAll(async () => {
-    for (const child of [web?.child, worker])
-      if (child && !hasExited(child)) {
-        child.kill('SIGKILL');
-        await exited(child);
-      }
+    await stopProcesses([web?.child, worker]);
     await removeQueues(REDIS_URL, prefix);
     await main?.close();
     await middle?.close();

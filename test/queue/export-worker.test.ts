@@ -6,7 +6,7 @@ import { DataExport, ExportFileChunk, PaymentVoucher } from '../../db/models.js'
 import { needs } from '../support/requires.js';
 import { REDIS_URL } from '../support/services.js';
 import { api, login, startTestApp, type Client } from '../support/test-app.js';
-import { exited, hasExited, startWorker } from '../support/worker-process.js';
+import { startWorker, stopProcesses } from '../support/worker-process.js';
 import { removeQueues } from '../../queue/remove-queues.js';
 
 const drill = await needs('Excel 导出测试（真实 worker 进程）', 'redis');
@@ -29,10 +29,7 @@ drill.describe('导出Excel through a real BullMQ worker process', () => {
   });
 
   afterAll(async () => {
-    if (worker && !hasExited(worker)) {
-      worker.kill('SIGTERM');
-      await exited(worker);
-    }
+    await stopProcesses([worker], 'SIGTERM');
     await removeQueues(REDIS_URL, prefix);
     await app.stop();
   });

@@ -9,7 +9,7 @@ import { simulatedBudgets, simulatedUnits, simulatedVouchers, spoil } from '../.
 import { needs } from '../support/requires.js';
 import { REDIS_URL } from '../support/services.js';
 import { api, login, startTestApp } from '../support/test-app.js';
-import { exited, hasExited, startWorker } from '../support/worker-process.js';
+import { startWorker, stopProcesses } from '../support/worker-process.js';
 import { removeQueues } from '../../queue/remove-queues.js';
 
 const platform = { appKey: DEV_INTEGRATION_APP_KEY, secret: DEV_INTEGRATION_APP_SECRET };
@@ -32,10 +32,7 @@ drill.describe('一体化 batches through a real BullMQ worker process', () => {
   });
 
   afterAll(async () => {
-    if (worker && !hasExited(worker)) {
-      worker.kill('SIGTERM');
-      await exited(worker);
-    }
+    await stopProcesses([worker], 'SIGTERM');
     await removeQueues(REDIS_URL, prefix);
     await app.stop();
   });

@@ -33,3 +33,14 @@ export const exited = (child: ChildProcess) =>
     if (hasExited(child)) resolve(child.exitCode);
     else child.once('exit', (code) => resolve(code));
   });
+
+/** Stops each child still running (`undefined` for one never started) and waits for its exit: a test's cleanup. */
+export async function stopProcesses(children: ReadonlyArray<ChildProcess | undefined>, signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
+  await Promise.all(
+    children.map(async (child) => {
+      if (!child || hasExited(child)) return;
+      child.kill(signal);
+      await exited(child);
+    }),
+  );
+}
