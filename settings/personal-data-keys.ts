@@ -1,3 +1,5 @@
+import { ConfigError } from './config-error.js';
+
 /**
  * The keys personal data at rest is sealed with (SM4) and indexed by (HMAC-SM3), as the environment gives them.
  * `PERSONAL_DATA_KEYS` is `id:hex[,id:hex…]`: the first key seals what is written, every key listed still opens what
@@ -42,3 +44,19 @@ export function personalDataIndexKey(text: string): Buffer | string {
 /** Development only: production refuses to start without its own keys (settings/env.ts). */
 export const DEV_PERSONAL_DATA_KEYS = 'dev:000102030405060708090a0b0c0d0e0f';
 export const DEV_PERSONAL_DATA_INDEX_KEY = '101112131415161718191a1b1c1d1e1f202122232425262728292a2b2c2d2e2f';
+
+/**
+ * The two keys from the process's environment alone, for what seals or opens outside a web started with its parsed
+ * environment (the worker, `npm run migrate`, the rekey, tests migrating a database): the development keys unless
+ * production, where settings/env.ts has already refused to start without them.
+ */
+export function personalDataKeysFrom(source: NodeJS.ProcessEnv): { keys: PersonalDataKey[]; indexKey: Buffer } {
+  if (source.NODE_ENV === 'production' && (!source.PERSONAL_DATA_KEYS || !source.PERSONAL_DATA_INDEX_KEY)) {
+    throw new ConfigError('配置错误: PERSONAL_DATA_KEYS 和 PERSONAL_DATA_INDEX_KEY 在 NODE_ENV=production 时必须设置');
+  }
+  const keys = parsePersonalDataKeys(source.PERSONAL_DATA_KEYS || DEV_PERSONAL_DATA_KEYS);
+  if (typeof keys === 'string') throw new ConfigError(`配置错误: PERSONAL_DATA_KEYS=（值已隐去） 无效，${keys}`);
+  const indexKey = personalDataIndexKey(source.PERSONAL_DATA_INDEX_KEY || DEV_PERSONAL_DATA_INDEX_KEY);
+  if (typeof indexKey === 'string') throw new ConfigError(`配置错误: PERSONAL_DATA_INDEX_KEY=（值已隐去） 无效，${indexKey}`);
+  return { keys, indexKey };
+}

@@ -2,6 +2,8 @@ import type { BaseProperty, Filter } from 'adminjs';
 import { Op, type Sequelize, type WhereOptions } from 'sequelize';
 import type { AnyRecordDeclaration } from '../../db/record/field-types.js';
 import { calendarDayOf } from '../../domain/dates.js';
+import { normalisePhone } from '../../domain/phone-number.js';
+import { personalSearchIndex } from '../../db/personal-data/personal-columns.js';
 
 /** `!` rather than `\`: PostgreSQL and SQLite read a backslash in a string literal differently. */
 export function likePattern(value: string): string {
@@ -15,7 +17,7 @@ export function likePattern(value: string): string {
  */
 export function exactFieldsOf(declaration: AnyRecordDeclaration | undefined): string[] {
   return Object.entries(declaration?.fields ?? {})
-    .filter(([, spec]) => spec.kind === 'choice' || spec.codeOf !== undefined)
+    .filter(([, spec]) => spec.kind === 'choice' || spec.codeOf !== undefined || spec.personal !== undefined)
     .map(([name]) => name);
 }
 
@@ -58,13 +60,15 @@ function dayRange(
  * Replaces the stock adapter's conversion: a typed `%`, `_` or `.` is matched literally (LIKE … ESCAPE), Latin text
  * matches in any case on both engines, enum values, references and `exactFields` (`exactFieldsOf`) compare exactly,
  * and date-only ranges by day. The constant pattern is folded by PostgreSQL's planner with its escape, so a trigram
- * index serves the ILIKE.
+ * index serves the ILIKE. Personal data (`declaration`'s personal fields) is found by exactly its value, through its
+ * HMAC-SM3 index: its column holds only the masked text, and no part of a number finds it.
  */
 export function filterToWhere(
   filter: Filter | undefined,
   sequelize: Sequelize,
   secretFields: readonly string[] = [],
   exactFields: readonly string[] = [],
+  declaration?: AnyRecordDeclaration,
 ): WhereOptions {
   if (!filter) return {};
   const dialect = sequelize.getDialect();
@@ -77,6 +81,14 @@ export function filterToWhere(
     if (secretFields.includes(name)) return { [Op.and]: [sequelize.literal('1 = 0')] };
     const value = element.value as unknown;
     const values = Array.isArray(value) ? value : [value];
+    const personal = declaration?.fields[name]?.personal;
+    if (personal) {
+      if (values.every((v) => v === '' || v === null || v === undefined)) continue;
+      const typed = values.map((v) => (typeof v === 'string' ? v : '')).filter((v) => normalisePhone(v) !== '');
+      // Something typed that is no number (or not one value) matches nothing, not everything.
+      and.push(typed.length === 1 ? { [personal.index]: personalSearchIndex(personal, typed[0]!) } : sequelize.literal('1 = 0'));
+      continue;
+    }
     if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
       const range = value as { from?: string; to?: string };
       if (property.type() === 'date') {
