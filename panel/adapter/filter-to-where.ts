@@ -1,6 +1,6 @@
 import type { BaseProperty, Filter } from 'adminjs';
 import { Op, type Sequelize, type WhereOptions } from 'sequelize';
-import type { AnyRecordDeclaration } from '../../db/record/field-types.js';
+import type { AnyRecordDeclaration, PersonalField } from '../../db/record/field-types.js';
 import { calendarDayOf } from '../../domain/dates.js';
 import { normalisePhone } from '../../domain/phone-number.js';
 import { personalSearchIndex } from '../../db/personal-data/personal-columns.js';
@@ -27,6 +27,27 @@ export function exactFieldsOf(declaration: AnyRecordDeclaration | undefined): st
  */
 export function matchesAnywhere(property: BaseProperty, exactFields: readonly string[]): boolean {
   return property.type() === 'string' && !property.availableValues() && !property.isId() && !exactFields.includes(property.name());
+}
+
+/** A personal filter as an export stores it: its index, so neither the export's row nor its audit entry holds the number. */
+const INDEXED = /^#sm3:([0-9a-f]{64})$/;
+
+function indexOfTyped(personal: PersonalField, typed: string): string {
+  return INDEXED.exec(typed)?.[1] ?? personalSearchIndex(personal, typed);
+}
+
+/**
+ * `filters` (a list's query, as an export keeps it) with each personal value replaced by its index (`#sm3:<hex>`),
+ * which filterToWhere reads as the value itself: one can only be written by whoever knows the number.
+ */
+export function indexedPersonalFilters(filters: Record<string, unknown>, declaration: AnyRecordDeclaration | undefined): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(filters).map(([name, value]) => {
+      const personal = declaration?.fields[name]?.personal;
+      if (!personal || typeof value !== 'string' || normalisePhone(value) === '' || INDEXED.test(value)) return [name, value];
+      return [name, `#sm3:${personalSearchIndex(personal, value)}`];
+    }),
+  );
 }
 
 function toNumber(value: unknown): number | undefined {
@@ -84,9 +105,9 @@ export function filterToWhere(
     const personal = declaration?.fields[name]?.personal;
     if (personal) {
       if (values.every((v) => v === '' || v === null || v === undefined)) continue;
-      const typed = values.map((v) => (typeof v === 'string' ? v : '')).filter((v) => normalisePhone(v) !== '');
+      const typed = values.map((v) => (typeof v === 'string' ? v : '')).filter((v) => INDEXED.test(v) || normalisePhone(v) !== '');
       // Something typed that is no number (or not one value) matches nothing, not everything.
-      and.push(typed.length === 1 ? { [personal.index]: personalSearchIndex(personal, typed[0]!) } : sequelize.literal('1 = 0'));
+      and.push(typed.length === 1 ? { [personal.index]: indexOfTyped(personal, typed[0]!) } : sequelize.literal('1 = 0'));
       continue;
     }
     if (typeof value === 'object' && value !== null && !Array.isArray(value)) {

@@ -144,6 +144,11 @@ export class JurisdictionResource extends SequelizeResource {
     return exactFieldsOf(this.model.declaration);
   }
 
+  /** The record this resource shows, as declared (db/records). */
+  get declaration(): AnyRecordDeclaration | undefined {
+    return this.model.declaration;
+  }
+
   private get model(): JurisdictionModel {
     return (this as unknown as { SequelizeModel: JurisdictionModel }).SequelizeModel;
   }
