@@ -7,7 +7,5 @@ import { personalFieldsOf } from '../db/record/personal-fields.js';
  * (that would order rows by their masks), and its filter finds a whole number exactly (filter-to-where.ts), not a part.
  */
 export function personalDataProperties(declaration: AnyRecordDeclaration | undefined): Record<string, PropertyOptions> {
-  return Object.fromEntries(
-    personalFieldsOf(declaration?.fields ?? {}).map(([name]) => [name, { isSortable: false }]),
-  );
+  return Object.fromEntries(personalFieldsOf(declaration?.fields ?? {}).map(([name]) => [name, { isSortable: false }]));
 }

@@ -47,13 +47,22 @@ interface Row {
  * still the one read, so a number changed in the panel meanwhile is never overwritten with the old one. The masked
  * and index columns are written again from the value, so a new index key or masking rule takes effect too.
  */
-export async function resealPersonalData(sequelize: Sequelize, sites: readonly PersonalSite[], { batch = 500 } = {}): Promise<ResealCount[]> {
+export async function resealPersonalData(
+  sequelize: Sequelize,
+  sites: readonly PersonalSite[],
+  { batch = 500 } = {},
+): Promise<ResealCount[]> {
   const q = (name: string) => sequelize.getQueryInterface().quoteIdentifier(name);
   const keyId = sealingKeyId();
   const currentPrefix = `SM4$${keyId}$`;
   const counts: ResealCount[] = [];
   for (const site of sites) {
-    const [table, shown, sealed, index] = [site.table, columnOf(site.field), columnOf(site.personal.sealed), columnOf(site.personal.index)].map(q);
+    const [table, shown, sealed, index] = [
+      site.table,
+      columnOf(site.field),
+      columnOf(site.personal.sealed),
+      columnOf(site.personal.index),
+    ].map(q);
     const count: ResealCount = { column: sealedColumnOf(site.table, site.field), sealed: 0, resealed: 0, unreadable: 0 };
     let after = 0;
     for (;;) {

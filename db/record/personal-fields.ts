@@ -33,5 +33,7 @@ export function personalPhone<const N extends string, const Nul extends boolean 
 
 /** The record's personal fields by name. */
 export function personalFieldsOf(fields: Readonly<Record<string, FieldSpec>>): Array<[string, NonNullable<FieldSpec['personal']>]> {
-  return Object.entries(fields).flatMap(([name, spec]) => (spec.personal ? [[name, spec.personal] as [string, NonNullable<FieldSpec['personal']>]] : []));
+  return Object.entries(fields).flatMap(([name, spec]) =>
+    spec.personal ? [[name, spec.personal] as [string, NonNullable<FieldSpec['personal']>]] : [],
+  );
 }

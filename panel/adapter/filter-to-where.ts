@@ -40,7 +40,10 @@ function indexOfTyped(personal: PersonalField, typed: string): string {
  * `filters` (a list's query, as an export keeps it) with each personal value replaced by its index (`#sm3:<hex>`),
  * which filterToWhere reads as the value itself: one can only be written by whoever knows the number.
  */
-export function indexedPersonalFilters(filters: Record<string, unknown>, declaration: AnyRecordDeclaration | undefined): Record<string, unknown> {
+export function indexedPersonalFilters(
+  filters: Record<string, unknown>,
+  declaration: AnyRecordDeclaration | undefined,
+): Record<string, unknown> {
   return Object.fromEntries(
     Object.entries(filters).map(([name, value]) => {
       const personal = declaration?.fields[name]?.personal;

@@ -6,6 +6,8 @@ import ExcelJS from 'exceljs';
 import { QueryTypes } from 'sequelize';
 import { creditCodeCheckChar } from '../../domain/credit-code.js';
 import { AgreementLibrary, AuditLog, DataExport, Expert, ProcurementUnit, SupplierRegistration } from '../../db/models.js';
+import { createSequelize } from '../../db/database.js';
+import { createMigrator } from '../../migrations/migrator.js';
 import { api, drainJobs, login, startTestApp, type Client } from '../support/test-app.js';
 
 /**
@@ -39,7 +41,9 @@ const TABLES = [
   ['agreement_suppliers', 'contact_phone'],
   ['supplier_registrations', 'contact_phone'],
 ] as const;
-async function storedPhones(): Promise<Array<{ table: string; id: number; shown: string | null; sealed: string | null; indexed: string | null }>> {
+async function storedPhones(): Promise<
+  Array<{ table: string; id: number; shown: string | null; sealed: string | null; indexed: string | null }>
+> {
   const rows = [];
   for (const [table, column] of TABLES) {
     const found = await sql<{ id: number; shown: string | null; sealed: string | null; indexed: string | null }>(
@@ -110,7 +114,9 @@ describe('at rest', () => {
       expect(row.sealed).toMatch(/^SM4\$dev\$[A-Za-z0-9_-]{64,}$/);
       expect(row.indexed).toMatch(/^[0-9a-f]{64}$/);
     }
-    const unit = await sql<{ phone: string; phone_sealed: string }>('SELECT phone, phone_sealed FROM procurement_units WHERE id = ?', [unitId]);
+    const unit = await sql<{ phone: string; phone_sealed: string }>('SELECT phone, phone_sealed FROM procurement_units WHERE id = ?', [
+      unitId,
+    ]);
     expect(unit[0]!.phone).toBe('0791-****027');
     const anywhere = await sql<{ n: number }>(
       `SELECT COUNT(*) AS n FROM procurement_units WHERE phone LIKE '%88123027%' OR phone_sealed LIKE '%88123027%' OR phone_index LIKE '%88123027%'`,
@@ -227,7 +233,10 @@ describe('in the panel', () => {
     expect(bad.body.record.errors.contactPhone.message).toBe('联系电话只能包含数字、空格、+、-、括号和“转”分机号');
     const short = await clients.nanchang!.post(api.resourceAction('AgreementSupplier', 'new'), { ...form, contactPhone: '12345' });
     expect(short.body.record.errors.contactPhone.message).toContain('7–20 位数字');
-    const ok = await clients.nanchang!.post(api.resourceAction('AgreementSupplier', 'new'), { ...form, contactPhone: `+86 ${SUPPLIER_PHONE}` });
+    const ok = await clients.nanchang!.post(api.resourceAction('AgreementSupplier', 'new'), {
+      ...form,
+      contactPhone: `+86 ${SUPPLIER_PHONE}`,
+    });
     expect(ok.body.notice.type).toBe('success');
     supplierId = Number(ok.body.record.id);
     expect(ok.body.record.params.contactPhone).toBe('138****5678');
@@ -245,7 +254,9 @@ describe('in the panel', () => {
     expect(page.body.record.params.contactPhone).toBe(`+86 ${SUPPLIER_PHONE}`);
     const found = await clients.nanchang!.get(api.list('AgreementSupplier', `&filters.contactPhone=${SUPPLIER_PHONE}`));
     expect(found.body.records.map((r: any) => Number(r.id))).toEqual([supplierId]);
-    expect((await clients.ganzhou!.get(api.list('AgreementSupplier', `&filters.contactPhone=${SUPPLIER_PHONE}`))).body.records).toHaveLength(0);
+    expect(
+      (await clients.ganzhou!.get(api.list('AgreementSupplier', `&filters.contactPhone=${SUPPLIER_PHONE}`))).body.records,
+    ).toHaveLength(0);
   });
 
   it('a sealed value altered in the database opens to nothing: the page shows the mask, not an error', async () => {
@@ -281,7 +292,9 @@ describe('key rotation', () => {
   }, 120_000);
 
   it('the rekey refuses to finish while a value does not open, then moves every value to the new key, audited', async () => {
-    const [expert] = await sql<{ id: number; phone_sealed: string }>(`SELECT id, phone_sealed FROM experts WHERE phone_sealed LIKE 'SM4$dev$%' ORDER BY id LIMIT 1`);
+    const [expert] = await sql<{ id: number; phone_sealed: string }>(
+      `SELECT id, phone_sealed FROM experts WHERE phone_sealed LIKE 'SM4$dev$%' ORDER BY id LIMIT 1`,
+    );
     await ProcurementUnit.sequelize!.query('UPDATE experts SET phone_sealed = ? WHERE id = ?', {
       replacements: [`${expert!.phone_sealed.slice(0, -4)}AAAA`, expert!.id],
     });
@@ -289,7 +302,9 @@ describe('key rotation', () => {
     expect(refused.code).toBe(1);
     expect(refused.stdout).toMatch(/experts\.phone：重新加密 \d+，首次加密 0，无法解密 1/);
     expect(refused.stderr).toContain('有 1 个值无法解密');
-    await ProcurementUnit.sequelize!.query('UPDATE experts SET phone_sealed = ? WHERE id = ?', { replacements: [expert!.phone_sealed, expert!.id] });
+    await ProcurementUnit.sequelize!.query('UPDATE experts SET phone_sealed = ? WHERE id = ?', {
+      replacements: [expert!.phone_sealed, expert!.id],
+    });
     const done = await rekey(`${NEW_KEY},${DEV_KEY}`);
     expect(done.stderr).toBe('');
     expect(done.code).toBe(0);
@@ -311,8 +326,45 @@ describe('key rotation', () => {
     expect((await clients.nanchangxian!.get(api.show('FormalMemberUnit', unitId))).body.record.params.phone).toBe(UNIT_PHONE);
     const found = await clients.nanchangxian!.get(api.list('FormalMemberUnit', `&filters.phone=${encodeURIComponent(UNIT_PHONE)}`));
     expect(found.body.records.map((r: any) => Number(r.id))).toEqual([unitId]);
-    expect((await clients.nanchang!.get(api.show('AgreementSupplier', supplierId))).body.record.params.contactPhone).toBe(`+86 ${SUPPLIER_PHONE}`);
+    expect((await clients.nanchang!.get(api.show('AgreementSupplier', supplierId))).body.record.params.contactPhone).toBe(
+      `+86 ${SUPPLIER_PHONE}`,
+    );
     const expert = (await Expert.findOne({ order: [['id', 'ASC']] }))!;
     expect((await clients.province!.get(api.show('Expert', expert.id))).body.record.params.phone).toBe('（0791）8700 1234');
+  }, 120_000);
+});
+
+describe('migration 0015', () => {
+  it('seals the numbers a database holds in the clear, and its down migration gives them back', async () => {
+    await app.stop();
+    const db = createSequelize(app.env.DATABASE_URL);
+    try {
+      const one = async (text: string) =>
+        (await db.query<Record<string, string>>(text, { type: QueryTypes.SELECT, replacements: [unitId] }))[0]!;
+      await createMigrator(db).down({ to: '0015-personal-data' });
+      expect(await one('SELECT * FROM procurement_units WHERE id = ?')).toMatchObject({ phone: UNIT_PHONE });
+      expect(Object.keys(await one('SELECT * FROM procurement_units WHERE id = ?'))).not.toContain('phone_sealed');
+      await createMigrator(db).up();
+      const sealed = await one('SELECT phone, phone_sealed, phone_index FROM procurement_units WHERE id = ?');
+      expect(sealed.phone).toBe('0791-****027');
+      expect(sealed.phone_sealed).toMatch(/^SM4\$k2\$/);
+      expect(sealed.phone_index).toMatch(/^[0-9a-f]{64}$/);
+      const clear = await db.query<{ n: number }>(
+        `SELECT COUNT(*) AS n FROM experts WHERE phone_sealed IS NULL OR phone NOT LIKE '%****%'`,
+        { type: QueryTypes.SELECT },
+      );
+      expect(Number(clear[0]!.n)).toBe(0);
+    } finally {
+      await db.close();
+    }
+    app = await startTestApp({
+      DATABASE_URL: app.env.DATABASE_URL,
+      MIDDLE_DATABASE_URL: app.env.MIDDLE_DATABASE_URL,
+      PERSONAL_DATA_KEYS: NEW_KEY,
+    });
+    await signIn('nanchangxian');
+    expect((await clients.nanchangxian!.get(api.show('FormalMemberUnit', unitId))).body.record.params.phone).toBe(UNIT_PHONE);
+    const found = await clients.nanchangxian!.get(api.list('FormalMemberUnit', `&filters.phone=${encodeURIComponent(UNIT_PHONE)}`));
+    expect(found.body.records.map((r: any) => Number(r.id))).toEqual([unitId]);
   }, 120_000);
 });
