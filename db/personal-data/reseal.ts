@@ -45,7 +45,8 @@ interface Row {
  * migration that introduced sealing and the rotation (`npm run personal-data:rekey`) are this one pass. Rows are read
  * in key order, `batch` at a time, and each batch is written by one statement that changes a row only if its value is
  * still the one read, so a number changed in the panel meanwhile is never overwritten with the old one. The masked
- * and index columns are written again from the value, so a new index key or masking rule takes effect too.
+ * and index columns of the rows it moves are written again from the value: a new PERSONAL_DATA_INDEX_KEY therefore goes
+ * with a new sealing key, so that every row is moved (and exact search misses the rows not yet moved while it runs).
  */
 export async function resealPersonalData(
   sequelize: Sequelize,
