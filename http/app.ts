@@ -138,7 +138,7 @@ export async function createApp({ env, sequelize, queue, metrics }: AppDeps): Pr
     integrationApi({
       sequelize,
       queue,
-      secrets: new Map([[env.INTEGRATION_APP_KEY, env.INTEGRATION_APP_SECRET]]),
+      apps: new Map([[env.INTEGRATION_APP_KEY, { secret: env.INTEGRATION_APP_SECRET, methods: env.INTEGRATION_APP_SIGNATURE_METHODS }]]),
     }),
   );
   app.use('/static', express.static(path.join(here, '../panel/public'), { maxAge: '1h' }));

@@ -9,6 +9,7 @@ import { seedDemo, seedReferenceData } from '../seeds/demo.js';
 import { loadRegionNames } from '../services/office-names.js';
 import { createApp } from '../http/app.js';
 import { createSequelize } from '../db/database.js';
+import { usePersonalDataKeys } from '../db/personal-data/personal-cipher.js';
 import type { Env } from '../settings/env.js';
 import { databaseInstanceId } from '../db/database-instance.js';
 import { gracefulClose } from '../http/graceful-close.js';
@@ -40,6 +41,8 @@ export async function startWeb(env: Env, options: { seedDemo: boolean }): Promis
   pushRules();
   supervisionRules();
   deadlineRules();
+  // Before the migrations, which seal what is stored in the clear, and before any row is read or written.
+  usePersonalDataKeys(env.PERSONAL_DATA_KEYS, env.PERSONAL_DATA_INDEX_KEY);
   const metrics = new Registry();
   collectDefaultMetrics({ register: metrics, prefix: 'jxcg_web_' });
   const sequelize = createSequelize(env.DATABASE_URL, { poolMax: env.DATABASE_POOL_MAX, replicaUrl: env.DATABASE_REPLICA_URL });

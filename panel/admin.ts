@@ -25,6 +25,7 @@ import { relatedRecordsFeature } from './related-records.js';
 import { deadlineColumnFeature } from './deadline-column.js';
 import { stateBadgeFeature } from './state-badges.js';
 import { recordSectionsFeature } from './record-sections.js';
+import { personalDataProperties } from './personal-data-properties.js';
 import { textLimitProperties, wholeFormFeature } from './text-limits.js';
 import {
   codeWordLabels,
@@ -156,6 +157,7 @@ export function resourceFeatures(
       buildFeature({
         properties: { ...textLimitProperties(definition.model.declaration), ...codeWordProperties(definition.model.declaration) },
       }),
+      buildFeature({ properties: personalDataProperties(definition.model.declaration) }),
       ...officeNamesFeature(definition.model.declaration),
       ...(definition.virtualProperties?.includes('history')
         ? [recordHistoryFeature([definition.model.name, definition.id], definition.model.declaration)]

@@ -7,6 +7,8 @@ import { sessionUserOf } from '../db/jurisdiction-scope.js';
 import { DataExport } from '../db/models/system/data-export.model.js';
 import { Components } from './components/registry.js';
 import { checkReadRequest } from './adapter/read-request.js';
+import { indexedPersonalFilters } from './adapter/filter-to-where.js';
+import { JurisdictionResource } from './adapter/jurisdiction-resource.js';
 
 export const EXPORT_ACTION = 'exportXlsx';
 const KEEP_MS = 24 * 3600_000;
@@ -26,7 +28,11 @@ export function exportAction(linkedFilterKeys: ReadonlySet<string> = new Set()):
       const user = sessionUserOf(context)!;
       const query = Object.fromEntries(new URLSearchParams(String(request.payload?.query ?? '').replace(/^\?/, '')));
       // The same checks as the list it was opened over: only its filters and sortable columns.
-      const { filters, sortBy, direction } = checkReadRequest(query, context.resource, linkedFilterKeys);
+      const checked = checkReadRequest(query, context.resource, linkedFilterKeys);
+      const { sortBy, direction } = checked;
+      // A phone searched for is kept as its index: the export's row and its audit entry never hold the number.
+      const declaration = context.resource instanceof JurisdictionResource ? context.resource.declaration : undefined;
+      const filters = indexedPersonalFilters(checked.filters, declaration);
       const properties = context.resource
         .decorate()
         .getProperties({ where: 'list' })

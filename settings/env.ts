@@ -3,6 +3,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { ConfigError } from './config-error.js';
+import { SIGNATURE_METHODS, isSignatureMethod, type SignatureMethod } from '../domain/integration-signature.js';
+import {
+  DEV_PERSONAL_DATA_INDEX_KEY,
+  DEV_PERSONAL_DATA_KEYS,
+  parsePersonalDataKeys,
+  personalDataIndexKey,
+  type PersonalDataKey,
+} from './personal-data-keys.js';
 
 const queueDrivers = ['auto', 'bullmq', 'inline'] as const;
 
@@ -96,6 +104,44 @@ const schema = z.object({
     .regex(/^[A-Za-z0-9_.-]{3,64}$/, '应为 3–64 位字母、数字或 _ . -')
     .optional(),
   INTEGRATION_APP_SECRET: z.string().min(32, '至少 32 个字符').optional(),
+  // The signatures the platform's key may use; `HMAC-SM3` alone refuses HMAC-SHA256 (GB/T 39786 国密).
+  INTEGRATION_APP_SIGNATURE_METHODS: z
+    .string()
+    .default(SIGNATURE_METHODS.join(','))
+    .transform((value, ctx) => {
+      const methods = [...new Set(value.split(',').map((m) => m.trim().toUpperCase()))].filter(Boolean);
+      if (!methods.length || !methods.every(isSignatureMethod)) {
+        ctx.addIssue({ code: 'custom', message: `应为逗号分隔的签名算法：${SIGNATURE_METHODS.join('、')}（如只接受国密：HMAC-SM3）` });
+        return z.NEVER;
+      }
+      return methods as SignatureMethod[];
+    }),
+  // Contact phones of units, suppliers and experts are sealed with SM4 under the first key; all listed keys still open.
+  PERSONAL_DATA_KEYS: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined) return undefined;
+      const keys = parsePersonalDataKeys(value);
+      if (typeof keys === 'string') {
+        ctx.addIssue({ code: 'custom', message: keys });
+        return z.NEVER;
+      }
+      return keys;
+    }),
+  // The HMAC-SM3 key of the exact-search index of personal data (a phone number is found by it, never by its text).
+  PERSONAL_DATA_INDEX_KEY: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined) return undefined;
+      const key = personalDataIndexKey(value);
+      if (typeof key === 'string') {
+        ctx.addIssue({ code: 'custom', message: key });
+        return z.NEVER;
+      }
+      return key;
+    }),
   TRUST_PROXY: z
     .string()
     .default('false')
@@ -172,7 +218,10 @@ export function trustedProxies(value: string): false | string[] | null {
   return valid ? parts : null;
 }
 
-export type Env = Omit<z.infer<typeof schema>, 'COOKIE_SECURE' | 'QUEUE_DRIVER' | 'MIGRATE_ON_START'> & {
+export type Env = Omit<
+  z.infer<typeof schema>,
+  'COOKIE_SECURE' | 'QUEUE_DRIVER' | 'MIGRATE_ON_START' | 'PERSONAL_DATA_KEYS' | 'PERSONAL_DATA_INDEX_KEY'
+> & {
   /** Whether a web applies pending migrations at start: not in production, where `npm run migrate` does it once. */
   MIGRATE_ON_START: boolean;
   /** `bullmq` unless said otherwise in production (jobs in the web process must be asked for: `inline`); else `auto`. */
@@ -182,9 +231,14 @@ export type Env = Omit<z.infer<typeof schema>, 'COOKIE_SECURE' | 'QUEUE_DRIVER' 
   SESSION_SECRET: string;
   INTEGRATION_APP_KEY: string;
   INTEGRATION_APP_SECRET: string;
+  /** The sealing key first; see settings/personal-data-keys.ts. */
+  PERSONAL_DATA_KEYS: PersonalDataKey[];
+  PERSONAL_DATA_INDEX_KEY: Buffer;
   /** Cookies only over HTTPS: on unless development or test says otherwise. */
   COOKIE_SECURE: boolean;
 };
+
+const KEY_VARIABLES = new Set(['PERSONAL_DATA_KEYS', 'PERSONAL_DATA_INDEX_KEY']);
 
 export const DEV_INTEGRATION_APP_KEY = 'jxcg-dev-platform';
 export const DEV_INTEGRATION_APP_SECRET = 'development-only-integration-secret-0000';
@@ -196,7 +250,13 @@ export const DEV_INTEGRATION_APP_SECRET = 'development-only-integration-secret-0
  */
 export function parseEnv(source: NodeJS.ProcessEnv = process.env, { built = false }: { built?: boolean } = {}): Env {
   if (built && source.NODE_ENV !== 'development' && source.NODE_ENV !== 'test') {
-    const missing = ['SESSION_SECRET', 'INTEGRATION_APP_KEY', 'INTEGRATION_APP_SECRET'].filter((name) => !source[name]);
+    const missing = [
+      'SESSION_SECRET',
+      'INTEGRATION_APP_KEY',
+      'INTEGRATION_APP_SECRET',
+      'PERSONAL_DATA_KEYS',
+      'PERSONAL_DATA_INDEX_KEY',
+    ].filter((name) => !source[name]);
     if (missing.length) {
       throw new ConfigError(
         `配置错误: ${missing.join('、')} 未设置。生产形式（dist/）不使用开发用密钥；确为开发环境请显式设置 NODE_ENV=development`,
@@ -208,7 +268,9 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env, { built = fals
     const issue = result.error.issues[0]!;
     const variable = String(issue.path[0]);
     const expected = variable === 'QUEUE_DRIVER' ? `应为 ${queueDrivers.join(' | ')}` : issue.message;
-    throw new ConfigError(`配置错误: ${variable}=${JSON.stringify(source[variable] ?? '')} 无效，${expected}`);
+    // A key's value never reaches the log that prints this line.
+    const shown = KEY_VARIABLES.has(variable) ? '（值已隐去）' : JSON.stringify(source[variable] ?? '');
+    throw new ConfigError(`配置错误: ${variable}=${shown} 无效，${expected}`);
   }
   const env = result.data;
   if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
@@ -217,6 +279,11 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env, { built = fals
   if (env.NODE_ENV === 'production' && (!env.INTEGRATION_APP_KEY || !env.INTEGRATION_APP_SECRET)) {
     throw new ConfigError(
       '配置错误: INTEGRATION_APP_KEY 和 INTEGRATION_APP_SECRET 在 NODE_ENV=production 时必须设置（密钥至少 32 个字符）',
+    );
+  }
+  if (env.NODE_ENV === 'production' && (!env.PERSONAL_DATA_KEYS || !env.PERSONAL_DATA_INDEX_KEY)) {
+    throw new ConfigError(
+      '配置错误: PERSONAL_DATA_KEYS 和 PERSONAL_DATA_INDEX_KEY 在 NODE_ENV=production 时必须设置（个人信息的 SM4 加密密钥和 HMAC-SM3 检索密钥）',
     );
   }
   if (env.NODE_ENV === 'production' && env.COOKIE_SECURE === 'false' && !['127.0.0.1', '::1', 'localhost'].includes(env.HOST)) {
@@ -253,6 +320,8 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env, { built = fals
     SESSION_SECRET: env.SESSION_SECRET ?? 'development-only-session-secret-change-me-0000',
     INTEGRATION_APP_KEY: env.INTEGRATION_APP_KEY ?? DEV_INTEGRATION_APP_KEY,
     INTEGRATION_APP_SECRET: env.INTEGRATION_APP_SECRET ?? DEV_INTEGRATION_APP_SECRET,
+    PERSONAL_DATA_KEYS: env.PERSONAL_DATA_KEYS ?? (parsePersonalDataKeys(DEV_PERSONAL_DATA_KEYS) as PersonalDataKey[]),
+    PERSONAL_DATA_INDEX_KEY: env.PERSONAL_DATA_INDEX_KEY ?? (personalDataIndexKey(DEV_PERSONAL_DATA_INDEX_KEY) as Buffer),
     COOKIE_SECURE: env.COOKIE_SECURE ? env.COOKIE_SECURE === 'true' : env.NODE_ENV === 'production',
     QUEUE_DRIVER: env.QUEUE_DRIVER ?? (env.NODE_ENV === 'production' ? 'bullmq' : 'auto'),
     MIGRATE_ON_START: env.MIGRATE_ON_START ? env.MIGRATE_ON_START === 'true' : env.NODE_ENV !== 'production',

@@ -1,9 +1,11 @@
-import { signRequest } from '../domain/integration-signature.js';
+import { signRequest, type SignatureMethod } from '../domain/integration-signature.js';
 import type { IntegrationKind } from '../domain/integration-items.js';
 
 export interface PlatformCredentials {
   appKey: string;
   secret: string;
+  /** Sent as `X-Signature-Method`; left out, the request is signed with HMAC-SHA256 and names no method. */
+  method?: SignatureMethod;
 }
 export interface ApiAnswer {
   status: number;
@@ -22,7 +24,8 @@ export function signedHeaders(
     'content-type': 'application/json; charset=utf-8',
     'x-app-key': credentials.appKey,
     'x-timestamp': ts,
-    'x-signature': signRequest(credentials.secret, ts, body),
+    'x-signature': signRequest(credentials.secret, ts, body, credentials.method),
+    ...(credentials.method && { 'x-signature-method': credentials.method }),
   };
 }
 

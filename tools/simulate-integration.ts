@@ -1,13 +1,15 @@
 import { parseArgs } from 'node:util';
 import type { IntegrationKind } from '../domain/integration-items.js';
 import { MAX_ITEMS_PER_BATCH } from '../domain/integration-items.js';
+import { DEFAULT_SIGNATURE_METHOD, isSignatureMethod, SIGNATURE_METHODS } from '../domain/integration-signature.js';
 import { DEV_INTEGRATION_APP_KEY, DEV_INTEGRATION_APP_SECRET } from '../settings/env.js';
 import { postBatch, waitForBatch } from './integration-client.js';
 import { simulatedBudgets, simulatedUnits, simulatedVouchers, spoil } from './integration-fixtures.js';
 
 /**
  * `npm run simulate:integration -- --budgets N --units N --vouchers N [--url …] [--faulty K] [--batch-size N]
- * [--seed S] [--wait]`: plays the 一体化 platform against a running server.
+ * [--seed S] [--wait] [--method HMAC-SM3]`: plays the 一体化 platform against a running server, signing with the
+ * method named (HMAC-SHA256 by default).
  */
 const { values } = parseArgs({
   options: {
@@ -19,6 +21,7 @@ const { values } = parseArgs({
     'batch-size': { type: 'string', default: '1000' },
     seed: { type: 'string', default: '1' },
     wait: { type: 'boolean', default: false },
+    method: { type: 'string', default: process.env.INTEGRATION_SIGNATURE_METHOD ?? DEFAULT_SIGNATURE_METHOD },
   },
 });
 const number = (name: keyof typeof values): number => {
@@ -35,9 +38,15 @@ const vouchers = number('vouchers');
 const faulty = number('faulty');
 const seed = number('seed');
 const batchSize = Math.min(MAX_ITEMS_PER_BATCH, Math.max(1, number('batch-size')));
+const method = values.method!.trim().toUpperCase();
+if (!isSignatureMethod(method)) {
+  console.error(`参数 --method 应为 ${SIGNATURE_METHODS.join(' 或 ')}，收到 ${values.method}`);
+  process.exit(2);
+}
 const credentials = {
   appKey: process.env.INTEGRATION_APP_KEY ?? DEV_INTEGRATION_APP_KEY,
   secret: process.env.INTEGRATION_APP_SECRET ?? DEV_INTEGRATION_APP_SECRET,
+  method,
 };
 const url = values.url!.replace(/\/$/, '');
 if (budgets + units + vouchers === 0) {

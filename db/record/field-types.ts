@@ -63,8 +63,20 @@ export interface FieldSpec<Value = unknown, Optional extends boolean = boolean> 
   readonly primaryKey?: boolean;
   /** The reusable block that brought the field (blocks.ts), so a record's page can group what belongs together. */
   readonly block?: FieldBlock;
+  /** Personal data (personal-fields.ts): the field holds the masked value, its sealed and index fields the rest. */
+  readonly personal?: PersonalField;
   readonly _value?: Value;
   readonly _optional?: Optional;
+}
+
+/**
+ * A field of personal data: what it is (how it is normalised, masked and indexed) and the names of the fields that hold
+ * its SM4-sealed value and its HMAC-SM3 exact-search index.
+ */
+export interface PersonalField {
+  readonly kind: 'phone';
+  readonly sealed: string;
+  readonly index: string;
 }
 
 /** The blocks of blocks.ts whose fields a record's page shows under a heading of their own. */

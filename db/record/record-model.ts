@@ -12,6 +12,8 @@ import {
   type Sequelize,
 } from 'sequelize';
 import type { AnyRecordDeclaration, AttributesOf, CreationAttributesOf, FieldSpec, Fields } from './field-types.js';
+import { personalColumns } from '../personal-data/personal-columns.js';
+import { personalFieldsOf } from './personal-fields.js';
 
 function typeOf(spec: FieldSpec): DataType {
   switch (spec.kind) {
@@ -81,6 +83,7 @@ export type RecordRow<D extends AnyRecordDeclaration> = Model<AttributesOf<D>, C
 export type RecordModelBase<D extends AnyRecordDeclaration> = Omit<typeof Model, 'prototype'> & {
   jurisdiction: D['jurisdiction'];
   declaration: D;
+  secretFields: readonly string[];
 } & (new (values?: CreationAttributes<RecordRow<D>>, options?: BuildOptions) => RecordRow<D>);
 
 /**
@@ -92,6 +95,8 @@ export function recordModel<D extends AnyRecordDeclaration>(declaration: D): Rec
     static jurisdiction = declaration.jurisdiction;
     // The panel reads what it derives from the record (badge tones) from the model it is given.
     static declaration = declaration;
+    // A personal field's sealed value and index never leave the server (the adapter strips them, filters refuse them).
+    static secretFields: readonly string[] = personalFieldsOf(declaration.fields).flatMap(([, p]) => [p.sealed, p.index]);
   }
   // The one cast of the builder: a class made at run time cannot name its attributes, the declaration's types can.
   return RecordModel as unknown as RecordModelBase<D>;
@@ -125,7 +130,21 @@ export function initRecord<M extends Model>(
   declaration: AnyRecordDeclaration,
   options: Omit<InitOptions<M>, 'sequelize' | 'tableName' | 'indexes'> = {},
 ): void {
-  model.init(attributesOf(declaration.fields, declaration.view) as ModelAttributes<M>, {
+  const attributes: Record<string, ModelAttributeColumnOptions> = attributesOf(declaration.fields, declaration.view);
+  // Setting a personal field writes its masked, sealed and index columns at once, on every path that sets it
+  // (create, bulkCreate, update, the panel's forms), so its text never reaches the database in the clear.
+  for (const [name, personal] of personalFieldsOf(declaration.fields)) {
+    attributes[name] = {
+      ...attributes[name]!,
+      set(this: Model, value: unknown) {
+        const columns = personalColumns(personal, value, declaration.table, name);
+        this.setDataValue(name as never, columns.masked as never);
+        this.setDataValue(personal.sealed as never, columns.sealed as never);
+        this.setDataValue(personal.index as never, columns.index as never);
+      },
+    };
+  }
+  model.init(attributes as ModelAttributes<M>, {
     sequelize,
     tableName: declaration.table,
     underscored: true,

@@ -1,6 +1,7 @@
 import { SUPPLIER_STATUS_LABELS } from '../../domain/agreement-time-states.js';
 import { decision, timestamps, versioned } from '../record/blocks.js';
 import { declareRecord } from '../record/declare-record.js';
+import { personalPhone } from '../record/personal-fields.js';
 import { trigramIndexes } from '../record/trigram-indexes.js';
 import { autoId, bilingual, choice, day, integer, reference, text } from '../record/fields.js';
 
@@ -12,6 +13,7 @@ export const AGREEMENT_SUPPLIER = declareRecord({
   indexes: [
     { fields: ['libraryId', 'creditCode'] },
     { fields: ['libraryRegionCode', 'status'] },
+    { fields: ['contactPhoneIndex'] },
     ...trigramIndexes('supplierName', 'creditCode'),
   ],
   label: { zh: '协议供应商', en: 'Agreement supplier' },
@@ -23,7 +25,7 @@ export const AGREEMENT_SUPPLIER = declareRecord({
     supplierName: text(200, { zh: '供应商名称', en: 'Supplier name' }),
     creditCode: text(18, { zh: '统一社会信用代码', en: 'Unified social credit code' }),
     contactName: text(50, { zh: '联系人', en: 'Contact' }, { nullable: true }),
-    contactPhone: text(30, { zh: '联系电话', en: 'Phone' }, { nullable: true }),
+    ...personalPhone('contactPhone', { zh: '联系电话', en: 'Phone' }, { nullable: true }),
     validFrom: day({ zh: '协议有效期起', en: 'Valid from' }),
     validTo: day({ zh: '协议有效期止', en: 'Valid to' }),
     status: choice(

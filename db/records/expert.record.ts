@@ -1,13 +1,14 @@
 import { EXPERT_STATES } from '../../domain/expert-review.js';
 import { deadline, decision, timestamps, versioned } from '../record/blocks.js';
 import { declareRecord } from '../record/declare-record.js';
+import { personalPhone } from '../record/personal-fields.js';
 import { autoId, bilingual, choice, moment, reference, text } from '../record/fields.js';
 
 /** An evaluation expert's registration (专家注册), reviewed by the office of the registration region. */
 export const EXPERT = declareRecord({
   name: 'Expert',
   table: 'experts',
-  indexes: [{ fields: ['registrationRegion', 'state'] }],
+  indexes: [{ fields: ['registrationRegion', 'state'] }, { fields: ['phoneIndex'] }],
   label: { zh: '专家注册', en: 'Expert registration' },
   jurisdiction: { kind: 'region', field: 'registrationRegion' },
   fields: {
@@ -17,7 +18,7 @@ export const EXPERT = declareRecord({
     gender: choice({ male: { zh: '男', en: 'Male' }, female: { zh: '女', en: 'Female' } }, { zh: '性别', en: 'Gender' }),
     title: text(50, { zh: '职称', en: 'Professional title' }),
     workUnit: text(200, { zh: '工作单位', en: 'Employer' }),
-    phone: text(30, { zh: '联系电话', en: 'Phone' }),
+    ...personalPhone('phone', { zh: '联系电话', en: 'Phone' }),
     registrationRegion: reference('regions', 'code', text(6, { zh: '注册地', en: 'Registration region' })),
     specialties: text(300, { zh: '申报评标专业', en: 'Specialties applied for' }),
     state: choice(

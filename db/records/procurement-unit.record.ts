@@ -2,6 +2,7 @@ import { BUDGET_CODE_VERDICT_LABELS } from '../../domain/budget-code-verdict.js'
 import { validateCreditCode } from '../../domain/credit-code.js';
 import { decision, deadline, timestamps, versioned } from '../record/blocks.js';
 import { declareRecord } from '../record/declare-record.js';
+import { personalPhone } from '../record/personal-fields.js';
 import { trigramIndexes } from '../record/trigram-indexes.js';
 import { autoId, bilingual, boolean, choice, moment, reference, text } from '../record/fields.js';
 
@@ -14,6 +15,7 @@ export const PROCUREMENT_UNIT = declareRecord({
     { fields: ['regionCode', 'status'] },
     { fields: ['creditCode'] },
     { fields: ['unitBudgetCode'] },
+    { fields: ['phoneIndex'] },
     ...trigramIndexes('name', 'creditCode', 'unitBudgetCode'),
   ],
   label: { zh: '采购单位', en: 'Purchasing unit' },
@@ -37,7 +39,7 @@ export const PROCUREMENT_UNIT = declareRecord({
     regionCode: reference('regions', 'code', text(6, { zh: '所属辖区', en: 'Jurisdiction' })),
     address: text(300, { zh: '地址', en: 'Address' }, { nullable: true }),
     contactName: text(50, { zh: '联系人', en: 'Contact' }, { nullable: true }),
-    phone: text(30, { zh: '联系电话', en: 'Phone' }, { nullable: true }),
+    ...personalPhone('phone', { zh: '联系电话', en: 'Phone' }, { nullable: true }),
     status: choice(
       {
         draft: { zh: '草稿', en: 'Draft' },

@@ -1,5 +1,6 @@
 import { timestamps } from '../record/blocks.js';
 import { declareRecord } from '../record/declare-record.js';
+import { personalPhone } from '../record/personal-fields.js';
 import { trigramIndexes } from '../record/trigram-indexes.js';
 import { autoId, choice, integer, moment, reference, text } from '../record/fields.js';
 
@@ -11,6 +12,7 @@ export const SUPPLIER_REGISTRATION = declareRecord({
   indexes: [
     { fields: ['regionCode', 'registeredAt'] },
     { fields: ['projectId'] },
+    { fields: ['contactPhoneIndex'] },
     ...trigramIndexes('supplierName', 'supplierCreditCode', 'packageNo'),
   ],
   label: { zh: '报名情况', en: 'Supplier registration' },
@@ -23,7 +25,7 @@ export const SUPPLIER_REGISTRATION = declareRecord({
     supplierName: text(200, { zh: '供应商', en: 'Supplier' }),
     supplierCreditCode: text(18, { zh: '统一社会信用代码', en: 'Unified social credit code' }),
     contactName: text(50, { zh: '联系人', en: 'Contact' }),
-    contactPhone: text(30, { zh: '联系电话', en: 'Phone' }),
+    ...personalPhone('contactPhone', { zh: '联系电话', en: 'Phone' }),
     registeredAt: moment({ zh: '报名时间', en: 'Registered at' }),
     status: choice(
       {

@@ -9,7 +9,7 @@ import {
   type IntegrationKind,
   type ItemRejection,
 } from '../../domain/integration-items.js';
-import { verifySignedRequest } from '../../domain/integration-signature.js';
+import { verifySignedRequest, type PlatformApp } from '../../domain/integration-signature.js';
 import type { JobQueue } from '../../queue/job-types.js';
 import { addJob, ingestJob } from '../../queue/queued-job.js';
 import { IntegrationInbox, IntegrationInboxPayload } from '../../db/models.js';
@@ -26,7 +26,8 @@ export const MAX_BODY = '10mb';
 export interface IntegrationApiOptions {
   sequelize: Sequelize;
   queue: JobQueue;
-  secrets: ReadonlyMap<string, string>;
+  /** Each app key's secret and allowed signature methods. */
+  apps: ReadonlyMap<string, PlatformApp>;
   nowSeconds?: () => number;
 }
 
@@ -73,8 +74,9 @@ export function integrationApi(options: IntegrationApiOptions): Router {
       appKey: req.get('x-app-key'),
       timestamp: req.get('x-timestamp'),
       signature: req.get('x-signature')?.toLowerCase(),
+      method: req.get('x-signature-method'),
     };
-    const verdict = verifySignedRequest(headers, body, options.secrets, now());
+    const verdict = verifySignedRequest(headers, body, options.apps, now());
     if (!verdict.ok) throw new ApiError(verdict.status, verdict.code, verdict.message);
     return { appKey: headers.appKey!, signature: headers.signature! };
   }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_SIGNATURE_METHOD, SIGNATURE_METHODS } from '../../domain/integration-signature.js';
 import {
   ALLOWED_CLOCK_SKEW_MS,
   budgetItemSchema,
@@ -29,6 +30,8 @@ const schemas = {
           'missing_credentials',
           'unknown_app_key',
           'bad_signature',
+          'unsupported_signature_method',
+          'signature_method_not_allowed',
           'bad_timestamp',
           'stale_timestamp',
           'duplicate_signature',
@@ -90,11 +93,21 @@ const schemas = {
   },
 };
 
+/** Which HMAC the request is signed with; each app key accepts only the methods configured for it. */
+const signatureMethod = {
+  name: 'X-Signature-Method',
+  in: 'header',
+  required: false,
+  description: `签名算法；不带时为 ${DEFAULT_SIGNATURE_METHOD}。只开通 HMAC-SM3 的 X-App-Key 拒收其他算法（401 signature_method_not_allowed）`,
+  schema: { type: 'string', enum: [...SIGNATURE_METHODS], default: DEFAULT_SIGNATURE_METHOD },
+};
+
 function batchEndpoint(summary: string, item: string) {
   return {
     post: {
       summary,
       security: [{ appKey: [], timestamp: [], signature: [] }],
+      parameters: [signatureMethod],
       requestBody: {
         required: true,
         content: {
@@ -120,7 +133,11 @@ function batchEndpoint(summary: string, item: string) {
           'malformed_utf8：请求体不是合法的 UTF-8；malformed_json：请求体不是合法 JSON；duplicate_key：任一对象内有重复的键（整个请求不接收）；' +
             'malformed_body / empty_batch：不是 {"items": [...]} 或 items 为空',
         ),
-        401: errorResponse('X-App-Key 未知、签名错误，或 X-Timestamp 与服务器时间相差超过 300 秒'),
+        401: errorResponse(
+          'unknown_app_key：X-App-Key 未知；unsupported_signature_method：X-Signature-Method 不是 ' +
+            `${SIGNATURE_METHODS.join('、')}；signature_method_not_allowed：该 X-App-Key 未开通此签名算法；bad_signature：签名错误；` +
+            'bad_timestamp / stale_timestamp：X-Timestamp 不是 Unix 秒数或与服务器时间相差超过 300 秒',
+        ),
         409: errorResponse('同一签名已提交过'),
         413: errorResponse(`请求体超过 10 MB 或超过 ${MAX_ITEMS_PER_BATCH} 项`),
       },
@@ -137,7 +154,10 @@ export function integrationOpenApi() {
       version: '1.0.0',
       description:
         '预算管理一体化平台向监管端推送采购预算、单位基本信息和支付凭证。每个请求带 X-App-Key、X-Timestamp（Unix 秒）和 ' +
-        'X-Signature = 小写十六进制 HMAC-SHA256(secret, `${timestamp}\\n${原始请求体}`)；GET 请求的请求体为空串。' +
+        'X-Signature = 小写十六进制 HMAC(secret, `${timestamp}\\n${原始请求体}`)；GET 请求的请求体为空串。' +
+        `HMAC 的杂凑算法由 X-Signature-Method 指明：${SIGNATURE_METHODS.join(' 或 ')}（HMAC-SM3 即以 GB/T 32905 SM3 为杂凑的 HMAC，` +
+        `与 HMAC-SHA256 同为 64 位十六进制），不带该请求头时为 ${DEFAULT_SIGNATURE_METHOD}。每个 X-App-Key 开通哪些算法由监管端配置` +
+        '（INTEGRATION_APP_SIGNATURE_METHODS），只开通 HMAC-SM3 的密钥不接受 HMAC-SHA256 签名。' +
         '批次先入收件箱再返回 202，由后台任务处理；处理结果用 GET /batches/{batchId} 查询。',
     },
     servers: [{ url: '/api/integration/v1' }],
@@ -149,7 +169,7 @@ export function integrationOpenApi() {
         get: {
           summary: '查询批次处理状态',
           security: [{ appKey: [], timestamp: [], signature: [] }],
-          parameters: [{ name: 'batchId', in: 'path', required: true, schema: { type: 'string' } }],
+          parameters: [{ name: 'batchId', in: 'path', required: true, schema: { type: 'string' } }, signatureMethod],
           responses: {
             200: { description: '批次状态和计数', content: { 'application/json': { schema: { $ref: '#/components/schemas/Batch' } } } },
             401: errorResponse('认证失败'),

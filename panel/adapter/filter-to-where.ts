@@ -1,7 +1,9 @@
 import type { BaseProperty, Filter } from 'adminjs';
 import { Op, type Sequelize, type WhereOptions } from 'sequelize';
-import type { AnyRecordDeclaration } from '../../db/record/field-types.js';
+import type { AnyRecordDeclaration, PersonalField } from '../../db/record/field-types.js';
 import { calendarDayOf } from '../../domain/dates.js';
+import { normalisePhone } from '../../domain/phone-number.js';
+import { personalSearchIndex } from '../../db/personal-data/personal-columns.js';
 
 /** `!` rather than `\`: PostgreSQL and SQLite read a backslash in a string literal differently. */
 export function likePattern(value: string): string {
@@ -15,7 +17,7 @@ export function likePattern(value: string): string {
  */
 export function exactFieldsOf(declaration: AnyRecordDeclaration | undefined): string[] {
   return Object.entries(declaration?.fields ?? {})
-    .filter(([, spec]) => spec.kind === 'choice' || spec.codeOf !== undefined)
+    .filter(([, spec]) => spec.kind === 'choice' || spec.codeOf !== undefined || spec.personal !== undefined)
     .map(([name]) => name);
 }
 
@@ -25,6 +27,30 @@ export function exactFieldsOf(declaration: AnyRecordDeclaration | undefined): st
  */
 export function matchesAnywhere(property: BaseProperty, exactFields: readonly string[]): boolean {
   return property.type() === 'string' && !property.availableValues() && !property.isId() && !exactFields.includes(property.name());
+}
+
+/** A personal filter as an export stores it: its index, so neither the export's row nor its audit entry holds the number. */
+const INDEXED = /^#sm3:([0-9a-f]{64})$/;
+
+function indexOfTyped(personal: PersonalField, typed: string): string {
+  return INDEXED.exec(typed)?.[1] ?? personalSearchIndex(personal, typed);
+}
+
+/**
+ * `filters` (a list's query, as an export keeps it) with each personal value replaced by its index (`#sm3:<hex>`),
+ * which filterToWhere reads as the value itself: one can only be written by whoever knows the number.
+ */
+export function indexedPersonalFilters(
+  filters: Record<string, unknown>,
+  declaration: AnyRecordDeclaration | undefined,
+): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(filters).map(([name, value]) => {
+      const personal = declaration?.fields[name]?.personal;
+      if (!personal || typeof value !== 'string' || normalisePhone(value) === '' || INDEXED.test(value)) return [name, value];
+      return [name, `#sm3:${personalSearchIndex(personal, value)}`];
+    }),
+  );
 }
 
 function toNumber(value: unknown): number | undefined {
@@ -58,13 +84,15 @@ function dayRange(
  * Replaces the stock adapter's conversion: a typed `%`, `_` or `.` is matched literally (LIKE … ESCAPE), Latin text
  * matches in any case on both engines, enum values, references and `exactFields` (`exactFieldsOf`) compare exactly,
  * and date-only ranges by day. The constant pattern is folded by PostgreSQL's planner with its escape, so a trigram
- * index serves the ILIKE.
+ * index serves the ILIKE. Personal data (`declaration`'s personal fields) is found by exactly its value, through its
+ * HMAC-SM3 index: its column holds only the masked text, and no part of a number finds it.
  */
 export function filterToWhere(
   filter: Filter | undefined,
   sequelize: Sequelize,
   secretFields: readonly string[] = [],
   exactFields: readonly string[] = [],
+  declaration?: AnyRecordDeclaration,
 ): WhereOptions {
   if (!filter) return {};
   const dialect = sequelize.getDialect();
@@ -77,6 +105,14 @@ export function filterToWhere(
     if (secretFields.includes(name)) return { [Op.and]: [sequelize.literal('1 = 0')] };
     const value = element.value as unknown;
     const values = Array.isArray(value) ? value : [value];
+    const personal = declaration?.fields[name]?.personal;
+    if (personal) {
+      if (values.every((v) => v === '' || v === null || v === undefined)) continue;
+      const typed = values.map((v) => (typeof v === 'string' ? v : '')).filter((v) => INDEXED.test(v) || normalisePhone(v) !== '');
+      // Something typed that is no number (or not one value) matches nothing, not everything.
+      and.push(typed.length === 1 ? { [personal.index]: indexOfTyped(personal, typed[0]!) } : sequelize.literal('1 = 0'));
+      continue;
+    }
     if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
       const range = value as { from?: string; to?: string };
       if (property.type() === 'date') {

@@ -3,6 +3,11 @@ import { BaseRecord, type ActionContext, type Filter, type ParamsType } from 'ad
 import { literal, Op, type Model, type ModelStatic, type WhereOptions } from 'sequelize';
 import type { JurisdictionKind } from '../../db/jurisdiction-kind.js';
 import type { AnyRecordDeclaration } from '../../db/record/field-types.js';
+import { readsPersonalDataInFull } from '../../domain/personal-data-access.js';
+import { personalFieldsOf } from '../../db/record/personal-fields.js';
+import { openPersonal, PersonalDataUnreadable } from '../../db/personal-data/personal-cipher.js';
+import { sealedColumnOf } from '../../db/personal-data/personal-columns.js';
+import { logger } from '../../settings/logger.js';
 import { jurisdictionWhere, type SessionUser } from '../../db/jurisdiction-scope.js';
 import { Region } from '../../db/models/system/region.model.js';
 import { selectSql } from '../../db/select-sql.js';
@@ -139,6 +144,11 @@ export class JurisdictionResource extends SequelizeResource {
     return exactFieldsOf(this.model.declaration);
   }
 
+  /** The record this resource shows, as declared (db/records). */
+  get declaration(): AnyRecordDeclaration | undefined {
+    return this.model.declaration;
+  }
+
   private get model(): JurisdictionModel {
     return (this as unknown as { SequelizeModel: JurisdictionModel }).SequelizeModel;
   }
@@ -191,16 +201,36 @@ export class JurisdictionResource extends SequelizeResource {
     return { [Op.and]: [scope, ...(this.view ? [this.view.where] : []), ...parts] };
   }
 
-  /** Secrets (password hashes) never leave the server, whatever a page or API call asks for. */
-  private toRecord(params: Row): BaseRecord {
+  /**
+   * Secrets (password hashes, personal data's sealed values and indexes) never leave the server, whatever a page or API
+   * call asks for. Personal data stays masked unless `whole`: one record opened by a user whose role reads it in full.
+   */
+  private toRecord(params: Row, whole = false): BaseRecord {
+    if (whole) this.openPersonalData(params);
     for (const field of this.model.secretFields ?? []) delete params[field];
     return new BaseRecord(params, this);
   }
 
-  private async rows(options: SelectOptions): Promise<BaseRecord[]> {
+  /** The record's personal fields whole, from their sealed values; one that cannot be opened stays masked, and is logged. */
+  private openPersonalData(params: Row): void {
+    const declaration = this.model.declaration;
+    if (!declaration) return;
+    for (const [name, personal] of personalFieldsOf(declaration.fields)) {
+      const sealed = params[personal.sealed];
+      if (typeof sealed !== 'string') continue;
+      try {
+        params[name] = openPersonal(sealed, sealedColumnOf(declaration.table, name));
+      } catch (error) {
+        if (!(error instanceof PersonalDataUnreadable)) throw error;
+        logger.error({ resource: this.id(), id: params[this.primaryKey()], err: error.message }, 'personal data unreadable');
+      }
+    }
+  }
+
+  private async rows(options: SelectOptions, { whole = false } = {}): Promise<BaseRecord[]> {
     const rows = (await this.model.findAll(options)).map((row) => row.toJSON() as Row);
     if (this.rowFacts && !options.attributes && rows.length) await this.rowFacts(rows);
-    return rows.map((row) => this.toRecord(row));
+    return rows.map((row) => this.toRecord(row, whole));
   }
 
   private async total(where: WhereOptions): Promise<number> {
@@ -211,7 +241,7 @@ export class JurisdictionResource extends SequelizeResource {
   private listWhere(filter: Filter | undefined, context: ActionContext | undefined, { choosable = true } = {}): WhereOptions | null {
     return this.where(
       context,
-      filterToWhere(filter, this.model.sequelize!, this.model.secretFields, this.exactFields),
+      filterToWhere(filter, this.model.sequelize!, this.model.secretFields, this.exactFields, this.model.declaration),
       this.decidableCondition(filter, context),
       ...(choosable ? [this.choosableCondition(filter)] : []),
     );
@@ -417,10 +447,11 @@ export class JurisdictionResource extends SequelizeResource {
     };
   }
 
+  /** One record, as its page and its actions read it: personal data whole for a role that reads it so (see toRecord). */
   override async findOne(id: string | number, context?: ActionContext): Promise<BaseRecord | null> {
     const where = this.where(context, { [this.primaryKey()]: id });
     if (where === null) return null;
-    const [record] = await this.rows({ where, limit: 1 });
+    const [record] = await this.rows({ where, limit: 1 }, { whole: readsPersonalDataInFull(userOf(context)?.role) });
     return record ?? null;
   }
 
@@ -480,9 +511,14 @@ export class JurisdictionResource extends SequelizeResource {
     return super.parseParams(withCalendarDays(params, this.properties()));
   }
 
+  /** What a new record's page and its audit entry get back: its personal data masked, its secrets left out. */
+  override async create(params: ParamsType): Promise<ParamsType> {
+    return this.toRecord({ ...(await super.create(params)) }).params;
+  }
+
   override async update(id: string, params: ParamsType, context?: ActionContext): Promise<ParamsType> {
     await this.assertVisible(id, context);
-    return super.update(id, params);
+    return this.toRecord({ ...(await super.update(id, params)) }).params;
   }
 
   override async delete(id: string, context?: ActionContext): Promise<void> {

@@ -261,6 +261,7 @@ export const zhCN = {
     renewSupplier: '协议恢复有效',
     adminCreated: '创建管理员',
     adminPasswordReset: '重置管理员密码',
+    personalDataRekeyed: '个人信息密钥轮换',
   },
   buttons: { submit: '提交' },
   messages: {

@@ -4,6 +4,7 @@ import { refuseForm } from '../../actions/form-refusal.js';
 import { supervisoryActions, type SupervisoryActionSpec } from '../../actions/supervisory-action.js';
 import { effectiveSupplierStatus } from '../../domain/agreement-time-states.js';
 import { validateCreditCode } from '../../domain/credit-code.js';
+import { phoneRefusal } from '../../domain/phone-number.js';
 import { calendarDayOf, chinaDay, NOT_A_DAY_MESSAGE } from '../../domain/dates.js';
 import { sessionUserOf } from '../../db/jurisdiction-scope.js';
 import { choiceLabels } from '../../db/record/record-locale.js';
@@ -41,7 +42,10 @@ async function prepareNewSupplier(request: ActionRequest, context: ActionContext
   const creditCode = String(payload.creditCode ?? '').trim();
   const validFrom = dateOf(payload.validFrom);
   const validTo = dateOf(payload.validTo);
+  const contactPhone = String(payload.contactPhone ?? '').trim();
   const errors: Record<string, string> = {};
+  const phone = contactPhone ? phoneRefusal(contactPhone) : null;
+  if (phone) errors.contactPhone = phone;
   if (!supplierName) errors.supplierName = '请填写供应商名称';
   else if (supplierName.length > 200) errors.supplierName = '供应商名称不能超过 200 个字';
   const code = validateCreditCode(creditCode);
@@ -62,7 +66,8 @@ async function prepareNewSupplier(request: ActionRequest, context: ActionContext
     validFrom,
     validTo,
     contactName: String(payload.contactName ?? '').trim() || null,
-    contactPhone: String(payload.contactPhone ?? '').trim() || null,
+    // Stored masked, sealed with SM4 and indexed by the model (db/record/personal-fields.ts).
+    contactPhone: contactPhone || null,
     // Admitted for a period already over, it is 已失效 from the start.
     status: effectiveSupplierStatus('active', validTo, new Date()),
     title: `${supplierName}（${library.name}）`,

@@ -4,6 +4,9 @@ import { ConfigError } from '../../settings/config-error.js';
 import { queuePrefixOf } from '../../queue/job-identity.js';
 import { isClusterTarget, redisTargetOf } from '../../queue/redis-connection.js';
 
+/** The personal-data keys production must be given (settings/personal-data-keys.ts). */
+const personalDataKeys = { PERSONAL_DATA_KEYS: `2026a:${'ab'.repeat(16)}`, PERSONAL_DATA_INDEX_KEY: 'cd'.repeat(32) };
+
 describe('environment', () => {
   it('defaults give the embedded set-up', () => {
     const env = parseEnv({});
@@ -80,6 +83,7 @@ describe('environment', () => {
       SESSION_SECRET: 'x'.repeat(40),
       INTEGRATION_APP_KEY: 'finance-platform',
       INTEGRATION_APP_SECRET: 'y'.repeat(40),
+      ...personalDataKeys,
     });
     expect(env).toMatchObject({
       SESSION_SECRET: 'x'.repeat(40),
@@ -116,6 +120,7 @@ describe('environment', () => {
       SESSION_SECRET: 'x'.repeat(40),
       INTEGRATION_APP_KEY: 'finance-platform',
       INTEGRATION_APP_SECRET: 'y'.repeat(40),
+      ...personalDataKeys,
     };
     expect(parseEnv(production).COOKIE_SECURE).toBe(true);
     expect(parseEnv({}).COOKIE_SECURE).toBe(false);
@@ -138,6 +143,7 @@ describe('environment', () => {
       SESSION_SECRET: 'x'.repeat(40),
       INTEGRATION_APP_KEY: 'finance-platform',
       INTEGRATION_APP_SECRET: 'y'.repeat(40),
+      ...personalDataKeys,
     };
     expect(parseEnv(production).QUEUE_DRIVER).toBe('bullmq');
     expect(parseEnv({ ...production, QUEUE_DRIVER: 'inline' }).QUEUE_DRIVER).toBe('inline');
@@ -145,9 +151,52 @@ describe('environment', () => {
   });
 
   it('the production form (dist/) refuses the development secrets unless NODE_ENV=development is set explicitly', () => {
-    expect(() => parseEnv({}, { built: true })).toThrow(/SESSION_SECRET、INTEGRATION_APP_KEY、INTEGRATION_APP_SECRET 未设置/);
+    expect(() => parseEnv({}, { built: true })).toThrow(
+      /SESSION_SECRET、INTEGRATION_APP_KEY、INTEGRATION_APP_SECRET、PERSONAL_DATA_KEYS、PERSONAL_DATA_INDEX_KEY 未设置/,
+    );
     expect(() => parseEnv({ NODE_ENV: 'production' }, { built: true })).toThrow(ConfigError);
     expect(parseEnv({ NODE_ENV: 'development' }, { built: true }).SESSION_SECRET).toMatch(/^development-only/);
+  });
+
+  it('production needs its own personal-data keys; the keys are id:hex, the sealing one first', () => {
+    const production = {
+      NODE_ENV: 'production',
+      SESSION_SECRET: 'x'.repeat(40),
+      INTEGRATION_APP_KEY: 'p-1',
+      INTEGRATION_APP_SECRET: 'y'.repeat(40),
+    };
+    expect(() => parseEnv(production)).toThrow(
+      /^配置错误: PERSONAL_DATA_KEYS 和 PERSONAL_DATA_INDEX_KEY 在 NODE_ENV=production 时必须设置/,
+    );
+    const env = parseEnv({ ...production, ...personalDataKeys, PERSONAL_DATA_KEYS: `2026b:${'01'.repeat(16)}, 2026a:${'ab'.repeat(16)}` });
+    expect(env.PERSONAL_DATA_KEYS.map((k) => [k.id, k.key.toString('hex')])).toEqual([
+      ['2026b', '01'.repeat(16)],
+      ['2026a', 'ab'.repeat(16)],
+    ]);
+    expect(env.PERSONAL_DATA_INDEX_KEY.toString('hex')).toBe('cd'.repeat(32));
+    expect(parseEnv({}).PERSONAL_DATA_KEYS.map((k) => k.id)).toEqual(['dev']);
+    for (const [value, message] of [
+      ['abcd', /密钥编号“abcd”应为 1–16 位字母、数字或 -，后接冒号和密钥/],
+      [`a:${'ab'.repeat(8)}`, /密钥 a 应为 32 位十六进制/],
+      [`a_b:${'ab'.repeat(16)}`, /密钥编号“a_b”/],
+      [`a:${'ab'.repeat(16)},a:${'cd'.repeat(16)}`, /密钥编号 a 出现了不止一次/],
+    ] as const) {
+      expect(() => parseEnv({ PERSONAL_DATA_KEYS: value })).toThrow(message);
+      // The line is printed at start-up: it names the variable, never the key.
+      expect(() => parseEnv({ PERSONAL_DATA_KEYS: value })).toThrow(/^配置错误: PERSONAL_DATA_KEYS=（值已隐去） 无效，/);
+    }
+    expect(() => parseEnv({ PERSONAL_DATA_INDEX_KEY: 'ab'.repeat(16) + 'x' })).toThrow(
+      /^配置错误: PERSONAL_DATA_INDEX_KEY=（值已隐去） 无效，应为 32–128 位十六进制/,
+    );
+  });
+
+  it('the 一体化 key accepts both signature methods unless told which', () => {
+    expect(parseEnv({}).INTEGRATION_APP_SIGNATURE_METHODS).toEqual(['HMAC-SHA256', 'HMAC-SM3']);
+    expect(parseEnv({ INTEGRATION_APP_SIGNATURE_METHODS: ' hmac-sm3 ' }).INTEGRATION_APP_SIGNATURE_METHODS).toEqual(['HMAC-SM3']);
+    expect(() => parseEnv({ INTEGRATION_APP_SIGNATURE_METHODS: 'HMAC-SM3,SM2' })).toThrow(
+      /^配置错误: INTEGRATION_APP_SIGNATURE_METHODS="HMAC-SM3,SM2" 无效，应为逗号分隔的签名算法：HMAC-SHA256、HMAC-SM3/,
+    );
+    expect(() => parseEnv({ INTEGRATION_APP_SIGNATURE_METHODS: ' , ' })).toThrow(/INTEGRATION_APP_SIGNATURE_METHODS/);
   });
 
   it('development falls back to documented integration credentials', () => {

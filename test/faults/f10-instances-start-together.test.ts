@@ -17,6 +17,8 @@ const production = {
   SESSION_SECRET: 's'.repeat(40),
   INTEGRATION_APP_KEY: 'f10-platform',
   INTEGRATION_APP_SECRET: 'i'.repeat(40),
+  PERSONAL_DATA_KEYS: `f10:${'a1'.repeat(16)}`,
+  PERSONAL_DATA_INDEX_KEY: 'b2'.repeat(32),
   QUEUE_DRIVER: 'inline',
   COOKIE_SECURE: 'false',
 };
