@@ -49,7 +49,8 @@ ${field('confirmPassword', '再次输入新密码', 'new-password')}
 <p>${forced ? '' : '<a href="/admin">返回工作台</a>'}<a href="/admin/logout">退出登录</a></p></main></body></html>`;
 }
 
-const wantsJson = (req: Request) => req.accepts(['html', 'json']) === 'json';
+/** A script or the panel's own code posts JSON and reads JSON back; a browser's form gets the page again. */
+const wantsJson = (req: Request) => !!req.is('application/json') || req.accepts(['html', 'json']) === 'json';
 
 /** Wrong current passwords one session may type before it is signed out: the form must not become a guessing oracle. */
 export const WRONG_CURRENT_PASSWORD_LIMIT = 5;
@@ -120,6 +121,8 @@ export function mountPasswordPage(app: Express, policy: PasswordPolicy): void {
       // Every session of the user ended with the change, this one too: it goes on under a new id and the new rights.
       await renewSession(req);
       (req.session as Session).adminUser = { ...user, rightsVersion: stored.rightsVersion, passwordChange: null };
+      // Stored before the answer: a browser follows the redirect as soon as it has the headers.
+      await new Promise<void>((resolve, reject) => req.session.save((error) => (error ? reject(error) : resolve())));
       if (wantsJson(req)) res.json({ ok: true, message: '密码已修改' });
       else res.redirect(303, '/admin');
     } catch (error) {

@@ -8,7 +8,9 @@ const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000);
 
 describe('passwordChangeDue', () => {
   it('a password the user chose within the policy’s days need not change', () => {
-    expect(passwordChangeDue({ passwordChangeDue: null, passwordChangedAt: daysAgo(89), createdAt: daysAgo(400) }, DEFAULT_PASSWORD_POLICY, now)).toBeNull();
+    expect(
+      passwordChangeDue({ passwordChangeDue: null, passwordChangedAt: daysAgo(89), createdAt: daysAgo(400) }, DEFAULT_PASSWORD_POLICY, now),
+    ).toBeNull();
   });
 
   it('one set 90 days ago or more has expired; with maxAgeDays 0 none does', () => {
@@ -18,9 +20,9 @@ describe('passwordChangeDue', () => {
   });
 
   it('an account stored before the time was kept counts from its creation', () => {
-    expect(passwordChangeDue({ passwordChangeDue: null, passwordChangedAt: null, createdAt: daysAgo(91) }, DEFAULT_PASSWORD_POLICY, now)).toBe(
-      'expired',
-    );
+    expect(
+      passwordChangeDue({ passwordChangeDue: null, passwordChangedAt: null, createdAt: daysAgo(91) }, DEFAULT_PASSWORD_POLICY, now),
+    ).toBe('expired');
   });
 
   it('a password someone else set must change, however fresh; the demo password typed in production too', () => {
@@ -61,6 +63,8 @@ describe('previousLoginNotice', () => {
   });
 
   it('at the first login says so', () => {
-    expect(previousLoginNotice({ at: null, ip: null, failures: 0, lastFailureAt: null, lastFailureIp: null }).text).toBe('这是该账号首次登录。');
+    expect(previousLoginNotice({ at: null, ip: null, failures: 0, lastFailureAt: null, lastFailureIp: null }).text).toBe(
+      '这是该账号首次登录。',
+    );
   });
 });
