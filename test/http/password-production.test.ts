@@ -5,7 +5,16 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { SupervisorUser } from '../../db/models.js';
-import { api, clientWithCookie, DEMO_PASSWORD, login, loginResponse, sessionCookieOf, startTestApp, type Client } from '../support/test-app.js';
+import {
+  api,
+  clientWithCookie,
+  DEMO_PASSWORD,
+  login,
+  loginResponse,
+  sessionCookieOf,
+  startTestApp,
+  type Client,
+} from '../support/test-app.js';
 
 /**
  * Issue #29 item 2: in production the demo password, which the README publishes, is no account's password. A web
@@ -47,7 +56,9 @@ async function changeOwn(cookie: string, currentPassword: string, newPassword: s
 describe('NODE_ENV=production: the demo password', () => {
   it('signs a demo user in only to the password page, which names the reason', async () => {
     const cookie = sessionCookieOf(await loginResponse(app.url, 'nanchang', DEMO_PASSWORD));
-    expect((await clientWithCookie(app.url, 'nanchang', cookie).get(api.list('ProcurementUnit'))).body.code).toBe('password_change_required');
+    expect((await clientWithCookie(app.url, 'nanchang', cookie).get(api.list('ProcurementUnit'))).body.code).toBe(
+      'password_change_required',
+    );
     const html = await (await fetch(`${app.url}/admin/password`, { headers: { cookie, accept: 'text/html' } })).text();
     expect(html).toContain('data-forced="demo"');
     expect(html).toContain('您正在使用公开的演示密码');
