@@ -12,12 +12,9 @@ const LoggedIn: React.FC<Props> = ({ session, paths }) => {
   const { translateButton, translateLabel } = useTranslation();
   const dropActions: CurrentUserNavProps['dropActions'] = [
     {
-      // A page of its own (http/password-page.ts), outside the panel's router.
+      // A page of its own (http/password-page.ts), outside the panel's router: a plain link.
       label: translateLabel('changePassword'),
-      onClick: (event: Event): void => {
-        event.preventDefault();
-        window.location.href = '/admin/password';
-      },
+      href: '/admin/password',
       icon: 'Key',
     },
     {
