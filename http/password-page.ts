@@ -84,7 +84,11 @@ export function mountPasswordPage(app: Express, policy: PasswordPolicy): void {
       const text = (name: string) => (typeof fields[name] === 'string' ? (fields[name] as string) : '');
       const refuse = (message: string, status = 400) => {
         if (wantsJson(req)) res.status(status).json({ code: 'password_refused', message });
-        else res.status(status).type('html').send(renderPage(user, policy, message));
+        else
+          res
+            .status(status)
+            .type('html')
+            .send(renderPage(user, policy, message));
       };
       const [current, next_, confirm] = [text('currentPassword'), text('newPassword'), text('confirmPassword')];
       if (!current) return refuse('请输入当前密码');

@@ -18,9 +18,7 @@ export const FAILED: WhereOptions = {
 
 /** Rows of `alias` after the last unlock of their account: an unlock forgives every failure before it. */
 const afterLastUnlock = (usernameSql: string) =>
-  literal(
-    `(SELECT COALESCE(MAX(u.id), 0) FROM login_attempts AS u WHERE u.username = ${usernameSql} AND u.outcome = 'unlocked')`,
-  );
+  literal(`(SELECT COALESCE(MAX(u.id), 0) FROM login_attempts AS u WHERE u.username = ${usernameSql} AND u.outcome = 'unlocked')`);
 
 /** Failures matching `where` since `since` (for an account's lane: since its last unlock too), and the latest one's time. */
 export async function failuresSince(
@@ -60,12 +58,7 @@ export interface LockedLane {
 export async function lockedLanes(limits: LoginLimits, now = new Date()): Promise<LockedLane[]> {
   const since = new Date(now.getTime() - limits.windowMinutes * 60_000);
   const groups = (await LoginAttempt.findAll({
-    attributes: [
-      'username',
-      'deviceId',
-      [fn('COUNT', col('id')), 'failures'],
-      [fn('MAX', col('id')), 'lastId'],
-    ],
+    attributes: ['username', 'deviceId', [fn('COUNT', col('id')), 'failures'], [fn('MAX', col('id')), 'lastId']],
     where: {
       [Op.and]: [FAILED, { createdAt: { [Op.gte]: since } }, { id: { [Op.gt]: afterLastUnlock('"LoginAttempt".username') } }],
     },

@@ -6,7 +6,11 @@ import { DEFAULT_DEMO_PASSWORD, type Env } from './env.js';
 export const PASSWORD_POLICY_FILE = new URL('../config/password-policy.yaml', import.meta.url);
 
 const count = (min: number, max: number, what: string) =>
-  z.number({ error: `应为 ${min}–${max} 的整数（${what}）` }).int(`应为整数（${what}）`).min(min, `不能小于 ${min}（${what}）`).max(max, `不能大于 ${max}（${what}）`);
+  z
+    .number({ error: `应为 ${min}–${max} 的整数（${what}）` })
+    .int(`应为整数（${what}）`)
+    .min(min, `不能小于 ${min}（${what}）`)
+    .max(max, `不能大于 ${max}（${what}）`);
 
 const schema = z
   .object({

@@ -12,7 +12,11 @@ type Lane = {
   lastFailureIp: string;
   waitSeconds: number;
 };
-type Answer = { lanes: Lane[]; limits: { maxFailures: number; windowMinutes: number }; notice?: { message: string; type: 'success' | 'error' } };
+type Answer = {
+  lanes: Lane[];
+  limits: { maxFailures: number; windowMinutes: number };
+  notice?: { message: string; type: 'success' | 'error' };
+};
 
 /**
  * 受限账号: the lanes at the failure limit (resources/system/locked-accounts-action.ts) and, per account, 解除限制,
@@ -67,7 +71,11 @@ const LockedAccounts: React.FC<ActionProps> = ({ resource, action }) => {
           </TableHead>
           <TableBody>
             {answer.lanes.map((lane) => (
-              <TableRow key={`${lane.username}/${lane.trustedDevice}/${lane.lastFailureAt}`} data-testid="locked-lane" data-username={lane.username}>
+              <TableRow
+                key={`${lane.username}/${lane.trustedDevice}/${lane.lastFailureAt}`}
+                data-testid="locked-lane"
+                data-username={lane.username}
+              >
                 <TableCell>
                   {lane.username}
                   <Text color="grey60">{lane.displayName ?? translateLabel('lockedNoAccount')}</Text>
@@ -79,7 +87,9 @@ const LockedAccounts: React.FC<ActionProps> = ({ resource, action }) => {
                   <Text color="grey60">{lane.lastFailureIp}</Text>
                 </TableCell>
                 <TableCell>
-                  {lane.waitSeconds ? translateLabel('lockedWaiting', resource.id, { seconds: lane.waitSeconds }) : translateLabel('lockedAtLimit')}
+                  {lane.waitSeconds
+                    ? translateLabel('lockedWaiting', resource.id, { seconds: lane.waitSeconds })
+                    : translateLabel('lockedAtLimit')}
                 </TableCell>
                 <TableCell>
                   <Button size="sm" variant="outlined" onClick={() => ask(lane.username)} data-testid="unlock">
