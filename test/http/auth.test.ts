@@ -194,7 +194,12 @@ describe('health and queues', () => {
   it('the dashboard greets the user with name, role and region', async () => {
     const county = await login(app.url, 'nanchangxian');
     const { body } = await clientWithCookie(app.url, 'nanchangxian', county.cookie).get('/admin/api/dashboard');
-    expect(body.user).toEqual({ displayName: '南昌县采购办', role: 'county', regionName: '南昌县' });
+    expect(body.user).toEqual({
+      displayName: '南昌县采购办',
+      role: 'county',
+      regionName: '南昌县',
+      loginNotice: { text: expect.stringMatching(/^(上次登录|这是该账号首次登录)/), warning: expect.any(Boolean) },
+    });
   });
 });
 
