@@ -1,6 +1,8 @@
 import { literal, Op, type WhereOptions } from 'sequelize';
 import { parentRegion, visibleRegionPrefix, type RegionFilter, type Role } from '../domain/jurisdiction.js';
 import type { JurisdictionKind } from './jurisdiction-kind.js';
+import type { PasswordChangeReason } from '../domain/password-change-due.js';
+import type { PreviousLogin } from '../domain/login-notice.js';
 
 /** What the session knows about the signed-in supervisor; the only input jurisdiction needs. */
 export interface SessionUser {
@@ -13,6 +15,10 @@ export interface SessionUser {
   regionName: string;
   /** The user's rights version at login: a session under an older one is ended (db/models/system/user-rights.ts). */
   rightsVersion?: number;
+  /** Set at login when the password must be replaced first: every other page and API answer waits for it. */
+  passwordChange?: PasswordChangeReason | null;
+  /** The account's earlier logins as they stood at this login, for the notice on the workbench. */
+  previousLogin?: PreviousLogin;
 }
 
 /**

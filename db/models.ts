@@ -1,5 +1,7 @@
 import type { Sequelize } from 'sequelize';
 import { trackUserRights } from './models/system/user-rights.js';
+import { trackPasswordChanges } from './models/system/password-changes.js';
+import { PasswordHistory } from './models/system/password-history.model.js';
 import { Affiliation } from './models/entities/affiliation.model.js';
 import { ProcurementUnit } from './models/entities/procurement-unit.model.js';
 import { AcceptanceFiling } from './models/filings/acceptance-filing.model.js';
@@ -78,6 +80,7 @@ export {
   IntegrationUnit,
   JobReceipt,
   LoginAttempt,
+  PasswordHistory,
   PaymentVoucher,
   ProcurementUnit,
   Region,
@@ -91,6 +94,7 @@ export function initModels(sequelize: Sequelize): void {
     SupervisorUser,
     AuditLog,
     LoginAttempt,
+    PasswordHistory,
     JobReceipt,
     IntegrationUnit,
     ProcurementUnit,
@@ -131,6 +135,7 @@ export function initModels(sequelize: Sequelize): void {
     model.initialize(sequelize);
   }
   trackUserRights();
+  trackPasswordChanges();
   SupervisorUser.belongsTo(Region, { foreignKey: 'regionCode', targetKey: 'code', as: 'region', constraints: false });
   Affiliation.belongsTo(ProcurementUnit, { foreignKey: 'subordinateUnitId', as: 'subordinate', constraints: false });
   Affiliation.belongsTo(ProcurementUnit, { foreignKey: 'supervisingUnitId', as: 'supervising', constraints: false });

@@ -46,11 +46,42 @@ export function normaliseUsername(raw: unknown): string {
     .toLowerCase();
 }
 
-export const PASSWORD_MIN_LENGTH = 8;
+/**
+ * What a password must be (config/password-policy.yaml, settings/password-policy.ts): GB/T 22239-2019 8.1.4.1 a asks
+ * for complexity and regular change. `refused` holds passwords no account may have whatever else they pass: in
+ * production the demo password, which this repository publishes.
+ */
+export interface PasswordPolicy {
+  minLength: number;
+  /** Of the four classes: upper case, lower case, digits, symbols. */
+  minClasses: number;
+  /** The account's last N passwords, its current one included, may not come back. */
+  history: number;
+  /** Days a password lasts before its user must change it at their next login; 0: it never expires. */
+  maxAgeDays: number;
+  refused: readonly string[];
+}
+
+export const DEFAULT_PASSWORD_POLICY: PasswordPolicy = { minLength: 8, minClasses: 3, history: 5, maxAgeDays: 90, refused: [] };
+
 // Argon2 itself has no limit; this only keeps a pasted document from being hashed on every login.
 export const PASSWORD_MAX_LENGTH = 72;
 
-export const PASSWORD_CLASS_RULE = `密码至少 ${PASSWORD_MIN_LENGTH} 位，须包含大写字母、小写字母、数字、符号中的至少 3 类`;
+const CLASS_NAMES = '大写字母、小写字母、数字、符号';
+
+/** The rules as a form lists them under the new password, in the order they are checked. */
+export function passwordRules(policy: PasswordPolicy = DEFAULT_PASSWORD_POLICY): string[] {
+  return [
+    `至少 ${policy.minLength} 位，最多 ${PASSWORD_MAX_LENGTH} 位`,
+    `包含${CLASS_NAMES}中的至少 ${policy.minClasses} 类`,
+    '不能包含用户名，不能是常见密码',
+    `不能与最近 ${policy.history} 次使用过的密码相同`,
+    ...(policy.maxAgeDays ? [`每 ${policy.maxAgeDays} 天须更换一次`] : []),
+  ];
+}
+
+export const passwordHistoryRule = (policy: PasswordPolicy): string =>
+  policy.history > 1 ? `新密码不能与最近 ${policy.history} 次使用过的密码相同` : '新密码不能与当前密码相同';
 
 const CHARACTER_CLASSES = [/[A-Z]/, /[a-z]/, /\d/, /[^A-Za-z0-9]/];
 
@@ -68,13 +99,20 @@ function isCommon(password: string): boolean {
   return COMMON_PASSWORD_WORDS.some((word) => cores.has(word));
 }
 
-/** Why `password` may not be the password of `username` (null: it may), in the words the form shows. */
-export function passwordWeakness(password: string, username: string): string | null {
-  if (password.length < PASSWORD_MIN_LENGTH) return PASSWORD_CLASS_RULE;
-  if (password.length > PASSWORD_MAX_LENGTH) return `密码不能超过 ${PASSWORD_MAX_LENGTH} 位`;
+/**
+ * Why `password` may not be the password of `username` under `policy` (null: it may), in the words the form shows:
+ * each names the rule that failed. The account's earlier passwords are checked apart (services/password-change.ts):
+ * that needs their hashes.
+ */
+export function passwordWeakness(password: string, username: string, policy: PasswordPolicy = DEFAULT_PASSWORD_POLICY): string | null {
+  const length = [...password].length;
+  if (length < policy.minLength) return `密码至少 ${policy.minLength} 位（现为 ${length} 位）`;
+  if (length > PASSWORD_MAX_LENGTH) return `密码不能超过 ${PASSWORD_MAX_LENGTH} 位`;
+  if (policy.refused.includes(password)) return '不能使用演示密码：它随本系统的文档公开，生产环境中任何账号都不得使用';
   const name = normaliseUsername(username);
   if (name && password.toLowerCase().includes(name)) return '密码不能包含用户名';
   if (isCommon(password)) return '密码过于常见（如 password1、qwerty123），容易被猜中，请另设一个';
-  if (CHARACTER_CLASSES.filter((c) => c.test(password)).length < 3) return PASSWORD_CLASS_RULE;
+  const classes = CHARACTER_CLASSES.filter((c) => c.test(password)).length;
+  if (classes < policy.minClasses) return `密码只含 ${classes} 类字符，须包含${CLASS_NAMES}中的至少 ${policy.minClasses} 类`;
   return null;
 }

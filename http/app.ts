@@ -37,6 +37,9 @@ import { primaryRequests, readYourWrites } from './read-your-writes.js';
 import { metricsEndpoint } from './metrics-endpoint.js';
 import { webMetrics } from './web-metrics.js';
 import { rememberDevice, trustedDeviceOf } from './trusted-device.js';
+import { accountPolicyOf, useAccountPolicy } from '../settings/account-policy.js';
+import { passwordChangeGate } from './password-change-gate.js';
+import { mountPasswordPage } from './password-page.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const SESSION_COOKIE = 'jxcg.sid';
@@ -66,6 +69,10 @@ export async function createApp({ env, sequelize, queue, metrics }: AppDeps): Pr
   const admin = buildAdmin(config, dashboardSource(queue), { exactCountLimit: env.LIST_EXACT_COUNT_LIMIT });
   // Bundled before serving in every mode, so no page depends on a watcher or on anything outside this server.
   await ensureComponentBundle(admin);
+
+  // The panel's forms and actions check passwords and read the login limits with this web's own environment.
+  const accountPolicy = accountPolicyOf(env);
+  useAccountPolicy(accountPolicy);
 
   const store = new SessionStore(sequelize);
   const sessionOptions: session.SessionOptions = {
@@ -144,8 +151,9 @@ export async function createApp({ env, sequelize, queue, metrics }: AppDeps): Pr
   app.use('/static', express.static(path.join(here, '../panel/public'), { maxAge: '1h' }));
 
   const sessionMiddleware = session(sessionOptions);
-  app.use('/admin', sessionMiddleware, currentRights, readYourWrites(env.READ_YOUR_WRITES_MS), adminResponseFilter);
-  app.get('/metrics', sessionMiddleware, currentRights, metricsEndpoint(metrics, env.METRICS_TOKEN));
+  app.use('/admin', sessionMiddleware, currentRights, passwordChangeGate, readYourWrites(env.READ_YOUR_WRITES_MS), adminResponseFilter);
+  app.get('/metrics', sessionMiddleware, currentRights, passwordChangeGate, metricsEndpoint(metrics, env.METRICS_TOKEN));
+  mountPasswordPage(app, accountPolicy.password);
   await mountQueueBoard(app, queue);
   mountAttachmentDownload(app);
   mountExportRoutes(app);
@@ -161,10 +169,7 @@ export async function createApp({ env, sequelize, queue, metrics }: AppDeps): Pr
             email,
             password,
             { ip: req.ip ?? 'unknown', deviceId: trustedDeviceOf(req, username, env.SESSION_SECRET) },
-            {
-              maxFailures: env.LOGIN_MAX_FAILURES,
-              windowMinutes: env.LOGIN_WINDOW_MINUTES,
-            },
+            accountPolicy,
           );
           if (!user) {
             measured.loginFailed('credentials');

@@ -21,6 +21,7 @@ import { keepSchedules } from '../queue/schedules.js';
 import { deadlineRules } from '../settings/deadline-rules.js';
 import { supervisionRules } from '../settings/supervision-rules.js';
 import { pushRules } from '../settings/push-rules.js';
+import { passwordRules } from '../settings/password-policy.js';
 import { processorFor } from '../jobs/processors/index.js';
 import { jobsReadingThePrimary } from '../jobs/job-reads.js';
 import { onPrimary } from '../db/read-routing.js';
@@ -40,6 +41,7 @@ export async function startWeb(env: Env, options: { seedDemo: boolean }): Promis
   // A mistake in a config file stops start-up here, before anything is served.
   pushRules();
   supervisionRules();
+  passwordRules();
   deadlineRules();
   // Before the migrations, which seal what is stored in the clear, and before any row is read or written.
   usePersonalDataKeys(env.PERSONAL_DATA_KEYS, env.PERSONAL_DATA_INDEX_KEY);

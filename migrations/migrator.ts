@@ -17,6 +17,7 @@ import * as timeAndDecisions from './0012-time-and-decisions.js';
 import * as exportFileChunks from './0013-export-file-chunks.js';
 import * as textFilterIndexes from './0014-text-filter-indexes.js';
 import * as personalData from './0015-personal-data.js';
+import * as passwordPolicy from './0016-password-policy.js';
 import * as paymentMiddle from './middle/0001-payment-middle.js';
 import * as middleTextFilterIndexes from './middle/0002-text-filter-indexes.js';
 
@@ -39,6 +40,7 @@ const MIGRATIONS: Migration[] = [
   { name: '0013-export-file-chunks', ...exportFileChunks },
   { name: '0014-text-filter-indexes', ...textFilterIndexes },
   { name: '0015-personal-data', ...personalData },
+  { name: '0016-password-policy', ...passwordPolicy },
 ];
 
 /** The payment intermediate database is a separate database with its own history. */

@@ -13,6 +13,7 @@ import { completePushes, officeOf, type DemoPush } from './demo-pushes.js';
 import { createRandom } from './random.js';
 import { randomCreditCode } from './random-credit-code.js';
 import { hashPassword } from '../services/password-hash.js';
+import { passwordRules } from '../settings/password-policy.js';
 
 interface RegionRow {
   code: string;
@@ -73,13 +74,16 @@ export async function seedReferenceData(): Promise<void> {
 /** The demo users pass the same rules as users an administrator creates: a weak DEMO_PASSWORD stops the seed. */
 export async function seedDemoUsers(password: string): Promise<void> {
   for (const user of DEMO_USERS) {
-    const weakness = passwordWeakness(password, user.username);
+    const weakness = passwordWeakness(password, user.username, { ...passwordRules(), refused: [] });
     if (weakness) throw new Error(`演示密码 DEMO_PASSWORD 不能用于用户 ${user.username}：${weakness}`);
   }
   const passwordHash = await hashPassword(password);
   for (const user of DEMO_USERS) {
     const username = normaliseUsername(user.username);
-    await SupervisorUser.findOrCreate({ where: { username }, defaults: { ...user, username, passwordHash, lastLoginAt: null } });
+    await SupervisorUser.findOrCreate({
+      where: { username },
+      defaults: { ...user, username, passwordHash, passwordChangedAt: new Date(), lastLoginAt: null },
+    });
   }
 }
 

@@ -14,6 +14,9 @@ import {
 
 const queueDrivers = ['auto', 'bullmq', 'inline'] as const;
 
+/** The demo users' password unless DEMO_PASSWORD says otherwise; the README publishes it, so production refuses it. */
+export const DEFAULT_DEMO_PASSWORD = 'Demo@2026';
+
 /**
  * Rows a list counts exactly before it estimates: counting 100,000 rows costs on PostgreSQL about what a county's whole
  * list page costs (README "Lists over a million rows"), and keeps every city's lists exact at a million rows a table.
@@ -90,7 +93,7 @@ const schema = z.object({
     .string()
     .regex(/^[A-Za-z0-9_-]+$/, '应为字母、数字或 _ -（Redis Cluster 所需的 {…} 哈希标签由程序自动加上，不必写）')
     .default('jxcg'),
-  DEMO_PASSWORD: z.string().min(8).default('Demo@2026'),
+  DEMO_PASSWORD: z.string().min(8).default(DEFAULT_DEMO_PASSWORD),
   DATA_DIR: z.string().default('data'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),

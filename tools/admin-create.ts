@@ -2,7 +2,9 @@
  * `npm run admin:create` (`admin:create:dist` from the built form): the first administrator of a production
  * database, where no demo users are ever seeded, or a new password for an administrator who lost theirs. The password
  * is typed twice at the terminal without echo or read from the first line of `--password-file`; it passes the same
- * rules as a password set in the panel, is hashed like one, and is never printed. Every account it creates or resets
+ * policy as a password set in the panel (config/password-policy.yaml, the account's last passwords), is hashed like
+ * one, is never printed, and, set by an operator, is the administrator's to replace at their first login. Every
+ * account it creates or resets
  * is written to the audit log, as the operating-system user who ran it, without the password or its hash.
  */
 import fs from 'node:fs';
@@ -13,13 +15,14 @@ import { Writable } from 'node:stream';
 import { UniqueConstraintError, ValidationError, type Sequelize } from 'sequelize';
 import { recordAudit, type FieldChanges } from '../services/audit.js';
 import { PROVINCE_CODE } from '../domain/jurisdiction.js';
-import { normaliseUsername, passwordWeakness } from '../domain/user-rules.js';
+import { normaliseUsername } from '../domain/user-rules.js';
 import { createMigrator } from '../migrations/migrator.js';
 import { initModels, Region, SupervisorUser } from '../db/models.js';
 import { JIANGXI_REGIONS } from '../seeds/demo.js';
 import { createSequelize, dialectOf } from '../db/database.js';
 import { env } from '../settings/env.js';
-import { hashPassword } from '../services/password-hash.js';
+import { newPasswordFields, passwordRefusal } from '../services/password-change.js';
+import { passwordPolicyFor } from '../settings/password-policy.js';
 import { ADMIN_CREATE_USAGE, ArgsError, parseAdminCreateArgs, type AdminCreateArgs } from './admin-create-args.js';
 import { ConfigError } from '../settings/config-error.js';
 
@@ -181,15 +184,16 @@ async function run(args: AdminCreateArgs): Promise<string> {
     }
 
     const password = await passwordOf(args);
-    const weakness = passwordWeakness(password, username);
-    if (weakness) throw new Refusal(`密码不符合要求：${weakness}。未作任何修改`);
-    const passwordHash = await hashPassword(password);
+    // The panel's policy, history included; the administrator replaces what the operator typed at their first login.
+    const refusal = await passwordRefusal(password, { username, id: existing?.id }, passwordPolicyFor(env()));
+    if (refusal) throw new Refusal(`密码不符合要求：${refusal}。未作任何修改`);
+    const passwordFields = await newPasswordFields(password, existing ? 'reset' : 'initial');
     const reason = `命令行 admin:create${args.resetPassword ? ' --reset-password' : ''}（操作系统用户 ${operator()}）`;
 
     if (existing) {
       await sequelize.transaction(async (transaction) => {
         // The rights hooks move the version on and end the admin's open sessions in this transaction.
-        await existing.update({ passwordHash }, { transaction });
+        await existing.update(passwordFields, { transaction });
         await recordAudit(
           {
             user: null,
@@ -204,14 +208,17 @@ async function run(args: AdminCreateArgs): Promise<string> {
         );
       });
       const inactive = existing.active ? '' : '\n注意：该账号已停用，重设密码后仍不能登录，需由管理员在“系统管理 → 用户”中启用';
-      return `已为系统管理员 ${username}（用户 id ${existing.id}）重设密码，其已登录的会话均已结束${inactive}`;
+      return `已为系统管理员 ${username}（用户 id ${existing.id}）重设密码，其已登录的会话均已结束；其下次登录时须先修改密码${inactive}`;
     }
 
     try {
       const created = await sequelize.transaction(async (transaction) => {
         // A production database has no region rows until the web's first start; the admin's region must exist.
         await Region.bulkCreate(JIANGXI_REGIONS, { ignoreDuplicates: true, transaction });
-        const user = await SupervisorUser.create({ username, displayName, role: ROLE, regionCode: REGION, passwordHash }, { transaction });
+        const user = await SupervisorUser.create(
+          { username, displayName, role: ROLE, regionCode: REGION, ...passwordFields },
+          { transaction },
+        );
         await recordAudit(
           {
             user: null,
@@ -226,7 +233,7 @@ async function run(args: AdminCreateArgs): Promise<string> {
         );
         return user;
       });
-      return `已创建系统管理员 ${username}（${displayName}，辖区 ${REGION} 江西省，用户 id ${created.id}），可在 /admin 登录`;
+      return `已创建系统管理员 ${username}（${displayName}，辖区 ${REGION} 江西省，用户 id ${created.id}），可在 /admin 登录，首次登录时须先修改密码`;
     } catch (error) {
       if (error instanceof UniqueConstraintError) throw new Refusal(`用户名 ${username} 已存在，未作任何修改`);
       if (error instanceof ValidationError) throw new Refusal(`未能创建：${error.errors[0]?.message ?? error.message}`);

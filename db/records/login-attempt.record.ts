@@ -21,10 +21,19 @@ export const LOGIN_ATTEMPT = declareRecord({
         unknownUser: { zh: '用户名不存在', en: 'Unknown user' },
         inactive: { zh: '账号已停用', en: 'Account disabled' },
         throttled: { zh: '失败过多，已延迟', en: 'Too many failures, delayed' },
+        // Not an attempt: the security administrator forgave the account's failures (its audit entry names who).
+        unlocked: { zh: '管理员解除限制', en: 'Unlocked by an administrator' },
       },
       { zh: '结果', en: 'Outcome' },
       {
-        tones: { succeeded: 'done', wrongPassword: 'refused', unknownUser: 'refused', inactive: 'refused', throttled: 'refused' },
+        tones: {
+          succeeded: 'done',
+          wrongPassword: 'refused',
+          unknownUser: 'refused',
+          inactive: 'refused',
+          throttled: 'refused',
+          unlocked: 'neutral',
+        },
         length: 20,
         nullable: true,
       },

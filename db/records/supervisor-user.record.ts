@@ -1,4 +1,5 @@
 import { ROLE_NAMES } from '../../domain/user-rules.js';
+import type { SetByOthers } from '../../domain/password-change-due.js';
 import { timestamps } from '../record/blocks.js';
 import { declareRecord } from '../record/declare-record.js';
 import { autoId, bilingual, boolean, choice, integer, moment, reference, text } from '../record/fields.js';
@@ -38,5 +39,16 @@ export const SUPERVISOR_USER = declareRecord({
     /** Moves on whenever role, region, active or password change; a session signed in under another version ends. */
     rightsVersion: integer({ zh: '权限版本', en: 'Rights version' }, { default: 1 }),
     ...timestamps(),
+    /** When the password was last set, by anyone: it expires after the policy's days (domain/password-change-due.ts). */
+    passwordChangedAt: moment({ zh: '密码设置时间', en: 'Password set at' }, { nullable: true }),
+    /** Set when someone other than the user chose the password: the user must choose their own at the next login. */
+    passwordChangeDue: choice(
+      {
+        initial: { zh: '初始密码，待本人修改', en: 'Initial password, to be changed' },
+        reset: { zh: '已重置，待本人修改', en: 'Reset, to be changed' },
+      } satisfies Record<SetByOthers, { zh: string; en: string }>,
+      { zh: '须修改密码', en: 'Password change due' },
+      { length: 10, nullable: true, tones: { initial: 'pending', reset: 'pending' } },
+    ),
   },
 });

@@ -33,7 +33,7 @@ type Charts = {
   methodShare: Array<{ label: string; amount: number }>;
 };
 type DashboardData = {
-  user: { displayName: string; role: string; regionName: string } | null;
+  user: { displayName: string; role: string; regionName: string; loginNotice: { text: string; warning: boolean } | null } | null;
   queue: { driver: string; ok: boolean; detail: string; warning?: string };
   pending: Card[];
   charts: Charts | null;
@@ -116,6 +116,11 @@ const Dashboard: React.FC = () => {
               role: translateLabel(`role.${data.user.role}`, 'SupervisorUser', { defaultValue: data.user.role }),
               region: data.user.regionName,
             })}
+          </Text>
+        )}
+        {data.user?.loginNotice && (
+          <Text mt="sm" color={data.user.loginNotice.warning ? 'error' : 'grey60'} data-testid="login-notice">
+            {data.user.loginNotice.text}
           </Text>
         )}
       </Box>

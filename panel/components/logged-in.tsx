@@ -6,11 +6,17 @@ type Props = { session: CurrentAdmin & { displayName?: string; regionName?: stri
 
 /**
  * The top bar names the signed-in office as every page names people (南昌县采购办, 南昌县), not by its login name;
- * AdminJS would show `email`, which holds the username.
+ * AdminJS would show `email`, which holds the username. Its menu offers 修改密码 and 退出登录.
  */
 const LoggedIn: React.FC<Props> = ({ session, paths }) => {
-  const { translateButton } = useTranslation();
+  const { translateButton, translateLabel } = useTranslation();
   const dropActions: CurrentUserNavProps['dropActions'] = [
+    {
+      // A page of its own (http/password-page.ts), outside the panel's router: a plain link.
+      label: translateLabel('changePassword'),
+      href: '/admin/password',
+      icon: 'Key',
+    },
     {
       label: translateButton('logout'),
       onClick: (event: Event): void => {

@@ -1,10 +1,17 @@
 import type { JobQueue, QueueHealth } from '../../queue/job-types.js';
 import type { SessionUser } from '../../db/jurisdiction-scope.js';
+import { previousLoginNotice } from '../../domain/login-notice.js';
 import { dashboardCharts, type DashboardCharts } from './charts.js';
 import { pendingWork, type PendingCard } from './pending-work.js';
 
 export interface DashboardData {
-  user: { displayName: string; role: string; regionName: string } | null;
+  user: {
+    displayName: string;
+    role: string;
+    regionName: string;
+    /** The account's earlier logins as they stood at this session's login (domain/login-notice.ts). */
+    loginNotice: { text: string; warning: boolean } | null;
+  } | null;
   queue: QueueHealth;
   pending: PendingCard[];
   charts: DashboardCharts | null;
@@ -28,7 +35,12 @@ export function dashboardSource(queue: JobQueue): (user: SessionUser | undefined
       charts.set(key, cached);
     }
     return {
-      user: { displayName: user.displayName, role: user.role, regionName: user.regionName },
+      user: {
+        displayName: user.displayName,
+        role: user.role,
+        regionName: user.regionName,
+        loginNotice: user.previousLogin ? previousLoginNotice(user.previousLogin) : null,
+      },
       queue: health,
       pending: await pendingWork(user),
       charts: cached.data,

@@ -101,6 +101,21 @@ export const en = {
     chartContracted: 'Contracted',
     chartPaid: 'Paid',
     queueBoard: 'Open the queue board',
+    changePassword: 'Change password',
+    lockedIntro:
+      'An account (all untrusted clients together, or one trusted browser) that failed {{max}} logins within {{minutes}} minutes must wait before each further try, longer each time. Unlocking forgives its failures so far and is written to the audit log.',
+    lockedNone: 'No account is held back by failed logins',
+    lockedAccount: 'Account',
+    lockedNoAccount: '(no such account)',
+    lockedLane: 'From',
+    lockedTrusted: "The account's trusted browser",
+    lockedUntrusted: 'Untrusted clients',
+    lockedFailures: 'Failures',
+    lockedLast: 'Last failure',
+    lockedState: 'State',
+    lockedWaiting: 'Waits {{seconds}} s more',
+    lockedAtLimit: 'At the limit: the next failure waits',
+    lockedUnlock: 'Unlock',
     exportIntro:
       'Exports every record of the list as filtered and sorted now (your jurisdiction only) to an Excel file written in the background; download it here, it is kept 24 hours.',
     exportStart: 'Start export',
@@ -251,6 +266,9 @@ export const en = {
     openBudgetSource: 'Open source record',
     approvePayment: 'Approve payment',
     rejectPayment: 'Return payment',
+    lockedAccounts: 'Locked accounts',
+    loginUnlocked: 'Unlock login',
+    passwordChanged: 'Change own password',
   },
   messages: {
     // AdminJS's own sentences name the resource id and action; our routes replace them, these stay as a fallback.

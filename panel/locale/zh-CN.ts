@@ -114,6 +114,22 @@ export const zhCN = {
     chartContracted: '合同金额',
     chartPaid: '已支付',
     queueBoard: '查看任务队列',
+    changePassword: '修改密码',
+    // 受限账号 on the login security events (locked-accounts.tsx).
+    lockedIntro:
+      '同一账号（不受信任的客户端合计，或某个受信任的浏览器）在 {{minutes}} 分钟内登录失败达到 {{max}} 次后，每次再试须等待，且越等越久。解除限制后，该账号此前的失败不再计数；解除操作记入操作日志。',
+    lockedNone: '当前没有因登录失败而受限的账号',
+    lockedAccount: '账号',
+    lockedNoAccount: '（无此账号）',
+    lockedLane: '来源',
+    lockedTrusted: '该账号受信任的浏览器',
+    lockedUntrusted: '不受信任的客户端',
+    lockedFailures: '失败次数',
+    lockedLast: '最近一次失败',
+    lockedState: '状态',
+    lockedWaiting: '须再等待 {{seconds}} 秒',
+    lockedAtLimit: '已达上限，再失败即须等待',
+    lockedUnlock: '解除限制',
     exportIntro:
       '将按当前列表的筛选条件和排序导出全部记录（仅限您辖区内的数据），在后台生成 Excel 文件，完成后可在此下载，文件保留 24 小时。',
     exportStart: '开始导出',
@@ -262,6 +278,9 @@ export const zhCN = {
     adminCreated: '创建管理员',
     adminPasswordReset: '重置管理员密码',
     personalDataRekeyed: '个人信息密钥轮换',
+    lockedAccounts: '受限账号',
+    loginUnlocked: '解除登录限制',
+    passwordChanged: '修改本人密码',
   },
   buttons: { submit: '提交' },
   messages: {

@@ -2,9 +2,10 @@ import { ValidationError, type ActionContext, type ActionRequest } from 'adminjs
 import { sessionUserOf } from '../../db/jurisdiction-scope.js';
 import type { ResourceDefinition } from '../resource-definition.js';
 import { SupervisorUser } from '../../db/models/system/supervisor-user.model.js';
-import { hashPassword } from '../../services/password-hash.js';
+import { newPasswordFields, passwordRefusal } from '../../services/password-change.js';
+import { accountPolicy } from '../../settings/account-policy.js';
 import { tryRegionLevel } from '../../domain/jurisdiction.js';
-import { normaliseUsername, passwordWeakness, roleRegionMismatch } from '../../domain/user-rules.js';
+import { normaliseUsername, roleRegionMismatch } from '../../domain/user-rules.js';
 
 type FieldErrors = Record<string, { message: string }>;
 
@@ -36,9 +37,14 @@ async function usernameErrors(payload: Record<string, unknown>, context: ActionC
   return {};
 }
 
+/** Written only by setting a password (services/password-change.ts), never typed into a form. */
+const PASSWORD_STATE_FIELDS = ['passwordHash', 'passwordChangedAt', 'passwordChangeDue'];
+
 /**
- * Hashes a typed password once it passes the rules, stops anyone from raising their own role or moving their own
- * region, and refuses users who could never log in or work (role and region apart, a weak password).
+ * Hashes a typed password once it passes the password policy (config/password-policy.yaml, the account's last
+ * passwords included), stops anyone from raising their own role or moving their own region, and refuses users who
+ * could never log in or work (role and region apart, a weak password). A password set here for someone else is
+ * theirs to replace at their next login: a new account's initial one, another user's reset one.
  */
 async function prepareUserWrite(request: ActionRequest, context: ActionContext): Promise<ActionRequest> {
   if (request.method !== 'post' || !request.payload) return request;
@@ -46,17 +52,19 @@ async function prepareUserWrite(request: ActionRequest, context: ActionContext):
   const errors: FieldErrors = { ...(await usernameErrors(payload, context)), ...roleRegionErrors(payload, context) };
   const password = typeof payload.password === 'string' ? payload.password : '';
   delete payload.password;
-  delete payload.passwordHash;
+  for (const name of PASSWORD_STATE_FIELDS) delete payload[name];
+  const me = sessionUserOf(context);
+  const own = !!context.record && !!me && String(context.record.id()) === String(me.id);
   if (password) {
-    const username = submitted(payload, 'username') ? payload.username : stored(context, 'username');
-    const weakness = passwordWeakness(password, String(username ?? ''));
-    if (weakness) errors.password = { message: weakness };
-    else payload.passwordHash = await hashPassword(password);
+    const username = String((submitted(payload, 'username') ? payload.username : stored(context, 'username')) ?? '');
+    const id = context.record ? Number(context.record.id()) : null;
+    const refusal = await passwordRefusal(password, { username, id }, accountPolicy().password);
+    if (refusal) errors.password = { message: refusal };
+    else Object.assign(payload, await newPasswordFields(password, own ? null : context.record ? 'reset' : 'initial'));
   } else if (!context.record) {
     errors.password = { message: '新建用户必须设置初始密码' };
   }
-  const me = sessionUserOf(context);
-  if (context.record && me && String(context.record.id()) === String(me.id)) {
+  if (own && me) {
     if (payload.role !== undefined && payload.role !== me.role) errors.role = { message: '不能修改自己的角色' };
     if (payload.regionCode !== undefined && payload.regionCode !== me.regionCode) errors.regionCode = { message: '不能修改自己的所属辖区' };
     if (payload.active !== undefined && String(payload.active) === 'false') errors.active = { message: '不能停用自己的账号' };

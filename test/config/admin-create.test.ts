@@ -10,13 +10,24 @@ import { passwordWeakness } from '../../domain/user-rules.js';
 import { createMigrator, migrateToLatest } from '../../migrations/migrator.js';
 import { createSequelize } from '../../db/database.js';
 import { ArgsError, parseAdminCreateArgs } from '../../tools/admin-create-args.js';
-import { api, clientWithCookie, freshDatabaseUrl, login, loginResponse, sessionCookieOf, startTestApp } from '../support/test-app.js';
+import {
+  api,
+  clientWithCookie,
+  freshDatabaseUrl,
+  login,
+  loginChoosingPassword,
+  loginResponse,
+  sessionCookieOf,
+  startTestApp,
+} from '../support/test-app.js';
 
 /** Issue #23 item 8: `npm run admin:create` makes the first administrator of a production database, audited. */
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'jxcg-admin-cli-'));
 const PASSWORD = 'Lantern#Ridge47';
 const NEW_PASSWORD = 'Harbor!Stone58';
+/** What the administrator chooses at their first login, in place of the password the operator typed. */
+const CHOSEN = 'Meadow%Lark63';
 
 interface Outcome {
   code: number | null;
@@ -74,6 +85,7 @@ type UserRow = {
   region_code: string;
   password_hash: string;
   rights_version: number;
+  password_change_due: string | null;
 };
 const users = () => rows<UserRow>('SELECT * FROM supervisor_users ORDER BY id');
 const userNamed = async (username: string) => (await rows<UserRow>('SELECT * FROM supervisor_users WHERE username = $1', [username]))[0];
@@ -193,6 +205,8 @@ describe('npm run admin:create', () => {
     expect(user).toMatchObject({ username: 'chief', display_name: '总管', role: 'admin', region_code: '360000' });
     expect(user!.password_hash).toMatch(/^\$argon2id\$/);
     expect(await argon2.verify(user!.password_hash, PASSWORD)).toBe(true);
+    // Typed by an operator: the administrator replaces it at their first login.
+    expect(user!.password_change_due).toBe('initial');
 
     const [audit] = await audits();
     expect(audit).toMatchObject({
@@ -228,13 +242,15 @@ describe('npm run admin:create', () => {
       await app.stop();
     });
 
-    it('the new administrator signs in over HTTP and sees the users', async () => {
+    it('the new administrator signs in over HTTP, replaces the password the operator typed, and then sees the users', async () => {
       const chief = await login(app.url, 'chief', PASSWORD);
-      expect((await chief.get(api.list('SupervisorUser'))).status).toBe(200);
+      expect((await chief.get(api.list('SupervisorUser'))).body.code).toBe('password_change_required');
+      const own = await loginChoosingPassword(app.url, 'chief', PASSWORD, CHOSEN);
+      expect((await own.get(api.list('SupervisorUser'))).status).toBe(200);
     });
 
     it('--reset-password sets a new password for that admin, ends their sessions, and is audited', async () => {
-      const signedIn = sessionCookieOf(await loginResponse(app.url, 'chief', PASSWORD));
+      const signedIn = sessionCookieOf(await loginResponse(app.url, 'chief', CHOSEN));
       const { id, rights_version: version } = (await userNamed('chief'))!;
       const outcome = await run(['--username', 'chief', '--reset-password', '--password-file', passwordFile(`${NEW_PASSWORD}\n`)]);
       expect(outcome.stderr).toBe('');
@@ -245,10 +261,17 @@ describe('npm run admin:create', () => {
       expect(user.id).toBe(id);
       expect(user.rights_version).toBeGreaterThan(version);
       expect((await clientWithCookie(app.url, 'chief', signedIn).get(api.list('SupervisorUser'))).status).toBe(302);
-      expect((await loginResponse(app.url, 'chief', PASSWORD)).status).toBe(200);
-      expect((await login(app.url, 'chief', NEW_PASSWORD).then((c) => c.get(api.list('SupervisorUser')))).status).toBe(200);
+      expect((await loginResponse(app.url, 'chief', CHOSEN)).status).toBe(200);
+      expect(user.password_change_due).toBe('reset');
+      const reset = await login(app.url, 'chief', NEW_PASSWORD);
+      expect((await reset.get(api.list('SupervisorUser'))).body.code).toBe('password_change_required');
+      const chosenAgain = 'Orchard&Finch74';
+      expect(
+        (await (await loginChoosingPassword(app.url, 'chief', NEW_PASSWORD, chosenAgain)).get(api.list('SupervisorUser'))).status,
+      ).toBe(200);
 
-      const audit = (await audits()).at(-1)!;
+      // The last but one: the administrator's own change of the reset password follows it.
+      const audit = (await audits()).filter((a) => a.action === 'adminPasswordReset').at(-1)!;
       expect(audit).toMatchObject({ action: 'adminPasswordReset', actor_id: null, record_id: String(id), region_code: '360000' });
       expect(JSON.parse(audit.changes!)).toEqual({
         username: { before: 'chief', after: 'chief' },
@@ -270,11 +293,14 @@ describe('npm run admin:create', () => {
       expect((await audits()).length).toBe(before);
     });
 
-    it('a weak new password is refused on reset too, and the old one keeps working', async () => {
+    it('a weak new password is refused on reset too, and so is one of the last five; the old one keeps working', async () => {
       const hash = (await userNamed('chief'))!.password_hash;
       const outcome = await run(['--username', 'chief', '--reset-password', '--password-file', passwordFile('qwerty123\n')]);
       expect(outcome.code).toBe(1);
       expect(outcome.stderr).toContain(passwordWeakness('qwerty123', 'chief')!);
+      const recent = await run(['--username', 'chief', '--reset-password', '--password-file', passwordFile(`${CHOSEN}\n`)]);
+      expect(recent.code).toBe(1);
+      expect(recent.stderr).toContain('新密码不能与最近 5 次使用过的密码相同');
       expect((await userNamed('chief'))!.password_hash).toBe(hash);
     });
   });
@@ -283,7 +309,7 @@ describe('npm run admin:create', () => {
     const hashes = (await users()).map((u) => u.password_hash);
     const audited = (await audits()).filter((a) => a.action.startsWith('admin'));
     expect(audited.map((a) => a.action)).toEqual(['adminCreated', 'adminPasswordReset']);
-    const secrets = [PASSWORD, NEW_PASSWORD, '$argon2', ...hashes];
+    const secrets = [PASSWORD, NEW_PASSWORD, CHOSEN, '$argon2', ...hashes];
     for (const text of [...audited.map((a) => `${a.changes} ${a.reason}`), ...outcomes.map((o) => o.stdout + o.stderr)]) {
       for (const secret of secrets) expect(text).not.toContain(secret);
     }

@@ -1,6 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
 import { tryRegionLevel, type Role } from '../../domain/jurisdiction.js';
-import { normaliseUsername, PASSWORD_CLASS_RULE, passwordWeakness, roleRegionMismatch } from '../../domain/user-rules.js';
+import {
+  DEFAULT_PASSWORD_POLICY,
+  normaliseUsername,
+  passwordRules,
+  passwordWeakness,
+  roleRegionMismatch,
+} from '../../domain/user-rules.js';
 
 describe('roleRegionMismatch', () => {
   it.each<[Role, string]>([
@@ -103,12 +109,21 @@ describe('passwordWeakness', () => {
     expect(passwordWeakness(password, username)).toBe('密码不能包含用户名');
   });
 
-  it.each([['123'], ['Ab1!xyz'], ['abcdefgh'], ['ABCDEFGH'], ['12345679'], ['abcdefg9'], ['ABCDEFG9'], ['abcdefg!'], ['!!!!!!!9']])(
-    '%s fails the length or class rule, which is named',
-    (password) => {
-      expect(passwordWeakness(password, 'jiujiang')).toBe(PASSWORD_CLASS_RULE);
-    },
-  );
+  it.each([['123'], ['Ab1!xyz']])('%s is too short, and the length rule is named with the length it has', (password) => {
+    expect(passwordWeakness(password, 'jiujiang')).toBe(`密码至少 8 位（现为 ${password.length} 位）`);
+  });
+
+  it.each([
+    ['abcdefgh', 1],
+    ['ABCDEFGH', 1],
+    ['12345679', 1],
+    ['abcdefg9', 2],
+    ['ABCDEFG9', 2],
+    ['abcdefg!', 2],
+    ['!!!!!!!9', 2],
+  ])('%s has %i classes of characters, and the class rule is named', (password, classes) => {
+    expect(passwordWeakness(password, 'jiujiang')).toBe(`密码只含 ${classes} 类字符，须包含大写字母、小写字母、数字、符号中的至少 3 类`);
+  });
 
   it('three of the four classes are enough, whichever three', () => {
     for (const password of ['Abcdefg9', 'abcdefg9!', 'ABCDEFG9!', 'Abcdefg!']) expect(passwordWeakness(password, 'jiujiang')).toBeNull();
@@ -119,7 +134,30 @@ describe('passwordWeakness', () => {
     expect(passwordWeakness(`Aa1!${'x'.repeat(68)}`, 'jiujiang')).toBeNull();
   });
 
-  it('the rule names all four classes and the length', () => {
-    expect(PASSWORD_CLASS_RULE).toBe('密码至少 8 位，须包含大写字母、小写字母、数字、符号中的至少 3 类');
+  it('the rules as a form lists them name the length, the four classes, the username, the history and the expiry', () => {
+    expect(passwordRules()).toEqual([
+      '至少 8 位，最多 72 位',
+      '包含大写字母、小写字母、数字、符号中的至少 3 类',
+      '不能包含用户名，不能是常见密码',
+      '不能与最近 5 次使用过的密码相同',
+      '每 90 天须更换一次',
+    ]);
+  });
+});
+
+describe('passwordWeakness under a configured policy', () => {
+  const strict = { ...DEFAULT_PASSWORD_POLICY, minLength: 12, minClasses: 4 };
+
+  it('a longer minimum and all four classes are asked for when the policy says so', () => {
+    expect(passwordWeakness('Xy7!kLm2q', 'donghu', strict)).toBe('密码至少 12 位（现为 9 位）');
+    expect(passwordWeakness('Xy7kLm2qRt5w', 'donghu', strict)).toBe('密码只含 3 类字符，须包含大写字母、小写字母、数字、符号中的至少 4 类');
+    expect(passwordWeakness('Xy7!kLm2qRt5', 'donghu', strict)).toBeNull();
+  });
+
+  it('a refused password (the demo password in production) is refused by name, before any other rule', () => {
+    const production = { ...DEFAULT_PASSWORD_POLICY, refused: ['Demo@2026'] };
+    expect(passwordWeakness('Demo@2026', 'nanchang')).toBeNull();
+    expect(passwordWeakness('Demo@2026', 'nanchang', production)).toMatch(/^不能使用演示密码/);
+    expect(passwordWeakness('Demo@2027', 'nanchang', production)).toBeNull();
   });
 });

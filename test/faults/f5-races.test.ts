@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { AuditLog, ProcurementUnit } from '../../db/models.js';
-import { api, login, startTestApp, type Client } from '../support/test-app.js';
+import { api, login, loginChoosingPassword, startTestApp, type Client } from '../support/test-app.js';
 
 /** F5: two supervisors of the same office decide the same registration twenty times at once. */
 describe('F5: racing decisions', () => {
@@ -19,7 +19,7 @@ describe('F5: racing decisions', () => {
       password: 'Bayi#2026x',
     });
     expect(created.body.notice.type).toBe('success');
-    clients.push(await login(app.url, 'nanchang'), await login(app.url, 'nanchang2', 'Bayi#2026x'));
+    clients.push(await login(app.url, 'nanchang'), await loginChoosingPassword(app.url, 'nanchang2', 'Bayi#2026x'));
   });
   afterAll(async () => {
     await app.stop();

@@ -11,7 +11,7 @@ import {
   BiddingQuote,
   BiddingRecord,
 } from '../../db/models.js';
-import { api, login, startTestApp, type Client } from '../support/test-app.js';
+import { api, login, loginChoosingPassword, startTestApp, type Client } from '../support/test-app.js';
 
 let app: Awaited<ReturnType<typeof startTestApp>>;
 const clients: Record<string, Client> = {};
@@ -44,7 +44,7 @@ beforeAll(async () => {
     password: 'Tengwang#2026',
   });
   expect(created.body.notice.type).toBe('success');
-  clients.donghu = await login(app.url, 'donghu', 'Tengwang#2026');
+  clients.donghu = await loginChoosingPassword(app.url, 'donghu', 'Tengwang#2026');
 });
 afterAll(async () => {
   await app.stop();

@@ -150,7 +150,7 @@ describe('user administration', () => {
       regionCode: '360121',
       password: '123',
     });
-    expect(body.record.errors.password.message).toBe('密码至少 8 位，须包含大写字母、小写字母、数字、符号中的至少 3 类');
+    expect(body.record.errors.password.message).toBe('密码至少 8 位（现为 3 位）');
     expect(await SupervisorUser.count({ where: { username: 'weak' } })).toBe(0);
   });
 
@@ -194,7 +194,12 @@ describe('health and queues', () => {
   it('the dashboard greets the user with name, role and region', async () => {
     const county = await login(app.url, 'nanchangxian');
     const { body } = await clientWithCookie(app.url, 'nanchangxian', county.cookie).get('/admin/api/dashboard');
-    expect(body.user).toEqual({ displayName: '南昌县采购办', role: 'county', regionName: '南昌县' });
+    expect(body.user).toEqual({
+      displayName: '南昌县采购办',
+      role: 'county',
+      regionName: '南昌县',
+      loginNotice: { text: expect.stringMatching(/^(上次登录|这是该账号首次登录)/), warning: expect.any(Boolean) },
+    });
   });
 });
 

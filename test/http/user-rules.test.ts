@@ -3,7 +3,7 @@ import { tryRegionLevel } from '../../domain/jurisdiction.js';
 import { normaliseUsername, passwordWeakness, roleRegionMismatch } from '../../domain/user-rules.js';
 import { SupervisorUser } from '../../db/models.js';
 import { DEMO_USERS } from '../../seeds/demo.js';
-import { api, DEMO_PASSWORD, login, loginResponse, startTestApp, type Client } from '../support/test-app.js';
+import { api, DEMO_PASSWORD, login, loginChoosingPassword, loginResponse, startTestApp, type Client } from '../support/test-app.js';
 
 /** Point 8: an administrator cannot create or edit a user who could never log in or whose role and region disagree. */
 let app: Awaited<ReturnType<typeof startTestApp>>;
@@ -149,7 +149,8 @@ describe('edit: checked against what is stored', () => {
     const { body } = await edit(id, { role: 'city', regionCode: '360700' });
     expect(body.notice.type).toBe('success');
     expect(await snapshot(id)).toMatchObject({ role: 'city', regionCode: '360700' });
-    const moved = await login(app.url, 'zhangsan2', 'Xy7!kLm2q');
+    // The administrator set this password: the user chooses their own first (password-policy.test.ts).
+    const moved = await loginChoosingPassword(app.url, 'zhangsan2', 'Xy7!kLm2q', 'Zs4$vBn8Qw');
     expect((await moved.get(api.list('ProcurementUnit'))).body.records.length).toBeGreaterThan(0);
   });
 

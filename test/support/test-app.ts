@@ -111,6 +111,23 @@ export async function login(base: string, username: string, password = DEMO_PASS
   return clientWithCookie(base, username, sessionCookieOf(response));
 }
 
+/**
+ * A user an administrator has just created (or whose password they reset) signs in with that password and, as they
+ * must before anything else (issue #29: http/password-change-gate.ts), chooses their own: `chosen`, by default the
+ * given one with a suffix. The client holds the session the change renewed.
+ */
+export async function loginChoosingPassword(base: string, username: string, given: string, chosen = `${given}#7q`): Promise<Client> {
+  const signedIn = await login(base, username, given);
+  const response = await fetch(`${base}/admin/password`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { cookie: signedIn.cookie, 'content-type': 'application/json', origin: base },
+    body: JSON.stringify({ currentPassword: given, newPassword: chosen, confirmPassword: chosen }),
+  });
+  if (response.status !== 200) throw new Error(`${username} could not choose a password: HTTP ${response.status} ${await response.text()}`);
+  return clientWithCookie(base, username, sessionCookieOf(response));
+}
+
 export const api = {
   list: (resource: string, query = '') => `/admin/api/resources/${resource}/actions/list?perPage=500${query}`,
   search: (resource: string, text: string) => `/admin/api/resources/${resource}/search/${encodeURIComponent(text)}`,
