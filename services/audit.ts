@@ -1,7 +1,11 @@
 import type { Transaction } from 'sequelize';
 import { chunksOf } from '../domain/chunks.js';
+import { chainHash } from '../domain/audit-chain.js';
 import { AuditLog } from '../db/models.js';
+import { lockChainHead, writeChainHead } from '../db/audit-chain-head.js';
 import type { SessionUser } from '../db/jurisdiction-scope.js';
+import { auditChainKey } from '../settings/audit-chain-key.js';
+import { currentClientAddress } from './client-address.js';
 
 export type FieldChanges = Record<string, { before: unknown; after: unknown }>;
 
@@ -29,6 +33,8 @@ export interface AuditEntry {
   reason?: string | null;
   /** When it happened, if not now: the demo's history is written by the same code at its own dates. */
   at?: Date;
+  /** Where from, if not the address of the request being handled (services/client-address.ts). */
+  ip?: string | null;
 }
 
 function auditRow(entry: AuditEntry) {
@@ -43,17 +49,42 @@ function auditRow(entry: AuditEntry) {
     regionCode: entry.regionCode ?? null,
     changes: entry.changes && Object.keys(entry.changes).length ? JSON.stringify(entry.changes) : null,
     reason: entry.reason ?? null,
-    ...(entry.at && { createdAt: entry.at }),
+    ip: entry.ip === undefined ? currentClientAddress() : entry.ip,
+    // Set here, not by Sequelize at insert: the chain's hash covers exactly the instant that is stored.
+    createdAt: entry.at ?? new Date(),
   };
 }
 
-export async function recordAudit(entry: AuditEntry, transaction?: Transaction): Promise<AuditLog> {
-  return AuditLog.create(auditRow(entry), { transaction });
+export async function recordAudit(entry: AuditEntry, transaction?: Transaction): Promise<void> {
+  await recordAudits([entry], transaction);
 }
 
 const AUDIT_ROWS_PER_INSERT = 1000;
 
-/** One multi-row insert per thousand entries: a bulk decision of ten thousand records is ten statements, not 10,000. */
+/**
+ * Appends the entries to the chain (domain/audit-chain.ts) inside `transaction`, or a transaction of their own: the
+ * head is locked, each row gets the next place and its HMAC-SM3 over the row before, and the head moves on. The
+ * lock is held until the caller's transaction ends, so callers write their audit rows last. One multi-row insert per
+ * thousand entries: a bulk decision of ten thousand records is ten statements, not 10,000.
+ */
 export async function recordAudits(entries: readonly AuditEntry[], transaction?: Transaction): Promise<void> {
-  for (const chunk of chunksOf(entries, AUDIT_ROWS_PER_INSERT)) await AuditLog.bulkCreate(chunk.map(auditRow), { transaction });
+  if (!entries.length) return;
+  const rows = entries.map(auditRow);
+  const sequelize = AuditLog.sequelize!;
+  const append = async (t: Transaction) => {
+    const key = auditChainKey();
+    const head = await lockChainHead(sequelize, t);
+    let seq = Math.max(head.lastSeq, head.maxSeq);
+    let prevHash = head.lastHash;
+    const chained = rows.map((row) => {
+      seq += 1;
+      const link = { ...row, seq, prevHash };
+      prevHash = chainHash(key, link);
+      return { ...link, hash: prevHash };
+    });
+    for (const chunk of chunksOf(chained, AUDIT_ROWS_PER_INSERT)) await AuditLog.bulkCreate(chunk, { transaction: t });
+    await writeChainHead(sequelize, t, { lastSeq: seq, lastHash: prevHash, prunedThrough: head.prunedThrough, prunedLastHash: head.prunedLastHash }, key);
+  };
+  if (transaction) await append(transaction);
+  else await sequelize.transaction(append);
 }

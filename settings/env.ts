@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { ConfigError } from './config-error.js';
+import { AUDIT_CHAIN_KEY_SCHEMA } from './audit-chain-key.js';
 
 const queueDrivers = ['auto', 'bullmq', 'inline'] as const;
 
@@ -96,6 +97,8 @@ const schema = z.object({
     .regex(/^[A-Za-z0-9_.-]{3,64}$/, '应为 3–64 位字母、数字或 _ . -')
     .optional(),
   INTEGRATION_APP_SECRET: z.string().min(32, '至少 32 个字符').optional(),
+  // The HMAC-SM3 key of the audit trail's chain (settings/audit-chain-key.ts): the same on every web and worker.
+  AUDIT_CHAIN_KEY: AUDIT_CHAIN_KEY_SCHEMA,
   TRUST_PROXY: z
     .string()
     .default('false')
@@ -196,7 +199,7 @@ export const DEV_INTEGRATION_APP_SECRET = 'development-only-integration-secret-0
  */
 export function parseEnv(source: NodeJS.ProcessEnv = process.env, { built = false }: { built?: boolean } = {}): Env {
   if (built && source.NODE_ENV !== 'development' && source.NODE_ENV !== 'test') {
-    const missing = ['SESSION_SECRET', 'INTEGRATION_APP_KEY', 'INTEGRATION_APP_SECRET'].filter((name) => !source[name]);
+    const missing = ['SESSION_SECRET', 'INTEGRATION_APP_KEY', 'INTEGRATION_APP_SECRET', 'AUDIT_CHAIN_KEY'].filter((name) => !source[name]);
     if (missing.length) {
       throw new ConfigError(
         `配置错误: ${missing.join('、')} 未设置。生产形式（dist/）不使用开发用密钥；确为开发环境请显式设置 NODE_ENV=development`,
@@ -218,6 +221,9 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env, { built = fals
     throw new ConfigError(
       '配置错误: INTEGRATION_APP_KEY 和 INTEGRATION_APP_SECRET 在 NODE_ENV=production 时必须设置（密钥至少 32 个字符）',
     );
+  }
+  if (env.NODE_ENV === 'production' && !env.AUDIT_CHAIN_KEY) {
+    throw new ConfigError('配置错误: AUDIT_CHAIN_KEY 在 NODE_ENV=production 时必须设置（操作日志防篡改链的密钥，至少 32 个字符，各实例相同）');
   }
   if (env.NODE_ENV === 'production' && env.COOKIE_SECURE === 'false' && !['127.0.0.1', '::1', 'localhost'].includes(env.HOST)) {
     throw new ConfigError('配置错误: COOKIE_SECURE=false 只允许在仅监听本机回环地址（HOST=127.0.0.1）时使用；生产环境请经 HTTPS 访问');
