@@ -8,6 +8,7 @@ import type { SessionUser } from '../db/jurisdiction-scope.js';
 import type { SameRights } from '../db/models/system/user-rights.js';
 import { logger } from '../settings/logger.js';
 import { hashNeedsUpgrade, hashPassword, verifyPassword } from '../services/password-hash.js';
+import { auditLogin } from '../services/access-audit.js';
 
 export interface LoginLimits {
   maxFailures: number;
@@ -85,6 +86,7 @@ export async function authenticate(
   const waitLeft = lane.last ? lane.last.getTime() + wait - now : 0;
   if (wait && waitLeft > 0) {
     await LoginAttempt.create({ username, ip: client.ip, deviceId: client.deviceId, succeeded: false, outcome: 'throttled' });
+    await auditLogin('throttled', username, username ? await SupervisorUser.findOne({ where: { username } }) : null, client.ip);
     logger.warn({ username, ip: client.ip, trustedDevice: !!client.deviceId, failures: lane.count }, 'login throttled');
     throw new LoginThrottledError(Math.ceil(waitLeft / 1000));
   }
@@ -98,6 +100,7 @@ export async function authenticate(
   const verified = await verifyPassword(user?.passwordHash ?? (await decoyHash), password);
   const outcome: LoginOutcome = !user ? 'unknownUser' : !verified ? 'wrongPassword' : !user.active ? 'inactive' : 'succeeded';
   await LoginAttempt.create({ username, ip: client.ip, deviceId: client.deviceId, succeeded: outcome === 'succeeded', outcome });
+  await auditLogin(outcome, username, user, client.ip);
   if (outcome !== 'succeeded' || !user) {
     logger.info({ username, ip: client.ip, outcome }, 'login failed');
     return null;

@@ -2,6 +2,8 @@ import { QueryTypes, Transaction, type Sequelize } from 'sequelize';
 import { ChainVerifier, describeBreak, type ChainBreak, type ChainReport, type ChainRow } from '../domain/audit-chain.js';
 import { readChainHead } from '../db/audit-chain-head.js';
 import { auditChainKey } from '../settings/audit-chain-key.js';
+import type { SecurityAuditAction } from '../domain/audit-actions.js';
+import { recordAudit, type AuditActor } from './audit.js';
 
 export interface AuditVerification extends Omit<ChainReport, 'breaks'> {
   breaks: Array<ChainBreak & { description: string }>;
@@ -53,6 +55,20 @@ const PAGE = 5000;
 const COLUMNS = `id, seq, prev_hash, hash, actor_id, actor_username, actor_role, actor_region, action, resource_id, record_id, region_code,
   changes, reason, ip, created_at`;
 
+/** Up to `limit` chained rows after place `after` (null: from the first), in the order of the chain. */
+export async function readChainPage(
+  sequelize: Sequelize,
+  transaction: Transaction,
+  after: number | null,
+  limit = PAGE,
+): Promise<ChainRow[]> {
+  const page = await sequelize.query<Columns>(
+    `SELECT ${COLUMNS} FROM audit_logs WHERE seq IS NOT NULL${after === null ? '' : ' AND seq > :after'} ORDER BY seq LIMIT ${Number(limit)}`,
+    { replacements: { after }, type: QueryTypes.SELECT, transaction },
+  );
+  return page.map(rowOf);
+}
+
 /**
  * Reads the whole trail in the order of the chain, a page at a time, in one snapshot (rows written meanwhile wait for
  * the next check, a prune meanwhile is not mistaken for a deletion), and names every break (domain/audit-chain.ts).
@@ -71,13 +87,10 @@ export async function verifyAuditChain(
     const head = await readChainHead(sequelize, transaction);
     const verifier = new ChainVerifier(key, head, maxBreaks);
     for (let after: number | null = null; ; ) {
-      const page = await sequelize.query<Columns>(
-        `SELECT ${COLUMNS} FROM audit_logs WHERE seq IS NOT NULL${after === null ? '' : ' AND seq > :after'} ORDER BY seq LIMIT ${PAGE}`,
-        { replacements: { after }, type: QueryTypes.SELECT, transaction },
-      );
-      for (const columns of page) verifier.push(rowOf(columns));
+      const page = await readChainPage(sequelize, transaction, after);
+      for (const row of page) verifier.push(row);
       if (page.length < PAGE) break;
-      after = Number(page[page.length - 1]!.seq);
+      after = page[page.length - 1]!.seq;
     }
     for (let after = 0; ; ) {
       const page = await sequelize.query<{ id: number | string }>(
@@ -106,4 +119,23 @@ export function verificationSummary(result: AuditVerification): string {
   return result.intact
     ? `操作日志完整：校验 ${result.checkedRows} 条（${range}${pruned}），未发现改动、插入或删除`
     : `发现 ${result.breakCount} 处问题：校验 ${result.checkedRows} 条（${range}${pruned}）`;
+}
+
+/**
+ * The audit administrator's check from the panel: verified, then recorded as their action (with what it found), so
+ * the trail says who checked it when and what they were shown.
+ */
+export async function checkAuditTrailAs(user: AuditActor, sequelize: Sequelize): Promise<AuditVerification> {
+  const result = await verifyAuditChain(sequelize);
+  await recordAudit({
+    user,
+    action: 'auditChainVerified' satisfies SecurityAuditAction,
+    resourceId: 'AuditLog',
+    changes: {
+      checkedRows: { before: null, after: result.checkedRows },
+      breakCount: { before: null, after: result.breakCount },
+    },
+    reason: verificationSummary(result),
+  });
+  return result;
 }

@@ -23,8 +23,16 @@ export function diffParams(before: Record<string, unknown>, after: Record<string
   return changes;
 }
 
+/** Who acted: a signed-in user, or (a failed login) the account named, which may not exist; null for the system. */
+export interface AuditActor {
+  id: number | null;
+  username: string;
+  role: string;
+  regionCode: string | null;
+}
+
 export interface AuditEntry {
-  user: Pick<SessionUser, 'id' | 'username' | 'role' | 'regionCode'> | null;
+  user: AuditActor | null;
   action: string;
   resourceId: string;
   recordId?: string | number | null;
