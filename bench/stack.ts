@@ -31,6 +31,7 @@ export function productionEnv(extra: Record<string, string>): Record<string, str
     SESSION_SECRET: randomBytes(24).toString('hex'),
     INTEGRATION_APP_KEY: 'bench-platform',
     INTEGRATION_APP_SECRET: randomBytes(24).toString('hex'),
+    AUDIT_CHAIN_KEY: randomBytes(24).toString('hex'),
     DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'jxcg-bench-')),
     ...extra,
   };

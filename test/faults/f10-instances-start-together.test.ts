@@ -17,6 +17,7 @@ const production = {
   SESSION_SECRET: 's'.repeat(40),
   INTEGRATION_APP_KEY: 'f10-platform',
   INTEGRATION_APP_SECRET: 'i'.repeat(40),
+  AUDIT_CHAIN_KEY: 'k'.repeat(40),
   QUEUE_DRIVER: 'inline',
   COOKIE_SECURE: 'false',
 };
