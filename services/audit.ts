@@ -70,6 +70,18 @@ export async function recordAudit(entry: AuditEntry, transaction?: Transaction):
 const AUDIT_ROWS_PER_INSERT = 1000;
 
 /**
+ * SQLite: this process's own appends one after the other. Each needs its own transaction (its own connection) for the
+ * head, and a crowd of them waiting in SQLite's busy handler holds every libuv thread, the committing one's too
+ * (db/database.ts); queued here, they wait as promises instead. PostgreSQL waits on its row lock, server-side.
+ */
+let sqliteAppends: Promise<unknown> = Promise.resolve();
+function inTurn<T>(work: () => Promise<T>): Promise<T> {
+  const turn = sqliteAppends.then(work, work);
+  sqliteAppends = turn.catch(() => undefined);
+  return turn;
+}
+
+/**
  * Appends the entries to the chain (domain/audit-chain.ts) inside `transaction`, or a transaction of their own: the
  * head is locked, each row gets the next place and its HMAC-SM3 over the row before, and the head moves on. The
  * lock is held until the caller's transaction ends, so callers write their audit rows last. One multi-row insert per
@@ -94,5 +106,6 @@ export async function recordAudits(entries: readonly AuditEntry[], transaction?:
     await writeChainHead(sequelize, t, { lastSeq: seq, lastHash: prevHash, prunedThrough: head.prunedThrough, prunedLastHash: head.prunedLastHash }, key);
   };
   if (transaction) await append(transaction);
+  else if (sequelize.getDialect() === 'sqlite') await inTurn(() => sequelize.transaction(append));
   else await sequelize.transaction(append);
 }
