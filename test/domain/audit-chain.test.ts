@@ -78,7 +78,13 @@ describe('the verifier names each break by its place and kind', () => {
       [],
       [{ kind: 'changed', id: 1004, seq: 4, hashRewritten: true }],
     ],
-    ['its time moved', edited(rows, 7, { createdAt: new Date(Date.UTC(2025, 0, 1)) }), head, [], [{ kind: 'changed', id: 1007, seq: 7, hashRewritten: false }]],
+    [
+      'its time moved',
+      edited(rows, 7, { createdAt: new Date(Date.UTC(2025, 0, 1)) }),
+      head,
+      [],
+      [{ kind: 'changed', id: 1007, seq: 7, hashRewritten: false }],
+    ],
     ['one row deleted', without(rows, 5), head, [], [{ kind: 'deleted', fromSeq: 5, toSeq: 5, afterId: 1004, beforeId: 1006 }]],
     ['three rows deleted', without(rows, 3, 4, 5), head, [], [{ kind: 'deleted', fromSeq: 3, toSeq: 5, afterId: 1002, beforeId: 1006 }]],
     ['the first row deleted', without(rows, 1), head, [], [{ kind: 'deleted', fromSeq: 1, toSeq: 1, afterId: null, beforeId: 1002 }]],
@@ -140,7 +146,9 @@ describe('the verifier names each break by its place and kind', () => {
   });
 
   it('says each break in Chinese, naming the place and the id', () => {
-    expect(describeBreak({ kind: 'changed', id: 1004, seq: 4, hashRewritten: false })).toBe('序号 4（编号 1004）的记录被改动：内容与其校验值不符');
+    expect(describeBreak({ kind: 'changed', id: 1004, seq: 4, hashRewritten: false })).toBe(
+      '序号 4（编号 1004）的记录被改动：内容与其校验值不符',
+    );
     expect(describeBreak({ kind: 'deleted', fromSeq: 3, toSeq: 5, afterId: 1002, beforeId: 1006 })).toBe(
       '序号 3–5 的 3 条记录被删除（在编号 1002 与编号 1006 之间）',
     );
