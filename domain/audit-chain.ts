@@ -77,13 +77,7 @@ export function chainHash(key: string | Buffer, row: ChainedContent): string {
 }
 
 export function headMac(key: string | Buffer, head: Omit<ChainHead, 'mac'>): string {
-  return hmacSm3(key, [
-    'jxcg-audit-head-v1',
-    String(head.lastSeq),
-    head.lastHash,
-    String(head.prunedThrough),
-    head.prunedLastHash,
-  ]);
+  return hmacSm3(key, ['jxcg-audit-head-v1', String(head.lastSeq), head.lastHash, String(head.prunedThrough), head.prunedLastHash]);
 }
 
 export type ChainBreak =
@@ -182,7 +176,8 @@ export class ChainVerifier {
     }
     const last = this.last;
     if (last.hash !== null && row.prevHash !== last.hash) {
-      if (row.seq > last.seq + 1) this.add({ kind: 'deleted', fromSeq: last.seq + 1, toSeq: row.seq - 1, afterId: last.id, beforeId: row.id });
+      if (row.seq > last.seq + 1)
+        this.add({ kind: 'deleted', fromSeq: last.seq + 1, toSeq: row.seq - 1, afterId: last.id, beforeId: row.id });
       else this.add({ kind: 'relinked', id: row.id, seq: row.seq });
     }
     this.last = { seq: row.seq, hash: row.hash, id: row.id };
@@ -212,7 +207,8 @@ export class ChainVerifier {
     }
     if (head) {
       const last = this.last ?? { seq: head.prunedThrough, hash: head.prunedLastHash, id: null };
-      if (head.lastSeq > last.seq) this.add({ kind: 'deleted', fromSeq: last.seq + 1, toSeq: head.lastSeq, afterId: last.id, beforeId: null });
+      if (head.lastSeq > last.seq)
+        this.add({ kind: 'deleted', fromSeq: last.seq + 1, toSeq: head.lastSeq, afterId: last.id, beforeId: null });
       // The head behind the chain, or naming another last row: it was put back from an older copy.
       else if (head.lastSeq < last.seq || (last.hash !== null && last.hash !== head.lastHash)) this.add({ kind: 'headChanged' });
     }

@@ -50,7 +50,7 @@ export async function up({ context: qi }: { context: QueryInterface }): Promise<
   const key = auditChainKey();
   let seq = 0;
   let prevHash = GENESIS_HASH;
-  for (let after = 0; ; ) {
+  for (let after = 0; ;) {
     const rows = await sequelize.query<ExistingRow>(
       `SELECT id, actor_id, actor_username, actor_role, actor_region, action, resource_id, record_id, region_code, changes, reason,
               created_at
@@ -111,21 +111,31 @@ export async function up({ context: qi }: { context: QueryInterface }): Promise<
       BEGIN
         RAISE EXCEPTION '操作日志不可%（%）', TG_OP, TG_TABLE_NAME USING ERRCODE = 'insufficient_privilege';
       END $$`);
-    await sequelize.query(`CREATE TRIGGER audit_logs_guard BEFORE UPDATE OR DELETE ON audit_logs FOR EACH ROW EXECUTE FUNCTION audit_logs_guard()`);
-    await sequelize.query(`CREATE TRIGGER audit_logs_no_truncate BEFORE TRUNCATE ON audit_logs FOR EACH STATEMENT EXECUTE FUNCTION audit_trail_refuse()`);
-    await sequelize.query(`CREATE TRIGGER audit_chain_head_kept BEFORE DELETE ON audit_chain_head FOR EACH ROW EXECUTE FUNCTION audit_trail_refuse()`);
+    await sequelize.query(
+      `CREATE TRIGGER audit_logs_guard BEFORE UPDATE OR DELETE ON audit_logs FOR EACH ROW EXECUTE FUNCTION audit_logs_guard()`,
+    );
+    await sequelize.query(
+      `CREATE TRIGGER audit_logs_no_truncate BEFORE TRUNCATE ON audit_logs FOR EACH STATEMENT EXECUTE FUNCTION audit_trail_refuse()`,
+    );
+    await sequelize.query(
+      `CREATE TRIGGER audit_chain_head_kept BEFORE DELETE ON audit_chain_head FOR EACH ROW EXECUTE FUNCTION audit_trail_refuse()`,
+    );
     await sequelize.query(
       `CREATE TRIGGER audit_chain_head_no_truncate BEFORE TRUNCATE ON audit_chain_head FOR EACH STATEMENT EXECUTE FUNCTION audit_trail_refuse()`,
     );
   } else {
     // SQLite stores an instant as 'YYYY-MM-DD HH:MM:SS.SSS +00:00', which compares as text with strftime's form.
-    await sequelize.query(`CREATE TRIGGER audit_logs_no_update BEFORE UPDATE ON audit_logs BEGIN SELECT RAISE(ABORT, '操作日志只能追加，不可修改'); END`);
+    await sequelize.query(
+      `CREATE TRIGGER audit_logs_no_update BEFORE UPDATE ON audit_logs BEGIN SELECT RAISE(ABORT, '操作日志只能追加，不可修改'); END`,
+    );
     await sequelize.query(
       `CREATE TRIGGER audit_logs_keep_young BEFORE DELETE ON audit_logs
          WHEN OLD.created_at >= strftime('%Y-%m-%d %H:%M:%f', 'now', '-${AUDIT_FLOOR_DAYS} days')
        BEGIN SELECT RAISE(ABORT, '保存未满 ${AUDIT_FLOOR_DAYS} 天的操作日志不可删除'); END`,
     );
-    await sequelize.query(`CREATE TRIGGER audit_chain_head_kept BEFORE DELETE ON audit_chain_head BEGIN SELECT RAISE(ABORT, '操作日志链头不可删除'); END`);
+    await sequelize.query(
+      `CREATE TRIGGER audit_chain_head_kept BEFORE DELETE ON audit_chain_head BEGIN SELECT RAISE(ABORT, '操作日志链头不可删除'); END`,
+    );
   }
 }
 

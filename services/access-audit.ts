@@ -36,5 +36,11 @@ export async function auditLogin(outcome: LoginOutcome, typedUsername: string, a
 }
 
 export async function auditLogout(user: SessionUser): Promise<void> {
-  await recordAudit({ user, action: 'logout' satisfies SecurityAuditAction, resourceId: ACCOUNTS, recordId: user.id, regionCode: user.regionCode });
+  await recordAudit({
+    user,
+    action: 'logout' satisfies SecurityAuditAction,
+    resourceId: ACCOUNTS,
+    recordId: user.id,
+    regionCode: user.regionCode,
+  });
 }

@@ -86,13 +86,13 @@ export async function verifyAuditChain(
   return sequelize.transaction(snapshot, async (transaction) => {
     const head = await readChainHead(sequelize, transaction);
     const verifier = new ChainVerifier(key, head, maxBreaks);
-    for (let after: number | null = null; ; ) {
+    for (let after: number | null = null; ;) {
       const page = await readChainPage(sequelize, transaction, after);
       for (const row of page) verifier.push(row);
       if (page.length < PAGE) break;
       after = page[page.length - 1]!.seq;
     }
-    for (let after = 0; ; ) {
+    for (let after = 0; ;) {
       const page = await sequelize.query<{ id: number | string }>(
         `SELECT id FROM audit_logs WHERE seq IS NULL AND id > :after ORDER BY id LIMIT ${PAGE}`,
         { replacements: { after }, type: QueryTypes.SELECT, transaction },
@@ -105,7 +105,12 @@ export async function verifyAuditChain(
     return {
       ...report,
       breaks: report.breaks.map((found) => ({ ...found, description: describeBreak(found) })),
-      head: head && { lastSeq: head.lastSeq, lastHash: head.lastHash, prunedThrough: head.prunedThrough, prunedLastHash: head.prunedLastHash },
+      head: head && {
+        lastSeq: head.lastSeq,
+        lastHash: head.lastHash,
+        prunedThrough: head.prunedThrough,
+        prunedLastHash: head.prunedLastHash,
+      },
       checkedAt: new Date(started),
       tookMs: Date.now() - started,
     };

@@ -3,7 +3,6 @@ import { chunksOf } from '../domain/chunks.js';
 import { chainHash } from '../domain/audit-chain.js';
 import { AuditLog } from '../db/models.js';
 import { lockChainHead, writeChainHead } from '../db/audit-chain-head.js';
-import type { SessionUser } from '../db/jurisdiction-scope.js';
 import { auditChainKey } from '../settings/audit-chain-key.js';
 import { currentClientAddress } from './client-address.js';
 
@@ -103,7 +102,12 @@ export async function recordAudits(entries: readonly AuditEntry[], transaction?:
       return { ...link, hash: prevHash };
     });
     for (const chunk of chunksOf(chained, AUDIT_ROWS_PER_INSERT)) await AuditLog.bulkCreate(chunk, { transaction: t });
-    await writeChainHead(sequelize, t, { lastSeq: seq, lastHash: prevHash, prunedThrough: head.prunedThrough, prunedLastHash: head.prunedLastHash }, key);
+    await writeChainHead(
+      sequelize,
+      t,
+      { lastSeq: seq, lastHash: prevHash, prunedThrough: head.prunedThrough, prunedLastHash: head.prunedLastHash },
+      key,
+    );
   };
   if (transaction) await append(transaction);
   else if (sequelize.getDialect() === 'sqlite') await inTurn(() => sequelize.transaction(append));

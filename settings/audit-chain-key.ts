@@ -19,7 +19,9 @@ export function auditChainKey(source: NodeJS.ProcessEnv = process.env): string {
   const parsed = AUDIT_CHAIN_KEY_SCHEMA.safeParse(raw);
   if (!parsed.success) throw new ConfigError(`配置错误: AUDIT_CHAIN_KEY 无效，${parsed.error.issues[0]!.message}`);
   if (parsed.data === undefined && source.NODE_ENV === 'production')
-    throw new ConfigError('配置错误: AUDIT_CHAIN_KEY 在 NODE_ENV=production 时必须设置（操作日志防篡改链的密钥，至少 32 个字符，各实例相同）');
+    throw new ConfigError(
+      '配置错误: AUDIT_CHAIN_KEY 在 NODE_ENV=production 时必须设置（操作日志防篡改链的密钥，至少 32 个字符，各实例相同）',
+    );
   const key = parsed.data ?? DEV_AUDIT_CHAIN_KEY;
   if (source === process.env) known = { raw, key };
   return key;

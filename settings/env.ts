@@ -223,7 +223,9 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env, { built = fals
     );
   }
   if (env.NODE_ENV === 'production' && !env.AUDIT_CHAIN_KEY) {
-    throw new ConfigError('配置错误: AUDIT_CHAIN_KEY 在 NODE_ENV=production 时必须设置（操作日志防篡改链的密钥，至少 32 个字符，各实例相同）');
+    throw new ConfigError(
+      '配置错误: AUDIT_CHAIN_KEY 在 NODE_ENV=production 时必须设置（操作日志防篡改链的密钥，至少 32 个字符，各实例相同）',
+    );
   }
   if (env.NODE_ENV === 'production' && env.COOKIE_SECURE === 'false' && !['127.0.0.1', '::1', 'localhost'].includes(env.HOST)) {
     throw new ConfigError('配置错误: COOKIE_SECURE=false 只允许在仅监听本机回环地址（HOST=127.0.0.1）时使用；生产环境请经 HTTPS 访问');

@@ -68,7 +68,8 @@ async function main(argv: readonly string[]): Promise<number> {
         .join('，');
       console.log(`问题分类：${counts}`);
       for (const found of result.breaks) console.log(`  - ${found.description}`);
-      if (result.breakCount > result.breaks.length) console.log(`  …… 另有 ${result.breakCount - result.breaks.length} 处未列出（--max 可调）`);
+      if (result.breakCount > result.breaks.length)
+        console.log(`  …… 另有 ${result.breakCount - result.breaks.length} 处未列出（--max 可调）`);
     }
     console.log(`用时 ${(result.tookMs / 1000).toFixed(1)} 秒`);
     return result.intact ? 0 : 1;

@@ -155,7 +155,9 @@ describe('environment', () => {
   });
 
   it('the production form (dist/) refuses the development secrets unless NODE_ENV=development is set explicitly', () => {
-    expect(() => parseEnv({}, { built: true })).toThrow(/SESSION_SECRET、INTEGRATION_APP_KEY、INTEGRATION_APP_SECRET、AUDIT_CHAIN_KEY 未设置/);
+    expect(() => parseEnv({}, { built: true })).toThrow(
+      /SESSION_SECRET、INTEGRATION_APP_KEY、INTEGRATION_APP_SECRET、AUDIT_CHAIN_KEY 未设置/,
+    );
     expect(() => parseEnv({ NODE_ENV: 'production' }, { built: true })).toThrow(ConfigError);
     expect(parseEnv({ NODE_ENV: 'development' }, { built: true }).SESSION_SECRET).toMatch(/^development-only/);
   });

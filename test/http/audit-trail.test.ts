@@ -7,7 +7,7 @@ import { Announcement, AuditLog, SupervisorUser } from '../../db/models.js';
 import { recordAudit, recordAudits } from '../../services/audit.js';
 import { verifyAuditChain } from '../../services/audit-verify.js';
 import { withoutAuditGuards } from '../support/audit-guards.js';
-import { api, DEMO_PASSWORD, drainJobs, login, loginResponse, startTestApp, type Client } from '../support/test-app.js';
+import { api, drainJobs, login, loginResponse, startTestApp, type Client } from '../support/test-app.js';
 
 /**
  * Issue #29 item 5 over HTTP: what the audit trail records (logins with their address, downloads, rights), that its
