@@ -33,6 +33,7 @@ export function productionEnv(extra: Record<string, string>): Record<string, str
     INTEGRATION_APP_SECRET: randomBytes(24).toString('hex'),
     PERSONAL_DATA_KEYS: `bench:${randomBytes(16).toString('hex')}`,
     PERSONAL_DATA_INDEX_KEY: randomBytes(32).toString('hex'),
+    AUDIT_CHAIN_KEY: randomBytes(24).toString('hex'),
     DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'jxcg-bench-')),
     ...extra,
   };

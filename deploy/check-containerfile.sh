@@ -131,7 +131,7 @@ ENVS=(--env NODE_ENV=production --env HOST=127.0.0.1 --env "PORT=$PORT"
   --env "REDIS_URL=redis://$REDIS_HOST:6379" --env "QUEUE_PREFIX=$PREFIX" --env PGSSLMODE=disable
   --env "SESSION_SECRET=$(openssl rand -hex 32)" --env INTEGRATION_APP_KEY=finance-platform
   --env "INTEGRATION_APP_SECRET=$(openssl rand -hex 32)"
-  --env "PERSONAL_DATA_KEYS=check:$(openssl rand -hex 16)" --env "PERSONAL_DATA_INDEX_KEY=$(openssl rand -hex 32)")
+  --env "PERSONAL_DATA_KEYS=check:$(openssl rand -hex 16)" --env "PERSONAL_DATA_INDEX_KEY=$(openssl rand -hex 32)" --env "AUDIT_CHAIN_KEY=$(openssl rand -hex 32)")
 c=$("${B[@]}" from --pull=never "jxcg-check:$RUN_ID")
 CONTAINERS+=("$c")
 CMD=$("${B[@]}" inspect --format '{{range .OCIv1.Config.Cmd}}{{.}} {{end}}' "$c")

@@ -40,6 +40,8 @@ import { rememberDevice, trustedDeviceOf } from './trusted-device.js';
 import { accountPolicyOf, useAccountPolicy } from '../settings/account-policy.js';
 import { passwordChangeGate } from './password-change-gate.js';
 import { mountPasswordPage } from './password-page.js';
+import { withClientAddress } from '../services/client-address.js';
+import { mountLogoutAudit } from './logout-audit.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const SESSION_COOKIE = 'jxcg.sid';
@@ -87,6 +89,8 @@ export async function createApp({ env, sequelize, queue, metrics }: AppDeps): Pr
   const app = express();
   app.set('trust proxy', env.TRUST_PROXY);
   app.disable('x-powered-by');
+  // Every audit row written while a request is handled records the address the login limit also counts.
+  app.use((req, _res, next) => withClientAddress(req.ip ?? 'unknown', next));
   app.use(requestLog());
   const measured = webMetrics(metrics);
   app.use(measured.requests);
@@ -157,6 +161,7 @@ export async function createApp({ env, sequelize, queue, metrics }: AppDeps): Pr
   await mountQueueBoard(app, queue);
   mountAttachmentDownload(app);
   mountExportRoutes(app);
+  mountLogoutAudit(app, admin.options.logoutPath);
 
   const router = AdminJSExpress.buildAuthenticatedRouter(
     admin,

@@ -12,6 +12,7 @@ import type { SameRights } from '../db/models/system/user-rights.js';
 import type { AccountPolicy } from '../settings/account-policy.js';
 import { logger } from '../settings/logger.js';
 import { hashNeedsUpgrade, hashPassword, verifyPassword } from '../services/password-hash.js';
+import { auditLogin } from '../services/access-audit.js';
 
 /** Where an attempt comes from: the address the balancer vouches for, and the trusted browser, if it is one. */
 export interface LoginClient {
@@ -57,6 +58,7 @@ export async function authenticate(
   const waitLeft = lane.last ? lane.last.getTime() + wait - now : 0;
   if (wait && waitLeft > 0) {
     await LoginAttempt.create({ username, ip: client.ip, deviceId: client.deviceId, succeeded: false, outcome: 'throttled' });
+    await auditLogin('throttled', username, username ? await SupervisorUser.findOne({ where: { username } }) : null, client.ip);
     logger.warn({ username, ip: client.ip, trustedDevice: !!client.deviceId, failures: lane.count }, 'login throttled');
     throw new LoginThrottledError(Math.ceil(waitLeft / 1000));
   }
@@ -76,6 +78,7 @@ export async function authenticate(
     succeeded: outcome === 'succeeded',
     outcome,
   });
+  await auditLogin(outcome, username, user, client.ip);
   if (outcome !== 'succeeded' || !user) {
     logger.info({ username, ip: client.ip, outcome }, 'login failed');
     return null;

@@ -5,11 +5,12 @@ import { exportFileChunks, ExportFileGoneError } from '../services/export-file.j
 import { logger } from '../settings/logger.js';
 import type { SessionUser } from '../db/jurisdiction-scope.js';
 import { DataExport } from '../db/models/system/data-export.model.js';
+import { recordAudit } from '../services/audit.js';
 
 export const EXPORT_PATH = '/admin/exports';
 
 /** Whose export this is: the user who asked for it, and administrators. Anyone else learns nothing about it. */
-async function ownExport(req: Request, res: Response): Promise<DataExport | null> {
+async function ownExport(req: Request, res: Response): Promise<{ job: DataExport; user: SessionUser } | null> {
   const user = (req.session as unknown as { adminUser?: SessionUser } | undefined)?.adminUser;
   if (!user) {
     res.status(401).json({ code: 'unauthenticated', message: '请先登录' });
@@ -20,13 +21,13 @@ async function ownExport(req: Request, res: Response): Promise<DataExport | null
     res.status(404).json({ code: 'not_found', message: '导出任务不存在，或不是您发起的' });
     return null;
   }
-  return job;
+  return { job, user };
 }
 
 /** Progress for the panel (N / M rows) and the file once it is written; files expire after 24 h. */
 export function mountExportRoutes(app: Express): void {
   app.get(`${EXPORT_PATH}/:id`, async (req, res) => {
-    const job = await ownExport(req, res);
+    const { job } = (await ownExport(req, res)) ?? {};
     if (!job) return;
     const expired = job.expiresAt.getTime() < Date.now();
     res.json({
@@ -40,8 +41,8 @@ export function mountExportRoutes(app: Express): void {
     });
   });
   app.get(`${EXPORT_PATH}/:id/download`, async (req, res) => {
-    const job = await ownExport(req, res);
-    if (!job) return;
+    const { job, user } = (await ownExport(req, res)) ?? {};
+    if (!job || !user) return;
     const gone = () => res.status(410).json({ code: 'gone', message: '导出文件尚未生成或已超过 24 小时被清理，请重新导出' });
     // chunkCount is null for a file an earlier release wrote to its worker's disk: no instance can serve it now.
     if (job.state !== 'done' || job.expiresAt.getTime() < Date.now() || job.chunkCount === null) {
@@ -62,8 +63,21 @@ export function mountExportRoutes(app: Express): void {
       gone();
       return;
     }
+    // Recorded before a byte leaves: a file whose hand-out cannot be recorded is not handed out.
+    const fileName = job.fileName ?? `${job.id}.xlsx`;
+    await recordAudit({
+      user,
+      action: 'exportDownloaded',
+      resourceId: job.resourceId,
+      recordId: job.id,
+      regionCode: job.userRegion,
+      changes: {
+        fileName: { before: null, after: fileName },
+        ...(job.userId !== user.id && { askedBy: { before: null, after: job.username } }),
+      },
+    });
     res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(job.fileName ?? `${job.id}.xlsx`)}`);
+    res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`);
     if (job.byteSize !== null) res.setHeader('Content-Length', String(job.byteSize));
     async function* whole(): AsyncGenerator<Buffer> {
       yield first.value as Buffer;

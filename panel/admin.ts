@@ -150,7 +150,7 @@ export function resourceFeatures(
       ...(definition.builtInActions.includes('search') ? [searchCheckFeature(linkedFilterKeys)] : []),
       buildFeature(options),
       ...(definition.features ?? []),
-      crudAuditFeature(definition.id, regionField),
+      crudAuditFeature(definition.id, regionField, definition.editAudits),
       ...(definition.related?.length ? [relatedRecordsFeature(definition.related)] : []),
       ...('dueDate' in definition.model.getAttributes() ? [deadlineColumnFeature()] : []),
       ...stateBadgeFeature(definition.model.declaration),

@@ -9,7 +9,15 @@ import {
 } from 'adminjs';
 import type { AnyRecordDeclaration, CodeOf, FieldSpec } from '../db/record/field-types.js';
 import { ROLE_NAMES } from '../domain/user-rules.js';
-import { officeNames, officesSeenBy, SYSTEM_ACTOR, SYSTEM_ACTOR_NAME, type OfficeOption } from '../services/office-names.js';
+import {
+  officeNames,
+  officesSeenBy,
+  SYSTEM_ACTOR,
+  SYSTEM_ACTOR_NAME,
+  UNKNOWN_ACCOUNT_ROLE,
+  UNKNOWN_ACCOUNT_ROLE_NAME,
+  type OfficeOption,
+} from '../services/office-names.js';
 import { sessionUserOf } from '../db/jurisdiction-scope.js';
 import { Components } from './components/registry.js';
 import { RESOURCE_DEFINITIONS } from '../resources/index.js';
@@ -42,7 +50,7 @@ function recordTypeWords(resourceLabels: Readonly<Record<string, string>>): Reco
 }
 
 function vocabulary(kind: Vocabulary, resourceLabels: Readonly<Record<string, string>>): Record<string, string> {
-  if (kind === 'role') return { ...ROLE_NAMES, [SYSTEM_ACTOR]: SYSTEM_ACTOR_NAME };
+  if (kind === 'role') return { ...ROLE_NAMES, [SYSTEM_ACTOR]: SYSTEM_ACTOR_NAME, [UNKNOWN_ACCOUNT_ROLE]: UNKNOWN_ACCOUNT_ROLE_NAME };
   if (kind === 'action') return actionWords();
   return recordTypeWords(resourceLabels);
 }

@@ -15,5 +15,6 @@ export const JOBS = {
   pushFilings: 'pushFilings',
   exportXlsx: 'exportXlsx',
   refreshDeadlines: 'refreshDeadlines',
+  pruneAuditLog: 'pruneAuditLog',
   maintenance: 'maintenance',
 } as const;

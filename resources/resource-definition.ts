@@ -2,6 +2,7 @@ import type { FeatureType, ResourceOptions } from 'adminjs';
 import type { Model, ModelStatic, WhereOptions } from 'sequelize';
 import type { JurisdictionKind } from '../db/jurisdiction-kind.js';
 import type { AnyRecordDeclaration } from '../db/record/field-types.js';
+import type { EditAudits } from '../actions/crud-audit-hooks.js';
 
 export const BUILT_IN_ACTIONS = ['list', 'show', 'search', 'new', 'edit', 'delete', 'bulkDelete'] as const;
 export type BuiltInAction = (typeof BUILT_IN_ACTIONS)[number];
@@ -60,6 +61,8 @@ export interface ResourceDefinition {
   >;
   /** Built with AdminJS's `buildFeature`; their hooks run after those of `options`, in this order. */
   features?: readonly FeatureType[];
+  /** An edit's audit rows, where one edit can be several events (default: one `edit` row with every change). */
+  editAudits?: EditAudits;
 }
 
 /** Rows of `resourceId` whose `foreignKey` equals this record's `localKey` (default its id). */

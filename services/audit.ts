@@ -1,7 +1,10 @@
 import type { Transaction } from 'sequelize';
 import { chunksOf } from '../domain/chunks.js';
+import { chainHash } from '../domain/audit-chain.js';
 import { AuditLog } from '../db/models.js';
-import type { SessionUser } from '../db/jurisdiction-scope.js';
+import { lockChainHead, writeChainHead } from '../db/audit-chain-head.js';
+import { auditChainKey } from '../settings/audit-chain-key.js';
+import { currentClientAddress } from './client-address.js';
 
 export type FieldChanges = Record<string, { before: unknown; after: unknown }>;
 
@@ -19,8 +22,16 @@ export function diffParams(before: Record<string, unknown>, after: Record<string
   return changes;
 }
 
+/** Who acted: a signed-in user, or (a failed login) the account named, which may not exist; null for the system. */
+export interface AuditActor {
+  id: number | null;
+  username: string;
+  role: string;
+  regionCode: string | null;
+}
+
 export interface AuditEntry {
-  user: Pick<SessionUser, 'id' | 'username' | 'role' | 'regionCode'> | null;
+  user: AuditActor | null;
   action: string;
   resourceId: string;
   recordId?: string | number | null;
@@ -29,6 +40,8 @@ export interface AuditEntry {
   reason?: string | null;
   /** When it happened, if not now: the demo's history is written by the same code at its own dates. */
   at?: Date;
+  /** Where from, if not the address of the request being handled (services/client-address.ts). */
+  ip?: string | null;
 }
 
 function auditRow(entry: AuditEntry) {
@@ -43,17 +56,60 @@ function auditRow(entry: AuditEntry) {
     regionCode: entry.regionCode ?? null,
     changes: entry.changes && Object.keys(entry.changes).length ? JSON.stringify(entry.changes) : null,
     reason: entry.reason ?? null,
-    ...(entry.at && { createdAt: entry.at }),
+    ip: entry.ip === undefined ? currentClientAddress() : entry.ip,
+    // Set here, not by Sequelize at insert: the chain's hash covers exactly the instant that is stored.
+    createdAt: entry.at ?? new Date(),
   };
 }
 
-export async function recordAudit(entry: AuditEntry, transaction?: Transaction): Promise<AuditLog> {
-  return AuditLog.create(auditRow(entry), { transaction });
+export async function recordAudit(entry: AuditEntry, transaction?: Transaction): Promise<void> {
+  await recordAudits([entry], transaction);
 }
 
 const AUDIT_ROWS_PER_INSERT = 1000;
 
-/** One multi-row insert per thousand entries: a bulk decision of ten thousand records is ten statements, not 10,000. */
+/**
+ * SQLite: this process's own appends one after the other. Each needs its own transaction (its own connection) for the
+ * head, and a crowd of them waiting in SQLite's busy handler holds every libuv thread, the committing one's too
+ * (db/database.ts); queued here, they wait as promises instead. PostgreSQL waits on its row lock, server-side.
+ */
+let sqliteAppends: Promise<unknown> = Promise.resolve();
+function inTurn<T>(work: () => Promise<T>): Promise<T> {
+  const turn = sqliteAppends.then(work, work);
+  sqliteAppends = turn.catch(() => undefined);
+  return turn;
+}
+
+/**
+ * Appends the entries to the chain (domain/audit-chain.ts) inside `transaction`, or a transaction of their own: the
+ * head is locked, each row gets the next place and its HMAC-SM3 over the row before, and the head moves on. The
+ * lock is held until the caller's transaction ends, so callers write their audit rows last. One multi-row insert per
+ * thousand entries: a bulk decision of ten thousand records is ten statements, not 10,000.
+ */
 export async function recordAudits(entries: readonly AuditEntry[], transaction?: Transaction): Promise<void> {
-  for (const chunk of chunksOf(entries, AUDIT_ROWS_PER_INSERT)) await AuditLog.bulkCreate(chunk.map(auditRow), { transaction });
+  if (!entries.length) return;
+  const rows = entries.map(auditRow);
+  const sequelize = AuditLog.sequelize!;
+  const append = async (t: Transaction) => {
+    const key = auditChainKey();
+    const head = await lockChainHead(sequelize, t);
+    let seq = Math.max(head.lastSeq, head.maxSeq);
+    let prevHash = head.lastHash;
+    const chained = rows.map((row) => {
+      seq += 1;
+      const link = { ...row, seq, prevHash };
+      prevHash = chainHash(key, link);
+      return { ...link, hash: prevHash };
+    });
+    for (const chunk of chunksOf(chained, AUDIT_ROWS_PER_INSERT)) await AuditLog.bulkCreate(chunk, { transaction: t });
+    await writeChainHead(
+      sequelize,
+      t,
+      { lastSeq: seq, lastHash: prevHash, prunedThrough: head.prunedThrough, prunedLastHash: head.prunedLastHash },
+      key,
+    );
+  };
+  if (transaction) await append(transaction);
+  else if (sequelize.getDialect() === 'sqlite') await inTurn(() => sequelize.transaction(append));
+  else await sequelize.transaction(append);
 }

@@ -5,6 +5,9 @@ import { isWithin } from '../domain/jurisdiction.js';
 /** What the daily jobs and scripts are recorded as, where a person would be. */
 export const SYSTEM_ACTOR = 'system';
 export const SYSTEM_ACTOR_NAME = '系统';
+/** The role recorded for a login attempt with a username no account has (services/access-audit.ts). */
+export const UNKNOWN_ACCOUNT_ROLE = 'unknown';
+export const UNKNOWN_ACCOUNT_ROLE_NAME = '（无此用户名）';
 
 /**
  * Login names as the panel shows a person: their office (南昌县采购办), as a decision that stores the display name

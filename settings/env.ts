@@ -11,6 +11,7 @@ import {
   personalDataIndexKey,
   type PersonalDataKey,
 } from './personal-data-keys.js';
+import { AUDIT_CHAIN_KEY_SCHEMA } from './audit-chain-key.js';
 
 const queueDrivers = ['auto', 'bullmq', 'inline'] as const;
 
@@ -145,6 +146,8 @@ const schema = z.object({
       }
       return key;
     }),
+  // The HMAC-SM3 key of the audit trail's chain (settings/audit-chain-key.ts): the same on every web and worker.
+  AUDIT_CHAIN_KEY: AUDIT_CHAIN_KEY_SCHEMA,
   TRUST_PROXY: z
     .string()
     .default('false')
@@ -259,6 +262,7 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env, { built = fals
       'INTEGRATION_APP_SECRET',
       'PERSONAL_DATA_KEYS',
       'PERSONAL_DATA_INDEX_KEY',
+      'AUDIT_CHAIN_KEY',
     ].filter((name) => !source[name]);
     if (missing.length) {
       throw new ConfigError(
@@ -287,6 +291,11 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env, { built = fals
   if (env.NODE_ENV === 'production' && (!env.PERSONAL_DATA_KEYS || !env.PERSONAL_DATA_INDEX_KEY)) {
     throw new ConfigError(
       '配置错误: PERSONAL_DATA_KEYS 和 PERSONAL_DATA_INDEX_KEY 在 NODE_ENV=production 时必须设置（个人信息的 SM4 加密密钥和 HMAC-SM3 检索密钥）',
+    );
+  }
+  if (env.NODE_ENV === 'production' && !env.AUDIT_CHAIN_KEY) {
+    throw new ConfigError(
+      '配置错误: AUDIT_CHAIN_KEY 在 NODE_ENV=production 时必须设置（操作日志防篡改链的密钥，至少 32 个字符，各实例相同）',
     );
   }
   if (env.NODE_ENV === 'production' && env.COOKIE_SECURE === 'false' && !['127.0.0.1', '::1', 'localhost'].includes(env.HOST)) {

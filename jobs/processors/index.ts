@@ -7,10 +7,16 @@ import { maintenanceJob } from './maintenance.processor.js';
 import { pushFiling, pushFilings } from './push-filing.processor.js';
 import { recordReceipt } from './record-receipt.processor.js';
 import { refreshDeadlinesJob } from './refresh-deadlines.processor.js';
+import { pruneAuditLogJob } from './prune-audit-log.processor.js';
 
 /** queue → job name → processor: the BullMQ worker and the inline driver dispatch through the same table. */
 export const PROCESSORS: Record<string, Record<string, Processor>> = {
-  [QUEUES.maintenance]: { recordReceipt, [JOBS.refreshDeadlines]: refreshDeadlinesJob, [JOBS.maintenance]: maintenanceJob },
+  [QUEUES.maintenance]: {
+    recordReceipt,
+    [JOBS.refreshDeadlines]: refreshDeadlinesJob,
+    [JOBS.maintenance]: maintenanceJob,
+    [JOBS.pruneAuditLog]: pruneAuditLogJob,
+  },
   [QUEUES.integration]: { [JOBS.ingestBatch]: ingestBatch, [JOBS.linkUnits]: linkUnitsJob },
   [QUEUES.push]: { [JOBS.pushFilings]: pushFilings, [JOBS.pushFiling]: pushFiling },
   [QUEUES.export]: { [JOBS.exportXlsx]: exportXlsx },

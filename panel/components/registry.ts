@@ -26,6 +26,7 @@ export const Components = {
   StateBadge: componentLoader.add('StateBadge', source('state-badge.tsx')),
   DeadlineCell: componentLoader.add('DeadlineCell', source('deadline-cell.tsx')),
   AuditChanges: componentLoader.add('AuditChanges', source('audit-changes.tsx')),
+  AuditChainCheck: componentLoader.add('AuditChainCheck', source('audit-chain-check.tsx')),
   OfficeFilter: componentLoader.add('OfficeFilter', source('office-filter.tsx')),
   LockedAccounts: componentLoader.add('LockedAccounts', source('locked-accounts.tsx')),
 };

@@ -251,6 +251,7 @@ export const en = {
     newVirtualBudget: 'New virtual budget',
     initializeCategories: 'Initialise categories',
     exportXlsx: 'Export to Excel',
+    verifyChain: 'Check integrity',
     approveRequest: 'Approve',
     rejectRequest: 'Refuse',
     confirmAnomaly: 'Confirm',

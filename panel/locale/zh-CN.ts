@@ -1,4 +1,5 @@
 import { recordLocale } from '../../db/record/record-locale.js';
+import { SECURITY_AUDIT_ACTIONS } from '../../domain/audit-actions.js';
 import { ACCEPTANCE_FILING } from '../../db/records/acceptance-filing.record.js';
 import { AFFILIATION } from '../../db/records/affiliation.record.js';
 import { AUDIT_LOG } from '../../db/records/audit-log.record.js';
@@ -136,6 +137,16 @@ export const zhCN = {
     exportProgress: '已导出 {{done}} / {{total}} 行',
     exportDownload: '下载 Excel 文件',
     exportFailed: '导出失败',
+    // The audit administrator's check of the audit trail (panel/components/audit-chain-check.tsx).
+    auditCheckIntro:
+      '逐条校验全部操作日志的 HMAC-SM3 防篡改链：在数据库中被改动、插入或删除的记录都会被找出，并指明是哪一条、属于哪种问题。校验只读取、不修改任何数据，本次校验本身记入操作日志。',
+    auditCheckStart: '开始校验',
+    auditCheckRunning: '正在校验……',
+    auditCheckHead: '链头：最后序号 {{lastSeq}}，已清理至序号 {{prunedThrough}}',
+    auditCheckTook: '校验时间 {{at}}，用时 {{seconds}} 秒',
+    auditCheckKind: '问题类型',
+    auditCheckWhat: '说明',
+    auditCheckMore: '另有 {{count}} 处问题未列出，请用 npm run audit:verify -- --max 条数 查看全部',
     relatedTitle: '相关记录',
     relatedCount: '（共 {{count}} 条）',
     relatedEmpty: '无',
@@ -236,6 +247,9 @@ export const zhCN = {
     },
   },
   actions: {
+    // The audit trail's own vocabulary (logins, downloads, rights, the trail itself): names and words in one place.
+    ...SECURITY_AUDIT_ACTIONS,
+    verifyChain: '校验完整性',
     approve: '审核通过',
     approveBulk: '批量审核通过',
     reject: '退回',
@@ -261,7 +275,6 @@ export const zhCN = {
     returnSpecialty: '退回专家',
     approveRequest: '批准',
     rejectRequest: '不予批准',
-    exportXlsx: '导出Excel',
     initializeCategories: '初始化品目',
     removeSupplier: '移除协议供应商',
     returnBidding: '退回竞价/报价',
@@ -271,7 +284,6 @@ export const zhCN = {
     rejectPayment: '审核退回',
     // What the jobs and scripts record in the audit log: not buttons, but named as the buttons are.
     escalateOverdue: '超期上报',
-    exportCompleted: '导出完成',
     endBidding: '竞价到期结束',
     expireSupplier: '协议到期',
     renewSupplier: '协议恢复有效',
@@ -320,6 +332,16 @@ export const zhCN = {
     // What an export's audit entry records.
     filters: '筛选条件',
     rows: '行数',
+    // What the audit trail's own entries record (domain/audit-actions.ts).
+    fileName: '文件名',
+    askedBy: '导出人',
+    checkedRows: '校验条数',
+    breakCount: '发现问题',
+    prunedFrom: '清理起始序号',
+    prunedThrough: '清理截止序号',
+    prunedRows: '清理条数',
+    lastPrunedHash: '最后清理记录的校验值',
+    prunedBefore: '清理此时间之前的记录',
   },
   resources: {
     Region: recordLocale(REGION, 'zh'),

@@ -5,7 +5,9 @@ import { SupervisorUser } from '../../db/models/system/supervisor-user.model.js'
 import { newPasswordFields, passwordRefusal } from '../../services/password-change.js';
 import { accountPolicy } from '../../settings/account-policy.js';
 import { tryRegionLevel } from '../../domain/jurisdiction.js';
-import { normaliseUsername, roleRegionMismatch } from '../../domain/user-rules.js';
+import { normaliseUsername, passwordWeakness, roleRegionMismatch } from '../../domain/user-rules.js';
+import type { SecurityAuditAction } from '../../domain/audit-actions.js';
+import type { EditAudits } from '../../actions/crud-audit-hooks.js';
 
 type FieldErrors = Record<string, { message: string }>;
 
@@ -73,11 +75,32 @@ async function prepareUserWrite(request: ActionRequest, context: ActionContext):
   return { ...request, payload };
 }
 
+/** What marks a password set in the audit trail: that it was set, never anything of it. */
+export const NEW_PASSWORD_MARK = '（已设置新密码）';
+
+/**
+ * An account's edit as the events the audit administrator looks for: a change of role or region, a password set (by
+ * the user: changed; by someone else: reset), and the rest as an edit. The rights version moves with the first two
+ * and is said by them.
+ */
+const userEditAudits: EditAudits = (changes, request, context) => {
+  const { role, regionCode, rightsVersion: _moved, ...rest } = changes;
+  const audits: Array<{ action: SecurityAuditAction | 'edit'; changes: typeof changes }> = [];
+  if (role || regionCode) audits.push({ action: 'userRoleChanged', changes: { ...(role && { role }), ...(regionCode && { regionCode }) } });
+  if (request.payload?.passwordHash) {
+    const own = String(context.record?.id() ?? '') === String(sessionUserOf(context)?.id ?? '');
+    audits.push({ action: own ? 'passwordChanged' : 'passwordReset', changes: { password: { before: null, after: NEW_PASSWORD_MARK } } });
+  }
+  if (Object.keys(rest).length || !audits.length) audits.push({ action: 'edit', changes: rest });
+  return audits;
+};
+
 export const supervisorUserResource: ResourceDefinition = {
   id: 'SupervisorUser',
   model: SupervisorUser,
   builtInActions: ['list', 'show', 'search', 'new', 'edit'],
   virtualProperties: ['password'],
+  editAudits: userEditAudits,
   options: {
     titleProperty: 'displayName',
     properties: {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { parseEnv } from '../../settings/env.js';
+import { auditChainKey, DEV_AUDIT_CHAIN_KEY } from '../../settings/audit-chain-key.js';
 import { ConfigError } from '../../settings/config-error.js';
 import { queuePrefixOf } from '../../queue/job-identity.js';
 import { isClusterTarget, redisTargetOf } from '../../queue/redis-connection.js';
@@ -27,6 +28,11 @@ describe('environment', () => {
       /^配置错误: INTEGRATION_APP_KEY 和 INTEGRATION_APP_SECRET 在 NODE_ENV=production 时必须设置/,
     ],
     [{ INTEGRATION_APP_SECRET: 'short' }, /^配置错误: INTEGRATION_APP_SECRET="short" 无效，至少 32 个字符/],
+    [
+      { NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), INTEGRATION_APP_KEY: 'finance', INTEGRATION_APP_SECRET: 'y'.repeat(40) },
+      /^配置错误: AUDIT_CHAIN_KEY 在 NODE_ENV=production 时必须设置/,
+    ],
+    [{ AUDIT_CHAIN_KEY: 'short' }, /^配置错误: AUDIT_CHAIN_KEY="short" 无效，至少 32 个字符/],
     [
       { REDIS_SENTINELS: '10.0.0.1:26379,10.0.0.2' },
       /^配置错误: REDIS_SENTINELS="10.0.0.1:26379,10.0.0.2" 无效，应为逗号分隔的 host:port 列表/,
@@ -84,11 +90,13 @@ describe('environment', () => {
       INTEGRATION_APP_KEY: 'finance-platform',
       INTEGRATION_APP_SECRET: 'y'.repeat(40),
       ...personalDataKeys,
+      AUDIT_CHAIN_KEY: 'a'.repeat(40),
     });
     expect(env).toMatchObject({
       SESSION_SECRET: 'x'.repeat(40),
       INTEGRATION_APP_KEY: 'finance-platform',
       INTEGRATION_APP_SECRET: 'y'.repeat(40),
+      AUDIT_CHAIN_KEY: 'a'.repeat(40),
     });
   });
 
@@ -121,6 +129,7 @@ describe('environment', () => {
       INTEGRATION_APP_KEY: 'finance-platform',
       INTEGRATION_APP_SECRET: 'y'.repeat(40),
       ...personalDataKeys,
+      AUDIT_CHAIN_KEY: 'a'.repeat(40),
     };
     expect(parseEnv(production).COOKIE_SECURE).toBe(true);
     expect(parseEnv({}).COOKIE_SECURE).toBe(false);
@@ -144,6 +153,7 @@ describe('environment', () => {
       INTEGRATION_APP_KEY: 'finance-platform',
       INTEGRATION_APP_SECRET: 'y'.repeat(40),
       ...personalDataKeys,
+      AUDIT_CHAIN_KEY: 'a'.repeat(40),
     };
     expect(parseEnv(production).QUEUE_DRIVER).toBe('bullmq');
     expect(parseEnv({ ...production, QUEUE_DRIVER: 'inline' }).QUEUE_DRIVER).toBe('inline');
@@ -152,7 +162,7 @@ describe('environment', () => {
 
   it('the production form (dist/) refuses the development secrets unless NODE_ENV=development is set explicitly', () => {
     expect(() => parseEnv({}, { built: true })).toThrow(
-      /SESSION_SECRET、INTEGRATION_APP_KEY、INTEGRATION_APP_SECRET、PERSONAL_DATA_KEYS、PERSONAL_DATA_INDEX_KEY 未设置/,
+      /SESSION_SECRET、INTEGRATION_APP_KEY、INTEGRATION_APP_SECRET、PERSONAL_DATA_KEYS、PERSONAL_DATA_INDEX_KEY、AUDIT_CHAIN_KEY 未设置/,
     );
     expect(() => parseEnv({ NODE_ENV: 'production' }, { built: true })).toThrow(ConfigError);
     expect(parseEnv({ NODE_ENV: 'development' }, { built: true }).SESSION_SECRET).toMatch(/^development-only/);
@@ -164,6 +174,7 @@ describe('environment', () => {
       SESSION_SECRET: 'x'.repeat(40),
       INTEGRATION_APP_KEY: 'p-1',
       INTEGRATION_APP_SECRET: 'y'.repeat(40),
+      AUDIT_CHAIN_KEY: 'a'.repeat(40),
     };
     expect(() => parseEnv(production)).toThrow(
       /^配置错误: PERSONAL_DATA_KEYS 和 PERSONAL_DATA_INDEX_KEY 在 NODE_ENV=production 时必须设置/,
@@ -197,6 +208,13 @@ describe('environment', () => {
       /^配置错误: INTEGRATION_APP_SIGNATURE_METHODS="HMAC-SM3,SM2" 无效，应为逗号分隔的签名算法：HMAC-SHA256、HMAC-SM3/,
     );
     expect(() => parseEnv({ INTEGRATION_APP_SIGNATURE_METHODS: ' , ' })).toThrow(/INTEGRATION_APP_SIGNATURE_METHODS/);
+  });
+
+  it('the audit chain key: read where rows are written, the development one only outside production', () => {
+    expect(auditChainKey({ NODE_ENV: 'development' })).toBe(DEV_AUDIT_CHAIN_KEY);
+    expect(auditChainKey({ NODE_ENV: 'production', AUDIT_CHAIN_KEY: 'k'.repeat(32) })).toBe('k'.repeat(32));
+    expect(() => auditChainKey({ NODE_ENV: 'production' })).toThrow(/^配置错误: AUDIT_CHAIN_KEY 在 NODE_ENV=production 时必须设置/);
+    expect(() => auditChainKey({ AUDIT_CHAIN_KEY: 'short' })).toThrow(/^配置错误: AUDIT_CHAIN_KEY 无效，至少 32 个字符/);
   });
 
   it('development falls back to documented integration credentials', () => {

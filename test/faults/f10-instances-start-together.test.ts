@@ -19,6 +19,7 @@ const production = {
   INTEGRATION_APP_SECRET: 'i'.repeat(40),
   PERSONAL_DATA_KEYS: `f10:${'a1'.repeat(16)}`,
   PERSONAL_DATA_INDEX_KEY: 'b2'.repeat(32),
+  AUDIT_CHAIN_KEY: 'k'.repeat(40),
   QUEUE_DRIVER: 'inline',
   COOKIE_SECURE: 'false',
 };

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { AuditLog, DataExport, SupervisorUser } from '../../db/models.js';
+import { DataExport, SupervisorUser } from '../../db/models.js';
+import { recordAudits } from '../../services/audit.js';
 import { api, login, startTestApp, type Client } from '../support/test-app.js';
 
 let app: Awaited<ReturnType<typeof startTestApp>>;
@@ -129,10 +130,10 @@ describe('who acted is filtered by office, among the offices the viewer may see'
   });
 
   it('picking an office lists what that office did, and no other whose login begins the same', async () => {
-    const entry = { action: 'edit', resourceId: 'VirtualBudget', recordId: '999001', regionCode: '360121', actorRegion: '360121' };
-    await AuditLog.bulkCreate([
-      { ...entry, actorUsername: 'nanchang', actorRole: 'city' },
-      { ...entry, actorUsername: 'nanchangxian', actorRole: 'county' },
+    const entry = { action: 'edit', resourceId: 'VirtualBudget', recordId: '999001', regionCode: '360121' };
+    await recordAudits([
+      { ...entry, user: { id: null, username: 'nanchang', role: 'city', regionCode: '360121' } },
+      { ...entry, user: { id: null, username: 'nanchangxian', role: 'county', regionCode: '360121' } },
     ]);
     const city = await login(app.url, 'nanchang');
     const value = (await offices(city)).get('南昌市采购办')!;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { AuditLog, IntegrationBudget } from '../../db/models.js';
+import { recordAudits } from '../../services/audit.js';
 import { api, login, startTestApp, type Client } from '../support/test-app.js';
 
 /**
@@ -80,10 +81,14 @@ describe('a contains-filter matches what was typed', () => {
 describe('a value picked from a list is compared exactly', () => {
   it('审核通过 does not find 批量审核通过 (an action kept as its code)', async () => {
     const recordId = 'text-filter-probe';
-    const row = { actorUsername: 'nanchangxian', actorRole: 'county', resourceId: 'ProcurementUnit', recordId, regionCode: '360121' };
-    const single = await AuditLog.create({ ...row, action: 'approve' });
-    await AuditLog.create({ ...row, action: 'approveBulk' });
+    const user = { id: null, username: 'nanchangxian', role: 'county', regionCode: '360121' };
+    const row = { user, resourceId: 'ProcurementUnit', recordId, regionCode: '360121' };
+    await recordAudits([
+      { ...row, action: 'approve' },
+      { ...row, action: 'approveBulk' },
+    ]);
+    const single = await AuditLog.findOne({ where: { recordId, action: 'approve' } });
     const { body } = await county.get(api.list('AuditLog', `&filters.recordId=${recordId}&filters.action=approve`));
-    expect(body.records.map((r: { id: number }) => String(r.id))).toEqual([String(single.id)]);
+    expect(body.records.map((r: { id: number }) => String(r.id))).toEqual([String(single!.id)]);
   });
 });

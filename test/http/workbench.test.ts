@@ -114,7 +114,7 @@ describe('导出Excel', () => {
     }
     expect(rows.map((r) => String(r[1]))).toEqual(list.body.records.map((r: any) => r.params.name));
     const audits = await AuditLog.findAll({ where: { recordId: exportId } });
-    expect(audits.map((a) => a.action).sort()).toEqual(['exportCompleted', 'exportXlsx']);
+    expect(audits.map((a) => a.action).sort()).toEqual(['exportCompleted', 'exportDownloaded', 'exportXlsx']);
     expect(JSON.parse(audits.find((a) => a.action === 'exportXlsx')!.changes!).filters.after).toContain('submitted');
   });
 

@@ -25,8 +25,8 @@ describe('the maintenance job', () => {
     await app?.stop();
   });
 
-  it('is scheduled every minute and daily for deadlines, each once per cluster', () => {
-    expect(SCHEDULES.map((s) => s.repeat.key)).toEqual(['daily-deadlines', 'maintenance']);
+  it('is scheduled every minute, and daily for deadlines and for the audit trail past its retention, each once per cluster', () => {
+    expect(SCHEDULES.map((s) => s.repeat.key)).toEqual(['daily-deadlines', 'daily-audit-prune', 'maintenance']);
     expect(SCHEDULES.find((s) => s.repeat.key === 'maintenance')!.repeat).toMatchObject({ everyMs: 60_000 });
   });
 

@@ -1,0 +1,46 @@
+import type { SecurityAuditAction } from '../domain/audit-actions.js';
+import type { SessionUser } from '../db/jurisdiction-scope.js';
+import type { LoginOutcome } from '../db/models/system/login-attempt.model.js';
+import { LOGIN_ATTEMPT } from '../db/records/login-attempt.record.js';
+import { recordAudit } from './audit.js';
+import { UNKNOWN_ACCOUNT_ROLE } from './office-names.js';
+
+/** The account a login named, if it exists: the fields its audit row needs. */
+export interface NamedAccount {
+  id: number;
+  username: string;
+  role: string;
+  regionCode: string;
+}
+
+const ACCOUNTS = 'SupervisorUser';
+const USERNAME_COLUMN_LENGTH = 50;
+
+/**
+ * A login attempt in the audit trail (the login security events keep the same attempt for the throttling): who
+ * signed in, or which account was tried and why it failed, and from where. An unknown username is recorded as typed,
+ * under a role that says no such account exists; the attempt is the account's event, so it sits in its region.
+ */
+export async function auditLogin(outcome: LoginOutcome, typedUsername: string, account: NamedAccount | null, ip: string): Promise<void> {
+  const action: SecurityAuditAction = outcome === 'succeeded' ? 'loginSucceeded' : 'loginFailed';
+  await recordAudit({
+    user: account ?? { id: null, username: typedUsername.slice(0, USERNAME_COLUMN_LENGTH), role: UNKNOWN_ACCOUNT_ROLE, regionCode: null },
+    action,
+    resourceId: ACCOUNTS,
+    recordId: account?.id ?? null,
+    regionCode: account?.regionCode ?? null,
+    ip,
+    reason: outcome === 'succeeded' ? null : LOGIN_ATTEMPT.fields.outcome.choiceLabels[outcome].zh,
+    changes: outcome === 'succeeded' ? null : { username: { before: null, after: typedUsername } },
+  });
+}
+
+export async function auditLogout(user: SessionUser): Promise<void> {
+  await recordAudit({
+    user,
+    action: 'logout' satisfies SecurityAuditAction,
+    resourceId: ACCOUNTS,
+    recordId: user.id,
+    regionCode: user.regionCode,
+  });
+}

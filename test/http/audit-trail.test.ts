@@ -1,0 +1,260 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { Op, QueryTypes } from 'sequelize';
+import { Announcement, AuditLog, SupervisorUser } from '../../db/models.js';
+import { recordAudit, recordAudits } from '../../services/audit.js';
+import { verifyAuditChain } from '../../services/audit-verify.js';
+import { withoutAuditGuards } from '../support/audit-guards.js';
+import { api, drainJobs, login, loginResponse, startTestApp, type Client } from '../support/test-app.js';
+
+/**
+ * Issue #29 item 5 over HTTP: what the audit trail records (logins with their address, downloads, rights), that its
+ * chain holds however many write at once, that the database keeps its rows, and that a row changed, inserted or
+ * deleted in SQL is named, with its kind, by the audit administrator's page and by `npm run audit:verify`.
+ */
+jest.setTimeout(120_000);
+
+let app: Awaited<ReturnType<typeof startTestApp>>;
+let admin: Client;
+beforeAll(async () => {
+  app = await startTestApp();
+  admin = await login(app.url, 'admin');
+});
+afterAll(async () => {
+  await app?.stop();
+});
+
+const sequelize = () => AuditLog.sequelize!;
+const sql = (text: string, replacements: Record<string, unknown> = {}) => sequelize().query(text, { replacements });
+const since = (at: Date, action: string | string[]) =>
+  AuditLog.findAll({ where: { action, createdAt: { [Op.gte]: at } }, order: [['seq', 'ASC']] });
+const LOOPBACK = /^(::ffff:)?127\.0\.0\.1$|^::1$/;
+const check = () => admin.post(api.resourceAction('AuditLog', 'verifyChain'));
+/** What the database said when it refused a statement (Sequelize wraps a trigger's refusal in its own error). */
+const refusal = (statement: Promise<unknown>) =>
+  statement.then(
+    () => 'carried out',
+    (error: { original?: Error; message: string }) => error.original?.message ?? error.message,
+  );
+
+describe('what the audit trail records', () => {
+  it('logins that succeed and fail (a wrong password, an unknown name) and logouts, each with the address', async () => {
+    const start = new Date();
+    const county = (await SupervisorUser.findOne({ where: { username: 'nanchangxian' } }))!;
+    await loginResponse(app.url, 'nanchangxian', 'Wrong@2026x');
+    await loginResponse(app.url, 'no-such-office', 'Wrong@2026x');
+    const client = await login(app.url, 'nanchangxian');
+    expect((await client.get('/admin/logout')).status).toBe(302);
+
+    const failed = await since(start, 'loginFailed');
+    expect(failed.length).toBe(2);
+    expect(failed[0]).toMatchObject({
+      actorUsername: 'nanchangxian',
+      actorRole: 'county',
+      recordId: String(county.id),
+      regionCode: '360121',
+    });
+    expect(failed[0]!.reason).toBe('密码错误');
+    expect(failed[1]).toMatchObject({
+      actorUsername: 'no-such-office',
+      actorRole: 'unknown',
+      actorId: null,
+      recordId: null,
+      regionCode: null,
+    });
+    expect(failed[1]!.reason).toBe('用户名不存在');
+    const [succeeded] = await since(start, 'loginSucceeded');
+    const [logout] = await since(start, 'logout');
+    expect(succeeded).toMatchObject({ actorUsername: 'nanchangxian', resourceId: 'SupervisorUser', recordId: String(county.id) });
+    expect(logout).toMatchObject({ actorUsername: 'nanchangxian', resourceId: 'SupervisorUser', recordId: String(county.id) });
+    for (const row of [...failed, succeeded!, logout!]) expect(row.ip).toMatch(LOOPBACK);
+    // The logout ended the session: the cookie signs nobody in.
+    expect((await client.get(api.list('ProcurementUnit'))).status).not.toBe(200);
+  });
+
+  it('an export asked, finished and downloaded, and an announcement attachment downloaded', async () => {
+    const county = await login(app.url, 'nanchangxian');
+    const { exportId, statusUrl } = (await county.post(api.resourceAction('ProcurementUnit', 'exportXlsx'), { query: '' })).body;
+    await drainJobs(app);
+    const status = await county.get(statusUrl);
+    const file = await fetch(`${app.url}${status.body.downloadUrl}`, { headers: { cookie: county.cookie } });
+    expect(file.status).toBe(200);
+    const rows = await AuditLog.findAll({ where: { recordId: exportId }, order: [['seq', 'ASC']] });
+    expect(rows.map((r) => r.action)).toEqual(['exportXlsx', 'exportCompleted', 'exportDownloaded']);
+    const downloaded = rows[2]!;
+    expect(downloaded).toMatchObject({ actorUsername: 'nanchangxian', resourceId: 'ProcurementUnit', regionCode: '360121' });
+    expect(JSON.parse(downloaded.changes!).fileName.after).toBe(status.body.fileName);
+    expect(downloaded.ip).toMatch(LOOPBACK);
+
+    const announcement = (await Announcement.findOne({ where: { regionCode: '360121', type: 'tender_document' } }))!;
+    const attachment = await fetch(`${app.url}/admin/attachments/${announcement.id}`, { headers: { cookie: county.cookie } });
+    expect(attachment.status).toBe(200);
+    const [handedOut] = await AuditLog.findAll({ where: { action: 'attachmentDownloaded', recordId: String(announcement.id) } });
+    expect(handedOut).toMatchObject({ actorUsername: 'nanchangxian', resourceId: 'Announcement', regionCode: '360121' });
+    expect(JSON.parse(handedOut!.changes!).fileName.after).toBe(announcement.attachmentName);
+    // Refused (another city's user): nothing handed out, nothing recorded.
+    const ganzhou = await login(app.url, 'ganzhou');
+    expect((await fetch(`${app.url}/admin/attachments/${announcement.id}`, { headers: { cookie: ganzhou.cookie } })).status).toBe(404);
+    expect(await AuditLog.count({ where: { action: 'attachmentDownloaded', actorUsername: 'ganzhou' } })).toBe(0);
+  });
+
+  it('a change of role and a password set in the panel are their own rows, apart from the rest of the edit', async () => {
+    const created = await admin.post(api.resourceAction('SupervisorUser', 'new'), {
+      username: 'audit-probe',
+      displayName: '审计测试县',
+      role: 'county',
+      regionCode: '360121',
+      password: 'Probe#2026kx',
+    });
+    expect(created.body.notice.type).toBe('success');
+    const id = created.body.record.id;
+    const start = new Date();
+    const edited = await admin.post(api.record('SupervisorUser', id, 'edit'), {
+      role: 'city',
+      regionCode: '360100',
+      displayName: '审计测试市',
+      password: 'Other#2026kx',
+    });
+    expect(edited.body.notice.type).toBe('success');
+    const rows = await AuditLog.findAll({
+      where: { resourceId: 'SupervisorUser', recordId: String(id), createdAt: { [Op.gte]: start } },
+      order: [['seq', 'ASC']],
+    });
+    expect(rows.map((r) => r.action)).toEqual(['userRoleChanged', 'passwordReset', 'edit']);
+    expect(JSON.parse(rows[0]!.changes!)).toEqual({
+      role: { before: 'county', after: 'city' },
+      regionCode: { before: '360121', after: '360100' },
+    });
+    expect(JSON.parse(rows[1]!.changes!)).toEqual({ password: { before: null, after: '（已设置新密码）' } });
+    expect(JSON.parse(rows[2]!.changes!)).toEqual({ displayName: { before: '审计测试县', after: '审计测试市' } });
+    for (const row of rows) expect(row).toMatchObject({ actorUsername: 'admin', ip: expect.stringMatching(LOOPBACK) });
+    // No password, hash or part of one is ever in the trail.
+    expect(rows.map((r) => r.changes).join()).not.toMatch(/Other#2026kx|argon2/);
+  });
+});
+
+describe('one chain, however many write at once', () => {
+  it('logins, panel actions and direct writes side by side all take the next place, and the chain verifies', async () => {
+    const before = await verifyAuditChain(sequelize());
+    expect(before.intact).toBe(true);
+    const user = { id: null, username: 'system', role: 'system', regionCode: null };
+    await Promise.all([
+      ...Array.from({ length: 8 }, () => login(app.url, 'nanchang')),
+      ...Array.from({ length: 20 }, (_, i) => recordAudit({ user, action: 'edit', resourceId: 'Region', recordId: `c${i}` })),
+      ...Array.from({ length: 5 }, (_, i) =>
+        sequelize().transaction((t) =>
+          recordAudits(
+            Array.from({ length: 10 }, (_, j) => ({ user, action: 'edit', resourceId: 'Region', recordId: `t${i}-${j}` })),
+            t,
+          ),
+        ),
+      ),
+    ]);
+    const after = await verifyAuditChain(sequelize());
+    expect(after.breaks).toEqual([]);
+    expect(after.lastSeq! - before.lastSeq!).toBe(8 + 20 + 50);
+    const [{ n }] = await sequelize().query<{ n: number | string }>('SELECT COUNT(*) AS n FROM audit_logs', { type: QueryTypes.SELECT });
+    expect(Number(n)).toBe(after.lastSeq! - after.prunedThrough);
+  });
+
+  it('a row written past recordAudit is refused by the model', async () => {
+    await expect(AuditLog.create({ actorUsername: 'x', actorRole: 'admin', action: 'edit', resourceId: 'Region' })).rejects.toThrow(
+      /recordAudit/,
+    );
+  });
+});
+
+describe('the database keeps the trail', () => {
+  it('refuses to change any row, to delete a young one, to empty the table or drop the head', async () => {
+    const row = (await AuditLog.findOne({ order: [['seq', 'DESC']] }))!;
+    expect(await refusal(sql('UPDATE audit_logs SET reason = :r WHERE id = :id', { r: '改过', id: row.id }))).toMatch(
+      /操作日志只能追加.*不可修改/,
+    );
+    expect(await refusal(sql('DELETE FROM audit_logs WHERE id = :id', { id: row.id }))).toMatch(/未满 180 天的.*不可删除/);
+    expect(await refusal(sql('DELETE FROM audit_chain_head'))).toMatch(/操作日志(链头)?不可(删除|DELETE)/);
+    if (sequelize().getDialect() === 'postgres') expect(await refusal(sql('TRUNCATE audit_logs'))).toMatch(/操作日志不可TRUNCATE/);
+    await row.reload();
+    expect(row.reason).not.toBe('改过');
+  });
+});
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** `npm run audit:verify` against the test app's database, as an operator runs it. */
+function auditVerify(...args: string[]): Promise<{ code: number | null; out: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'tools/audit-verify.ts'), ...args], {
+    env: { ...process.env, NODE_OPTIONS: '', LOG_LEVEL: 'silent', NODE_ENV: 'test', DATABASE_URL: app.env.DATABASE_URL },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, out })));
+}
+
+describe('rows changed, inserted and deleted in SQL are named, with their kind', () => {
+  it('only the audit administrator may check, and the check is itself recorded', async () => {
+    for (const username of ['province', 'nanchang', 'gongguanban']) {
+      const other = await login(app.url, username);
+      const refused = await other.post(api.resourceAction('AuditLog', 'verifyChain'));
+      expect(refused.body.notice).toEqual({ message: 'forbiddenError', type: 'error' });
+      expect(refused.body.intact).toBeUndefined();
+    }
+    expect(await AuditLog.count({ where: { action: 'auditChainVerified' } })).toBe(0);
+    const { status, body } = await check();
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ intact: true, breakCount: 0, breaks: [] });
+    expect(body.summary).toMatch(/^操作日志完整：校验 \d+ 条/);
+    const [recorded] = await AuditLog.findAll({ where: { action: 'auditChainVerified' }, order: [['seq', 'DESC']], limit: 1 });
+    expect(recorded).toMatchObject({ actorUsername: 'admin', resourceId: 'AuditLog' });
+    expect(JSON.parse(recorded!.changes!).breakCount.after).toBe(0);
+    const cli = await auditVerify();
+    expect(cli.out).toMatch(/^操作日志完整：校验 \d+ 条/);
+    expect(cli.code).toBe(0);
+  });
+
+  it('an edited row, a rewritten hash, a deleted run of rows, an inserted row and a cut tail: each said by place and id', async () => {
+    const rows = await AuditLog.findAll({ order: [['seq', 'ASC']], attributes: ['id', 'seq'] });
+    expect(rows.length).toBeGreaterThan(40);
+    const at = (i: number) => rows[i]!;
+    const [edited, rewritten, gone1, gone2, lastTwo] = [at(5), at(10), at(20), at(21), rows.slice(-2)];
+    const inserted = await withoutAuditGuards(sequelize(), async () => {
+      await sql(`UPDATE audit_logs SET reason = '篡改的原因' WHERE id = :id`, { id: edited.id });
+      await sql(`UPDATE audit_logs SET action = 'approve', hash = :hash WHERE id = :id`, { id: rewritten.id, hash: 'a'.repeat(64) });
+      await sql('DELETE FROM audit_logs WHERE id IN (:ids)', { ids: [gone1.id, gone2.id, ...lastTwo.map((r) => r.id)] });
+      await sql(
+        `INSERT INTO audit_logs (actor_username, actor_role, action, resource_id, record_id, created_at)
+         VALUES ('province', 'province', 'approve', 'ProcurementUnit', '1', :at)`,
+        { at: new Date() },
+      );
+      return (await AuditLog.findOne({ where: { seq: null } }))!;
+    });
+
+    const expected = [
+      `序号 ${edited.seq}（编号 ${edited.id}）的记录被改动：内容与其校验值不符`,
+      `序号 ${rewritten.seq}（编号 ${rewritten.id}）的记录被改动，其校验值也被改写`,
+      `序号 ${gone1.seq}–${gone2.seq} 的 2 条记录被删除（在编号 ${at(19).id} 与编号 ${at(22).id} 之间）`,
+      `序号 ${lastTwo[0]!.seq}–${lastTwo[1]!.seq} 的 2 条记录被删除（在链尾，链头记录仍记着它们）`,
+      `编号 ${inserted.id} 的记录是直接写入数据库的：它不在链上（没有序号）`,
+    ];
+    // The command first: the page's check records itself, after which the cut tail is a gap before that row.
+    const cli = await auditVerify();
+    expect(cli.code).toBe(1);
+    expect(cli.out).toMatch(/^发现 5 处问题/);
+    for (const sentence of expected) expect(cli.out).toContain(sentence);
+    const json = await auditVerify('--json');
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.out)).toMatchObject({ intact: false, breakCount: 5 });
+
+    const { body } = await check();
+    expect(body.intact).toBe(false);
+    expect(body.summary).toMatch(/^发现 5 处问题/);
+    expect(body.breaks.map((b: { description: string }) => b.description).sort()).toEqual([...expected].sort());
+    expect(body.counts).toEqual({ changed: 2, deleted: 2, inserted: 1 });
+    // The next check sees the same five, the cut tail now before the first check's own row.
+    const again = await verifyAuditChain(sequelize());
+    expect(again.breakCount).toBe(5);
+  });
+});
