@@ -27,6 +27,7 @@ export const Components = {
   DeadlineCell: componentLoader.add('DeadlineCell', source('deadline-cell.tsx')),
   AuditChanges: componentLoader.add('AuditChanges', source('audit-changes.tsx')),
   OfficeFilter: componentLoader.add('OfficeFilter', source('office-filter.tsx')),
+  FixedOnEdit: componentLoader.add('FixedOnEdit', source('fixed-on-edit.tsx')),
 };
 
 // AdminJS's own date field and date range filter, replaced once for every resource: a date-only value is the day the

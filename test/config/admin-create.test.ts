@@ -262,7 +262,7 @@ describe('npm run admin:create', () => {
       const before = (await audits()).length;
       const notAdmin = await run(['--username', 'nanchang', '--reset-password', '--password-file', passwordFile(`${NEW_PASSWORD}\n`)]);
       expect(notAdmin.code).toBe(1);
-      expect(notAdmin.stderr).toContain('不是系统管理员');
+      expect(notAdmin.stderr).toContain('不是管理员（系统管理员、安全管理员、审计管理员）');
       expect((await userNamed('nanchang'))!.password_hash).toBe(nanchang.password_hash);
       const nobody = await run(['--username', 'nobody', '--reset-password', '--password-file', passwordFile(`${NEW_PASSWORD}\n`)]);
       expect(nobody.code).toBe(1);

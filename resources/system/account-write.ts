@@ -1,0 +1,85 @@
+import { ValidationError, type ActionContext, type ActionRequest } from 'adminjs';
+import { sessionUserOf } from '../../db/jurisdiction-scope.js';
+import { SupervisorUser } from '../../db/models/system/supervisor-user.model.js';
+import { hashPassword } from '../../services/password-hash.js';
+import { tryRegionLevel } from '../../domain/jurisdiction.js';
+import { normaliseUsername, passwordWeakness, roleRegionMismatch } from '../../domain/user-rules.js';
+import { accountChangeRefusals, type AccountField } from '../../domain/separation-of-duties.js';
+
+type FieldErrors = Record<string, { message: string }>;
+
+const stored = (context: ActionContext, field: string): unknown => context.record?.get(field);
+const submitted = (payload: Record<string, unknown>, field: string): boolean => payload[field] !== undefined;
+
+/**
+ * Role and region must fit together, on create and on every edit: an edit that changes only one of them is checked
+ * against the stored other, so two harmless-looking edits cannot build an impossible user.
+ */
+function roleRegionErrors(payload: Record<string, unknown>, context: ActionContext): FieldErrors {
+  if (context.record && !submitted(payload, 'role') && !submitted(payload, 'regionCode')) return {};
+  const role = submitted(payload, 'role') ? payload.role : stored(context, 'role');
+  const regionCode = String((submitted(payload, 'regionCode') ? payload.regionCode : stored(context, 'regionCode')) ?? '');
+  // A code with no row in regions never gets here: actions/write-guard.ts refuses the reference first.
+  const message = roleRegionMismatch(role, tryRegionLevel(regionCode));
+  if (!message) return {};
+  // Shown beside what was changed; a new user gets it beside both.
+  const fields = context.record ? ['role', 'regionCode'].filter((f) => submitted(payload, f)) : ['role', 'regionCode'];
+  return Object.fromEntries(fields.map((f) => [f, { message }]));
+}
+
+/** Stores the username as login will look it up, once; a rename onto someone else's name is refused, not merged. */
+async function usernameErrors(payload: Record<string, unknown>, context: ActionContext): Promise<FieldErrors> {
+  if (!submitted(payload, 'username')) return {};
+  payload.username = normaliseUsername(payload.username);
+  const holder = await SupervisorUser.findOne({ where: { username: payload.username as string }, attributes: ['id'] });
+  if (holder && String(holder.id) !== String(context.record?.id() ?? '')) return { username: { message: '用户名已被使用' } };
+  return {};
+}
+
+const COMPARED: readonly AccountField[] = ['username', 'displayName', 'role', 'regionCode', 'active'];
+
+/** What the form would change: for a new account every field it gives, for an edit the values unlike the stored ones. */
+function changedFields(payload: Record<string, unknown>, context: ActionContext, password: string): Set<AccountField> {
+  const changed = new Set<AccountField>(password ? ['password'] : []);
+  for (const field of COMPARED) {
+    if (!submitted(payload, field)) continue;
+    const given = String(payload[field] ?? '');
+    if (context.record ? given !== String(stored(context, field) ?? '') : given !== '') changed.add(field);
+  }
+  return changed;
+}
+
+/**
+ * Checks who may make the change (三员分立, domain/separation-of-duties.ts), hashes a typed password once it passes the
+ * rules, and refuses users who could never log in or work (role and region apart, a weak password). Both views of the
+ * accounts (监管用户 for the system administrator, 用户授权 for the security administrator) write through here.
+ */
+export async function prepareAccountWrite(request: ActionRequest, context: ActionContext): Promise<ActionRequest> {
+  if (request.method !== 'post' || !request.payload) return request;
+  const payload: Record<string, unknown> = { ...request.payload };
+  const errors: FieldErrors = { ...(await usernameErrors(payload, context)), ...roleRegionErrors(payload, context) };
+  const password = typeof payload.password === 'string' ? payload.password : '';
+  delete payload.password;
+  delete payload.passwordHash;
+  const me = sessionUserOf(context);
+  const refusals = me
+    ? accountChangeRefusals({
+        actor: me,
+        target: context.record ? { id: context.record.id(), role: String(stored(context, 'role')) } : null,
+        changed: changedFields(payload, context, password),
+        role: submitted(payload, 'role') ? payload.role : stored(context, 'role'),
+      })
+    : { role: '请先登录' };
+  // Whose duty it is comes before how the value is written: no point telling someone how to fix what is not theirs.
+  for (const [field, message] of Object.entries(refusals)) errors[field] = { message };
+  if (password && !refusals.password) {
+    const username = submitted(payload, 'username') ? payload.username : stored(context, 'username');
+    const weakness = passwordWeakness(password, String(username ?? ''));
+    if (weakness) errors.password = { message: weakness };
+    else if (!Object.keys(errors).length) payload.passwordHash = await hashPassword(password);
+  } else if (!password && !context.record) {
+    errors.password = { message: '新建用户必须设置初始密码' };
+  }
+  if (Object.keys(errors).length) throw new ValidationError(errors, { message: '提交的内容有误，未作任何修改' });
+  return { ...request, payload };
+}
