@@ -83,7 +83,8 @@ describe('a value picked from a list is compared exactly', () => {
     const row = { actorUsername: 'nanchangxian', actorRole: 'county', resourceId: 'ProcurementUnit', recordId, regionCode: '360121' };
     const single = await AuditLog.create({ ...row, action: 'approve' });
     await AuditLog.create({ ...row, action: 'approveBulk' });
-    const { body } = await county.get(api.list('AuditLog', `&filters.recordId=${recordId}&filters.action=approve`));
+    const auditor = await login(app.url, 'auditor');
+    const { body } = await auditor.get(api.list('AuditLog', `&filters.recordId=${recordId}&filters.action=approve`));
     expect(body.records.map((r: { id: number }) => String(r.id))).toEqual([String(single.id)]);
   });
 });
