@@ -22,14 +22,15 @@ const sessionUser = (req: Request): SessionUser | undefined =>
  */
 async function auditedChanges(req: Request, res: Response, next: NextFunction): Promise<void> {
   if (req.method === 'GET' || req.method === 'HEAD') return next();
-  // bull-board's API: /api/queues/<queue>/…
-  const queue = /^\/api\/queues\/([^/]+)/.exec(req.path)?.[1];
+  // bull-board's API: /api/queues/<queue>/<operation>…, or /api/queues/<operation> for every queue.
+  const [, named, operation] = /^\/api\/queues\/([^/]+)(\/.+)?$/.exec(req.path) ?? [];
+  const queue = operation ? named : undefined;
   try {
     await recordAudit({
       user: sessionUser(req)!,
       action: QUEUE_ACTION,
       resourceId: QUEUE_RECORD_TYPE,
-      recordId: queue ? decodeURIComponent(queue) : null,
+      recordId: queue ? queue.slice(0, 50) : null,
       reason: `${req.method} ${req.originalUrl}`.slice(0, 500),
     });
   } catch (error) {
