@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Op } from 'sequelize';
-import { AuditLog, SupervisorUser } from '../../db/models.js';
+import { AnnouncementAttachment, AuditLog, SupervisorUser } from '../../db/models.js';
+import { ATTACHMENT_PATH } from '../../http/attachment-download.js';
 import { RESOURCE_DEFINITIONS } from '../../resources/index.js';
 import { actionNames, loadResourceConfig, type ResourceConfig } from '../../panel/resource-config.js';
 import type { ResourceDefinition } from '../../resources/resource-definition.js';
@@ -160,6 +161,15 @@ describe('each administrator reaches their own duty only', () => {
     }
     expect((await fetch(`${app.url}/admin/queues`, { headers: { cookie: clients.admin!.cookie } })).status).toBe(200);
     expect((await fetch(`${app.url}/metrics`, { headers: { cookie: clients.admin!.cookie } })).status).toBe(200);
+  });
+
+  it('an announcement’s file is a business record’s: not for the security or the audit administrator', async () => {
+    const file = (await AnnouncementAttachment.findOne())!;
+    const download = (username: string) =>
+      fetch(`${app.url}${ATTACHMENT_PATH}/${file.announcementId}`, { headers: { cookie: clients[username]!.cookie } });
+    for (const username of ['security', 'auditor'])
+      expect({ username, status: (await download(username)).status }).toEqual({ username, status: 404 });
+    expect((await download('province')).status).toBe(200);
   });
 
   it('the security and the audit administrator have no business figures on their workbench', async () => {
