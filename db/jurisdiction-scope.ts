@@ -1,5 +1,12 @@
 import { literal, Op, type WhereOptions } from 'sequelize';
-import { parentRegion, visibleRegionPrefix, type RegionFilter, type Role } from '../domain/jurisdiction.js';
+import {
+  isAdministratorRole,
+  parentRegion,
+  readsBusinessRecords,
+  visibleRegionPrefix,
+  type RegionFilter,
+  type Role,
+} from '../domain/jurisdiction.js';
 import type { JurisdictionKind } from './jurisdiction-kind.js';
 import type { PasswordChangeReason } from '../domain/password-change-due.js';
 import type { PreviousLogin } from '../domain/login-notice.js';
@@ -28,8 +35,10 @@ export interface SessionUser {
 export function jurisdictionWhere(kind: JurisdictionKind | undefined, user: SessionUser | undefined | null): WhereOptions | null {
   if (!user || !kind) return null;
   if (kind.kind === 'reference') return {};
+  if (kind.kind === 'admin') return isAdministratorRole(user.role) ? {} : null;
+  if (kind.kind === 'audit' && user.role === 'auditor') return {};
+  if (!readsBusinessRecords(user.role)) return null;
   if (user.role === 'admin') return {};
-  if (kind.kind === 'admin') return null;
   const visible = visibleRegionPrefix(user.regionCode);
   if (kind.kind === 'library' && 'exact' in visible) return countyLibraryWhere(kind.field, visible.exact);
   // The province sees its whole tree, and every stored region code is in it (each references the regions table, which

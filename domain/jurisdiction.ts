@@ -4,8 +4,34 @@
  * on any malformed input instead of guessing.
  */
 
-export const ROLES = ['admin', 'province', 'city', 'county', 'gongguanban'] as const;
+export const ROLES = ['admin', 'security', 'auditor', 'province', 'city', 'county', 'gongguanban'] as const;
 export type Role = (typeof ROLES)[number];
+
+/**
+ * 三员分立 (等保 2.0, level three): the system administrator runs the system, the security administrator grants roles
+ * and watches logins, the audit administrator reads the audit trail. None of them works on procurement.
+ */
+export const ADMINISTRATOR_ROLES = ['admin', 'security', 'auditor'] as const satisfies readonly Role[];
+export type AdministratorRole = (typeof ADMINISTRATOR_ROLES)[number];
+
+/** The offices that supervise procurement: the roles of business users. */
+export const OFFICE_ROLES = ['province', 'city', 'county', 'gongguanban'] as const satisfies readonly Role[];
+
+export function isAdministratorRole(role: unknown): role is AdministratorRole {
+  return (ADMINISTRATOR_ROLES as readonly unknown[]).includes(role);
+}
+
+export function isOfficeRole(role: unknown): boolean {
+  return (OFFICE_ROLES as readonly unknown[]).includes(role);
+}
+
+/**
+ * Who reads procurement records: the offices, and the system administrator, who sees them to support the offices but
+ * decides nothing. The security and the audit administrator see none: neither may act as a business user.
+ */
+export function readsBusinessRecords(role: unknown): boolean {
+  return role === 'admin' || isOfficeRole(role);
+}
 export type RegionLevel = 'province' | 'city' | 'county';
 
 export const PROVINCE_CODE = '360000';
@@ -76,6 +102,8 @@ function roleMatchesRegion(role: Role, userRegion: string): boolean {
     case 'province':
     case 'gongguanban':
     case 'admin':
+    case 'security':
+    case 'auditor':
       return level === 'province';
     case 'city':
       return level === 'city';
@@ -106,7 +134,7 @@ export function decidedRegions(office: DecidingOffice, role: Role, userRegion: s
       return office === 'owner' ? { exact: userRegion } : { prefix: userRegion.slice(0, 4) };
     case 'county':
       return office === 'owner' ? { exact: userRegion } : null;
-    // The administrator runs the system, not procurement; 省公管办 only reads business records.
+    // The administrators run the system, not procurement; 省公管办 only reads business records.
     default:
       return null;
   }

@@ -7,6 +7,8 @@ import type { RegionLevel, Role } from './jurisdiction.js';
 
 const ROLE_LEVEL: Record<Role, RegionLevel> = {
   admin: 'province',
+  security: 'province',
+  auditor: 'province',
   province: 'province',
   gongguanban: 'province',
   city: 'city',
@@ -16,6 +18,8 @@ const ROLE_LEVEL: Record<Role, RegionLevel> = {
 /** What the panel calls each role, in the order of ROLES. */
 export const ROLE_NAMES: Record<Role, string> = {
   admin: '系统管理员',
+  security: '安全管理员',
+  auditor: '审计管理员',
   province: '省采购监管处',
   city: '市采购办',
   county: '县区采购办',

@@ -1,3 +1,4 @@
+import { ForbiddenError, NotFoundError } from 'adminjs';
 import type { NextFunction, Request, Response } from 'express';
 import { HttpError } from '../panel/http-error.js';
 import { logger } from '../settings/logger.js';
@@ -24,6 +25,20 @@ export function errorHandler(error: Error, req: Request, res: Response, _next: N
         code: error.code,
         title: ERROR_TITLES[error.status] ?? '请求有误',
         message: error.message,
+      });
+    }
+    return;
+  }
+  // AdminJS's controller throws these itself where its route has no record to hand an action (a bulk action on records
+  // that are none of the user's): a refusal, not a failure of ours.
+  if (error instanceof NotFoundError || error instanceof ForbiddenError) {
+    if (!res.headersSent) {
+      const refused = error instanceof ForbiddenError;
+      answerError(req, res, {
+        status: refused ? 403 : 404,
+        code: refused ? 'forbidden' : 'not_found',
+        title: refused ? ERROR_TITLES[403]! : ERROR_TITLES[404]!,
+        message: refused ? '您没有执行此操作的权限' : '所选记录不存在或不在您的辖区内',
       });
     }
     return;

@@ -9,7 +9,11 @@ import { recordAudit } from '../services/audit.js';
 
 export const EXPORT_PATH = '/admin/exports';
 
-/** Whose export this is: the user who asked for it, and administrators. Anyone else learns nothing about it. */
+/**
+ * Whose export this is: the user who asked for it, and nobody else, not even an administrator (an audit
+ * administrator's export of the audit trail is not the system administrator's to read). Anyone else learns nothing
+ * about it.
+ */
 async function ownExport(req: Request, res: Response): Promise<{ job: DataExport; user: SessionUser } | null> {
   const user = (req.session as unknown as { adminUser?: SessionUser } | undefined)?.adminUser;
   if (!user) {
@@ -17,7 +21,7 @@ async function ownExport(req: Request, res: Response): Promise<{ job: DataExport
     return null;
   }
   const job = await DataExport.findByPk(String(req.params.id));
-  if (!job || (job.userId !== user.id && user.role !== 'admin')) {
+  if (!job || job.userId !== user.id) {
     res.status(404).json({ code: 'not_found', message: '导出任务不存在，或不是您发起的' });
     return null;
   }

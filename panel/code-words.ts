@@ -37,9 +37,12 @@ function actionWords(): Record<string, string> {
   return { ...BUILT_IN_ACTION_WORDS, ...zhCN.actions };
 }
 
+/** What the audit trail records actions on besides the panel's records: the queue board's queues (http/queue-board.ts). */
+const OTHER_RECORD_TYPES: Readonly<Record<string, string>> = { JobQueue: '任务队列' };
+
 /** A record type is a resource id or, for rows written by model, the model's name: each named as its menu entry. */
 function recordTypeWords(resourceLabels: Readonly<Record<string, string>>): Record<string, string> {
-  const words: Record<string, string> = {};
+  const words: Record<string, string> = { ...OTHER_RECORD_TYPES };
   for (const definition of RESOURCE_DEFINITIONS) {
     const label = resourceLabels[definition.id];
     if (!label) continue;
@@ -75,7 +78,9 @@ export function codeWordProperties(declaration: AnyRecordDeclaration | undefined
 
 /** Every resource id and model name, named by themselves: which values a record type can take, words aside. */
 const recordTypeKeys = (): Record<string, string> =>
-  Object.fromEntries(RESOURCE_DEFINITIONS.flatMap((d) => [d.id, d.model.name]).map((key) => [key, key]));
+  Object.fromEntries(
+    [...Object.keys(OTHER_RECORD_TYPES), ...RESOURCE_DEFINITIONS.flatMap((d) => [d.id, d.model.name])].map((key) => [key, key]),
+  );
 
 /** The locale `labels` of a record's coded fields: what `codeWordProperties` offers, in Chinese. */
 export function codeWordLabels(

@@ -15,7 +15,7 @@ const KEEP_MS = 24 * 3600_000;
 
 /**
  * 导出Excel on every list: the drawer opens over the list with its query string, so the export takes exactly the
- * list's filters and sort; the file is written by a job and only its owner (or an admin) may fetch it.
+ * list's filters and sort; the file is written by a job and only its owner may fetch it.
  */
 export function exportAction(linkedFilterKeys: ReadonlySet<string> = new Set()): Partial<Action<ActionResponse>> {
   return {

@@ -1,7 +1,7 @@
 import { ConfigError } from '../settings/config-error.js';
 import { parseConfigText, readConfigText } from '../settings/config-file.js';
 import { z } from 'zod';
-import { ROLES, type Role } from '../domain/jurisdiction.js';
+import { readsBusinessRecords, ROLES, type Role } from '../domain/jurisdiction.js';
 import { BUILT_IN_ACTIONS, MENUS, type MenuKey, type ResourceDefinition } from '../resources/resource-definition.js';
 
 const resourceSchema = z
@@ -55,6 +55,12 @@ export function actionNames(definition: ResourceDefinition): string[] {
 const list = (names: readonly string[]): string => names.join(', ');
 
 /**
+ * What `all` stands for: every role that reads procurement records. The security and the audit administrator are
+ * named where they may act, never included by a word that an edit of the file could widen.
+ */
+export const ALL_READERS: readonly Role[] = ROLES.filter(readsBusinessRecords);
+
+/**
  * Reads the admins' resource file and checks every name in it against the code: a typo must stop start-up with the
  * file, the place in it and the valid choices, rather than silently hide a column or open an action to everyone.
  */
@@ -85,7 +91,7 @@ export function parseResourceConfig(text: string, file: string, definitions: rea
         throw new ConfigError(`${at}.actions.${action}: 未知操作 "${action}"，该资源可用操作: ${list(actions)}`);
       allowed[action] = [];
       roles.forEach((role, index) => {
-        if (role === 'all') allowed[action]!.push(...ROLES);
+        if (role === 'all') allowed[action]!.push(...ALL_READERS);
         else if ((ROLES as readonly string[]).includes(role)) allowed[action]!.push(role as Role);
         else throw new ConfigError(`${at}.actions.${action}[${index}]: 未知角色 "${role}"，可用角色: ${list([...ROLES, 'all'])}`);
       });

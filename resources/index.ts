@@ -43,6 +43,7 @@ import { loginAttemptResource } from './system/login-attempt.resource.js';
 import { escalationResource } from './system/escalation.resource.js';
 import { regionResource } from './system/region.resource.js';
 import { supervisorUserResource } from './system/supervisor-user.resource.js';
+import { roleGrantResource } from './system/role-grant.resource.js';
 
 /** Every resource of the panel, in no particular order: menus and their order come from config/resources.yaml. */
 export const RESOURCE_DEFINITIONS: readonly ResourceDefinition[] = [
@@ -89,6 +90,7 @@ export const RESOURCE_DEFINITIONS: readonly ResourceDefinition[] = [
   escalationResource,
   regionResource,
   supervisorUserResource,
+  roleGrantResource,
   auditLogResource,
   loginAttemptResource,
 ];

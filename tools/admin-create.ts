@@ -1,6 +1,8 @@
 /**
- * `npm run admin:create` (`admin:create:dist` from the built form): the first administrator of a production
- * database, where no demo users are ever seeded, or a new password for an administrator who lost theirs. The password
+ * `npm run admin:create` (`admin:create:dist` from the built form): the first administrators of a production
+ * database, where no demo users are ever seeded — a system, a security and an audit administrator (`--role`, 三员分立:
+ * after them the security administrator creates administrators in the panel) — or a new password for an administrator
+ * who lost theirs. The password
  * is typed twice at the terminal without echo or read from the first line of `--password-file`; it passes the same
  * policy as a password set in the panel (config/password-policy.yaml, the account's last passwords), is hashed like
  * one, is never printed, and, set by an operator, is the administrator's to replace at their first login. Every
@@ -14,8 +16,8 @@ import readline from 'node:readline';
 import { Writable } from 'node:stream';
 import { UniqueConstraintError, ValidationError, type Sequelize } from 'sequelize';
 import { recordAudit, type FieldChanges } from '../services/audit.js';
-import { PROVINCE_CODE } from '../domain/jurisdiction.js';
-import { normaliseUsername } from '../domain/user-rules.js';
+import { isAdministratorRole, PROVINCE_CODE } from '../domain/jurisdiction.js';
+import { normaliseUsername, ROLE_NAMES } from '../domain/user-rules.js';
 import { createMigrator } from '../migrations/migrator.js';
 import { initModels, Region, SupervisorUser } from '../db/models.js';
 import { JIANGXI_REGIONS } from '../seeds/demo.js';
@@ -26,7 +28,7 @@ import { passwordPolicyFor } from '../settings/password-policy.js';
 import { ADMIN_CREATE_USAGE, ArgsError, parseAdminCreateArgs, type AdminCreateArgs } from './admin-create-args.js';
 import { ConfigError } from '../settings/config-error.js';
 
-const ROLE = 'admin' as const;
+const DEFAULT_ROLE = 'admin' as const;
 const REGION = PROVINCE_CODE;
 const RESOURCE_ID = 'SupervisorUser';
 const DISPLAY_NAME_MAX = 50;
@@ -120,7 +122,7 @@ async function requireMigrated(sequelize: Sequelize): Promise<void> {
 /** The model's own rule for a username (format, length), in its words; checked before a password is asked for. */
 async function requireValidUsername(username: string): Promise<void> {
   try {
-    await SupervisorUser.build({ username, displayName: username, role: ROLE, regionCode: REGION, passwordHash: '-' }).validate({
+    await SupervisorUser.build({ username, displayName: username, role: DEFAULT_ROLE, regionCode: REGION, passwordHash: '-' }).validate({
       fields: ['username'],
     });
   } catch (error) {
@@ -168,10 +170,16 @@ async function run(args: AdminCreateArgs): Promise<string> {
     if (!username) throw new Refusal('用户名不能为空');
     await requireValidUsername(username);
     const existing = await SupervisorUser.findOne({ where: { username } });
+    const role = args.resetPassword && existing ? existing.role : (args.role ?? DEFAULT_ROLE);
+    const roleName = ROLE_NAMES[role];
     if (args.resetPassword) {
       if (!existing) throw new Refusal(`用户 ${username} 不存在，无法重设密码；新建管理员请去掉 --reset-password`);
-      if (existing.role !== ROLE)
-        throw new Refusal(`用户 ${username} 不是系统管理员，本命令只为管理员重设密码；其他用户的密码由管理员在“系统管理 → 用户”中修改`);
+      if (!isAdministratorRole(existing.role))
+        throw new Refusal(
+          `用户 ${username} 不是管理员（系统管理员、安全管理员、审计管理员），本命令只为管理员重设密码；业务用户的密码由系统管理员在“系统管理 → 监管用户”中修改`,
+        );
+      if (args.role && args.role !== existing.role)
+        throw new Refusal(`用户 ${username} 是${roleName}，不是${ROLE_NAMES[args.role]}；管理员账号的角色不能更改，未作任何修改`);
     } else if (existing) {
       throw new Refusal(`用户名 ${username} 已存在，未作任何修改；如需为该管理员重设密码，请加 --reset-password`);
     }
@@ -207,8 +215,8 @@ async function run(args: AdminCreateArgs): Promise<string> {
           transaction,
         );
       });
-      const inactive = existing.active ? '' : '\n注意：该账号已停用，重设密码后仍不能登录，需由管理员在“系统管理 → 用户”中启用';
-      return `已为系统管理员 ${username}（用户 id ${existing.id}）重设密码，其已登录的会话均已结束；其下次登录时须先修改密码${inactive}`;
+      const inactive = existing.active ? '' : '\n注意：该账号已停用，重设密码后仍不能登录，需由安全管理员在“系统管理 → 用户授权”中启用';
+      return `已为${roleName} ${username}（用户 id ${existing.id}）重设密码，其已登录的会话均已结束；其下次登录时须先修改密码${inactive}`;
     }
 
     try {
@@ -216,7 +224,7 @@ async function run(args: AdminCreateArgs): Promise<string> {
         // A production database has no region rows until the web's first start; the admin's region must exist.
         await Region.bulkCreate(JIANGXI_REGIONS, { ignoreDuplicates: true, transaction });
         const user = await SupervisorUser.create(
-          { username, displayName, role: ROLE, regionCode: REGION, ...passwordFields },
+          { username, displayName, role, regionCode: REGION, ...passwordFields },
           { transaction },
         );
         await recordAudit(
@@ -233,7 +241,7 @@ async function run(args: AdminCreateArgs): Promise<string> {
         );
         return user;
       });
-      return `已创建系统管理员 ${username}（${displayName}，辖区 ${REGION} 江西省，用户 id ${created.id}），可在 /admin 登录，首次登录时须先修改密码`;
+      return `已创建${roleName} ${username}（${displayName}，辖区 ${REGION} 江西省，用户 id ${created.id}），可在 /admin 登录，首次登录时须先修改密码`;
     } catch (error) {
       if (error instanceof UniqueConstraintError) throw new Refusal(`用户名 ${username} 已存在，未作任何修改`);
       if (error instanceof ValidationError) throw new Refusal(`未能创建：${error.errors[0]?.message ?? error.message}`);

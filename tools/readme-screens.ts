@@ -23,7 +23,7 @@ const SHOTS: readonly Shot[] = [
   { file: 'unit-review-list', user: 'nanchang', page: '/resources/ProcurementUnit' },
   { file: 'unit-review-record', user: 'nanchang', page: 'first:ProcurementUnit' },
   { file: 'contract-filing-list', user: 'province', page: '/resources/ContractFiling' },
-  { file: 'audit-log', user: 'province', page: '/resources/AuditLog' },
+  { file: 'audit-log', user: 'auditor', page: '/resources/AuditLog' },
 ];
 
 async function logIn(page: Page, username: string): Promise<void> {

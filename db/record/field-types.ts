@@ -116,6 +116,7 @@ type ChoiceValueOf<S> = S extends ChoiceSpec<infer V> ? V : never;
 export type RecordJurisdiction<F extends Fields = Fields> =
   | { readonly kind: 'region'; readonly field: KeysWhere<F, string | null> }
   | { readonly kind: 'library'; readonly field: KeysWhere<F, string | null> }
+  | { readonly kind: 'audit'; readonly field: KeysWhere<F, string | null> }
   | { readonly kind: 'reference' }
   | { readonly kind: 'admin' };
 
@@ -184,7 +185,8 @@ export interface AnyRecordDeclaration {
   readonly name: string;
   readonly table: string;
   readonly label: Label;
-  readonly jurisdiction: { readonly kind: 'region' | 'library'; readonly field: string } | { readonly kind: 'reference' | 'admin' };
+  readonly jurisdiction:
+    { readonly kind: 'region' | 'library' | 'audit'; readonly field: string } | { readonly kind: 'reference' | 'admin' };
   readonly fields: Fields;
   readonly pending: AnyPendingSpec | undefined;
   readonly indexes: readonly IndexSpec[];

@@ -18,8 +18,8 @@ export const AUDIT_LOG = declareRecord({
     { fields: ['seq'], unique: true },
   ],
   label: { zh: '操作日志', en: 'Audit log' },
-  // The region of the record acted on: an office sees what was done in its jurisdiction.
-  jurisdiction: { kind: 'region', field: 'regionCode' },
+  // The region of the record acted on: the audit administrator reads it all; an office's charts count its own region.
+  jurisdiction: { kind: 'audit', field: 'regionCode' },
   fields: {
     id: autoId(),
     actorId: integer({ zh: '操作人编号', en: 'Actor id' }, { nullable: true }),

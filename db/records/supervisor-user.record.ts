@@ -24,7 +24,9 @@ export const SUPERVISOR_USER = declareRecord({
     displayName: text(50, { zh: '姓名/单位', en: 'Name / office' }),
     role: choice(
       bilingual(ROLE_NAMES, {
-        admin: 'Administrator',
+        admin: 'System administrator',
+        security: 'Security administrator',
+        auditor: 'Audit administrator',
         province: 'Provincial office',
         city: 'City office',
         county: 'County office',

@@ -29,6 +29,7 @@ export const Components = {
   AuditChainCheck: componentLoader.add('AuditChainCheck', source('audit-chain-check.tsx')),
   OfficeFilter: componentLoader.add('OfficeFilter', source('office-filter.tsx')),
   LockedAccounts: componentLoader.add('LockedAccounts', source('locked-accounts.tsx')),
+  FixedOnEdit: componentLoader.add('FixedOnEdit', source('fixed-on-edit.tsx')),
 };
 
 // AdminJS's own date field and date range filter, replaced once for every resource: a date-only value is the day the

@@ -1,6 +1,7 @@
 import type { JobQueue, QueueHealth } from '../../queue/job-types.js';
 import type { SessionUser } from '../../db/jurisdiction-scope.js';
 import { previousLoginNotice } from '../../domain/login-notice.js';
+import { readsBusinessRecords } from '../../domain/jurisdiction.js';
 import { dashboardCharts, type DashboardCharts } from './charts.js';
 import { pendingWork, type PendingCard } from './pending-work.js';
 
@@ -28,6 +29,14 @@ export function dashboardSource(queue: JobQueue): (user: SessionUser | undefined
   return async (user) => {
     const health = await queue.health();
     if (!user) return { user: null, queue: health, pending: [], charts: null };
+    const greeting = {
+      displayName: user.displayName,
+      role: user.role,
+      regionName: user.regionName,
+      loginNotice: user.previousLogin ? previousLoginNotice(user.previousLogin) : null,
+    };
+    // The security and the audit administrator see no procurement records, so no business figures either.
+    if (!readsBusinessRecords(user.role)) return { user: greeting, queue: health, pending: [], charts: null };
     const key = `${user.role}:${user.regionCode}`;
     let cached = charts.get(key);
     if (!cached || Date.now() - cached.at > CHART_TTL_MS) {
@@ -35,12 +44,7 @@ export function dashboardSource(queue: JobQueue): (user: SessionUser | undefined
       charts.set(key, cached);
     }
     return {
-      user: {
-        displayName: user.displayName,
-        role: user.role,
-        regionName: user.regionName,
-        loginNotice: user.previousLogin ? previousLoginNotice(user.previousLogin) : null,
-      },
+      user: greeting,
       queue: health,
       pending: await pendingWork(user),
       charts: cached.data,

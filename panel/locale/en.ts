@@ -116,6 +116,8 @@ export const en = {
     lockedWaiting: 'Waits {{seconds}} s more',
     lockedAtLimit: 'At the limit: the next failure waits',
     lockedUnlock: 'Unlock',
+    roleKeptBySecurity: 'An existing user is granted roles by the security administrator (User roles)',
+    identityKeptByAdmin: 'Username and name are kept by the system administrator (Supervisor users)',
     exportIntro:
       'Exports every record of the list as filtered and sorted now (your jurisdiction only) to an Excel file written in the background; download it here, it is kept 24 hours.',
     exportStart: 'Start export',
@@ -178,6 +180,7 @@ export const en = {
     'menu.system': 'System',
     Region: 'Regions',
     SupervisorUser: 'Supervisor users',
+    RoleGrant: 'User roles',
     AuditLog: 'Audit log',
     ProcurementUnit: 'Review purchasing units',
     Affiliation: 'Affiliations',
@@ -294,6 +297,10 @@ export const en = {
     LoginAttempt: recordLocale(LOGIN_ATTEMPT, 'en'),
     Region: recordLocale(REGION, 'en'),
     SupervisorUser: {
+      properties: { ...userLocale.properties, password: 'Password' },
+      labels: userLocale.labels,
+    },
+    RoleGrant: {
       properties: { ...userLocale.properties, password: 'Password' },
       labels: userLocale.labels,
     },

@@ -131,6 +131,9 @@ export const zhCN = {
     lockedWaiting: '须再等待 {{seconds}} 秒',
     lockedAtLimit: '已达上限，再失败即须等待',
     lockedUnlock: '解除限制',
+    // Who keeps a field of an account once it exists (三员分立, panel/components/fixed-on-edit.tsx).
+    roleKeptBySecurity: '已有用户的角色由安全管理员在“用户授权”中授予',
+    identityKeptByAdmin: '用户名和姓名/单位由系统管理员在“监管用户”中维护',
     exportIntro:
       '将按当前列表的筛选条件和排序导出全部记录（仅限您辖区内的数据），在后台生成 Excel 文件，完成后可在此下载，文件保留 24 小时。',
     exportStart: '开始导出',
@@ -213,6 +216,7 @@ export const zhCN = {
     'menu.system': '系统管理',
     Region: '行政区划',
     SupervisorUser: '监管用户',
+    RoleGrant: '用户授权',
     AuditLog: '操作日志',
     LoginAttempt: '登录安全事件',
     ProcurementUnit: '审核采购单位信息',
@@ -293,6 +297,7 @@ export const zhCN = {
     lockedAccounts: '受限账号',
     loginUnlocked: '解除登录限制',
     passwordChanged: '修改本人密码',
+    operateQueue: '操作任务队列',
   },
   buttons: { submit: '提交' },
   messages: {
@@ -346,6 +351,10 @@ export const zhCN = {
   resources: {
     Region: recordLocale(REGION, 'zh'),
     SupervisorUser: {
+      properties: { ...userLocale.properties, password: '密码' },
+      labels: userLocale.labels,
+    },
+    RoleGrant: {
       properties: { ...userLocale.properties, password: '密码' },
       labels: userLocale.labels,
     },

@@ -1,116 +1,42 @@
-import { ValidationError, type ActionContext, type ActionRequest } from 'adminjs';
-import { sessionUserOf } from '../../db/jurisdiction-scope.js';
+import { Op } from 'sequelize';
+import { OFFICE_ROLES } from '../../domain/jurisdiction.js';
+import { Components } from '../../panel/components/registry.js';
 import type { ResourceDefinition } from '../resource-definition.js';
 import { SupervisorUser } from '../../db/models/system/supervisor-user.model.js';
-import { newPasswordFields, passwordRefusal } from '../../services/password-change.js';
-import { accountPolicy } from '../../settings/account-policy.js';
-import { tryRegionLevel } from '../../domain/jurisdiction.js';
-import { normaliseUsername, passwordWeakness, roleRegionMismatch } from '../../domain/user-rules.js';
-import type { SecurityAuditAction } from '../../domain/audit-actions.js';
-import type { EditAudits } from '../../actions/crud-audit-hooks.js';
+import { accountEditAudits, prepareAccountWrite } from './account-write.js';
 
-type FieldErrors = Record<string, { message: string }>;
-
-const stored = (context: ActionContext, field: string): unknown => context.record?.get(field);
-const submitted = (payload: Record<string, unknown>, field: string): boolean => payload[field] !== undefined;
+/** The form of an account, as both views of the accounts show it. */
+export const ACCOUNT_PROPERTIES = {
+  passwordHash: { isVisible: false },
+  password: { type: 'password', isVisible: { list: false, show: false, filter: false, edit: true } },
+  lastLoginAt: { isVisible: { list: true, show: true, filter: false, edit: false } },
+} as const;
 
 /**
- * Role and region must fit together, on create and on every edit: an edit that changes only one of them is checked
- * against the stored other, so two harmless-looking edits cannot build an impossible user.
+ * 监管用户, the system administrator's: the offices' accounts only. Whoever they are, where they work, whether they may
+ * sign in and their password are kept here; a role is chosen once, when the account is made, and granted afterwards
+ * by the security administrator (用户授权). The administrators' own accounts are not in this view at all.
  */
-function roleRegionErrors(payload: Record<string, unknown>, context: ActionContext): FieldErrors {
-  if (context.record && !submitted(payload, 'role') && !submitted(payload, 'regionCode')) return {};
-  const role = submitted(payload, 'role') ? payload.role : stored(context, 'role');
-  const regionCode = String((submitted(payload, 'regionCode') ? payload.regionCode : stored(context, 'regionCode')) ?? '');
-  // A code with no row in regions never gets here: actions/write-guard.ts refuses the reference first.
-  const message = roleRegionMismatch(role, tryRegionLevel(regionCode));
-  if (!message) return {};
-  // Shown beside what was changed; a new user gets it beside both.
-  const fields = context.record ? ['role', 'regionCode'].filter((f) => submitted(payload, f)) : ['role', 'regionCode'];
-  return Object.fromEntries(fields.map((f) => [f, { message }]));
-}
-
-/** Stores the username as login will look it up, once; a rename onto someone else's name is refused, not merged. */
-async function usernameErrors(payload: Record<string, unknown>, context: ActionContext): Promise<FieldErrors> {
-  if (!submitted(payload, 'username')) return {};
-  payload.username = normaliseUsername(payload.username);
-  const holder = await SupervisorUser.findOne({ where: { username: payload.username as string }, attributes: ['id'] });
-  if (holder && String(holder.id) !== String(context.record?.id() ?? '')) return { username: { message: '用户名已被使用' } };
-  return {};
-}
-
-/** Written only by setting a password (services/password-change.ts), never typed into a form. */
-const PASSWORD_STATE_FIELDS = ['passwordHash', 'passwordChangedAt', 'passwordChangeDue'];
-
-/**
- * Hashes a typed password once it passes the password policy (config/password-policy.yaml, the account's last
- * passwords included), stops anyone from raising their own role or moving their own region, and refuses users who
- * could never log in or work (role and region apart, a weak password). A password set here for someone else is
- * theirs to replace at their next login: a new account's initial one, another user's reset one.
- */
-async function prepareUserWrite(request: ActionRequest, context: ActionContext): Promise<ActionRequest> {
-  if (request.method !== 'post' || !request.payload) return request;
-  const payload: Record<string, unknown> = { ...request.payload };
-  const errors: FieldErrors = { ...(await usernameErrors(payload, context)), ...roleRegionErrors(payload, context) };
-  const password = typeof payload.password === 'string' ? payload.password : '';
-  delete payload.password;
-  for (const name of PASSWORD_STATE_FIELDS) delete payload[name];
-  const me = sessionUserOf(context);
-  const own = !!context.record && !!me && String(context.record.id()) === String(me.id);
-  if (password) {
-    const username = String((submitted(payload, 'username') ? payload.username : stored(context, 'username')) ?? '');
-    const id = context.record ? Number(context.record.id()) : null;
-    const refusal = await passwordRefusal(password, { username, id }, accountPolicy().password);
-    if (refusal) errors.password = { message: refusal };
-    else Object.assign(payload, await newPasswordFields(password, own ? null : context.record ? 'reset' : 'initial'));
-  } else if (!context.record) {
-    errors.password = { message: '新建用户必须设置初始密码' };
-  }
-  if (own && me) {
-    if (payload.role !== undefined && payload.role !== me.role) errors.role = { message: '不能修改自己的角色' };
-    if (payload.regionCode !== undefined && payload.regionCode !== me.regionCode) errors.regionCode = { message: '不能修改自己的所属辖区' };
-    if (payload.active !== undefined && String(payload.active) === 'false') errors.active = { message: '不能停用自己的账号' };
-  }
-  if (Object.keys(errors).length) throw new ValidationError(errors, { message: '提交的内容有误，未作任何修改' });
-  return { ...request, payload };
-}
-
-/** What marks a password set in the audit trail: that it was set, never anything of it. */
-export const NEW_PASSWORD_MARK = '（已设置新密码）';
-
-/**
- * An account's edit as the events the audit administrator looks for: a change of role or region, a password set (by
- * the user: changed; by someone else: reset), and the rest as an edit. The rights version moves with the first two
- * and is said by them.
- */
-const userEditAudits: EditAudits = (changes, request, context) => {
-  const { role, regionCode, rightsVersion: _moved, ...rest } = changes;
-  const audits: Array<{ action: SecurityAuditAction | 'edit'; changes: typeof changes }> = [];
-  if (role || regionCode) audits.push({ action: 'userRoleChanged', changes: { ...(role && { role }), ...(regionCode && { regionCode }) } });
-  if (request.payload?.passwordHash) {
-    const own = String(context.record?.id() ?? '') === String(sessionUserOf(context)?.id ?? '');
-    audits.push({ action: own ? 'passwordChanged' : 'passwordReset', changes: { password: { before: null, after: NEW_PASSWORD_MARK } } });
-  }
-  if (Object.keys(rest).length || !audits.length) audits.push({ action: 'edit', changes: rest });
-  return audits;
-};
-
 export const supervisorUserResource: ResourceDefinition = {
   id: 'SupervisorUser',
   model: SupervisorUser,
+  viewWhere: { role: { [Op.in]: [...OFFICE_ROLES] } },
   builtInActions: ['list', 'show', 'search', 'new', 'edit'],
   virtualProperties: ['password'],
-  editAudits: userEditAudits,
+  editAudits: accountEditAudits,
   options: {
     titleProperty: 'displayName',
     properties: {
-      passwordHash: { isVisible: false },
-      password: { type: 'password', isVisible: { list: false, show: false, filter: false, edit: true } },
-      lastLoginAt: { isVisible: { list: true, show: true, filter: false, edit: false } },
+      ...ACCOUNT_PROPERTIES,
+      role: {
+        availableValues: OFFICE_ROLES.map((value) => ({ value, label: value })),
+        components: { edit: Components.FixedOnEdit },
+        custom: { keptBy: 'roleKeptBySecurity' },
+      },
     },
     actions: {
-      new: { before: [prepareUserWrite] },
-      edit: { before: [prepareUserWrite] },
+      new: { before: [prepareAccountWrite] },
+      edit: { before: [prepareAccountWrite] },
     },
   },
 };

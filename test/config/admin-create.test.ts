@@ -124,6 +124,13 @@ describe('admin:create arguments', () => {
     expect(() => parseAdminCreateArgs(['--username', '--reset-password'])).toThrow('参数 --username 缺少取值');
     expect(() => parseAdminCreateArgs(['--username', 'a', '--username=b'])).toThrow('参数 --username 重复给出');
   });
+
+  it('takes one of the three administrators’ roles (三员分立), nothing else', () => {
+    expect(parseAdminCreateArgs(['--role', 'security']).role).toBe('security');
+    expect(parseAdminCreateArgs(['--role=auditor']).role).toBe('auditor');
+    for (const role of ['county', 'boss', 'Admin'])
+      expect(() => parseAdminCreateArgs(['--role', role])).toThrow(`参数 --role 的取值“${role}”无效，可用：admin、security、auditor`);
+  });
 });
 
 describe('admin:create scripts', () => {
@@ -285,11 +292,60 @@ describe('npm run admin:create', () => {
       const before = (await audits()).length;
       const notAdmin = await run(['--username', 'nanchang', '--reset-password', '--password-file', passwordFile(`${NEW_PASSWORD}\n`)]);
       expect(notAdmin.code).toBe(1);
-      expect(notAdmin.stderr).toContain('不是系统管理员');
+      expect(notAdmin.stderr).toContain('不是管理员（系统管理员、安全管理员、审计管理员）');
       expect((await userNamed('nanchang'))!.password_hash).toBe(nanchang.password_hash);
       const nobody = await run(['--username', 'nobody', '--reset-password', '--password-file', passwordFile(`${NEW_PASSWORD}\n`)]);
       expect(nobody.code).toBe(1);
       expect(nobody.stderr).toContain('不存在');
+      expect((await audits()).length).toBe(before);
+    });
+
+    it('--role makes the first security and audit administrators, each reaching their own duty', async () => {
+      for (const [username, role, resource, name] of [
+        ['anquan', 'security', 'RoleGrant', '安全管理员'],
+        ['shenji', 'auditor', 'AuditLog', '审计管理员'],
+      ] as const) {
+        const outcome = await run([
+          '--username',
+          username,
+          '--display-name',
+          name,
+          '--role',
+          role,
+          '--password-file',
+          passwordFile(`${PASSWORD}\n`),
+        ]);
+        expect(outcome.stderr).toBe('');
+        expect(outcome.stdout).toContain(`已创建${name} ${username}`);
+        expect(await userNamed(username)).toMatchObject({ role, region_code: '360000' });
+        const audit = (await audits()).at(-1)!;
+        expect(audit).toMatchObject({
+          action: 'adminCreated',
+          actor_username: 'system',
+          record_id: String((await userNamed(username))!.id),
+        });
+        expect(JSON.parse(audit.changes!).role).toEqual({ before: null, after: role });
+        const client = await loginChoosingPassword(app.url, username, PASSWORD);
+        expect((await client.get(api.list(resource))).status).toBe(200);
+        expect((await client.get(api.list('SupervisorUser'))).body.record.baseError.type).toBe('ForbiddenError');
+      }
+    });
+
+    it('--reset-password keeps an administrator’s role: a --role that is not theirs is refused', async () => {
+      const hash = (await userNamed('anquan'))!.password_hash;
+      const before = (await audits()).length;
+      const outcome = await run([
+        '--username',
+        'anquan',
+        '--reset-password',
+        '--role',
+        'admin',
+        '--password-file',
+        passwordFile(`${NEW_PASSWORD}\n`),
+      ]);
+      expect(outcome.code).toBe(1);
+      expect(outcome.stderr).toContain('用户 anquan 是安全管理员，不是系统管理员');
+      expect((await userNamed('anquan'))!.password_hash).toBe(hash);
       expect((await audits()).length).toBe(before);
     });
 
@@ -308,7 +364,7 @@ describe('npm run admin:create', () => {
   it('no password and no hash in any audit row or anything the command printed', async () => {
     const hashes = (await users()).map((u) => u.password_hash);
     const audited = (await audits()).filter((a) => a.action.startsWith('admin'));
-    expect(audited.map((a) => a.action)).toEqual(['adminCreated', 'adminPasswordReset']);
+    expect(audited.map((a) => a.action)).toEqual(['adminCreated', 'adminPasswordReset', 'adminCreated', 'adminCreated']);
     const secrets = [PASSWORD, NEW_PASSWORD, CHOSEN, '$argon2', ...hashes];
     for (const text of [...audited.map((a) => `${a.changes} ${a.reason}`), ...outcomes.map((o) => o.stdout + o.stderr)]) {
       for (const secret of secrets) expect(text).not.toContain(secret);

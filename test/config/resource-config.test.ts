@@ -24,7 +24,34 @@ describe('config/resources.yaml', () => {
     const config = parse(shipped);
     expect([...config.keys()].sort()).toEqual(RESOURCE_DEFINITIONS.map((d) => d.id).sort());
     expect(config.get('ProcurementUnit')!.actions.approve).toEqual(['province', 'city', 'county']);
-    expect(config.get('AuditLog')!.actions.list).toEqual(['admin', 'province', 'city', 'county', 'gongguanban']);
+    expect(config.get('Escalation')!.actions.list).toEqual(['admin', 'province', 'city', 'county', 'gongguanban']);
+    expect(config.get('AuditLog')!.actions.list).toEqual(['auditor']);
+  });
+
+  it('三员分立: each administrator reaches only the resources of their duty, and no office reaches any of them', () => {
+    const config = parse(shipped);
+    const reached = (role: string) =>
+      [...config.entries()]
+        .filter(([, c]) => Object.values(c.actions).some((roles) => roles.includes(role as never)))
+        .map(([id]) => id)
+        .sort();
+    // The region tree is every signed-in user's reference data: the user forms and the audit trail name regions.
+    expect(reached('security')).toEqual(['LoginAttempt', 'Region', 'RoleGrant']);
+    expect(reached('auditor')).toEqual(['AuditLog', 'LoginAttempt', 'Region']);
+    const duties = ['SupervisorUser', 'RoleGrant', 'AuditLog', 'LoginAttempt', 'IntegrationInbox'];
+    for (const role of ['admin', 'province', 'city', 'county', 'gongguanban'])
+      expect({ role, reaches: reached(role).filter((id) => duties.includes(id)) }).toEqual({
+        role,
+        reaches: role === 'admin' ? ['IntegrationInbox', 'SupervisorUser'] : [],
+      });
+    // Whoever may export the audit trail or the security events: the audit administrator alone.
+    expect(config.get('AuditLog')!.actions.exportXlsx).toEqual(['auditor']);
+    expect(config.get('LoginAttempt')!.actions.exportXlsx).toEqual(['auditor']);
+  });
+
+  it('`all` is the offices and the system administrator, never the security or the audit administrator', () => {
+    const config = parse(shipped.replace('approve: [province, city, county]', 'approve: [all]'));
+    expect(config.get('ProcurementUnit')!.actions.approve).toEqual(['admin', 'province', 'city', 'county', 'gongguanban']);
   });
 
   it('every list whose records belong to regions shows the region: a city or the province sees several levels at once', () => {
@@ -58,7 +85,7 @@ describe('config/resources.yaml', () => {
   it('an unknown role or action is an error', () => {
     expectError(
       shipped.replace('approve: [province, city, county]', 'approve: [province, mayor]'),
-      /resources\.ProcurementUnit\.actions\.approve\[1\]: 未知角色 "mayor"，可用角色: admin, province/,
+      /resources\.ProcurementUnit\.actions\.approve\[1\]: 未知角色 "mayor"，可用角色: admin, security, auditor, province/,
     );
     expectError(
       shipped.replace('      approve: [province, city, county]', '      approve: [province, city, county]\n      launch: [admin]'),

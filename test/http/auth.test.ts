@@ -155,12 +155,21 @@ describe('user administration', () => {
   });
 
   it('nobody raises their own role or moves their own region', async () => {
-    const admin = await login(app.url, 'admin');
-    const me = (await SupervisorUser.findOne({ where: { username: 'admin' } }))!;
-    const { body } = await admin.post(api.record('SupervisorUser', me.id, 'edit'), { regionCode: '360100', role: 'city' });
+    // The security administrator grants roles (三员分立), so is the one who could try it on themselves.
+    const security = await login(app.url, 'security');
+    const me = (await SupervisorUser.findOne({ where: { username: 'security' } }))!;
+    const { body } = await security.post(api.record('RoleGrant', me.id, 'edit'), { regionCode: '360100', role: 'city' });
     expect(body.record.errors.regionCode.message).toBe('不能修改自己的所属辖区');
+    expect(body.record.errors.role.message).toBe('不能修改自己的角色');
     await me.reload();
-    expect(me.regionCode).toBe('360000');
+    expect(me).toMatchObject({ regionCode: '360000', role: 'security' });
+    // The system administrator's own account is not even in the view of the accounts they keep.
+    const admin = await login(app.url, 'admin');
+    const own = (await SupervisorUser.findOne({ where: { username: 'admin' } }))!;
+    const refused = await admin.post(api.record('SupervisorUser', own.id, 'edit'), { regionCode: '360100', role: 'city' });
+    expect(refused.body.record.baseError.type).toBe('NotFoundError');
+    await own.reload();
+    expect(own).toMatchObject({ regionCode: '360000', role: 'admin' });
   });
 
   it('other roles cannot reach users at all', async () => {

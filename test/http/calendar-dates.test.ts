@@ -17,6 +17,8 @@ const DAY_AFTER = '2026-12-02';
 const USERS: Record<Role, string> = {
   province: 'province',
   admin: 'admin',
+  security: 'security',
+  auditor: 'auditor',
   gongguanban: 'gongguanban',
   city: 'nanchang',
   county: 'nanchangxian',

@@ -103,17 +103,28 @@ describe('another region is invisible and untouchable through every endpoint', (
     expect(await ProcurementUnit.count({ where: { name: 'x' } })).toBe(0);
   });
 
-  it('the audit log is filtered like everything else', async () => {
-    const { body } = await clients.nanchangxian!.get(api.list('AuditLog'));
+  it('the audit trail is the audit administrator’s to read (三员分立); an office has its records’ own history only', async () => {
+    const denied = await clients.nanchangxian!.get(api.list('AuditLog'));
+    expect(denied.body.record.baseError.type).toBe('ForbiddenError');
+    expect(denied.body.records).toEqual([]);
+    const auditor = await login(app.url, 'auditor');
+    const { body } = await auditor.get(api.list('AuditLog', '&filters.regionCode=360121'));
+    expect(body.records.length).toBeGreaterThan(0);
     for (const record of body.records) expect(record.params.regionCode).toBe('360121');
   });
 
-  it('users and their password hashes are for admins only', async () => {
+  it('users and their password hashes are for the system administrator only, who sees the offices’ accounts', async () => {
     const denied = await clients.province!.get(api.list('SupervisorUser'));
     expect(denied.body.record.baseError.type).toBe('ForbiddenError');
     expect(denied.body.records).toEqual([]);
     const allowed = await clients.admin!.get(api.list('SupervisorUser'));
-    expect(allowed.body.records.length).toBe(6);
+    expect(allowed.body.records.map((r: any) => r.params.username).sort()).toEqual([
+      'ganzhou',
+      'gongguanban',
+      'nanchang',
+      'nanchangxian',
+      'province',
+    ]);
     expect(JSON.stringify(allowed.body)).not.toMatch(/argon2/);
   });
 

@@ -112,8 +112,8 @@ describe('filters: only what the resource offers', () => {
 });
 
 describe('who acted is filtered by office, among the offices the viewer may see', () => {
-  const offices = async (client: Client): Promise<Map<string, string>> => {
-    const { status, body } = await client.get(api.resourceAction('AuditLog', 'officeOptions'));
+  const offices = async (client: Client, resource = 'VirtualBudget'): Promise<Map<string, string>> => {
+    const { status, body } = await client.get(api.resourceAction(resource, 'officeOptions'));
     expect(status).toBe(200);
     return new Map(body.options.map((o: { value: string; label: string }) => [o.label, o.value]));
   };
@@ -127,6 +127,10 @@ describe('who acted is filtered by office, among the offices the viewer may see'
     expect(seenByCity.has('南昌县采购办')).toBe(true);
     expect(seenByCity.has('赣州市采购办')).toBe(false);
     expect((await offices(admin)).has('赣州市采购办')).toBe(true);
+    // The audit administrator reads the whole audit trail, so picks among every office who acted in it.
+    const seenByAuditor = await offices(await login(app.url, 'auditor'), 'AuditLog');
+    expect(seenByAuditor.has('赣州市采购办')).toBe(true);
+    expect(seenByAuditor.get('安全管理员')).toBe('security');
   });
 
   it('picking an office lists what that office did, and no other whose login begins the same', async () => {
@@ -135,11 +139,11 @@ describe('who acted is filtered by office, among the offices the viewer may see'
       { ...entry, user: { id: null, username: 'nanchang', role: 'city', regionCode: '360121' } },
       { ...entry, user: { id: null, username: 'nanchangxian', role: 'county', regionCode: '360121' } },
     ]);
-    const city = await login(app.url, 'nanchang');
-    const value = (await offices(city)).get('南昌市采购办')!;
-    const { body } = await list(city, 'AuditLog', `perPage=500&filters.actorUsername=${value}&filters.recordId=999001`);
+    const auditor = await login(app.url, 'auditor');
+    const value = (await offices(auditor, 'AuditLog')).get('南昌市采购办')!;
+    const { body } = await list(auditor, 'AuditLog', `perPage=500&filters.actorUsername=${value}&filters.recordId=999001`);
     expect(body.records.map((r: any) => r.params.actorUsername)).toEqual(['南昌市采购办']);
-    const all = await list(city, 'AuditLog', `perPage=500&filters.actorUsername=${value}`);
+    const all = await list(auditor, 'AuditLog', `perPage=500&filters.actorUsername=${value}`);
     expect(all.body.meta.total).toBeGreaterThan(0);
     expect(new Set(all.body.records.map((r: any) => r.params.actorUsername))).toEqual(new Set(['南昌市采购办']));
   });

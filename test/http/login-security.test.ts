@@ -127,14 +127,17 @@ describe('failed logins slow the guesser, not the owner', () => {
     expect((await loginResponse(app.url, 'province', DEMO_PASSWORD, { cookie: forged })).status).toBe(400);
   });
 
-  it('administrators see the security events; other roles do not', async () => {
-    const admin = await login(app.url, 'admin');
-    const { body } = await admin.get(api.list('LoginAttempt', '&filters.outcome=throttled'));
-    expect(body.records.length).toBeGreaterThan(0);
-    for (const record of body.records) expect(record.params.outcome).toBe('throttled');
-    const county = await login(app.url, 'nanchangxian');
-    const refused = await county.get(api.list('LoginAttempt'));
-    expect(refused.body.records ?? []).toEqual([]);
+  it('the security and the audit administrator see the security events; the system administrator and offices do not', async () => {
+    for (const username of ['security', 'auditor']) {
+      const { body } = await (await login(app.url, username)).get(api.list('LoginAttempt', '&filters.outcome=throttled'));
+      expect(body.records.length).toBeGreaterThan(0);
+      for (const record of body.records) expect(record.params.outcome).toBe('throttled');
+    }
+    for (const username of ['admin', 'nanchangxian']) {
+      const refused = await (await login(app.url, username)).get(api.list('LoginAttempt'));
+      expect(refused.body.record.baseError.type).toBe('ForbiddenError');
+      expect(refused.body.records ?? []).toEqual([]);
+    }
   });
 });
 

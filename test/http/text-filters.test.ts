@@ -88,7 +88,8 @@ describe('a value picked from a list is compared exactly', () => {
       { ...row, action: 'approveBulk' },
     ]);
     const single = await AuditLog.findOne({ where: { recordId, action: 'approve' } });
-    const { body } = await county.get(api.list('AuditLog', `&filters.recordId=${recordId}&filters.action=approve`));
+    const auditor = await login(app.url, 'auditor');
+    const { body } = await auditor.get(api.list('AuditLog', `&filters.recordId=${recordId}&filters.action=approve`));
     expect(body.records.map((r: { id: number }) => String(r.id))).toEqual([String(single!.id)]);
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { tryRegionLevel } from '../../domain/jurisdiction.js';
+import { isAdministratorRole, tryRegionLevel } from '../../domain/jurisdiction.js';
 import { normaliseUsername, passwordWeakness, roleRegionMismatch } from '../../domain/user-rules.js';
 import { SupervisorUser } from '../../db/models.js';
 import { DEMO_USERS } from '../../seeds/demo.js';
@@ -8,6 +8,7 @@ import { api, DEMO_PASSWORD, login, loginChoosingPassword, loginResponse, startT
 /** Point 8: an administrator cannot create or edit a user who could never log in or whose role and region disagree. */
 let app: Awaited<ReturnType<typeof startTestApp>>;
 let admin: Client;
+let security: Client;
 
 const form = (overrides: Record<string, unknown> = {}) => ({
   username: 'zhangsan',
@@ -18,8 +19,13 @@ const form = (overrides: Record<string, unknown> = {}) => ({
   password: 'Xy7!kLm2q',
   ...overrides,
 });
-const create = (data: Record<string, unknown>) => admin.post(api.resourceAction('SupervisorUser', 'new'), data);
-const edit = (id: number, data: Record<string, unknown>) => admin.post(api.record('SupervisorUser', id, 'edit'), data);
+// 三员分立: the system administrator makes office accounts, the security administrator administrators' and grants roles.
+const create = (data: Record<string, unknown>) =>
+  isAdministratorRole(data.role)
+    ? security.post(api.resourceAction('RoleGrant', 'new'), data)
+    : admin.post(api.resourceAction('SupervisorUser', 'new'), data);
+const edit = (id: number, data: Record<string, unknown>) =>
+  'role' in data ? security.post(api.record('RoleGrant', id, 'edit'), data) : admin.post(api.record('SupervisorUser', id, 'edit'), data);
 const userCount = () => SupervisorUser.count();
 const snapshot = async (id: number) => {
   const user = (await SupervisorUser.findByPk(id))!;
@@ -29,6 +35,7 @@ const snapshot = async (id: number) => {
 beforeAll(async () => {
   app = await startTestApp();
   admin = await login(app.url, 'admin');
+  security = await login(app.url, 'security');
 });
 afterAll(async () => {
   await app.stop();
@@ -44,6 +51,8 @@ describe('new user: role and region must agree', () => {
     ['admin', '360121', '江西省（360000）'],
     ['province', '360102', '江西省（360000）'],
     ['admin', '360700', '江西省（360000）'],
+    ['security', '360100', '江西省（360000）'],
+    ['auditor', '360121', '江西省（360000）'],
   ])('%s on %s is refused beside both fields, and nothing is created', async (role, regionCode, needs) => {
     const before = await userCount();
     const { body } = await create(form({ username: `bad${role}${regionCode}`, role, regionCode }));
