@@ -3,7 +3,7 @@ import { AuditLog } from '../../db/models/system/audit-log.model.js';
 import type { ResourceDefinition } from '../resource-definition.js';
 import { Components } from '../../panel/components/registry.js';
 import { sessionUserOf } from '../../db/jurisdiction-scope.js';
-import { mayCheckAuditTrail } from '../../domain/audit-administrator.js';
+import { mayReadAuditTrail } from '../../domain/separation-of-duties.js';
 import { BREAK_KIND_NAMES } from '../../domain/audit-chain.js';
 import { checkAuditTrailAs, verificationSummary } from '../../services/audit-verify.js';
 
@@ -13,7 +13,7 @@ import { checkAuditTrailAs, verificationSummary } from '../../services/audit-ver
  */
 async function verifyChain(request: ActionRequest, _response: unknown, context: ActionContext) {
   const user = sessionUserOf(context);
-  if (!user || !mayCheckAuditTrail(user)) throw new ForbiddenError('只有审计管理员可以校验操作日志');
+  if (!user || !mayReadAuditTrail(user)) throw new ForbiddenError('只有审计管理员可以校验操作日志');
   if (request.method !== 'post') return {};
   const result = await checkAuditTrailAs(user, AuditLog.sequelize!);
   return { ...result, summary: verificationSummary(result), kindNames: BREAK_KIND_NAMES };

@@ -1,5 +1,5 @@
 import { ForbiddenError, type Action, type ActionContext, type ActionRequest, type ActionResponse } from 'adminjs';
-import { mayManageSecurity } from '../../domain/security-roles.js';
+import { mayManageSecurity } from '../../domain/separation-of-duties.js';
 import { sessionUserOf } from '../../db/jurisdiction-scope.js';
 import { lockedLanes, NOTHING_TO_UNLOCK, unlockAccount } from '../../services/login-lanes.js';
 import { normaliseUsername } from '../../domain/user-rules.js';
@@ -12,7 +12,7 @@ export const LOCKED_ACCOUNTS_ACTION = 'lockedAccounts';
  * 受限账号, on the login security events: every lane that has reached the failure limit (LOGIN_MAX_FAILURES in
  * LOGIN_WINDOW_MINUTES), how many failures, the last one's time and address and how long it still waits; and 解除限制
  * for one account, which forgives the failures of all its lanes and is audited as `loginUnlocked`. For the security
- * administrator (domain/security-roles.ts), besides what config/resources.yaml grants.
+ * administrator (domain/separation-of-duties.ts), besides what config/resources.yaml grants.
  */
 export function lockedAccountsAction(): Partial<Action<ActionResponse>> {
   return {
