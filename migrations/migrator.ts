@@ -16,6 +16,7 @@ import * as databaseInstance from './0011-database-instance.js';
 import * as timeAndDecisions from './0012-time-and-decisions.js';
 import * as exportFileChunks from './0013-export-file-chunks.js';
 import * as textFilterIndexes from './0014-text-filter-indexes.js';
+import * as sessionLimits from './0019-session-limits.js';
 import * as paymentMiddle from './middle/0001-payment-middle.js';
 import * as middleTextFilterIndexes from './middle/0002-text-filter-indexes.js';
 
@@ -37,6 +38,7 @@ const MIGRATIONS: Migration[] = [
   { name: '0012-time-and-decisions', ...timeAndDecisions },
   { name: '0013-export-file-chunks', ...exportFileChunks },
   { name: '0014-text-filter-indexes', ...textFilterIndexes },
+  { name: '0019-session-limits', ...sessionLimits },
 ];
 
 /** The payment intermediate database is a separate database with its own history. */
