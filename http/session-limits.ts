@@ -47,7 +47,12 @@ export function enforceSessionLimits(store: SessionStore, limits: SessionLimits,
     const ending = sessionEnding(times, now, limits);
     if (ending) {
       // Read by the login page's script (not httpOnly); it holds only why, nothing of the user.
-      res.cookie(SESSION_ENDED_COOKIE, sessionEndedValue(ending, limits), { path: '/admin/login', sameSite: 'lax', secure, maxAge: 600_000 });
+      res.cookie(SESSION_ENDED_COOKIE, sessionEndedValue(ending, limits), {
+        path: '/admin/login',
+        sameSite: 'lax',
+        secure,
+        maxAge: 600_000,
+      });
       res.locals.sessionEnded = ending;
       logger.info({ userId: (req.session as unknown as StoredSession).adminUser?.id, ending }, 'session ended by its time limit');
       req.session.destroy((error) => next(error));

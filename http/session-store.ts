@@ -18,6 +18,9 @@ export interface SignedInSession {
 /** A session as read: its data and, from its row, when it began and when its user was last active. */
 export type StoredSession = SessionData & SignedInSession & Partial<SessionTimes>;
 
+/** How often ended sessions are swept: every minute, or every idle time when that is shorter. */
+const sweepEvery = (limits: SessionLimits) => Math.min(60_000, limits.idleMs);
+
 const stamp = (value: Date | string | null): number | undefined => (value === null ? undefined : new Date(value).getTime());
 
 /**
@@ -31,7 +34,8 @@ const stamp = (value: Date | string | null): number | undefined => (value === nu
  *   so a session ended (logout, its time limit, the security administrator, a change of rights) while one of its
  *   requests was still running stays ended, where the library would have written it back;
  * - its user's last activity is written on its own (`recordActivity`), at most once a minute, never the whole data;
- * - every minute, sessions past their absolute or idle end are deleted, so the list of active sessions is true.
+ * - every minute, sessions a minute past their absolute or idle end are deleted, so the list of active sessions is
+ *   true within two minutes.
  */
 export class SessionStore extends SequelizeStore {
   private readonly db: Sequelize;
@@ -57,7 +61,7 @@ export class SessionStore extends SequelizeStore {
     });
     this.db = db;
     this.limits = limits;
-    this.sweeper = setInterval(() => void this.sweep(), Math.min(60_000, limits.idleMs)).unref();
+    this.sweeper = setInterval(() => void this.sweep(), sweepEvery(limits)).unref();
   }
 
   /**
@@ -80,7 +84,11 @@ export class SessionStore extends SequelizeStore {
         ([row]) => {
           if (!row) return callback(null, null);
           const startedAt = stamp(row.createdAt)!;
-          const stored: StoredSession = { ...(JSON.parse(row.data) as SessionData), startedAt, lastActiveAt: stamp(row.last_active_at) ?? startedAt };
+          const stored: StoredSession = {
+            ...(JSON.parse(row.data) as SessionData),
+            startedAt,
+            lastActiveAt: stamp(row.last_active_at) ?? startedAt,
+          };
           callback(null, stored);
         },
         (error: unknown) => callback(error),
@@ -115,17 +123,20 @@ export class SessionStore extends SequelizeStore {
     await Session.update({ lastActiveAt: new Date(now) }, { where: { sid }, silent: true });
   }
 
-  /** Deletes the sessions past their absolute end, and signed-in ones past their idle end. */
+  /**
+   * Deletes the sessions past their absolute end, and signed-in ones past their idle end, once a grace of one sweep
+   * has passed: until then the request that finds a session ended can still tell its user why.
+   */
   async sweep(now = Date.now()): Promise<void> {
-    const idleSince = new Date(now - this.limits.idleMs);
+    const before = (ms: number) => ({ [Op.lt]: new Date(now - ms - sweepEvery(this.limits)) });
     try {
       await Session.destroy({
         where: {
           [Op.or]: [
-            { expires: { [Op.lt]: new Date(now) } },
-            { createdAt: { [Op.lt]: new Date(now - this.limits.maxMs) } },
-            { userId: { [Op.ne]: null }, lastActiveAt: { [Op.lt]: idleSince } },
-            { userId: { [Op.ne]: null }, lastActiveAt: null, createdAt: { [Op.lt]: idleSince } },
+            { expires: before(0) },
+            { createdAt: before(this.limits.maxMs) },
+            { userId: { [Op.ne]: null }, lastActiveAt: before(this.limits.idleMs) },
+            { userId: { [Op.ne]: null }, lastActiveAt: null, createdAt: before(this.limits.idleMs) },
           ],
         },
       });

@@ -6,7 +6,8 @@ import { diffParams, recordAudit, type AuditEntry } from './audit.js';
 async function endAudited(row: Session, actor: AuditEntry['user'], reason: string, transaction: Transaction): Promise<boolean> {
   const deleted = await Session.destroy({ where: { sid: row.sid }, transaction });
   if (!deleted) return false;
-  const owner = row.userId === null ? null : await SupervisorUser.findByPk(row.userId, { attributes: ['username', 'regionCode'], transaction });
+  const owner =
+    row.userId === null ? null : await SupervisorUser.findByPk(row.userId, { attributes: ['username', 'regionCode'], transaction });
   await recordAudit(
     {
       user: actor,

@@ -4,7 +4,8 @@ import { SUPERVISOR_USER } from './supervisor-user.record.js';
 
 /**
  * 在线会话: one signed-in session and whose it is, read from the `active_sessions` view over the sessions and their
- * users (its key is the session's public handle). A session past its idle or absolute end leaves it within a minute.
+ * users (its key is the session's public handle). A session past its idle or absolute end leaves it within two
+ * minutes (http/session-store.ts sweeps them).
  */
 export const ACTIVE_SESSION = declareRecord({
   name: 'ActiveSession',
