@@ -45,6 +45,8 @@ export interface SessionStatus {
   idleLeftMs: number;
   absoluteLeftMs: number;
   warningMs: number;
+  /** The absolute limit, for the login page's words should the page have to say it itself. */
+  maxHours: number;
 }
 
 export function sessionStatus(times: SessionTimes, now: number, limits: SessionLimits): SessionStatus {
@@ -52,6 +54,7 @@ export function sessionStatus(times: SessionTimes, now: number, limits: SessionL
     idleLeftMs: Math.max(0, Math.max(times.lastActiveAt, times.startedAt) + limits.idleMs - now),
     absoluteLeftMs: Math.max(0, times.startedAt + limits.maxMs - now),
     warningMs: warningLeadMs(limits),
+    maxHours: limits.maxMs / 3_600_000,
   };
 }
 
@@ -70,8 +73,8 @@ export const BACKGROUND_REQUEST_HEADER = 'X-Background-Request';
  */
 export const SESSION_ENDED_COOKIE = 'jxcg.ended';
 
-export function sessionEndedValue(ending: SessionEnding, limits: SessionLimits): string {
-  return ending === 'idle' ? 'idle' : `absolute:${Number((limits.maxMs / 3_600_000).toFixed(3))}`;
+export function sessionEndedValue(ending: SessionEnding, maxHours: number): string {
+  return ending === 'idle' ? 'idle' : `absolute:${Number(maxHours.toFixed(3))}`;
 }
 
 export function parseSessionEnded(value: string | undefined): { ending: SessionEnding; hours: number | null } | null {

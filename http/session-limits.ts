@@ -47,7 +47,7 @@ export function enforceSessionLimits(store: SessionStore, limits: SessionLimits,
     const ending = sessionEnding(times, now, limits);
     if (ending) {
       // Read by the login page's script (not httpOnly); it holds only why, nothing of the user.
-      res.cookie(SESSION_ENDED_COOKIE, sessionEndedValue(ending, limits), {
+      res.cookie(SESSION_ENDED_COOKIE, sessionEndedValue(ending, limits.maxMs / 3_600_000), {
         path: '/admin/login',
         sameSite: 'lax',
         secure,

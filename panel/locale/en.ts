@@ -125,7 +125,7 @@ export const en = {
     relatedAsSupervising: 'Affiliations as supervising unit',
     attachmentNone: 'No attachment',
     sessionWarningTitle: 'You are about to be signed out',
-    sessionWarning: 'You have not been active for a while; to protect the data you will be signed out in {{left}}.',
+    sessionWarning: 'You have not been active for a while; to protect the data you will be signed out in {{seconds}} seconds.',
     sessionContinue: 'Keep working',
     sessionLogout: 'Sign out',
     pickerTime: 'Time',

@@ -130,7 +130,7 @@ export const zhCN = {
     attachmentNone: '无附件',
     // The warning before a session's idle end (session-watch.tsx).
     sessionWarningTitle: '即将自动退出登录',
-    sessionWarning: '您已较长时间未操作，为保护数据安全，将在 {{left}} 后自动退出登录。',
+    sessionWarning: '您已较长时间未操作，为保护数据安全，将在 {{seconds}} 秒后自动退出登录。',
     sessionContinue: '继续使用',
     sessionLogout: '退出',
     // Page headings (panel/components/page-title.ts) and a record page's sections (show-sections.ts).
