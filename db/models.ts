@@ -39,10 +39,14 @@ import { DataExport, ExportFileChunk } from './models/system/data-export.model.j
 import { Escalation } from './models/system/escalation.model.js';
 import { JobReceipt } from './models/system/job-receipt.model.js';
 import { LoginAttempt } from './models/system/login-attempt.model.js';
+import { ActiveSession } from './models/system/active-session.model.js';
+import { Session } from './models/system/session.model.js';
 import { Region } from './models/system/region.model.js';
 import { SupervisorUser } from './models/system/supervisor-user.model.js';
 
 export {
+  ActiveSession,
+  Session,
   DataExport,
   ExportFileChunk,
   Escalation,
@@ -95,6 +99,8 @@ export function initModels(sequelize: Sequelize): void {
     AuditLog,
     LoginAttempt,
     PasswordHistory,
+    Session,
+    ActiveSession,
     JobReceipt,
     IntegrationUnit,
     ProcurementUnit,

@@ -26,7 +26,11 @@ import { mountQueueBoard } from './queue-board.js';
 import { loadResourceConfig } from '../panel/resource-config.js';
 import { unindexedTextFilters } from '../panel/text-filter-indexes.js';
 import { trigramSearchWarning } from '../db/trigram-search.js';
-import { SESSION_HOURS, SessionStore } from './session-store.js';
+import { SessionStore } from './session-store.js';
+import { enforceSessionLimits } from './session-limits.js';
+import { mountSessionStatus } from './session-status.js';
+import { SESSION_ENDED_COOKIE, sessionLimits } from '../domain/session-limits.js';
+import { endOtherSessions } from '../services/sessions.js';
 import { currentRights } from './current-rights.js';
 import { noStore } from './no-store.js';
 import { panelBody } from './panel-body.js';
@@ -76,15 +80,19 @@ export async function createApp({ env, sequelize, queue, metrics }: AppDeps): Pr
   const accountPolicy = accountPolicyOf(env);
   useAccountPolicy(accountPolicy);
 
-  const store = new SessionStore(sequelize);
+  const limits = sessionLimits(env.SESSION_IDLE_MINUTES, env.SESSION_MAX_HOURS);
+  const store = new SessionStore(sequelize, limits);
   const sessionOptions: session.SessionOptions = {
     store,
     name: SESSION_COOKIE,
     secret: env.SESSION_SECRET,
     resave: false,
     saveUninitialized: false,
-    cookie: { httpOnly: true, sameSite: 'lax', secure: env.COOKIE_SECURE, maxAge: SESSION_HOURS * 3600_000 },
+    // No lifetime of its own: it goes when the browser closes, and until then the server decides when the session
+    // ends (idle and absolute limits) and can tell the user why.
+    cookie: { httpOnly: true, sameSite: 'lax', secure: env.COOKIE_SECURE },
   };
+  const sessionLimitsEnforced = enforceSessionLimits(store, limits, { secure: env.COOKIE_SECURE });
 
   const app = express();
   app.set('trust proxy', env.TRUST_PROXY);
@@ -155,9 +163,10 @@ export async function createApp({ env, sequelize, queue, metrics }: AppDeps): Pr
   app.use('/static', express.static(path.join(here, '../panel/public'), { maxAge: '1h' }));
 
   const sessionMiddleware = session(sessionOptions);
-  app.use('/admin', sessionMiddleware, currentRights, passwordChangeGate, readYourWrites(env.READ_YOUR_WRITES_MS), adminResponseFilter);
-  app.get('/metrics', sessionMiddleware, currentRights, passwordChangeGate, metricsEndpoint(metrics, env.METRICS_TOKEN));
+  app.use('/admin', sessionMiddleware, sessionLimitsEnforced, currentRights, passwordChangeGate, readYourWrites(env.READ_YOUR_WRITES_MS), adminResponseFilter);
+  app.get('/metrics', sessionMiddleware, sessionLimitsEnforced, currentRights, passwordChangeGate, metricsEndpoint(metrics, env.METRICS_TOKEN));
   mountPasswordPage(app, accountPolicy.password);
+  mountSessionStatus(app, store, limits);
   await mountQueueBoard(app, queue);
   mountAttachmentDownload(app);
   mountExportRoutes(app);
@@ -182,6 +191,9 @@ export async function createApp({ env, sequelize, queue, metrics }: AppDeps): Pr
           }
           // A session id planted before login must not become the signed-in session.
           await renewSession(req);
+          store.admitLogin(req, req.ip ?? 'unknown');
+          if (env.SINGLE_SESSION_PER_USER) await endOtherSessions(user, req.sessionID);
+          res.clearCookie(SESSION_ENDED_COOKIE, { path: '/admin/login' });
           rememberDevice(req, res, user.username, env.SESSION_SECRET, env.COOKIE_SECURE);
           return user;
         } catch (error) {
@@ -210,7 +222,7 @@ export async function createApp({ env, sequelize, queue, metrics }: AppDeps): Pr
   return {
     app,
     close: async () => {
-      store.stopExpiringSessions();
+      store.close();
     },
   };
 }

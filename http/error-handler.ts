@@ -9,6 +9,21 @@ import { requestIdOf } from './request-log.js';
 const ERROR_TITLES: Record<number, string> = { 400: '请求有误', 403: '无权访问', 404: '页面不存在' };
 
 /**
+ * A request Express or a parser could not read (an address with broken percent-encoding such as `%E0%A4%A`, a body
+ * it refused): its own 4xx status, never its text, which quotes what was sent.
+ */
+const CLIENT_ERROR_PAGE = {
+  code: 'bad_request',
+  title: '请求有误',
+  message: '请求的地址或内容格式有误，无法处理。请检查链接是否完整，或从工作台重新进入。',
+} as const;
+
+function clientErrorStatus(error: Error): number | null {
+  const status = (error as { status?: unknown; statusCode?: unknown }).status ?? (error as { statusCode?: unknown }).statusCode;
+  return typeof status === 'number' && status >= 400 && status < 500 ? status : null;
+}
+
+/**
  * Whatever no route answered (a mistyped address under /admin or elsewhere): our page, not Express's English
  * "Cannot GET". The 一体化 API answers its own unknown paths in JSON before this.
  */
@@ -16,7 +31,7 @@ export function notFound(req: Request, res: Response): void {
   answerError(req, res, NOT_FOUND_PAGE);
 }
 
-/** The last handler: our refusals with their status, the database's absence as 503, anything else as our 500. */
+/** The last handler: our refusals with their status, an unreadable request with its 4xx, the database's absence as 503, anything else as our 500. */
 export function errorHandler(error: Error, req: Request, res: Response, _next: NextFunction): void {
   if (error instanceof HttpError) {
     if (!res.headersSent) {
@@ -41,6 +56,14 @@ export function errorHandler(error: Error, req: Request, res: Response, _next: N
         message: refused ? '您没有执行此操作的权限' : '所选记录不存在或不在您的辖区内',
       });
     }
+    return;
+  }
+  const clientStatus = clientErrorStatus(error);
+  if (clientStatus !== null) {
+    logger.warn({ err: error.message, url: req.originalUrl, requestId: requestIdOf(req) }, 'request unreadable');
+    const page =
+      clientStatus === 404 ? NOT_FOUND_PAGE : { ...CLIENT_ERROR_PAGE, title: ERROR_TITLES[clientStatus] ?? CLIENT_ERROR_PAGE.title };
+    if (!res.headersSent) answerError(req, res, { ...page, status: clientStatus });
     return;
   }
   if (isDatabaseUnavailable(error)) {

@@ -1,55 +1,153 @@
+import { randomBytes } from 'node:crypto';
 import connectSessionSequelize from 'connect-session-sequelize';
 import session, { type SessionData } from 'express-session';
-import { DataTypes, QueryTypes, type Sequelize } from 'sequelize';
+import { Op, QueryTypes, type Sequelize } from 'sequelize';
+import type { SessionLimits, SessionTimes } from '../domain/session-limits.js';
+import { Session } from '../db/models/system/session.model.js';
+import { logger } from '../settings/logger.js';
 
 const SequelizeStore = connectSessionSequelize(session.Store);
 
-/** Sessions end 8 h after login: the cookie is not rolling. */
-export const SESSION_HOURS = 8;
+/** What a signed-in session carries besides its user: its public handle and address (kept in its row too). */
+export interface SignedInSession {
+  adminUser?: { id?: number };
+  handle?: string;
+  ip?: string;
+}
+
+/** A session as read: its data and, from its row, when it began and when its user was last active. */
+export type StoredSession = SessionData & SignedInSession & Partial<SessionTimes>;
+
+/** How often ended sessions are swept: every minute, or every idle time when that is shorter. */
+const sweepEvery = (limits: SessionLimits) => Math.min(60_000, limits.idleMs);
+
+const stamp = (value: Date | string | null): number | undefined => (value === null ? undefined : new Date(value).getTime());
 
 /**
  * Sessions in the database, so that every web instance sees the same ones (a logout on one ends it on all). This is
- * connect-session-sequelize with one change found by `npm run bench`: a session is read with one plain statement
- * with its id bound, where the library's `get` builds a model instance and, on SQLite, asks for the table's column
- * types first, on every request of every signed-in user.
+ * connect-session-sequelize with these changes:
+ *
+ * - a session is read with one plain statement with its id bound (found by `npm run bench`: the library builds a
+ *   model instance and, on SQLite, asks for the table's column types first, on every request of every signed-in
+ *   user), together with its login time and its last activity, which the time limits need;
+ * - a signed-in session's row is inserted only by its login: any later save updates the row if it is still there,
+ *   so a session ended (logout, its time limit, the security administrator, a change of rights) while one of its
+ *   requests was still running stays ended, where the library would have written it back;
+ * - its user's last activity is written on its own (`recordActivity`), at most once a minute, never the whole data;
+ * - every minute, sessions a minute past their absolute or idle end are deleted, so the list of active sessions is
+ *   true within two minutes.
  */
 export class SessionStore extends SequelizeStore {
   private readonly db: Sequelize;
+  private readonly limits: SessionLimits;
+  private readonly loggingIn = new WeakSet<object>();
+  private sweeper: NodeJS.Timeout | undefined;
 
-  constructor(db: Sequelize) {
-    // The library's model, with the user a session belongs to, so a change to that user's rights ends them all.
-    db.define(
-      'Session',
-      {
-        sid: { type: DataTypes.STRING(36), primaryKey: true },
-        expires: DataTypes.DATE,
-        data: DataTypes.TEXT,
-        userId: { type: DataTypes.INTEGER, allowNull: true, field: 'user_id' },
-      },
-      { tableName: 'Sessions' },
-    );
+  constructor(db: Sequelize, limits: SessionLimits) {
     super({
       db,
       table: 'Session',
-      checkExpirationInterval: 15 * 60_000,
-      expiration: SESSION_HOURS * 3600_000,
-      extendDefaultFields: (defaults, data: { adminUser?: { id?: number } }) => ({
+      // Swept here instead (`sweep`), for the idle end too.
+      checkExpirationInterval: 0,
+      expiration: limits.maxMs,
+      extendDefaultFields: (defaults, data: StoredSession) => ({
         ...defaults,
         userId: data.adminUser?.id ?? null,
+        handle: data.handle ?? null,
+        ip: data.ip ?? null,
       }),
-      // No touch: the cookie is not rolling, so a session ends 8 h after login anyway; touching wrote a row per request.
+      // No touch: the cookie is not rolling; the last activity is written by `recordActivity`.
       ...{ disableTouch: true }, // in connect-session-sequelize 7, not in its typings
     });
     this.db = db;
+    this.limits = limits;
+    this.sweeper = setInterval(() => void this.sweep(), sweepEvery(limits)).unref();
+  }
+
+  /**
+   * Called at a login, once the session has its new id: gives it a handle and its address, and lets its first save
+   * insert its row.
+   */
+  admitLogin(req: { session: object }, ip: string): void {
+    Object.assign(req.session, { handle: randomBytes(16).toString('hex'), ip: ip.slice(0, 64) } satisfies SignedInSession);
+    this.loggingIn.add(req.session);
   }
 
   override get(sid: string, callback: (err: unknown, session?: SessionData | null) => void): void {
     // On the primary: a session written at login must be found by the next request, whatever the standby's lag.
     this.db
-      .query<{ data: string }>('SELECT data FROM "Sessions" WHERE sid = $1', { bind: [sid], type: QueryTypes.SELECT, useMaster: true })
+      .query<{ data: string; createdAt: Date | string; last_active_at: Date | string | null }>(
+        'SELECT data, "createdAt", last_active_at FROM "Sessions" WHERE sid = $1',
+        { bind: [sid], type: QueryTypes.SELECT, useMaster: true },
+      )
       .then(
-        (rows) => callback(null, rows[0] ? (JSON.parse(rows[0].data) as SessionData) : null),
+        ([row]) => {
+          if (!row) return callback(null, null);
+          const startedAt = stamp(row.createdAt)!;
+          const stored: StoredSession = {
+            ...(JSON.parse(row.data) as SessionData),
+            startedAt,
+            lastActiveAt: stamp(row.last_active_at) ?? startedAt,
+          };
+          callback(null, stored);
+        },
         (error: unknown) => callback(error),
       );
+  }
+
+  override set(sid: string, data: StoredSession, callback?: (err?: unknown) => void): void {
+    if (!data.adminUser || this.loggingIn.has(data)) {
+      this.loggingIn.delete(data);
+      super.set(sid, data, callback);
+      return;
+    }
+    // The times are the row's own columns, read with it: not kept twice.
+    const { startedAt, lastActiveAt: _lastActiveAt, ...kept } = data;
+    Session.update(
+      {
+        data: JSON.stringify(kept),
+        expires: new Date((startedAt ?? Date.now()) + this.limits.maxMs),
+        userId: data.adminUser.id ?? null,
+        handle: data.handle ?? null,
+        ip: data.ip ?? null,
+      },
+      { where: { sid } },
+    ).then(
+      () => callback?.(),
+      (error: unknown) => callback?.(error),
+    );
+  }
+
+  /** The user did something now: their idle end moves on. A session already ended stays ended. */
+  async recordActivity(sid: string, now: number): Promise<void> {
+    await Session.update({ lastActiveAt: new Date(now) }, { where: { sid }, silent: true });
+  }
+
+  /**
+   * Deletes the sessions past their absolute end, and signed-in ones past their idle end, once a grace of one sweep
+   * has passed: until then the request that finds a session ended can still tell its user why.
+   */
+  async sweep(now = Date.now()): Promise<void> {
+    const before = (ms: number) => ({ [Op.lt]: new Date(now - ms - sweepEvery(this.limits)) });
+    try {
+      await Session.destroy({
+        where: {
+          [Op.or]: [
+            { expires: before(0) },
+            { createdAt: before(this.limits.maxMs) },
+            { userId: { [Op.ne]: null }, lastActiveAt: before(this.limits.idleMs) },
+            { userId: { [Op.ne]: null }, lastActiveAt: null, createdAt: before(this.limits.idleMs) },
+          ],
+        },
+      });
+    } catch (error) {
+      logger.warn({ err: error }, 'expired sessions not swept; the next sweep tries again');
+    }
+  }
+
+  /** Stops the sweeping (the process is stopping). */
+  close(): void {
+    clearInterval(this.sweeper);
+    this.sweeper = undefined;
   }
 }

@@ -20,6 +20,7 @@ import * as personalData from './0015-personal-data.js';
 import * as passwordPolicy from './0016-password-policy.js';
 import * as auditChain from './0017-audit-chain.js';
 import * as administratorRoles from './0018-administrator-roles.js';
+import * as sessionLimits from './0019-session-limits.js';
 import * as paymentMiddle from './middle/0001-payment-middle.js';
 import * as middleTextFilterIndexes from './middle/0002-text-filter-indexes.js';
 
@@ -45,6 +46,7 @@ const MIGRATIONS: Migration[] = [
   { name: '0016-password-policy', ...passwordPolicy },
   { name: '0017-audit-chain', ...auditChain },
   { name: '0018-administrator-roles', ...administratorRoles },
+  { name: '0019-session-limits', ...sessionLimits },
 ];
 
 /** The payment intermediate database is a separate database with its own history. */

@@ -40,6 +40,7 @@ import {
 import type { ResourceDefinition } from './resource-definition.js';
 import { auditLogResource } from './system/audit-log.resource.js';
 import { loginAttemptResource } from './system/login-attempt.resource.js';
+import { activeSessionResource } from './system/active-session.resource.js';
 import { escalationResource } from './system/escalation.resource.js';
 import { regionResource } from './system/region.resource.js';
 import { supervisorUserResource } from './system/supervisor-user.resource.js';
@@ -93,4 +94,5 @@ export const RESOURCE_DEFINITIONS: readonly ResourceDefinition[] = [
   roleGrantResource,
   auditLogResource,
   loginAttemptResource,
+  activeSessionResource,
 ];

@@ -198,6 +198,12 @@ const schema = z.object({
   // The worker's own /metrics (job durations), on HOST; needs METRICS_TOKEN. Unset: the worker serves nothing.
   WORKER_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   MIGRATE_ON_START: z.enum(['true', 'false']).optional(),
+  // 等保: a signed-in session unused this long ends (fractions of a minute are for tests); the panel warns before.
+  SESSION_IDLE_MINUTES: z.coerce.number().positive('应为正数（分钟）').max(1440, '最多 1440 分钟（24 小时）').default(30),
+  // …and, used or not, this long after its login.
+  SESSION_MAX_HOURS: z.coerce.number().positive('应为正数（小时）').max(168, '最多 168 小时（7 天）').default(12),
+  // A new login ends the same user's other sessions.
+  SINGLE_SESSION_PER_USER: z.enum(['true', 'false']).default('false'),
 });
 
 /** Every variable the environment is read for (deploy/env.example names each). */
@@ -226,7 +232,7 @@ export function trustedProxies(value: string): false | string[] | null {
 
 export type Env = Omit<
   z.infer<typeof schema>,
-  'COOKIE_SECURE' | 'QUEUE_DRIVER' | 'MIGRATE_ON_START' | 'PERSONAL_DATA_KEYS' | 'PERSONAL_DATA_INDEX_KEY'
+  'COOKIE_SECURE' | 'QUEUE_DRIVER' | 'MIGRATE_ON_START' | 'PERSONAL_DATA_KEYS' | 'PERSONAL_DATA_INDEX_KEY' | 'SINGLE_SESSION_PER_USER'
 > & {
   /** Whether a web applies pending migrations at start: not in production, where `npm run migrate` does it once. */
   MIGRATE_ON_START: boolean;
@@ -242,6 +248,8 @@ export type Env = Omit<
   PERSONAL_DATA_INDEX_KEY: Buffer;
   /** Cookies only over HTTPS: on unless development or test says otherwise. */
   COOKIE_SECURE: boolean;
+  /** A new login ends the user's other sessions. */
+  SINGLE_SESSION_PER_USER: boolean;
 };
 
 const KEY_VARIABLES = new Set(['PERSONAL_DATA_KEYS', 'PERSONAL_DATA_INDEX_KEY']);
@@ -337,6 +345,7 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env, { built = fals
     COOKIE_SECURE: env.COOKIE_SECURE ? env.COOKIE_SECURE === 'true' : env.NODE_ENV === 'production',
     QUEUE_DRIVER: env.QUEUE_DRIVER ?? (env.NODE_ENV === 'production' ? 'bullmq' : 'auto'),
     MIGRATE_ON_START: env.MIGRATE_ON_START ? env.MIGRATE_ON_START === 'true' : env.NODE_ENV !== 'production',
+    SINGLE_SESSION_PER_USER: env.SINGLE_SESSION_PER_USER === 'true',
   };
 }
 

@@ -2,6 +2,7 @@ import React, { useEffect, useState } from 'react';
 import { ApiClient, useTranslation, type ActionProps } from 'adminjs';
 import { Box, Button, Link, MessageBox, Text } from '@adminjs/design-system';
 import { useLocation } from 'react-router';
+import { BACKGROUND_REQUEST_HEADER } from '../../domain/session-limits.js';
 
 type Status = { state: string; done: number; total: number | null; downloadUrl: string | null; error: string | null };
 
@@ -17,7 +18,8 @@ const ExportXlsx: React.FC<ActionProps> = ({ resource, action }) => {
     if (!statusUrl) return undefined;
     let stopped = false;
     const poll = async () => {
-      const response = await fetch(statusUrl, { credentials: 'same-origin' });
+      // A poll, not the user's activity: it must not keep the session from its idle end.
+      const response = await fetch(statusUrl, { credentials: 'same-origin', headers: { [BACKGROUND_REQUEST_HEADER]: '1' } });
       const next = (await response.json()) as Status;
       if (stopped) return;
       setStatus(next);

@@ -1,12 +1,14 @@
 import React from 'react';
 import { Box, CurrentUserNav, type CurrentUserNavProps } from '@adminjs/design-system';
 import { useTranslation, type CurrentAdmin } from 'adminjs';
+import SessionWatch from './session-watch.js';
 
 type Props = { session: CurrentAdmin & { displayName?: string; regionName?: string }; paths: { logoutPath: string } };
 
 /**
  * The top bar names the signed-in office as every page names people (南昌县采购办, 南昌县), not by its login name;
- * AdminJS would show `email`, which holds the username. Its menu offers 修改密码 and 退出登录.
+ * AdminJS would show `email`, which holds the username. Its menu offers 修改密码 and 退出登录. It is on every signed-in
+ * page, so it also keeps the watch over the session's time limits (the warning before the idle end).
  */
 const LoggedIn: React.FC<Props> = ({ session, paths }) => {
   const { translateButton, translateLabel } = useTranslation();
@@ -34,6 +36,7 @@ const LoggedIn: React.FC<Props> = ({ session, paths }) => {
         avatarUrl={session.avatarUrl}
         dropActions={dropActions}
       />
+      <SessionWatch logoutPath={paths.logoutPath} />
     </Box>
   );
 };

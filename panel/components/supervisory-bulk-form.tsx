@@ -3,6 +3,7 @@ import { ApiClient, useNotice, useTranslation, type ActionProps } from 'adminjs'
 import { Box, Button, MessageBox, Text } from '@adminjs/design-system';
 import { useNavigate } from 'react-router';
 import ReasonField, { reasonTooLong } from './reason-field.js';
+import { BACKGROUND_REQUEST_HEADER } from '../../domain/session-limits.js';
 
 /** The bulk variant: the chosen records by name, a reason, and a summary of what was done and what was refused. */
 const SupervisoryBulkForm: React.FC<ActionProps> = ({ records, resource, action }) => {
@@ -31,6 +32,8 @@ const SupervisoryBulkForm: React.FC<ActionProps> = ({ records, resource, action 
         recordIds: progress.ids,
         actionName: action.name,
         method: 'get',
+        // A poll, not the user's activity: it must not keep the session from its idle end.
+        headers: { [BACKGROUND_REQUEST_HEADER]: '1' },
       });
       const fresh = (answer.data as { records?: Array<{ params: Record<string, unknown> }> }).records ?? [];
       const values = fresh.map((r) => String(r.params[progress.field]));

@@ -5,6 +5,7 @@ import { AUDIT_LOG } from '../../db/records/audit-log.record.js';
 import { AWARD_NOTICE } from '../../db/records/award-notice.record.js';
 import { ESCALATION } from '../../db/records/escalation.record.js';
 import { LOGIN_ATTEMPT } from '../../db/records/login-attempt.record.js';
+import { ACTIVE_SESSION } from '../../db/records/active-session.record.js';
 import { POST_AWARD_RECORD } from '../../db/records/post-award-record.record.js';
 import { INTEGRATION_BUDGET } from '../../db/records/integration-budget.record.js';
 import { INTEGRATION_INBOX } from '../../db/records/integration-inbox.record.js';
@@ -140,6 +141,10 @@ export const en = {
     relatedAsSubordinate: 'Affiliations as subordinate',
     relatedAsSupervising: 'Affiliations as supervising unit',
     attachmentNone: 'No attachment',
+    sessionWarningTitle: 'You are about to be signed out',
+    sessionWarning: 'You have not been active for a while; to protect the data you will be signed out in {{seconds}} seconds.',
+    sessionContinue: 'Keep working',
+    sessionLogout: 'Sign out',
     pickerTime: 'Time',
     listTotal: '{{n}} in all',
     listTotalAbout: 'about {{n}}',
@@ -182,6 +187,7 @@ export const en = {
     SupervisorUser: 'Supervisor users',
     RoleGrant: 'User roles',
     AuditLog: 'Audit log',
+    ActiveSession: 'Active sessions',
     ProcurementUnit: 'Review purchasing units',
     Affiliation: 'Affiliations',
     IntegrationUnit: 'Integration unit info',
@@ -255,6 +261,7 @@ export const en = {
     initializeCategories: 'Initialise categories',
     exportXlsx: 'Export to Excel',
     verifyChain: 'Check integrity',
+    endSession: 'End session',
     approveRequest: 'Approve',
     rejectRequest: 'Refuse',
     confirmAnomaly: 'Confirm',
@@ -282,6 +289,8 @@ export const en = {
     pageNotFound_title: 'Page not found',
     invalidCredentials: 'Wrong username or password',
     loginThrottled: 'Too many failed logins: to protect the account, try again shortly (the wait grows with each failure)',
+    sessionEndedIdle: 'You were signed out after a period without activity; please sign in again',
+    sessionEndedAbsolute: 'You were signed out {{hours}} hours after signing in; please sign in again',
     databaseUnavailable:
       'The database cannot be reached right now; the system keeps retrying. Reload the page or submit again shortly; nothing already saved is lost',
     concurrentChange: 'Another user has already handled this record',
@@ -295,6 +304,7 @@ export const en = {
     AuditLog: recordLocale(AUDIT_LOG, 'en'),
     Escalation: recordLocale(ESCALATION, 'en'),
     LoginAttempt: recordLocale(LOGIN_ATTEMPT, 'en'),
+    ActiveSession: recordLocale(ACTIVE_SESSION, 'en'),
     Region: recordLocale(REGION, 'en'),
     SupervisorUser: {
       properties: { ...userLocale.properties, password: 'Password' },

@@ -6,6 +6,7 @@ import { AUDIT_LOG } from '../../db/records/audit-log.record.js';
 import { AWARD_NOTICE } from '../../db/records/award-notice.record.js';
 import { ESCALATION } from '../../db/records/escalation.record.js';
 import { LOGIN_ATTEMPT } from '../../db/records/login-attempt.record.js';
+import { ACTIVE_SESSION } from '../../db/records/active-session.record.js';
 import { POST_AWARD_RECORD } from '../../db/records/post-award-record.record.js';
 import { PROCUREMENT_UNIT } from '../../db/records/procurement-unit.record.js';
 import { FAILED_TENDER_HANDLING } from '../../db/records/failed-tender-handling.record.js';
@@ -157,6 +158,11 @@ export const zhCN = {
     relatedAsSubordinate: '作为下级单位的隶属关系',
     relatedAsSupervising: '作为主管单位的隶属关系',
     attachmentNone: '无附件',
+    // The warning before a session's idle end (session-watch.tsx).
+    sessionWarningTitle: '即将自动退出登录',
+    sessionWarning: '您已较长时间未操作，为保护数据安全，将在 {{seconds}} 秒后自动退出登录。',
+    sessionContinue: '继续使用',
+    sessionLogout: '退出',
     // Page headings (panel/components/page-title.ts) and a record page's sections (show-sections.ts).
     pageTitleList: '{{resource}}（共 {{count}} 条）',
     pageTitleListAbout: '{{resource}}（约 {{count}} 条）',
@@ -219,6 +225,7 @@ export const zhCN = {
     RoleGrant: '用户授权',
     AuditLog: '操作日志',
     LoginAttempt: '登录安全事件',
+    ActiveSession: '在线会话',
     ProcurementUnit: '审核采购单位信息',
     FormalMemberUnit: '查看采购单位信息',
     BudgetCodeCheck: '单位预算编码核对',
@@ -298,6 +305,7 @@ export const zhCN = {
     loginUnlocked: '解除登录限制',
     passwordChanged: '修改本人密码',
     operateQueue: '操作任务队列',
+    endSession: '结束会话',
   },
   buttons: { submit: '提交' },
   messages: {
@@ -310,6 +318,9 @@ export const zhCN = {
     successfullyCreated: '已成功创建新记录',
     invalidCredentials: '用户名或密码错误',
     loginThrottled: '登录失败次数过多，为保护账号已暂缓受理，请稍后再试（失败越多，等待越久）',
+    // Why the login page is shown again (the session's time limits, http/session-limits.ts).
+    sessionEndedIdle: '长时间未操作，已自动退出，请重新登录',
+    sessionEndedAbsolute: '登录已超过 {{hours}} 小时，已自动退出，请重新登录',
     databaseUnavailable: '数据库暂时无法连接，系统正在自动重试；请稍后刷新页面或重新提交，已保存的数据不会丢失',
     forbiddenError: '您没有执行此操作的权限',
     concurrentChange: '该记录已被他人处理',
@@ -360,6 +371,7 @@ export const zhCN = {
     },
     AuditLog: recordLocale(AUDIT_LOG, 'zh'),
     LoginAttempt: recordLocale(LOGIN_ATTEMPT, 'zh'),
+    ActiveSession: recordLocale(ACTIVE_SESSION, 'zh'),
     ProcurementUnit: unitTranslations,
     FormalMemberUnit: unitTranslations,
     BudgetCodeCheck: unitTranslations,

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import argon2 from 'argon2';
 import { SupervisorUser } from '../../db/models.js';
 import { SessionStore } from '../../http/session-store.js';
+import { sessionLimits } from '../../domain/session-limits.js';
 import { api, clientWithCookie, DEMO_PASSWORD, login, loginResponse, startTestApp } from '../support/test-app.js';
 
 let app: Awaited<ReturnType<typeof startTestApp>>;
@@ -51,7 +52,7 @@ describe('sessions', () => {
 });
 
 describe('the session store', () => {
-  const store = () => new SessionStore(SupervisorUser.sequelize!);
+  const store = () => new SessionStore(SupervisorUser.sequelize!, sessionLimits(30, 12));
   const get = (s: SessionStore, sid: string) =>
     new Promise<unknown>((resolve, reject) => s.get(sid, (err, data) => (err ? reject(err) : resolve(data))));
   const set = (s: SessionStore, sid: string, data: object) =>
@@ -64,12 +65,14 @@ describe('the session store', () => {
         cookie: { originalMaxAge: 1000, expires: '2026-12-02T00:00:00.000Z' },
         adminUser: { email: 'nanchang', title: '南昌市采购办' },
       };
+      // A signed-in session's row is inserted by its login only.
+      sessions.admitLogin({ session: data }, '127.0.0.1');
       await set(sessions, 'store-test-1', data);
-      expect(await get(sessions, 'store-test-1')).toEqual(data);
+      expect(await get(sessions, 'store-test-1')).toEqual({ ...data, startedAt: expect.any(Number), lastActiveAt: expect.any(Number) });
       expect(await get(sessions, 'no-such-session')).toBeNull();
       expect(await get(sessions, "x' OR '1'='1")).toBeNull();
     } finally {
-      sessions.stopExpiringSessions();
+      sessions.close();
     }
   });
 
