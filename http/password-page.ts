@@ -90,10 +90,10 @@ export function mountPasswordPage(app: Express, policy: PasswordPolicy): void {
             .type('html')
             .send(renderPage(user, policy, message));
       };
-      const [current, next_, confirm] = [text('currentPassword'), text('newPassword'), text('confirmPassword')];
+      const [current, chosen, confirm] = [text('currentPassword'), text('newPassword'), text('confirmPassword')];
       if (!current) return refuse('请输入当前密码');
-      if (!next_) return refuse('请输入新密码');
-      if (next_ !== confirm) return refuse('两次输入的新密码不一致');
+      if (!chosen) return refuse('请输入新密码');
+      if (chosen !== confirm) return refuse('两次输入的新密码不一致');
       const stored = await SupervisorUser.findByPk(user.id, { useMaster: true });
       if (!stored) return refuse('账号不存在', 404);
       if (!(await verifyPassword(stored.passwordHash, current))) {
@@ -104,11 +104,11 @@ export function mountPasswordPage(app: Express, policy: PasswordPolicy): void {
         }
         return refuse(`当前密码不正确（还可再试 ${WRONG_CURRENT_PASSWORD_LIMIT - session.wrongCurrentPasswords} 次）`);
       }
-      const refusal = await passwordRefusal(next_, { username: stored.username, id: stored.id }, policy);
+      const refusal = await passwordRefusal(chosen, { username: stored.username, id: stored.id }, policy);
       if (refusal) return refuse(refusal);
       const setBefore = stored.passwordChangedAt?.toISOString() ?? null;
       await SupervisorUser.sequelize!.transaction(async (transaction) => {
-        await stored.update(await newPasswordFields(next_, null), { transaction });
+        await stored.update(await newPasswordFields(chosen, null), { transaction });
         await recordAudit(
           {
             user,

@@ -68,48 +68,76 @@ export async function recordAudit(entry: AuditEntry, transaction?: Transaction):
 
 const AUDIT_ROWS_PER_INSERT = 1000;
 
+type AuditRow = ReturnType<typeof auditRow>;
+
 /**
- * SQLite: this process's own appends one after the other. Each needs its own transaction (its own connection) for the
- * head, and a crowd of them waiting in SQLite's busy handler holds every libuv thread, the committing one's too
- * (db/database.ts); queued here, they wait as promises instead. PostgreSQL waits on its row lock, server-side.
+ * Appends rows to the chain (domain/audit-chain.ts) in `transaction`: the head is locked, each row gets the next place
+ * and its HMAC-SM3 over the row before, and the head moves on. The lock is held until the transaction ends.
  */
-let sqliteAppends: Promise<unknown> = Promise.resolve();
-function inTurn<T>(work: () => Promise<T>): Promise<T> {
-  const turn = sqliteAppends.then(work, work);
-  sqliteAppends = turn.catch(() => undefined);
-  return turn;
+async function appendToChain(rows: readonly AuditRow[], transaction: Transaction): Promise<void> {
+  const sequelize = AuditLog.sequelize!;
+  const key = auditChainKey();
+  const head = await lockChainHead(sequelize, transaction);
+  let seq = Math.max(head.lastSeq, head.maxSeq);
+  let prevHash = head.lastHash;
+  const chained = rows.map((row) => {
+    seq += 1;
+    const link = { ...row, seq, prevHash };
+    prevHash = chainHash(key, link);
+    return { ...link, hash: prevHash };
+  });
+  for (const chunk of chunksOf(chained, AUDIT_ROWS_PER_INSERT)) await AuditLog.bulkCreate(chunk, { transaction });
+  const moved = { lastSeq: seq, lastHash: prevHash, prunedThrough: head.prunedThrough, prunedLastHash: head.prunedLastHash };
+  await writeChainHead(sequelize, transaction, moved, key);
 }
 
 /**
- * Appends the entries to the chain (domain/audit-chain.ts) inside `transaction`, or a transaction of their own: the
- * head is locked, each row gets the next place and its HMAC-SM3 over the row before, and the head moves on. The
- * lock is held until the caller's transaction ends, so callers write their audit rows last. One multi-row insert per
- * thousand entries: a bulk decision of ten thousand records is ten statements, not 10,000.
+ * SQLite: this process's appends of their own, one transaction at a time and all that waited in one (a group
+ * commit). Sequelize opens a connection for each SQLite transaction, and a crowd of them waiting in SQLite's busy
+ * handler holds every libuv thread, the committing one's too (db/database.ts); here they wait as promises instead. If a
+ * group fails, each of its appends is tried alone, so one bad row fails only its own caller.
+ */
+let waiting: Array<{ rows: readonly AuditRow[]; settle: (error?: unknown) => void }> = [];
+let draining = false;
+
+async function drainAppends(): Promise<void> {
+  draining = true;
+  while (waiting.length) {
+    const group = waiting;
+    waiting = [];
+    const sequelize = AuditLog.sequelize!;
+    try {
+      await sequelize.transaction((t) => appendToChain(group.flatMap((g) => g.rows), t));
+      for (const g of group) g.settle();
+    } catch (error) {
+      if (group.length === 1) group[0]!.settle(error);
+      else
+        for (const g of group)
+          await sequelize.transaction((t) => appendToChain(g.rows, t)).then(
+            () => g.settle(),
+            (alone: unknown) => g.settle(alone),
+          );
+    }
+  }
+  draining = false;
+}
+
+function appendInTurn(rows: readonly AuditRow[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    waiting.push({ rows, settle: (error) => (error === undefined ? resolve() : reject(error)) });
+    if (!draining) void drainAppends();
+  });
+}
+
+/**
+ * Appends the entries to the chain inside `transaction`, or a transaction of their own. The chain's head stays locked
+ * until the caller's transaction ends, so callers write their audit rows last. One multi-row insert per thousand
+ * entries: a bulk decision of ten thousand records is ten statements, not 10,000.
  */
 export async function recordAudits(entries: readonly AuditEntry[], transaction?: Transaction): Promise<void> {
   if (!entries.length) return;
   const rows = entries.map(auditRow);
-  const sequelize = AuditLog.sequelize!;
-  const append = async (t: Transaction) => {
-    const key = auditChainKey();
-    const head = await lockChainHead(sequelize, t);
-    let seq = Math.max(head.lastSeq, head.maxSeq);
-    let prevHash = head.lastHash;
-    const chained = rows.map((row) => {
-      seq += 1;
-      const link = { ...row, seq, prevHash };
-      prevHash = chainHash(key, link);
-      return { ...link, hash: prevHash };
-    });
-    for (const chunk of chunksOf(chained, AUDIT_ROWS_PER_INSERT)) await AuditLog.bulkCreate(chunk, { transaction: t });
-    await writeChainHead(
-      sequelize,
-      t,
-      { lastSeq: seq, lastHash: prevHash, prunedThrough: head.prunedThrough, prunedLastHash: head.prunedLastHash },
-      key,
-    );
-  };
-  if (transaction) await append(transaction);
-  else if (sequelize.getDialect() === 'sqlite') await inTurn(() => sequelize.transaction(append));
-  else await sequelize.transaction(append);
+  if (transaction) await appendToChain(rows, transaction);
+  else if (AuditLog.sequelize!.getDialect() === 'sqlite') await appendInTurn(rows);
+  else await AuditLog.sequelize!.transaction((t) => appendToChain(rows, t));
 }

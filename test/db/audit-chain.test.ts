@@ -154,3 +154,24 @@ describe('pruning past the retention', () => {
     expect(await AuditLog.count({ where: { id: young.id } })).toBe(1);
   });
 });
+
+describe('migration 0017 undone and done again', () => {
+  it('drops the chain, its head and the guards, and chains the trail again from the start', async () => {
+    const fresh = createSequelize(await freshDatabaseUrl());
+    initModels(fresh);
+    try {
+      await migrateToLatest(fresh);
+      await recordAudits([entry('before-undo', new Date())]);
+      await createMigrator(fresh).down({ to: '0017-audit-chain' });
+      expect(await fresh.getQueryInterface().tableExists('audit_chain_head')).toBe(false);
+      // Without the guards the old release may change its rows again.
+      await fresh.query(`UPDATE audit_logs SET reason = '旧版本改的' WHERE record_id = 'before-undo'`);
+      await migrateToLatest(fresh);
+      const result = await verifyAuditChain(fresh);
+      expect(result).toMatchObject({ intact: true, checkedRows: 1, firstSeq: 1, lastSeq: 1 });
+    } finally {
+      await fresh.close();
+      initModels(sequelize);
+    }
+  });
+});
