@@ -165,7 +165,7 @@ export async function createApp({ env, sequelize, queue, metrics }: AppDeps): Pr
   const sessionMiddleware = session(sessionOptions);
   app.use('/admin', sessionMiddleware, sessionLimitsEnforced, currentRights, passwordChangeGate, readYourWrites(env.READ_YOUR_WRITES_MS), adminResponseFilter);
   app.get('/metrics', sessionMiddleware, sessionLimitsEnforced, currentRights, passwordChangeGate, metricsEndpoint(metrics, env.METRICS_TOKEN));
-  mountPasswordPage(app, accountPolicy.password);
+  mountPasswordPage(app, accountPolicy.password, store);
   mountSessionStatus(app, store, limits);
   await mountQueueBoard(app, queue);
   mountAttachmentDownload(app);

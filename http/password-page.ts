@@ -10,6 +10,7 @@ import { PRODUCT_NAME } from '../panel/admin.js';
 import { panelBody } from './panel-body.js';
 import { PASSWORD_PATH } from './password-change-gate.js';
 import { renewSession } from './renew-session.js';
+import type { SessionStore } from './session-store.js';
 
 type Session = { adminUser?: SessionUser; wrongCurrentPasswords?: number };
 
@@ -61,7 +62,7 @@ export const WRONG_CURRENT_PASSWORD_LIMIT = 5;
  * other session of the user (their rights version moves on, db/models/system/user-rights.ts) and renews this one,
  * and is audited as `passwordChanged`.
  */
-export function mountPasswordPage(app: Express, policy: PasswordPolicy): void {
+export function mountPasswordPage(app: Express, policy: PasswordPolicy, store: SessionStore): void {
   const signedIn = (req: Request, res: Response): SessionUser | null => {
     const user = (req.session as Session | undefined)?.adminUser;
     if (user) return user;
@@ -124,6 +125,8 @@ export function mountPasswordPage(app: Express, policy: PasswordPolicy): void {
       });
       // Every session of the user ended with the change, this one too: it goes on under a new id and the new rights.
       await renewSession(req);
+      // Its row is written anew, as at a login: the store writes back no other session whose row has gone.
+      store.admitLogin(req, req.ip ?? 'unknown');
       (req.session as Session).adminUser = { ...user, rightsVersion: stored.rightsVersion, passwordChange: null };
       // Stored before the answer: a browser follows the redirect as soon as it has the headers.
       await new Promise<void>((resolve, reject) => req.session.save((error) => (error ? reject(error) : resolve())));

@@ -29,7 +29,13 @@ describe('environment', () => {
     ],
     [{ INTEGRATION_APP_SECRET: 'short' }, /^配置错误: INTEGRATION_APP_SECRET="short" 无效，至少 32 个字符/],
     [
-      { NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), INTEGRATION_APP_KEY: 'finance', INTEGRATION_APP_SECRET: 'y'.repeat(40) },
+      {
+        NODE_ENV: 'production',
+        SESSION_SECRET: 'x'.repeat(40),
+        INTEGRATION_APP_KEY: 'finance',
+        INTEGRATION_APP_SECRET: 'y'.repeat(40),
+        ...personalDataKeys,
+      },
       /^配置错误: AUDIT_CHAIN_KEY 在 NODE_ENV=production 时必须设置/,
     ],
     [{ AUDIT_CHAIN_KEY: 'short' }, /^配置错误: AUDIT_CHAIN_KEY="short" 无效，至少 32 个字符/],

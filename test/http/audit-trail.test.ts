@@ -31,7 +31,7 @@ const sql = (text: string, replacements: Record<string, unknown> = {}) => sequel
 const since = (at: Date, action: string | string[]) =>
   AuditLog.findAll({ where: { action, createdAt: { [Op.gte]: at } }, order: [['seq', 'ASC']] });
 const LOOPBACK = /^(::ffff:)?127\.0\.0\.1$|^::1$/;
-const check = () => admin.post(api.resourceAction('AuditLog', 'verifyChain'));
+const check = async () => (await login(app.url, 'auditor')).post(api.resourceAction('AuditLog', 'verifyChain'));
 /** What the database said when it refused a statement (Sequelize wraps a trigger's refusal in its own error). */
 const refusal = (statement: Promise<unknown>) =>
   statement.then(
@@ -111,25 +111,28 @@ describe('what the audit trail records', () => {
     expect(created.body.notice.type).toBe('success');
     const id = created.body.record.id;
     const start = new Date();
-    const edited = await admin.post(api.record('SupervisorUser', id, 'edit'), {
-      role: 'city',
-      regionCode: '360100',
-      displayName: '审计测试市',
-      password: 'Other#2026kx',
-    });
+    const edited = await admin.post(api.record('SupervisorUser', id, 'edit'), { displayName: '审计测试市', password: 'Other#2026kx' });
     expect(edited.body.notice.type).toBe('success');
+    // A role is the security administrator's to grant (三员分立).
+    const security = await login(app.url, 'security');
+    const granted = await security.post(api.record('RoleGrant', id, 'edit'), { role: 'city', regionCode: '360100' });
+    expect(granted.body.notice.type).toBe('success');
     const rows = await AuditLog.findAll({
-      where: { resourceId: 'SupervisorUser', recordId: String(id), createdAt: { [Op.gte]: start } },
+      where: { resourceId: ['SupervisorUser', 'RoleGrant'], recordId: String(id), createdAt: { [Op.gte]: start } },
       order: [['seq', 'ASC']],
     });
-    expect(rows.map((r) => r.action)).toEqual(['userRoleChanged', 'passwordReset', 'edit']);
-    expect(JSON.parse(rows[0]!.changes!)).toEqual({
+    expect(rows.map((r) => [r.action, r.actorUsername])).toEqual([
+      ['passwordReset', 'admin'],
+      ['edit', 'admin'],
+      ['userRoleChanged', 'security'],
+    ]);
+    expect(JSON.parse(rows[0]!.changes!)).toEqual({ password: { before: null, after: '（已设置新密码）' } });
+    expect(JSON.parse(rows[1]!.changes!)).toEqual({ displayName: { before: '审计测试县', after: '审计测试市' } });
+    expect(JSON.parse(rows[2]!.changes!)).toEqual({
       role: { before: 'county', after: 'city' },
       regionCode: { before: '360121', after: '360100' },
     });
-    expect(JSON.parse(rows[1]!.changes!)).toEqual({ password: { before: null, after: '（已设置新密码）' } });
-    expect(JSON.parse(rows[2]!.changes!)).toEqual({ displayName: { before: '审计测试县', after: '审计测试市' } });
-    for (const row of rows) expect(row).toMatchObject({ actorUsername: 'admin', ip: expect.stringMatching(LOOPBACK) });
+    for (const row of rows) expect(row.ip).toMatch(LOOPBACK);
     // No password, hash or part of one is ever in the trail.
     expect(rows.map((r) => r.changes).join()).not.toMatch(/Other#2026kx|argon2/);
   });
@@ -208,7 +211,7 @@ describe('rows changed, inserted and deleted in SQL are named, with their kind',
     expect(body).toMatchObject({ intact: true, breakCount: 0, breaks: [] });
     expect(body.summary).toMatch(/^操作日志完整：校验 \d+ 条/);
     const [recorded] = await AuditLog.findAll({ where: { action: 'auditChainVerified' }, order: [['seq', 'DESC']], limit: 1 });
-    expect(recorded).toMatchObject({ actorUsername: 'admin', resourceId: 'AuditLog' });
+    expect(recorded).toMatchObject({ actorUsername: 'auditor', resourceId: 'AuditLog' });
     expect(JSON.parse(recorded!.changes!).breakCount.after).toBe(0);
     const cli = await auditVerify();
     expect(cli.out).toMatch(/^操作日志完整：校验 \d+ 条/);

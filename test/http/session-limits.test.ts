@@ -188,8 +188,8 @@ describe('an ended session stays ended', () => {
 describe('在线会话: the security administrator sees and ends sessions', () => {
   it('lists who is signed in, with role, region, address, login time and last activity, by a handle that is not the session id', async () => {
     const county = await login(app.url, 'nanchangxian');
-    const admin = await login(app.url, 'admin');
-    const { body } = await admin.get(api.list('ActiveSession', '&filters.username=nanchangxian'));
+    const security = await login(app.url, 'security');
+    const { body } = await security.get(api.list('ActiveSession', '&filters.username=nanchangxian'));
     expect(body.records.length).toBeGreaterThanOrEqual(1);
     const handle = (await rowOf(county))!.handle!;
     expect(handle).toMatch(/^[0-9a-f]{32}$/);
@@ -220,23 +220,28 @@ describe('在线会话: the security administrator sees and ends sessions', () =
 
   it('结束会话: shows whose session it is, ends it at once (its next request goes to the login page) and is audited', async () => {
     const county = await login(app.url, 'nanchangxian');
-    const admin = await login(app.url, 'admin');
+    const security = await login(app.url, 'security');
     const handle = (await rowOf(county))!.handle!;
     // Opening the form (a GET, as a link would) ends nothing.
-    const form = await admin.get(api.record('ActiveSession', handle, 'endSession'));
+    const form = await security.get(api.record('ActiveSession', handle, 'endSession'));
     expect(form.status).toBe(200);
     expect(form.body.details.map((d: { label: string }) => d.label)).toEqual(['用户', '角色', '来源地址', '登录时间', '最后活动']);
     expect(form.body.details[0].value).toBe('南昌县采购办（nanchangxian）');
     expect(await signedIn(county)).toBe(true);
-    const ended = await admin.post(api.record('ActiveSession', handle, 'endSession'), { reason: '疑似他人登录' });
+    const ended = await security.post(api.record('ActiveSession', handle, 'endSession'), { reason: '疑似他人登录' });
     expect(ended.body.notice).toEqual({ type: 'success', message: '已结束 南昌县采购办 的会话，该用户需重新登录' });
     expect(await signedIn(county)).toBe(false);
     const audits = await AuditLog.findAll({ where: { action: 'endSession', recordId: handle } });
     expect(audits.length).toBe(1);
-    expect(audits[0]!).toMatchObject({ actorUsername: 'admin', resourceId: 'ActiveSession', regionCode: '360121', reason: '疑似他人登录' });
+    expect(audits[0]!).toMatchObject({
+      actorUsername: 'security',
+      resourceId: 'ActiveSession',
+      regionCode: '360121',
+      reason: '疑似他人登录',
+    });
     expect(JSON.parse(audits[0]!.changes!).username.before).toBe('nanchangxian');
     // Ending it again: it is gone, and nothing more is recorded.
-    const again = await admin.post(api.record('ActiveSession', handle, 'endSession'), {});
+    const again = await security.post(api.record('ActiveSession', handle, 'endSession'), {});
     expect(again.body.notice?.type).not.toBe('success');
     expect(await AuditLog.count({ where: { action: 'endSession', recordId: handle } })).toBe(1);
   });
