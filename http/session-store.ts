@@ -55,6 +55,8 @@ export class SessionStore extends SequelizeStore {
         userId: data.adminUser?.id ?? null,
         handle: data.handle ?? null,
         ip: data.ip ?? null,
+        // Written with the row at login; afterwards by `recordActivity` alone.
+        ...(data.lastActiveAt !== undefined && { lastActiveAt: new Date(data.lastActiveAt) }),
       }),
       // No touch: the cookie is not rolling; the last activity is written by `recordActivity`.
       ...{ disableTouch: true }, // in connect-session-sequelize 7, not in its typings
@@ -69,7 +71,11 @@ export class SessionStore extends SequelizeStore {
    * insert its row.
    */
   admitLogin(req: { session: object }, ip: string): void {
-    Object.assign(req.session, { handle: randomBytes(16).toString('hex'), ip: ip.slice(0, 64) } satisfies SignedInSession);
+    Object.assign(req.session, {
+      handle: randomBytes(16).toString('hex'),
+      ip: ip.slice(0, 64),
+      lastActiveAt: Date.now(),
+    } satisfies SignedInSession & Partial<SessionTimes>);
     this.loggingIn.add(req.session);
   }
 

@@ -3,12 +3,12 @@ import { DataTypes, type QueryInterface } from 'sequelize';
 /*
  * 在线会话: the signed-in sessions with their users, for the security administrator. The role is cast to text so the
  * view reads the same on both engines (an enum on PostgreSQL); a session before its login (no user, no handle) is
- * not listed.
+ * not listed. Its columns are the tables' own, so SQLite reports their types and the times are read as times.
  */
 const ACTIVE_SESSIONS = `
 CREATE VIEW active_sessions AS
 SELECT s.handle AS id, s.user_id, u.username, u.display_name, CAST(u.role AS VARCHAR(20)) AS role, u.region_code, s.ip,
-       s."createdAt" AS started_at, COALESCE(s.last_active_at, s."createdAt") AS last_active_at
+       s."createdAt" AS started_at, s.last_active_at
   FROM "Sessions" s JOIN supervisor_users u ON u.id = s.user_id
  WHERE s.handle IS NOT NULL`;
 

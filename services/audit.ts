@@ -92,10 +92,12 @@ async function appendToChain(rows: readonly AuditRow[], transaction: Transaction
 }
 
 /**
- * SQLite: this process's appends of their own, one transaction at a time and all that waited in one (a group
- * commit). Sequelize opens a connection for each SQLite transaction, and a crowd of them waiting in SQLite's busy
- * handler holds every libuv thread, the committing one's too (db/database.ts); here they wait as promises instead. If a
- * group fails, each of its appends is tried alone, so one bad row fails only its own caller.
+ * Appends that come without a transaction (a login, a download, an edit's audit after its write), one transaction at
+ * a time per process and all that waited in one: a group commit. The head's lock is held once for the group instead
+ * of once per row (eight writers at once on PostgreSQL, on a loaded two-core machine: 121 appends a second each in its
+ * own transaction, 420 in groups), and on SQLite a crowd of transactions waiting in the busy handler no longer holds
+ * every libuv thread, the committing one's too (db/database.ts): they wait as promises. If a group fails, each of its
+ * appends is tried alone, so one bad row fails only its own caller.
  */
 let waiting: Array<{ rows: readonly AuditRow[]; settle: (error?: unknown) => void }> = [];
 let draining = false;
@@ -107,16 +109,23 @@ async function drainAppends(): Promise<void> {
     waiting = [];
     const sequelize = AuditLog.sequelize!;
     try {
-      await sequelize.transaction((t) => appendToChain(group.flatMap((g) => g.rows), t));
+      await sequelize.transaction((t) =>
+        appendToChain(
+          group.flatMap((g) => g.rows),
+          t,
+        ),
+      );
       for (const g of group) g.settle();
     } catch (error) {
       if (group.length === 1) group[0]!.settle(error);
       else
         for (const g of group)
-          await sequelize.transaction((t) => appendToChain(g.rows, t)).then(
-            () => g.settle(),
-            (alone: unknown) => g.settle(alone),
-          );
+          await sequelize
+            .transaction((t) => appendToChain(g.rows, t))
+            .then(
+              () => g.settle(),
+              (alone: unknown) => g.settle(alone),
+            );
     }
   }
   draining = false;
@@ -138,6 +147,5 @@ export async function recordAudits(entries: readonly AuditEntry[], transaction?:
   if (!entries.length) return;
   const rows = entries.map(auditRow);
   if (transaction) await appendToChain(rows, transaction);
-  else if (AuditLog.sequelize!.getDialect() === 'sqlite') await appendInTurn(rows);
-  else await AuditLog.sequelize!.transaction((t) => appendToChain(rows, t));
+  else await appendInTurn(rows);
 }

@@ -112,6 +112,43 @@ chromium.describe('the session time limits in the panel', () => {
     expect(dialogs).toEqual([]);
   });
 
+  it('在线会话: the administrator sees the signed-in office in words and ends its session, which is then signed out', async () => {
+    const victim = await openPanelPage(browser, app.url);
+    await loginThroughForm(victim.page, app.url, 'nanchangxian');
+    const { cookies } = await victim.page.context().storageState();
+    const sid = decodeURIComponent(cookies.find((c) => c.name === 'jxcg.sid')!.value)
+      .slice(2)
+      .split('.')[0]!;
+    const handle = (await Session.findByPk(sid))!.handle!;
+    // The office goes on working meanwhile (a minute's steps here are longer than the 15 s idle time).
+    const victimWorks = () => victim.page.evaluate(() => fetch('/admin/session/renew', { method: 'POST' }).then((r) => r.status));
+    await page.goto(`${app.url}/admin/logout`);
+    await loginThroughForm(page, app.url, 'admin');
+    expect(await victimWorks()).toBe(200);
+    await page.goto(`${app.url}/admin/resources/ActiveSession`);
+    const row = page.locator(`tr[data-id="${handle}"]`);
+    await row.waitFor();
+    const words = await row.innerText();
+    expect(words).toContain('南昌县采购办');
+    expect(words).toContain('县区采购办');
+    expect(words).toContain('南昌县');
+    expect(words).not.toMatch(/\bcounty\b|360121/);
+    await screenshot(page, 'active-sessions');
+    expect(await victimWorks()).toBe(200);
+    await page.goto(`${app.url}/admin/resources/ActiveSession/records/${handle}/endSession`);
+    const form = page.getByTestId('supervisory-action-form');
+    await form.waitFor();
+    expect(await victimWorks()).toBe(200);
+    expect(await form.innerText()).toContain('南昌县采购办（nanchangxian）');
+    await page.locator('textarea').fill('离岗未退出');
+    await page.getByTestId('action-submit').click();
+    await page.getByText('已结束 南昌县采购办 的会话，该用户需重新登录').waitFor();
+    await victim.page.goto(`${app.url}/admin/resources/ProcurementUnit`);
+    expect(new URL(victim.page.url()).pathname).toBe('/admin/login');
+    await victim.page.close();
+    expect(dialogs).toEqual([]);
+  });
+
   it('the login page names the absolute limit when a session outlived it', async () => {
     await page.context().addCookies([{ name: 'jxcg.ended', value: encodeURIComponent('absolute:12'), url: `${app.url}/admin/login` }]);
     await page.goto(`${app.url}/admin/login`);
