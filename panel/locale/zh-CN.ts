@@ -303,7 +303,6 @@ export const zhCN = {
     personalDataRekeyed: '个人信息密钥轮换',
     lockedAccounts: '受限账号',
     loginUnlocked: '解除登录限制',
-    passwordChanged: '修改本人密码',
     operateQueue: '操作任务队列',
     endSession: '结束会话',
   },

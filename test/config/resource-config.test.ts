@@ -36,7 +36,7 @@ describe('config/resources.yaml', () => {
         .map(([id]) => id)
         .sort();
     // The region tree is every signed-in user's reference data: the user forms and the audit trail name regions.
-    expect(reached('security')).toEqual(['LoginAttempt', 'Region', 'RoleGrant']);
+    expect(reached('security')).toEqual(['ActiveSession', 'LoginAttempt', 'Region', 'RoleGrant']);
     expect(reached('auditor')).toEqual(['AuditLog', 'LoginAttempt', 'Region']);
     const duties = ['SupervisorUser', 'RoleGrant', 'AuditLog', 'LoginAttempt', 'IntegrationInbox'];
     for (const role of ['admin', 'province', 'city', 'county', 'gongguanban'])

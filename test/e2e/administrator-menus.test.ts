@@ -24,7 +24,7 @@ async function sidebar(page: Page): Promise<Array<{ label: string; entries: stri
 /** Every entry one of the three administrators' menus holds, to check that each sees only their own. */
 const DUTIES = {
   admin: ['监管用户', '超期上报', '一体化接收批次', '行政区划'],
-  security: ['用户授权', '登录安全事件'],
+  security: ['用户授权', '登录安全事件', '在线会话'],
   auditor: ['操作日志', '登录安全事件'],
 } as const;
 

@@ -49,6 +49,9 @@ beforeAll(async () => {
     SESSION_SECRET: 's'.repeat(40),
     INTEGRATION_APP_KEY: platform.appKey,
     INTEGRATION_APP_SECRET: platform.secret,
+    PERSONAL_DATA_KEYS: `leaks:${'a1'.repeat(16)}`,
+    PERSONAL_DATA_INDEX_KEY: 'b2'.repeat(32),
+    AUDIT_CHAIN_KEY: 'k'.repeat(40),
     QUEUE_DRIVER: 'inline',
     COOKIE_SECURE: 'false',
   });

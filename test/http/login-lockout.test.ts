@@ -22,11 +22,11 @@ import {
  * address's own slowing (four times the limit) mixes into what a test measures.
  */
 let app: Awaited<ReturnType<typeof startTestApp>>;
-let admin: Client;
+let security: Client;
 
 beforeAll(async () => {
   app = await startTestApp({ LOGIN_MAX_FAILURES: '3', TRUST_PROXY: 'loopback' });
-  admin = await login(app.url, 'admin');
+  security = await login(app.url, 'security');
 });
 afterAll(async () => {
   await app.stop();
@@ -45,7 +45,7 @@ type Lane = {
   waitSeconds: number;
 };
 const lanesOf = async (username: string): Promise<Lane[]> =>
-  ((await lockedAccounts(admin)).body.lanes as Lane[]).filter((lane) => lane.username === username);
+  ((await lockedAccounts(security)).body.lanes as Lane[]).filter((lane) => lane.username === username);
 
 /** A user of its own for a test, with a password of its own (not set by an administrator: nothing to change first). */
 async function ownUser(username: string, password: string): Promise<SupervisorUser> {
@@ -90,7 +90,7 @@ describe('the security administrator sees the lanes at the limit and unlocks an 
     const waiting = await attempt('nanchangxian', DEMO_PASSWORD, '198.51.100.10');
     expect([waiting.status, await waiting.text()]).toEqual([400, expect.stringContaining('loginThrottled')]);
 
-    const { body } = await unlock(admin, 'NanChangXian ');
+    const { body } = await unlock(security, 'NanChangXian ');
     expect(body.notice).toEqual({ type: 'success', message: '已解除 nanchangxian 的登录限制（1 个来源，共 4 次失败）' });
     expect((body.lanes as Lane[]).filter((lane) => lane.username === 'nanchangxian')).toEqual([]);
     expect((await attempt('nanchangxian', DEMO_PASSWORD, '198.51.100.10')).status).toBe(302);
@@ -99,8 +99,8 @@ describe('the security administrator sees the lanes at the limit and unlocks an 
     const marker = await LoginAttempt.findOne({ where: { username: 'nanchangxian', outcome: 'unlocked' } });
     expect(marker).toMatchObject({ succeeded: false, ip: expect.stringMatching(/127\.0\.0\.1|::1/) });
     expect(audit).toMatchObject({
-      actorUsername: 'admin',
-      actorRole: 'admin',
+      actorUsername: 'security',
+      actorRole: 'security',
       resourceId: 'LoginAttempt',
       recordId: String(marker!.id),
       regionCode: '360121',
@@ -121,7 +121,7 @@ describe('the security administrator sees the lanes at the limit and unlocks an 
   it('an account with nothing to unlock is told so, and nothing is written', async () => {
     const audits = await AuditLog.count({ where: { action: 'loginUnlocked' } });
     for (const username of ['nanchang', '']) {
-      const { body } = await unlock(admin, username);
+      const { body } = await unlock(security, username);
       expect(body.notice.type).toBe('error');
       expect(body.notice.message).toBe(username ? '该账号当前没有因登录失败而受限，无需解锁' : '请指明要解除限制的账号');
     }

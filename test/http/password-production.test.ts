@@ -27,6 +27,9 @@ const PRODUCTION = {
   SESSION_SECRET: 'production-like-session-secret-for-this-test-0001',
   INTEGRATION_APP_KEY: 'jxcg-test-platform',
   INTEGRATION_APP_SECRET: 'production-like-integration-secret-for-this-0001',
+  PERSONAL_DATA_KEYS: `pw:${'a1'.repeat(16)}`,
+  PERSONAL_DATA_INDEX_KEY: 'b2'.repeat(32),
+  AUDIT_CHAIN_KEY: 'k'.repeat(40),
   COOKIE_SECURE: 'false',
   QUEUE_DRIVER: 'inline',
   // Another demo password than the published default: both are refused.
