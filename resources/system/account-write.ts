@@ -100,11 +100,11 @@ export const NEW_PASSWORD_MARK = '（已设置新密码）';
 
 /**
  * An account's edit as the events the audit administrator looks for: a change of role or region, a password set (by
- * the user: changed; by someone else: reset), and the rest as an edit. The rights version moves with the first two
- * and is said by them.
+ * the user: changed; by someone else: reset), and the rest as an edit.
  */
 export const accountEditAudits: EditAudits = (changes, request, context) => {
-  const { role, regionCode, rightsVersion: _moved, ...rest } = changes;
+  // The password's own dates go with its row; the rights version moves with the first two and is said by them.
+  const { role, regionCode, rightsVersion: _moved, passwordChangedAt: _set, passwordChangeDue: _due, ...rest } = changes;
   const audits: Array<{ action: SecurityAuditAction | 'edit'; changes: typeof changes }> = [];
   if (role || regionCode) audits.push({ action: 'userRoleChanged', changes: { ...(role && { role }), ...(regionCode && { regionCode }) } });
   if (request.payload?.passwordHash) {

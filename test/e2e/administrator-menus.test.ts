@@ -119,7 +119,7 @@ s.describe('三员分立: each administrator sees their own menu and not the oth
     await target.reload();
     expect(target.role).toBe('province');
     const audit = await AuditLog.findOne({ where: { resourceId: 'RoleGrant', recordId: String(target.id) }, order: [['id', 'DESC']] });
-    expect(audit).toMatchObject({ actorUsername: 'security', action: 'edit' });
+    expect(audit).toMatchObject({ actorUsername: 'security', action: 'userRoleChanged' });
     await grant.close();
   });
 });

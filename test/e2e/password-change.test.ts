@@ -88,7 +88,7 @@ s.describe('the forced password change at login', () => {
       });
     }
     await page.goto(`${s.app.url}/admin/logout`);
-    await loginThroughForm(page, s.app.url, 'admin');
+    await loginThroughForm(page, s.app.url, 'security');
     await page.goto(`${s.app.url}/admin/resources/LoginAttempt/actions/lockedAccounts`);
     const row = page.locator('[data-testid="locked-lane"][data-username="xinren"]');
     await row.waitFor();

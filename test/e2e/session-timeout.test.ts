@@ -112,7 +112,7 @@ chromium.describe('the session time limits in the panel', () => {
     expect(dialogs).toEqual([]);
   });
 
-  it('在线会话: the administrator sees the signed-in office in words and ends its session, which is then signed out', async () => {
+  it('在线会话: the security administrator sees the signed-in office in words and ends its session, which is then signed out', async () => {
     const victim = await openPanelPage(browser, app.url);
     await loginThroughForm(victim.page, app.url, 'nanchangxian');
     const { cookies } = await victim.page.context().storageState();
@@ -123,7 +123,7 @@ chromium.describe('the session time limits in the panel', () => {
     // The office goes on working meanwhile (a minute's steps here are longer than the 15 s idle time).
     const victimWorks = () => victim.page.evaluate(() => fetch('/admin/session/renew', { method: 'POST' }).then((r) => r.status));
     await page.goto(`${app.url}/admin/logout`);
-    await loginThroughForm(page, app.url, 'admin');
+    await loginThroughForm(page, app.url, 'security');
     expect(await victimWorks()).toBe(200);
     await page.goto(`${app.url}/admin/resources/ActiveSession`);
     const row = page.locator(`tr[data-id="${handle}"]`);
