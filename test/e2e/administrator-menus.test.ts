@@ -32,6 +32,8 @@ s.describe('三员分立: each administrator sees their own menu and not the oth
   it.each(Object.entries(DUTIES))('%s', async (username, own) => {
     const { page, foreign } = await openPanelPage(s.browser, s.app.url);
     await loginThroughForm(page, s.app.url, username);
+    // The workbench's figures come from its own request: read once they are drawn.
+    await page.locator('[data-testid="queue-status"]').waitFor();
     const workbench = await page.locator('[data-css="app-content"]').innerText();
     expect({ username, queueBoard: workbench.includes('查看任务队列') }).toEqual({ username, queueBoard: username === 'admin' });
 

@@ -141,8 +141,15 @@ describe('production: what the answers never say', () => {
   });
 
   it('a huge header: refused by the server before any of our code, with nothing in the answer', async () => {
-    const answer = await rawRequest('/admin', { cookie: county.cookie, 'x-filler': 'a'.repeat(300 * 1024) });
-    expect(answer.status).toBe(431);
+    // The server answers 431 and closes while the client may still be sending the header: the client then sees the
+    // connection reset before the answer. Either way nothing of ours reaches it.
+    const answer = await rawRequest('/admin', { cookie: county.cookie, 'x-filler': 'a'.repeat(300 * 1024) }).catch(
+      (error: NodeJS.ErrnoException) => {
+        if (error.code !== 'ECONNRESET' && error.code !== 'EPIPE') throw error;
+        return { status: 'reset', text: '' };
+      },
+    );
+    expect([431, 'reset']).toContain(answer.status);
     expect(answer.text).toBe('');
     // Large but within the limit (a bulk action names thousands of ids): served as usual.
     const large = await rawRequest('/healthz', { 'x-filler': 'a'.repeat(100 * 1024) });
