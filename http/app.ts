@@ -163,8 +163,23 @@ export async function createApp({ env, sequelize, queue, metrics }: AppDeps): Pr
   app.use('/static', express.static(path.join(here, '../panel/public'), { maxAge: '1h' }));
 
   const sessionMiddleware = session(sessionOptions);
-  app.use('/admin', sessionMiddleware, sessionLimitsEnforced, currentRights, passwordChangeGate, readYourWrites(env.READ_YOUR_WRITES_MS), adminResponseFilter);
-  app.get('/metrics', sessionMiddleware, sessionLimitsEnforced, currentRights, passwordChangeGate, metricsEndpoint(metrics, env.METRICS_TOKEN));
+  app.use(
+    '/admin',
+    sessionMiddleware,
+    sessionLimitsEnforced,
+    currentRights,
+    passwordChangeGate,
+    readYourWrites(env.READ_YOUR_WRITES_MS),
+    adminResponseFilter,
+  );
+  app.get(
+    '/metrics',
+    sessionMiddleware,
+    sessionLimitsEnforced,
+    currentRights,
+    passwordChangeGate,
+    metricsEndpoint(metrics, env.METRICS_TOKEN),
+  );
   mountPasswordPage(app, accountPolicy.password, store);
   mountSessionStatus(app, store, limits);
   await mountQueueBoard(app, queue);

@@ -223,10 +223,7 @@ async function run(args: AdminCreateArgs): Promise<string> {
       const created = await sequelize.transaction(async (transaction) => {
         // A production database has no region rows until the web's first start; the admin's region must exist.
         await Region.bulkCreate(JIANGXI_REGIONS, { ignoreDuplicates: true, transaction });
-        const user = await SupervisorUser.create(
-          { username, displayName, role, regionCode: REGION, ...passwordFields },
-          { transaction },
-        );
+        const user = await SupervisorUser.create({ username, displayName, role, regionCode: REGION, ...passwordFields }, { transaction });
         await recordAudit(
           {
             user: null,
