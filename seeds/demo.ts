@@ -25,15 +25,16 @@ interface RegionRow {
 export const JIANGXI_REGIONS: RegionRow[] = JSON.parse(fs.readFileSync(new URL('./jiangxi-regions.json', import.meta.url), 'utf8'));
 
 export const DEMO_USERS: ReadonlyArray<{ username: string; displayName: string; role: Role; regionCode: string }> = [
-  // 三员分立: the system, the security and the audit administrator, one account each.
   { username: 'admin', displayName: '系统管理员', role: 'admin', regionCode: '360000' },
-  { username: 'security', displayName: '安全管理员', role: 'security', regionCode: '360000' },
-  { username: 'auditor', displayName: '审计管理员', role: 'auditor', regionCode: '360000' },
   { username: 'province', displayName: '省采购监管处', role: 'province', regionCode: '360000' },
   { username: 'nanchang', displayName: '南昌市采购办', role: 'city', regionCode: '360100' },
   { username: 'nanchangxian', displayName: '南昌县采购办', role: 'county', regionCode: '360121' },
   { username: 'ganzhou', displayName: '赣州市采购办', role: 'city', regionCode: '360700' },
   { username: 'gongguanban', displayName: '省公管办', role: 'gongguanban', regionCode: '360000' },
+  // 三员分立: the security and the audit administrator beside the system administrator, one account each (added last,
+  // so the accounts before them keep their ids).
+  { username: 'security', displayName: '安全管理员', role: 'security', regionCode: '360000' },
+  { username: 'auditor', displayName: '审计管理员', role: 'auditor', regionCode: '360000' },
 ];
 
 /** Regions that get a full set of demo business data; a few districts get some too, so cities see their counties. */
