@@ -4,7 +4,6 @@ import { ExpressAdapter } from '@bull-board/express';
 import type { Express, NextFunction, Request, Response } from 'express';
 import { BullmqJobQueue } from '../queue/bullmq-queue.js';
 import type { JobQueue } from '../queue/job-types.js';
-import { QUEUES } from '../queue/queue-names.js';
 import type { SessionUser } from '../db/jurisdiction-scope.js';
 import { recordAudit } from '../services/audit.js';
 
@@ -63,7 +62,7 @@ export async function mountQueueBoard(app: Express, queue: JobQueue): Promise<vo
   const serverAdapter = new ExpressAdapter();
   serverAdapter.setBasePath(QUEUE_BOARD_PATH);
   createBullBoard({
-    queues: Object.values(QUEUES).map((name) => new BullMQAdapter(queue.queue(name))),
+    queues: queue.boardQueues().map((q) => new BullMQAdapter(q)),
     serverAdapter,
     options: { uiConfig: { boardTitle: '任务队列' } },
   });

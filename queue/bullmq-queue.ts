@@ -1,4 +1,5 @@
 import { Queue, type JobsOptions } from 'bullmq';
+import type { Cluster, Redis } from 'ioredis';
 import { logger } from '../settings/logger.js';
 import { attemptIdOf, jobIdFor, queuePrefixOf, stampedWith } from './job-identity.js';
 import type { JobOptions, JobQueue, JobRepeat, QueueDepth, QueueHealth } from './job-types.js';
@@ -7,6 +8,9 @@ import { QUEUE_CALL_TIMEOUT_MS, type RedisClient } from './redis-connection.js';
 
 /** How long a readiness check waits for a connection still being made: /readyz answers within a second. */
 const READINESS_WAIT_MS = 700;
+
+/** How long one command of the administrators' queue board may take: it reads many keys of every queue at once. */
+const BOARD_REDIS_TIMEOUT_MS = 15_000;
 
 /** Attempts at one piece of work that Redis may still remember as finished (kept 7 days, failed ones 30). */
 const MAX_ATTEMPT_IDS = 50;
@@ -39,6 +43,7 @@ function bounded<T>(call: Promise<T>): Promise<T> {
 export class BullmqJobQueue implements JobQueue {
   readonly driver = 'bullmq' as const;
   private readonly queues = new Map<string, Queue>();
+  private board: { connection: RedisClient; queues: Queue[] } | undefined;
 
   /** Redis keys of this database's queues. */
   readonly prefix: string;
@@ -67,6 +72,28 @@ export class BullmqJobQueue implements JobQueue {
     });
     this.queues.set(name, queue);
     return queue;
+  }
+
+  /**
+   * The queues as the administrators' board reads them: on a connection of their own, whose commands may take
+   * BOARD_REDIS_TIMEOUT_MS, so a busy Redis slows the board instead of failing it while the web keeps its own bound.
+   */
+  boardQueues(): Queue[] {
+    if (!this.board) {
+      const connection = this.connection.isCluster
+        ? (this.connection as Cluster).duplicate(undefined, {
+            redisOptions: { ...(this.connection as Cluster).options.redisOptions, commandTimeout: BOARD_REDIS_TIMEOUT_MS },
+          })
+        : (this.connection as Redis).duplicate({ commandTimeout: BOARD_REDIS_TIMEOUT_MS });
+      connection.on('error', () => undefined);
+      const queues = Object.values(QUEUES).map((name) => {
+        const queue = new Queue(name, { connection, prefix: this.prefix });
+        queue.on('error', () => undefined);
+        return queue;
+      });
+      this.board = { connection, queues };
+    }
+    return this.board.queues;
   }
 
   async add(queue: string, name: string, data: unknown, options: JobOptions = {}): Promise<string> {
@@ -171,7 +198,8 @@ export class BullmqJobQueue implements JobQueue {
   }
 
   async close(): Promise<void> {
-    await Promise.all([...this.queues.values()].map((q) => q.close()));
+    await Promise.all([...this.queues.values(), ...(this.board?.queues ?? [])].map((q) => q.close()));
+    await this.board?.connection.quit().catch(() => this.board?.connection.disconnect());
     await this.connection.quit().catch(() => this.connection.disconnect());
   }
 }

@@ -165,7 +165,7 @@ describe('the address the login limit counts', () => {
   });
 
   it("an inactive account costs the same work as an unknown one (both verify a hash), so its answer's time tells nothing", async () => {
-    const samples = 5;
+    const samples = 7;
     for (let i = 0; i < samples; i++) {
       await SupervisorUser.create({
         username: `dormant${i}`,
@@ -189,7 +189,8 @@ describe('the address the login limit counts', () => {
         const response = await loginResponse(proxied.url, username, DEMO_PASSWORD, { 'x-forwarded-for': `192.0.2.${10 + i}` });
         expect(await response.text()).toContain('invalidCredentials');
       });
-    const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+    // Other work on the machine and the collector only ever add time: the least of the samples is each path's own cost.
+    const least = (values: number[]) => Math.min(...values);
     const hash = await hashPassword(DEMO_PASSWORD);
     const hashing: number[] = [];
     for (let i = 0; i < samples; i++) hashing.push(await cpuMs(() => verifyPassword(hash, 'Wrong#2026x')));
@@ -200,6 +201,7 @@ describe('the address the login limit counts', () => {
       unknown.push(await timed(`nobody${i}`, i + samples));
     }
     // Skipping the hash for an inactive account saves one verification: the gap must be well under that.
-    expect(Math.abs(median(inactive) - median(unknown))).toBeLessThan(median(hashing) / 2);
+    expect(inactive).toHaveLength(samples);
+    expect(Math.abs(least(inactive) - least(unknown))).toBeLessThan(least(hashing) / 2);
   });
 });
