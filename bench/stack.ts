@@ -8,7 +8,11 @@ import { openDb, withDatabase } from './db.js';
 import { printed, runToEnd, startNode, stopProcess, waitForHttp } from './processes.js';
 import { removeQueues } from '../queue/remove-queues.js';
 
-export const DEMO_PASSWORD = 'Demo@2026';
+/**
+ * The bench's users' password: the demo data is written with it in place of the published demo password, which
+ * production refuses (it holds every page until the password is changed).
+ */
+export const BENCH_PASSWORD = 'Bench#2026pw';
 
 export function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -44,7 +48,7 @@ export async function login(base: string, username: string): Promise<string> {
     method: 'POST',
     redirect: 'manual',
     headers: { 'content-type': 'application/x-www-form-urlencoded', origin: base },
-    body: new URLSearchParams({ email: username, password: DEMO_PASSWORD }).toString(),
+    body: new URLSearchParams({ email: username, password: BENCH_PASSWORD }).toString(),
   });
   if (response.status !== 302) throw new Error(`login ${username}: HTTP ${response.status}`);
   return (response.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]).join('; ');
@@ -79,7 +83,7 @@ export async function createPgDatabases(
 }
 
 export async function seedDemo(env: Record<string, string>): Promise<void> {
-  await runToEnd('seeds/demo-cli.ts', { ...env, NODE_ENV: 'development', LOG_LEVEL: 'warn', DEMO_PASSWORD }, 'seed');
+  await runToEnd('seeds/demo-cli.ts', { ...env, NODE_ENV: 'development', LOG_LEVEL: 'warn', DEMO_PASSWORD: BENCH_PASSWORD }, 'seed');
 }
 
 /** The production set-up: one web process and one worker process, BullMQ on Redis, PostgreSQL. */

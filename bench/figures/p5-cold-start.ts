@@ -6,7 +6,7 @@ import path from 'node:path';
 import { ROOT, waitForHttp } from '../processes.js';
 import { progress } from '../progress.js';
 import { figure, type Figure } from '../results.js';
-import { freePort } from '../stack.js';
+import { freePort, BENCH_PASSWORD } from '../stack.js';
 
 /**
  * P5: `npm start` as a new user runs it: no data directory, the embedded SQLite default, until the login page
@@ -22,6 +22,8 @@ export async function p5ColdStart(redisUrl: string): Promise<{ figure: Figure; d
     REDIS_URL: redisUrl,
     QUEUE_PREFIX: `bench-cold-${randomBytes(3).toString('hex')}`,
     LOG_LEVEL: 'warn',
+    // P6 serves this file in production mode, which holds every page of a user with the published demo password.
+    DEMO_PASSWORD: BENCH_PASSWORD,
   };
   for (const name of ['DATABASE_URL', 'MIDDLE_DATABASE_URL', 'NODE_ENV', 'QUEUE_DRIVER', 'NODE_OPTIONS']) delete env[name];
   progress('P5: npm start with no data directory');
