@@ -15,9 +15,10 @@ export const SECURITY_AUDIT_ACTIONS = {
   loginFailed: '登录失败',
   /** The user signed out. */
   logout: '退出登录',
-  /** The server ended a session: idle timeout or absolute lifetime (reason says which). */
+  // Sessions. resourceId ActiveSession, recordId the session's handle; changes: whose it was, from where, since when.
+  /** The server ended a session at its idle end or its absolute end (reason says which); the actor is the system. */
   sessionExpired: '会话超时结束',
-  /** The security administrator ended another user's session; recordId the user whose session it was. */
+  /** The security administrator ended a session, or a new login ended the user's other one (one session per user). */
   sessionTerminated: '强制结束会话',
 
   // Accounts. resourceId SupervisorUser, recordId the account's id.
@@ -27,13 +28,19 @@ export const SECURITY_AUDIT_ACTIONS = {
   passwordChanged: '修改密码',
   /** Someone else set the user's password (an administrator's reset); the user must change it at next login. */
   passwordReset: '重置用户密码',
-  /** The account was locked after failed logins, or by the security administrator. */
-  accountLocked: '锁定账号',
-  /** The security administrator unlocked the account. */
-  accountUnlocked: '解除账号锁定',
-  /** Security policy settings (password, session, lockout); resourceId SecurityPolicy, changes per setting. */
+  /** A failed login brought the account to the failure limit: its logins wait (reason: how many, from which client). */
+  accountLocked: '账号登录受限',
+  /**
+   * The security administrator forgave the account's failures (受限账号). resourceId LoginAttempt, recordId the
+   * marker attempt that ends the count; changes: username, failures before and after.
+   */
+  accountUnlocked: '解除登录限制',
+  /**
+   * The security settings in force (config/password-policy.yaml, LOGIN_*, SESSION_*) differ from those of the start
+   * before; the system records it at start. resourceId SecurityPolicy; changes: each setting before and after.
+   */
   securityPolicyChanged: '修改安全策略',
-  /** The administrators' configuration files changed between two starts; changes: each file's SM3 before and after. */
+  /** A configuration file (config/*.yaml) changed between two starts. resourceId Configuration; changes: each file's SM3. */
   configurationChanged: '配置文件变更',
 
   // Files taken away. recordId the export's id / the announcement's id, regionCode the record's.

@@ -12,7 +12,7 @@ import type { SameRights } from '../db/models/system/user-rights.js';
 import type { AccountPolicy } from '../settings/account-policy.js';
 import { logger } from '../settings/logger.js';
 import { hashNeedsUpgrade, hashPassword, verifyPassword } from '../services/password-hash.js';
-import { auditLogin } from '../services/access-audit.js';
+import { auditAccountLocked, auditLogin } from '../services/access-audit.js';
 
 /** Where an attempt comes from: the address the balancer vouches for, and the trusted browser, if it is one. */
 export interface LoginClient {
@@ -79,6 +79,9 @@ export async function authenticate(
     outcome,
   });
   await auditLogin(outcome, username, user, client.ip);
+  if (user && outcome !== 'succeeded' && lane.count + 1 === limits.maxFailures) {
+    await auditAccountLocked(user, limits.maxFailures, !!client.deviceId, client.ip);
+  }
   if (outcome !== 'succeeded' || !user) {
     logger.info({ username, ip: client.ip, outcome }, 'login failed');
     return null;

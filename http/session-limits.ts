@@ -10,6 +10,7 @@ import {
   type SessionTimes,
 } from '../domain/session-limits.js';
 import { logger } from '../settings/logger.js';
+import { endExpiredSession } from '../services/sessions.js';
 import type { SessionStore, StoredSession } from './session-store.js';
 
 /**
@@ -55,6 +56,11 @@ export function enforceSessionLimits(store: SessionStore, limits: SessionLimits,
       });
       res.locals.sessionEnded = ending;
       logger.info({ userId: (req.session as unknown as StoredSession).adminUser?.id, ending }, 'session ended by its time limit');
+      try {
+        await endExpiredSession(req.sessionID, ending);
+      } catch (error) {
+        return next(error);
+      }
       req.session.destroy((error) => next(error));
       return;
     }

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import connectSessionSequelize from 'connect-session-sequelize';
 import session, { type SessionData } from 'express-session';
-import { Op, QueryTypes, type Sequelize } from 'sequelize';
+import { QueryTypes, type Sequelize } from 'sequelize';
 import type { SessionLimits, SessionTimes } from '../domain/session-limits.js';
 import { Session } from '../db/models/system/session.model.js';
+import { sweepExpiredSessions } from '../services/sessions.js';
 import { logger } from '../settings/logger.js';
 
 const SequelizeStore = connectSessionSequelize(session.Store);
@@ -134,18 +135,8 @@ export class SessionStore extends SequelizeStore {
    * has passed: until then the request that finds a session ended can still tell its user why.
    */
   async sweep(now = Date.now()): Promise<void> {
-    const before = (ms: number) => ({ [Op.lt]: new Date(now - ms - sweepEvery(this.limits)) });
     try {
-      await Session.destroy({
-        where: {
-          [Op.or]: [
-            { expires: before(0) },
-            { createdAt: before(this.limits.maxMs) },
-            { userId: { [Op.ne]: null }, lastActiveAt: before(this.limits.idleMs) },
-            { userId: { [Op.ne]: null }, lastActiveAt: null, createdAt: before(this.limits.idleMs) },
-          ],
-        },
-      });
+      await sweepExpiredSessions(this.limits, now, sweepEvery(this.limits));
     } catch (error) {
       logger.warn({ err: error }, 'expired sessions not swept; the next sweep tries again');
     }

@@ -28,6 +28,8 @@ import { onPrimary } from '../db/read-routing.js';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { observeDatabase } from '../db/database-metrics.js';
 import { observeQueueDepths, timedProcessors } from '../queue/queue-metrics.js';
+import { auditConfigurationAtStart, securitySettingsOf } from '../services/configuration-audit.js';
+import { configurationFingerprints } from '../settings/configuration-fingerprints.js';
 
 export interface Running {
   server: Server;
@@ -70,6 +72,9 @@ export async function startWeb(env: Env, options: { seedDemo: boolean }): Promis
     if (options.seedDemo && env.NODE_ENV !== 'production') {
       await seedDemo(sequelize, { password: env.DEMO_PASSWORD });
     }
+    // A configuration file or security setting changed since the last start is in the audit trail before anything runs on it.
+    const recorded = await auditConfigurationAtStart(configurationFingerprints(), securitySettingsOf(env));
+    if (recorded.length) logger.info({ recorded }, 'configuration changes recorded in the audit trail');
     // The rules in config/push-rules.yaml may have changed since the verdicts were stored.
     const refreshed = await refreshPushVerdicts();
     if (refreshed) logger.info({ refreshed }, 'push verdicts refreshed');

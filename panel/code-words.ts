@@ -37,8 +37,15 @@ function actionWords(): Record<string, string> {
   return { ...BUILT_IN_ACTION_WORDS, ...zhCN.actions };
 }
 
-/** What the audit trail records actions on besides the panel's records: the queue board's queues (http/queue-board.ts). */
-const OTHER_RECORD_TYPES: Readonly<Record<string, string>> = { JobQueue: '任务队列' };
+/**
+ * What the audit trail records actions on besides the panel's records: the queue board's queues (http/queue-board.ts),
+ * the configuration files and the security settings (services/configuration-audit.ts).
+ */
+const OTHER_RECORD_TYPES: Readonly<Record<string, string>> = {
+  JobQueue: '任务队列',
+  Configuration: '配置文件',
+  SecurityPolicy: '安全策略',
+};
 
 /** A record type is a resource id or, for rows written by model, the model's name: each named as its menu entry. */
 function recordTypeWords(resourceLabels: Readonly<Record<string, string>>): Record<string, string> {

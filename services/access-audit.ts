@@ -35,6 +35,23 @@ export async function auditLogin(outcome: LoginOutcome, typedUsername: string, a
   });
 }
 
+/**
+ * A failed login brought the account to the failure limit: its further logins from that client wait, a little longer
+ * after each failure, until the window passes or the security administrator forgives them (受限账号).
+ */
+export async function auditAccountLocked(account: NamedAccount, failures: number, trustedDevice: boolean, ip: string): Promise<void> {
+  await recordAudit({
+    user: null,
+    action: 'accountLocked' satisfies SecurityAuditAction,
+    resourceId: ACCOUNTS,
+    recordId: account.id,
+    regionCode: account.regionCode,
+    ip,
+    reason: `连续登录失败 ${failures} 次，${trustedDevice ? '该账号在其常用浏览器上的' : '该账号来自其他客户端的'}登录暂缓受理`,
+    changes: { username: { before: null, after: account.username } },
+  });
+}
+
 export async function auditLogout(user: SessionUser): Promise<void> {
   await recordAudit({
     user,

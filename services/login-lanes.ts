@@ -1,3 +1,4 @@
+import type { SecurityAuditAction } from '../domain/audit-actions.js';
 import { col, fn, literal, Op, type WhereOptions } from 'sequelize';
 import { loginDelayMs, type LoginLimits } from '../domain/login-delay.js';
 import { LoginAttempt, SupervisorUser } from '../db/models.js';
@@ -115,7 +116,7 @@ export async function unlockAccount(
     await recordAudit(
       {
         user: actor,
-        action: 'loginUnlocked',
+        action: 'accountUnlocked' satisfies SecurityAuditAction,
         resourceId: 'LoginAttempt',
         recordId: marker.id,
         regionCode: account?.regionCode ?? null,

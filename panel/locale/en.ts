@@ -278,7 +278,6 @@ export const en = {
     approvePayment: 'Approve payment',
     rejectPayment: 'Return payment',
     lockedAccounts: 'Locked accounts',
-    loginUnlocked: 'Unlock login',
     passwordChanged: 'Change own password',
   },
   messages: {

@@ -302,7 +302,6 @@ export const zhCN = {
     adminPasswordReset: '重置管理员密码',
     personalDataRekeyed: '个人信息密钥轮换',
     lockedAccounts: '受限账号',
-    loginUnlocked: '解除登录限制',
     operateQueue: '操作任务队列',
     endSession: '结束会话',
   },

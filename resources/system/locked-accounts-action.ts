@@ -11,7 +11,7 @@ export const LOCKED_ACCOUNTS_ACTION = 'lockedAccounts';
 /**
  * 受限账号, on the login security events: every lane that has reached the failure limit (LOGIN_MAX_FAILURES in
  * LOGIN_WINDOW_MINUTES), how many failures, the last one's time and address and how long it still waits; and 解除限制
- * for one account, which forgives the failures of all its lanes and is audited as `loginUnlocked`. For the security
+ * for one account, which forgives the failures of all its lanes and is audited as `accountUnlocked`. For the security
  * administrator (domain/separation-of-duties.ts), besides what config/resources.yaml grants.
  */
 export function lockedAccountsAction(): Partial<Action<ActionResponse>> {

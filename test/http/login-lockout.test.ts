@@ -70,6 +70,11 @@ describe('the security administrator sees the lanes at the limit and unlocks an 
     expect(lane!.waitSeconds).toBeLessThanOrEqual(1);
     expect(await lanesOf('nosuchuser')).toEqual([expect.objectContaining({ displayName: null, failures: 3 })]);
     expect(await lanesOf('nanchang')).toEqual([]);
+    // The third failure reached the limit: recorded once, for the account that exists.
+    const locked = await AuditLog.findAll({ where: { action: 'accountLocked' } });
+    const account = await SupervisorUser.findOne({ where: { username: 'nanchangxian' } });
+    expect(locked.map((row) => [row.recordId, row.actorUsername, row.ip])).toEqual([[String(account!.id), 'system', '198.51.100.10']]);
+    expect(locked[0]!.reason).toBe('连续登录失败 3 次，该账号来自其他客户端的登录暂缓受理');
   });
 
   it('no other role sees them or unlocks', async () => {
@@ -80,7 +85,7 @@ describe('the security administrator sees the lanes at the limit and unlocks an 
     expect(tried.body.lanes).toBeUndefined();
     expect(tried.body.notice?.type).not.toBe('success');
     expect(await lanesOf('nanchangxian')).toHaveLength(1);
-    expect(await AuditLog.count({ where: { action: 'loginUnlocked' } })).toBe(0);
+    expect(await AuditLog.count({ where: { action: 'accountUnlocked' } })).toBe(0);
   });
 
   it('a locked account waits; unlocked, it signs in at once, and the unlock is audited with who did it', async () => {
@@ -95,7 +100,7 @@ describe('the security administrator sees the lanes at the limit and unlocks an 
     expect((body.lanes as Lane[]).filter((lane) => lane.username === 'nanchangxian')).toEqual([]);
     expect((await attempt('nanchangxian', DEMO_PASSWORD, '198.51.100.10')).status).toBe(302);
 
-    const audit = await AuditLog.findOne({ where: { action: 'loginUnlocked' } });
+    const audit = await AuditLog.findOne({ where: { action: 'accountUnlocked' } });
     const marker = await LoginAttempt.findOne({ where: { username: 'nanchangxian', outcome: 'unlocked' } });
     expect(marker).toMatchObject({ succeeded: false, ip: expect.stringMatching(/127\.0\.0\.1|::1/) });
     expect(audit).toMatchObject({
@@ -119,13 +124,13 @@ describe('the security administrator sees the lanes at the limit and unlocks an 
   });
 
   it('an account with nothing to unlock is told so, and nothing is written', async () => {
-    const audits = await AuditLog.count({ where: { action: 'loginUnlocked' } });
+    const audits = await AuditLog.count({ where: { action: 'accountUnlocked' } });
     for (const username of ['nanchang', '']) {
       const { body } = await unlock(security, username);
       expect(body.notice.type).toBe('error');
       expect(body.notice.message).toBe(username ? '该账号当前没有因登录失败而受限，无需解锁' : '请指明要解除限制的账号');
     }
-    expect(await AuditLog.count({ where: { action: 'loginUnlocked' } })).toBe(audits);
+    expect(await AuditLog.count({ where: { action: 'accountUnlocked' } })).toBe(audits);
     expect(await LoginAttempt.count({ where: { username: 'nanchang', outcome: 'unlocked' } })).toBe(0);
   });
 });

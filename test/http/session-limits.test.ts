@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { SessionData } from 'express-session';
+import { Op } from 'sequelize';
 import { startWeb, type Running } from '../../main/bootstrap.js';
 import { AuditLog, Session } from '../../db/models.js';
 import { sessionLimits } from '../../domain/session-limits.js';
@@ -13,6 +14,8 @@ import { until } from '../support/until.js';
  * absolute end of 21.6 s (SESSION_IDLE_MINUTES=0.15, SESSION_MAX_HOURS=0.006), on both engines.
  */
 const IDLE_MS = 9_000;
+/** How often each instance sweeps ended sessions with these limits (http/session-store.ts: a minute, or the idle time). */
+const sweepEvery = IDLE_MS;
 const MAX_MS = 21_600;
 const LIMITS = { SESSION_IDLE_MINUTES: '0.15', SESSION_MAX_HOURS: '0.006' };
 
@@ -50,9 +53,10 @@ const endedCookie = (response: Response) =>
 const signedIn = async (client: Client) => (await client.get(api.list('ProcurementUnit'))).status === 200;
 
 describe('the idle end', () => {
-  it('a session unused for the idle time is signed out at its next request, and the login page is told why', async () => {
+  it('a session unused for the idle time is signed out at its next request, the login page is told why, the audit trail records it', async () => {
     const county = await login(app.url, 'nanchangxian');
     expect(await signedIn(county)).toBe(true);
+    const handle = (await rowOf(county))!.handle!;
     await sleep(IDLE_MS + 500);
     const answer = await withHeaders(county, api.list('ProcurementUnit'), {});
     expect(answer.status).toBe(302);
@@ -64,6 +68,11 @@ describe('the idle end', () => {
     // The session is destroyed, not just refused: its cookie replayed later signs nobody in.
     expect(await rowOf(county)).toBeNull();
     expect(await signedIn(county)).toBe(false);
+    const audits = await AuditLog.findAll({ where: { action: 'sessionExpired', recordId: handle } });
+    expect(audits).toHaveLength(1);
+    expect(audits[0]!.actorUsername).toBe('system');
+    expect(audits[0]!.reason).toContain('空闲超时');
+    expect(JSON.parse(audits[0]!.changes!).username).toEqual({ before: 'nanchangxian', after: null });
   });
 
   it('the user working keeps the session: each request moves the idle end on', async () => {
@@ -156,6 +165,9 @@ describe('the absolute end', () => {
     expect(answer.status).toBe(302);
     expect(endedCookie(answer)![0]).toBe(`jxcg.ended=${encodeURIComponent('absolute:0.006')}`);
     expect(await signedIn(county)).toBe(false);
+    const audits = await AuditLog.findAll({ where: { action: 'sessionExpired', reason: { [Op.like]: '%最长时间%' } } });
+    expect(audits.length).toBeGreaterThanOrEqual(1);
+    expect(audits.map((a) => JSON.parse(a.changes!).username.before)).toContain('nanchangxian');
   }, 60_000);
 });
 
@@ -178,10 +190,15 @@ describe('an ended session stays ended', () => {
     }
   });
 
-  it('sessions past their idle end are swept (and leave the list of active sessions) without a request of theirs', async () => {
+  it('sessions past their idle end are swept (and leave the list of active sessions) without a request of theirs, each recorded once', async () => {
     const county = await login(app.url, 'nanchangxian');
-    expect(await rowOf(county)).not.toBeNull();
+    const handle = (await rowOf(county))!.handle!;
     await until(async () => (await rowOf(county)) === null, IDLE_MS * 4, '空闲超时的会话被清理');
+    // Both instances sweep the same table.
+    await sleep(sweepEvery + 500);
+    const audits = await AuditLog.findAll({ where: { action: 'sessionExpired', recordId: handle } });
+    expect(audits).toHaveLength(1);
+    expect(audits[0]!.reason).toContain('空闲超时');
   });
 });
 
@@ -216,7 +233,7 @@ describe('在线会话: the security administrator sees and ends sessions', () =
     const refused = await other.post(api.record('ActiveSession', handle, 'endSession'), { reason: '试图结束他人会话' });
     expect(refused.body.notice?.type).not.toBe('success');
     expect(await signedIn(county)).toBe(true);
-    expect(await AuditLog.count({ where: { action: 'endSession', recordId: handle } })).toBe(0);
+    expect(await AuditLog.count({ where: { action: 'sessionTerminated', recordId: handle } })).toBe(0);
   });
 
   it('结束会话: shows whose session it is, ends it at once (its next request goes to the login page) and is audited', async () => {
@@ -232,7 +249,7 @@ describe('在线会话: the security administrator sees and ends sessions', () =
     const ended = await security.post(api.record('ActiveSession', handle, 'endSession'), { reason: '疑似他人登录' });
     expect(ended.body.notice).toEqual({ type: 'success', message: '已结束 南昌县采购办 的会话，该用户需重新登录' });
     expect(await signedIn(county)).toBe(false);
-    const audits = await AuditLog.findAll({ where: { action: 'endSession', recordId: handle } });
+    const audits = await AuditLog.findAll({ where: { action: 'sessionTerminated', recordId: handle } });
     expect(audits.length).toBe(1);
     expect(audits[0]!).toMatchObject({
       actorUsername: 'security',
@@ -244,7 +261,7 @@ describe('在线会话: the security administrator sees and ends sessions', () =
     // Ending it again: it is gone, and nothing more is recorded.
     const again = await security.post(api.record('ActiveSession', handle, 'endSession'), {});
     expect(again.body.notice?.type).not.toBe('success');
-    expect(await AuditLog.count({ where: { action: 'endSession', recordId: handle } })).toBe(1);
+    expect(await AuditLog.count({ where: { action: 'sessionTerminated', recordId: handle } })).toBe(1);
   });
 });
 
@@ -257,7 +274,7 @@ describe('one session per user (SINGLE_SESSION_PER_USER)', () => {
     expect(await signedIn(clientWithCookie(single.url, 'ganzhou', first.cookie))).toBe(false);
     expect(await signedIn(clientWithCookie(single.url, 'ganzhou', second.cookie))).toBe(true);
     expect(await signedIn(clientWithCookie(single.url, 'nanchang', bystander.cookie))).toBe(true);
-    const audit = await AuditLog.findOne({ where: { action: 'endSession', recordId: firstHandle } });
+    const audit = await AuditLog.findOne({ where: { action: 'sessionTerminated', recordId: firstHandle } });
     expect(audit).toMatchObject({ actorUsername: 'ganzhou', reason: expect.stringContaining('只保留最新的一个会话') });
   });
 
