@@ -31,6 +31,8 @@ drill.describe('F10: instances starting together', () => {
   const names = ['f10_together', 'f10_together_middle', 'f10_waiting', 'f10_waiting_middle'];
   let urls: string[] = [];
   const webs: WebProcess[] = [];
+  /** The ports of the three webs on the first database. */
+  const together: number[] = [];
 
   beforeAll(async () => {
     urls = await emptyDatabases(names);
@@ -48,10 +50,11 @@ drill.describe('F10: instances starting together', () => {
     const [main, middle] = urls;
     const started = [];
     for (let i = 0; i < 3; i++) {
+      together.push(await freePort());
       const web = startWebProcess({
         DATABASE_URL: main!,
         MIDDLE_DATABASE_URL: middle!,
-        PORT: String(await freePort()),
+        PORT: String(together.at(-1)),
         QUEUE_DRIVER: 'inline',
         NODE_ENV: 'development',
       });
@@ -70,6 +73,32 @@ drill.describe('F10: instances starting together', () => {
     expect((rows as unknown[]).length).toBeGreaterThan(5);
     for (const row of rows as Array<{ name: string; n: string }>)
       expect({ name: row.name, n: Number(row.n) }).toEqual({ name: row.name, n: 1 });
+  });
+
+  it('three webs writing the audit trail at once keep one unbroken chain: npm run audit:verify finds nothing', async () => {
+    const [main, middle] = urls;
+    const attempt = (port: number, username: string, password: string) =>
+      fetch(`http://127.0.0.1:${port}/admin/login`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', origin: `http://127.0.0.1:${port}` },
+        body: new URLSearchParams({ email: username, password }).toString(),
+      });
+    // Six failures per web stay under one address's slowing (four times the five failures of an account).
+    const answers = await Promise.all(
+      together.flatMap((port, w) => Array.from({ length: 6 }, (_, i) => attempt(port, `f10-nobody-${w}-${i}`, 'Wrong#2026x'))),
+    );
+    expect(answers).toHaveLength(18);
+    expect(await Promise.all(answers.map(async (answer) => (await answer.text()).includes('invalidCredentials')))).toEqual(
+      answers.map(() => true),
+    );
+    const db = new Sequelize(main!, { logging: false });
+    const [[written]] = (await db.query(
+      `SELECT COUNT(*) AS failed, COUNT(DISTINCT seq) AS places FROM audit_logs WHERE actor_username LIKE 'f10-nobody-%'`,
+    )) as [Array<{ failed: string; places: string }>, unknown];
+    await db.close();
+    expect({ failed: Number(written!.failed), places: Number(written!.places) }).toEqual({ failed: 18, places: 18 });
+    expect(await runEntry('tools/audit-verify.ts', { NODE_ENV: 'development', DATABASE_URL: main!, MIDDLE_DATABASE_URL: middle! })).toBe(0);
   });
 
   it('in production a web does not migrate: it waits for `npm run migrate`, then serves the new schema', async () => {
