@@ -7,7 +7,7 @@ import pg from 'pg';
 import { Op, QueryTypes, type Sequelize } from 'sequelize';
 import { createSequelize } from '../../db/database.js';
 import { databaseInstanceId } from '../../db/database-instance.js';
-import { ContractFiling, IntegrationInbox, initMiddleModels, initModels, PaymentMiddleRecord } from '../../db/models.js';
+import { AuditLog, ContractFiling, IntegrationInbox, initMiddleModels, initModels, PaymentMiddleRecord } from '../../db/models.js';
 import { requeueStrandedPushes } from '../../jobs/maintenance/requeue-stranded.js';
 import { BullmqJobQueue } from '../../queue/bullmq-queue.js';
 import { attemptIdOf, jobIdFor } from '../../queue/job-identity.js';
@@ -24,7 +24,7 @@ import { needs } from '../support/requires.js';
 import { REDIS_URL } from '../support/services.js';
 import { api, login, loginResponse, type Client } from '../support/test-app.js';
 import { freePort, until } from '../support/until.js';
-import { startWebProcess, type WebProcess } from '../support/web-process.js';
+import { runEntry, startWebProcess, type WebProcess } from '../support/web-process.js';
 import { exited, hasExited, startWorker, stopProcesses } from '../support/worker-process.js';
 
 /**
@@ -176,6 +176,12 @@ drill.describe('F17: a pg_dump backup restored into a new database', () => {
     });
     expect(waiting.map((f) => f.id)).toEqual(ids.slice(HALF));
 
+    // The audit trail came back whole: its chain checks out on the copy, with the key it was written with.
+    const auditVerified = () =>
+      runEntry('tools/audit-verify.ts', { DATABASE_URL: restoredUrl, MIDDLE_DATABASE_URL: lost.MIDDLE_DATABASE_URL });
+    expect(await AuditLog.count()).toBeGreaterThan(0);
+    expect(await auditVerified()).toBe(0);
+
     await startOn(restoredUrl);
     expect((await fetch(`${base}/readyz`)).status).toBe(200);
     expect((await loginResponse(base, 'nanchangxian')).status).toBe(302);
@@ -207,6 +213,8 @@ drill.describe('F17: a pg_dump backup restored into a new database', () => {
       expect(filing.lastPushError).toBeNull();
       expect(written.get(filing.id)).toBe(filing.version);
     }
+    // And goes on whole from there.
+    expect(await auditVerified()).toBe(0);
     console.info(
       `F17: dumped in ${dumpedMs} ms, restored into a new database in ${restoredMs} ms; ` +
         `${HALF} pushes waiting at backup time went out again once, ${((Date.now() - lostAt) / 1000).toFixed(1)} s from the loss`,
