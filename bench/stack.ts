@@ -7,6 +7,7 @@ import path from 'node:path';
 import { openDb, withDatabase } from './db.js';
 import { printed, runToEnd, startNode, stopProcess, waitForHttp } from './processes.js';
 import { removeQueues } from '../queue/remove-queues.js';
+import { newProductionSecrets } from '../settings/production-secrets.js';
 
 /**
  * The bench's users' password: the demo data is written with it in place of the published demo password, which
@@ -32,12 +33,8 @@ export function productionEnv(extra: Record<string, string>): Record<string, str
     HOST: '127.0.0.1',
     COOKIE_SECURE: 'false',
     MIGRATE_ON_START: 'true',
-    SESSION_SECRET: randomBytes(24).toString('hex'),
+    ...newProductionSecrets('bench'),
     INTEGRATION_APP_KEY: 'bench-platform',
-    INTEGRATION_APP_SECRET: randomBytes(24).toString('hex'),
-    PERSONAL_DATA_KEYS: `bench:${randomBytes(16).toString('hex')}`,
-    PERSONAL_DATA_INDEX_KEY: randomBytes(32).toString('hex'),
-    AUDIT_CHAIN_KEY: randomBytes(24).toString('hex'),
     DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'jxcg-bench-')),
     ...extra,
   };

@@ -2,6 +2,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { secretLeftAsPublished } from './production-secrets.js';
 import { ConfigError } from './config-error.js';
 import { SIGNATURE_METHODS, isSignatureMethod, type SignatureMethod } from '../domain/integration-signature.js';
 import {
@@ -304,6 +305,12 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env, { built = fals
   if (env.NODE_ENV === 'production' && !env.AUDIT_CHAIN_KEY) {
     throw new ConfigError(
       '配置错误: AUDIT_CHAIN_KEY 在 NODE_ENV=production 时必须设置（操作日志防篡改链的密钥，至少 32 个字符，各实例相同）',
+    );
+  }
+  const published = env.NODE_ENV === 'production' ? secretLeftAsPublished(source) : undefined;
+  if (published) {
+    throw new ConfigError(
+      `配置错误: ${published} 仍是 deploy/env.example 中公开的示例值：生产环境不能使用人人可见的密钥，请用 npm run secrets:new 生成新值`,
     );
   }
   if (env.NODE_ENV === 'production' && env.COOKIE_SECURE === 'false' && !['127.0.0.1', '::1', 'localhost'].includes(env.HOST)) {

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { ENV_VARIABLES, parseEnv } from '../../settings/env.js';
+import { newProductionSecrets, PRODUCTION_SECRETS } from '../../settings/production-secrets.js';
 import { needs } from '../support/requires.js';
 
 const root = path.resolve(import.meta.dirname ?? path.dirname(new URL(import.meta.url).pathname), '../..');
@@ -23,12 +24,33 @@ describe('deploy/env.example', () => {
     expect(named.filter((v) => !ENV_VARIABLES.includes(v) && !READ_ELSEWHERE.includes(v))).toEqual([]);
   });
 
-  it('as written is a valid production environment: the values it sets pass the checks a start makes', () => {
-    const values = Object.fromEntries(
-      [...text.matchAll(/^([A-Z][A-Z0-9_]*)=(.*)$/gm)].map((m) => [m[1]!, m[2]!] as const).filter(([name]) => ENV_VARIABLES.includes(name)),
-    );
+  const values = Object.fromEntries(
+    [...text.matchAll(/^([A-Z][A-Z0-9_]*)=(.*)$/gm)].map((m) => [m[1]!, m[2]!] as const).filter(([name]) => ENV_VARIABLES.includes(name)),
+  );
+
+  it('as written, its secrets are the published placeholders, which production refuses, naming the first and the command', () => {
     expect(values.NODE_ENV).toBe('production');
-    const parsed = parseEnv(values, { built: true });
+    expect(() => parseEnv(values, { built: true })).toThrow(
+      /^配置错误: SESSION_SECRET 仍是 deploy\/env\.example 中公开的示例值：.*npm run secrets:new/,
+    );
+    // Each secret alone left as published is refused too.
+    const fresh = newProductionSecrets('2027b');
+    for (const name of ['PERSONAL_DATA_KEYS', 'PERSONAL_DATA_INDEX_KEY', 'AUDIT_CHAIN_KEY', 'INTEGRATION_APP_SECRET'] as const) {
+      expect(() => parseEnv({ ...values, ...fresh, [name]: values[name] }, { built: true })).toThrow(new RegExp(`^配置错误: ${name} 仍是`));
+    }
+    // A second personal-data key kept from the example, behind a fresh one, is still refused.
+    expect(() =>
+      parseEnv({ ...values, ...fresh, PERSONAL_DATA_KEYS: `${fresh.PERSONAL_DATA_KEYS},${values.PERSONAL_DATA_KEYS}` }, { built: true }),
+    ).toThrow(/^配置错误: PERSONAL_DATA_KEYS 仍是/);
+  });
+
+  it('with what `npm run secrets:new` prints in place of the placeholders, it is a valid production environment', () => {
+    const printed = execFileSync(process.execPath, ['--import', 'tsx', 'tools/secrets-new.ts', '2027b'], { cwd: root, encoding: 'utf8' });
+    const secrets = Object.fromEntries([...printed.matchAll(/^([A-Z][A-Z0-9_]*)=(\S+)$/gm)].map((m) => [m[1]!, m[2]!]));
+    expect(Object.keys(secrets).sort()).toEqual([...PRODUCTION_SECRETS].sort());
+    expect(secrets.PERSONAL_DATA_KEYS).toMatch(/^2027b:[0-9a-f]{32}$/);
+    expect(newProductionSecrets('x').AUDIT_CHAIN_KEY).not.toBe(newProductionSecrets('x').AUDIT_CHAIN_KEY);
+    const parsed = parseEnv({ ...values, ...secrets }, { built: true });
     expect(parsed.COOKIE_SECURE).toBe(true);
     expect(parsed.QUEUE_DRIVER).toBe('bullmq');
   });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it, jest } from '@jest/globals';
 import { Sequelize } from 'sequelize';
 import { dropDatabases, emptyDatabases } from '../support/own-databases.js';
+import { productionEnv } from '../support/production-env.js';
 import { needs } from '../support/requires.js';
 import { exited, hasExited } from '../support/worker-process.js';
 import { freePort, until } from '../support/until.js';
@@ -12,17 +13,7 @@ import { runEntry, startWebProcess, type WebProcess } from '../support/web-proce
  */
 const drill = await needs('F10 (instances starting together)', 'postgres');
 
-const production = {
-  NODE_ENV: 'production',
-  SESSION_SECRET: 's'.repeat(40),
-  INTEGRATION_APP_KEY: 'f10-platform',
-  INTEGRATION_APP_SECRET: 'i'.repeat(40),
-  PERSONAL_DATA_KEYS: `f10:${'a1'.repeat(16)}`,
-  PERSONAL_DATA_INDEX_KEY: 'b2'.repeat(32),
-  AUDIT_CHAIN_KEY: 'k'.repeat(40),
-  QUEUE_DRIVER: 'inline',
-  COOKIE_SECURE: 'false',
-};
+const production = productionEnv();
 
 /** F10: web instances started at the same moment on one empty database, as a rolling deployment or a reboot does. */
 jest.setTimeout(180_000);

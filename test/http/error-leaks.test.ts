@@ -7,6 +7,7 @@ import { simulatedUnits } from '../../tools/integration-fixtures.js';
 import { signedHeaders } from '../../tools/integration-client.js';
 import { scratchDir, seededDatabaseUrls } from '../support/databases.js';
 import { login, type Client } from '../support/test-app.js';
+import { productionEnv } from '../support/production-env.js';
 import { freePort } from '../support/until.js';
 import { startWebProcess, type WebProcess } from '../support/web-process.js';
 import { exited, hasExited } from '../support/worker-process.js';
@@ -40,21 +41,16 @@ beforeAll(async () => {
   );
   announcementId = announcement!.id;
   const port = await freePort();
-  web = startWebProcess({
-    NODE_ENV: 'production',
-    PORT: String(port),
-    DATABASE_URL: urls.DATABASE_URL,
-    ...(urls.MIDDLE_DATABASE_URL && { MIDDLE_DATABASE_URL: urls.MIDDLE_DATABASE_URL }),
-    DATA_DIR: scratchDir('leaks-data'),
-    SESSION_SECRET: 's'.repeat(40),
-    INTEGRATION_APP_KEY: platform.appKey,
-    INTEGRATION_APP_SECRET: platform.secret,
-    PERSONAL_DATA_KEYS: `leaks:${'a1'.repeat(16)}`,
-    PERSONAL_DATA_INDEX_KEY: 'b2'.repeat(32),
-    AUDIT_CHAIN_KEY: 'k'.repeat(40),
-    QUEUE_DRIVER: 'inline',
-    COOKIE_SECURE: 'false',
-  });
+  web = startWebProcess(
+    productionEnv({
+      PORT: String(port),
+      DATABASE_URL: urls.DATABASE_URL,
+      ...(urls.MIDDLE_DATABASE_URL && { MIDDLE_DATABASE_URL: urls.MIDDLE_DATABASE_URL }),
+      DATA_DIR: scratchDir('leaks-data'),
+      INTEGRATION_APP_KEY: platform.appKey,
+      INTEGRATION_APP_SECRET: platform.secret,
+    }),
+  );
   await web.started;
   url = `http://127.0.0.1:${port}`;
   county = await login(url, 'nanchangxian', PASSWORD);

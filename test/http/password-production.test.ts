@@ -15,6 +15,7 @@ import {
   startTestApp,
   type Client,
 } from '../support/test-app.js';
+import { productionEnv } from '../support/production-env.js';
 
 /**
  * Issue #29 item 2: in production the demo password, which the README publishes, is no account's password. A web
@@ -22,19 +23,10 @@ import {
  * refuses it on every set and sends whoever still signs in with it to change it first.
  */
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const PRODUCTION = {
-  NODE_ENV: 'production',
-  SESSION_SECRET: 'production-like-session-secret-for-this-test-0001',
-  INTEGRATION_APP_KEY: 'jxcg-test-platform',
-  INTEGRATION_APP_SECRET: 'production-like-integration-secret-for-this-0001',
-  PERSONAL_DATA_KEYS: `pw:${'a1'.repeat(16)}`,
-  PERSONAL_DATA_INDEX_KEY: 'b2'.repeat(32),
-  AUDIT_CHAIN_KEY: 'k'.repeat(40),
-  COOKIE_SECURE: 'false',
-  QUEUE_DRIVER: 'inline',
+const PRODUCTION = productionEnv({
   // Another demo password than the published default: both are refused.
   DEMO_PASSWORD: 'Sample#Pass9',
-};
+});
 const DEMO_REFUSED = '不能使用演示密码：它随本系统的文档公开，生产环境中任何账号都不得使用';
 
 let app: Awaited<ReturnType<typeof startTestApp>>;
