@@ -94,13 +94,15 @@ export async function sweepExpiredSessions(limits: SessionLimits, now: number, g
     await lockChainHead(sequelize, transaction);
     const signedIn = await Session.findAll({
       where: { userId: { [Op.ne]: null }, [Op.or]: [absolute, idle] },
-      attributes: [...SESSION_FIELDS, 'expires'],
+      attributes: [...SESSION_FIELDS, 'expires', 'lastActiveAt'],
       transaction,
     });
     let ended = 0;
     for (const row of signedIn) {
-      const past = row.createdAt.getTime() + limits.maxMs <= now || (row.expires !== null && row.expires.getTime() <= now);
-      if (await endAudited(row, null, 'sessionExpired', EXPIRY_REASONS[past ? 'absolute' : 'idle'], transaction)) ended++;
+      // Whichever end came first is why it ended.
+      const absoluteEnd = Math.min(row.createdAt.getTime() + limits.maxMs, row.expires?.getTime() ?? Infinity);
+      const idleEnd = (row.lastActiveAt ?? row.createdAt).getTime() + limits.idleMs;
+      if (await endAudited(row, null, 'sessionExpired', EXPIRY_REASONS[idleEnd < absoluteEnd ? 'idle' : 'absolute'], transaction)) ended++;
     }
     await Session.destroy({ where: { [Op.or]: [absolute, idle] }, transaction });
     return ended;

@@ -6,11 +6,11 @@ import { startTestApp } from '../support/test-app.js';
 import { BROWSER_TEST_TIMEOUT, launchBrowser, loginThroughForm, openPanelPage, screenshot } from './browser.js';
 
 /**
- * The session time limits in Chromium, with an idle end of 15 s (SESSION_IDLE_MINUTES=0.25), so the warning comes
- * 7.5 s before it: the warning, 继续使用, 退出, the end itself and what the login page says afterwards. The panel's own
+ * The session time limits in Chromium, with an idle end of 10 s (SESSION_IDLE_MINUTES=1/6), so the warning comes
+ * 5 s before it: the warning, 继续使用, 退出, the end itself and what the login page says afterwards. The panel's own
  * session checks run all along: that the end still comes shows they do not count as activity.
  */
-const IDLE_MS = 15_000;
+const IDLE_MS = 10_000;
 const WARNING_MS = IDLE_MS / 2;
 
 jest.setTimeout(BROWSER_TEST_TIMEOUT);
@@ -26,7 +26,7 @@ const dialogs: string[] = [];
 beforeAll(async () => {
   if (!chromium.ok) return;
   browser = await launchBrowser();
-  app = await startTestApp({ SESSION_IDLE_MINUTES: '0.25' });
+  app = await startTestApp({ SESSION_IDLE_MINUTES: String(IDLE_MS / 60_000) });
   ({ page, foreign } = await openPanelPage(browser, app.url));
   page.on('dialog', (dialog) => {
     dialogs.push(dialog.message());

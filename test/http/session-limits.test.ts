@@ -10,14 +10,14 @@ import { api, clientWithCookie, login, loginResponse, startTestApp, testEnv, typ
 import { until } from '../support/until.js';
 
 /**
- * The session time limits as an attacker and an absent-minded user meet them, over HTTP: an idle end of 9 s and an
- * absolute end of 21.6 s (SESSION_IDLE_MINUTES=0.15, SESSION_MAX_HOURS=0.006), on both engines.
+ * The session time limits as an attacker and an absent-minded user meet them, over HTTP: an idle end of 6 s and an
+ * absolute end of 14.4 s (SESSION_IDLE_MINUTES=0.1, SESSION_MAX_HOURS=0.004), on both engines.
  */
-const IDLE_MS = 9_000;
+const IDLE_MS = 6_000;
 /** How often each instance sweeps ended sessions with these limits (http/session-store.ts: a minute, or the idle time). */
 const sweepEvery = IDLE_MS;
-const MAX_MS = 21_600;
-const LIMITS = { SESSION_IDLE_MINUTES: '0.15', SESSION_MAX_HOURS: '0.006' };
+const MAX_MS = 14_400;
+const LIMITS = { SESSION_IDLE_MINUTES: '0.1', SESSION_MAX_HOURS: '0.004' };
 
 let app: Awaited<ReturnType<typeof startTestApp>>;
 /** A second instance on the same database and limits, with one session per user. */
@@ -156,14 +156,14 @@ describe('the absolute end', () => {
     const statuses: number[] = [];
     while (Date.now() - started < MAX_MS - 1500) {
       statuses.push((await county.get(api.list('ProcurementUnit'))).status);
-      await sleep(1000);
+      await sleep(500);
     }
     expect(statuses.length).toBeGreaterThanOrEqual(12);
     expect(statuses).toEqual(statuses.map(() => 200));
     await sleep(started + MAX_MS + 500 - Date.now());
     const answer = await withHeaders(county, api.list('ProcurementUnit'), {});
     expect(answer.status).toBe(302);
-    expect(endedCookie(answer)![0]).toBe(`jxcg.ended=${encodeURIComponent('absolute:0.006')}`);
+    expect(endedCookie(answer)![0]).toBe(`jxcg.ended=${encodeURIComponent('absolute:0.004')}`);
     expect(await signedIn(county)).toBe(false);
     const audits = await AuditLog.findAll({ where: { action: 'sessionExpired', reason: { [Op.like]: '%最长时间%' } } });
     expect(audits.length).toBeGreaterThanOrEqual(1);
@@ -174,7 +174,7 @@ describe('the absolute end', () => {
 describe('an ended session stays ended', () => {
   it('a late save of a session ended meanwhile (its request was still running) does not write it back', async () => {
     const county = await login(app.url, 'nanchangxian');
-    const store = new SessionStore(Session.sequelize!, sessionLimits(0.15, 0.006));
+    const store = new SessionStore(Session.sequelize!, sessionLimits(0.1, 0.004));
     try {
       const sid = sidOf(county);
       const read = await new Promise<SessionData>((resolve, reject) => store.get(sid, (e, s) => (e ? reject(e) : resolve(s!))));
