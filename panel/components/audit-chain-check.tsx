@@ -151,7 +151,8 @@ const AuditChainCheck: React.FC<ActionProps> = ({ resource, action }) => {
 const CheckOutcome: React.FC<{ check: Check; kindNames: Record<string, string> }> = ({ check, kindNames }) => {
   const { translateLabel } = useTranslation();
   const result = check.result;
-  const by = check.askedBy === null ? translateLabel('auditCheckBySystem') : translateLabel('auditCheckBy', undefined, { username: check.askedBy });
+  const by =
+    check.askedBy === null ? translateLabel('auditCheckBySystem') : translateLabel('auditCheckBy', undefined, { username: check.askedBy });
   return (
     <Box mt="lg" data-testid="audit-check-outcome">
       <Text mb="default" data-testid="audit-check-last">
