@@ -35,6 +35,7 @@ import { AwardNotice } from './models/queries/award-notice.model.js';
 import { PostAwardRecord } from './models/queries/post-award-record.model.js';
 import { SupplierRegistration } from './models/queries/supplier-registration.model.js';
 import { AuditLog } from './models/system/audit-log.model.js';
+import { AuditVerification } from './models/system/audit-verification.model.js';
 import { DataExport, ExportFileChunk } from './models/system/data-export.model.js';
 import { Escalation } from './models/system/escalation.model.js';
 import { JobReceipt } from './models/system/job-receipt.model.js';
@@ -77,6 +78,7 @@ export {
   Affiliation,
   PaymentMiddleRecord,
   AuditLog,
+  AuditVerification,
   ContractFiling,
   IntegrationBudget,
   IntegrationInbox,
@@ -137,6 +139,7 @@ export function initModels(sequelize: Sequelize): void {
     Escalation,
     DataExport,
     ExportFileChunk,
+    AuditVerification,
   ]) {
     model.initialize(sequelize);
   }

@@ -9,13 +9,14 @@ import { createRedis, isClusterTarget, type RedisTarget } from '../queue/redis-c
 /**
  * Jobs run at once per queue, set by `npm run bench`. Two ingest batches overlap: while one waits on its upserts (one
  * statement per chunk, under the kind's advisory lock) the other parses, validates or links, and an item's version
- * decides what a row keeps whichever batch comes first. A push spends its time waiting on two databases.
+ * decides what a row keeps whichever batch comes first. A push spends its time waiting on two databases. A check of
+ * the audit trail's chain takes minutes on a province's trail: beside it the minute's maintenance round still runs.
  */
 const QUEUE_CONCURRENCY: Record<string, number> = {
   [QUEUES.integration]: 2,
   [QUEUES.push]: 8,
   [QUEUES.export]: 1,
-  [QUEUES.maintenance]: 1,
+  [QUEUES.maintenance]: 2,
 };
 
 /**

@@ -22,6 +22,7 @@ import * as auditChain from './0017-audit-chain.js';
 import * as administratorRoles from './0018-administrator-roles.js';
 import * as sessionLimits from './0019-session-limits.js';
 import * as configurationState from './0020-configuration-state.js';
+import * as auditVerifications from './0021-audit-verifications.js';
 import * as paymentMiddle from './middle/0001-payment-middle.js';
 import * as middleTextFilterIndexes from './middle/0002-text-filter-indexes.js';
 
@@ -49,6 +50,7 @@ const MIGRATIONS: Migration[] = [
   { name: '0018-administrator-roles', ...administratorRoles },
   { name: '0019-session-limits', ...sessionLimits },
   { name: '0020-configuration-state', ...configurationState },
+  { name: '0021-audit-verifications', ...auditVerifications },
 ];
 
 /** The payment intermediate database is a separate database with its own history. */

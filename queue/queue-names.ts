@@ -16,5 +16,6 @@ export const JOBS = {
   exportXlsx: 'exportXlsx',
   refreshDeadlines: 'refreshDeadlines',
   pruneAuditLog: 'pruneAuditLog',
+  verifyAuditChain: 'verifyAuditChain',
   maintenance: 'maintenance',
 } as const;

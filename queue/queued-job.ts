@@ -26,6 +26,17 @@ export function exportJob(exportId: string): QueuedJob<{ exportId: string }> {
   return { queue: QUEUES.export, name: JOBS.exportXlsx, data: { exportId }, jobId: `export-${exportId}`, attempts: 2 };
 }
 
+/** Checks the audit trail's chain for the audit administrator's check `verificationId` (its row holds the progress). */
+export function auditVerifyJob(verificationId: string): QueuedJob<{ verificationId: string }> {
+  return {
+    queue: QUEUES.maintenance,
+    name: JOBS.verifyAuditChain,
+    data: { verificationId },
+    jobId: `audit-verify-${verificationId}`,
+    attempts: 2,
+  };
+}
+
 export function addJob(queue: JobQueue, job: QueuedJob): Promise<string> {
   return queue.add(job.queue, job.name, job.data, { jobId: job.jobId, attempts: job.attempts });
 }

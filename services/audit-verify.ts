@@ -69,6 +69,14 @@ export async function readChainPage(
   return page.map(rowOf);
 }
 
+async function countRows(sequelize: Sequelize, transaction: Transaction): Promise<number> {
+  const [row] = await sequelize.query<{ n: number | string }>('SELECT COUNT(*) AS n FROM audit_logs', {
+    type: QueryTypes.SELECT,
+    transaction,
+  });
+  return Number(row!.n);
+}
+
 /**
  * Reads the whole trail in the order of the chain, a page at a time, in one snapshot (rows written meanwhile wait for
  * the next check, a prune meanwhile is not mistaken for a deletion), and names every break (domain/audit-chain.ts).
@@ -76,7 +84,16 @@ export async function readChainPage(
  */
 export async function verifyAuditChain(
   sequelize: Sequelize,
-  { key = auditChainKey(), maxBreaks = 200 }: { key?: string; maxBreaks?: number } = {},
+  {
+    key = auditChainKey(),
+    maxBreaks = 200,
+    onProgress,
+  }: {
+    key?: string;
+    maxBreaks?: number;
+    /** Called after each page with the rows checked so far and the rows the snapshot holds (checked at the end). */
+    onProgress?: (checked: number, total: number) => Promise<void> | void;
+  } = {},
 ): Promise<AuditVerification> {
   const started = Date.now();
   const snapshot =
@@ -86,9 +103,15 @@ export async function verifyAuditChain(
   return sequelize.transaction(snapshot, async (transaction) => {
     const head = await readChainHead(sequelize, transaction);
     const verifier = new ChainVerifier(key, head, maxBreaks);
+    // Every row of the snapshot, chained or not, is checked once: the count is where the progress ends.
+    const total = onProgress ? await countRows(sequelize, transaction) : 0;
+    await onProgress?.(0, total);
+    let checked = 0;
     for (let after: number | null = null; ;) {
       const page = await readChainPage(sequelize, transaction, after);
       for (const row of page) verifier.push(row);
+      checked += page.length;
+      if (page.length) await onProgress?.(checked, total);
       if (page.length < PAGE) break;
       after = page[page.length - 1]!.seq;
     }
@@ -98,6 +121,8 @@ export async function verifyAuditChain(
         { replacements: { after }, type: QueryTypes.SELECT, transaction },
       );
       for (const row of page) verifier.unchained({ id: Number(row.id) });
+      checked += page.length;
+      if (page.length) await onProgress?.(checked, total);
       if (page.length < PAGE) break;
       after = Number(page[page.length - 1]!.id);
     }
@@ -127,20 +152,26 @@ export function verificationSummary(result: AuditVerification): string {
 }
 
 /**
- * The audit administrator's check from the panel: verified, then recorded as their action (with what it found), so
- * the trail says who checked it when and what they were shown.
+ * A check recorded in the trail as its asker's action (the system's: the nightly check), with what it found, so the
+ * trail says who checked it when and what they were shown.
  */
-export async function checkAuditTrailAs(user: AuditActor, sequelize: Sequelize): Promise<AuditVerification> {
-  const result = await verifyAuditChain(sequelize);
-  await recordAudit({
-    user,
-    action: 'auditChainVerified' satisfies SecurityAuditAction,
-    resourceId: 'AuditLog',
-    changes: {
-      checkedRows: { before: null, after: result.checkedRows },
-      breakCount: { before: null, after: result.breakCount },
+export async function recordAuditCheck(
+  user: AuditActor | null,
+  result: AuditVerification,
+  { checkId, transaction }: { checkId?: string; transaction?: Transaction } = {},
+): Promise<void> {
+  await recordAudit(
+    {
+      user,
+      action: 'auditChainVerified' satisfies SecurityAuditAction,
+      resourceId: 'AuditLog',
+      recordId: checkId ?? null,
+      changes: {
+        checkedRows: { before: null, after: result.checkedRows },
+        breakCount: { before: null, after: result.breakCount },
+      },
+      reason: verificationSummary(result),
     },
-    reason: verificationSummary(result),
-  });
-  return result;
+    transaction,
+  );
 }

@@ -8,6 +8,7 @@ import { pushFiling, pushFilings } from './push-filing.processor.js';
 import { recordReceipt } from './record-receipt.processor.js';
 import { refreshDeadlinesJob } from './refresh-deadlines.processor.js';
 import { pruneAuditLogJob } from './prune-audit-log.processor.js';
+import { verifyAuditChainJob } from './verify-audit-chain.processor.js';
 
 /** queue → job name → processor: the BullMQ worker and the inline driver dispatch through the same table. */
 export const PROCESSORS: Record<string, Record<string, Processor>> = {
@@ -16,6 +17,7 @@ export const PROCESSORS: Record<string, Record<string, Processor>> = {
     [JOBS.refreshDeadlines]: refreshDeadlinesJob,
     [JOBS.maintenance]: maintenanceJob,
     [JOBS.pruneAuditLog]: pruneAuditLogJob,
+    [JOBS.verifyAuditChain]: verifyAuditChainJob,
   },
   [QUEUES.integration]: { [JOBS.ingestBatch]: ingestBatch, [JOBS.linkUnits]: linkUnitsJob },
   [QUEUES.push]: { [JOBS.pushFilings]: pushFilings, [JOBS.pushFiling]: pushFiling },

@@ -143,9 +143,16 @@ export const zhCN = {
     exportFailed: '导出失败',
     // The audit administrator's check of the audit trail (panel/components/audit-chain-check.tsx).
     auditCheckIntro:
-      '逐条校验全部操作日志的 HMAC-SM3 防篡改链：在数据库中被改动、插入或删除的记录都会被找出，并指明是哪一条、属于哪种问题。校验只读取、不修改任何数据，本次校验本身记入操作日志。',
+      '逐条校验全部操作日志的 HMAC-SM3 防篡改链：在数据库中被改动、插入或删除的记录都会被找出，并指明是哪一条、属于哪种问题。校验在后台进行，只读取、不修改任何数据，可离开本页稍后再来查看；每次校验本身记入操作日志。系统每天凌晨 2:45 自动校验一次。',
     auditCheckStart: '开始校验',
     auditCheckRunning: '正在校验……',
+    auditCheckQueued: '校验已排队，即将开始……',
+    auditCheckProgress: '已校验 {{checked}} / {{total}} 条',
+    auditCheckLast: '最近一次校验：{{at}}，{{by}}',
+    auditCheckBy: '由 {{username}} 发起',
+    auditCheckBySystem: '系统每日校验',
+    auditCheckNone: '尚无校验记录。',
+    auditCheckFailed: '校验未能完成',
     auditCheckHead: '链头：最后序号 {{lastSeq}}，已清理至序号 {{prunedThrough}}',
     auditCheckTook: '校验时间 {{at}}，用时 {{seconds}} 秒',
     auditCheckKind: '问题类型',

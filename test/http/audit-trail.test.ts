@@ -3,8 +3,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { Op, QueryTypes } from 'sequelize';
-import { Announcement, AuditLog, SupervisorUser } from '../../db/models.js';
+import { Announcement, AuditLog, AuditVerification, SupervisorUser } from '../../db/models.js';
 import { recordAudit, recordAudits } from '../../services/audit.js';
+import { ASKER_GONE, askForCheck } from '../../services/audit-verifications.js';
+import { PROCESSORS } from '../../jobs/processors/index.js';
+import { JOBS, QUEUES } from '../../queue/queue-names.js';
+import { logger } from '../../settings/logger.js';
 import { verifyAuditChain } from '../../services/audit-verify.js';
 import { withoutAuditGuards } from '../support/audit-guards.js';
 import { api, drainJobs, login, loginResponse, startTestApp, type Client } from '../support/test-app.js';
@@ -33,7 +37,23 @@ const since = (at: Date, action: string | string[]) =>
 const LOOPBACK = /^(::ffff:)?127\.0\.0\.1$|^::1$/;
 let auditor: Client | undefined;
 /** Signed in once: a sign-in is itself a row, which would land between a test's tampering and its check. */
-const check = async () => (auditor ??= await login(app.url, 'auditor')).post(api.resourceAction('AuditLog', 'verifyChain'));
+const auditorClient = async () => (auditor ??= await login(app.url, 'auditor'));
+const VERIFY = api.resourceAction('AuditLog', 'verifyChain');
+const followed = (id: string) => `${VERIFY}?verificationId=${id}`;
+/**
+ * 校验完整性 as the page does it: started (POST), then followed by its id until the job has finished (the test app runs
+ * jobs in-process); the check as the page last reads it.
+ */
+const check = async () => {
+  const client = await auditorClient();
+  const started = await client.post(VERIFY);
+  expect(started.status).toBe(200);
+  expect(started.body.verificationId).toMatch(/^[0-9a-f-]{36}$/);
+  await drainJobs(app);
+  const { status, body } = await client.get(followed(started.body.verificationId));
+  expect(body.verification).toMatchObject({ id: started.body.verificationId, state: 'done', askedBy: 'auditor' });
+  return { status, body: body.verification.result, check: body.verification };
+};
 /** What the database said when it refused a statement (Sequelize wraps a trigger's refusal in its own error). */
 const refusal = (statement: Promise<unknown>) =>
   statement.then(
@@ -201,20 +221,38 @@ function auditVerify(...args: string[]): Promise<{ code: number | null; out: str
 
 describe('rows changed, inserted and deleted in SQL are named, with their kind', () => {
   it('only the audit administrator may check, and the check is itself recorded', async () => {
-    for (const username of ['province', 'nanchang', 'gongguanban']) {
-      const other = await login(app.url, username);
-      const refused = await other.post(api.resourceAction('AuditLog', 'verifyChain'));
+    const others = await Promise.all(['province', 'nanchang', 'gongguanban', 'admin', 'security'].map((u) => login(app.url, u)));
+    for (const other of others) {
+      const refused = await other.post(VERIFY);
       expect(refused.body.notice).toEqual({ message: 'forbiddenError', type: 'error' });
-      expect(refused.body.intact).toBeUndefined();
+      expect(refused.body.verificationId).toBeUndefined();
+      const read = await other.get(VERIFY);
+      expect(read.body.notice).toEqual({ message: 'forbiddenError', type: 'error' });
+      expect(read.body.last).toBeUndefined();
     }
+    expect(await AuditVerification.count()).toBe(0);
     expect(await AuditLog.count({ where: { action: 'auditChainVerified' } })).toBe(0);
-    const { status, body } = await check();
+    // Before any check the page has nothing to show.
+    const before = await (await auditorClient()).get(VERIFY);
+    expect(before.body).toMatchObject({ last: null, running: null });
+    const { status, body, check: done } = await check();
     expect(status).toBe(200);
     expect(body).toMatchObject({ intact: true, breakCount: 0, breaks: [] });
     expect(body.summary).toMatch(/^操作日志完整：校验 \d+ 条/);
+    expect(done.checkedRows).toBe(body.checkedRows);
+    expect(done.totalRows).toBe(body.checkedRows);
     const [recorded] = await AuditLog.findAll({ where: { action: 'auditChainVerified' }, order: [['seq', 'DESC']], limit: 1 });
-    expect(recorded).toMatchObject({ actorUsername: 'auditor', resourceId: 'AuditLog' });
+    expect(recorded).toMatchObject({ actorUsername: 'auditor', resourceId: 'AuditLog', recordId: done.id });
     expect(JSON.parse(recorded!.changes!).breakCount.after).toBe(0);
+    // The page opened again shows it as the last check, and nobody else may follow it by its id.
+    const page = await (await auditorClient()).get(VERIFY);
+    expect(page.body).toMatchObject({ last: { id: done.id, askedBy: 'auditor', state: 'done' }, running: null });
+    expect(page.body.last.result.summary).toBe(body.summary);
+    for (const other of others) {
+      const refused = await other.get(followed(done.id));
+      expect(refused.body.notice).toEqual({ message: 'forbiddenError', type: 'error' });
+      expect(refused.body.verification).toBeUndefined();
+    }
     const cli = await auditVerify();
     expect(cli.out).toMatch(/^操作日志完整：校验 \d+ 条/);
     expect(cli.code).toBe(0);
@@ -261,5 +299,89 @@ describe('rows changed, inserted and deleted in SQL are named, with their kind',
     // The next check sees the same five, the cut tail now before the first check's own row.
     const again = await verifyAuditChain(sequelize());
     expect(again.breakCount).toBe(5);
+  });
+});
+
+describe('the check runs as a job, and every night', () => {
+  it('a second ask while a check is queued or running is that check; the page shows it under way, then its result', async () => {
+    const client = await auditorClient();
+    const checks: string[] = [];
+    // The in-process queue runs one job at a time: one held here keeps the check queued for as long as the test needs.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    PROCESSORS[QUEUES.maintenance]!.holdTheQueue = () => held;
+    try {
+      await app.queue.add(QUEUES.maintenance, 'holdTheQueue', {});
+      const first = await client.post(VERIFY);
+      const second = await client.post(VERIFY);
+      checks.push(first.body.verificationId);
+      expect(first.body).toMatchObject({ started: true });
+      expect(second.body).toEqual({ verificationId: first.body.verificationId, started: false });
+      const page = await client.get(VERIFY);
+      expect(page.body.running).toMatchObject({ id: first.body.verificationId, state: 'queued', askedBy: 'auditor', totalRows: null });
+      const waiting = await client.get(followed(first.body.verificationId));
+      expect(waiting.body.verification).toMatchObject({ state: 'queued', checkedRows: 0, result: null });
+      release();
+      await drainJobs(app);
+      const finished = (await client.get(followed(first.body.verificationId))).body.verification;
+      expect(finished.state).toBe('done');
+      expect(finished.totalRows).toBeGreaterThan(0);
+      expect(finished.checkedRows).toBe(finished.totalRows);
+      expect(finished.result.checkedRows).toBe(finished.totalRows);
+      expect(finished.finishedAt).not.toBeNull();
+      // Once it has finished, the next ask is a new check.
+      const after = await client.get(VERIFY);
+      expect(after.body).toMatchObject({ last: { id: first.body.verificationId }, running: null });
+      const next = await client.post(VERIFY);
+      expect(next.body.started).toBe(true);
+      expect(next.body.verificationId).not.toBe(first.body.verificationId);
+      checks.push(next.body.verificationId);
+      await drainJobs(app);
+    } finally {
+      release();
+      delete PROCESSORS[QUEUES.maintenance]!.holdTheQueue;
+    }
+    // One audit row per check run, none for the ask that found one under way.
+    const recorded = await AuditLog.findAll({ where: { action: 'auditChainVerified', recordId: checks }, attributes: ['recordId'] });
+    expect(recorded.map((r) => r.recordId).sort()).toEqual([...checks].sort());
+  });
+
+  it("the nightly check is the system's: recorded with no user, shown as the last check, and its breaks logged as an error", async () => {
+    // The chain was broken by the test before: the nightly check finds it so.
+    const logged = jest.spyOn(logger, 'error');
+    try {
+      await app.queue.add(QUEUES.maintenance, JOBS.verifyAuditChain, {});
+      await drainJobs(app);
+      const [recorded] = await AuditLog.findAll({ where: { action: 'auditChainVerified' }, order: [['seq', 'DESC']], limit: 1 });
+      expect(recorded).toMatchObject({ actorId: null, actorUsername: 'system', actorRole: 'system', resourceId: 'AuditLog' });
+      const { body } = await (await auditorClient()).get(VERIFY);
+      expect(body.running).toBeNull();
+      expect(body.last).toMatchObject({ id: recorded!.recordId, askedBy: null, state: 'done' });
+      expect(body.last.result).toMatchObject({ intact: false });
+      expect(body.last.result.summary).toBe(recorded!.reason);
+      expect(body.last.result.breakCount).toBeGreaterThanOrEqual(5);
+      expect(JSON.parse(recorded!.changes!).breakCount.after).toBe(body.last.result.breakCount);
+      const alarms = logged.mock.calls.filter(([fields]) => (fields as { checkId?: string }).checkId === recorded!.recordId);
+      expect(alarms).toHaveLength(1);
+      expect(alarms[0]![0]).toMatchObject({ breakCount: body.last.result.breakCount });
+    } finally {
+      logged.mockRestore();
+    }
+  });
+
+  it('a check whose asker is no longer the audit administrator is not run for them', async () => {
+    const province = (await SupervisorUser.findOne({ where: { username: 'province' } }))!;
+    const { check: asked } = await askForCheck({
+      id: province.id,
+      username: province.username,
+      role: province.role,
+      regionCode: province.regionCode,
+    });
+    await app.queue.add(QUEUES.maintenance, JOBS.verifyAuditChain, { verificationId: asked.id });
+    await drainJobs(app);
+    await asked.reload();
+    expect(asked.state).toBe('failed');
+    expect(JSON.parse(asked.result!)).toEqual({ error: ASKER_GONE });
+    expect(await AuditLog.count({ where: { action: 'auditChainVerified', recordId: asked.id } })).toBe(0);
   });
 });

@@ -25,8 +25,14 @@ describe('the maintenance job', () => {
     await app?.stop();
   });
 
-  it('is scheduled every minute, and daily for deadlines and for the audit trail past its retention, each once per cluster', () => {
-    expect(SCHEDULES.map((s) => s.repeat.key)).toEqual(['daily-deadlines', 'daily-audit-prune', 'maintenance']);
+  it("is scheduled every minute, and daily for deadlines, the audit trail's check and its rows past their retention, each once per cluster", () => {
+    expect(SCHEDULES.map((s) => s.repeat.key)).toEqual(['daily-deadlines', 'daily-audit-verify', 'daily-audit-prune', 'maintenance']);
+    // The nightly check of the chain runs before the pruning moves its start.
+    expect(SCHEDULES.find((s) => s.repeat.key === 'daily-audit-verify')).toMatchObject({
+      queue: 'maintenance',
+      name: 'verifyAuditChain',
+      repeat: { pattern: '0 45 2 * * *' },
+    });
     expect(SCHEDULES.find((s) => s.repeat.key === 'maintenance')!.repeat).toMatchObject({ everyMs: 60_000 });
   });
 
