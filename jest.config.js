@@ -40,6 +40,8 @@ export default {
   globalSetup: '<rootDir>/test/global-setup.mjs',
   globalTeardown: '<rootDir>/test/global-teardown.mjs',
   testTimeout: 60000,
+  // A file's tests that only wait (it.concurrent: session-limits' idle and absolute ends) all wait at once.
+  maxConcurrency: 8,
   // Two files at a time (each with its own databases, ports, queue prefix): on two cores test/http took 233 s with
   // one worker, 128 s with two (115 s with three, which leaves the drills' timing bounds too little room).
   maxWorkers: 2,

@@ -52,30 +52,36 @@ const endedCookie = (response: Response) =>
     .map((part) => part.trim());
 const signedIn = async (client: Client) => (await client.get(api.list('ProcurementUnit'))).status === 200;
 
-describe('the idle end', () => {
-  it('a session unused for the idle time is signed out at its next request, the login page is told why, the audit trail records it', async () => {
-    const county = await login(app.url, 'nanchangxian');
-    expect(await signedIn(county)).toBe(true);
-    const handle = (await rowOf(county))!.handle!;
-    await sleep(IDLE_MS + 500);
-    const answer = await withHeaders(county, api.list('ProcurementUnit'), {});
-    expect(answer.status).toBe(302);
-    expect(answer.headers.get('location')).toBe('/admin/login');
-    const ended = endedCookie(answer)!;
-    expect(ended[0]).toBe('jxcg.ended=idle');
-    expect(ended).toContain('Path=/admin/login');
-    expect(ended.some((part) => /^HttpOnly$/i.test(part))).toBe(false);
-    // The session is destroyed, not just refused: its cookie replayed later signs nobody in.
-    expect(await rowOf(county)).toBeNull();
-    expect(await signedIn(county)).toBe(false);
-    const audits = await AuditLog.findAll({ where: { action: 'sessionExpired', recordId: handle } });
-    expect(audits).toHaveLength(1);
-    expect(audits[0]!.actorUsername).toBe('system');
-    expect(audits[0]!.reason).toContain('空闲超时');
-    expect(JSON.parse(audits[0]!.changes!).username).toEqual({ before: 'nanchangxian', after: null });
-  });
+// The tests that wait for a limit to pass wait side by side (it.concurrent, in one block: jest runs a block's concurrent
+// tests together, before the next block): each signs in a session of its own and reads only its own session's rows and
+// audits.
+describe('the idle end and the absolute end, waited for side by side', () => {
+  it.concurrent(
+    'a session unused for the idle time is signed out at its next request, the login page is told why, the audit trail records it',
+    async () => {
+      const county = await login(app.url, 'nanchangxian');
+      expect(await signedIn(county)).toBe(true);
+      const handle = (await rowOf(county))!.handle!;
+      await sleep(IDLE_MS + 500);
+      const answer = await withHeaders(county, api.list('ProcurementUnit'), {});
+      expect(answer.status).toBe(302);
+      expect(answer.headers.get('location')).toBe('/admin/login');
+      const ended = endedCookie(answer)!;
+      expect(ended[0]).toBe('jxcg.ended=idle');
+      expect(ended).toContain('Path=/admin/login');
+      expect(ended.some((part) => /^HttpOnly$/i.test(part))).toBe(false);
+      // The session is destroyed, not just refused: its cookie replayed later signs nobody in.
+      expect(await rowOf(county)).toBeNull();
+      expect(await signedIn(county)).toBe(false);
+      const audits = await AuditLog.findAll({ where: { action: 'sessionExpired', recordId: handle } });
+      expect(audits).toHaveLength(1);
+      expect(audits[0]!.actorUsername).toBe('system');
+      expect(audits[0]!.reason).toContain('空闲超时');
+      expect(JSON.parse(audits[0]!.changes!).username).toEqual({ before: 'nanchangxian', after: null });
+    },
+  );
 
-  it('the user working keeps the session: each request moves the idle end on', async () => {
+  it.concurrent('the user working keeps the session: each request moves the idle end on', async () => {
     const county = await login(app.url, 'nanchangxian');
     const started = Date.now();
     const answers: number[] = [];
@@ -87,31 +93,34 @@ describe('the idle end', () => {
     expect(answers).toEqual(answers.map(() => 200));
   });
 
-  it("the page's own polls do not count: the session check, a poll marked X-Background-Request, the queue board's refresh", async () => {
-    const county = await login(app.url, 'nanchangxian');
-    const row = (await rowOf(county))!;
-    const started = Date.now();
-    const statuses: number[] = [];
-    while (Date.now() - started < IDLE_MS - 1000) {
-      statuses.push((await withHeaders(county, '/admin/session', { accept: 'application/json' })).status);
-      statuses.push((await withHeaders(county, api.list('ProcurementUnit'), { 'x-background-request': '1' })).status);
-      statuses.push((await withHeaders(county, '/admin/queues/api/queues', { accept: 'application/json' })).status);
-      await sleep(300);
-    }
-    expect(statuses.length).toBeGreaterThanOrEqual(9);
-    expect(statuses.filter((s, i) => i % 3 !== 2)).toEqual(statuses.filter((_, i) => i % 3 !== 2).map(() => 200));
-    // None of them wrote an activity.
-    expect((await rowOf(county))!.lastActiveAt).toEqual(row.lastActiveAt);
-    await sleep(started + IDLE_MS + 300 - Date.now());
-    // The session check itself finds the idle end: it signs the user out and says why.
-    const check = await withHeaders(county, '/admin/session', { accept: 'application/json' });
-    expect(check.status).toBe(401);
-    expect(await check.json()).toMatchObject({ code: 'signed_out', ended: 'idle' });
-    expect(endedCookie(check)![0]).toBe('jxcg.ended=idle');
-    expect(await signedIn(county)).toBe(false);
-  });
+  it.concurrent(
+    "the page's own polls do not count: the session check, a poll marked X-Background-Request, the queue board's refresh",
+    async () => {
+      const county = await login(app.url, 'nanchangxian');
+      const row = (await rowOf(county))!;
+      const started = Date.now();
+      const statuses: number[] = [];
+      while (Date.now() - started < IDLE_MS - 1000) {
+        statuses.push((await withHeaders(county, '/admin/session', { accept: 'application/json' })).status);
+        statuses.push((await withHeaders(county, api.list('ProcurementUnit'), { 'x-background-request': '1' })).status);
+        statuses.push((await withHeaders(county, '/admin/queues/api/queues', { accept: 'application/json' })).status);
+        await sleep(300);
+      }
+      expect(statuses.length).toBeGreaterThanOrEqual(9);
+      expect(statuses.filter((s, i) => i % 3 !== 2)).toEqual(statuses.filter((_, i) => i % 3 !== 2).map(() => 200));
+      // None of them wrote an activity.
+      expect((await rowOf(county))!.lastActiveAt).toEqual(row.lastActiveAt);
+      await sleep(started + IDLE_MS + 300 - Date.now());
+      // The session check itself finds the idle end: it signs the user out and says why.
+      const check = await withHeaders(county, '/admin/session', { accept: 'application/json' });
+      expect(check.status).toBe(401);
+      expect(await check.json()).toMatchObject({ code: 'signed_out', ended: 'idle' });
+      expect(endedCookie(check)![0]).toBe('jxcg.ended=idle');
+      expect(await signedIn(county)).toBe(false);
+    },
+  );
 
-  it('a write is activity even when marked as background', async () => {
+  it.concurrent('a write is activity even when marked as background', async () => {
     const county = await login(app.url, 'nanchangxian');
     await sleep(IDLE_MS * 0.6);
     const renewed = await fetch(`${app.url}/admin/session/renew`, {
@@ -123,7 +132,7 @@ describe('the idle end', () => {
     expect(await signedIn(county)).toBe(true);
   });
 
-  it('the session check says how long is left and when to warn; 继续使用 (renew) starts the idle time again', async () => {
+  it.concurrent('the session check says how long is left and when to warn; 继续使用 (renew) starts the idle time again', async () => {
     const county = await login(app.url, 'nanchangxian');
     const first = (await county.get('/admin/session')).body;
     expect(first.idleLeftMs).toBeGreaterThan(IDLE_MS - 2000);
@@ -141,34 +150,52 @@ describe('the idle end', () => {
     expect((await county.get('/admin/session')).status).toBe(200);
   });
 
+  it.concurrent(
+    'a session in constant use is signed out at its absolute end, and the login page is told the limit',
+    async () => {
+      const county = await login(app.url, 'nanchangxian');
+      const started = Date.now();
+      const statuses: number[] = [];
+      while (Date.now() - started < MAX_MS - 1500) {
+        statuses.push((await county.get(api.list('ProcurementUnit'))).status);
+        await sleep(500);
+      }
+      expect(statuses.length).toBeGreaterThanOrEqual(12);
+      expect(statuses).toEqual(statuses.map(() => 200));
+      await sleep(started + MAX_MS + 500 - Date.now());
+      const answer = await withHeaders(county, api.list('ProcurementUnit'), {});
+      expect(answer.status).toBe(302);
+      expect(endedCookie(answer)![0]).toBe(`jxcg.ended=${encodeURIComponent('absolute:0.004')}`);
+      expect(await signedIn(county)).toBe(false);
+      const audits = await AuditLog.findAll({ where: { action: 'sessionExpired', reason: { [Op.like]: '%最长时间%' } } });
+      expect(audits.length).toBeGreaterThanOrEqual(1);
+      expect(audits.map((a) => JSON.parse(a.changes!).username.before)).toContain('nanchangxian');
+    },
+    60_000,
+  );
+
+  it.concurrent(
+    'sessions past their idle end are swept (and leave the list of active sessions) without a request of theirs, each recorded once',
+    async () => {
+      const county = await login(app.url, 'nanchangxian');
+      const handle = (await rowOf(county))!.handle!;
+      await until(async () => (await rowOf(county)) === null, IDLE_MS * 4, '空闲超时的会话被清理');
+      // Both instances sweep the same table.
+      await sleep(sweepEvery + 500);
+      const audits = await AuditLog.findAll({ where: { action: 'sessionExpired', recordId: handle } });
+      expect(audits).toHaveLength(1);
+      expect(audits[0]!.reason).toContain('空闲超时');
+    },
+  );
+});
+
+describe('the idle end', () => {
   it('a signed-out browser asking about its session is told so, without a reason it cannot know', async () => {
     const answer = await fetch(`${app.url}/admin/session`, { headers: { accept: 'application/json' } });
     expect(answer.status).toBe(401);
     expect(await answer.json()).toEqual({ code: 'signed_out', ended: null, message: '登录已失效，请重新登录' });
     expect((await fetch(`${app.url}/admin/session/renew`, { method: 'POST', headers: { origin: app.url } })).status).toBe(401);
   });
-});
-
-describe('the absolute end', () => {
-  it('a session in constant use is signed out at its absolute end, and the login page is told the limit', async () => {
-    const county = await login(app.url, 'nanchangxian');
-    const started = Date.now();
-    const statuses: number[] = [];
-    while (Date.now() - started < MAX_MS - 1500) {
-      statuses.push((await county.get(api.list('ProcurementUnit'))).status);
-      await sleep(500);
-    }
-    expect(statuses.length).toBeGreaterThanOrEqual(12);
-    expect(statuses).toEqual(statuses.map(() => 200));
-    await sleep(started + MAX_MS + 500 - Date.now());
-    const answer = await withHeaders(county, api.list('ProcurementUnit'), {});
-    expect(answer.status).toBe(302);
-    expect(endedCookie(answer)![0]).toBe(`jxcg.ended=${encodeURIComponent('absolute:0.004')}`);
-    expect(await signedIn(county)).toBe(false);
-    const audits = await AuditLog.findAll({ where: { action: 'sessionExpired', reason: { [Op.like]: '%最长时间%' } } });
-    expect(audits.length).toBeGreaterThanOrEqual(1);
-    expect(audits.map((a) => JSON.parse(a.changes!).username.before)).toContain('nanchangxian');
-  }, 60_000);
 });
 
 describe('an ended session stays ended', () => {
@@ -188,17 +215,6 @@ describe('an ended session stays ended', () => {
     } finally {
       store.close();
     }
-  });
-
-  it('sessions past their idle end are swept (and leave the list of active sessions) without a request of theirs, each recorded once', async () => {
-    const county = await login(app.url, 'nanchangxian');
-    const handle = (await rowOf(county))!.handle!;
-    await until(async () => (await rowOf(county)) === null, IDLE_MS * 4, '空闲超时的会话被清理');
-    // Both instances sweep the same table.
-    await sleep(sweepEvery + 500);
-    const audits = await AuditLog.findAll({ where: { action: 'sessionExpired', recordId: handle } });
-    expect(audits).toHaveLength(1);
-    expect(audits[0]!.reason).toContain('空闲超时');
   });
 });
 
