@@ -22,8 +22,8 @@ export const ENGINE_INDEPENDENT = [
   // model-schema compares the models with the migrated tables of the engine of the run: both engines.
   '/test/config/(?!admin-create\\.|model-schema\\.)',
   // No database, or the HTTP layer above it: errors classified by code, JSON parsing, shutdown,
-  // request logging, CSRF and body limits, a web whose Redis is away.
-  '/test/http/(database-errors|duplicate-json-keys|graceful-close|request-log|request-forgery|redis-away|production-bundles)\\.test\\.ts$',
+  // request logging, CSRF and body limits, a web whose Redis is away, the 404 and 500 pages.
+  '/test/http/(database-errors|duplicate-json-keys|graceful-close|request-log|request-forgery|redis-away|production-bundles|error-pages)\\.test\\.ts$',
   '/test/queue/bullmq-queue\\.test\\.ts$',
 ];
 
