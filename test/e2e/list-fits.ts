@@ -3,8 +3,7 @@ import type { Page } from 'playwright-core';
 
 // What a list must look like at 1440×900, checked on a list already drawn: the page never scrolls sideways, a wide
 // table scrolls in its own box with the first column and the row menu in view, and the state and 办理时限 columns
-// stand inside the box before any scroll. The province's walk over every list (no-raw-codes.test.ts) and the city's
-// and county's sweeps (list-layout.test.ts) both use them.
+// stand inside the box before any scroll. The walks over every list (page-walk.test.ts) use them.
 
 interface Layout {
   content: [number, number];
