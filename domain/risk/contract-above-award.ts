@@ -1,7 +1,7 @@
 /** 合同金额超中标/追加超限: the contract exceeds the award, or supplementary contracts add more than the law allows. */
 import { defineRule } from './define-rule.js';
 import { percentText, yuanText } from './figures.js';
-import { dayOf, fenOf, partyKey, type Money, type Moment } from './inputs.js';
+import { compareText, dayOf, fenOf, partyKey, type Money, type Moment } from './inputs.js';
 import { compareShare } from './share.js';
 
 /** An award_notices row (label: its project's name or the notice number). */
@@ -49,7 +49,7 @@ export const contractAboveAward = defineRule<
     const award = fenOf(a.awardAmount);
     const list = byAward.get(`${a.projectId}|${partyKey(a.supplierName)}`);
     if (award === null || award <= 0 || !list) return [];
-    const ordered = [...list].sort((x, y) => (x.day ?? '9999').localeCompare(y.day ?? '9999') || x.id - y.id);
+    const ordered = [...list].sort((x, y) => compareText(x.day ?? '9999', y.day ?? '9999') || x.id - y.id);
     const [original, ...supplements] = ordered;
     const added = supplements.reduce((sum, c) => sum + c.fen, 0);
     const aboveAward = original!.fen > award;

@@ -43,3 +43,8 @@ export function partyKey(name: string | null | undefined): string | null {
   const key = name.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
   return key || null;
 }
+
+const collator = new Intl.Collator('zh-CN', { numeric: true });
+
+/** The order names and numbers are listed in, whatever the server's locale: pinyin for Chinese, 包2 before 包10. */
+export const compareText = (a: string, b: string): number => collator.compare(a, b);

@@ -1,7 +1,7 @@
 /** 付款逾期: the 一体化 platform shows the unit paid later than the days allowed after acceptance. */
 import { defineRule } from './define-rule.js';
 import { yuanText } from './figures.js';
-import { dayOf, daysBetween, fenOf, type Moment } from './inputs.js';
+import { compareText, dayOf, daysBetween, fenOf, type Moment } from './inputs.js';
 import type { VoucherInput } from './voucher-input.js';
 
 /** A contract_filings row with its acceptance day (acceptance_filings.acceptedAt, or post_award_records.acceptedAt). */
@@ -35,7 +35,7 @@ export const latePayment = defineRule<
       return days > t.maxDays ? [{ v, paid, fen, days }] : [];
     });
     if (!late.length) return [];
-    late.sort((a, b) => a.paid.localeCompare(b.paid) || a.v.id - b.v.id);
+    late.sort((a, b) => compareText(a.paid, b.paid) || a.v.id - b.v.id);
     const amount = late.reduce((sum, l) => sum + l.fen, 0);
     return [
       raise(

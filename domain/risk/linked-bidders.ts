@@ -1,7 +1,7 @@
 /** 关联投标: different suppliers in one package reached through the same phone or the same contact person. */
 import { defineRule } from './define-rule.js';
 import { yuanText } from './figures.js';
-import { fenOf, partyKey, type Money } from './inputs.js';
+import { compareText, fenOf, partyKey, type Money } from './inputs.js';
 
 /** A procurement_projects row. */
 export interface LinkedProjectInput {
@@ -38,8 +38,8 @@ function sharedGroups(rows: readonly LinkedRegistrationInput[], keyOf: (r: Linke
   }
   return [...byKey.values()]
     .filter((suppliers) => suppliers.size >= 2)
-    .map((suppliers) => [...suppliers.values()].sort((a, b) => a.localeCompare(b)))
-    .sort((a, b) => a.join().localeCompare(b.join()));
+    .map((suppliers) => [...suppliers.values()].sort((a, b) => compareText(a, b)))
+    .sort((a, b) => compareText(a.join(), b.join()));
 }
 
 export const linkedBidders = defineRule<
@@ -57,7 +57,7 @@ export const linkedBidders = defineRule<
     if (!packages) return [];
     const phone: string[] = [];
     const contact: string[] = [];
-    for (const [no, rows] of [...packages].sort(([a], [b]) => a.localeCompare(b))) {
+    for (const [no, rows] of [...packages].sort(([a], [b]) => compareText(a, b))) {
       if (t.samePhone) phone.push(...sharedGroups(rows, (r) => r.contactPhoneKey).map((names) => `包${no}：${names.join('、')}`));
       if (t.sameContactName)
         contact.push(...sharedGroups(rows, (r) => partyKey(r.contactName)).map((names) => `包${no}：${names.join('、')}`));

@@ -1,7 +1,7 @@
 /** 专家重复: the same expert evaluates for the same unit or agency more often in a year than a random draw would make likely. */
 import { defineRule } from './define-rule.js';
 import { yuanText } from './figures.js';
-import { dayOf, fenOf, yearOf, type Money, type Moment } from './inputs.js';
+import { compareText, dayOf, fenOf, yearOf, type Money, type Moment } from './inputs.js';
 
 /**
  * One expert's seat on one evaluation. Not held yet: the data keeps experts (experts) but not who evaluated what; an
@@ -53,7 +53,7 @@ export const repeatedExpert = defineRule<readonly ExpertAssignmentInput[], Repea
     return [...counts]
       .sort(([a], [b]) => a - b)
       .flatMap(([expertId, { first, groups }]) => {
-        const over = [...groups.values()].filter((g) => g.projects.size > t.maxPerYear).sort((a, b) => a.label.localeCompare(b.label));
+        const over = [...groups.values()].filter((g) => g.projects.size > t.maxPerYear).sort((a, b) => compareText(a.label, b.label));
         if (!over.length) return [];
         const projects = new Map(over.flatMap((g) => [...g.projects]));
         const amount = [...projects.values()].reduce((sum, fen) => sum + fen, 0);

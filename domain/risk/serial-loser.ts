@@ -2,7 +2,7 @@
 import { defineRule } from './define-rule.js';
 import { percentText, yuanText } from './figures.js';
 import { commonRegion } from './common-region.js';
-import { dayOf, fenOf, yearOf, type Money, type Moment } from './inputs.js';
+import { compareText, dayOf, fenOf, yearOf, type Money, type Moment } from './inputs.js';
 import { lowerFence } from './quartiles.js';
 
 /** A supplier_registrations row. */
@@ -74,7 +74,7 @@ export const serialLoser = defineRule<
     }
   }
   return [...flagged]
-    .sort(([a], [b]) => a.localeCompare(b))
+    .sort(([a], [b]) => compareText(a, b))
     .map(([code, found]) => {
       const figures: Record<string, string | number> = {};
       let lost = 0;

@@ -2,7 +2,7 @@
 import { METHOD_LABELS, isProcurementMethod } from '../procurement-methods.js';
 import { defineRule } from './define-rule.js';
 import { yuanText } from './figures.js';
-import { fenOf, type Money } from './inputs.js';
+import { compareText, fenOf, type Money } from './inputs.js';
 
 /** A procurement_projects row. */
 export interface ProjectInput {
@@ -46,7 +46,7 @@ export const singleResponse = defineRule<
     const packages = suppliersByPackage.get(project.id);
     if (budget === null || !packages || !project.procurementMethod || !project.stage) return [];
     if (!t.competitiveMethods.includes(project.procurementMethod) || !t.stages.includes(project.stage)) return [];
-    const short = [...packages].filter(([, suppliers]) => suppliers.size < t.minSuppliers).sort(([a], [b]) => a.localeCompare(b));
+    const short = [...packages].filter(([, suppliers]) => suppliers.size < t.minSuppliers).sort(([a], [b]) => compareText(a, b));
     if (!short.length) return [];
     const method = isProcurementMethod(project.procurementMethod) ? METHOD_LABELS[project.procurementMethod] : project.procurementMethod;
     return [

@@ -2,7 +2,7 @@
 import type { ProcurementCategory } from '../supervision-rules.js';
 import { defineRule } from './define-rule.js';
 import { yuanText } from './figures.js';
-import { fenOf, type Money } from './inputs.js';
+import { compareText, fenOf, type Money } from './inputs.js';
 
 const CATEGORY_NAMES: Readonly<Record<ProcurementCategory, string>> = { goods: '货物', services: '服务', works: '工程' };
 
@@ -59,7 +59,7 @@ export const splitPurchases = defineRule<readonly PurchaseInput[], SplitPurchase
       byUnit.set(unitId, [...(byUnit.get(unitId) ?? []), group]);
     }
     return [...byUnit].map(([unitId, found]) => {
-      found.sort((a, b) => a.year - b.year || a.category.localeCompare(b.category));
+      found.sort((a, b) => a.year - b.year || compareText(a.category, b.category));
       const figures: Record<string, string | number> = {};
       let amount = 0;
       for (const g of found) {
