@@ -24,7 +24,12 @@ export const RISK_RULES_FILE = new URL('../config/risk-rules.yaml', import.meta.
 
 const object = <S extends z.ZodRawShape>(shape: S) =>
   z.strictObject(shape, {
-    error: (issue) => (issue.code === 'unrecognized_keys' ? `不认识的键：${issue.keys.join('、')}` : '应为一组“键: 值”（YAML 映射）'),
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `不认识的键：${issue.keys.join('、')}`
+        : issue.input === undefined
+          ? '缺少此项'
+          : '应为一组“键: 值”（YAML 映射）',
   });
 const count = z.number({ error: '应为整数，例如 3' }).int('应为整数，例如 3').min(1, '至少为 1');
 const days = z
