@@ -9,8 +9,8 @@ import type { LatePaymentThresholds } from '../domain/risk/late-payment.js';
 import type { LinkedBiddersThresholds } from '../domain/risk/linked-bidders.js';
 import type { PaymentMismatchThresholds } from '../domain/risk/payment-mismatch.js';
 import type { RepeatedExpertThresholds } from '../domain/risk/repeated-expert.js';
-import { SEVERITIES, type RiskContext, type RuleSettings } from '../domain/risk/risk-flag.js';
-import type { RuleCode } from '../domain/risk/rule-codes.js';
+import { RISK_SEVERITIES, type RiskContext, type RuleSettings } from '../domain/risk/risk-flag.js';
+import type { RiskRuleCode } from '../domain/risk/rule-codes.js';
 import type { SerialLoserThresholds } from '../domain/risk/serial-loser.js';
 import type { ShortIntentionNoticeThresholds } from '../domain/risk/short-intention-notice.js';
 import type { SingleResponseThresholds } from '../domain/risk/single-response.js';
@@ -52,7 +52,7 @@ const stages = z
     },
   )
   .min(1, '至少列出一个项目进度');
-const severity = z.enum(SEVERITIES, { error: '应为 red（红）、orange（橙）或 yellow（黄）' });
+const severity = z.enum(RISK_SEVERITIES, { error: '应为 red（红）、orange（橙）或 yellow（黄）' });
 const text = (what: string) =>
   z
     .string({ error: `请写明${what}` })
@@ -120,7 +120,7 @@ export interface RuleThresholds {
 }
 
 export interface RiskRules {
-  rules: { [R in RuleCode]: RuleSettings<RuleThresholds[R]> };
+  rules: { [R in RiskRuleCode]: RuleSettings<RuleThresholds[R]> };
   /** Weights, the national calendar and the public-tender thresholds, for every rule. */
   context: RiskContext;
 }

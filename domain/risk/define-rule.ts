@@ -1,7 +1,7 @@
 /** What every rule shares: it raises nothing when switched off, and each flag gets its basis, severity and score alike. */
 import { fenToDecimal } from '../money.js';
 import type { FlagSubject, RaisedFlag, RiskContext, RuleSettings } from './risk-flag.js';
-import type { RuleCode } from './rule-codes.js';
+import type { RiskRuleCode } from './rule-codes.js';
 import { scoreFen, severityFor } from './severity.js';
 
 export type Raise = (subject: FlagSubject, amountFen: number, figures: Record<string, number | string>, threshold: string) => RaisedFlag;
@@ -9,7 +9,7 @@ export type Raise = (subject: FlagSubject, amountFen: number, figures: Record<st
 export type Rule<I, T> = (inputs: I, settings: RuleSettings<T>, context: RiskContext) => RaisedFlag[];
 
 export function defineRule<I, T>(
-  rule: RuleCode,
+  rule: RiskRuleCode,
   evaluate: (inputs: I, thresholds: T, raise: Raise, context: RiskContext) => RaisedFlag[],
 ): Rule<I, T> {
   return (inputs, settings, context) => {

@@ -1,41 +1,54 @@
-/** What a red-flag rule raises, and the settings every rule is given. */
 import type { CategoryThresholds } from '../supervision-rules.js';
 import type { WorkingCalendar } from '../working-days.js';
-import type { RuleCode } from './rule-codes.js';
+import type { RiskRuleCode } from './rule-codes.js';
 
-export const SEVERITIES = ['red', 'orange', 'yellow'] as const;
-export type Severity = (typeof SEVERITIES)[number];
-
-export const SEVERITY_LABELS: Readonly<Record<Severity, string>> = Object.freeze({ red: '红', orange: '橙', yellow: '黄' });
+/** How strongly a flag calls for attention: 红 first, then 橙, then 黄. */
+export const RISK_SEVERITY_LABELS = Object.freeze({ red: '红', orange: '橙', yellow: '黄' } as const);
+export type RiskSeverity = keyof typeof RISK_SEVERITY_LABELS;
 
 /**
- * One flag: which rule, on which record (the panel resource id and the record's id), in whose jurisdiction, how much
- * money is at stake, the figures the rule computed (named in Chinese), the threshold it crossed and its legal basis.
- * The job that stores flags keys them by (rule, subjectType, subjectId).
+ * A red flag as a rule raises it, before it is stored: the contract between the rules (domain/risk/), the job that
+ * evaluates them and the flag store (services/risk/flag-store.ts). A flag is known by rule + subjectType + subjectId;
+ * raising it again updates it, not raising it in a scope that was evaluated clears it.
  */
 export interface RaisedFlag {
-  rule: RuleCode;
+  rule: RiskRuleCode;
+  /** The panel's resource id of what the flag is about (e.g. 'ProcurementProject'), so the list can link to it. */
   subjectType: string;
   subjectId: string;
+  /** What the list shows for the subject (the project's name …). */
   subjectLabel: string;
+  /** The region the subject belongs to: who sees the flag, and which office a case from it is assigned to. */
   regionCode: string;
-  /** Yuan, as a decimal text ("1234.50"), exact as domain/money.ts keeps money. */
-  amount: string;
-  figures: Record<string, number | string>;
+  /** Yuan with cents, as a decimal string ("1234.50") or a number. */
+  amount: string | number;
+  /** The figures the rule compared, by their Chinese names (e.g. { 投标人数: 1 }), so the flag explains itself. */
+  figures: Record<string, string | number | boolean | null>;
+  /** The limit that was passed, in words (e.g. 「投标人少于 2 家」). */
   threshold: string;
+  /** The legal basis (e.g. 《政府采购法》第四十七条). */
   basis: string;
-  severity: Severity;
-  /** Severity weight × amount, yuan as a decimal text: the order a list of flags is read in. */
-  score: string;
+  severity: RiskSeverity;
+  /** Severity weight × amount: the list's order. */
+  score: string | number;
 }
+
+/** Which flags one evaluation looked at: one rule, over every subject or over the subjects named. */
+export interface EvaluatedScope {
+  rule: RiskRuleCode;
+  /** Only these subjects were evaluated (an incremental run); absent: the rule was evaluated over everything. */
+  subjects?: ReadonlyArray<{ subjectType: string; subjectId: string }>;
+}
+
+export const RISK_SEVERITIES = Object.keys(RISK_SEVERITY_LABELS) as readonly RiskSeverity[];
 
 /** A rule's severity: its default, raised by the money at stake (yuan) when it reaches a band. */
 export interface SeverityPolicy {
-  default: Severity;
-  bands: ReadonlyArray<{ atLeast: number; severity: Severity }>;
+  default: RiskSeverity;
+  bands: ReadonlyArray<{ atLeast: number; severity: RiskSeverity }>;
 }
 
-export type SeverityWeights = Readonly<Record<Severity, number>>;
+export type SeverityWeights = Readonly<Record<RiskSeverity, number>>;
 
 /** One rule's entry of config/risk-rules.yaml. */
 export interface RuleSettings<T> {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
-import { RULE_CODES } from '../../domain/risk/rule-codes.js';
+import { RISK_RULE_CODES } from '../../domain/risk/rule-codes.js';
 import { loadRiskRules, RISK_RULES_FILE } from '../../settings/risk-rules.js';
 
 const shipped = fs.readFileSync(RISK_RULES_FILE, 'utf8');
@@ -20,9 +20,9 @@ const edited = (from: string, to: string): string => {
 describe('config/risk-rules.yaml', () => {
   it('the shipped file holds every rule, each with its label, basis and severity', () => {
     const { rules } = loadRiskRules();
-    expect(Object.keys(rules).sort()).toEqual([...RULE_CODES].sort());
-    expect(RULE_CODES).toHaveLength(14);
-    for (const code of RULE_CODES) {
+    expect(Object.keys(rules).sort()).toEqual([...RISK_RULE_CODES].sort());
+    expect(RISK_RULE_CODES).toHaveLength(14);
+    for (const code of RISK_RULE_CODES) {
       expect(rules[code]).toMatchObject({ enabled: true, label: expect.any(String), basis: expect.stringMatching(/《.+》/) });
     }
   });

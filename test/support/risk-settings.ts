@@ -1,10 +1,10 @@
-import type { RiskContext, RuleSettings, Severity } from '../../domain/risk/risk-flag.js';
+import type { RiskContext, RuleSettings, RiskSeverity } from '../../domain/risk/risk-flag.js';
 import { CN_CALENDAR } from './calendar.js';
 
 /** A rule's settings as config/risk-rules.yaml would give them, with the thresholds a test names. */
 export function settingsOf<T>(
   thresholds: T,
-  severity: { default?: Severity; bands?: Array<{ atLeast: number; severity: Severity }> } = {},
+  severity: { default?: RiskSeverity; bands?: Array<{ atLeast: number; severity: RiskSeverity }> } = {},
 ): RuleSettings<T> {
   return {
     label: '测试指标',
