@@ -44,8 +44,14 @@ import { ActiveSession } from './models/system/active-session.model.js';
 import { Session } from './models/system/session.model.js';
 import { Region } from './models/system/region.model.js';
 import { SupervisorUser } from './models/system/supervisor-user.model.js';
+import { CaseEntry } from './models/risk/case-entry.model.js';
+import { RiskFlag } from './models/risk/risk-flag.model.js';
+import { SupervisionCase } from './models/risk/supervision-case.model.js';
 
 export {
+  CaseEntry,
+  RiskFlag,
+  SupervisionCase,
   ActiveSession,
   Session,
   DataExport,
@@ -140,6 +146,9 @@ export function initModels(sequelize: Sequelize): void {
     DataExport,
     ExportFileChunk,
     AuditVerification,
+    SupervisionCase,
+    CaseEntry,
+    RiskFlag,
   ]) {
     model.initialize(sequelize);
   }

@@ -36,6 +36,9 @@ import { BIDDING_RECORD } from '../../db/records/bidding-record.record.js';
 import { BUDGET_OVERVIEW } from '../../db/records/budget-overview.record.js';
 import { CONTRACT_FILING } from '../../db/records/contract-filing.record.js';
 import { ANNOUNCEMENT } from '../../db/records/announcement.record.js';
+import { CASE_ENTRY } from '../../db/records/case-entry.record.js';
+import { RISK_FLAG } from '../../db/records/risk-flag.record.js';
+import { SUPERVISION_CASE } from '../../db/records/supervision-case.record.js';
 
 const unitLocale = recordLocale(PROCUREMENT_UNIT, 'en');
 const biddingLocale = recordLocale(BIDDING_RECORD, 'en');
@@ -198,6 +201,7 @@ export const en = {
     'menu.procurement.filings': 'Procurement · Filings',
     'menu.procurement.payments': 'Procurement · Payment review',
     'menu.experts': 'Experts',
+    'menu.risk': 'Risk flags',
     'menu.system': 'System',
     Region: 'Regions',
     SupervisorUser: 'Supervisor users',
@@ -229,6 +233,9 @@ export const en = {
     MethodChangeRequest: 'Method change approvals',
     ImportProductRequest: 'Imported product approvals',
     Escalation: 'Escalations',
+    RiskFlag: 'Risk flags',
+    SupervisionCase: 'Supervision cases',
+    CaseEntry: 'Questions and answers',
     BudgetOverview: 'Budgets',
     VirtualBudget: 'Virtual budgets',
     ProcurementProject: 'Project budget review',
@@ -279,6 +286,14 @@ export const en = {
     verifyChain: 'Check integrity',
     endSession: 'End session',
     approveRequest: 'Approve',
+    openCase: 'Open case',
+    openCaseBulk: 'Open case (selected)',
+    openSubject: 'Open subject',
+    questionUnit: 'Question',
+    recordAnswer: 'Record answer',
+    concludeConfirmed: 'Conclude (confirmed)',
+    concludeUnfounded: 'Conclude (unfounded)',
+    transferCase: 'Transfer',
     rejectRequest: 'Refuse',
     confirmAnomaly: 'Confirm',
     rejectAnomaly: 'Reject',
@@ -318,6 +333,15 @@ export const en = {
   resources: {
     AuditLog: recordLocale(AUDIT_LOG, 'en'),
     Escalation: recordLocale(ESCALATION, 'en'),
+    RiskFlag: {
+      properties: { ...recordLocale(RISK_FLAG, 'en').properties, history: 'History' },
+      labels: recordLocale(RISK_FLAG, 'en').labels,
+    },
+    SupervisionCase: {
+      properties: { ...recordLocale(SUPERVISION_CASE, 'en').properties, related: 'Flags, questions and answers', history: 'History' },
+      labels: recordLocale(SUPERVISION_CASE, 'en').labels,
+    },
+    CaseEntry: recordLocale(CASE_ENTRY, 'en'),
     LoginAttempt: recordLocale(LOGIN_ATTEMPT, 'en'),
     ActiveSession: recordLocale(ACTIVE_SESSION, 'en'),
     Region: recordLocale(REGION, 'en'),

@@ -37,6 +37,9 @@ import { BIDDING_RECORD } from '../../db/records/bidding-record.record.js';
 import { BUDGET_OVERVIEW } from '../../db/records/budget-overview.record.js';
 import { CONTRACT_FILING } from '../../db/records/contract-filing.record.js';
 import { ANNOUNCEMENT } from '../../db/records/announcement.record.js';
+import { CASE_ENTRY } from '../../db/records/case-entry.record.js';
+import { RISK_FLAG } from '../../db/records/risk-flag.record.js';
+import { SUPERVISION_CASE } from '../../db/records/supervision-case.record.js';
 import { METHOD_LABELS } from '../../db/models/plan/plan-labels.js';
 
 const unitLocale = recordLocale(PROCUREMENT_UNIT, 'zh');
@@ -226,6 +229,7 @@ export const zhCN = {
     'menu.procurement.filings': '政府采购 · 备案',
     'menu.procurement.payments': '政府采购 · 支付审核',
     'menu.experts': '专家管理',
+    'menu.risk': '风险预警',
     'menu.system': '系统管理',
     Region: '行政区划',
     SupervisorUser: '监管用户',
@@ -292,6 +296,14 @@ export const zhCN = {
     approveSpecialtyStep: '本级审核通过',
     returnSpecialty: '退回专家',
     approveRequest: '批准',
+    openCase: '立案',
+    openCaseBulk: '批量立案',
+    openSubject: '查看预警对象',
+    questionUnit: '质询',
+    recordAnswer: '记录答复',
+    concludeConfirmed: '办结（属实）',
+    concludeUnfounded: '办结（不属实）',
+    transferCase: '移交',
     rejectRequest: '不予批准',
     initializeCategories: '初始化品目',
     removeSupplier: '移除协议供应商',
@@ -435,6 +447,15 @@ export const zhCN = {
       labels: biddingLocale.labels,
     },
     Escalation: recordLocale(ESCALATION, 'zh'),
+    RiskFlag: {
+      properties: { ...recordLocale(RISK_FLAG, 'zh').properties, history: '操作历史' },
+      labels: recordLocale(RISK_FLAG, 'zh').labels,
+    },
+    SupervisionCase: {
+      properties: { ...recordLocale(SUPERVISION_CASE, 'zh').properties, related: '涉及预警与质询答复', history: '操作历史' },
+      labels: recordLocale(SUPERVISION_CASE, 'zh').labels,
+    },
+    CaseEntry: recordLocale(CASE_ENTRY, 'zh'),
     BiddingQuote: { properties: recordLocale(BIDDING_QUOTE, 'zh').properties },
     BudgetOverview: recordLocale(BUDGET_OVERVIEW, 'zh'),
     VirtualBudget: {
