@@ -131,7 +131,10 @@ describe('风险预警: the list', () => {
     expect(block.listUrl).toContain('filters.subjectType=ProcurementProject');
     const all = await clients.nanchangxian!.get(block.listUrl.replace(/^\/admin\/resources\/RiskFlag\?/, `${api.list('RiskFlag')}&`));
     expect(all.status).toBe(200);
-    expect(all.body.records.map((r: any) => Number(r.id))).toContain(flags.county1.id);
+    expect(all.body.records.map((r: any) => Number(r.id))).toEqual([flags.county1.id]);
+    // The subject's id is matched whole: project 1 does not find the flags of projects 11, 21 …
+    const partial = await clients.province!.get(api.list('RiskFlag', `&filters.subjectId=${flags.county1.subjectId.slice(-1)}`));
+    for (const record of partial.body.records) expect(record.params.subjectId).toBe(flags.county1.subjectId.slice(-1));
   });
 
   it('is read-only: no new, edit or delete for anyone', async () => {
