@@ -1,3 +1,5 @@
+import type { CategoryThresholds } from '../supervision-rules.js';
+import type { WorkingCalendar } from '../working-days.js';
 import type { RiskRuleCode } from './rule-codes.js';
 
 /** How strongly a flag calls for attention: 红 first, then 橙, then 黄. */
@@ -36,4 +38,43 @@ export interface EvaluatedScope {
   rule: RiskRuleCode;
   /** Only these subjects were evaluated (an incremental run); absent: the rule was evaluated over everything. */
   subjects?: ReadonlyArray<{ subjectType: string; subjectId: string }>;
+}
+
+export const RISK_SEVERITIES = Object.keys(RISK_SEVERITY_LABELS) as readonly RiskSeverity[];
+
+/** A rule's severity: its default, raised by the money at stake (yuan) when it reaches a band. */
+export interface SeverityPolicy {
+  default: RiskSeverity;
+  bands: ReadonlyArray<{ atLeast: number; severity: RiskSeverity }>;
+}
+
+export type SeverityWeights = Readonly<Record<RiskSeverity, number>>;
+
+/** One rule's entry of config/risk-rules.yaml. */
+export interface RuleSettings<T> {
+  label: string;
+  enabled: boolean;
+  thresholds: T;
+  /** The law or notice the rule rests on, with its article. */
+  basis: string;
+  /** Where the source gives no number: which number we chose and why. */
+  why: string | null;
+  severity: SeverityPolicy;
+}
+
+/** What rules share beyond their own thresholds. */
+export interface RiskContext {
+  weights: SeverityWeights;
+  /** The national working calendar (config/deadlines.yaml). */
+  calendar: WorkingCalendar;
+  /** The public-tender thresholds that apply to a unit of `regionCode` (config/supervision-rules.yaml). */
+  publicTenderThresholds: (regionCode: string) => CategoryThresholds;
+}
+
+/** The record a flag is about. */
+export interface FlagSubject {
+  type: string;
+  id: string | number;
+  label: string;
+  regionCode: string;
 }
