@@ -339,7 +339,7 @@ export const en = {
     outsideJurisdiction: 'The record does not exist or is outside your jurisdiction',
     roleMayNotAct: 'Your role may not perform this action',
   },
-  properties: { decidable: 'Mine to decide' },
+  properties: { decidable: 'Mine to decide', related: 'Related records' },
   resources: {
     AuditLog: recordLocale(AUDIT_LOG, 'en'),
     Escalation: recordLocale(ESCALATION, 'en'),
@@ -348,7 +348,12 @@ export const en = {
       labels: recordLocale(RISK_FLAG, 'en').labels,
     },
     SupervisionCase: {
-      properties: { ...recordLocale(SUPERVISION_CASE, 'en').properties, related: 'Flags, questions and answers', history: 'History' },
+      properties: {
+        ...recordLocale(SUPERVISION_CASE, 'en').properties,
+        related: 'Flags, questions and answers',
+        flags: 'Flags',
+        history: 'History',
+      },
       labels: recordLocale(SUPERVISION_CASE, 'en').labels,
     },
     CaseEntry: recordLocale(CASE_ENTRY, 'en'),

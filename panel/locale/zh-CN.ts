@@ -372,6 +372,7 @@ export const zhCN = {
     lateFiling: '逾期备案',
     lateFilingDays: '逾期工作日',
     decidable: '待我处理',
+    related: '相关记录',
     // What an export's audit entry records.
     filters: '筛选条件',
     rows: '行数',
@@ -462,7 +463,12 @@ export const zhCN = {
       labels: recordLocale(RISK_FLAG, 'zh').labels,
     },
     SupervisionCase: {
-      properties: { ...recordLocale(SUPERVISION_CASE, 'zh').properties, related: '涉及预警与质询答复', history: '操作历史' },
+      properties: {
+        ...recordLocale(SUPERVISION_CASE, 'zh').properties,
+        related: '涉及预警与质询答复',
+        flags: '涉及预警',
+        history: '操作历史',
+      },
       labels: recordLocale(SUPERVISION_CASE, 'zh').labels,
     },
     CaseEntry: recordLocale(CASE_ENTRY, 'zh'),
