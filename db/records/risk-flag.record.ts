@@ -23,7 +23,7 @@ export const RISK_FLAG = declareRecord({
     id: autoId(),
     rule: choice(bilingual(RISK_RULE_LABELS, RISK_RULE_LABELS_EN), { zh: '预警规则', en: 'Rule' }, { length: 40 }),
     subjectType: text(60, { zh: '对象类型', en: 'Subject type' }, { codeOf: 'recordType' }),
-    subjectId: text(64, { zh: '对象编号', en: 'Subject id' }),
+    subjectId: text(64, { zh: '对象编号', en: 'Subject id' }, { exact: true }),
     subjectLabel: text(200, { zh: '预警对象', en: 'Subject' }),
     regionCode: reference('regions', 'code', text(6, { zh: '所属辖区', en: 'Jurisdiction' })),
     severity: choice(

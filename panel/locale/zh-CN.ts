@@ -118,6 +118,16 @@ export const zhCN = {
     chartBudget: '一体化预算',
     chartContracted: '合同金额',
     chartPaid: '已支付',
+    chartFlags: '各地区未处理风险预警',
+    chartFlagsRed: '红色预警',
+    chartFlagsOrange: '橙色预警',
+    chartFlagsYellow: '黄色预警',
+    unfoundedTitle: '各预警规则案件核实情况（已办结案件中不属实的比例）',
+    unfoundedNone: '尚无办结的监管案件',
+    unfoundedRule: '预警规则',
+    unfoundedConcluded: '已办结案件',
+    unfoundedCount: '其中不属实',
+    unfoundedShare: '不属实比例',
     queueBoard: '查看任务队列',
     changePassword: '修改密码',
     // 受限账号 on the login security events (locked-accounts.tsx).
@@ -362,6 +372,7 @@ export const zhCN = {
     lateFiling: '逾期备案',
     lateFilingDays: '逾期工作日',
     decidable: '待我处理',
+    related: '相关记录',
     // What an export's audit entry records.
     filters: '筛选条件',
     rows: '行数',
@@ -452,7 +463,12 @@ export const zhCN = {
       labels: recordLocale(RISK_FLAG, 'zh').labels,
     },
     SupervisionCase: {
-      properties: { ...recordLocale(SUPERVISION_CASE, 'zh').properties, related: '涉及预警与质询答复', history: '操作历史' },
+      properties: {
+        ...recordLocale(SUPERVISION_CASE, 'zh').properties,
+        related: '涉及预警与质询答复',
+        flags: '涉及预警',
+        history: '操作历史',
+      },
       labels: recordLocale(SUPERVISION_CASE, 'zh').labels,
     },
     CaseEntry: recordLocale(CASE_ENTRY, 'zh'),

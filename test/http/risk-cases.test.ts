@@ -1,9 +1,10 @@
+import ExcelJS from 'exceljs';
 import { Op, type WhereOptions } from 'sequelize';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { AuditLog, CaseEntry, ProcurementProject, RiskFlag, SupervisionCase } from '../../db/models.js';
 import type { RaisedFlag } from '../../domain/risk/risk-flag.js';
 import { upsertFlags } from '../../services/risk/flag-store.js';
-import { api, login, startTestApp, type Client } from '../support/test-app.js';
+import { api, drainJobs, login, startTestApp, type Client } from '../support/test-app.js';
 
 /**
  * 风险预警 and 监管案件 over HTTP as the offices: each sees only the flags and cases of its jurisdiction, opens cases only
@@ -86,6 +87,40 @@ describe('风险预警: the list', () => {
     expect(shown.body.record.baseError.type).toBe('NotFoundError');
   });
 
+  it('is exported as listed, in words: rules, figures and severities by their Chinese names', async () => {
+    const started = await clients.nanchang!.post(api.resourceAction('RiskFlag', 'exportXlsx'), { query: '' });
+    expect(started.status).toBe(200);
+    await drainJobs(app);
+    const status = await clients.nanchang!.get(started.body.statusUrl);
+    expect(status.body).toMatchObject({ state: 'done', done: 3 });
+    const response = await fetch(`${app.url}${status.body.downloadUrl}`, { headers: { cookie: clients.nanchang!.cookie } });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()) as never);
+    const sheet = workbook.worksheets[0]!;
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    expect(header).toEqual([
+      '预警规则',
+      '预警对象',
+      '预警指标',
+      '预警阈值',
+      '依据',
+      '风险等级',
+      '风险分值',
+      '预警状态',
+      '所属辖区',
+      '预警时间',
+    ]);
+    const rows = Array.from({ length: sheet.rowCount - 1 }, (_, i) => (sheet.getRow(i + 2).values as unknown[]).slice(1));
+    expect(rows).toHaveLength(3);
+    for (const row of rows)
+      expect(row.slice(0, 1).concat(row.slice(2, 3), row.slice(5, 6), row.slice(7, 8))).toEqual([
+        '单一响应',
+        '投标人数: 1',
+        '橙',
+        '未处理',
+      ]);
+  });
+
   it('a project’s record page lists its flags', async () => {
     const { body } = await clients.nanchangxian!.get(api.show('ProcurementProject', flags.county1.subjectId));
     const blocks = JSON.parse(body.record.params.related) as Array<{ resourceId: string; total: number; records: any[]; listUrl: string }>;
@@ -96,7 +131,10 @@ describe('风险预警: the list', () => {
     expect(block.listUrl).toContain('filters.subjectType=ProcurementProject');
     const all = await clients.nanchangxian!.get(block.listUrl.replace(/^\/admin\/resources\/RiskFlag\?/, `${api.list('RiskFlag')}&`));
     expect(all.status).toBe(200);
-    expect(all.body.records.map((r: any) => Number(r.id))).toContain(flags.county1.id);
+    expect(all.body.records.map((r: any) => Number(r.id))).toEqual([flags.county1.id]);
+    // The subject's id is matched whole: project 1 does not find the flags of projects 11, 21 …
+    const partial = await clients.province!.get(api.list('RiskFlag', `&filters.subjectId=${flags.county1.subjectId.slice(-1)}`));
+    for (const record of partial.body.records) expect(record.params.subjectId).toBe(flags.county1.subjectId.slice(-1));
   });
 
   it('is read-only: no new, edit or delete for anyone', async () => {
@@ -255,5 +293,24 @@ describe('监管案件', () => {
     expect(
       await AuditLog.count({ where: { resourceId: 'SupervisionCase', recordId: String(cityCase.id), action: 'concludeUnfounded' } }),
     ).toBe(1);
+  });
+});
+
+describe('the workbench', () => {
+  it('counts open flags by region within the jurisdiction; the province alone sees the share found 不属实 per rule', async () => {
+    const dashboard = async (user: string) => (await clients[user]!.get('/admin/api/dashboard')).body.charts;
+    const county = await dashboard('nanchangxian');
+    expect(county.flagsByRegion).toEqual([{ regionCode: '360121', regionName: '南昌县', red: 0, orange: 2, yellow: 0 }]);
+    expect(county.unfoundedByRule).toBeUndefined();
+    const city = await dashboard('nanchang');
+    expect(city.flagsByRegion.map((r: any) => [r.regionCode, r.orange])).toEqual([
+      ['360100', 1],
+      ['360121', 2],
+    ]);
+    expect(city.unfoundedByRule).toBeUndefined();
+    const province = await dashboard('province');
+    const total = province.flagsByRegion.reduce((n: number, r: any) => n + r.red + r.orange + r.yellow, 0);
+    expect(total).toBe(Object.keys(flags).length);
+    expect(province.unfoundedByRule).toEqual([{ rule: 'singleResponse', label: '单一响应', concluded: 2, unfounded: 1, share: 0.5 }]);
   });
 });
