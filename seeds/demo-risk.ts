@@ -9,12 +9,14 @@ import {
   Expert,
   ExpertAssignment,
   FailedTenderHandling,
+  IntegrationBudget,
   PaymentVoucher,
   PostAwardRecord,
   ProcurementProject,
   ProcurementUnit,
   SupplierRegistration,
 } from '../db/models.js';
+import { matchToProject } from '../services/integration/budget-match.js';
 import { supervisionRules } from '../settings/supervision-rules.js';
 
 /**
@@ -324,6 +326,24 @@ export async function seedDemoRisk(regionCode: string, transaction: Transaction)
         { transaction },
       );
     }
+    // The 一体化 line that funds the project, matched to it by the unit as the 2026 demo's lines are.
+    const line = await IntegrationBudget.create(
+      {
+        budgetLineId: `ZB2025${regionCode}R${String(i + 1).padStart(2, '0')}`,
+        fiscalYear: 2025,
+        regionCode,
+        unitBudgetCode: unit.unitBudgetCode,
+        unitName: unit.name,
+        projectName: plan.name,
+        categoryCode: plan.category === 'goods' ? 'A02320000' : plan.category === 'works' ? 'B06000000' : 'C16070000',
+        amount: yuan(plan.budget + (plan.supplement?.amount ?? 0)),
+        fundType: '一般公共预算',
+        sourceUpdatedAt: at(daysBefore(plan.awardedOn, 60)),
+        procurementUnitId: unit.id,
+      },
+      { transaction },
+    );
+    await line.update(matchToProject(created, at(daysBefore(plan.awardedOn, 25))), { transaction });
     const contracts = [
       { no: `HT-${created.projectNo}`, name: `${plan.name}合同`, amount: plan.award, signedOn: plan.signedOn, filedOn: plan.filedOn },
       ...(plan.supplement
@@ -351,8 +371,9 @@ export async function seedDemoRisk(regionCode: string, transaction: Transaction)
           projectName: created.name,
           procurementUnitId: unit.id,
           regionCode,
-          budgetLineId: `ZB2025${regionCode}R${String(i + 1).padStart(2, '0')}`,
+          budgetLineId: line.budgetLineId,
           budgetYear: 2025,
+          paidAmount: yuan(c === contracts[0] ? (plan.payments ?? []).reduce((sum, p) => sum + p.amount, 0) : 0),
           budgetType: 'integrated',
           filedAt: at(c.filedOn, 16),
         },
