@@ -34,6 +34,8 @@ export interface SupervisoryActionSpec<M extends Model> {
   /** The decision removes the record (its values stay in the audit entry). */
   removes?: boolean;
   reason: 'required' | 'optional' | 'none';
+  /** What the reason box holds where it is more than a reason (质询内容, 处理措施): the form's label and the refusal's word. */
+  reasonLabel?: string;
   /** Which office decides, from the record's region (default `owner`, the rule of DOMAIN.md). */
   office?: DecidingOffice;
   /** The refusal when the record is outside the user's office (default: the generic 无权处理辖区 message). */
@@ -52,8 +54,11 @@ export interface SupervisoryActionSpec<M extends Model> {
   /** Facts shown before acting and a refusal when the business rule says no. */
   inspect?: (row: M, user: SessionUser, transaction?: Transaction) => Promise<Inspection>;
   apply: (row: M, input: { user: SessionUser; reason: string | null; now: Date }) => Record<string, unknown>;
-  /** Writes to other tables that belong to the same decision, inside its transaction (e.g. the categories it adds). */
-  within?: (row: M, transaction: Transaction, user: SessionUser) => Promise<void>;
+  /**
+   * Writes to other tables that belong to the same decision, inside its transaction (e.g. the categories it adds),
+   * with the decision's reason and time where they are written there too (a case's question).
+   */
+  within?: (row: M, transaction: Transaction, user: SessionUser, input: { reason: string | null; now: Date }) => Promise<void>;
   success: (row: M) => string;
   /** Follow-up work once the decision is committed (e.g. queue a job); a failure here is reported, not rolled back. */
   afterCommit?: (row: M, changes: Record<string, unknown>, user: SessionUser) => Promise<void>;
@@ -89,12 +94,13 @@ export interface Inspection {
 export type Outcome = { ok: true; message: string; row: Model; note?: string } | { ok: false; message: string };
 
 export function validateReason(
-  spec: { reason: 'required' | 'optional' | 'none' },
+  spec: { reason: 'required' | 'optional' | 'none'; reasonLabel?: string },
   raw: unknown,
 ): { reason: string | null; error?: string } {
   const reason = typeof raw === 'string' ? raw.trim() : '';
-  if (spec.reason === 'required' && !reason) return { reason: null, error: '请填写原因（必填）' };
-  const tooLong = lengthRefusal(reason, '原因', REASON_MAX_LENGTH);
+  const label = spec.reasonLabel ?? '原因';
+  if (spec.reason === 'required' && !reason) return { reason: null, error: `请填写${label}（必填）` };
+  const tooLong = lengthRefusal(reason, label, REASON_MAX_LENGTH);
   if (tooLong) return { reason: null, error: tooLong };
   return { reason: reason || null };
 }
@@ -145,7 +151,7 @@ export async function runSupervisoryAction<M extends Model>(
         });
       }
       if (affected !== 1) return { ok: false, message: ALREADY_DECIDED };
-      if (spec.within) await spec.within(row, transaction, user);
+      if (spec.within) await spec.within(row, transaction, user, { reason, now });
       await settleDeadlines(spec.model, [values.id as string | number], { by: user.username, decision: spec.label, at: now }, transaction);
       committed = { ...changes, ...(versioned && { version: version + 1 }) };
       await recordAudit(
@@ -208,7 +214,7 @@ export function decisionsIn(actions: Record<string, unknown> | undefined): Array
 export function supervisoryActions<M extends Model>(spec: SupervisoryActionSpec<M>): Record<string, Partial<Action<ActionResponse>>> {
   const recordAction: Partial<Action<RecordActionResponse>> = {
     actionType: 'record',
-    custom: { reason: spec.reason, reasonMax: REASON_MAX_LENGTH },
+    custom: { reason: spec.reason, reasonMax: REASON_MAX_LENGTH, ...(spec.reasonLabel && { reasonLabel: spec.reasonLabel }) },
     // Offered only where it can succeed, by the checks the handler makes; a stale page or a crafted request still
     // gets the handler's refusal (isAccessible stays the role's, so that refusal is the specific one).
     isVisible: ({ record, currentAdmin }) => {
@@ -234,6 +240,7 @@ export function supervisoryActions<M extends Model>(spec: SupervisoryActionSpec<
           refusal,
           reason: spec.reason,
           reasonMax: REASON_MAX_LENGTH,
+          ...(spec.reasonLabel && { reasonLabel: spec.reasonLabel }),
         };
       }
       const { reason, error } = validateReason(spec, request.payload?.reason);
@@ -257,6 +264,7 @@ export function supervisoryActions<M extends Model>(spec: SupervisoryActionSpec<
       custom: {
         reason: spec.reason,
         reasonMax: REASON_MAX_LENGTH,
+        ...(spec.reasonLabel && { reasonLabel: spec.reasonLabel }),
         ...(spec.asSet && { recordFields: spec.progress ? [spec.progress.field] : [] }),
       },
       icon: spec.icon,

@@ -19,6 +19,7 @@ import { p9Export } from './figures/p9-export.js';
 import { p10IngestAtScale } from './figures/p10-ingest-at-scale.js';
 import { p11Balancer } from './figures/p11-balancer.js';
 import { p12TwoWorkers } from './figures/p12-two-workers.js';
+import { p13RiskPass } from './figures/p13-risk-pass.js';
 import { SIZES } from './sizes.js';
 
 /**
@@ -142,6 +143,12 @@ try {
   if (wanted('P9')) {
     await lines.growTo(Math.max(lines.count, size.exportRows));
     figures.push(...(await p9Export(stack, main, rss, size.exportRows)));
+  }
+
+  phase('P13');
+  if (wanted('P13')) {
+    await lines.growTo(Math.max(lines.count, size.listLarge));
+    figures.push(await p13RiskPass(stack, size.riskContracts, lines.count));
   }
 
   phase('P7');

@@ -12,6 +12,7 @@ export const SIZES = {
     // still give a p95 of their own, and keep P7 to minutes.
     roundsAtScale: { warmup: 5, requests: 100 },
     pushFilings: 10_000,
+    riskContracts: 100_000,
     sqliteRows: 200_000,
   },
   quick: {
@@ -24,6 +25,7 @@ export const SIZES = {
     rounds: { warmup: 3, requests: 20 },
     roundsAtScale: { warmup: 1, requests: 5 },
     pushFilings: 300,
+    riskContracts: 2_000,
     sqliteRows: 5_000,
   },
 };

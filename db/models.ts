@@ -25,6 +25,7 @@ import { MethodChangeRequest } from './models/pre-trade/method-change-request.mo
 import { ProcurementIntention } from './models/pre-trade/procurement-intention.model.js';
 import { ExpertSpecialtyReview } from './models/experts/expert-specialty-review.model.js';
 import { Expert } from './models/experts/expert.model.js';
+import { ExpertAssignment } from './models/experts/expert-assignment.model.js';
 import { AnnouncementAttachment } from './models/announcements/announcement-attachment.model.js';
 import { PaymentApplication } from './models/payments/payment-application.model.js';
 import { BudgetOverview } from './models/plan/budget-overview.model.js';
@@ -44,8 +45,14 @@ import { ActiveSession } from './models/system/active-session.model.js';
 import { Session } from './models/system/session.model.js';
 import { Region } from './models/system/region.model.js';
 import { SupervisorUser } from './models/system/supervisor-user.model.js';
+import { CaseEntry } from './models/risk/case-entry.model.js';
+import { RiskFlag } from './models/risk/risk-flag.model.js';
+import { SupervisionCase } from './models/risk/supervision-case.model.js';
 
 export {
+  CaseEntry,
+  RiskFlag,
+  SupervisionCase,
   ActiveSession,
   Session,
   DataExport,
@@ -55,6 +62,7 @@ export {
   MethodChangeRequest,
   ProcurementIntention,
   Expert,
+  ExpertAssignment,
   ExpertSpecialtyReview,
   FailedTenderHandling,
   PreAwardAnomaly,
@@ -133,6 +141,7 @@ export function initModels(sequelize: Sequelize): void {
     PreAwardAnomaly,
     Expert,
     ExpertSpecialtyReview,
+    ExpertAssignment,
     ProcurementIntention,
     MethodChangeRequest,
     ImportProductRequest,
@@ -140,6 +149,9 @@ export function initModels(sequelize: Sequelize): void {
     DataExport,
     ExportFileChunk,
     AuditVerification,
+    SupervisionCase,
+    CaseEntry,
+    RiskFlag,
   ]) {
     model.initialize(sequelize);
   }

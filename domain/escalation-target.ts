@@ -14,7 +14,8 @@ export type DecisionStep =
   | 'preAwardConfirmation'
   | 'paymentReview'
   | 'methodChangeApproval'
-  | 'importProductApproval';
+  | 'importProductApproval'
+  | 'caseHandling';
 
 /**
  * The region of the office that must act on a record owned by (or registered in) `region`, at `state` for the

@@ -117,9 +117,10 @@ function roleMatchesRegion(role: Role, userRegion: string): boolean {
 /**
  * Which office decides a record, from the region that owns it: `owner` — the office of that region itself (DOMAIN.md's
  * default); `cityLevel` — the city for the city and its counties, the province for 省本级 (expert registrations, and
- * the approvals the law gives to offices at city level or above).
+ * the approvals the law gives to offices at city level or above); `subtree` — any office whose jurisdiction holds the
+ * record (a supervisor opens a case on a red flag anywhere it sees, and the case goes to the flag's own office).
  */
-export type DecidingOffice = 'owner' | 'cityLevel';
+export type DecidingOffice = 'owner' | 'cityLevel' | 'subtree';
 
 /**
  * The regions whose records a user decides under `office`, or null for none. The panel's buttons and the server's
@@ -129,11 +130,11 @@ export function decidedRegions(office: DecidingOffice, role: Role, userRegion: s
   if (!roleMatchesRegion(role, userRegion)) return null;
   switch (role) {
     case 'province':
-      return { exact: PROVINCE_CODE };
+      return office === 'subtree' ? { prefix: PROVINCE_CODE.slice(0, 2) } : { exact: PROVINCE_CODE };
     case 'city':
       return office === 'owner' ? { exact: userRegion } : { prefix: userRegion.slice(0, 4) };
     case 'county':
-      return office === 'owner' ? { exact: userRegion } : null;
+      return office === 'cityLevel' ? null : { exact: userRegion };
     // The administrators run the system, not procurement; 省公管办 only reads business records.
     default:
       return null;

@@ -1,4 +1,4 @@
-/** 交易前 rules: who approves a change of method, and the 30-day intention notice. */
+/** 交易前 rules: who approves a change of method, and the single-source notice (the intention notice is a risk rule). */
 import { formatDay, requireDateOnly } from './dates.js';
 import { workingDaysBetween, type WorkingCalendar } from './working-days.js';
 import { regionLevel } from './jurisdiction.js';
@@ -15,16 +15,6 @@ export function approvingRegion(ownerRegionCode: string): string {
     case 'county':
       return `${ownerRegionCode.slice(0, 4)}00`;
   }
-}
-
-/** 财库〔2020〕10号: intentions are published at least 30 days before procurement starts. */
-export const INTENTION_MIN_DAYS = 30;
-
-/** How many days short of the 30-day notice the procurement start is; 0 when the notice was long enough. */
-export function intentionShortfallDays(intentionPublishedAt: string, procurementStartAt: string): number {
-  const published = requireDateOnly(intentionPublishedAt, '采购意向公开日期');
-  const start = requireDateOnly(procurementStartAt, '采购活动开始日期');
-  return Math.max(0, INTENTION_MIN_DAYS - (start - published));
 }
 
 /** 财政部令第74号: a single-source procurement at or above the public-tender threshold is first publicly noticed. */

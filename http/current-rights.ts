@@ -1,6 +1,11 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { SessionUser } from '../db/jurisdiction-scope.js';
 import { SupervisorUser } from '../db/models.js';
+import type { StoredRights, StoredSession } from './session-store.js';
+
+// On the primary: rights taken away end the session at once, not once the standby has replayed the change.
+const readRights = (id: number): Promise<StoredRights | null> =>
+  SupervisorUser.findByPk(id, { attributes: ['active', 'rightsVersion'], raw: true, useMaster: true });
 
 /**
  * A session holds the rights its user had at login; every request checks them against the user as stored now. A
@@ -8,11 +13,12 @@ import { SupervisorUser } from '../db/models.js';
  * wherever their session is (their sessions are also deleted when the change is written).
  */
 export async function currentRights(req: Request, _res: Response, next: NextFunction): Promise<void> {
-  const user = (req.session as { adminUser?: SessionUser } | undefined)?.adminUser;
+  const session = req.session as (Omit<StoredSession, 'adminUser'> & { adminUser?: SessionUser }) | undefined;
+  const user = session?.adminUser;
   if (!user) return next();
   try {
-    // On the primary: rights taken away end the session at once, not once the standby has replayed the change.
-    const stored = await SupervisorUser.findByPk(user.id, { attributes: ['active', 'rightsVersion'], raw: true, useMaster: true });
+    // The session store reads them with the session; a session that did not come through it reads them here.
+    const stored = session.storedRights !== undefined ? session.storedRights : await readRights(user.id);
     if (stored && stored.active && stored.rightsVersion === user.rightsVersion) return next();
     req.session.destroy((error) => next(error));
   } catch (error) {

@@ -16,8 +16,17 @@ export interface SignedInSession {
   ip?: string;
 }
 
-/** A session as read: its data and, from its row, when it began and when its user was last active. */
-export type StoredSession = SessionData & SignedInSession & Partial<SessionTimes>;
+/** Its user as stored now, read with the session: whether they may still sign in, and their rights' version. */
+export interface StoredRights {
+  active: boolean;
+  rightsVersion: number;
+}
+
+/**
+ * A session as read: its data and, from its row, when it began and when its user was last active, and its user's
+ * rights as stored now (null: the user is gone).
+ */
+export type StoredSession = SessionData & SignedInSession & Partial<SessionTimes> & { storedRights?: StoredRights | null };
 
 /** How often ended sessions are swept: every minute, or every idle time when that is shorter. */
 const sweepEvery = (limits: SessionLimits) => Math.min(60_000, limits.idleMs);
@@ -30,7 +39,8 @@ const stamp = (value: Date | string | null): number | undefined => (value === nu
  *
  * - a session is read with one plain statement with its id bound (found by `npm run bench`: the library builds a
  *   model instance and, on SQLite, asks for the table's column types first, on every request of every signed-in
- *   user), together with its login time and its last activity, which the time limits need;
+ *   user), together with its login time and its last activity, which the time limits need, and its user's rights as
+ *   stored now, which every request checks (`current-rights.ts`): one round trip, not two;
  * - a signed-in session's row is inserted only by its login: any later save updates the row if it is still there,
  *   so a session ended (logout, its time limit, the security administrator, a change of rights) while one of its
  *   requests was still running stays ended, where the library would have written it back;
@@ -81,10 +91,18 @@ export class SessionStore extends SequelizeStore {
   }
 
   override get(sid: string, callback: (err: unknown, session?: SessionData | null) => void): void {
-    // On the primary: a session written at login must be found by the next request, whatever the standby's lag.
+    // On the primary: a session written at login must be found by the next request, whatever the standby's lag; and
+    // rights taken away end the session at once, not once the standby has replayed the change.
     this.db
-      .query<{ data: string; createdAt: Date | string; last_active_at: Date | string | null }>(
-        'SELECT data, "createdAt", last_active_at FROM "Sessions" WHERE sid = $1',
+      .query<{
+        data: string;
+        createdAt: Date | string;
+        last_active_at: Date | string | null;
+        user_active: boolean | number | null;
+        rights_version: number | null;
+      }>(
+        'SELECT s.data, s."createdAt", s.last_active_at, u.active AS user_active, u.rights_version ' +
+          'FROM "Sessions" s LEFT JOIN supervisor_users u ON u.id = s.user_id WHERE s.sid = $1',
         { bind: [sid], type: QueryTypes.SELECT, useMaster: true },
       )
       .then(
@@ -95,6 +113,8 @@ export class SessionStore extends SequelizeStore {
             ...(JSON.parse(row.data) as SessionData),
             startedAt,
             lastActiveAt: stamp(row.last_active_at) ?? startedAt,
+            storedRights:
+              row.rights_version === null ? null : { active: Boolean(row.user_active), rightsVersion: Number(row.rights_version) },
           };
           callback(null, stored);
         },
@@ -108,8 +128,8 @@ export class SessionStore extends SequelizeStore {
       super.set(sid, data, callback);
       return;
     }
-    // The times are the row's own columns, read with it: not kept twice.
-    const { startedAt, lastActiveAt: _lastActiveAt, ...kept } = data;
+    // The times are the row's own columns and the rights the user's, read with it: not kept twice.
+    const { startedAt, lastActiveAt: _lastActiveAt, storedRights: _storedRights, ...kept } = data;
     Session.update(
       {
         data: JSON.stringify(kept),

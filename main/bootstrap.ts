@@ -19,6 +19,7 @@ import { refreshDeadlines } from '../jobs/deadlines/refresh-deadlines.js';
 import { moveTimedStates } from '../jobs/maintenance/move-timed-states.js';
 import { keepSchedules } from '../queue/schedules.js';
 import { deadlineRules } from '../settings/deadline-rules.js';
+import { riskRules } from '../settings/risk-rules.js';
 import { supervisionRules } from '../settings/supervision-rules.js';
 import { pushRules } from '../settings/push-rules.js';
 import { passwordRules } from '../settings/password-policy.js';
@@ -45,6 +46,7 @@ export async function startWeb(env: Env, options: { seedDemo: boolean }): Promis
   supervisionRules();
   passwordRules();
   deadlineRules();
+  riskRules();
   // Before the migrations, which seal what is stored in the clear, and before any row is read or written.
   usePersonalDataKeys(env.PERSONAL_DATA_KEYS, env.PERSONAL_DATA_INDEX_KEY);
   const metrics = new Registry();

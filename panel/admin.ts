@@ -58,6 +58,7 @@ const MENU_ICONS: Record<MenuKey, string> = {
   'procurement.filings': 'Archive',
   'procurement.payments': 'CreditCard',
   experts: 'Award',
+  risk: 'AlertOctagon',
   system: 'Settings',
 };
 
@@ -214,7 +215,10 @@ function linkedFilterKeys(): Map<string, Set<string>> {
   const keys = new Map<string, Set<string>>();
   const add = (resourceId: string, key: string) => keys.set(resourceId, (keys.get(resourceId) ?? new Set()).add(key));
   for (const definition of RESOURCE_DEFINITIONS)
-    for (const relation of definition.related ?? []) add(relation.resourceId, relation.foreignKey);
+    for (const relation of definition.related ?? []) {
+      add(relation.resourceId, relation.foreignKey);
+      for (const name of Object.keys(relation.where ?? {})) add(relation.resourceId, name);
+    }
   for (const { resourceId, key } of workbenchFilterKeys()) add(resourceId, key);
   return keys;
 }

@@ -31,10 +31,13 @@ export function relatedRecordsFeature(relations: readonly RelatedRecords[]): Fea
       const list = target.decorate().actions.list;
       if (!list || !list.isAccessible(context.currentAdmin)) continue;
       const value = response.record.params[relation.localKey ?? 'id'];
+      const fixed = relation.where ?? {};
+      // A key kept as text elsewhere (a flag's subjectId) is compared as the text it is on every engine.
+      const key = relation.where && typeof value === 'number' ? String(value) : value;
       const found =
         value === undefined || value === null || value === ''
           ? { records: [], total: 0 }
-          : await target.findRelated({ [relation.foreignKey]: value }, SHOWN_PER_RELATION, context);
+          : await target.findRelated({ ...fixed, [relation.foreignKey]: key }, SHOWN_PER_RELATION, context);
       // Drawn by AdminJS's own records table with the target's list columns, so filled as the list fills them.
       const records = await populateTitles(found.records, context);
       const declaration = RESOURCE_DEFINITIONS.find((d) => d.id === relation.resourceId)?.model.declaration;
@@ -46,7 +49,10 @@ export function relatedRecordsFeature(relations: readonly RelatedRecords[]): Fea
         resourceId: relation.resourceId,
         title: relation.title ?? relation.resourceId,
         total: found.total,
-        listUrl: `${context.h.resourceUrl({ resourceId: relation.resourceId })}?filters.${relation.foreignKey}=${encodeURIComponent(String(value ?? ''))}`,
+        listUrl: `${context.h.resourceUrl({ resourceId: relation.resourceId })}?${[
+          ...Object.entries(fixed).map(([name, fixedValue]) => `filters.${name}=${encodeURIComponent(fixedValue)}`),
+          `filters.${relation.foreignKey}=${encodeURIComponent(String(value ?? ''))}`,
+        ].join('&')}`,
         records: records.map((r) => r.toJSON(context.currentAdmin)),
       });
     }

@@ -21,7 +21,7 @@ export async function dispatchJob(queue: string, name: string, data: unknown, op
 }
 
 export function dispatch(job: QueuedJob): Promise<string | null> {
-  return dispatchJob(job.queue, job.name, job.data, { jobId: job.jobId, attempts: job.attempts });
+  return dispatchJob(job.queue, job.name, job.data, { jobId: job.jobId, attempts: job.attempts, delayMs: job.delayMs });
 }
 
 /** The queue this process adds work to, if any (the maintenance job re-queues through it). */

@@ -17,5 +17,6 @@ export const JOBS = {
   refreshDeadlines: 'refreshDeadlines',
   pruneAuditLog: 'pruneAuditLog',
   verifyAuditChain: 'verifyAuditChain',
+  evaluateRisk: 'evaluateRisk',
   maintenance: 'maintenance',
 } as const;

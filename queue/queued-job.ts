@@ -8,6 +8,8 @@ export interface QueuedJob<D = unknown> {
   data: D;
   jobId: string;
   attempts: number;
+  /** Waits this long before it runs, so that a burst of changes is one job (the inline driver runs it at once). */
+  delayMs?: number;
 }
 
 /** Applies a stored inbound batch; a replay is new work, so it has an id of its own. */
@@ -37,6 +39,26 @@ export function auditVerifyJob(verificationId: string): QueuedJob<{ verification
   };
 }
 
+/** How long changes are gathered before the red-flag rules they touch are evaluated again. */
+export const RISK_EVALUATION_DELAY_MS = 60_000;
+
+/**
+ * Evaluates the red-flag rules `rules` again over everything we hold (all of them when absent: the nightly pass).
+ * Changes within one minute are one job: its id names the minute, so a change made while that job runs makes the
+ * next minute's, never lost behind the running one.
+ */
+export function riskEvaluationJob(rules?: readonly string[], now = Date.now()): QueuedJob<{ rules?: string[] }> {
+  const minute = Math.floor(now / RISK_EVALUATION_DELAY_MS);
+  return {
+    queue: QUEUES.maintenance,
+    name: JOBS.evaluateRisk,
+    data: rules ? { rules: [...rules] } : {},
+    jobId: `risk-${rules ? [...rules].sort().join('+') : 'all'}-${minute}`,
+    attempts: 3,
+    delayMs: (minute + 1) * RISK_EVALUATION_DELAY_MS - now,
+  };
+}
+
 export function addJob(queue: JobQueue, job: QueuedJob): Promise<string> {
-  return queue.add(job.queue, job.name, job.data, { jobId: job.jobId, attempts: job.attempts });
+  return queue.add(job.queue, job.name, job.data, { jobId: job.jobId, attempts: job.attempts, delayMs: job.delayMs });
 }

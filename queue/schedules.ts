@@ -14,6 +14,8 @@ export const SCHEDULES: readonly Schedule[] = [
   { queue: QUEUES.maintenance, name: JOBS.refreshDeadlines, repeat: { key: 'daily-deadlines', pattern: '0 30 6 * * *' } },
   // The audit trail's whole chain checked, its last result on 校验完整性: at night, before the pruning.
   { queue: QUEUES.maintenance, name: JOBS.verifyAuditChain, repeat: { key: 'daily-audit-verify', pattern: '0 45 2 * * *' } },
+  // Every red-flag rule over everything we hold: at night, after the audit check and before the offices open.
+  { queue: QUEUES.maintenance, name: JOBS.evaluateRisk, repeat: { key: 'nightly-risk', pattern: '0 0 4 * * *' } },
   // Audit rows past their retention: once a day, at night (a backlog is removed over several nights).
   { queue: QUEUES.maintenance, name: JOBS.pruneAuditLog, repeat: { key: 'daily-audit-prune', pattern: '0 15 3 * * *' } },
   // Stranded work re-queued and what only grows pruned: every minute.

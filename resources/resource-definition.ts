@@ -19,6 +19,7 @@ export const MENUS = [
   'procurement.filings',
   'procurement.payments',
   'experts',
+  'risk',
   'system',
 ] as const;
 export type MenuKey = (typeof MENUS)[number];
@@ -72,4 +73,6 @@ export interface RelatedRecords {
   localKey?: string;
   /** A locale label naming the block when one resource is related twice (as subordinate, as supervisor). */
   title?: string;
+  /** Fixed conditions besides the key, where the target keeps rows of several kinds (a flag's subjectType). */
+  where?: Readonly<Record<string, string>>;
 }

@@ -4,7 +4,7 @@ import { lockChainHead } from '../db/audit-chain-head.js';
 import { readConfigurationState, writeConfigurationState, type ConfigurationState } from '../db/configuration-state.js';
 import { accountPolicyOf } from '../settings/account-policy.js';
 import type { Env } from '../settings/env.js';
-import { recordAudits, type AuditEntry, type FieldChanges } from './audit.js';
+import { diffParams, recordAudits, type AuditEntry } from './audit.js';
 
 const FILE_PREFIX = 'config/';
 
@@ -28,14 +28,6 @@ export function securitySettingsOf(env: Env): ConfigurationState {
   );
 }
 
-function changesBetween(before: ConfigurationState, after: ConfigurationState): FieldChanges {
-  const changes: FieldChanges = {};
-  for (const name of [...new Set([...Object.keys(before), ...Object.keys(after)])].sort()) {
-    if (before[name] !== after[name]) changes[name] = { before: before[name] ?? null, after: after[name] ?? null };
-  }
-  return changes;
-}
-
 /**
  * At each start of a web: the configuration files (their SM3) and the security settings in force, compared with what
  * was recorded at the start before. A file edited, added or removed, or a setting changed in the environment, between
@@ -53,7 +45,7 @@ export async function auditConfigurationAtStart(files: ConfigurationState, setti
     const first = Object.keys(stored).length === 0;
     const entries: AuditEntry[] = [];
     const changed = (action: SecurityAuditAction, before: ConfigurationState, after: ConfigurationState, what: string) => {
-      const changes = changesBetween(before, after);
+      const changes = diffParams(before, after);
       if (!Object.keys(changes).length) return;
       entries.push({
         user: null,

@@ -15,6 +15,7 @@ export const DEADLINE_STEPS = [
   'paymentReview',
   'methodChangeApproval',
   'importProductApproval',
+  'caseHandling',
   'contractFiling',
 ] as const;
 export type DeadlineStep = (typeof DEADLINE_STEPS)[number];

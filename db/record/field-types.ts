@@ -31,6 +31,8 @@ export type CodeOf = 'user' | 'role' | 'action' | 'recordType';
 /** What a field builder is told besides its label. */
 export interface FieldOptions<T> {
   readonly codeOf?: CodeOf;
+  /** A key kept as text (a flag's subjectId): its list filter matches the whole value, never a part of it. */
+  readonly exact?: boolean;
   readonly nullable?: boolean;
   readonly default?: T;
   readonly validate?: ModelValidateOptions;
@@ -58,6 +60,7 @@ export interface FieldSpec<Value = unknown, Optional extends boolean = boolean> 
   readonly choiceTones?: Readonly<Record<string, Tone>>;
   readonly references?: { readonly table: string; readonly key: string };
   readonly codeOf?: CodeOf;
+  readonly exact?: boolean;
   readonly validate?: ModelValidateOptions;
   readonly unique?: boolean;
   readonly primaryKey?: boolean;

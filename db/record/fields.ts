@@ -17,6 +17,7 @@ function field(kind: FieldKind, label: Label | undefined, options: FieldOptions<
     ...(options.unique !== undefined ? { unique: options.unique } : {}),
     ...(options.primaryKey ? { primaryKey: true } : {}),
     ...(options.codeOf ? { codeOf: options.codeOf } : {}),
+    ...(options.exact ? { exact: true } : {}),
     ...extra,
   };
 }

@@ -23,6 +23,7 @@ export const ESCALATION = declareRecord({
         paymentReview: { zh: '支付审核', en: 'Payment review' },
         methodChangeApproval: { zh: '采购方式变更审批', en: 'Method change approval' },
         importProductApproval: { zh: '进口产品采购审核', en: 'Imported product approval' },
+        caseHandling: { zh: '监管案件办理', en: 'Supervision case' },
       },
       { zh: '监管事项', en: 'Step' },
       { length: 40 },

@@ -3,6 +3,7 @@ import { onPrimary } from '../../db/read-routing.js';
 import { Filter } from 'adminjs';
 import ExcelJS from 'exceljs';
 import { recordAudit } from '../../services/audit.js';
+import { figuresText } from '../../domain/risk/figures-text.js';
 import { RESOURCE_DEFINITIONS } from '../../resources/index.js';
 import { currentActor } from '../job-actor.js';
 import type { ResourceDefinition } from '../../resources/resource-definition.js';
@@ -38,6 +39,9 @@ function cellValue(
 ): unknown {
   if (value === null || value === undefined || value === '') return null;
   if (title !== undefined) return title;
+  // A structured value (a flag's figures) in the words the list shows it in; SQLite hands it over as its JSON text.
+  const kind = (definition.model.getAttributes()[property]?.type as { key?: string } | undefined)?.key;
+  if (kind === 'JSON' || kind === 'JSONB') return figuresText(value);
   const label =
     labels.labels?.[property]?.[String(value)] ??
     (definition.options?.properties?.[property]?.availableValues as Array<{ value: string; label: string }> | undefined)?.find(

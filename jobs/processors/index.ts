@@ -1,5 +1,6 @@
 import type { Processor } from '../../queue/job-types.js';
 import { JOBS, QUEUES } from '../../queue/queue-names.js';
+import { evaluateRiskJob } from './evaluate-risk.processor.js';
 import { exportXlsx } from './export-xlsx.processor.js';
 import { ingestBatch } from './ingest-batch.processor.js';
 import { linkUnitsJob } from './link-units.processor.js';
@@ -18,6 +19,7 @@ export const PROCESSORS: Record<string, Record<string, Processor>> = {
     [JOBS.maintenance]: maintenanceJob,
     [JOBS.pruneAuditLog]: pruneAuditLogJob,
     [JOBS.verifyAuditChain]: verifyAuditChainJob,
+    [JOBS.evaluateRisk]: evaluateRiskJob,
   },
   [QUEUES.integration]: { [JOBS.ingestBatch]: ingestBatch, [JOBS.linkUnits]: linkUnitsJob },
   [QUEUES.push]: { [JOBS.pushFilings]: pushFilings, [JOBS.pushFiling]: pushFiling },

@@ -13,6 +13,10 @@ import { applyChunk, CHUNK_SIZE } from '../ingest/apply-items.js';
 import { attemptFailure, IngestProblem } from '../ingest/attempt-failure.js';
 import { linkUnits, type LinkScope } from '../../services/integration/link-units.js';
 import type { JobContext } from '../../queue/job-types.js';
+import { dispatch } from '../../queue/job-dispatch.js';
+import { riskEvaluationJob } from '../../queue/queued-job.js';
+import { RULES_READING } from '../../services/risk/rule-inputs.js';
+import { logger } from '../../settings/logger.js';
 
 export interface IngestBatchData {
   batchId: string;
@@ -95,6 +99,12 @@ export async function ingestBatch(data: unknown, job: JobContext): Promise<Recor
       },
       { where: { id: batch.id } },
     );
+    if (batch.kind === 'payment-vouchers' && applied > 0) {
+      // The night's pass evaluates every rule anyway: a queue that cannot take the job now loses nothing.
+      await dispatch(riskEvaluationJob(RULES_READING.vouchers)).catch((error: unknown) =>
+        logger.warn({ err: error, batchId }, 'red-flag evaluation after vouchers not queued; the nightly pass makes up for it'),
+      );
+    }
     return { applied, unchanged, rejected: rejected.length, failed: processingErrors.length };
   } catch (caught) {
     const final = job.attemptsMade + 1 >= job.maxAttempts;

@@ -11,6 +11,9 @@ import { z } from 'zod';
 import { logger } from '../../settings/logger.js';
 import { currentActor, formerActor } from '../job-actor.js';
 import type { JobContext } from '../../queue/job-types.js';
+import { dispatch } from '../../queue/job-dispatch.js';
+import { riskEvaluationJob } from '../../queue/queued-job.js';
+import { RULES_READING } from '../../services/risk/rule-inputs.js';
 
 const queuedFiling = z.object({ filingId: z.number().int().positive(), version: z.number().int() });
 /** Who asked: their id only. Earlier versions queued the whole session user; of that too only the id is read. */
@@ -171,6 +174,10 @@ export async function pushFilings(data: unknown, job: JobContext, clock: Clock =
     );
     const foreign = await keysHeldByOtherContracts(pushable);
     await settle(pushable, user, (f) => (foreign.has(f.id) ? { pushed: false, error: foreign.get(f.id)! } : { pushed: true }), clock);
+    // A contract now on the treasury's side: vouchers that paid it are no longer paying an unknown contract.
+    await dispatch(riskEvaluationJob(RULES_READING.pushedContracts)).catch((error: unknown) =>
+      logger.warn({ err: error }, 'red-flag evaluation after a push not queued; the nightly pass makes up for it'),
+    );
     return { ...outcome, pushed: pushable.length - foreign.size, refused: outcome.refused + foreign.size };
   } catch (error) {
     const message = `第 ${job.attemptsMade + 1}/${job.maxAttempts} 次推送失败：${(error as Error).message}`;

@@ -13,11 +13,12 @@ export function likePattern(value: string): string {
 /**
  * Fields whose filter names one value, compared exactly: a login (picked by office: nanchang must not find
  * nanchangxian), a role, an action or a record type (picked from their words: 审核通过 must not find 批量审核通过), and a
- * choice kept in a string column, which the adapter sees as plain text.
+ * choice kept in a string column, which the adapter sees as plain text, and a key kept as text (`exact`: a flag's subject
+ * 12 must not find 112).
  */
 export function exactFieldsOf(declaration: AnyRecordDeclaration | undefined): string[] {
   return Object.entries(declaration?.fields ?? {})
-    .filter(([, spec]) => spec.kind === 'choice' || spec.codeOf !== undefined || spec.personal !== undefined)
+    .filter(([, spec]) => spec.kind === 'choice' || spec.codeOf !== undefined || spec.personal !== undefined || spec.exact === true)
     .map(([name]) => name);
 }
 

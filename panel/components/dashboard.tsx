@@ -1,6 +1,6 @@
 import React, { useEffect, useState } from 'react';
 import { ApiClient, useTranslation } from 'adminjs';
-import { Box, H2, H5, Link, MessageBox, Text } from '@adminjs/design-system';
+import { Box, H2, H5, Link, MessageBox, Table, TableBody, TableCell, TableHead, TableRow, Text } from '@adminjs/design-system';
 import {
   ArcElement,
   BarElement,
@@ -31,6 +31,8 @@ type Charts = {
   pushesPerDay: Array<{ day: string; pushed: number; failed: number }>;
   moneyByRegion: Array<{ regionName: string; budget: number; contracted: number; paid: number }>;
   methodShare: Array<{ label: string; amount: number }>;
+  flagsByRegion: Array<{ regionName: string; red: number; orange: number; yellow: number }>;
+  unfoundedByRule?: Array<{ rule: string; label: string; concluded: number; unfounded: number; share: number }>;
 };
 type DashboardData = {
   user: { displayName: string; role: string; regionName: string; loginNotice: { text: string; warning: boolean } | null } | null;
@@ -195,6 +197,59 @@ const Dashboard: React.FC = () => {
               />
             </Box>
           </Box>
+          <Box variant="white" mb="lg" width="100%" style={{ height: 360 }} data-testid="chart-flags">
+            <H5>{translateLabel('chartFlags')}</H5>
+            <Box style={{ height: 300 }}>
+              <Bar
+                options={{ ...options, scales: { x: { stacked: true }, y: { stacked: true, ticks: { precision: 0 } } } }}
+                data={{
+                  labels: charts.flagsByRegion.map((r) => r.regionName),
+                  datasets: [
+                    { label: translateLabel('chartFlagsRed'), data: charts.flagsByRegion.map((r) => r.red), backgroundColor: '#e03131' },
+                    {
+                      label: translateLabel('chartFlagsOrange'),
+                      data: charts.flagsByRegion.map((r) => r.orange),
+                      backgroundColor: '#f08c00',
+                    },
+                    {
+                      label: translateLabel('chartFlagsYellow'),
+                      data: charts.flagsByRegion.map((r) => r.yellow),
+                      backgroundColor: '#fab005',
+                    },
+                  ],
+                }}
+              />
+            </Box>
+          </Box>
+          {charts.unfoundedByRule && (
+            <Box variant="white" mb="lg" width="100%" data-testid="unfounded-by-rule">
+              <H5>{translateLabel('unfoundedTitle')}</H5>
+              {charts.unfoundedByRule.length === 0 ? (
+                <Text>{translateLabel('unfoundedNone')}</Text>
+              ) : (
+                <Table>
+                  <TableHead>
+                    <TableRow>
+                      <TableCell>{translateLabel('unfoundedRule')}</TableCell>
+                      <TableCell>{translateLabel('unfoundedConcluded')}</TableCell>
+                      <TableCell>{translateLabel('unfoundedCount')}</TableCell>
+                      <TableCell>{translateLabel('unfoundedShare')}</TableCell>
+                    </TableRow>
+                  </TableHead>
+                  <TableBody>
+                    {charts.unfoundedByRule.map((r) => (
+                      <TableRow key={r.rule}>
+                        <TableCell>{r.label}</TableCell>
+                        <TableCell>{r.concluded}</TableCell>
+                        <TableCell>{r.unfounded}</TableCell>
+                        <TableCell>{`${Math.round(r.share * 1000) / 10}%`}</TableCell>
+                      </TableRow>
+                    ))}
+                  </TableBody>
+                </Table>
+              )}
+            </Box>
+          )}
         </Box>
       )}
       <Box variant="white">

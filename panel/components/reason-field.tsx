@@ -22,13 +22,19 @@ const ReasonField: React.FC<{
   max: number;
   value: string;
   rows?: number;
+  /** What the box holds where it is more than a reason (质询内容, 处理措施). */
+  label?: string;
   onChange: (value: string) => void;
-}> = ({ mode, max, value, rows = 4, onChange }) => {
+}> = ({ mode, max, value, rows = 4, label, onChange }) => {
   const { translateLabel } = useTranslation();
   const tooLong = reasonTooLong(value, max, translateLabel);
   return (
     <FormGroup error={!!tooLong}>
-      <Label required={mode === 'required'}>{translateLabel(mode === 'required' ? 'reasonRequiredLabel' : 'reasonOptionalLabel')}</Label>
+      <Label required={mode === 'required'}>
+        {label
+          ? `${label}（${mode === 'required' ? '必填' : '选填'}）`
+          : translateLabel(mode === 'required' ? 'reasonRequiredLabel' : 'reasonOptionalLabel')}
+      </Label>
       <TextArea
         width="100%"
         rows={rows}

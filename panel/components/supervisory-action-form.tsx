@@ -5,7 +5,13 @@ import { useNavigate } from 'react-router';
 import ReasonField, { reasonTooLong } from './reason-field.js';
 
 type Detail = { label: string; value: string; tone?: 'ok' | 'warn' | 'error' };
-type Inspection = { details: Detail[]; refusal: string | null; reason: 'required' | 'optional' | 'none'; reasonMax: number };
+type Inspection = {
+  details: Detail[];
+  refusal: string | null;
+  reason: 'required' | 'optional' | 'none';
+  reasonMax: number;
+  reasonLabel?: string;
+};
 
 /** One form for every supervisory decision: the facts that decide it, a reason box, one button. */
 const SupervisoryActionForm: React.FC<ActionProps> = ({ record, resource, action }) => {
@@ -95,7 +101,13 @@ const SupervisoryActionForm: React.FC<ActionProps> = ({ record, resource, action
       )}
       {error && error !== inspection.refusal && <MessageBox mb="lg" variant="danger" message={error} data-testid="action-error" />}
       {inspection.reason !== 'none' && (
-        <ReasonField mode={inspection.reason} max={inspection.reasonMax} value={reason} onChange={setReason} />
+        <ReasonField
+          mode={inspection.reason}
+          max={inspection.reasonMax}
+          label={inspection.reasonLabel}
+          value={reason}
+          onChange={setReason}
+        />
       )}
       {/* What the server already knows it would refuse: the button cannot be pressed, and the reason stands beside it. */}
       <Box flex alignItems="center" style={{ gap: 16 }}>

@@ -14,7 +14,7 @@ const SupervisoryBulkForm: React.FC<ActionProps> = ({ records, resource, action 
   const navigate = useNavigate();
   const { translateAction, translateLabel } = useTranslation();
   const chosen = records ?? [];
-  const custom = (action.custom ?? {}) as { reason?: 'required' | 'optional'; reasonMax?: number };
+  const custom = (action.custom ?? {}) as { reason?: 'required' | 'optional'; reasonMax?: number; reasonLabel?: string };
   const reasonMode = custom.reason ?? 'optional';
   const reasonMax = custom.reasonMax ?? 500;
   const [error, setError] = useState<string | null>(null);
@@ -107,7 +107,7 @@ const SupervisoryBulkForm: React.FC<ActionProps> = ({ records, resource, action 
         />
       )}
       {error && <MessageBox mb="lg" variant="danger" message={error} data-testid="action-error" />}
-      <ReasonField mode={reasonMode} max={reasonMax} value={reason} rows={3} onChange={setReason} />
+      <ReasonField mode={reasonMode} max={reasonMax} label={custom.reasonLabel} value={reason} rows={3} onChange={setReason} />
       <Button type="submit" variant="contained" disabled={busy || chosen.length === 0}>
         {translateAction(action.name, resource.id, { defaultValue: translateAction(action.name.replace(/Bulk$/, ''), resource.id) })}
       </Button>

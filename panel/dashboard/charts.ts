@@ -4,6 +4,7 @@ import { METHOD_LABELS } from '../../domain/procurement-methods.js';
 import type { JurisdictionKind } from '../../db/jurisdiction-kind.js';
 import { jurisdictionWhere, type SessionUser } from '../../db/jurisdiction-scope.js';
 import { AuditLog, ContractFiling, IntegrationBudget, PaymentVoucher, Region } from '../../db/models.js';
+import { flagsByRegion, unfoundedByRule, type FlagsByRegion, type UnfoundedByRule } from './risk-charts.js';
 
 export interface DashboardCharts {
   /** Last 30 days, oldest first. */
@@ -12,6 +13,10 @@ export interface DashboardCharts {
   moneyByRegion: Array<{ regionCode: string; regionName: string; budget: number; contracted: number; paid: number }>;
   /** This year's contracted amount by procurement method. */
   methodShare: Array<{ method: string; label: string; amount: number }>;
+  /** Open red flags by region and severity (风险预警), grouped as moneyByRegion. */
+  flagsByRegion: FlagsByRegion[];
+  /** The province only: per rule, the share of concluded cases found 不属实. */
+  unfoundedByRule?: UnfoundedByRule[];
 }
 
 type Scoped = ModelStatic<Model> & { jurisdiction: JurisdictionKind };
@@ -99,5 +104,11 @@ export async function dashboardCharts(user: SessionUser, now = new Date()): Prom
     }))
     .sort((a, b) => b.amount - a.amount);
 
-  return { pushesPerDay: [...perDay.values()], moneyByRegion, methodShare };
+  return {
+    pushesPerDay: [...perDay.values()],
+    moneyByRegion,
+    methodShare,
+    flagsByRegion: await flagsByRegion(user),
+    ...(user.role === 'province' && { unfoundedByRule: await unfoundedByRule() }),
+  };
 }

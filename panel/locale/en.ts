@@ -18,6 +18,7 @@ import { FAILED_TENDER_HANDLING } from '../../db/records/failed-tender-handling.
 import { PRE_AWARD_ANOMALY } from '../../db/records/pre-award-anomaly.record.js';
 import { EXPERT } from '../../db/records/expert.record.js';
 import { EXPERT_SPECIALTY_REVIEW } from '../../db/records/expert-specialty-review.record.js';
+import { EXPERT_ASSIGNMENT } from '../../db/records/expert-assignment.record.js';
 import { METHOD_CHANGE_REQUEST } from '../../db/records/method-change-request.record.js';
 import { IMPORT_PRODUCT_REQUEST } from '../../db/records/import-product-request.record.js';
 import { PROCUREMENT_INTENTION } from '../../db/records/procurement-intention.record.js';
@@ -36,6 +37,9 @@ import { BIDDING_RECORD } from '../../db/records/bidding-record.record.js';
 import { BUDGET_OVERVIEW } from '../../db/records/budget-overview.record.js';
 import { CONTRACT_FILING } from '../../db/records/contract-filing.record.js';
 import { ANNOUNCEMENT } from '../../db/records/announcement.record.js';
+import { CASE_ENTRY } from '../../db/records/case-entry.record.js';
+import { RISK_FLAG } from '../../db/records/risk-flag.record.js';
+import { SUPERVISION_CASE } from '../../db/records/supervision-case.record.js';
 
 const unitLocale = recordLocale(PROCUREMENT_UNIT, 'en');
 const biddingLocale = recordLocale(BIDDING_RECORD, 'en');
@@ -101,6 +105,16 @@ export const en = {
     chartBudget: 'Integration budget',
     chartContracted: 'Contracted',
     chartPaid: 'Paid',
+    chartFlags: 'Open risk flags by region',
+    chartFlagsRed: 'Red',
+    chartFlagsOrange: 'Orange',
+    chartFlagsYellow: 'Yellow',
+    unfoundedTitle: 'Cases found unfounded, by rule',
+    unfoundedNone: 'No concluded cases yet',
+    unfoundedRule: 'Rule',
+    unfoundedConcluded: 'Concluded cases',
+    unfoundedCount: 'Unfounded',
+    unfoundedShare: 'Share unfounded',
     queueBoard: 'Open the queue board',
     changePassword: 'Change password',
     lockedIntro:
@@ -198,6 +212,7 @@ export const en = {
     'menu.procurement.filings': 'Procurement · Filings',
     'menu.procurement.payments': 'Procurement · Payment review',
     'menu.experts': 'Experts',
+    'menu.risk': 'Risk flags',
     'menu.system': 'System',
     Region: 'Regions',
     SupervisorUser: 'Supervisor users',
@@ -225,10 +240,14 @@ export const en = {
     PreAwardAnomaly: 'Pre-award anomalies',
     Expert: 'Expert registrations',
     ExpertSpecialtyReview: 'Specialty reviews',
+    ExpertAssignment: 'Expert assignments',
     ProcurementIntention: 'Procurement intentions',
     MethodChangeRequest: 'Method change approvals',
     ImportProductRequest: 'Imported product approvals',
     Escalation: 'Escalations',
+    RiskFlag: 'Risk flags',
+    SupervisionCase: 'Supervision cases',
+    CaseEntry: 'Questions and answers',
     BudgetOverview: 'Budgets',
     VirtualBudget: 'Virtual budgets',
     ProcurementProject: 'Project budget review',
@@ -279,6 +298,14 @@ export const en = {
     verifyChain: 'Check integrity',
     endSession: 'End session',
     approveRequest: 'Approve',
+    openCase: 'Open case',
+    openCaseBulk: 'Open case (selected)',
+    openSubject: 'Open subject',
+    questionUnit: 'Question',
+    recordAnswer: 'Record answer',
+    concludeConfirmed: 'Conclude (confirmed)',
+    concludeUnfounded: 'Conclude (unfounded)',
+    transferCase: 'Transfer',
     rejectRequest: 'Refuse',
     confirmAnomaly: 'Confirm',
     rejectAnomaly: 'Reject',
@@ -314,10 +341,24 @@ export const en = {
     outsideJurisdiction: 'The record does not exist or is outside your jurisdiction',
     roleMayNotAct: 'Your role may not perform this action',
   },
-  properties: { decidable: 'Mine to decide' },
+  properties: { decidable: 'Mine to decide', related: 'Related records' },
   resources: {
     AuditLog: recordLocale(AUDIT_LOG, 'en'),
     Escalation: recordLocale(ESCALATION, 'en'),
+    RiskFlag: {
+      properties: { ...recordLocale(RISK_FLAG, 'en').properties, history: 'History' },
+      labels: recordLocale(RISK_FLAG, 'en').labels,
+    },
+    SupervisionCase: {
+      properties: {
+        ...recordLocale(SUPERVISION_CASE, 'en').properties,
+        related: 'Flags, questions and answers',
+        flags: 'Flags',
+        history: 'History',
+      },
+      labels: recordLocale(SUPERVISION_CASE, 'en').labels,
+    },
+    CaseEntry: recordLocale(CASE_ENTRY, 'en'),
     LoginAttempt: recordLocale(LOGIN_ATTEMPT, 'en'),
     ActiveSession: recordLocale(ACTIVE_SESSION, 'en'),
     Region: recordLocale(REGION, 'en'),
@@ -337,10 +378,11 @@ export const en = {
     NonTenderFailedHandling: failedTenderTranslations,
     PreAwardAnomaly: { properties: { ...preAwardLocale.properties, history: 'History' }, labels: preAwardLocale.labels },
     Expert: {
-      properties: { ...expertLocale.properties, related: 'Specialty reviews', history: 'History' },
+      properties: { ...expertLocale.properties, related: 'Related records', history: 'History' },
       labels: expertLocale.labels,
     },
     ExpertSpecialtyReview: { properties: { ...specialtyLocale.properties, history: 'History' }, labels: specialtyLocale.labels },
+    ExpertAssignment: recordLocale(EXPERT_ASSIGNMENT, 'en'),
     MethodChangeRequest: { properties: { ...methodChangeLocale.properties, history: 'History' }, labels: methodChangeLocale.labels },
     ImportProductRequest: { properties: { ...importProductLocale.properties, history: 'History' }, labels: importProductLocale.labels },
     ProcurementIntention: recordLocale(PROCUREMENT_INTENTION, 'en'),

@@ -13,6 +13,7 @@ import { FAILED_TENDER_HANDLING } from '../../db/records/failed-tender-handling.
 import { PRE_AWARD_ANOMALY } from '../../db/records/pre-award-anomaly.record.js';
 import { EXPERT } from '../../db/records/expert.record.js';
 import { EXPERT_SPECIALTY_REVIEW } from '../../db/records/expert-specialty-review.record.js';
+import { EXPERT_ASSIGNMENT } from '../../db/records/expert-assignment.record.js';
 import { METHOD_CHANGE_REQUEST } from '../../db/records/method-change-request.record.js';
 import { IMPORT_PRODUCT_REQUEST } from '../../db/records/import-product-request.record.js';
 import { PROCUREMENT_INTENTION } from '../../db/records/procurement-intention.record.js';
@@ -37,6 +38,9 @@ import { BIDDING_RECORD } from '../../db/records/bidding-record.record.js';
 import { BUDGET_OVERVIEW } from '../../db/records/budget-overview.record.js';
 import { CONTRACT_FILING } from '../../db/records/contract-filing.record.js';
 import { ANNOUNCEMENT } from '../../db/records/announcement.record.js';
+import { CASE_ENTRY } from '../../db/records/case-entry.record.js';
+import { RISK_FLAG } from '../../db/records/risk-flag.record.js';
+import { SUPERVISION_CASE } from '../../db/records/supervision-case.record.js';
 import { METHOD_LABELS } from '../../db/models/plan/plan-labels.js';
 
 const unitLocale = recordLocale(PROCUREMENT_UNIT, 'zh');
@@ -115,6 +119,16 @@ export const zhCN = {
     chartBudget: '一体化预算',
     chartContracted: '合同金额',
     chartPaid: '已支付',
+    chartFlags: '各地区未处理风险预警',
+    chartFlagsRed: '红色预警',
+    chartFlagsOrange: '橙色预警',
+    chartFlagsYellow: '黄色预警',
+    unfoundedTitle: '各预警规则案件核实情况（已办结案件中不属实的比例）',
+    unfoundedNone: '尚无办结的监管案件',
+    unfoundedRule: '预警规则',
+    unfoundedConcluded: '已办结案件',
+    unfoundedCount: '其中不属实',
+    unfoundedShare: '不属实比例',
     queueBoard: '查看任务队列',
     changePassword: '修改密码',
     // 受限账号 on the login security events (locked-accounts.tsx).
@@ -226,6 +240,7 @@ export const zhCN = {
     'menu.procurement.filings': '政府采购 · 备案',
     'menu.procurement.payments': '政府采购 · 支付审核',
     'menu.experts': '专家管理',
+    'menu.risk': '风险预警',
     'menu.system': '系统管理',
     Region: '行政区划',
     SupervisorUser: '监管用户',
@@ -292,6 +307,14 @@ export const zhCN = {
     approveSpecialtyStep: '本级审核通过',
     returnSpecialty: '退回专家',
     approveRequest: '批准',
+    openCase: '立案',
+    openCaseBulk: '批量立案',
+    openSubject: '查看预警对象',
+    questionUnit: '质询',
+    recordAnswer: '记录答复',
+    concludeConfirmed: '办结（属实）',
+    concludeUnfounded: '办结（不属实）',
+    transferCase: '移交',
     rejectRequest: '不予批准',
     initializeCategories: '初始化品目',
     removeSupplier: '移除协议供应商',
@@ -350,6 +373,7 @@ export const zhCN = {
     lateFiling: '逾期备案',
     lateFilingDays: '逾期工作日',
     decidable: '待我处理',
+    related: '相关记录',
     // What an export's audit entry records.
     filters: '筛选条件',
     rows: '行数',
@@ -406,13 +430,14 @@ export const zhCN = {
     NonTenderFailedHandling: failedTenderTranslations,
     PreAwardAnomaly: { properties: { ...preAwardLocale.properties, history: '操作历史' }, labels: preAwardLocale.labels },
     Expert: {
-      properties: { ...expertLocale.properties, related: '评标专业审核', history: '操作历史' },
+      properties: { ...expertLocale.properties, related: '相关记录', history: '操作历史' },
       labels: expertLocale.labels,
     },
     ExpertSpecialtyReview: {
       properties: { ...specialtyLocale.properties, history: '操作历史' },
       labels: specialtyLocale.labels,
     },
+    ExpertAssignment: recordLocale(EXPERT_ASSIGNMENT, 'zh'),
     AgreementLibrary: {
       properties: { ...recordLocale(AGREEMENT_LIBRARY, 'zh').properties, related: '库中内容', history: '操作历史' },
       actions: { new: '建立商品库' },
@@ -435,6 +460,20 @@ export const zhCN = {
       labels: biddingLocale.labels,
     },
     Escalation: recordLocale(ESCALATION, 'zh'),
+    RiskFlag: {
+      properties: { ...recordLocale(RISK_FLAG, 'zh').properties, history: '操作历史' },
+      labels: recordLocale(RISK_FLAG, 'zh').labels,
+    },
+    SupervisionCase: {
+      properties: {
+        ...recordLocale(SUPERVISION_CASE, 'zh').properties,
+        related: '涉及预警与质询答复',
+        flags: '涉及预警',
+        history: '操作历史',
+      },
+      labels: recordLocale(SUPERVISION_CASE, 'zh').labels,
+    },
+    CaseEntry: recordLocale(CASE_ENTRY, 'zh'),
     BiddingQuote: { properties: recordLocale(BIDDING_QUOTE, 'zh').properties },
     BudgetOverview: recordLocale(BUDGET_OVERVIEW, 'zh'),
     VirtualBudget: {

@@ -2,6 +2,7 @@ import { Op } from 'sequelize';
 import { supervisoryActions, type SupervisoryActionSpec } from '../../actions/supervisory-action.js';
 import { choiceLabels } from '../../db/record/record-locale.js';
 import { PROCUREMENT_UNIT } from '../../db/records/procurement-unit.record.js';
+import { flagsOf } from '../risk/flag-subjects.js';
 import type { ResourceDefinition } from '../resource-definition.js';
 import { ProcurementUnit } from '../../db/models/entities/procurement-unit.model.js';
 import { compareWithIntegration } from '../../services/entities/unit-review.js';
@@ -60,6 +61,7 @@ const UNIT_RELATED: ResourceDefinition['related'] = [
   { resourceId: 'VirtualBudget', foreignKey: 'procurementUnitId' },
   { resourceId: 'ProcurementProject', foreignKey: 'procurementUnitId' },
   { resourceId: 'ContractFiling', foreignKey: 'procurementUnitId' },
+  flagsOf('ProcurementUnit'),
 ];
 
 const unitOptions = {

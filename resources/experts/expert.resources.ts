@@ -12,6 +12,7 @@ import { choiceLabels } from '../../db/record/record-locale.js';
 import { EXPERT } from '../../db/records/expert.record.js';
 import { EXPERT_SPECIALTY_REVIEW } from '../../db/records/expert-specialty-review.record.js';
 import type { ResourceDefinition } from '../resource-definition.js';
+import { flagsOf } from '../risk/flag-subjects.js';
 import { regionLabel } from '../../services/office-names.js';
 import { ExpertSpecialtyReview } from '../../db/models/experts/expert-specialty-review.model.js';
 import { Expert } from '../../db/models/experts/expert.model.js';
@@ -73,7 +74,11 @@ export const expertResource: ResourceDefinition = {
   model: Expert,
   builtInActions: ['list', 'show', 'search'],
   virtualProperties: ['history'],
-  related: [{ resourceId: 'ExpertSpecialtyReview', foreignKey: 'expertId' }],
+  related: [
+    { resourceId: 'ExpertSpecialtyReview', foreignKey: 'expertId' },
+    { resourceId: 'ExpertAssignment', foreignKey: 'expertId' },
+    flagsOf('Expert'),
+  ],
   options: {
     titleProperty: 'name',
     properties: { reviewReason: { type: 'textarea' } },

@@ -7,6 +7,7 @@ import { logger } from '../../settings/logger.js';
 import { pushJobsFor } from '../../queue/push-jobs.js';
 import type { SessionUser } from '../../db/jurisdiction-scope.js';
 import { MONEY, PROCUREMENT_METHOD } from '../property-types.js';
+import { flagsOf } from '../risk/flag-subjects.js';
 import type { ResourceDefinition } from '../resource-definition.js';
 import { AcceptanceFiling } from '../../db/models/filings/acceptance-filing.model.js';
 import { ContractFiling } from '../../db/models/filings/contract-filing.model.js';
@@ -163,6 +164,7 @@ const FILING_RELATED: ResourceDefinition['related'] = [
   { resourceId: 'PaymentMiddleRecord', foreignKey: 'sourceFilingId' },
   { resourceId: 'PaymentVoucher', foreignKey: 'contractNo', localKey: 'contractNo' },
   { resourceId: 'PaymentApplication', foreignKey: 'contractFilingId' },
+  flagsOf('ContractFiling'),
 ];
 
 export const contractFilingResource: ResourceDefinition = {

@@ -1,6 +1,7 @@
 import { Op, type WhereOptions } from 'sequelize';
 import { MONEY, PROCUREMENT_METHOD } from '../property-types.js';
-import type { ResourceDefinition } from '../resource-definition.js';
+import type { RelatedRecords, ResourceDefinition } from '../resource-definition.js';
+import { flagsOf } from '../risk/flag-subjects.js';
 import { ProcurementProject } from '../../db/models/plan/procurement-project.model.js';
 import { ProjectBudgetLine } from '../../db/models/plan/project-budget-line.model.js';
 
@@ -14,7 +15,7 @@ const options: ResourceDefinition['options'] = {
   },
 };
 
-/** Everything a project produced: its budget lines, announcements, registrations, awards, post-award data, payments. */
+/** Everything a project produced: its budget lines, announcements, registrations, awards, post-award data, payments, evaluators. */
 const PROJECT_RELATED: ResourceDefinition['related'] = [
   'ProjectBudgetLine',
   'Announcement',
@@ -23,7 +24,10 @@ const PROJECT_RELATED: ResourceDefinition['related'] = [
   'SelfRunAwardNotice',
   'PostAwardRecord',
   'PaymentApplication',
-].map((resourceId) => ({ resourceId, foreignKey: 'projectId' }));
+  'ExpertAssignment',
+]
+  .map((resourceId): RelatedRecords => ({ resourceId, foreignKey: 'projectId' }))
+  .concat(flagsOf('ProcurementProject'));
 
 /** The five read-only 计划管理 views of one project table; each keeps its own columns in config/resources.yaml. */
 function projectView(id: string, viewWhere?: WhereOptions): ResourceDefinition {

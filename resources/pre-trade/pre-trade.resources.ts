@@ -7,6 +7,7 @@ import { deadlineRules } from '../../settings/deadline-rules.js';
 import { supervisionRules } from '../../settings/supervision-rules.js';
 import { MONEY, PROCUREMENT_METHOD } from '../property-types.js';
 import type { ResourceDefinition } from '../resource-definition.js';
+import { flagsOf } from '../risk/flag-subjects.js';
 import { ImportProductRequest } from '../../db/models/pre-trade/import-product-request.model.js';
 import { MethodChangeRequest } from '../../db/models/pre-trade/method-change-request.model.js';
 import { preTradeDecisions } from '../../services/pre-trade/pre-trade-decisions.js';
@@ -22,6 +23,7 @@ export const procurementIntentionResource: ResourceDefinition = {
   id: 'ProcurementIntention',
   model: ProcurementIntention,
   builtInActions: ['list', 'show', 'search'],
+  related: [flagsOf('ProcurementIntention')],
   options: {
     titleProperty: 'projectName',
     properties: { ...common, budgetAmount: MONEY, requirementSummary: text },

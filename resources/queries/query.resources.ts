@@ -1,5 +1,6 @@
 import { MONEY } from '../property-types.js';
 import type { ResourceDefinition } from '../resource-definition.js';
+import { flagsOf } from '../risk/flag-subjects.js';
 import { AwardNotice } from '../../db/models/queries/award-notice.model.js';
 import { PostAwardRecord } from '../../db/models/queries/post-award-record.model.js';
 import { SupplierRegistration } from '../../db/models/queries/supplier-registration.model.js';
@@ -26,6 +27,8 @@ function awardNoticeView(id: string, kind: AwardNotice['kind']): ResourceDefinit
     model: AwardNotice,
     viewWhere: { kind },
     builtInActions: readOnly,
+    // Both views of the one table: a notice's flags name it as an AwardNotice.
+    related: [flagsOf('AwardNotice')],
     options: awardNoticeOptions,
   };
 }

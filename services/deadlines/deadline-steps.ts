@@ -8,6 +8,8 @@ import { IMPORT_PRODUCT_REQUEST } from '../../db/records/import-product-request.
 import { METHOD_CHANGE_REQUEST } from '../../db/records/method-change-request.record.js';
 import { PRE_AWARD_ANOMALY } from '../../db/records/pre-award-anomaly.record.js';
 import { FAILED_TENDER_HANDLING } from '../../db/records/failed-tender-handling.record.js';
+import { SUPERVISION_CASE } from '../../db/records/supervision-case.record.js';
+import { SupervisionCase } from '../../db/models/risk/supervision-case.model.js';
 import type { DecisionStep } from '../../domain/escalation-target.js';
 import { FailedTenderHandling } from '../../db/models/anomalies/failed-tender-handling.model.js';
 import { PreAwardAnomaly } from '../../db/models/anomalies/pre-award-anomaly.model.js';
@@ -48,4 +50,5 @@ export const DEADLINE_STEP_DEFS: readonly DeadlineStepDef[] = [
   { ...deadlineStepOf(PAYMENT_APPLICATION), model: PaymentApplication },
   { ...deadlineStepOf(METHOD_CHANGE_REQUEST), model: MethodChangeRequest },
   { ...deadlineStepOf(IMPORT_PRODUCT_REQUEST), model: ImportProductRequest },
+  { ...deadlineStepOf(SUPERVISION_CASE), model: SupervisionCase },
 ];

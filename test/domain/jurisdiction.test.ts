@@ -1,5 +1,15 @@
 import { describe, expect, it } from '@jest/globals';
-import { canAct, canReviewExpert, isWithin, parentRegion, regionLevel, visibleRegionPrefix, type Role } from '../../domain/jurisdiction.js';
+import {
+  canAct,
+  canReviewExpert,
+  decidedRegions,
+  inRegions,
+  isWithin,
+  parentRegion,
+  regionLevel,
+  visibleRegionPrefix,
+  type Role,
+} from '../../domain/jurisdiction.js';
 
 const BAD_CODES = ['', '36010', '3601000', '350100', '360010', '36a100', ' 360100', '000000'];
 
@@ -117,5 +127,23 @@ describe('canReviewExpert', () => {
     ['city', '360100', '3601xx', false],
   ])('%s at %s on an expert of %s → %s', (role, user, expert, expected) => {
     expect(canReviewExpert(role, user, expert)).toBe(expected);
+  });
+});
+
+describe("decidedRegions('subtree'): opening a case on a red flag anywhere the office sees", () => {
+  it.each<[Role, string, string, boolean]>([
+    ['province', '360000', '360000', true],
+    ['province', '360000', '360121', true],
+    ['city', '360100', '360100', true],
+    ['city', '360100', '360121', true],
+    ['city', '360100', '360000', false],
+    ['city', '360100', '360721', false],
+    ['county', '360121', '360121', true],
+    ['county', '360121', '360102', false],
+    ['gongguanban', '360000', '360121', false],
+    ['admin', '360000', '360121', false],
+    ['city', '360121', '360121', false],
+  ])('%s at %s on a flag of %s → %s', (role, user, record, expected) => {
+    expect(inRegions(decidedRegions('subtree', role, user), record)).toBe(expected);
   });
 });

@@ -58,17 +58,33 @@ describe('the session store', () => {
   const set = (s: SessionStore, sid: string, data: object) =>
     new Promise<void>((resolve, reject) => s.set(sid, data as never, (err) => (err ? reject(err) : resolve())));
 
-  it('reads back what it stored, and nothing for an unknown or hostile id', async () => {
+  it('reads back what it stored, with the rights its user has now, and nothing for an unknown or hostile id', async () => {
     const sessions = store();
     try {
+      const user = (await SupervisorUser.findOne({ where: { username: 'nanchang' } }))!;
       const data = {
         cookie: { originalMaxAge: 1000, expires: '2026-12-02T00:00:00.000Z' },
-        adminUser: { email: 'nanchang', title: '南昌市采购办' },
+        adminUser: { id: user.id, email: 'nanchang', title: '南昌市采购办' },
       };
       // A signed-in session's row is inserted by its login only.
       sessions.admitLogin({ session: data }, '127.0.0.1');
       await set(sessions, 'store-test-1', data);
-      expect(await get(sessions, 'store-test-1')).toEqual({ ...data, startedAt: expect.any(Number), lastActiveAt: expect.any(Number) });
+      const read = { ...data, startedAt: expect.any(Number), lastActiveAt: expect.any(Number) };
+      expect(await get(sessions, 'store-test-1')).toEqual({ ...read, storedRights: { active: true, rightsVersion: user.rightsVersion } });
+      // Written around the model's hooks (which would also delete the session): the row is read as it is now.
+      const setActive = (active: boolean) =>
+        SupervisorUser.sequelize!.query('UPDATE supervisor_users SET active = :active WHERE id = :id', {
+          replacements: { active, id: user.id },
+        });
+      await setActive(false);
+      try {
+        expect(await get(sessions, 'store-test-1')).toEqual({
+          ...read,
+          storedRights: { active: false, rightsVersion: user.rightsVersion },
+        });
+      } finally {
+        await setActive(true);
+      }
       expect(await get(sessions, 'no-such-session')).toBeNull();
       expect(await get(sessions, "x' OR '1'='1")).toBeNull();
     } finally {
