@@ -1,7 +1,9 @@
 import ExcelJS from 'exceljs';
 import { Op, type WhereOptions } from 'sequelize';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { AuditLog, CaseEntry, ProcurementProject, RiskFlag, SupervisionCase } from '../../db/models.js';
+import { AuditLog, CaseEntry, Escalation, ProcurementProject, RiskFlag, SupervisionCase } from '../../db/models.js';
+import { refreshDeadlines } from '../../jobs/deadlines/refresh-deadlines.js';
+import { deadlineRules } from '../../settings/deadline-rules.js';
 import type { RaisedFlag } from '../../domain/risk/risk-flag.js';
 import { upsertFlags } from '../../services/risk/flag-store.js';
 import { api, drainJobs, login, startTestApp, type Client } from '../support/test-app.js';
@@ -312,5 +314,46 @@ describe('the workbench', () => {
     const total = province.flagsByRegion.reduce((n: number, r: any) => n + r.red + r.orange + r.yellow, 0);
     expect(total).toBe(Object.keys(flags).length);
     expect(province.unfoundedByRule).toEqual([{ rule: 'singleResponse', label: '单一响应', concluded: 2, unfounded: 1, share: 0.5 }]);
+  });
+});
+
+describe('a case past its step’s time limit', () => {
+  it('is overdue and reported to the office above by the daily check, once', async () => {
+    const project = flags.county1;
+    await upsertFlags(
+      [
+        {
+          rule: 'lateContractFiling',
+          subjectType: 'ProcurementProject',
+          subjectId: project.subjectId,
+          subjectLabel: project.subjectLabel,
+          regionCode: '360121',
+          amount: 1000,
+          figures: { 逾期工作日: 12 },
+          threshold: '签订后 7 个工作日内备案',
+          basis: '《政府采购法》第四十七条',
+          severity: 'yellow',
+          score: 1000,
+        },
+      ],
+      { rule: 'lateContractFiling' },
+      new Date(),
+    );
+    const flag = (await RiskFlag.findOne({ where: { rule: 'lateContractFiling', subjectId: project.subjectId } }))!;
+    expect((await act('nanchangxian', 'RiskFlag', flag.id, 'openCase', '备案逾期')).notice.type).toBe('success');
+    const late = (await SupervisionCase.findOne({ where: { regionCode: '360121', status: 'assigned' } }))!;
+    await late.update({ stepStartedAt: new Date(Date.now() - 60 * 86_400_000) });
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    await refreshDeadlines(deadlineRules(), today);
+    await refreshDeadlines(deadlineRules(), today);
+    expect(await late.reload()).toMatchObject({ overdue: true });
+    expect(late.overdueDays).toBeGreaterThan(20);
+    const reported = await Escalation.findAll({ where: { resourceId: 'SupervisionCase', recordId: String(late.id) } });
+    expect(reported).toHaveLength(1);
+    expect(reported[0]).toMatchObject({ step: 'caseHandling', regionCode: '360121', escalatedTo: '360100', resolved: false });
+    // Questioning the unit starts the next step: the report is closed with the decision.
+    expect((await act('nanchangxian', 'SupervisionCase', late.id, 'questionUnit', '请说明逾期原因')).notice.type).toBe('success');
+    expect(await late.reload()).toMatchObject({ overdue: false, status: 'questioned' });
+    expect(await reported[0]!.reload()).toMatchObject({ resolved: true, resolvedBy: 'nanchangxian', decision: '质询' });
   });
 });
