@@ -25,6 +25,7 @@ import { MethodChangeRequest } from './models/pre-trade/method-change-request.mo
 import { ProcurementIntention } from './models/pre-trade/procurement-intention.model.js';
 import { ExpertSpecialtyReview } from './models/experts/expert-specialty-review.model.js';
 import { Expert } from './models/experts/expert.model.js';
+import { ExpertAssignment } from './models/experts/expert-assignment.model.js';
 import { AnnouncementAttachment } from './models/announcements/announcement-attachment.model.js';
 import { PaymentApplication } from './models/payments/payment-application.model.js';
 import { BudgetOverview } from './models/plan/budget-overview.model.js';
@@ -61,6 +62,7 @@ export {
   MethodChangeRequest,
   ProcurementIntention,
   Expert,
+  ExpertAssignment,
   ExpertSpecialtyReview,
   FailedTenderHandling,
   PreAwardAnomaly,
@@ -139,6 +141,7 @@ export function initModels(sequelize: Sequelize): void {
     PreAwardAnomaly,
     Expert,
     ExpertSpecialtyReview,
+    ExpertAssignment,
     ProcurementIntention,
     MethodChangeRequest,
     ImportProductRequest,

@@ -24,6 +24,7 @@ import * as sessionLimits from './0019-session-limits.js';
 import * as configurationState from './0020-configuration-state.js';
 import * as auditVerifications from './0021-audit-verifications.js';
 import * as riskFlagsAndCases from './0022-risk-flags-and-cases.js';
+import * as expertAssignments from './0023-expert-assignments.js';
 import * as paymentMiddle from './middle/0001-payment-middle.js';
 import * as middleTextFilterIndexes from './middle/0002-text-filter-indexes.js';
 
@@ -53,6 +54,7 @@ const MIGRATIONS: Migration[] = [
   { name: '0020-configuration-state', ...configurationState },
   { name: '0021-audit-verifications', ...auditVerifications },
   { name: '0022-risk-flags-and-cases', ...riskFlagsAndCases },
+  { name: '0023-expert-assignments', ...expertAssignments },
 ];
 
 /** The payment intermediate database is a separate database with its own history. */

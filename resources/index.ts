@@ -45,6 +45,7 @@ import { escalationResource } from './system/escalation.resource.js';
 import { regionResource } from './system/region.resource.js';
 import { supervisorUserResource } from './system/supervisor-user.resource.js';
 import { roleGrantResource } from './system/role-grant.resource.js';
+import { expertAssignmentResource } from './experts/expert-assignment.resource.js';
 import { riskFlagResource } from './risk/risk-flag.resource.js';
 import { caseEntryResource, supervisionCaseResource } from './risk/supervision-case.resource.js';
 
@@ -90,6 +91,7 @@ export const RESOURCE_DEFINITIONS: readonly ResourceDefinition[] = [
   preAwardAnomalyResource,
   expertResource,
   expertSpecialtyReviewResource,
+  expertAssignmentResource,
   riskFlagResource,
   supervisionCaseResource,
   caseEntryResource,

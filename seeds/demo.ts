@@ -9,11 +9,13 @@ import { seedDemoAnomaliesAndExperts } from './demo-anomalies-experts.js';
 import { seedDemoIntegration, seedDemoPushHistory } from './demo-integration.js';
 import { seedDemoPlan } from './demo-plan.js';
 import { seedDemoPreTrade } from './demo-pre-trade.js';
+import { RISK_DEMO_REGIONS, seedDemoRisk } from './demo-risk.js';
 import { completePushes, officeOf, type DemoPush } from './demo-pushes.js';
 import { createRandom } from './random.js';
 import { randomCreditCode } from './random-credit-code.js';
 import { hashPassword } from '../services/password-hash.js';
 import { passwordRules } from '../settings/password-policy.js';
+import { evaluateRisk } from '../services/risk/evaluate-risk.js';
 
 interface RegionRow {
   code: string;
@@ -198,9 +200,12 @@ export async function seedDemoBusinessData(sequelize: Sequelize, options: { scal
       }
     }
     await seedDemoAgreement(random, day, transaction);
+    for (const regionCode of RISK_DEMO_REGIONS) await seedDemoRisk(regionCode, transaction);
   });
   // The push job runs on its own connections, so only on what the seed has committed, as after a real click.
   await completePushes(pushes);
+  // The demo opens with the red flags the nightly job would have raised on these rows.
+  await evaluateRisk();
   return true;
 }
 

@@ -22,7 +22,8 @@ export function fenOf(amount: Money | null | undefined): number | null {
 export function dayOf(value: Moment | null | undefined): string | null {
   if (value === null || value === undefined) return null;
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : chinaDay(value);
-  return calendarDayOf(value);
+  // SQLite hands a raw moment back as `2025-02-24 02:00:00.000 +00:00`: the space before its offset is not ISO's.
+  return calendarDayOf(value.replace(/\s+(Z|[+-]\d{2}:?\d{2})$/i, '$1'));
 }
 
 /** Days from `from` to `to` (negative when `to` comes first). */

@@ -18,6 +18,7 @@ import { FAILED_TENDER_HANDLING } from '../../db/records/failed-tender-handling.
 import { PRE_AWARD_ANOMALY } from '../../db/records/pre-award-anomaly.record.js';
 import { EXPERT } from '../../db/records/expert.record.js';
 import { EXPERT_SPECIALTY_REVIEW } from '../../db/records/expert-specialty-review.record.js';
+import { EXPERT_ASSIGNMENT } from '../../db/records/expert-assignment.record.js';
 import { METHOD_CHANGE_REQUEST } from '../../db/records/method-change-request.record.js';
 import { IMPORT_PRODUCT_REQUEST } from '../../db/records/import-product-request.record.js';
 import { PROCUREMENT_INTENTION } from '../../db/records/procurement-intention.record.js';
@@ -239,6 +240,7 @@ export const en = {
     PreAwardAnomaly: 'Pre-award anomalies',
     Expert: 'Expert registrations',
     ExpertSpecialtyReview: 'Specialty reviews',
+    ExpertAssignment: 'Expert assignments',
     ProcurementIntention: 'Procurement intentions',
     MethodChangeRequest: 'Method change approvals',
     ImportProductRequest: 'Imported product approvals',
@@ -376,10 +378,11 @@ export const en = {
     NonTenderFailedHandling: failedTenderTranslations,
     PreAwardAnomaly: { properties: { ...preAwardLocale.properties, history: 'History' }, labels: preAwardLocale.labels },
     Expert: {
-      properties: { ...expertLocale.properties, related: 'Specialty reviews', history: 'History' },
+      properties: { ...expertLocale.properties, related: 'Related records', history: 'History' },
       labels: expertLocale.labels,
     },
     ExpertSpecialtyReview: { properties: { ...specialtyLocale.properties, history: 'History' }, labels: specialtyLocale.labels },
+    ExpertAssignment: recordLocale(EXPERT_ASSIGNMENT, 'en'),
     MethodChangeRequest: { properties: { ...methodChangeLocale.properties, history: 'History' }, labels: methodChangeLocale.labels },
     ImportProductRequest: { properties: { ...importProductLocale.properties, history: 'History' }, labels: importProductLocale.labels },
     ProcurementIntention: recordLocale(PROCUREMENT_INTENTION, 'en'),

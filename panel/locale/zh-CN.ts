@@ -13,6 +13,7 @@ import { FAILED_TENDER_HANDLING } from '../../db/records/failed-tender-handling.
 import { PRE_AWARD_ANOMALY } from '../../db/records/pre-award-anomaly.record.js';
 import { EXPERT } from '../../db/records/expert.record.js';
 import { EXPERT_SPECIALTY_REVIEW } from '../../db/records/expert-specialty-review.record.js';
+import { EXPERT_ASSIGNMENT } from '../../db/records/expert-assignment.record.js';
 import { METHOD_CHANGE_REQUEST } from '../../db/records/method-change-request.record.js';
 import { IMPORT_PRODUCT_REQUEST } from '../../db/records/import-product-request.record.js';
 import { PROCUREMENT_INTENTION } from '../../db/records/procurement-intention.record.js';
@@ -429,13 +430,14 @@ export const zhCN = {
     NonTenderFailedHandling: failedTenderTranslations,
     PreAwardAnomaly: { properties: { ...preAwardLocale.properties, history: '操作历史' }, labels: preAwardLocale.labels },
     Expert: {
-      properties: { ...expertLocale.properties, related: '评标专业审核', history: '操作历史' },
+      properties: { ...expertLocale.properties, related: '相关记录', history: '操作历史' },
       labels: expertLocale.labels,
     },
     ExpertSpecialtyReview: {
       properties: { ...specialtyLocale.properties, history: '操作历史' },
       labels: specialtyLocale.labels,
     },
+    ExpertAssignment: recordLocale(EXPERT_ASSIGNMENT, 'zh'),
     AgreementLibrary: {
       properties: { ...recordLocale(AGREEMENT_LIBRARY, 'zh').properties, related: '库中内容', history: '操作历史' },
       actions: { new: '建立商品库' },

@@ -74,7 +74,11 @@ export const expertResource: ResourceDefinition = {
   model: Expert,
   builtInActions: ['list', 'show', 'search'],
   virtualProperties: ['history'],
-  related: [{ resourceId: 'ExpertSpecialtyReview', foreignKey: 'expertId' }, flagsOf('Expert')],
+  related: [
+    { resourceId: 'ExpertSpecialtyReview', foreignKey: 'expertId' },
+    { resourceId: 'ExpertAssignment', foreignKey: 'expertId' },
+    flagsOf('Expert'),
+  ],
   options: {
     titleProperty: 'name',
     properties: { reviewReason: { type: 'textarea' } },

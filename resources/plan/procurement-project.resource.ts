@@ -15,7 +15,7 @@ const options: ResourceDefinition['options'] = {
   },
 };
 
-/** Everything a project produced: its budget lines, announcements, registrations, awards, post-award data, payments. */
+/** Everything a project produced: its budget lines, announcements, registrations, awards, post-award data, payments, evaluators. */
 const PROJECT_RELATED: ResourceDefinition['related'] = [
   'ProjectBudgetLine',
   'Announcement',
@@ -24,6 +24,7 @@ const PROJECT_RELATED: ResourceDefinition['related'] = [
   'SelfRunAwardNotice',
   'PostAwardRecord',
   'PaymentApplication',
+  'ExpertAssignment',
 ]
   .map((resourceId): RelatedRecords => ({ resourceId, foreignKey: 'projectId' }))
   .concat(flagsOf('ProcurementProject'));

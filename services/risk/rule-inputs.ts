@@ -6,6 +6,8 @@ import {
   AcceptanceFiling,
   AwardNotice,
   ContractFiling,
+  Expert,
+  ExpertAssignment,
   FailedTenderHandling,
   MethodChangeRequest,
   PaymentMiddleRecord,
@@ -370,8 +372,34 @@ const READERS: { [R in RiskRuleCode]: (s: Sources) => Promise<InputsOf<R>> } = {
       raw: true,
     }),
 
-  // Expert assignments are not held yet (README, 风险预警): the rule has nothing to read.
-  repeatedExpert: async () => [],
+  repeatedExpert: async (s) => {
+    const projects = new Map((await s.projects()).map((p) => [p.id, p]));
+    const units = await s.units();
+    const experts = new Map((await Expert.findAll({ attributes: ['id', 'name', 'registrationRegion'], raw: true })).map((e) => [e.id, e]));
+    const assignments = await ExpertAssignment.findAll({ attributes: ['expertId', 'projectId', 'evaluatedAt'], raw: true });
+    return assignments.flatMap((a) => {
+      const expert = experts.get(a.expertId);
+      const project = projects.get(a.projectId);
+      if (!expert || !project) return [];
+      const unitId = project.procurementUnitId;
+      const unitName = unitId === null ? null : (units.get(unitId)?.name ?? null);
+      // A unit buying by itself names itself as the agency: that is its own evaluation, counted under the unit only.
+      const agency = [project.socialAgencyName, project.agencyName].map((n) => n?.trim()).find((n) => n && n !== unitName) ?? null;
+      return [
+        {
+          expertId: expert.id,
+          expertName: expert.name,
+          expertRegionCode: expert.registrationRegion,
+          projectId: project.id,
+          procurementUnitId: unitId,
+          unitName,
+          agencyName: agency,
+          projectAmount: project.budgetAmount,
+          evaluatedAt: a.evaluatedAt,
+        },
+      ];
+    });
+  },
 };
 
 /** The rules that read what a worker receives or sends: evaluated again soon after it changes, not only at night. */

@@ -78,5 +78,7 @@ describe('helpers', () => {
       null,
       null,
     ]);
+    // A raw moment as SQLite gives it back: its day in China.
+    expect(dayOf('2026-02-28 16:30:00.000 +00:00')).toBe('2026-03-01');
   });
 });

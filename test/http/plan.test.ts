@@ -238,7 +238,10 @@ describe('计划管理 project views', () => {
     expect(byId.SupplierRegistration!.total).toBe(3);
     expect(byId.AwardNotice!.total).toBe(1);
     expect(byId.PaymentApplication!.total).toBe(3);
-    for (const block of blocks) for (const r of block.records) expect(r.params.projectId).toBe(project.id);
+    // A flag names its subject by subjectId; every other block by projectId.
+    for (const block of blocks)
+      for (const r of block.records)
+        expect(block.resourceId === 'RiskFlag' ? Number(r.params.subjectId) : r.params.projectId).toBe(project.id);
   });
 
   it("another city's project is not shown, nor its related records", async () => {
@@ -261,6 +264,7 @@ describe('related records on existing show pages', () => {
       'VirtualBudget',
       'ProcurementProject',
       'ContractFiling',
+      'RiskFlag',
     ]);
     expect(blocks.find((b) => b.title === 'IntegrationBudget')!.total).toBe(
       await IntegrationBudget.count({ where: { procurementUnitId: approved.id } }),
