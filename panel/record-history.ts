@@ -2,7 +2,7 @@ import { buildFeature, type ActionContext, type ActionRequest, type ActionRespon
 import { Op } from 'sequelize';
 import { AuditLog } from '../db/models.js';
 import type { AnyRecordDeclaration } from '../db/record/field-types.js';
-import { officeNames } from '../services/office-names.js';
+import { officeNames, regionLabel } from '../services/office-names.js';
 import { userFieldsOf } from './code-words.js';
 import { Components } from './components/registry.js';
 
@@ -14,6 +14,10 @@ type Changes = Record<string, { before: unknown; after: unknown }> | null;
  */
 export function recordHistoryFeature(auditResourceIds: readonly string[], declaration?: AnyRecordDeclaration): FeatureType {
   const userFields = userFieldsOf(declaration);
+  // A region a change names (a case transferred to the office above) reads by its name, as the record's own field does.
+  const regionFields = Object.entries(declaration?.fields ?? {})
+    .filter(([, spec]) => spec.references?.table === 'regions')
+    .map(([name]) => name);
   const after = async (response: ActionResponse, _request: ActionRequest, context: ActionContext): Promise<ActionResponse> => {
     const recordId = context.record?.id();
     if (!recordId || !response.record) return response;
@@ -44,6 +48,11 @@ export function recordHistoryFeature(auditResourceIds: readonly string[], declar
       for (const field of userFields) {
         const change = entry.changes?.[field];
         if (change) entry.changes![field] = { before: office(change.before), after: office(change.after) };
+      }
+      for (const field of regionFields) {
+        const change = entry.changes?.[field];
+        const region = (value: unknown) => (typeof value === 'string' && value ? regionLabel(value) : value);
+        if (change) entry.changes![field] = { before: region(change.before), after: region(change.after) };
       }
     }
     response.record.params.history = JSON.stringify(entries);

@@ -1,3 +1,4 @@
+import { dayOf, partyKey } from '../../domain/risk/inputs.js';
 import type { RaisedFlag, RiskContext } from '../../domain/risk/risk-flag.js';
 import { RISK_RULES } from '../../domain/risk/rules.js';
 import type { RiskRuleCode } from '../../domain/risk/rule-codes.js';
@@ -259,23 +260,33 @@ const READERS: { [R in RiskRuleCode]: (s: Sources) => Promise<InputsOf<R>> } = {
 
   lateContractSigning: async (s) => {
     const projectOf = await s.projectOfContract();
-    const issued = new Map<number, Date | string | null>();
+    const issued = new Map<number, string>();
     for (const a of await s.awards()) {
+      const day = dayOf(a.issuedAt);
       const before = issued.get(a.projectId);
       // The first notice of a project starts its 30 days.
-      if (a.issuedAt && (!before || new Date(a.issuedAt) < new Date(before))) issued.set(a.projectId, a.issuedAt);
+      if (day && (!before || day < before)) issued.set(a.projectId, day);
     }
-    return (await s.contracts()).map((c) => {
-      const projectId = projectOf.get(c.contractNo.trim())?.projectId;
-      return {
-        id: c.id,
-        label: contractLabel(c),
-        regionCode: c.regionCode,
-        amount: c.amount,
-        signedAt: c.signedAt,
-        awardIssuedAt: projectId === undefined ? null : (issued.get(projectId) ?? null),
-      };
-    });
+    // 第四十六条 times the contract the award leads to; later ones of the same project and supplier are its
+    // supplements (第四十九条), signed when the need arises, which 合同金额超中标/追加超限 judges instead.
+    const original = new Map<string, { id: number; day: string }>();
+    const contracts = (await s.contracts()).map((c) => ({ ...c, projectId: projectOf.get(c.contractNo.trim())?.projectId }));
+    for (const c of contracts) {
+      const day = dayOf(c.signedAt);
+      if (c.projectId === undefined || !day) continue;
+      const key = `${c.projectId}|${partyKey(c.supplierName)}`;
+      const first = original.get(key);
+      if (!first || day < first.day || (day === first.day && c.id < first.id)) original.set(key, { id: c.id, day });
+    }
+    const isOriginal = (c: (typeof contracts)[number]) => original.get(`${c.projectId}|${partyKey(c.supplierName)}`)?.id === c.id;
+    return contracts.map((c) => ({
+      id: c.id,
+      label: contractLabel(c),
+      regionCode: c.regionCode,
+      amount: c.amount,
+      signedAt: c.signedAt,
+      awardIssuedAt: c.projectId !== undefined && isOriginal(c) ? (issued.get(c.projectId) ?? null) : null,
+    }));
   },
 
   lateContractFiling: async (s) =>
