@@ -80,9 +80,16 @@ export class InlineJobQueue implements JobQueue {
     this.timers.delete(key);
   }
 
-  /** Resolves when every job added so far has finished (tests and graceful shutdown wait on it). */
-  drain(): Promise<void> {
-    return this.tail;
+  /**
+   * Resolves when every job added so far has finished, and the jobs those added (an ingest queues the red-flag rules
+   * that read what it brought): tests and graceful shutdown wait on it.
+   */
+  async drain(): Promise<void> {
+    let tail: Promise<void>;
+    do {
+      tail = this.tail;
+      await tail;
+    } while (tail !== this.tail);
   }
 
   async health(): Promise<QueueHealth> {

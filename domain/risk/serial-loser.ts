@@ -82,14 +82,14 @@ export const serialLoser = defineRule<
         for (const projectId of f.tally.projects) if (!f.tally.won.has(projectId)) lost += awardFen.get(projectId) ?? 0;
         figures[`${f.year}年`] =
           `报名已定标项目 ${f.tally.projects.size} 个，中标 ${f.tally.won.size} 个，中标率 ${percentText(f.rate)}；` +
-          `全省供应商中标率 Q1 ${percentText(f.q1)}、Q3 ${percentText(f.q3)}，下限 ${percentText(f.fence)}`;
+          `全省供应商中标率下四分位数 ${percentText(f.q1)}、上四分位数 ${percentText(f.q3)}，下限 ${percentText(f.fence)}`;
       }
       figures['未中标项目的中标金额合计'] = yuanText(lost);
       return raise(
         { type: 'Supplier', id: code, label: found[0]!.tally.name, regionCode: commonRegion(found.flatMap((f) => f.tally.regions)) },
         lost,
         figures,
-        `一年内报名已定标项目不少于 ${t.minRegistrations} 个，且中标率不高于全省下限 Q1 − ${t.fenceMultiplier}×IQR`,
+        `一年内报名已定标项目不少于 ${t.minRegistrations} 个，且中标率不高于全省下限（下四分位数 − ${t.fenceMultiplier} × 四分位距）`,
       );
     });
 });

@@ -52,7 +52,7 @@ describe('陪标专业户 serialLoser (lower fence Q1 − 1.5·IQR, at least 3 d
     const zeros = ['B', 'E', 'F', 'G', 'H'].map((code, i) => supplier(code, [20 + 2 * i, 21 + 2 * i], []));
     const flags = run(supplier('A', [1, 2, 3], []), ...zeros, supplier('C', [6, 7, 8], [6]), supplier('L', [11, 12, 13], []));
     expect(flags.map((f) => f.subjectId)).toEqual(['A', 'L']);
-    expect(flags[0]!.figures['2026年']).toContain('Q1 0.00%、Q3 0.00%，下限 0.00%');
+    expect(flags[0]!.figures['2026年']).toContain('下四分位数 0.00%、上四分位数 0.00%，下限 0.00%');
   });
 
   it('each year counts on its own', () => {
@@ -75,7 +75,7 @@ describe('陪标专业户 serialLoser (lower fence Q1 − 1.5·IQR, at least 3 d
       amount: '600000.00',
       severity: 'orange',
       figures: {
-        '2026年': '报名已定标项目 3 个，中标 0 个，中标率 0.00%；全省供应商中标率 Q1 33.33%、Q3 50.00%，下限 8.33%',
+        '2026年': '报名已定标项目 3 个，中标 0 个，中标率 0.00%；全省供应商中标率下四分位数 33.33%、上四分位数 50.00%，下限 8.33%',
         未中标项目的中标金额合计: '600,000.00 元',
       },
     });

@@ -3,7 +3,15 @@ import { Op } from 'sequelize';
 import { pushFiling, pushFilings } from '../../jobs/processors/push-filing.processor.js';
 import { pushJobsFor } from '../../queue/push-jobs.js';
 import { refreshPushVerdicts } from '../../services/filings/filing-eligibility.js';
-import { AcceptanceFiling, AuditLog, ContractFiling, PaymentMiddleRecord, ProcurementUnit, SupervisorUser } from '../../db/models.js';
+import {
+  AcceptanceFiling,
+  AuditLog,
+  ContractFiling,
+  PaymentMiddleRecord,
+  ProcurementUnit,
+  RiskFlag,
+  SupervisorUser,
+} from '../../db/models.js';
 import { hashPassword } from '../../services/password-hash.js';
 import type { SessionUser } from '../../db/jurisdiction-scope.js';
 import { DEV_INTEGRATION_APP_KEY, DEV_INTEGRATION_APP_SECRET } from '../../settings/env.js';
@@ -501,8 +509,11 @@ describe('新-支付系统中间库数据查询 and reconciliation', () => {
     expect(edit.body.notice.type).toBe('error');
   });
 
-  it('flags a contract that 一体化 paid beyond its amount', async () => {
+  it('flags a contract that 一体化 paid beyond its amount, and raises 资金链不符 on it once the vouchers are in', async () => {
     const target = await filing('HT-2026-360121.S01');
+    const mismatch = () =>
+      RiskFlag.findOne({ where: { rule: 'paymentMismatch', subjectType: 'ContractFiling', subjectId: String(target.id), status: 'open' } });
+    expect(await mismatch()).toBeNull();
     const half = (Number(target.amount) / 2 + 1).toFixed(2);
     const vouchers = [1, 2].map((n) => ({
       voucherNo: `PZ-OVER-${n}`,
@@ -521,5 +532,10 @@ describe('新-支付系统中间库数据查询 and reconciliation', () => {
     expect(flagged.body.records.map((r: any) => r.params.contractNo)).toEqual([target.contractNo]);
     const fine = await ContractFiling.count({ where: { overpaid: true, contractNo: { [Op.ne]: target.contractNo } } });
     expect(fine).toBe(0);
+    // The vouchers' batch queued the rules that read vouchers (services/risk/rule-inputs.ts RULES_READING).
+    const raised = (await mismatch())!;
+    expect(raised).not.toBeNull();
+    expect(raised.regionCode).toBe(target.regionCode);
+    expect(Number(raised.amount)).toBeGreaterThan(0);
   });
 });
