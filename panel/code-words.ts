@@ -39,12 +39,14 @@ function actionWords(): Record<string, string> {
 
 /**
  * What the audit trail records actions on besides the panel's records: the queue board's queues (http/queue-board.ts),
- * the configuration files and the security settings (services/configuration-audit.ts).
+ * the configuration files and the security settings (services/configuration-audit.ts); and what a red flag may be
+ * about without a page of its own: a supplier, known by its credit code (陪标专业户).
  */
 const OTHER_RECORD_TYPES: Readonly<Record<string, string>> = {
   JobQueue: '任务队列',
   Configuration: '配置文件',
   SecurityPolicy: '安全策略',
+  Supplier: '供应商',
 };
 
 /** A record type is a resource id or, for rows written by model, the model's name: each named as its menu entry. */
