@@ -16,6 +16,7 @@ import { randomCreditCode } from './random-credit-code.js';
 import { hashPassword } from '../services/password-hash.js';
 import { passwordRules } from '../settings/password-policy.js';
 import { evaluateRisk } from '../services/risk/evaluate-risk.js';
+import { seedDemoCase } from './demo-case.js';
 
 interface RegionRow {
   code: string;
@@ -204,8 +205,10 @@ export async function seedDemoBusinessData(sequelize: Sequelize, options: { scal
   });
   // The push job runs on its own connections, so only on what the seed has committed, as after a real click.
   await completePushes(pushes);
-  // The demo opens with the red flags the nightly job would have raised on these rows.
+  // The demo opens with the red flags the nightly job would have raised on these rows, and one case 南昌县 opened on
+  // its highest-scored flag and questioned the unit about, as an office would through 立案 and 质询.
   await evaluateRisk();
+  await seedDemoCase();
   return true;
 }
 

@@ -52,10 +52,11 @@ s.describe('a red flag followed to a concluded case in the browser (南昌县采
     expect(await page.getByTestId('detail-预警对象').innerText()).toBe(flag.subjectLabel);
 
     // No reason, no case.
+    const casesBefore = await SupervisionCase.count({ where: { regionCode: COUNTY } });
     const empty = await submitAction('openCase');
     expect(empty.notice?.type).toBe('error');
     expect(await page.getByTestId('action-error').innerText()).toContain('请填写');
-    expect(await SupervisionCase.count({ where: { regionCode: COUNTY } })).toBe(0);
+    expect(await SupervisionCase.count({ where: { regionCode: COUNTY } })).toBe(casesBefore);
 
     await page.locator('textarea[name="reason"]').fill('预警所列情形需核实，立案调查（端到端测试）');
     const opened = await submitAction('openCase');

@@ -30,11 +30,16 @@ async function projectIn(where: WhereOptions): Promise<ProcurementProject> {
   return project;
 }
 
+let demoAuditsUpTo = 0;
+
 beforeAll(async () => {
   app = await startTestApp();
   for (const name of USERS) clients[name] = await login(app.url, name);
-  // The demo opens with the flags its data raises; this file works on the five it raises itself.
+  // The demo opens with the flags its data raises and a case on one; this file works on the five it raises itself.
+  demoAuditsUpTo = ((await AuditLog.max('seq')) as number | null) ?? 0;
   await RiskFlag.destroy({ where: {} });
+  await CaseEntry.destroy({ where: {} });
+  await SupervisionCase.destroy({ where: {} });
   const [c1, c2] = await ProcurementProject.findAll({ where: { regionCode: '360121' }, order: [['id', 'ASC']], limit: 2 });
   const subjects = {
     county1: c1!,
@@ -177,7 +182,7 @@ describe('立案', () => {
     expect(opened.caseNo).toMatch(/^AJ\d{4}360121\d{6}$/);
     expect(opened.dueDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     for (const flag of [flags.county1, flags.county2]) expect((await flag.reload()).caseId).toBe(opened.id);
-    const audits = await AuditLog.findAll({ where: { action: 'openCase' }, order: [['id', 'ASC']] });
+    const audits = await AuditLog.findAll({ where: { action: 'openCase', seq: { [Op.gt]: demoAuditsUpTo } }, order: [['id', 'ASC']] });
     expect(audits).toHaveLength(3);
     for (const audit of audits) expect(audit).toMatchObject({ reason: '单一响应集中出现', actorUsername: 'nanchang' });
     expect(audits.map((a) => a.resourceId).sort()).toEqual(['RiskFlag', 'RiskFlag', 'SupervisionCase']);

@@ -25,8 +25,20 @@ describe('the maintenance job', () => {
     await app?.stop();
   });
 
-  it("is scheduled every minute, and daily for deadlines, the audit trail's check and its rows past their retention, each once per cluster", () => {
-    expect(SCHEDULES.map((s) => s.repeat.key)).toEqual(['daily-deadlines', 'daily-audit-verify', 'daily-audit-prune', 'maintenance']);
+  it("is scheduled every minute, and daily for deadlines, the audit trail's check, the red-flag rules and its rows past their retention, each once per cluster", () => {
+    expect(SCHEDULES.map((s) => s.repeat.key)).toEqual([
+      'daily-deadlines',
+      'daily-audit-verify',
+      'nightly-risk',
+      'daily-audit-prune',
+      'maintenance',
+    ]);
+    // Every rule over everything, at night after the audit check, before the offices open.
+    expect(SCHEDULES.find((s) => s.repeat.key === 'nightly-risk')).toMatchObject({
+      queue: 'maintenance',
+      name: 'evaluateRisk',
+      repeat: { pattern: '0 0 4 * * *' },
+    });
     // The nightly check of the chain runs before the pruning moves its start.
     expect(SCHEDULES.find((s) => s.repeat.key === 'daily-audit-verify')).toMatchObject({
       queue: 'maintenance',
