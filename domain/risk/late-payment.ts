@@ -3,6 +3,7 @@ import { defineRule } from './define-rule.js';
 import { yuanText } from './figures.js';
 import { compareText, dayOf, daysBetween, fenOf, type Moment } from './inputs.js';
 import type { VoucherInput } from './voucher-input.js';
+import { vouchersByContract } from './vouchers-by-contract.js';
 
 /** A contract_filings row with its acceptance day (acceptance_filings.acceptedAt, or post_award_records.acceptedAt). */
 export interface AcceptedContractInput {
@@ -22,12 +23,11 @@ export const latePayment = defineRule<
   { contracts: readonly AcceptedContractInput[]; vouchers: readonly VoucherInput[] },
   LatePaymentThresholds
 >('latePayment', ({ contracts, vouchers }, t, raise) => {
-  const byContract = new Map<string, VoucherInput[]>();
-  for (const v of vouchers) if (v.contractNo) byContract.set(v.contractNo, [...(byContract.get(v.contractNo) ?? []), v]);
+  const paidFor = vouchersByContract(vouchers);
   return contracts.flatMap((c) => {
     const accepted = dayOf(c.acceptedAt);
     if (!accepted) return [];
-    const late = (byContract.get(c.contractNo) ?? []).flatMap((v) => {
+    const late = paidFor.of(c.contractNo).flatMap((v) => {
       const paid = dayOf(v.paidAt);
       const fen = fenOf(v.amount);
       if (!paid || fen === null) return [];

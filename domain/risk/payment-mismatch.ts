@@ -3,6 +3,7 @@ import { defineRule } from './define-rule.js';
 import { yuanText } from './figures.js';
 import { fenOf, partyKey, type Money } from './inputs.js';
 import type { VoucherInput } from './voucher-input.js';
+import { vouchersByContract } from './vouchers-by-contract.js';
 
 /** A contract_filings row. */
 export interface PaidContractInput {
@@ -26,13 +27,9 @@ export const paymentMismatch = defineRule<
   PaymentMismatchThresholds
 >('paymentMismatch', ({ contracts, pushedContractNos, vouchers }, _t, raise) => {
   const known = new Set([...contracts.map((c) => c.contractNo.trim()), ...pushedContractNos.map((no) => no.trim())]);
-  const byContract = new Map<string, VoucherInput[]>();
-  for (const v of vouchers) {
-    const no = v.contractNo?.trim();
-    if (no) byContract.set(no, [...(byContract.get(no) ?? []), v]);
-  }
+  const paidFor = vouchersByContract(vouchers);
   const onContracts = contracts.flatMap((c) => {
-    const paid = byContract.get(c.contractNo.trim()) ?? [];
+    const paid = paidFor.of(c.contractNo);
     const contractFen = fenOf(c.amount);
     const paidFen = paid.reduce((sum, v) => sum + (fenOf(v.amount) ?? 0), 0);
     const supplier = partyKey(c.supplierName);

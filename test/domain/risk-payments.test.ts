@@ -32,6 +32,11 @@ describe('付款逾期 latePayment (30 days after acceptance)', () => {
     expect(latePayment({ contracts, vouchers: [voucher('PZ1', '1000.00', paidAt)] }, settings, RISK_CONTEXT)).toHaveLength(flags);
   });
 
+  it('finds a voucher whose contract number came with spaces around it, as 资金链不符 does', () => {
+    const vouchers = [voucher('PZ1', '1000.00', '2026-06-15', { contractNo: ' HT-1　' })];
+    expect(latePayment({ contracts, vouchers }, settings, RISK_CONTEXT)).toHaveLength(1);
+  });
+
   it('names the late vouchers only', () => {
     const flags = latePayment(
       {
