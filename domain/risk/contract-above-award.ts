@@ -1,7 +1,8 @@
 /** 合同金额超中标/追加超限: the contract exceeds the award, or supplementary contracts add more than the law allows. */
 import { defineRule } from './define-rule.js';
 import { percentText, yuanText } from './figures.js';
-import { compareText, dayOf, fenOf, partyKey, type Money, type Moment } from './inputs.js';
+import { awardKey, contractsByAward } from './award-contracts.js';
+import { fenOf, type Money, type Moment } from './inputs.js';
 import { compareShare } from './share.js';
 
 /** An award_notices row (label: its project's name or the notice number). */
@@ -16,8 +17,8 @@ export interface AwardInput {
 
 /**
  * A contract_filings row with the project it executes (contract_filings holds no projectId: the job joins it through
- * post_award_records.contractNo or payment_applications.contractFilingId). The first signed is the original contract,
- * the later ones of the same project and supplier its supplements.
+ * post_award_records.contractNo or payment_applications.contractFilingId). Which is the original and which are
+ * supplements is award-contracts.ts's to say.
  */
 export interface AwardContractInput {
   id: number;
@@ -37,38 +38,37 @@ export const contractAboveAward = defineRule<
   { awards: readonly AwardInput[]; contracts: readonly AwardContractInput[] },
   ContractAboveAwardThresholds
 >('contractAboveAward', ({ awards, contracts }, t, raise) => {
-  const byAward = new Map<string, Array<AwardContractInput & { fen: number; day: string | null }>>();
-  for (const c of contracts) {
-    const fen = fenOf(c.amount);
-    const supplier = partyKey(c.supplierName);
-    if (c.projectId === null || fen === null || !supplier) continue;
-    const key = `${c.projectId}|${supplier}`;
-    byAward.set(key, [...(byAward.get(key) ?? []), { ...c, fen, day: dayOf(c.signedAt) }]);
-  }
+  const byAward = contractsByAward(contracts);
   return awards.flatMap((a) => {
     const award = fenOf(a.awardAmount);
-    const list = byAward.get(`${a.projectId}|${partyKey(a.supplierName)}`);
-    if (award === null || award <= 0 || !list) return [];
-    const ordered = [...list].sort((x, y) => compareText(x.day ?? '9999', y.day ?? '9999') || x.id - y.id);
-    const [original, ...supplements] = ordered;
+    const key = awardKey(a.projectId, a.supplierName);
+    const split = key ? byAward.get(key) : undefined;
+    const originalFen = fenOf(split?.original.amount);
+    if (award === null || award <= 0 || !split || originalFen === null) return [];
+    const original = { ...split.original, fen: originalFen };
+    // A supplement without an amount adds nothing we can state.
+    const supplements = split.supplements.flatMap((c) => {
+      const fen = fenOf(c.amount);
+      return fen === null ? [] : [{ ...c, fen }];
+    });
     const added = supplements.reduce((sum, c) => sum + c.fen, 0);
-    const aboveAward = original!.fen > award;
-    const tooMuchAdded = supplements.length > 0 && compareShare(added, original!.fen, t.maxAdditionRate) > 0;
+    const aboveAward = original.fen > award;
+    const tooMuchAdded = supplements.length > 0 && compareShare(added, original.fen, t.maxAdditionRate) > 0;
     if (!aboveAward && !tooMuchAdded) return [];
     const figures: Record<string, string | number> = {
       中标成交金额: yuanText(award),
-      原合同: `${original!.contractNo}，${yuanText(original!.fen)}`,
-      原合同超出中标金额: aboveAward ? yuanText(original!.fen - award) : '未超出',
+      原合同: `${original.contractNo}，${yuanText(original.fen)}`,
+      原合同超出中标金额: aboveAward ? yuanText(original.fen - award) : '未超出',
     };
     if (supplements.length) {
       figures['补充合同'] = supplements.map((c) => `${c.contractNo}（${yuanText(c.fen)}）`).join('、');
       figures['补充合同合计'] = yuanText(added);
-      figures['追加比例'] = original!.fen > 0 ? percentText(added / original!.fen) : '原合同金额为 0';
+      figures['追加比例'] = original.fen > 0 ? percentText(added / original.fen) : '原合同金额为 0';
     }
     return [
       raise(
         { type: 'AwardNotice', id: a.id, label: a.label, regionCode: a.regionCode },
-        original!.fen + added,
+        original.fen + added,
         figures,
         `合同金额不得超过中标（成交）金额；补充合同合计不得超过原合同金额的 ${percentText(t.maxAdditionRate)}`,
       ),

@@ -1,4 +1,5 @@
-import { dayOf, partyKey } from '../../domain/risk/inputs.js';
+import { contractsByAward } from '../../domain/risk/award-contracts.js';
+import { dayOf } from '../../domain/risk/inputs.js';
 import type { RaisedFlag, RiskContext } from '../../domain/risk/risk-flag.js';
 import { RISK_RULES } from '../../domain/risk/rules.js';
 import type { RiskRuleCode } from '../../domain/risk/rule-codes.js';
@@ -267,25 +268,16 @@ const READERS: { [R in RiskRuleCode]: (s: Sources) => Promise<InputsOf<R>> } = {
       // The first notice of a project starts its 30 days.
       if (day && (!before || day < before)) issued.set(a.projectId, day);
     }
-    // 第四十六条 times the contract the award leads to; later ones of the same project and supplier are its
-    // supplements (第四十九条), signed when the need arises, which 合同金额超中标/追加超限 judges instead.
-    const original = new Map<string, { id: number; day: string }>();
-    const contracts = (await s.contracts()).map((c) => ({ ...c, projectId: projectOf.get(c.contractNo.trim())?.projectId }));
-    for (const c of contracts) {
-      const day = dayOf(c.signedAt);
-      if (c.projectId === undefined || !day) continue;
-      const key = `${c.projectId}|${partyKey(c.supplierName)}`;
-      const first = original.get(key);
-      if (!first || day < first.day || (day === first.day && c.id < first.id)) original.set(key, { id: c.id, day });
-    }
-    const isOriginal = (c: (typeof contracts)[number]) => original.get(`${c.projectId}|${partyKey(c.supplierName)}`)?.id === c.id;
+    // 第四十六条 times only the original contract; its supplements are 合同金额超中标/追加超限's to judge.
+    const contracts = (await s.contracts()).map((c) => ({ ...c, projectId: projectOf.get(c.contractNo.trim())?.projectId ?? null }));
+    const originals = new Set([...contractsByAward(contracts).values()].map((split) => split.original.id));
     return contracts.map((c) => ({
       id: c.id,
       label: contractLabel(c),
       regionCode: c.regionCode,
       amount: c.amount,
       signedAt: c.signedAt,
-      awardIssuedAt: c.projectId !== undefined && isOriginal(c) ? (issued.get(c.projectId) ?? null) : null,
+      awardIssuedAt: c.projectId !== null && originals.has(c.id) ? (issued.get(c.projectId) ?? null) : null,
     }));
   },
 

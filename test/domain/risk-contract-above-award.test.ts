@@ -67,6 +67,10 @@ describe('合同金额超中标/追加超限 contractAboveAward', () => {
     ['no contract of the award', []],
     ['no project joined to the contract', [contract('HT1', '2000000.00', '2026-03-01', { projectId: null })]],
     ['no contract amount', [contract('HT1', null, '2026-03-01')]],
+    [
+      'no amount on the original (its supplement is not taken for it)',
+      [contract('HT1', null, '2026-03-01'), contract('HT2', '2000000.00', '2026-06-01')],
+    ],
   ])('raises nothing with %s', (_what, contracts) => {
     expect(run(contracts)).toEqual([]);
   });

@@ -48,6 +48,16 @@ describe('the demo opens with red flags', () => {
     expect(shown.body.record.baseError.type).toBe('NotFoundError');
     expect((await clients.ganzhou!.get(api.show('RiskFlag', ganzhou!.id))).body.record.params.regionCode).toMatch(/^3607/);
   });
+
+  it('times only the original contract from its notice: a supplement (补充协议) signed months later is judged by 追加超限 instead', async () => {
+    const supplements = await ContractFiling.findAll({ where: { contractName: { [Op.like]: '%补充协议' } } });
+    expect(supplements.length).toBeGreaterThan(0);
+    const supplementIds = supplements.map((c) => String(c.id));
+    expect(await RiskFlag.findAll({ where: { rule: 'lateContractSigning', subjectId: supplementIds, status: 'open' } })).toEqual([]);
+    const additions = await RiskFlag.findAll({ where: { rule: 'contractAboveAward', status: 'open' }, raw: true });
+    const namingSupplement = additions.filter((f) => supplements.some((c) => JSON.stringify(f.figures).includes(c.contractNo)));
+    expect(namingSupplement.length).toBe(supplements.length);
+  });
 });
 
 describe('evaluating again', () => {
