@@ -253,7 +253,12 @@ export function buildAdmin(
     resource: new JurisdictionResource(
       definition.model,
       definition.viewWhere ? { id: definition.id, where: definition.viewWhere, refusal: definition.viewRefusal } : undefined,
-      { decidable: decidableRuleOf(definition), rowFacts: definition.rowFacts, choosable: definition.choosable },
+      {
+        decidable: decidableRuleOf(definition),
+        rowFacts: definition.rowFacts,
+        choosable: definition.choosable,
+        titlesInMemory: definition.titlesInMemory,
+      },
     ),
     features: resourceFeatures(definition, config.get(definition.id)!, linked.get(definition.id), listOptions),
   }));

@@ -56,6 +56,11 @@ export interface ResourceDefinition {
    * check on the server still decides; this keeps the drop-down from offering what it would refuse.
    */
   choosable?: () => WhereOptions;
+  /**
+   * Reference data every user sees and the process holds in memory (the region tree): the titles a list's reference
+   * column shows are read from it instead of the database. Null while it is not loaded (the database answers then).
+   */
+  titlesInMemory?: (keys: ReadonlyArray<string | number>) => Array<Record<string, unknown>> | null;
   options?: Omit<
     ResourceOptions,
     'id' | 'navigation' | 'listProperties' | 'showProperties' | 'editProperties' | 'filterProperties' | 'sort'

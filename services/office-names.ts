@@ -60,6 +60,18 @@ export async function loadRegionNames(): Promise<ReadonlyMap<string, string>> {
   return known;
 }
 
+/**
+ * The regions of `codes` as rows of the regions table (code, name), from the names loaded at start: what a list's
+ * 区划 column shows beside every row, without a query. Null before the names are loaded.
+ */
+export function regionRowsOf(codes: ReadonlyArray<string | number>): Array<{ code: string; name: string }> | null {
+  if (!known.size) return null;
+  return [...new Set(codes.map(String))].sort().flatMap((code) => {
+    const name = known.get(code);
+    return name === undefined ? [] : [{ code, name }];
+  });
+}
+
 /** A region's name; a code that is no region's (or before the names are loaded) stays as it is. */
 export function regionLabel(code: string | null | undefined): string {
   if (!code) return '（空）';

@@ -95,11 +95,13 @@ export class JurisdictionResource extends SequelizeResource {
   private readonly decidable?: (user: SessionUser) => WhereOptions | null;
   private readonly rowFacts?: (rows: Row[]) => Promise<void>;
   private readonly choosable?: () => WhereOptions;
+  private readonly titlesInMemory?: (keys: ReadonlyArray<string | number>) => Row[] | null;
 
   /**
    * `view` narrows the model by a fixed condition and gives that view its own resource id; `decidable` names, as SQL,
    * the records the user may decide here, for the `decidable` (待我处理) filter; `rowFacts` adds to whole rows read
-   * what the decisions' rules need from other tables.
+   * what the decisions' rules need from other tables; `titlesInMemory` answers a list's reference titles of reference
+   * data without a query.
    */
   constructor(
     model: ModelStatic<Model>,
@@ -108,10 +110,12 @@ export class JurisdictionResource extends SequelizeResource {
       decidable,
       rowFacts,
       choosable,
+      titlesInMemory,
     }: {
       decidable?: (user: SessionUser) => WhereOptions | null;
       rowFacts?: (rows: Row[]) => Promise<void>;
       choosable?: () => WhereOptions;
+      titlesInMemory?: (keys: ReadonlyArray<string | number>) => Row[] | null;
     } = {},
   ) {
     super(model);
@@ -119,6 +123,7 @@ export class JurisdictionResource extends SequelizeResource {
     this.decidable = decidable;
     this.rowFacts = rowFacts;
     this.choosable = choosable;
+    this.titlesInMemory = titlesInMemory;
   }
 
   /** `filters.choosable=true`: only what a form may choose here; a resource that declares nothing offers all it shows. */
@@ -491,6 +496,10 @@ export class JurisdictionResource extends SequelizeResource {
 
   /** The key and title of each of `ids` the user may see: all that a reference column of a list shows. */
   async findTitles(ids: Array<string | number>, context?: ActionContext): Promise<BaseRecord[]> {
+    // Only where the user sees the whole table: the rows in memory carry no jurisdiction of their own.
+    const scope = this.scope(context);
+    const held = scope && !this.view && Reflect.ownKeys(scope).length === 0 ? this.titlesInMemory?.(ids) : null;
+    if (held) return held.map((row) => this.toRecord(row));
     return this.findByIds(ids, context, []);
   }
 

@@ -1,4 +1,5 @@
 import { Region } from '../../db/models/system/region.model.js';
+import { regionRowsOf } from '../../services/office-names.js';
 import type { ResourceDefinition } from '../resource-definition.js';
 
 export const regionResource: ResourceDefinition = {
@@ -6,4 +7,6 @@ export const regionResource: ResourceDefinition = {
   model: Region,
   builtInActions: ['list', 'show', 'search'],
   options: { titleProperty: 'name' },
+  // The tree is written only by the seeds at start, which then load it into memory (services/office-names.ts).
+  titlesInMemory: regionRowsOf,
 };

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { Affiliation, IntegrationBudget, ProcurementUnit } from '../../db/models.js';
+import { Affiliation, IntegrationBudget, ProcurementUnit, Region } from '../../db/models.js';
 import { DEV_INTEGRATION_APP_KEY, DEV_INTEGRATION_APP_SECRET } from '../../settings/env.js';
 import { postBatch } from '../../tools/integration-client.js';
 import { simulatedBudgets } from '../../tools/integration-fixtures.js';
@@ -33,6 +33,19 @@ describe('reference columns of a list', () => {
       expect(Object.keys(region.params).sort()).toEqual(['code', 'name']);
       expect(region.recordActions.map((a: { name: string }) => a.name)).toEqual(['show']);
       expect(region.recordActions[0]).toMatchObject({ resourceId: 'Region', actionType: 'record' });
+    }
+  });
+
+  it('read the region tree from memory: it is written only by the seeds at start, which load it, so the column needs no query', async () => {
+    await Region.update({ name: '南昌县（改名）' }, { where: { code: '360121' } });
+    try {
+      const { body } = await county.get(api.list('IntegrationBudget'));
+      expect(body.records.length).toBeGreaterThan(0);
+      for (const record of body.records) expect(record.populated.regionCode.title).toBe('南昌县');
+      // A region's own page still reads the table.
+      expect((await county.get(api.show('Region', '360121'))).body.record.params.name).toBe('南昌县（改名）');
+    } finally {
+      await Region.update({ name: '南昌县' }, { where: { code: '360121' } });
     }
   });
 
