@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,6 +19,7 @@ import {
   sessionCookieOf,
   startTestApp,
 } from '../support/test-app.js';
+import { runTool, type ToolOutcome } from '../support/run-tool.js';
 
 /** Issue #23 item 8: `npm run admin:create` makes the first administrator of a production database, audited. */
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -29,33 +29,11 @@ const NEW_PASSWORD = 'Harbor!Stone58';
 /** What the administrator chooses at their first login, in place of the password the operator typed. */
 const CHOSEN = 'Meadow%Lark63';
 
-interface Outcome {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+type Outcome = ToolOutcome;
 
 /** The CLI as an operator runs it: its own process, stdin not a terminal, the database named in the environment. */
-function cli(args: string[], databaseUrl: string): Promise<Outcome> {
-  const { NODE_OPTIONS: _jestFlags, ...environment } = process.env;
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'tools/admin-create.ts', ...args], {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...environment, NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: scratch, DATABASE_URL: databaseUrl },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const cli = (args: string[], databaseUrl: string): Promise<Outcome> =>
+  runTool('tools/admin-create.ts', args, { DATA_DIR: scratch, DATABASE_URL: databaseUrl });
 
 let fileCount = 0;
 function passwordFile(content: string): string {

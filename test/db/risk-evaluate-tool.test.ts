@@ -1,29 +1,10 @@
-import { spawn } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
 import { RISK_RULE_CODES } from '../../domain/risk/rule-codes.js';
 import { seededDatabaseUrls } from '../support/databases.js';
+import { runTool } from '../support/run-tool.js';
 
-/** `npm run risk:evaluate`, as an operator runs it after changing config/risk-rules.yaml: its own process. */
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-
-function riskEvaluate(args: string[], databases: Record<string, string> = {}) {
-  const { NODE_OPTIONS: _jestFlags, DATABASE_URL: _run, ...environment } = process.env;
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'tools/risk-evaluate.ts', ...args], {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...environment, NODE_ENV: 'test', LOG_LEVEL: 'silent', ...databases },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+/** `npm run risk:evaluate`, as an operator runs it after changing config/risk-rules.yaml. */
+const riskEvaluate = (args: string[], databases: Record<string, string> = {}) => runTool('tools/risk-evaluate.ts', args, databases);
 
 describe('npm run risk:evaluate', () => {
   it.each([

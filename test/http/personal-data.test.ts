@@ -1,13 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { spawn } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { QueryTypes } from 'sequelize';
 import { creditCodeCheckChar } from '../../domain/credit-code.js';
 import { AgreementLibrary, AuditLog, DataExport, Expert, ProcurementUnit, SupplierRegistration } from '../../db/models.js';
 import { createSequelize } from '../../db/database.js';
 import { createMigrator } from '../../migrations/migrator.js';
+import { runTool, type ToolOutcome } from '../support/run-tool.js';
 import { api, drainJobs, login, startTestApp, type Client } from '../support/test-app.js';
 
 /**
@@ -16,7 +14,6 @@ import { api, drainJobs, login, startTestApp, type Client } from '../support/tes
  * jurisdiction; lists, exports and the audit trail only masked; a number finds its record exactly and only within the
  * user's jurisdiction; a key rotation moves every value to the new key while the old one still opens.
  */
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const NEW_KEY = `k2:${'5a'.repeat(16)}`;
 const DEV_KEY = 'dev:000102030405060708090a0b0c0d0e0f';
 const UNIT_PHONE = '0791-88123027';
@@ -55,27 +52,11 @@ async function storedPhones(): Promise<
 }
 
 /** `npm run personal-data:rekey` as an operator runs it, against the app's database, with the keys given. */
-function rekey(keys: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const { NODE_OPTIONS: _jestFlags, ...environment } = process.env;
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'tools/personal-data-rekey.ts'], {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: {
-        ...environment,
-        NODE_ENV: 'test',
-        LOG_LEVEL: 'silent',
-        DATABASE_URL: app.env.DATABASE_URL,
-        MIDDLE_DATABASE_URL: app.env.MIDDLE_DATABASE_URL,
-        PERSONAL_DATA_KEYS: keys,
-      },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+function rekey(keys: string): Promise<ToolOutcome> {
+  return runTool('tools/personal-data-rekey.ts', [], {
+    DATABASE_URL: app.env.DATABASE_URL,
+    MIDDLE_DATABASE_URL: app.env.MIDDLE_DATABASE_URL,
+    PERSONAL_DATA_KEYS: keys,
   });
 }
 
