@@ -1,14 +1,19 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { NODE_ENV_SETTINGS, NODE_FLAGS } from '../settings/node-flags.js';
+import { NODE_ENV_SETTINGS, WEB_NODE_FLAGS, WORKER_NODE_FLAGS } from '../settings/node-flags.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** An entry point (built JavaScript, or TypeScript through tsx) in a node process of its own, so its RSS is its own. */
-/** `served`: started as the product starts its servers (`settings/node-flags.ts`). */
-export function startNode(script: string, env: Record<string, string>, label: string, served = false): ChildProcess {
-  const nodeFlags = served ? NODE_FLAGS : [];
+/** `served`: started as the product starts that kind of process (`settings/node-flags.ts`). */
+export function startNode(
+  script: string,
+  env: Record<string, string>,
+  label: string,
+  served: 'web' | 'worker' | false = false,
+): ChildProcess {
+  const nodeFlags = served === 'web' ? WEB_NODE_FLAGS : served === 'worker' ? WORKER_NODE_FLAGS : [];
   // BENCH_PROFILE=1: each process writes a CPU profile on exit (open it in Chrome DevTools) for the README's claims.
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', path.join(ROOT, 'bench', 'results', 'profiles')] : [];
   const loader = script.endsWith('.ts') ? ['--import', 'tsx'] : [];
@@ -75,7 +80,7 @@ export function printed(child: ChildProcess, text: string, label: string): Promi
 /** The hand-written baseline server on `databaseUrl`, ready to answer. */
 export async function startBaseline(databaseUrl: string, port: number): Promise<ChildProcess> {
   // The baseline runs with the same flags as the web it is compared with.
-  const child = startNode('dist/bench/baseline-server.js', { DATABASE_URL: databaseUrl, PORT: String(port) }, 'baseline', true);
+  const child = startNode('dist/bench/baseline-server.js', { DATABASE_URL: databaseUrl, PORT: String(port) }, 'baseline', 'web');
   await printed(child, 'baseline listening', 'baseline');
   return child;
 }

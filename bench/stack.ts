@@ -94,10 +94,10 @@ export async function startPgStack(databases: { mainUrl: string; middleUrl: stri
     QUEUE_PREFIX: `bench-${randomBytes(4).toString('hex')}`,
     PORT: String(port),
   });
-  const web = startNode('dist/main/web.js', env, 'web', true);
+  const web = startNode('dist/main/web.js', env, 'web', 'web');
   const url = `http://127.0.0.1:${port}`;
   await waitForHttp(`${url}/admin/login`, 120_000, web);
-  const worker = startNode('dist/main/worker.js', env, 'worker', true);
+  const worker = startNode('dist/main/worker.js', env, 'worker', 'worker');
   await printed(worker, 'worker started', 'worker');
   return {
     url,

@@ -3,7 +3,7 @@ import { startWeb } from './bootstrap.js';
 import { env } from '../settings/env.js';
 import { logger } from '../settings/logger.js';
 import { stopOnSignal } from '../settings/stop-on-signal.js';
-import { NODE_ENV_SETTINGS, NODE_FLAGS } from '../settings/node-flags.js';
+import { NODE_ENV_SETTINGS, WORKER_NODE_FLAGS } from '../settings/node-flags.js';
 import { entryArgs } from '../settings/node-entry.js';
 import { ConfigError } from '../settings/config-error.js';
 
@@ -25,7 +25,7 @@ try {
 const running = await startWeb(settings, { seedDemo: true });
 let worker: ChildProcess | undefined;
 if (running.queue.driver === 'bullmq' && settings.START_WORKER === 'true') {
-  worker = spawn(process.execPath, [...NODE_FLAGS, ...entryArgs(import.meta.url, './worker.ts')], {
+  worker = spawn(process.execPath, [...WORKER_NODE_FLAGS, ...entryArgs(import.meta.url, './worker.ts')], {
     stdio: 'inherit',
     env: { ...process.env, ...NODE_ENV_SETTINGS },
   });

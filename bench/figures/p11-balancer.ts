@@ -48,7 +48,7 @@ export async function p11Balancer(stack: PgStack, rounds: { warmup: number; requ
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jxcg-bench-nginx-'));
   const webPort = await freePort();
-  const second = startNode('dist/main/web.js', { ...stack.env, PORT: String(webPort) }, 'web 2', true);
+  const second = startNode('dist/main/web.js', { ...stack.env, PORT: String(webPort) }, 'web 2', 'web');
   const nginxPort = await freePort();
   let nginx: ReturnType<typeof spawn> | undefined;
   try {

@@ -11,7 +11,7 @@ import type { PgStack } from '../stack.js';
  * with the web and PostgreSQL, so the bound is that the second worker costs nothing, not that it doubles the rate.
  */
 export async function p12TwoWorkers(stack: PgStack, db: BenchDb, size: IngestSize, oneWorker: number): Promise<Figure> {
-  const second = startNode('dist/main/worker.js', stack.env, 'worker 2', true);
+  const second = startNode('dist/main/worker.js', stack.env, 'worker 2', 'worker');
   try {
     await printed(second, 'worker started', 'worker 2');
     progress('P12: a second worker started');

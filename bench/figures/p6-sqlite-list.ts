@@ -32,7 +32,7 @@ export async function p6SqliteList(dataDir: string, rows: number, rounds: { warm
       LOG_LEVEL: 'warn',
     }),
     'web (SQLite)',
-    true,
+    'web',
   );
   let baseline: ChildProcess | undefined;
   try {

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { NODE_ENV_SETTINGS, NODE_FLAGS } from '../../settings/node-flags.js';
+import { NODE_ENV_SETTINGS, WEB_NODE_FLAGS } from '../../settings/node-flags.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 /** tsx by its path: a bare `--import tsx` is looked up from the working directory, which a drill may set elsewhere. */
@@ -23,7 +23,7 @@ export interface WebProcess {
 /** A real web instance (`main/web.ts`, as `npm run web`): `started` settles once it serves, or rejects if it exits. */
 export function startWebProcess(env: Record<string, string>, options: ProcessOptions = {}): WebProcess {
   const entry = options.built ? [options.built] : ['--import', TSX_LOADER, path.join(root, 'main/web.ts')];
-  const child = spawn(process.execPath, [...NODE_FLAGS, ...entry], {
+  const child = spawn(process.execPath, [...WEB_NODE_FLAGS, ...entry], {
     env: { ...process.env, ...NODE_ENV_SETTINGS, NODE_OPTIONS: '', LOG_LEVEL: 'info', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
     ...(options.cwd && { cwd: options.cwd }),

@@ -1,14 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { NODE_ENV_SETTINGS, NODE_FLAGS } from '../../settings/node-flags.js';
+import { NODE_ENV_SETTINGS, WORKER_NODE_FLAGS } from '../../settings/node-flags.js';
 import { TSX_LOADER } from './web-process.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** A real worker process (`main/worker.ts`), resolved once it says it started. */
 export function startWorker(env: Record<string, string>, options: { cwd?: string } = {}): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [...NODE_FLAGS, '--import', TSX_LOADER, path.join(root, 'main/worker.ts')], {
+  const child = spawn(process.execPath, [...WORKER_NODE_FLAGS, '--import', TSX_LOADER, path.join(root, 'main/worker.ts')], {
     env: { ...process.env, ...NODE_ENV_SETTINGS, NODE_OPTIONS: '', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
     ...(options.cwd && { cwd: options.cwd }),
