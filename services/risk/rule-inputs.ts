@@ -123,6 +123,14 @@ class Sources {
     });
   }
 
+  /** Each contract with the project it executes, null where no post-award record names its number. */
+  contractsWithProject() {
+    return this.once('contractsWithProject', async () => {
+      const projectOf = await this.projectOfContract();
+      return (await this.contracts()).map((c) => ({ ...c, projectId: projectOf.get(c.contractNo.trim())?.projectId ?? null }));
+    });
+  }
+
   acceptances() {
     return this.once('acceptances', async () => {
       const rows = await AcceptanceFiling.findAll({ attributes: ['contractFilingId', 'acceptedAt'], raw: true });
@@ -260,7 +268,6 @@ const READERS: { [R in RiskRuleCode]: (s: Sources) => Promise<InputsOf<R>> } = {
   abnormalSavings: async (s) => ({ projects: await s.projects(), awards: await s.awards() }),
 
   lateContractSigning: async (s) => {
-    const projectOf = await s.projectOfContract();
     const issued = new Map<number, string>();
     for (const a of await s.awards()) {
       const day = dayOf(a.issuedAt);
@@ -269,7 +276,7 @@ const READERS: { [R in RiskRuleCode]: (s: Sources) => Promise<InputsOf<R>> } = {
       if (day && (!before || day < before)) issued.set(a.projectId, day);
     }
     // 第四十六条 times only the original contract; its supplements are 合同金额超中标/追加超限's to judge.
-    const contracts = (await s.contracts()).map((c) => ({ ...c, projectId: projectOf.get(c.contractNo.trim())?.projectId ?? null }));
+    const contracts = await s.contractsWithProject();
     const originals = new Set([...contractsByAward(contracts).values()].map((split) => split.original.id));
     return contracts.map((c) => ({
       id: c.id,
@@ -293,7 +300,6 @@ const READERS: { [R in RiskRuleCode]: (s: Sources) => Promise<InputsOf<R>> } = {
 
   contractAboveAward: async (s) => {
     const projects = new Map((await s.projects()).map((p) => [p.id, p]));
-    const projectOf = await s.projectOfContract();
     return {
       awards: (await s.awards()).map((a) => ({
         id: a.id,
@@ -303,10 +309,10 @@ const READERS: { [R in RiskRuleCode]: (s: Sources) => Promise<InputsOf<R>> } = {
         supplierName: a.supplierName,
         awardAmount: a.awardAmount,
       })),
-      contracts: (await s.contracts()).map((c) => ({
+      contracts: (await s.contractsWithProject()).map((c) => ({
         id: c.id,
         contractNo: c.contractNo,
-        projectId: projectOf.get(c.contractNo.trim())?.projectId ?? null,
+        projectId: c.projectId,
         supplierName: c.supplierName,
         amount: c.amount,
         signedAt: c.signedAt,
