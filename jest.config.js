@@ -24,7 +24,7 @@ export const ENGINE_INDEPENDENT = [
   // No database, or the HTTP layer above it: errors classified by code, JSON parsing, shutdown,
   // request logging, CSRF and body limits, a web whose Redis is away, the 404 and 500 pages.
   '/test/http/(database-errors|duplicate-json-keys|graceful-close|request-log|request-forgery|redis-away|production-bundles|error-pages)\\.test\\.ts$',
-  '/test/queue/bullmq-queue\\.test\\.ts$',
+  '/test/queue/(bullmq-queue|schedules)\\.test\\.ts$',
 ];
 
 export default {

@@ -34,22 +34,36 @@ export async function assertSchedules(queue: JobQueue): Promise<void> {
   for (const key of RETIRED_KEYS) await queue.unschedule(QUEUES.maintenance, key);
 }
 
+/** How soon a failed assertion is tried again: the minute's wait is for Redis that answers, not for one that failed. */
+export const SCHEDULE_RETRY_MS = 5_000;
+
 /**
  * Asserts the schedules now, every SCHEDULE_ASSERT_MS, and the moment Redis is back: the maintenance schedule runs at
- * once when registered, so what waited for the queue goes out within seconds of Redis' return. A failure (Redis away)
- * is logged and tried again.
+ * once when registered, so what waited for the queue goes out within seconds of Redis' return. A failure (Redis away,
+ * or too slow just after it came back) is logged and tried again after SCHEDULE_RETRY_MS until one succeeds.
  */
-export function keepSchedules(queue: JobQueue, everyMs = SCHEDULE_ASSERT_MS): () => void {
-  const run = () =>
-    assertSchedules(queue).catch((error: unknown) => logger.warn({ err: error }, 'job schedules not asserted: the queue is unavailable'));
-  void run();
+export function keepSchedules(queue: JobQueue, everyMs = SCHEDULE_ASSERT_MS, retryMs = SCHEDULE_RETRY_MS): () => void {
+  let retry: NodeJS.Timeout | undefined;
+  let stopped = false;
+  const run = () => {
+    clearTimeout(retry);
+    retry = undefined;
+    assertSchedules(queue).catch((error: unknown) => {
+      logger.warn({ err: error }, 'job schedules not asserted: the queue is unavailable');
+      if (!stopped && !retry) {
+        retry = setTimeout(run, retryMs);
+        retry.unref();
+      }
+    });
+  };
+  run();
   const timer = setInterval(run, everyMs);
   timer.unref();
-  const unsubscribe = queue.onReconnected(() => {
-    void run();
-  });
+  const unsubscribe = queue.onReconnected(run);
   return () => {
+    stopped = true;
     clearInterval(timer);
+    clearTimeout(retry);
     unsubscribe();
   };
 }

@@ -5,6 +5,7 @@ import { Queue } from 'bullmq';
 import { Op } from 'sequelize';
 import { queuePrefixOf } from '../../queue/job-identity.js';
 import { QUEUES } from '../../queue/queue-names.js';
+import { SCHEDULE_ASSERT_MS } from '../../queue/schedules.js';
 import { createRedis } from '../../queue/redis-connection.js';
 import { BATCH_AWAITING_QUEUE } from '../../db/models/integration/integration-inbox.model.js';
 import { AWAITING_QUEUE } from '../../resources/filings/contract-filing.resource.js';
@@ -136,7 +137,13 @@ drill.describe('F8: Redis away, then back empty', () => {
       prefix: queuePrefixOf(prefix, await databaseInstanceId(ContractFiling.sequelize!)),
     });
     try {
-      const keys = (await maintenance.getJobSchedulers()).map((s) => s.key);
+      // Asserted the moment Redis is back, again within seconds when that fails, and in any case every minute.
+      const back = Date.now();
+      const registered = async () => (await maintenance.getJobSchedulers()).map((s) => s.key);
+      await until(async () => (await registered()).length >= 2, SCHEDULE_ASSERT_MS + 10_000, '任务计划恢复');
+      const waited = Date.now() - back;
+      if (waited > 1000) console.info(`F8: the schedules were back ${waited} ms after the batch was done`);
+      const keys = await registered();
       expect(keys.length).toBeGreaterThanOrEqual(2);
       expect(keys.some((k) => k.startsWith('daily-deadlines@'))).toBe(true);
       expect(keys.some((k) => k.startsWith('maintenance@'))).toBe(true);
