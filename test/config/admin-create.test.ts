@@ -152,23 +152,30 @@ describe('npm run admin:create', () => {
   });
 
   it("refuses a weak password with the rule's words: exit 1, nothing written", async () => {
-    for (const weak of ['password1', 'Chief#2026x', 'abcdefgh9']) {
-      const outcome = await run(['--username', 'chief', '--display-name', '总管', '--password-file', passwordFile(`${weak}\n`)]);
+    // Refusals write nothing, so the processes run side by side.
+    const weak = ['password1', 'Chief#2026x', 'abcdefgh9'];
+    const refused = await Promise.all(
+      weak.map((password) => run(['--username', 'chief', '--display-name', '总管', '--password-file', passwordFile(`${password}\n`)])),
+    );
+    expect(refused).toHaveLength(weak.length);
+    refused.forEach((outcome, i) => {
       expect(outcome.code).toBe(1);
-      expect(outcome.stderr).toContain(passwordWeakness(weak, 'chief')!);
-    }
+      expect(outcome.stderr).toContain(passwordWeakness(weak[i]!, 'chief')!);
+    });
     expect(await users()).toEqual([]);
     expect(await audits()).toEqual([]);
   });
 
   it('without a terminal, a missing option is refused naming it', async () => {
-    const noName = await run(['--username', 'chief', '--password-file', passwordFile(`${PASSWORD}\n`)]);
+    const [noName, noPassword, noFile] = await Promise.all([
+      run(['--username', 'chief', '--password-file', passwordFile(`${PASSWORD}\n`)]),
+      run(['--username', 'chief', '--display-name', '总管']),
+      run(['--username', 'chief', '--display-name', '总管', '--password-file', path.join(scratch, 'absent.txt')]),
+    ]);
     expect(noName.code).toBe(1);
     expect(noName.stderr).toContain('缺少参数 --display-name');
-    const noPassword = await run(['--username', 'chief', '--display-name', '总管']);
     expect(noPassword.code).toBe(1);
     expect(noPassword.stderr).toContain('--password-file');
-    const noFile = await run(['--username', 'chief', '--display-name', '总管', '--password-file', path.join(scratch, 'absent.txt')]);
     expect(noFile.code).toBe(1);
     expect(noFile.stderr).toContain('无法读取密码文件');
     expect(await users()).toEqual([]);
@@ -268,13 +275,16 @@ describe('npm run admin:create', () => {
     it('--reset-password refuses a user who is not an administrator, and one who does not exist', async () => {
       const nanchang = (await userNamed('nanchang'))!;
       const before = (await audits()).length;
-      const notAdmin = await run(['--username', 'nanchang', '--reset-password', '--password-file', passwordFile(`${NEW_PASSWORD}\n`)]);
-      expect(notAdmin.code).toBe(1);
-      expect(notAdmin.stderr).toContain('不是管理员（系统管理员、安全管理员、审计管理员）');
+      const [notAdmin, nobody] = await Promise.all(
+        ['nanchang', 'nobody'].map((username) =>
+          run(['--username', username, '--reset-password', '--password-file', passwordFile(`${NEW_PASSWORD}\n`)]),
+        ),
+      );
+      expect(notAdmin!.code).toBe(1);
+      expect(notAdmin!.stderr).toContain('不是管理员（系统管理员、安全管理员、审计管理员）');
       expect((await userNamed('nanchang'))!.password_hash).toBe(nanchang.password_hash);
-      const nobody = await run(['--username', 'nobody', '--reset-password', '--password-file', passwordFile(`${NEW_PASSWORD}\n`)]);
-      expect(nobody.code).toBe(1);
-      expect(nobody.stderr).toContain('不存在');
+      expect(nobody!.code).toBe(1);
+      expect(nobody!.stderr).toContain('不存在');
       expect((await audits()).length).toBe(before);
     });
 
@@ -329,12 +339,15 @@ describe('npm run admin:create', () => {
 
     it('a weak new password is refused on reset too, and so is one of the last five; the old one keeps working', async () => {
       const hash = (await userNamed('chief'))!.password_hash;
-      const outcome = await run(['--username', 'chief', '--reset-password', '--password-file', passwordFile('qwerty123\n')]);
-      expect(outcome.code).toBe(1);
-      expect(outcome.stderr).toContain(passwordWeakness('qwerty123', 'chief')!);
-      const recent = await run(['--username', 'chief', '--reset-password', '--password-file', passwordFile(`${CHOSEN}\n`)]);
-      expect(recent.code).toBe(1);
-      expect(recent.stderr).toContain('新密码不能与最近 5 次使用过的密码相同');
+      const [outcome, recent] = await Promise.all(
+        ['qwerty123', CHOSEN].map((password) =>
+          run(['--username', 'chief', '--reset-password', '--password-file', passwordFile(`${password}\n`)]),
+        ),
+      );
+      expect(outcome!.code).toBe(1);
+      expect(outcome!.stderr).toContain(passwordWeakness('qwerty123', 'chief')!);
+      expect(recent!.code).toBe(1);
+      expect(recent!.stderr).toContain('新密码不能与最近 5 次使用过的密码相同');
       expect((await userNamed('chief'))!.password_hash).toBe(hash);
     });
   });
