@@ -18,6 +18,9 @@ const production = productionEnv();
 /** F10: web instances started at the same moment on one empty database, as a rolling deployment or a reboot does. */
 jest.setTimeout(180_000);
 
+/** Within the test's timeout: past it, the failure says what each connection and each web was doing. */
+const START_BOUND_MS = 150_000;
+
 drill.describe('F10: instances starting together', () => {
   const names = ['f10_together', 'f10_together_middle', 'f10_waiting', 'f10_waiting_middle'];
   let urls: string[] = [];
@@ -37,9 +40,24 @@ drill.describe('F10: instances starting together', () => {
     await dropDatabases(names);
   });
 
+  /** Every connection to the drill's databases (what it runs, what it waits for) and the end of each web's output. */
+  async function whatEachWaitsOn(url: string): Promise<string> {
+    const db = new Sequelize(url, { logging: false });
+    try {
+      const [connections] = await db.query(
+        `SELECT pid, datname, state, wait_event_type, wait_event, xact_start, left(query, 160) AS query
+           FROM pg_stat_activity WHERE datname IN (:names) ORDER BY pid`,
+        { replacements: { names } },
+      );
+      return [JSON.stringify(connections, null, 1), ...webs.map((web, i) => `web ${i}: …${web.output().slice(-1500)}`)].join('\n');
+    } finally {
+      await db.close();
+    }
+  }
+
   it('three webs told to migrate start at once on an empty database: all serve, each migration applied once', async () => {
     const [main, middle] = urls;
-    const started = [];
+    const started: Promise<void>[] = [];
     for (let i = 0; i < 3; i++) {
       together.push(await freePort());
       const web = startWebProcess({
@@ -52,7 +70,19 @@ drill.describe('F10: instances starting together', () => {
       webs.push(web);
       started.push(web.started);
     }
-    const outcomes = await Promise.allSettled(started);
+    const outcomes = await Promise.race([
+      Promise.allSettled(started),
+      new Promise<never>((_, reject) => {
+        const timer = setTimeout(() => {
+          void whatEachWaitsOn(main!).then(
+            (report) => reject(new Error(`三个实例 ${START_BOUND_MS} ms 内未全部启动：\n${report}`)),
+            reject,
+          );
+        }, START_BOUND_MS);
+        timer.unref();
+        void Promise.allSettled(started).then(() => clearTimeout(timer));
+      }),
+    ]);
     expect(outcomes.map((o) => (o.status === 'rejected' ? String(o.reason).slice(0, 300) : 'served'))).toEqual([
       'served',
       'served',
